@@ -1,0 +1,302 @@
+package vn.danvan.org;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.danvan.org.OrgRegistry.Body;
+import vn.danvan.org.OrgRegistry.Person;
+
+/**
+ * Makes Camunda's users, groups, memberships, authorizations and Tasklist filters match the
+ * registry. Idempotent: a second run over the same registry changes nothing.
+ *
+ * <p>Groups: one per body (its id), one for the body's leaders ({@code <id>LanhDao}), one per role.
+ * Task visibility comes from candidate groups: the engine grants the candidate body's group
+ * TASK_WORK on each task it is offered, so other bodies cannot see it. Memberships of the groups
+ * the registry owns are made exact; people removed from the registry keep their account (an
+ * administrator deletes it) but lose their groups.
+ */
+@Service
+public class IdentitySync {
+
+  static final String GROUP_TYPE_BODY = "DON_VI";
+  static final String GROUP_TYPE_LEADERS = "LANH_DAO";
+  static final String GROUP_TYPE_ROLE = "VAI_TRO";
+
+  /** Tasklist filter: tasks offered to any of my groups (my body), assigned or not. */
+  public static final String FILTER_MY_BODY = "Việc của đơn vị tôi";
+  /** Tasklist filter: tasks I have claimed. */
+  public static final String FILTER_MINE = "Việc tôi đang xử lý";
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  IdentitySync(
+      IdentityService identity,
+      AuthorizationService authorizations,
+      FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  /** What one run changed; all zero when Camunda already matched the registry. */
+  public static final class Report {
+    int usersCreated;
+    int usersUpdated;
+    int groupsCreated;
+    int groupsUpdated;
+    int membershipsAdded;
+    int membershipsRemoved;
+    int authorizationsChanged;
+    int filtersCreated;
+
+    public int changes() {
+      return usersCreated + usersUpdated + groupsCreated + groupsUpdated + membershipsAdded
+          + membershipsRemoved + authorizationsChanged + filtersCreated;
+    }
+
+    @Override
+    public String toString() {
+      return "users +" + usersCreated + " ~" + usersUpdated + ", groups +" + groupsCreated + " ~"
+          + groupsUpdated + ", memberships +" + membershipsAdded + " -" + membershipsRemoved
+          + ", authorizations " + authorizationsChanged + ", filters +" + filtersCreated;
+    }
+  }
+
+  /**
+   * Applies the registry.
+   *
+   * @param initialPassword password given to accounts this run creates, or {@code null} to create
+   *     them without one (an administrator or an identity provider sets it)
+   */
+  public Report sync(OrgRegistry registry, String initialPassword) {
+    Report report = new Report();
+    Map<String, Set<String>> members = desiredMemberships(registry);
+    for (Body body : registry.bodies()) {
+      ensureGroup(body.id(), body.name(), GROUP_TYPE_BODY, report);
+      ensureGroup(body.leadersGroupId(), "Lãnh đạo " + body.name(), GROUP_TYPE_LEADERS, report);
+    }
+    for (Role role : Role.values()) {
+      if (role == Role.ADMIN) {
+        if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {
+          ensureGroup(role.groupId(), role.groupName(), Groups.GROUP_TYPE_SYSTEM, report);
+        }
+      } else {
+        ensureGroup(role.groupId(), role.groupName(), GROUP_TYPE_ROLE, report);
+      }
+    }
+    for (Person person : registry.people()) {
+      ensureUser(person, initialPassword, report);
+    }
+    members.forEach(
+        (group, users) -> ensureMembers(group, users, !group.equals(Role.ADMIN.groupId()), report));
+    grantRolePermissions(report);
+    ensureFilter(FILTER_MY_BODY,
+        "Nhiệm vụ giao cho đơn vị của tôi, kể cả việc đồng nghiệp đã nhận", -10,
+        tasks.createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(),
+        report);
+    ensureFilter(FILTER_MINE, "Nhiệm vụ tôi đã nhận xử lý", -5,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), report);
+    LOG.info("Đồng bộ sổ tổ chức {}: {} đơn vị, {} người; thay đổi: {}", registry.source(),
+        registry.bodies().size(), registry.people().size(), report);
+    return report;
+  }
+
+  private static Map<String, Set<String>> desiredMemberships(OrgRegistry registry) {
+    Map<String, Set<String>> members = new LinkedHashMap<>();
+    for (Body body : registry.bodies()) {
+      members.put(body.id(), new HashSet<>());
+      members.put(body.leadersGroupId(), new HashSet<>());
+    }
+    for (Role role : Role.values()) {
+      members.put(role.groupId(), new HashSet<>());
+    }
+    for (Person person : registry.people()) {
+      members.get(person.body()).add(person.id());
+      members.get(person.role().groupId()).add(person.id());
+      if (person.role() == Role.LEADER) {
+        members.get(person.body() + OrgRegistry.LEADERS_SUFFIX).add(person.id());
+      }
+    }
+    return members;
+  }
+
+  private void ensureGroup(String id, String name, String type, Report report) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+      report.groupsCreated++;
+    } else if (!Objects.equals(group.getName(), name) || !Objects.equals(group.getType(), type)) {
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+      report.groupsUpdated++;
+    }
+  }
+
+  private void ensureUser(Person person, String initialPassword, Report report) {
+    User user = identity.createUserQuery().userId(person.id()).singleResult();
+    if (user == null) {
+      user = identity.newUser(person.id());
+      fill(user, person);
+      if (initialPassword != null && !initialPassword.isBlank()) {
+        user.setPassword(initialPassword);
+      }
+      identity.saveUser(user);
+      report.usersCreated++;
+    } else if (!Objects.equals(user.getFirstName(), person.firstName())
+        || !Objects.equals(user.getLastName(), person.lastName())
+        || !Objects.equals(user.getEmail(), person.email())) {
+      fill(user, person);
+      identity.saveUser(user);
+      report.usersUpdated++;
+    }
+  }
+
+  private static void fill(User user, Person person) {
+    user.setFirstName(person.firstName());
+    user.setLastName(person.lastName());
+    user.setEmail(person.email());
+  }
+
+  private void ensureMembers(String groupId, Set<String> wanted, boolean exact, Report report) {
+    Set<String> current = new HashSet<>();
+    identity.createUserQuery().memberOfGroup(groupId).list().forEach(u -> current.add(u.getId()));
+    for (String userId : wanted) {
+      if (!current.contains(userId)) {
+        identity.createMembership(userId, groupId);
+        report.membershipsAdded++;
+      }
+    }
+    if (exact) {
+      for (String userId : current) {
+        if (!wanted.contains(userId)) {
+          identity.deleteMembership(userId, groupId);
+          report.membershipsRemoved++;
+        }
+      }
+    }
+  }
+
+  /**
+   * Staff and leaders use Tasklist; coordinators also Cockpit, where they read every directive's
+   * instances, tasks and history and start directives. Administrators are {@code camunda-admin},
+   * which Camunda grants everything.
+   */
+  private void grantRolePermissions(Report report) {
+    for (Role role : List.of(Role.STAFF, Role.LEADER, Role.COORDINATOR)) {
+      grant(role.groupId(), Resources.APPLICATION, "tasklist", report, Permissions.ACCESS);
+    }
+    String coordinators = Role.COORDINATOR.groupId();
+    grant(coordinators, Resources.APPLICATION, "cockpit", report, Permissions.ACCESS);
+    grant(coordinators, Resources.PROCESS_DEFINITION, ANY, report,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(coordinators, Resources.PROCESS_INSTANCE, ANY, report,
+        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ);
+    grant(coordinators, Resources.DEPLOYMENT, ANY, report, Permissions.READ);
+    grant(coordinators, Resources.DECISION_DEFINITION, ANY, report, Permissions.READ);
+    grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, report,
+        Permissions.READ);
+  }
+
+  private void ensureFilter(
+      String name, String description, int priority, TaskQuery query, Report report) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      properties.put("variables", new ArrayList<>());
+      filter.setProperties(properties);
+      filter.setQuery((Query) query);
+      filters.saveFilter(filter);
+      report.filtersCreated++;
+    }
+    grantToEveryone(Resources.FILTER, filter.getId(), report, Permissions.READ);
+  }
+
+  private void grant(
+      String groupId, Resource resource, String resourceId, Report report,
+      Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+    }
+    save(auth, resource, resourceId, report, permissions);
+  }
+
+  private void grantToEveryone(
+      Resource resource, String resourceId, Report report, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).userIdIn(ANY)
+        .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setUserId(ANY);
+    }
+    save(auth, resource, resourceId, report, permissions);
+  }
+
+  private void save(Authorization auth, Resource resource, String resourceId, Report report,
+      Permission... permissions) {
+    boolean changed = auth.getId() == null;
+    for (Permission permission : permissions) {
+      if (changed || !auth.isPermissionGranted(permission)) {
+        auth.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+      authorizations.saveAuthorization(auth);
+      report.authorizationsChanged++;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package vn.danvan.org;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The organisation as data: typed bodies with a parent, validity dates and a successor, and the
+ * people who work in them. Levels (tỉnh, huyện, xã…) are not built in: they are body types listed
+ * in the file, so a reorganisation is an edit of data, not of code.
+ *
+ * @param source where the registry was read from, for messages
+ */
+public record OrgRegistry(
+    String source, List<BodyType> bodyTypes, List<Body> bodies, List<Person> people) {
+
+  /** Suffix of the group that holds a body's leaders: {@code soNoiVu} → {@code soNoiVuLanhDao}. */
+  public static final String LEADERS_SUFFIX = "LanhDao";
+
+  /** A kind of body (Ban của Tỉnh ủy, Sở, UBND xã…). */
+  public record BodyType(String id, String name, int line) {}
+
+  /** A body (cơ quan, đơn vị); its id is also its Camunda group id. */
+  public record Body(
+      String id,
+      String name,
+      String type,
+      String parent,
+      LocalDate validFrom,
+      LocalDate validTo,
+      String successor,
+      int line) {
+
+    /** Camunda group of the body's leaders, candidates for approvals. */
+    public String leadersGroupId() {
+      return id + LEADERS_SUFFIX;
+    }
+
+    /** Whether the body exists on that day (validTo is the last day it exists). */
+    public boolean isValidOn(LocalDate day) {
+      return (validFrom == null || !day.isBefore(validFrom))
+          && (validTo == null || !day.isAfter(validTo));
+    }
+  }
+
+  /** A person with a login, belonging to one body with one role. */
+  public record Person(String id, String name, String body, Role role, String email, int line) {
+
+    /** Vietnamese full names read family-first; Camunda shows "first last", so split at the end. */
+    public String firstName() {
+      int space = name.lastIndexOf(' ');
+      return space < 0 ? name : name.substring(0, space);
+    }
+
+    public String lastName() {
+      int space = name.lastIndexOf(' ');
+      return space < 0 ? "" : name.substring(space + 1);
+    }
+  }
+
+  public Optional<Body> body(String id) {
+    return bodies.stream().filter(b -> b.id().equals(id)).findFirst();
+  }
+
+  public Map<String, Body> bodiesById() {
+    return bodies.stream().collect(Collectors.toMap(Body::id, Function.identity()));
+  }
+}

@@ -1,0 +1,164 @@
+package vn.danvan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.danvan.support.DemoAppTest;
+import vn.danvan.support.Http;
+import vn.danvan.support.Http.Reply;
+
+/**
+ * Who may do what through the REST API, on the running application with the demo province:
+ * nobody anonymously, each body only its own tasks.
+ */
+@DemoAppTest
+class SecurityMatrixIT {
+
+  static final String COORDINATOR = "bdvTUDieuPhoi:demo";
+  static final String STAFF = "soNoiVuCanBo:demo";
+  static final String LEADER = "soNoiVuLanhDao:demo";
+  static final String OTHER_STAFF = "soTaiChinhCanBo:demo";
+  static final String OTHER_LEADER = "soTaiChinhLanhDao:demo";
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/engine-rest/task", "/engine-rest/task/count", "/engine-rest/process-definition",
+      "/engine-rest/process-instance", "/engine-rest/deployment", "/engine-rest/execution",
+      "/engine-rest/variable-instance", "/engine-rest/job", "/engine-rest/incident",
+      "/engine-rest/history/process-instance", "/engine-rest/history/task",
+      "/engine-rest/history/variable-instance", "/engine-rest/history/activity-instance",
+      "/engine-rest/user", "/engine-rest/group", "/engine-rest/authorization",
+      "/engine-rest/filter", "/engine-rest/decision-definition", "/engine-rest/metrics",
+      "/engine-rest/identity/groups?userId=demo", "/engine-rest/default/task"})
+  void anonymousReadsNothing(String path) {
+    assertThat(http.get(path, null).status()).as(path).isEqualTo(401);
+  }
+
+  @Test
+  void anonymousWritesNothingAndOnlyTheEngineListIsOpen() {
+    assertThat(http.postJson("/engine-rest/process-definition/key/assignment/start", null,
+        "{}").status()).isEqualTo(401);
+    assertThat(http.postJson("/engine-rest/message", null, "{\"messageName\":\"x\"}").status())
+        .isEqualTo(401);
+    assertThat(http.get("/engine-rest/task", "soLDTBXHCanBo:wrong").status()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/engine", null).status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "list,          GET,  /engine-rest/task?processInstanceId={pi}",
+      "count,         GET,  /engine-rest/task/count?processInstanceId={pi}",
+      "read,          GET,  /engine-rest/task/{task}",
+      "variables,     GET,  /engine-rest/task/{task}/variables",
+      "form variables,GET,  /engine-rest/task/{task}/form-variables",
+      "form,          GET,  /engine-rest/task/{task}/form",
+      "deployed form, GET,  /engine-rest/task/{task}/deployed-form",
+      "instance vars, GET,  /engine-rest/process-instance/{pi}/variables",
+      "history,       GET,  /engine-rest/history/task?processInstanceId={pi}",
+      "history vars,  GET,  /engine-rest/history/variable-instance?processInstanceId={pi}",
+      "claim,         POST, /engine-rest/task/{task}/claim",
+      "complete,      POST, /engine-rest/task/{task}/complete",
+      "set assignee,  POST, /engine-rest/task/{task}/assignee",
+      "add variable,  POST, /engine-rest/task/{task}/variables"})
+  void anotherBodyCanNeitherSeeNorTouchTheTask(String what, String method, String template) {
+    String pi = assign("soNoiVu");
+    Task task = tasks.createTaskQuery().processInstanceId(pi).singleResult();
+    String path = template.replace("{pi}", pi).replace("{task}", task.getId());
+
+    for (String intruder : List.of(OTHER_STAFF, OTHER_LEADER)) {
+      Reply reply = method.equals("GET")
+          ? http.get(path, intruder)
+          : http.postJson(path, intruder,
+              "{\"userId\":\"soTaiChinhCanBo\",\"variables\":{\"resultReport\":{\"value\":\"x\"}},"
+                  + "\"modifications\":{\"evil\":{\"value\":\"x\"}}}");
+      if (reply.status() == 200) {
+        // queries answer 200 with nothing in them
+        assertThat(reply.body()).as(what + " by " + intruder)
+            .isIn("[]", "{\"count\":0}");
+      } else {
+        assertThat(reply.status()).as(what + " by " + intruder + ": " + reply.body())
+            .isIn(403, 404);
+      }
+    }
+    Task after = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+    assertThat(after.getAssignee()).isNull();
+    assertThat(tasks.getVariables(task.getId())).doesNotContainKey("evil")
+        .doesNotContainKey("resultReport");
+  }
+
+  @Test
+  void theLeadBodyWorksItsTaskAndOnlyItsLeadersApprove() {
+    String pi = assign("soNoiVu");
+    String task = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + pi, STAFF).body())
+        .contains(task);
+    assertThat(http.get("/engine-rest/task/" + task, STAFF).status()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/task/" + task + "/variables", STAFF).body())
+        .contains("Xây dựng kế hoạch");
+    assertThat(http.get("/engine-rest/task/" + task + "/form-variables", STAFF).status())
+        .isEqualTo(200);
+    Reply form = http.get("/engine-rest/task/" + task + "/deployed-form", STAFF);
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("form_thucHienNhiemVu").contains("Báo cáo kết quả");
+    assertThat(http.postJson("/engine-rest/task/" + task + "/claim", STAFF,
+        "{\"userId\":\"soNoiVuCanBo\"}").status()).isEqualTo(204);
+    assertThat(http.postJson("/engine-rest/task/" + task + "/complete", STAFF,
+        "{\"variables\":{\"resultReport\":{\"value\":\"Đã ban hành kế hoạch\"}}}").status())
+        .isEqualTo(204);
+
+    String approval = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    assertThat(http.get("/engine-rest/task/count?processInstanceId=" + pi, STAFF).body())
+        .isEqualTo("{\"count\":0}");
+    assertThat(http.get("/engine-rest/task/count?processInstanceId=" + pi, LEADER).body())
+        .isEqualTo("{\"count\":1}");
+    assertThat(http.postJson("/engine-rest/task/" + approval + "/complete", LEADER,
+        "{\"variables\":{\"approved\":{\"value\":true}}}").status()).isEqualTo(204);
+
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi)
+        .singleResult().getEndTime()).isNotNull();
+  }
+
+  @Test
+  void staffCannotStartADirectiveButCoordinatorsCan() {
+    String body = "{\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"}}}";
+    // they may not even read the definition: 404 "no matching definition" or 403
+    assertThat(http.postJson("/engine-rest/process-definition/key/assignment/start", STAFF, body)
+        .status()).isIn(403, 404);
+    assertThat(http.postJson("/engine-rest/process-definition/key/assignment/start", LEADER, body)
+        .status()).isIn(403, 404);
+    assertThat(http.get("/engine-rest/process-definition", STAFF).body()).isEqualTo("[]");
+    assertThat(assign("soTaiChinh")).isNotBlank();
+  }
+
+  /** Starts an assignment as the coordinator (Ban Dân vận), through REST; returns its id. */
+  private String assign(String leadBody) {
+    Reply reply = http.postJson("/engine-rest/process-definition/key/assignment/start",
+        COORDINATOR, "{\"variables\":{"
+            + "\"leadBody\":{\"value\":\"" + leadBody + "\"},"
+            + "\"taskContent\":{\"value\":\"Xây dựng kế hoạch thực hiện chỉ thị\"},"
+            + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+  }
+}

@@ -1,0 +1,23 @@
+package vn.danvan.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application as the demo runs it (demo province, demo/demo), on a private in-memory H2
+ * database and a random port. Test classes sharing this annotation share one started context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:danvan-it;DB_CLOSE_DELAY=-1",
+      "camunda.bpm.job-execution.enabled=false"
+    })
+@ActiveProfiles("demo")
+public @interface DemoAppTest {}

@@ -1,0 +1,16 @@
+package vn.danvan.support;
+
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+/** The engine for process tests, with flow-node coverage reports under target/. */
+public final class ProcessTestEngine {
+
+  private ProcessTestEngine() {}
+
+  /** An engine extension that fails the class unless every flow node of its models was run. */
+  public static ProcessEngineCoverageExtension withFullCoverage() {
+    return ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
+        .assertClassCoverageAtLeast(1.0)
+        .build();
+  }
+}
