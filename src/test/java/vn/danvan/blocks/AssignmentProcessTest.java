@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.danvan.platform.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 
 @Deployment(resources = {
@@ -46,6 +49,45 @@ class AssignmentProcessTest {
 
     assertThat(pi).isEnded().hasPassedInOrder(
         "StartEvent_TaskAssigned", "Task_Perform", "Task_ApproveResult", "EndEvent_TaskDone");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      no lead body      |             | Việc A | 2016-08-31 | Đơn vị chủ trì là bắt buộc (leadBody)
+      unknown lead body | soKhongCo   | Việc A | 2016-08-31 | "soKhongCo" không có trong sổ đăng ký
+      no content        | soNoiVu     |        | 2016-08-31 | Nội dung nhiệm vụ là bắt buộc
+      bad deadline      | soNoiVu     | Việc A | 31/8/2016  | Hạn hoàn thành "31/8/2016" không hợp lệ
+      """)
+  void badStartIsRefusedAndLeavesNothing(String kind, String body, String content,
+      String deadline, String message) {
+    long before = runtimeService().createProcessInstanceQuery().count();
+
+    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("assignment",
+            withVariables("leadBody", body, "taskContent", content, "deadline", deadline)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void reportAndDecisionAreCheckedOnTheServer() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("assignment",
+        withVariables("leadBody", "soNoiVu", "taskContent", "Việc A")); // no deadline at all
+    assertThat(pi).isWaitingAt("Task_Perform");
+
+    // task listeners wrap what they throw; the REST API unwraps it (see BadInputIT)
+    Assertions.assertThatThrownBy(() -> complete(task(), withVariables("resultReport", " ")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Báo cáo kết quả");
+    assertThat(pi).isWaitingAt("Task_Perform");
+    complete(task(), withVariables("resultReport", "Đã làm"));
+
+    Assertions.assertThatThrownBy(() -> complete(task(), withVariables("approved", "yes")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("approved");
+    Assertions.assertThatThrownBy(() -> complete(task(), withVariables("approved", false)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Lý do trả lại");
+    assertThat(pi).isWaitingAt("Task_ApproveResult");
   }
 
   @Test

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The one test command: every test of the project (unit, process, integration on H2 and
+# PostgreSQL, security matrix, bpmnlint). Run from anywhere: ./scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { command -v "$1" >/dev/null || { echo "Missing $1: $2" >&2; exit 1; }; }
+need java "install a JDK 17"
+need mvn "install Apache Maven 3.8+"
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "Missing npm (Node.js 18+): bpmnlint runs with it." >&2
+    exit 1
+  fi
+fi
+scripts/ensure-postgres.sh
+
+exec mvn -B verify "$@"

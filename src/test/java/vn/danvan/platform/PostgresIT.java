@@ -1,0 +1,127 @@
+package vn.danvan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.DanVanApplication;
+import vn.danvan.support.Http;
+
+/**
+ * The postgres profile on a real PostgreSQL: Liquibase creates the schema, the engine never
+ * alters it, and a restart on the same database changes nothing.
+ *
+ * <p>Server: {@code DANVAN_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
+ * {@code DANVAN_TEST_PG_USER} (default {@code postgres}), {@code DANVAN_TEST_PG_PASSWORD}. The
+ * test drops and recreates the database {@code danvan_it}.
+ */
+class PostgresIT {
+
+  static final String SERVER =
+      env("DANVAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String USER = env("DANVAN_TEST_PG_USER", "postgres");
+  static final String PASSWORD = env("DANVAN_TEST_PG_PASSWORD", "");
+  static final String DATABASE = "danvan_it";
+
+  @BeforeAll
+  static void freshDatabase() throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + DATABASE);
+    } catch (SQLException e) {
+      throw new SQLException("PostgreSQL is needed at " + SERVER + " as " + USER
+          + " (start it, or set DANVAN_TEST_PG_URL/USER/PASSWORD): " + e.getMessage(), e);
+    }
+  }
+
+  @Test
+  void liquibaseCreatesTheSchemaAndARestartChangesNothing() throws Exception {
+    Map<String, Long> afterFirstRun;
+    try (ConfigurableApplicationContext app = start()) {
+      DataSource db = app.getBean(DataSource.class);
+      assertThat(count(db, "select count(*) from databasechangelog where id = '7.16.0-baseline'"))
+          .isEqualTo(1);
+      // baseline 7.16 then every upgrade changeset up to the engine's version
+      assertThat(text(db, "select version_ from act_ge_schema_log order by "
+          + "cast(id_ as integer) desc limit 1")).isEqualTo("7.24.0");
+      assertThat(count(db, "select count(*) from act_re_procdef where key_ = 'assignment'"))
+          .isEqualTo(1);
+
+      // the same REST rules hold on PostgreSQL: the coordinator assigns, the body works it
+      Http http = new Http(port(app));
+      Http.Reply started = http.postJson("/engine-rest/process-definition/key/assignment/start",
+          SecurityMatrixIT.COORDINATOR, "{\"businessKey\":\"PG-1\",\"variables\":{"
+              + "\"leadBody\":{\"value\":\"soNoiVu\"},\"taskContent\":{\"value\":\"Kiểm tra\"},"
+              + "\"deadline\":{\"value\":\"2030-01-31\"}}}");
+      assertThat(started.status()).as(started.body()).isEqualTo(200);
+      assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=PG-1",
+          SecurityMatrixIT.STAFF).body()).contains("Task_Perform");
+      assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=PG-1",
+          SecurityMatrixIT.OTHER_STAFF).body()).isEqualTo("[]");
+      afterFirstRun = snapshot(db);
+    }
+
+    try (ConfigurableApplicationContext app = start()) {
+      assertThat(snapshot(app.getBean(DataSource.class))).isEqualTo(afterFirstRun);
+    }
+  }
+
+  private static ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(DanVanApplication.class)
+        .profiles("demo", "postgres")
+        .run( // arguments, so they win over the profile's environment-variable defaults
+            "--server.port=0",
+            "--spring.datasource.url=" + SERVER + DATABASE,
+            "--spring.datasource.username=" + USER,
+            "--spring.datasource.password=" + PASSWORD,
+            "--camunda.bpm.job-execution.enabled=false");
+  }
+
+  private static int port(ConfigurableApplicationContext app) {
+    return ((WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
+  /** Row counts and revision sums of everything start-up writes. */
+  private static Map<String, Long> snapshot(DataSource db) throws SQLException {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (String table : new String[] {"databasechangelog", "act_re_deployment",
+        "act_re_procdef", "act_ge_bytearray", "act_id_user", "act_id_group",
+        "act_id_membership", "act_ru_authorization", "act_ru_filter"}) {
+      result.put(table, count(db, "select count(*) from " + table));
+    }
+    for (String table : new String[] {"act_id_user", "act_id_group", "act_ru_authorization",
+        "act_ru_filter"}) {
+      result.put(table + ".rev", count(db, "select coalesce(sum(rev_), 0) from " + table));
+    }
+    return result;
+  }
+
+  private static long count(DataSource db, String sql) throws SQLException {
+    return Long.parseLong(text(db, sql));
+  }
+
+  private static String text(DataSource db, String sql) throws SQLException {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      return rs.getString(1);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
