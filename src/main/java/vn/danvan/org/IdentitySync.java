@@ -1,6 +1,7 @@
 package vn.danvan.org;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
@@ -271,13 +272,14 @@ public class IdentitySync {
     save(auth, resource, resourceId, report, permissions);
   }
 
+  /** A global authorization: applies to every user, present and future. */
   private void grantToEveryone(
       Resource resource, String resourceId, Report report, Permission... permissions) {
     Authorization auth = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).userIdIn(ANY)
+        .authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
     if (auth == null) {
-      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
       auth.setUserId(ANY);
     }
     save(auth, resource, resourceId, report, permissions);

@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ class PlatformIT {
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
   @Autowired AuthorizationService authorizations;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   @Test
   void everyModelAndFormIsDeployedOnceUnderItsProjectPath() throws Exception {
@@ -54,6 +55,13 @@ class PlatformIT {
     List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery().list();
     assertThat(definitions).isNotEmpty().allSatisfy(
         d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull().isPositive());
+  }
+
+  @Test
+  void historyCleanupRunsAtNight() {
+    assertThat(engineConfiguration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
+    assertThat(engineConfiguration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    assertThat(engineConfiguration.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
   }
 
   @Test
@@ -82,10 +90,13 @@ class PlatformIT {
     for (String name : List.of(IdentitySync.FILTER_MY_BODY, IdentitySync.FILTER_MINE)) {
       Filter filter = filters.createFilterQuery().filterName(name).singleResult();
       assertThat(filter).as(name).isNotNull();
-      Authorization grant = authorizations.createAuthorizationQuery()
-          .resourceType(Resources.FILTER).resourceId(filter.getId())
-          .userIdIn(Authorization.ANY).singleResult();
-      assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+      for (String user : List.of("soNoiVuCanBo", "bdvTUDieuPhoi", "ubndXaXuanHiepLanhDao")) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
+            .map(g -> g.getId()).toList();
+        assertThat(authorizations.isUserAuthorized(
+            user, groups, Permissions.READ, Resources.FILTER, filter.getId()))
+            .as(user + " reads " + name).isTrue();
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package vn.danvan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.danvan.org.IdentitySync;
 import vn.danvan.support.DemoAppTest;
 import vn.danvan.support.Http;
 import vn.danvan.support.Http.Reply;
@@ -33,6 +35,7 @@ class SecurityMatrixIT {
   @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired FilterService filters;
   Http http;
 
   @BeforeEach
@@ -137,6 +140,22 @@ class SecurityMatrixIT {
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi)
         .singleResult().getEndTime()).isNotNull();
+  }
+
+  @Test
+  void theBodyTaskFilterShowsEachPersonTheirOwnBodysTasks() {
+    String ours = tasks.createTaskQuery().processInstanceId(assign("soNoiVu")).singleResult()
+        .getId();
+    String theirs = tasks.createTaskQuery().processInstanceId(assign("soTaiChinh"))
+        .singleResult().getId();
+    String filter = filters.createFilterQuery().filterName(IdentitySync.FILTER_MY_BODY)
+        .singleResult().getId();
+
+    Reply mine = http.postJson("/engine-rest/filter/" + filter + "/list", STAFF, "{}");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    assertThat(mine.body()).contains(ours).doesNotContain(theirs);
+    Reply other = http.postJson("/engine-rest/filter/" + filter + "/list", OTHER_STAFF, "{}");
+    assertThat(other.body()).contains(theirs).doesNotContain(ours);
   }
 
   @Test
