@@ -9,7 +9,8 @@ import vn.danvan.platform.InvalidInputException;
 
 /**
  * Server-side checks of what starts and completes an assignment, whatever the client (Tasklist
- * forms validate in the browser only). Called from listener beans ({@link AssignmentChecks}) in {@code assignment.bpmn}.
+ * forms validate in the browser only). Called from {@code assignment.bpmn} through the listener
+ * beans of {@link AssignmentChecks}.
  */
 @Component("assignmentRules")
 public class AssignmentRules {

@@ -4,31 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.danvan.support.DemoAppTest;
-import vn.danvan.support.Http;
 import vn.danvan.support.Http.Reply;
+import vn.danvan.support.RunningDemoApp;
 
 /** A REST client that skips the browser's checks gets 400 with the reason, and nothing changes. */
-@DemoAppTest
-class BadInputIT {
+class BadInputIT extends RunningDemoApp {
 
-  static final String START = "/engine-rest/process-definition/key/assignment/start";
-
-  @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -40,7 +27,7 @@ class BadInputIT {
   void aBadStartIs400AndStartsNothing(String body) {
     long before = runtime.createProcessInstanceQuery().count();
 
-    Reply reply = http.postJson(START, SecurityMatrixIT.COORDINATOR, body);
+    Reply reply = http.postJson(START_ASSIGNMENT, COORDINATOR, body);
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(400);
     assertThat(reply.body()).containsAnyOf("bắt buộc", "không có trong sổ", "không hợp lệ");
@@ -49,20 +36,20 @@ class BadInputIT {
 
   @Test
   void malformedJsonIs400() {
-    assertThat(http.postJson(START, SecurityMatrixIT.COORDINATOR, "{\"variables\":").status())
+    assertThat(http.postJson(START_ASSIGNMENT, COORDINATOR, "{\"variables\":").status())
         .isEqualTo(400);
   }
 
   @Test
   void anEmptyReportIs400AndTheTaskStaysOpen() {
-    Reply started = http.postJson(START, SecurityMatrixIT.COORDINATOR, "{\"variables\":{"
+    Reply started = http.postJson(START_ASSIGNMENT, COORDINATOR, "{\"variables\":{"
         + "\"leadBody\":{\"value\":\"soNoiVu\"},\"taskContent\":{\"value\":\"Việc B\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pi = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     String task = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
 
     Reply reply = http.postJson("/engine-rest/task/" + task + "/complete",
-        SecurityMatrixIT.STAFF, "{\"variables\":{\"resultReport\":{\"value\":\"\"}}}");
+        STAFF, "{\"variables\":{\"resultReport\":{\"value\":\"\"}}}");
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(400);
     assertThat(reply.body()).contains("Báo cáo kết quả thực hiện là bắt buộc");

@@ -17,6 +17,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.DanVanApplication;
 import vn.danvan.support.Http;
+import vn.danvan.support.RunningDemoApp;
 
 /**
  * The postgres profile on a real PostgreSQL: Liquibase creates the schema, the engine never
@@ -61,15 +62,11 @@ class PostgresIT {
 
       // the same REST rules hold on PostgreSQL: the coordinator assigns, the body works it
       Http http = new Http(port(app));
-      Http.Reply started = http.postJson("/engine-rest/process-definition/key/assignment/start",
-          SecurityMatrixIT.COORDINATOR, "{\"businessKey\":\"PG-1\",\"variables\":{"
-              + "\"leadBody\":{\"value\":\"soNoiVu\"},\"taskContent\":{\"value\":\"Kiểm tra\"},"
-              + "\"deadline\":{\"value\":\"2030-01-31\"}}}");
-      assertThat(started.status()).as(started.body()).isEqualTo(200);
-      assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=PG-1",
-          SecurityMatrixIT.STAFF).body()).contains("Task_Perform");
-      assertThat(http.get("/engine-rest/task?processInstanceBusinessKey=PG-1",
-          SecurityMatrixIT.OTHER_STAFF).body()).isEqualTo("[]");
+      String pi = RunningDemoApp.assign(http, "soNoiVu");
+      assertThat(http.get("/engine-rest/task?processInstanceId=" + pi,
+          RunningDemoApp.STAFF).body()).contains("Task_Perform");
+      assertThat(http.get("/engine-rest/task?processInstanceId=" + pi,
+          RunningDemoApp.OTHER_STAFF).body()).isEqualTo("[]");
       afterFirstRun = snapshot(db);
     }
 

@@ -7,42 +7,24 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.danvan.org.IdentitySync;
-import vn.danvan.support.DemoAppTest;
-import vn.danvan.support.Http;
 import vn.danvan.support.Http.Reply;
+import vn.danvan.support.RunningDemoApp;
 
 /**
  * Who may do what through the REST API, on the running application with the demo province:
  * nobody anonymously, each body only its own tasks.
  */
-@DemoAppTest
-class SecurityMatrixIT {
+class SecurityMatrixIT extends RunningDemoApp {
 
-  static final String COORDINATOR = "bdvTUDieuPhoi:demo";
-  static final String STAFF = "soNoiVuCanBo:demo";
-  static final String LEADER = "soNoiVuLanhDao:demo";
-  static final String OTHER_STAFF = "soTaiChinhCanBo:demo";
-  static final String OTHER_LEADER = "soTaiChinhLanhDao:demo";
-
-  @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired FilterService filters;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {
       "/engine-rest/task", "/engine-rest/task/count", "/engine-rest/process-definition",
@@ -59,7 +41,7 @@ class SecurityMatrixIT {
 
   @Test
   void anonymousWritesNothingAndOnlyTheEngineListIsOpen() {
-    assertThat(http.postJson("/engine-rest/process-definition/key/assignment/start", null,
+    assertThat(http.postJson(START_ASSIGNMENT, null,
         "{}").status()).isEqualTo(401);
     assertThat(http.postJson("/engine-rest/message", null, "{\"messageName\":\"x\"}").status())
         .isEqualTo(401);
@@ -162,22 +144,11 @@ class SecurityMatrixIT {
   void staffCannotStartADirectiveButCoordinatorsCan() {
     String body = "{\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"}}}";
     // they may not even read the definition: 404 "no matching definition" or 403
-    assertThat(http.postJson("/engine-rest/process-definition/key/assignment/start", STAFF, body)
+    assertThat(http.postJson(START_ASSIGNMENT, STAFF, body)
         .status()).isIn(403, 404);
-    assertThat(http.postJson("/engine-rest/process-definition/key/assignment/start", LEADER, body)
+    assertThat(http.postJson(START_ASSIGNMENT, LEADER, body)
         .status()).isIn(403, 404);
     assertThat(http.get("/engine-rest/process-definition", STAFF).body()).isEqualTo("[]");
     assertThat(assign("soTaiChinh")).isNotBlank();
-  }
-
-  /** Starts an assignment as the coordinator (Ban Dân vận), through REST; returns its id. */
-  private String assign(String leadBody) {
-    Reply reply = http.postJson("/engine-rest/process-definition/key/assignment/start",
-        COORDINATOR, "{\"variables\":{"
-            + "\"leadBody\":{\"value\":\"" + leadBody + "\"},"
-            + "\"taskContent\":{\"value\":\"Xây dựng kế hoạch thực hiện chỉ thị\"},"
-            + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return reply.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
   }
 }

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.danvan.support.DemoAppTest;
 import vn.danvan.support.Http;
+import vn.danvan.support.RunningDemoApp;
 
 /** Which webapp each role may log in to, through the webapps' own login endpoint. */
-@DemoAppTest
-class WebappAccessIT {
-
-  @LocalServerPort int port;
+class WebappAccessIT extends RunningDemoApp {
 
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @CsvSource({
@@ -28,13 +24,13 @@ class WebappAccessIT {
       "demo,           admin,    200",
       "demo,           cockpit,  200"})
   void eachRoleReachesItsApplicationsOnly(String user, String app, int status) {
-    Http.Reply reply = new Http(port).loginToWebapp(app, user, "demo");
+    Http.Reply reply = http.loginToWebapp(app, user, "demo");
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
   }
 
   @Test
   void aLoginWithoutTheCsrfTokenIsRefused() {
-    Http.Reply reply = new Http(port).postJson(
+    Http.Reply reply = http.postJson(
         "/camunda/api/admin/auth/user/default/login/tasklist", null, "{}");
     assertThat(reply.status()).isEqualTo(403);
   }
@@ -42,7 +38,7 @@ class WebappAccessIT {
   @ParameterizedTest
   @CsvSource({"thanhTraTinhCanBo, wrong", "nobody, demo"})
   void wrongCredentialsAreRefused(String user, String password) {
-    Http.Reply reply = new Http(port).loginToWebapp("tasklist", user, password);
+    Http.Reply reply = http.loginToWebapp("tasklist", user, password);
     assertThat(reply.status()).isIn(401, 403);
   }
 }
