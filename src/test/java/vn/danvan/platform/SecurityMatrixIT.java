@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.danvan.org.IdentitySync;
+import vn.danvan.support.Http;
 import vn.danvan.support.Http.Reply;
 import vn.danvan.support.RunningDemoApp;
 
@@ -122,6 +123,25 @@ class SecurityMatrixIT extends RunningDemoApp {
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi)
         .singleResult().getEndTime()).isNotNull();
+  }
+
+  @Test
+  void theTasklistSessionHasTheSameLimits() {
+    String pi = assign("soNoiVu");
+    String task = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    String webappApi = "/camunda/api/engine/engine/default/task/";
+
+    Http intruder = new Http(port);
+    assertThat(intruder.loginToWebapp("tasklist", "soTaiChinhCanBo", "demo").status())
+        .isEqualTo(200);
+    assertThat(intruder.get(webappApi + task, null).status()).isIn(403, 404);
+    assertThat(intruder.get(webappApi + task + "/variables", null).status()).isIn(403, 404);
+    assertThat(intruder.get(webappApi + "?processInstanceId=" + pi, null).body())
+        .isEqualTo("[]");
+
+    Http owner = new Http(port);
+    assertThat(owner.loginToWebapp("tasklist", "soNoiVuCanBo", "demo").status()).isEqualTo(200);
+    assertThat(owner.get(webappApi + task, null).status()).isEqualTo(200);
   }
 
   @Test
