@@ -2,62 +2,148 @@ package vn.danvan.assignment;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import vn.danvan.deadline.DeadlinePhrases;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.deadline.Schedule;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.platform.InvalidInputException;
 
 /**
  * Server-side checks of what starts and completes an assignment, whatever the client (Tasklist
- * forms validate in the browser only). Called from {@code assignment.bpmn} through the listener
- * beans of {@link AssignmentChecks}.
+ * forms validate in the browser only). Each check throws {@link InvalidInputException} with a
+ * Vietnamese message naming the field; the REST API answers 400 and nothing is saved.
  */
-@Component("assignmentRules")
+@Component
 public class AssignmentRules {
 
   private final OrgRegistry registry;
+  private final Deadlines deadlines;
 
-  public AssignmentRules(OrgRegistry registry) {
+  public AssignmentRules(OrgRegistry registry, Deadlines deadlines) {
     this.registry = registry;
+    this.deadlines = deadlines;
   }
 
   /**
-   * leadBody: a body of the registry; taskContent: text; deadline: empty or yyyy-MM-dd (an
-   * absent deadline is recorded as empty: no deadline).
+   * leadBody and monitorBody: bodies of the registry; coordinatingBodies: bodies (optional);
+   * taskContent: text; the deadline as {@code deadline} (yyyy-MM-dd, empty: none) or
+   * {@code deadlinePhrase} ("trong tháng 8/2016") read against {@code issuedDate} (default today).
+   *
+   * @return the deadline, or null for none
    */
-  public void checkStart(VariableScope vars) {
-    String leadBody = text(vars, "leadBody", "Đơn vị chủ trì");
-    if (registry.body(leadBody).isEmpty()) {
-      throw new InvalidInputException("Đơn vị chủ trì \"" + leadBody
-          + "\" không có trong sổ đăng ký tổ chức (leadBody)");
+  public LocalDate checkStart(VariableScope vars) {
+    body(vars, "leadBody", "Đơn vị chủ trì");
+    body(vars, "monitorBody", "Đơn vị theo dõi");
+    Object coordinating = vars.getVariable("coordinatingBodies");
+    if (coordinating != null) {
+      if (!(coordinating instanceof Collection<?> list)) {
+        throw new InvalidInputException(
+            "Đơn vị phối hợp phải là danh sách mã đơn vị (coordinatingBodies)");
+      }
+      for (Object body : list) {
+        if (!(body instanceof String id) || registry.body(id).isEmpty()) {
+          throw new InvalidInputException("Đơn vị phối hợp \"" + body
+              + "\" không có trong sổ đăng ký tổ chức (coordinatingBodies)");
+        }
+      }
     }
     text(vars, "taskContent", "Nội dung nhiệm vụ");
-    Object deadline = vars.getVariable("deadline");
-    if (deadline == null) {
-      vars.setVariable("deadline", "");
-    } else if (!(deadline instanceof String s && isDateOrBlank(s))) {
-      throw new InvalidInputException("Hạn hoàn thành \"" + deadline
-          + "\" không hợp lệ: dùng định dạng yyyy-MM-dd hoặc để trống (deadline)");
+    Object phrase = vars.getVariable("deadlinePhrase");
+    if (phrase instanceof String p && !p.isBlank()) {
+      LocalDate issued = date(vars, "issuedDate", "Ngày ban hành");
+      Schedule schedule = DeadlinePhrases.parse(p, issued == null ? deadlines.today() : issued);
+      if (!(schedule instanceof Schedule.Once once)) {
+        throw new InvalidInputException("Thời hạn \"" + p
+            + "\" là định kỳ: dùng khối Báo cáo định kỳ cho nhiệm vụ lặp lại (deadlinePhrase)");
+      }
+      return once.due();
     }
+    return date(vars, "deadline", "Hạn hoàn thành");
   }
 
-  /** The staff's report must say something. */
-  public void checkResult(VariableScope vars) {
-    text(vars, "resultReport", "Báo cáo kết quả thực hiện");
+  /**
+   * The lead body's staff either submit a report, or ask for an extension: a reason and a new
+   * day after the current deadline, asked for before that deadline has passed.
+   */
+  public void checkWork(VariableScope vars) {
+    if (!Boolean.TRUE.equals(vars.getVariable("requestExtension"))) {
+      text(vars, "resultReport", "Báo cáo kết quả thực hiện");
+      return;
+    }
+    LocalDate current = date(vars, "deadline", "Hạn hoàn thành");
+    if (current == null) {
+      throw new InvalidInputException("Nhiệm vụ không có thời hạn: không cần gia hạn");
+    }
+    if (deadlines.today().isAfter(current)) {
+      throw new InvalidInputException("Đã quá hạn " + current
+          + ": chỉ được đề nghị gia hạn trước khi hết hạn");
+    }
+    LocalDate requested = date(vars, "requestedDeadline", "Hạn đề nghị");
+    if (requested == null) {
+      throw new InvalidInputException("Hạn đề nghị là bắt buộc (requestedDeadline)");
+    }
+    if (!requested.isAfter(current)) {
+      throw new InvalidInputException("Hạn đề nghị " + requested + " phải sau hạn hiện tại "
+          + current + " (requestedDeadline)");
+    }
+    text(vars, "extensionReason", "Lý do đề nghị gia hạn");
+  }
+
+  /** The monitoring body decides; an approval must still lie in the future. */
+  public void checkExtensionDecision(VariableScope vars) {
+    boolean approved = decision(vars, "extensionApproved", "Chưa chọn đồng ý hay từ chối gia hạn");
+    if (approved) {
+      LocalDate requested = date(vars, "requestedDeadline", "Hạn đề nghị");
+      if (requested == null || requested.isBefore(deadlines.today())) {
+        throw new InvalidInputException("Hạn mới " + requested + " đã ở quá khứ: không thể duyệt");
+      }
+    }
   }
 
   /** The leader decides explicitly; a return says why. */
-  public void checkReview(VariableScope vars) {
-    if (!(vars.getVariable("approved") instanceof Boolean approved)) {
-      throw new InvalidInputException(
-          "Chưa chọn duyệt hay trả lại kết quả (approved phải là true hoặc false)");
-    }
-    if (!approved) {
+  public boolean checkReview(VariableScope vars) {
+    return decisionWithReason(vars, "approved",
+        "Chưa chọn duyệt hay trả lại kết quả (approved phải là true hoặc false)");
+  }
+
+  /** The monitoring body confirms, or returns with a reason. */
+  public boolean checkConfirmation(VariableScope vars) {
+    return decisionWithReason(vars, "confirmed",
+        "Chưa chọn xác nhận hay trả lại kết quả (confirmed phải là true hoặc false)");
+  }
+
+  /** A coordinating body's contribution must say something. */
+  public String checkContribution(VariableScope vars) {
+    return text(vars, "contribution", "Ý kiến phối hợp");
+  }
+
+  private boolean decisionWithReason(VariableScope vars, String name, String missing) {
+    boolean yes = decision(vars, name, missing);
+    if (!yes) {
       text(vars, "returnReason", "Lý do trả lại");
+    }
+    return yes;
+  }
+
+  private static boolean decision(VariableScope vars, String name, String missing) {
+    if (!(vars.getVariable(name) instanceof Boolean value)) {
+      throw new InvalidInputException(missing + " (" + name + ")");
+    }
+    return value;
+  }
+
+  private void body(VariableScope vars, String name, String label) {
+    String id = text(vars, name, label);
+    if (registry.body(id).isEmpty()) {
+      throw new InvalidInputException(label + " \"" + id
+          + "\" không có trong sổ đăng ký tổ chức (" + name + ")");
     }
   }
 
-  private static String text(VariableScope vars, String name, String label) {
+  static String text(VariableScope vars, String name, String label) {
     Object value = vars.getVariable(name);
     if (!(value instanceof String s) || s.isBlank()) {
       throw new InvalidInputException(label + " là bắt buộc (" + name + ")");
@@ -65,15 +151,20 @@ public class AssignmentRules {
     return s.trim();
   }
 
-  private static boolean isDateOrBlank(String value) {
-    if (value.isBlank()) {
-      return true;
+  /** A yyyy-MM-dd value, or null when absent or empty. */
+  static LocalDate date(VariableScope vars, String name, String label) {
+    Object value = vars.getVariable(name);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return null;
     }
-    try {
-      LocalDate.parse(value.trim());
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
+    if (value instanceof String s) {
+      try {
+        return LocalDate.parse(s.trim());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
     }
+    throw new InvalidInputException(label + " \"" + value
+        + "\" không hợp lệ: dùng định dạng yyyy-MM-dd (" + name + ")");
   }
 }

@@ -50,6 +50,11 @@ public class Deadlines {
     return now().toLocalDate();
   }
 
+  /** Now, by the engine clock, as the engine stores instants. */
+  public Date nowAsDate() {
+    return ClockUtil.getCurrentTime();
+  }
+
   /** Now in Vietnam according to the engine clock. */
   public ZonedDateTime now() {
     return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);

@@ -1,107 +1,343 @@
 package vn.danvan.blocks;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.danvan.deadline.Deadlines;
 import vn.danvan.platform.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
+import vn.danvan.tracking.WorkStatus;
+import vn.danvan.tracking.WorkStatus.Facts;
 
+/** The assignment block, every path, with the engine clock in Vietnam's time. */
 @Deployment(resources = {
     "processes/blocks/assignment.bpmn",
-    "forms/thucHienNhiemVu.form",
-    "forms/duyetKetQua.form"})
+    "forms/thucHienNhiemVu.form", "forms/guiYKienPhoiHop.form", "forms/xetGiaHan.form",
+    "forms/duyetKetQua.form", "forms/xacNhanKetQua.form", "forms/tiepNhanDonDoc.form"})
 class AssignmentProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
-  private ProcessInstance assign(String deadline) {
-    return runtimeService().startProcessInstanceByKey("assignment", "24-CT/TU-1",
-        withVariables("leadBody", "soNoiVu", "taskContent", "Xây dựng kế hoạch thực hiện",
-            "deadline", deadline));
+  /** Deadline of the Bắc Giang plans: end of August 2016. */
+  static final String DEADLINE = "2016-08-31";
+
+  @BeforeEach
+  void startOfJune2016() {
+    at("2016-06-01T09:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Sets the engine clock to a local time in Vietnam. */
+  static void at(String vietnamTime) {
+    ClockUtil.setCurrentTime(Date.from(
+        LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
+  }
+
+  static ProcessInstance assign(Object... extra) {
+    Map<String, Object> vars = withVariables("leadBody", "soNoiVu", "monitorBody", "bdvTU",
+        "taskContent", "Xây dựng kế hoạch thực hiện Nghị quyết", "deadline", DEADLINE);
+    for (int i = 0; i < extra.length; i += 2) {
+      vars.put((String) extra[i], extra[i + 1]);
+    }
+    return runtimeService().startProcessInstanceByKey("assignment", "NQ-1", vars);
+  }
+
+  static Task taskOf(ProcessInstance pi, String key) {
+    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  static Job timer(ProcessInstance pi, String activity) {
+    return managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(activity).singleResult();
+  }
+
+  static Object var(ProcessInstance pi, String name) {
+    return runtimeService().getVariable(pi.getId(), name);
+  }
+
+  static void report(ProcessInstance pi) {
+    complete(taskOf(pi, "Task_Perform"), withVariables("resultReport", "Đã ban hành kế hoạch 12/KH"));
   }
 
   @Test
-  void leadBodyDoesTheWorkAndItsLeaderApproves() {
-    ProcessInstance pi = assign("2016-08-31");
+  void leadAndCoordinatingBodiesWorkLeaderSubmitsMonitorConfirms() {
+    ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh", "mttqTinh"));
+
+    assertThat(pi).isWaitingAt("Task_Perform", "Task_Contribute");
+    assertThat(taskOf(pi, "Task_Perform")).hasCandidateGroup("soNoiVu")
+        .hasDueDate(Date.from(Instant.parse("2016-08-31T16:59:59Z")));
+    List<Task> contributions = taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_Contribute").list();
+    Assertions.assertThat(contributions).hasSize(2);
+    complete(taskQuery().taskCandidateGroup("soTaiChinh").singleResult(),
+        withVariables("contribution", "Đã bố trí kinh phí"));
+    complete(taskQuery().taskCandidateGroup("mttqTinh").singleResult(),
+        withVariables("contribution", "Đã phổ biến tới đoàn thể"));
+    report(pi);
+
+    Task approval = taskOf(pi, "Task_ApproveResult");
+    assertThat(approval).hasCandidateGroup("soNoiVuLanhDao");
+    Assertions.assertThat((String) var(pi, "contributionSummary"))
+        .contains("Sở Tài chính: Đã bố trí kinh phí")
+        .contains("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: Đã phổ biến tới đoàn thể");
+    at("2016-08-20T10:00");
+    complete(approval, withVariables("approved", true));
+
+    assertThat(pi).isWaitingAt("Task_ConfirmResult");
+    assertThat(taskOf(pi, "Task_ConfirmResult")).hasCandidateGroup("bdvTU");
+    Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.AWAITING_CONFIRMATION);
+    at("2016-09-05T10:00");
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+
+    assertThat(pi).isEnded().hasPassed("Task_Contribute", "EndEvent_TaskDone");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .count()).as("timers end with the work").isZero();
+  }
+
+  @Test
+  void returnsGoBackToTheLeadBodyAndAreCounted() {
+    ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh"));
+    complete(taskOf(pi, "Task_Contribute"), withVariables("contribution", "Ý kiến"));
+    report(pi);
+    complete(taskOf(pi, "Task_ApproveResult"),
+        withVariables("approved", false, "returnReason", "Thiếu số liệu"));
+
+    // the leader's return: a new round for the lead body only
+    assertThat(pi).isWaitingAt("Task_Perform");
+    Assertions.assertThat(taskOf(pi, "Task_Contribute")).isNull();
+    report(pi);
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    complete(taskOf(pi, "Task_ConfirmResult"),
+        withVariables("confirmed", false, "returnReason", "Chưa đúng trọng tâm"));
 
     assertThat(pi).isWaitingAt("Task_Perform");
-    assertThat(task()).hasCandidateGroup("soNoiVu")
-        .hasDueDate(Date.from(Instant.parse("2016-08-31T16:59:59Z")));
-    complete(task(), withVariables("resultReport", "Đã ban hành kế hoạch số 12/KH-SNV"));
+    Assertions.assertThat(var(pi, "returnCount")).isEqualTo(1);
+    Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.RETURNED);
+    Assertions.assertThat((String) var(pi, "returnLog"))
+        .contains("Thiếu số liệu", "Lãnh đạo đơn vị", "Chưa đúng trọng tâm", "Đơn vị theo dõi");
+    report(pi);
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    assertThat(pi).isEnded();
+  }
 
-    assertThat(pi).isWaitingAt("Task_ApproveResult");
-    assertThat(task()).hasCandidateGroup("soNoiVuLanhDao");
-    complete(task(), withVariables("approved", true));
+  @Test
+  void remindsThreeDaysBeforeThenChasesWithEscalation() {
+    ProcessInstance pi = assign();
 
-    assertThat(pi).isEnded().hasPassedInOrder(
-        "StartEvent_TaskAssigned", "Task_Perform", "Task_ApproveResult", "EndEvent_TaskDone");
+    Job reminder = timer(pi, "StartEvent_ReminderDue");
+    Assertions.assertThat(reminder.getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2016-08-28T16:59:59Z")));
+    at("2016-08-29T00:00");
+    Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.DUE_SOON);
+    execute(reminder);
+    Assertions.assertThat(var(pi, "reminderSentAt")).isNotNull();
+
+    Job chase = timer(pi, "StartEvent_ChaseDue");
+    Assertions.assertThat(chase.getDuedate())
+        .as("first chase when 31/8 is over in Vietnam")
+        .isEqualTo(Date.from(Instant.parse("2016-08-31T17:00:00Z")));
+    String[] expected = {"Nhắc nhở", "Phê bình", "Kiểm điểm", "Kiểm điểm"};
+    for (int i = 0; i < expected.length; i++) {
+      at("2016-09-01T00:00");
+      ClockUtil.setCurrentTime(timer(pi, "StartEvent_ChaseDue").getDuedate());
+      execute(timer(pi, "StartEvent_ChaseDue"));
+      Assertions.assertThat(var(pi, "chaseCount")).isEqualTo(i + 1);
+      Assertions.assertThat(var(pi, "lastChaseType")).isEqualTo(expected[i]);
+    }
+    Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
+        .as("every 7 days").isEqualTo(Date.from(Instant.parse("2016-09-28T17:00:00Z")));
+    Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.OPEN_OVERDUE);
+    List<Task> acknowledgements = taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_AcknowledgeChase").list();
+    Assertions.assertThat(acknowledgements).hasSize(4);
+    assertThat(acknowledgements.get(0)).hasCandidateGroup("soNoiVuLanhDao");
+    complete(acknowledgements.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục"));
+
+    report(pi);
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_AcknowledgeChase").count())
+        .as("open chases end with the work").isZero();
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Reminded", "EndEvent_ChaseAcknowledged");
+    Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
+        .isEqualTo(WorkStatus.DONE_LATE);
+  }
+
+  @Test
+  void approvedExtensionMovesTheDeadlineAndItsTimers() {
+    ProcessInstance pi = assign();
+    at("2016-08-20T09:00");
+    complete(taskOf(pi, "Task_Perform"), withVariables("requestExtension", true,
+        "requestedDeadline", "2016-09-30", "extensionReason", "Chờ số liệu của các huyện"));
+
+    assertThat(pi).isWaitingAt("Task_DecideExtension");
+    assertThat(taskOf(pi, "Task_DecideExtension")).hasCandidateGroup("bdvTU");
+    complete(taskOf(pi, "Task_DecideExtension"), withVariables("extensionApproved", true));
+
+    assertThat(pi).isWaitingAt("Task_Perform");
+    Assertions.assertThat(var(pi, "deadline")).isEqualTo("2016-09-30");
+    Assertions.assertThat(taskOf(pi, "Task_Perform").getDueDate())
+        .isEqualTo(Date.from(Instant.parse("2016-09-30T16:59:59Z")));
+    Assertions.assertThat(timer(pi, "StartEvent_ReminderDue").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2016-09-27T16:59:59Z")));
+    Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2016-09-30T17:00:00Z")));
+    Assertions.assertThat((String) var(pi, "deadlineLog"))
+        .contains("2016-08-31", "2016-09-30", "Chờ số liệu của các huyện");
+
+    // the series follows the new deadline after it fires
+    ClockUtil.setCurrentTime(timer(pi, "StartEvent_ChaseDue").getDuedate());
+    execute(timer(pi, "StartEvent_ChaseDue"));
+    Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2016-10-07T17:00:00Z")));
+  }
+
+  @Test
+  void refusedExtensionKeepsTheDeadline() {
+    ProcessInstance pi = assign();
+    complete(taskOf(pi, "Task_Perform"), withVariables("requestExtension", true,
+        "requestedDeadline", "2016-09-30", "extensionReason", "Chờ số liệu"));
+    complete(taskOf(pi, "Task_DecideExtension"),
+        withVariables("extensionApproved", false, "extensionNote", "Không có lý do chính đáng"));
+
+    assertThat(pi).isWaitingAt("Task_Perform");
+    Assertions.assertThat(var(pi, "deadline")).isEqualTo(DEADLINE);
+    Assertions.assertThat(var(pi, "requestExtension")).isEqualTo(false);
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      no lead body      |             | Việc A | 2016-08-31 | Đơn vị chủ trì là bắt buộc (leadBody)
-      unknown lead body | soKhongCo   | Việc A | 2016-08-31 | "soKhongCo" không có trong sổ đăng ký
-      no content        | soNoiVu     |        | 2016-08-31 | Nội dung nhiệm vụ là bắt buộc
-      bad deadline      | soNoiVu     | Việc A | 31/8/2016  | Hạn hoàn thành "31/8/2016" không hợp lệ
+      new deadline not later | 2016-06-01T09:00 | 2016-08-31 | phải sau hạn hiện tại
+      after the deadline     | 2016-09-01T08:00 | 2016-09-30 | chỉ được đề nghị gia hạn trước khi hết hạn
+      no new deadline        | 2016-06-01T09:00 |            | Hạn đề nghị là bắt buộc
       """)
-  void badStartIsRefusedAndLeavesNothing(String kind, String body, String content,
-      String deadline, String message) {
+  void badExtensionRequestsAreRefused(String kind, String now, String requested, String message) {
+    ProcessInstance pi = assign();
+    at(now);
+    Task work = taskOf(pi, "Task_Perform");
+
+    assertThatThrownBy(() -> complete(work, withVariables("requestExtension", true,
+        "requestedDeadline", requested, "extensionReason", "Lý do")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+    assertThat(pi).isWaitingAt("Task_Perform");
+  }
+
+  @Test
+  void anExtensionThatHasBecomePastCannotBeApproved() {
+    ProcessInstance pi = assign();
+    complete(taskOf(pi, "Task_Perform"), withVariables("requestExtension", true,
+        "requestedDeadline", "2016-09-10", "extensionReason", "Chờ số liệu"));
+    at("2016-09-11T08:00");
+
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_DecideExtension"),
+        withVariables("extensionApproved", true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("quá khứ");
+  }
+
+  @Test
+  void deadlineFromTheDirectivesWordingAndNoDeadlineAtAll() {
+    ProcessInstance phrased = assign("deadline", null, "deadlinePhrase", "trong tháng 8/2016",
+        "issuedDate", "2016-05-20");
+    Assertions.assertThat(var(phrased, "deadline")).isEqualTo("2016-08-31");
+
+    ProcessInstance open = assign("deadline", "");
+    Assertions.assertThat(taskOf(open, "Task_Perform").getDueDate()).isNull();
+    Assertions.assertThat(timer(open, "StartEvent_ChaseDue").getDuedate())
+        .isAfter(Date.from(Instant.parse("9999-01-01T00:00:00Z")));
+    Assertions.assertThat(status(open)).isEqualTo(WorkStatus.NO_DEADLINE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      no lead body         | leadBody           |                 | Đơn vị chủ trì là bắt buộc (leadBody)
+      unknown lead body    | leadBody           | soKhongCo       | "soKhongCo" không có trong sổ đăng ký
+      unknown monitor      | monitorBody        | banKhongCo      | Đơn vị theo dõi "banKhongCo"
+      no content           | taskContent        |                 | Nội dung nhiệm vụ là bắt buộc
+      bad deadline         | deadline           | 31/8/2016       | Hạn hoàn thành "31/8/2016" không hợp lệ
+      unknown phrase       | deadlinePhrase     | sớm nhất có thể | Không hiểu thời hạn "sớm nhất có thể"
+      recurring phrase     | deadlinePhrase     | hằng quý        | là định kỳ
+      coordinating string  | coordinatingBodies | soTaiChinh      | phải là danh sách
+      """)
+  void badStartIsRefusedAndLeavesNothing(String kind, String name, String value, String message) {
     long before = runtimeService().createProcessInstanceQuery().count();
 
-    Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("assignment",
-            withVariables("leadBody", body, "taskContent", content, "deadline", deadline)))
+    assertThatThrownBy(() -> assign(name, value))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   @Test
-  void reportAndDecisionAreCheckedOnTheServer() {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("assignment",
-        withVariables("leadBody", "soNoiVu", "taskContent", "Việc A")); // no deadline at all
-    assertThat(pi).isWaitingAt("Task_Perform");
-
-    // task listeners wrap what they throw; the REST API unwraps it (see BadInputIT)
-    Assertions.assertThatThrownBy(() -> complete(task(), withVariables("resultReport", " ")))
-        .hasRootCauseInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Báo cáo kết quả");
-    assertThat(pi).isWaitingAt("Task_Perform");
-    complete(task(), withVariables("resultReport", "Đã làm"));
-
-    Assertions.assertThatThrownBy(() -> complete(task(), withVariables("approved", "yes")))
+  void reportAndDecisionsAreCheckedOnTheServer() {
+    ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh"));
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_Contribute"),
+        withVariables("contribution", "")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Ý kiến phối hợp");
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_Perform"), withVariables("resultReport", " ")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Báo cáo kết quả");
+    complete(taskOf(pi, "Task_Contribute"), withVariables("contribution", "Ý kiến"));
+    report(pi);
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ApproveResult"),
+        withVariables("approved", "yes")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("approved");
-    Assertions.assertThatThrownBy(() -> complete(task(), withVariables("approved", false)))
-        .hasRootCauseInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Lý do trả lại");
-    assertThat(pi).isWaitingAt("Task_ApproveResult");
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ApproveResult"),
+        withVariables("approved", false)))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", "ja")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("confirmed");
+    assertThat(pi).isWaitingAt("Task_ConfirmResult");
   }
 
-  @Test
-  void returnedResultGoesBackToTheLeadBody() {
-    ProcessInstance pi = assign("");
+  /** The facts the status is derived from, as the process records them. */
+  static Facts facts(ProcessInstance pi) {
+    var history = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricVariableInstanceQuery().processInstanceId(pi.getId());
+    Map<String, Object> v = new java.util.HashMap<>();
+    history.list().forEach(h -> v.put(h.getName(), h.getValue()));
+    String deadline = (String) v.get("deadline");
+    return new Facts(
+        deadline == null || deadline.isBlank() ? null
+            : new Deadlines().endOfDay(deadline).toInstant(),
+        v.get("submittedAt") instanceof Date d ? d.toInstant() : null,
+        v.get("confirmedAt") instanceof Date d ? d.toInstant() : null,
+        Boolean.TRUE.equals(v.get("returnedSinceSubmission")));
+  }
 
-    assertThat(pi).isWaitingAt("Task_Perform");
-    assertThat(task()).hasCandidateGroup("soNoiVu");
-    Assertions.assertThat(task().getDueDate()).as("no deadline").isNull();
-    complete(task(), withVariables("resultReport", "Báo cáo chưa có số liệu"));
-    complete(task(), withVariables("approved", false, "returnReason", "Bổ sung số liệu"));
-
-    assertThat(pi).isWaitingAt("Task_Perform").variables()
-        .containsEntry("returnReason", "Bổ sung số liệu");
-    assertThat(task()).hasCandidateGroup("soNoiVu");
+  static WorkStatus status(ProcessInstance pi) {
+    return WorkStatus.of(facts(pi), ClockUtil.getCurrentTime().toInstant(),
+        WorkStatus.DUE_SOON_WINDOW);
   }
 }

@@ -121,6 +121,13 @@ class SecurityMatrixIT extends RunningDemoApp {
     assertThat(http.postJson("/engine-rest/task/" + approval + "/complete", LEADER,
         "{\"variables\":{\"approved\":{\"value\":true}}}").status()).isEqualTo(204);
 
+    // the monitoring body (Ban Dân vận) confirms; the lead body cannot
+    String confirmation = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    assertThat(http.postJson("/engine-rest/task/" + confirmation + "/complete", LEADER,
+        "{\"variables\":{\"confirmed\":{\"value\":true}}}").status()).isIn(403, 404);
+    assertThat(http.postJson("/engine-rest/task/" + confirmation + "/complete", COORDINATOR,
+        "{\"variables\":{\"confirmed\":{\"value\":true}}}").status()).isEqualTo(204);
+
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi)
         .singleResult().getEndTime()).isNotNull();
   }

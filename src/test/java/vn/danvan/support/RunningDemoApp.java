@@ -35,6 +35,7 @@ public abstract class RunningDemoApp {
   public static String assign(Http http, String leadBody) {
     Http.Reply reply = http.postJson(START_ASSIGNMENT, COORDINATOR, "{\"variables\":{"
         + "\"leadBody\":{\"value\":\"" + leadBody + "\"},"
+        + "\"monitorBody\":{\"value\":\"bdvTU\"},"
         + "\"taskContent\":{\"value\":\"Xây dựng kế hoạch thực hiện chỉ thị\"},"
         + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);

@@ -1,0 +1,154 @@
+package vn.danvan.assignment;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
+
+/**
+ * What happened to an assignment, kept in its variables so status can be derived and reports
+ * counted: deadlines and their changes, rounds of rework, returns with reasons, reminders,
+ * chases with their type and counter, submission and confirmation times.
+ */
+@Component
+public class AssignmentRecords {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AssignmentRecords.class);
+  static final String CONTRIBUTION_PREFIX = "contribution_";
+
+  private final AssignmentRules rules;
+  private final AssignmentTimers timers;
+  private final Deadlines deadlines;
+  private final OrgRegistry registry;
+
+  public AssignmentRecords(AssignmentRules rules, AssignmentTimers timers, Deadlines deadlines,
+      OrgRegistry registry) {
+    this.rules = rules;
+    this.timers = timers;
+    this.deadlines = deadlines;
+    this.registry = registry;
+  }
+
+  /** Start: checked input, the approved deadline and empty counters. */
+  public void started(DelegateExecution execution) {
+    LocalDate deadline = rules.checkStart(execution);
+    execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
+    JsonLog.append(execution, "deadlineLog", "deadline", String.valueOf(deadline),
+        "at", now(), "reason", "Giao nhiệm vụ");
+    execution.setVariable("round", 0);
+    execution.setVariable("returnCount", 0);
+    execution.setVariable("chaseCount", 0);
+    execution.setVariable("returnedSinceSubmission", false);
+  }
+
+  /** The staff completed their task: a report, or a request for more time. */
+  public void workDone(DelegateTask task) {
+    rules.checkWork(task);
+    if (!Boolean.TRUE.equals(task.getVariable("requestExtension"))) {
+      task.setVariable("requestExtension", false); // the gateway after the task reads it
+    }
+  }
+
+  /** A coordinating body's contribution, kept under its body's name. */
+  public void contributed(DelegateTask task) {
+    String text = rules.checkContribution(task);
+    task.getExecution().getProcessInstance()
+        .setVariable(CONTRIBUTION_PREFIX + task.getVariable("contributor"), text);
+  }
+
+  /** Before the leader reviews: every coordinating body's contribution, as one text. */
+  public void summariseContributions(DelegateExecution execution) {
+    StringBuilder summary = new StringBuilder();
+    execution.getVariables().entrySet().stream()
+        .filter(v -> v.getKey().startsWith(CONTRIBUTION_PREFIX))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(v -> {
+          String body = v.getKey().substring(CONTRIBUTION_PREFIX.length());
+          summary.append(registry.body(body).map(OrgRegistry.Body::name).orElse(body))
+              .append(": ").append(v.getValue()).append('\n');
+        });
+    execution.setVariable("contributionSummary",
+        summary.length() == 0 ? "(không có)" : summary.toString().trim());
+  }
+
+  public void extensionDecided(DelegateTask task) {
+    rules.checkExtensionDecision(task);
+  }
+
+  /** Approved: the new deadline counts from now on, timers follow it; the history is kept. */
+  public void applyExtension(DelegateExecution execution) {
+    boolean approved = Boolean.TRUE.equals(execution.getVariable("extensionApproved"));
+    if (approved) {
+      String requested = AssignmentRules.date(execution, "requestedDeadline", "Hạn đề nghị")
+          .toString();
+      execution.setVariable("deadline", requested);
+      JsonLog.append(execution, "deadlineLog", "deadline", requested, "at", now(),
+          "reason", execution.getVariable("extensionReason"));
+      timers.reschedule(execution);
+    }
+    LOG.info("Gia hạn nhiệm vụ {}: {}", execution.getBusinessKey(),
+        approved ? "đồng ý, hạn mới " + execution.getVariable("deadline") : "từ chối");
+    execution.setVariable("requestExtension", false);
+    execution.removeVariable("extensionApproved");
+  }
+
+  /** The leader approved and submitted the result to the monitoring body, or returned it. */
+  public void reviewed(DelegateTask task) {
+    if (rules.checkReview(task)) {
+      task.setVariable("submittedAt", deadlines.nowAsDate());
+      task.setVariable("returnedSinceSubmission", false);
+    } else {
+      recordReturn(task, "Lãnh đạo đơn vị", false);
+    }
+  }
+
+  /** The monitoring body confirmed the result (done), or returned it for rework. */
+  public void confirmedOrReturned(DelegateTask task) {
+    if (rules.checkConfirmation(task)) {
+      task.setVariable("confirmedAt", deadlines.nowAsDate());
+    } else {
+      recordReturn(task, "Đơn vị theo dõi", true);
+      task.setVariable("returnedSinceSubmission", true);
+    }
+  }
+
+  /** Reminder before the deadline ("sắp đến hạn"). */
+  public void reminded(DelegateExecution execution) {
+    execution.setVariable("reminderSentAt", deadlines.nowAsDate());
+    LOG.info("Nhắc hạn nhiệm vụ {} của {}: hạn {}", execution.getBusinessKey(),
+        execution.getVariable("leadBody"), execution.getVariable("deadline"));
+  }
+
+  /** Overdue: one more chase, escalating by count. */
+  public void chased(DelegateExecution execution) {
+    int count = (execution.getVariable("chaseCount") instanceof Integer n ? n : 0) + 1;
+    ChaseType type = ChaseType.forCount(count);
+    execution.setVariable("chaseCount", count);
+    execution.setVariable("lastChaseType", type.label());
+    JsonLog.append(execution, "chaseLog", "n", count, "type", type.label(), "at", now());
+    LOG.info("Đôn đốc lần {} ({}) nhiệm vụ {} của {}", count, type.label(),
+        execution.getBusinessKey(), execution.getVariable("leadBody"));
+  }
+
+  /**
+   * Another round of work. Only the monitoring body's returns count as "trả lại" for the body;
+   * its own leader's are kept in the log too.
+   */
+  private void recordReturn(VariableScope vars, String by, boolean counts) {
+    int count = (vars.getVariable("returnCount") instanceof Integer n ? n : 0) + (counts ? 1 : 0);
+    vars.setVariable("returnCount", count);
+    vars.setVariable("round", (vars.getVariable("round") instanceof Integer r ? r : 0) + 1);
+    JsonLog.append(vars, "returnLog", "by", by, "reason", vars.getVariable("returnReason"),
+        "at", now());
+  }
+
+  private String now() {
+    return deadlines.now().toOffsetDateTime().toString();
+  }
+}

@@ -1,0 +1,96 @@
+package vn.danvan.assignment;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
+
+/**
+ * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:
+ * {@code ${assignmentTimers.reminderAt(execution)}} and
+ * {@code ${assignmentTimers.chaseCycle(execution)}} in {@code assignment.bpmn}.
+ */
+@Component
+public class AssignmentTimers {
+
+  /** Timer ids in assignment.bpmn that follow the deadline. */
+  static final String REMINDER_TIMER = "StartEvent_ReminderDue";
+  static final String CHASE_TIMER = "StartEvent_ChaseDue";
+
+  /** "Never" for work without a deadline: the timer waits, harmlessly, for ever. */
+  static final ZonedDateTime NEVER = ZonedDateTime.of(9999, 12, 31, 0, 0, 0, 0, Deadlines.ZONE);
+
+  static final int DEFAULT_REMINDER_DAYS = 3;
+  static final String DEFAULT_CHASE_INTERVAL = "P7D";
+
+  private final Deadlines deadlines;
+
+  public AssignmentTimers(Deadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  /** {@code reminderDays} (default 3) before the deadline ends; never if that is already past. */
+  public Date reminderAt(VariableScope vars) {
+    LocalDate deadline = AssignmentRules.date(vars, "deadline", "Hạn hoàn thành");
+    if (deadline == null) {
+      return Date.from(NEVER.toInstant());
+    }
+    Date at = Date.from(deadlines.endOfDay(deadline).toInstant()
+        .minus(java.time.Duration.ofDays(reminderDays(vars))));
+    return at.before(Date.from(deadlines.now().toInstant())) ? Date.from(NEVER.toInstant()) : at;
+  }
+
+  /**
+   * First chase when the deadline's day is over (00:00 the next day in Vietnam), then every
+   * {@code chaseInterval} (ISO period, default P7D). Re-evaluated after each chase, so an
+   * extension moves the whole series.
+   */
+  public String chaseCycle(VariableScope vars) {
+    LocalDate deadline = AssignmentRules.date(vars, "deadline", "Hạn hoàn thành");
+    ZonedDateTime start = deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
+    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + chaseInterval(vars);
+  }
+
+  /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */
+  public Collection<?> contributors(VariableScope vars) {
+    Object bodies = vars.getVariable("coordinatingBodies");
+    Object round = vars.getVariable("round");
+    boolean first = !(round instanceof Integer r) || r == 0;
+    return first && bodies instanceof Collection<?> list ? list : List.of();
+  }
+
+  /** After an extension: move the waiting reminder and chase timers to the new deadline. */
+  void reschedule(DelegateExecution execution) {
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    for (Job job : management.createJobQuery().timers()
+        .processInstanceId(execution.getProcessInstanceId()).list()) {
+      String activity = management.createJobDefinitionQuery()
+          .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+      if (REMINDER_TIMER.equals(activity)) {
+        management.setJobDuedate(job.getId(), reminderAt(execution));
+      } else if (CHASE_TIMER.equals(activity)) {
+        LocalDate deadline = AssignmentRules.date(execution, "deadline", "Hạn hoàn thành");
+        management.setJobDuedate(job.getId(),
+            Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
+      }
+    }
+  }
+
+  private static int reminderDays(VariableScope vars) {
+    return vars.getVariable("reminderDays") instanceof Integer days && days >= 0
+        ? days : DEFAULT_REMINDER_DAYS;
+  }
+
+  private static String chaseInterval(VariableScope vars) {
+    return vars.getVariable("chaseInterval") instanceof String s && s.matches("P\\w+")
+        ? s : DEFAULT_CHASE_INTERVAL;
+  }
+}
