@@ -39,6 +39,8 @@ public class AssignmentRecords {
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkStart(execution);
     execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
+    execution.setVariable("coordinatingBodies",
+        String.join(",", AssignmentRules.coordinatingBodies(execution)));
     JsonLog.append(execution, "deadlineLog", "deadline", String.valueOf(deadline),
         "at", now(), "reason", "Giao nhiệm vụ");
     execution.setVariable("round", 0);

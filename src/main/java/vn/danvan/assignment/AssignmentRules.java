@@ -2,7 +2,9 @@ package vn.danvan.assignment;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.DeadlinePhrases;
@@ -37,20 +39,23 @@ public class AssignmentRules {
   public LocalDate checkStart(VariableScope vars) {
     body(vars, "leadBody", "Đơn vị chủ trì");
     body(vars, "monitorBody", "Đơn vị theo dõi");
-    Object coordinating = vars.getVariable("coordinatingBodies");
-    if (coordinating != null) {
-      if (!(coordinating instanceof Collection<?> list)) {
-        throw new InvalidInputException(
-            "Đơn vị phối hợp phải là danh sách mã đơn vị (coordinatingBodies)");
-      }
-      for (Object body : list) {
-        if (!(body instanceof String id) || registry.body(id).isEmpty()) {
-          throw new InvalidInputException("Đơn vị phối hợp \"" + body
-              + "\" không có trong sổ đăng ký tổ chức (coordinatingBodies)");
-        }
+    for (String body : coordinatingBodies(vars)) {
+      if (registry.body(body).isEmpty()) {
+        throw new InvalidInputException("Đơn vị phối hợp \"" + body
+            + "\" không có trong sổ đăng ký tổ chức (coordinatingBodies)");
       }
     }
     text(vars, "taskContent", "Nội dung nhiệm vụ");
+    Object days = vars.getVariable("reminderDays");
+    if (days != null && !String.valueOf(days).trim().matches("\\d{1,3}")) {
+      throw new InvalidInputException("Số ngày nhắc trước hạn \"" + days
+          + "\" phải là số nguyên từ 0 (reminderDays)");
+    }
+    Object interval = vars.getVariable("chaseInterval");
+    if (interval != null && !String.valueOf(interval).matches("P(\\d+[YMWD])+")) {
+      throw new InvalidInputException("Chu kỳ đôn đốc \"" + interval
+          + "\" phải là khoảng ISO như P7D, P2W, P1M (chaseInterval)");
+    }
     Object phrase = vars.getVariable("deadlinePhrase");
     if (phrase instanceof String p && !p.isBlank()) {
       LocalDate issued = date(vars, "issuedDate", "Ngày ban hành");
@@ -118,6 +123,25 @@ public class AssignmentRules {
   /** A coordinating body's contribution must say something. */
   public String checkContribution(VariableScope vars) {
     return text(vars, "contribution", "Ý kiến phối hợp");
+  }
+
+  /**
+   * Coordinating bodies as given: a list, or one text of ids separated by commas (what an element
+   * template in Camunda Modeler can write); empty when absent.
+   */
+  static List<String> coordinatingBodies(VariableScope vars) {
+    Object value = vars.getVariable("coordinatingBodies");
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String text) {
+      return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+    if (value instanceof Collection<?> list) {
+      return list.stream().map(String::valueOf).map(String::trim).toList();
+    }
+    throw new InvalidInputException(
+        "Đơn vị phối hợp phải là danh sách mã đơn vị, cách nhau dấu phẩy (coordinatingBodies)");
   }
 
   private boolean decisionWithReason(VariableScope vars, String name, String missing) {

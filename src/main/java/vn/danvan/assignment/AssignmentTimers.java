@@ -60,11 +60,10 @@ public class AssignmentTimers {
   }
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */
-  public Collection<?> contributors(VariableScope vars) {
-    Object bodies = vars.getVariable("coordinatingBodies");
+  public Collection<String> contributors(VariableScope vars) {
     Object round = vars.getVariable("round");
     boolean first = !(round instanceof Integer r) || r == 0;
-    return first && bodies instanceof Collection<?> list ? list : List.of();
+    return first ? AssignmentRules.coordinatingBodies(vars) : List.of();
   }
 
   /** After an extension: move the waiting reminder and chase timers to the new deadline. */
@@ -84,13 +83,14 @@ public class AssignmentTimers {
     }
   }
 
+  /** A number or numeric text (an element template writes text), checked at start; default 3. */
   private static int reminderDays(VariableScope vars) {
-    return vars.getVariable("reminderDays") instanceof Integer days && days >= 0
-        ? days : DEFAULT_REMINDER_DAYS;
+    Object value = vars.getVariable("reminderDays");
+    return value == null ? DEFAULT_REMINDER_DAYS : Integer.parseInt(String.valueOf(value).trim());
   }
 
   private static String chaseInterval(VariableScope vars) {
-    return vars.getVariable("chaseInterval") instanceof String s && s.matches("P\\w+")
-        ? s : DEFAULT_CHASE_INTERVAL;
+    Object value = vars.getVariable("chaseInterval");
+    return value == null ? DEFAULT_CHASE_INTERVAL : String.valueOf(value);
   }
 }

@@ -288,7 +288,9 @@ class AssignmentProcessTest {
       bad deadline         | deadline           | 31/8/2016       | Hạn hoàn thành "31/8/2016" không hợp lệ
       unknown phrase       | deadlinePhrase     | sớm nhất có thể | Không hiểu thời hạn "sớm nhất có thể"
       recurring phrase     | deadlinePhrase     | hằng quý        | là định kỳ
-      coordinating string  | coordinatingBodies | soTaiChinh      | phải là danh sách
+      unknown coordinating | coordinatingBodies | soTaiChinh,soKhongCo | Đơn vị phối hợp "soKhongCo"
+      bad reminder days    | reminderDays       | ba ngày         | Số ngày nhắc trước hạn "ba ngày"
+      bad chase interval   | chaseInterval      | 7 ngày          | Chu kỳ đôn đốc "7 ngày"
       """)
   void badStartIsRefusedAndLeavesNothing(String kind, String name, String value, String message) {
     long before = runtimeService().createProcessInstanceQuery().count();
@@ -297,6 +299,22 @@ class AssignmentProcessTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void coordinatingBodiesMayBeTextAndTimingsMayBeSet() {
+    ProcessInstance pi = assign("coordinatingBodies", " soTaiChinh , mttqTinh ",
+        "reminderDays", "10", "chaseInterval", "P1M");
+    Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_Contribute").count()).isEqualTo(2);
+    Assertions.assertThat(timer(pi, "StartEvent_ReminderDue").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2016-08-21T16:59:59Z")));
+    ClockUtil.setCurrentTime(timer(pi, "StartEvent_ChaseDue").getDuedate());
+    execute(timer(pi, "StartEvent_ChaseDue"));
+    Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2016-09-30T17:00:00Z")));
+    assertThatThrownBy(() -> assign("coordinatingBodies", 42))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("cách nhau dấu phẩy");
   }
 
   @Test

@@ -13,4 +13,9 @@ public final class ProcessTestEngine {
         .assertClassCoverageAtLeast(1.0)
         .build();
   }
+
+  /** The same engine, reporting coverage without a minimum (for tests of compositions). */
+  public static ProcessEngineCoverageExtension withCoverageReport() {
+    return ProcessEngineCoverageExtension.builder("process-test.cfg.xml").build();
+  }
 }
