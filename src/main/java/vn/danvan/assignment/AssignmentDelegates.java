@@ -55,6 +55,11 @@ public class AssignmentDelegates {
   }
 
   @Bean
+  public ExecutionListener assignmentFinished(AssignmentRecords records) {
+    return records::finished;
+  }
+
+  @Bean
   public JavaDelegate assignmentReminded(AssignmentRecords records) {
     return records::reminded;
   }

@@ -1,6 +1,7 @@
 package vn.danvan.assignment;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,13 +27,18 @@ public class AssignmentRecords {
   private final AssignmentTimers timers;
   private final Deadlines deadlines;
   private final OrgRegistry registry;
+  private final List<AssignmentEndListener> endListeners;
 
+  /**
+   * @param endListeners told when an assignment ends (the fan-out counts its members)
+   */
   public AssignmentRecords(AssignmentRules rules, AssignmentTimers timers, Deadlines deadlines,
-      OrgRegistry registry) {
+      OrgRegistry registry, List<AssignmentEndListener> endListeners) {
     this.rules = rules;
     this.timers = timers;
     this.deadlines = deadlines;
     this.registry = registry;
+    this.endListeners = List.copyOf(endListeners);
   }
 
   /** Start: checked input, the approved deadline and empty counters. */
@@ -41,6 +47,12 @@ public class AssignmentRecords {
     execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
     execution.setVariable("coordinatingBodies",
         String.join(",", AssignmentRules.coordinatingBodies(execution)));
+    boolean leaderReview = AssignmentRules.flag(execution, "leaderReview", "");
+    execution.setVariable("leaderReview", leaderReview);
+    execution.setVariable("confirmation", AssignmentRules.flag(execution, "confirmation", ""));
+    if (!leaderReview) {
+      execution.setVariable("approved", true); // the staff's report goes straight on
+    }
     JsonLog.append(execution, "deadlineLog", "deadline", String.valueOf(deadline),
         "at", now(), "reason", "Giao nhiệm vụ");
     execution.setVariable("round", 0);
@@ -54,6 +66,9 @@ public class AssignmentRecords {
     rules.checkWork(task);
     if (!Boolean.TRUE.equals(task.getVariable("requestExtension"))) {
       task.setVariable("requestExtension", false); // the gateway after the task reads it
+      if (Boolean.FALSE.equals(task.getVariable("leaderReview"))) {
+        submitted(task);
+      }
     }
   }
 
@@ -103,8 +118,7 @@ public class AssignmentRecords {
   /** The leader approved and submitted the result to the monitoring body, or returned it. */
   public void reviewed(DelegateTask task) {
     if (rules.checkReview(task)) {
-      task.setVariable("submittedAt", deadlines.nowAsDate());
-      task.setVariable("returnedSinceSubmission", false);
+      submitted(task);
     } else {
       recordReturn(task, "Lãnh đạo đơn vị", false);
     }
@@ -118,6 +132,19 @@ public class AssignmentRecords {
       recordReturn(task, "Đơn vị theo dõi", true);
       task.setVariable("returnedSinceSubmission", true);
     }
+  }
+
+  /** Done: confirmed now unless the monitoring body had to confirm; a fan-out counts it. */
+  public void finished(DelegateExecution execution) {
+    if (execution.getVariable("confirmedAt") == null) {
+      execution.setVariable("confirmedAt", deadlines.nowAsDate());
+    }
+    endListeners.forEach(listener -> listener.ended(execution));
+  }
+
+  private void submitted(VariableScope vars) {
+    vars.setVariable("submittedAt", deadlines.nowAsDate());
+    vars.setVariable("returnedSinceSubmission", false);
   }
 
   /** Reminder before the deadline ("sắp đến hạn"). */

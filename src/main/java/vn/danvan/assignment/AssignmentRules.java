@@ -38,13 +38,23 @@ public class AssignmentRules {
    */
   public LocalDate checkStart(VariableScope vars) {
     body(vars, "leadBody", "Đơn vị chủ trì");
-    body(vars, "monitorBody", "Đơn vị theo dõi");
     for (String body : coordinatingBodies(vars)) {
       if (registry.body(body).isEmpty()) {
         throw new InvalidInputException("Đơn vị phối hợp \"" + body
             + "\" không có trong sổ đăng ký tổ chức (coordinatingBodies)");
       }
     }
+    return checkCommon(vars);
+  }
+
+  /**
+   * What every assignment needs, whoever does it: monitorBody, taskContent, the deadline, the
+   * optional timings and review flags.
+   *
+   * @return the deadline, or null for none
+   */
+  public LocalDate checkCommon(VariableScope vars) {
+    body(vars, "monitorBody", "Đơn vị theo dõi");
     text(vars, "taskContent", "Nội dung nhiệm vụ");
     Object days = vars.getVariable("reminderDays");
     if (days != null && !String.valueOf(days).trim().matches("\\d{1,3}")) {
@@ -56,6 +66,8 @@ public class AssignmentRules {
       throw new InvalidInputException("Chu kỳ đôn đốc \"" + interval
           + "\" phải là khoảng ISO như P7D, P2W, P1M (chaseInterval)");
     }
+    flag(vars, "leaderReview", "Cần lãnh đạo duyệt");
+    flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận");
     Object phrase = vars.getVariable("deadlinePhrase");
     if (phrase instanceof String p && !p.isBlank()) {
       LocalDate issued = date(vars, "issuedDate", "Ngày ban hành");
@@ -67,6 +79,21 @@ public class AssignmentRules {
       return once.due();
     }
     return date(vars, "deadline", "Hạn hoàn thành");
+  }
+
+  /** A yes/no setting: true, false, "true", "false"; default true when absent. */
+  static boolean flag(VariableScope vars, String name, String label) {
+    Object value = vars.getVariable(name);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return true;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s && (s.trim().equals("true") || s.trim().equals("false"))) {
+      return Boolean.parseBoolean(s.trim());
+    }
+    throw new InvalidInputException(label + " phải là true hoặc false (" + name + ")");
   }
 
   /**
@@ -159,7 +186,8 @@ public class AssignmentRules {
     return value;
   }
 
-  private void body(VariableScope vars, String name, String label) {
+  /** A body id of the registry. */
+  public void body(VariableScope vars, String name, String label) {
     String id = text(vars, name, label);
     if (registry.body(id).isEmpty()) {
       throw new InvalidInputException(label + " \"" + id

@@ -125,6 +125,19 @@ class AssignmentProcessTest {
   }
 
   @Test
+  void withoutReviewAndConfirmationTheStaffsReportFinishesIt() {
+    ProcessInstance pi = assign("leaderReview", "false", "confirmation", false);
+    at("2016-08-30T16:00");
+    report(pi);
+
+    assertThat(pi).isEnded().hasNotPassed("Task_ApproveResult", "Task_ConfirmResult");
+    Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
+        .isEqualTo(WorkStatus.DONE_ON_TIME);
+    assertThatThrownBy(() -> assign("confirmation", "có"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("(confirmation)");
+  }
+
+  @Test
   void returnsGoBackToTheLeadBodyAndAreCounted() {
     ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh"));
     complete(taskOf(pi, "Task_Contribute"), withVariables("contribution", "Ý kiến"));

@@ -1,0 +1,165 @@
+package vn.danvan.fanout;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.danvan.assignment.AssignmentEndListener;
+import vn.danvan.assignment.AssignmentRules;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.OrgRegistry.Body;
+import vn.danvan.platform.InvalidInputException;
+
+/**
+ * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
+ * when the last one is done.
+ *
+ * <p>Each body gets its own {@code assignment} process instance (not a multi-instance call
+ * activity: one huge execution tree makes every completion collide). Instances are started in
+ * chunks, each chunk a job of its own so the job executor starts them in parallel and a failed
+ * chunk is retried whole. Completions are counted in {@link FanoutStore}; the one that completes
+ * the count wakes the waiting parent.
+ */
+@Component("fanouts")
+public class Fanouts implements AssignmentEndListener {
+
+  public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
+  static final int CHUNK_SIZE = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Fanouts.class);
+
+  private final FanoutStore store;
+  private final AssignmentRules rules;
+  private final OrgRegistry registry;
+  private final Deadlines deadlines;
+
+  public Fanouts(FanoutStore store, AssignmentRules rules, OrgRegistry registry,
+      Deadlines deadlines) {
+    this.store = store;
+    this.rules = rules;
+    this.registry = registry;
+    this.deadlines = deadlines;
+  }
+
+  /**
+   * Start: the bodies ({@code bodies}: ids separated by commas, or {@code bodyType}: every body of
+   * that type valid today) and what every assignment needs (monitorBody, taskContent, deadline).
+   */
+  public void started(DelegateExecution execution) {
+    LocalDate deadline = rules.checkCommon(execution);
+    execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
+    List<String> bodies = bodies(execution);
+    execution.setVariable("bodies", String.join(",", bodies));
+    execution.setVariable("bodyCount", bodies.size());
+  }
+
+  /** Opens the counter (one per fan-out: the parent instance's id). */
+  public void prepared(DelegateExecution execution) {
+    store.create(execution.getProcessInstanceId(), (Integer) execution.getVariable("bodyCount"));
+  }
+
+  /** The chunks the multi-instance runs over: groups of {@code chunkSize} (100) body ids. */
+  public List<String> chunks(VariableScope vars) {
+    List<String> bodies = split((String) vars.getVariable("bodies"));
+    int size = vars.getVariable("chunkSize") instanceof Integer n && n > 0 ? n : CHUNK_SIZE;
+    List<String> chunks = new ArrayList<>();
+    for (int i = 0; i < bodies.size(); i += size) {
+      chunks.add(String.join(",", bodies.subList(i, Math.min(bodies.size(), i + size))));
+    }
+    return chunks;
+  }
+
+  /** One chunk: an assignment per body, in this job's transaction. */
+  public void assignChunk(DelegateExecution execution) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    Map<String, Object> shared = new HashMap<>();
+    for (String name : List.of("monitorBody", "taskContent", "deadline", "reminderDays",
+        "chaseInterval", "leaderReview", "confirmation")) {
+      Object value = execution.getVariable(name);
+      if (value != null) {
+        shared.put(name, value);
+      }
+    }
+    shared.put("fanoutId", execution.getProcessInstanceId());
+    List<String> chunk = split((String) execution.getVariable("chunk"));
+    for (String body : chunk) {
+      Map<String, Object> vars = new HashMap<>(shared);
+      vars.put("leadBody", body);
+      runtime.startProcessInstanceByKey("assignment", execution.getBusinessKey(), vars);
+    }
+    LOG.debug("Giao việc {}: {} đơn vị", execution.getBusinessKey(), chunk.size());
+  }
+
+  /**
+   * Whether every body is done; locks the counter until this transaction ends, so the last body
+   * cannot finish unseen between this check and the wait for its message.
+   */
+  public boolean allDone(DelegateExecution execution) {
+    return store.lock(execution.getProcessInstanceId()).complete();
+  }
+
+  /** An assignment of a fan-out ended: count it; the last one wakes the parent if it waits. */
+  @Override
+  public void ended(DelegateExecution assignment) {
+    Object fanoutId = assignment.getVariable("fanoutId");
+    if (!(fanoutId instanceof String parent)) {
+      return;
+    }
+    if (store.memberDone(parent).complete()) {
+      RuntimeService runtime = assignment.getProcessEngineServices().getRuntimeService();
+      long waiting = runtime.createEventSubscriptionQuery().processInstanceId(parent)
+          .eventName(MESSAGE_ALL_DONE).count();
+      if (waiting > 0) {
+        runtime.createMessageCorrelation(MESSAGE_ALL_DONE).processInstanceId(parent).correlate();
+      }
+      LOG.info("Giao việc {}: đơn vị cuối cùng đã hoàn thành", assignment.getBusinessKey());
+    }
+  }
+
+  private List<String> bodies(VariableScope vars) {
+    Object type = vars.getVariable("bodyType");
+    List<String> ids;
+    if (type instanceof String t && !t.isBlank()) {
+      LocalDate today = deadlines.today();
+      ids = registry.bodies().stream()
+          .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today)).map(Body::id).toList();
+      if (ids.isEmpty()) {
+        throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t
+            + "\" còn hoạt động (bodyType)");
+      }
+      return ids;
+    }
+    Object given = vars.getVariable("bodies");
+    ids = given instanceof String s ? split(s) : List.of();
+    if (ids.isEmpty()) {
+      throw new InvalidInputException(
+          "Danh sách đơn vị thực hiện là bắt buộc: bodies (mã, cách nhau dấu phẩy) hoặc bodyType");
+    }
+    for (String id : ids) {
+      if (registry.body(id).isEmpty()) {
+        throw new InvalidInputException("Đơn vị \"" + id
+            + "\" không có trong sổ đăng ký tổ chức (bodies)");
+      }
+    }
+    if (ids.stream().distinct().count() != ids.size()) {
+      throw new InvalidInputException("Danh sách đơn vị có mã trùng (bodies)");
+    }
+    return ids;
+  }
+
+  private static List<String> split(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}
