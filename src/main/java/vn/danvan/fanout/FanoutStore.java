@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.impl.cfg.TransactionContext;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
@@ -29,35 +32,54 @@ public class FanoutStore {
   }
 
   public void create(String id, int total) {
-    update("insert into danvan_fanout (id_, total_, done_, created_) values (?, ?, 0, ?)",
+    update(connection(), "insert into danvan_fanout (id_, total_, done_, created_) values (?, ?, 0, ?)",
         id, total, Timestamp.from(Instant.now()));
   }
 
-  /** Counts one more member done; the row stays locked until the transaction ends. */
-  public Counts memberDone(String id) {
-    update("update danvan_fanout set done_ = done_ + 1 where id_ = ?", id);
-    return read("select done_, total_ from danvan_fanout where id_ = ?", id);
+  /**
+   * Counts one more member done when the current engine transaction commits, and after the
+   * commit calls {@code onComplete} if this member completed the count.
+   *
+   * <p>The update runs at the last moment (after the engine has written everything, just before
+   * the commit), so the row lock that serialises concurrent finishers is held for the commit
+   * alone, not for the whole transaction.
+   */
+  public void memberDoneAtCommit(String id, Runnable onComplete) {
+    TransactionContext transaction = Context.getCommandContext().getTransactionContext();
+    Connection connection = connection();
+    AtomicBoolean completed = new AtomicBoolean();
+    transaction.addTransactionListener(TransactionState.COMMITTING, context -> {
+      update(connection, "update danvan_fanout set done_ = done_ + 1 where id_ = ?", id);
+      completed.set(read(connection, "select done_, total_ from danvan_fanout where id_ = ?", id)
+          .complete());
+    });
+    transaction.addTransactionListener(TransactionState.COMMITTED, context -> {
+      if (completed.get()) {
+        onComplete.run();
+      }
+    });
   }
 
   /** Reads the counts and locks the row until the transaction ends. */
   public Counts lock(String id) {
-    return read("select done_, total_ from danvan_fanout where id_ = ? for update", id);
+    return read(connection(), "select done_, total_ from danvan_fanout where id_ = ? for update", id);
   }
 
   private static Connection connection() {
     return Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
   }
 
-  private static void update(String sql, Object... args) {
-    try (PreparedStatement statement = prepare(sql, args)) {
+  private static void update(Connection connection, String sql, Object... args) {
+    try (PreparedStatement statement = prepare(connection, sql, args)) {
       statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
     }
   }
 
-  private static Counts read(String sql, Object... args) {
-    try (PreparedStatement statement = prepare(sql, args); ResultSet rs = statement.executeQuery()) {
+  private static Counts read(Connection connection, String sql, Object... args) {
+    try (PreparedStatement statement = prepare(connection, sql, args);
+        ResultSet rs = statement.executeQuery()) {
       if (!rs.next()) {
         throw new IllegalStateException("Không có bộ đếm giao việc " + args[0]);
       }
@@ -67,8 +89,9 @@ public class FanoutStore {
     }
   }
 
-  private static PreparedStatement prepare(String sql, Object... args) throws SQLException {
-    PreparedStatement statement = connection().prepareStatement(sql);
+  private static PreparedStatement prepare(Connection connection, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       statement.setObject(i + 1, args[i]);
     }

@@ -6,9 +6,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,6 +39,8 @@ import vn.danvan.platform.InvalidInputException;
 public class Fanouts implements AssignmentEndListener {
 
   public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
+  static final String BODY_LIST = "bodyList";
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final int CHUNK_SIZE = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(Fanouts.class);
@@ -51,14 +59,17 @@ public class Fanouts implements AssignmentEndListener {
   }
 
   /**
-   * Start: the bodies ({@code bodies}: ids separated by commas, or {@code bodyType}: every body of
-   * that type valid today) and what every assignment needs (monitorBody, taskContent, deadline).
+   * Start: the bodies ({@code bodies}: ids separated by commas, a list, a JSON array — a String
+   * variable holds at most 4,000 characters, so long lists come as JSON — or {@code bodyType}:
+   * every body of that type valid today) and what every assignment needs (monitorBody,
+   * taskContent, deadline).
    */
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkCommon(execution);
     execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
     List<String> bodies = bodies(execution);
-    execution.setVariable("bodies", String.join(",", bodies));
+    // a JSON value, stored as bytes: a national list is far longer than a String variable allows
+    execution.setVariable(BODY_LIST, SpinValues.jsonValue(JSON.valueToTree(bodies).toString()));
     execution.setVariable("bodyCount", bodies.size());
   }
 
@@ -69,7 +80,9 @@ public class Fanouts implements AssignmentEndListener {
 
   /** The chunks the multi-instance runs over: groups of {@code chunkSize} (100) body ids. */
   public List<String> chunks(VariableScope vars) {
-    List<String> bodies = split((String) vars.getVariable("bodies"));
+    List<String> bodies = new ArrayList<>();
+    SpinJsonNode list = (SpinJsonNode) vars.getVariable(BODY_LIST);
+    list.elements().forEach(id -> bodies.add(id.stringValue()));
     int size = vars.getVariable("chunkSize") instanceof Integer n && n > 0 ? n : CHUNK_SIZE;
     List<String> chunks = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i += size) {
@@ -107,21 +120,35 @@ public class Fanouts implements AssignmentEndListener {
     return store.lock(execution.getProcessInstanceId()).complete();
   }
 
-  /** An assignment of a fan-out ended: count it; the last one wakes the parent if it waits. */
+  /**
+   * An assignment of a fan-out ended: count it as its transaction commits; the one that completes
+   * the count then wakes the parent if it is waiting. (If the parent has not reached its wait
+   * yet, it sees the full count itself; if this node stops between the commit and the wake-up,
+   * the parent's hourly re-check moves it on.)
+   */
   @Override
   public void ended(DelegateExecution assignment) {
     Object fanoutId = assignment.getVariable("fanoutId");
     if (!(fanoutId instanceof String parent)) {
       return;
     }
-    if (store.memberDone(parent).complete()) {
-      RuntimeService runtime = assignment.getProcessEngineServices().getRuntimeService();
-      long waiting = runtime.createEventSubscriptionQuery().processInstanceId(parent)
-          .eventName(MESSAGE_ALL_DONE).count();
-      if (waiting > 0) {
-        runtime.createMessageCorrelation(MESSAGE_ALL_DONE).processInstanceId(parent).correlate();
-      }
-      LOG.info("Giao việc {}: đơn vị cuối cùng đã hoàn thành", assignment.getBusinessKey());
+    RuntimeService runtime = assignment.getProcessEngineServices().getRuntimeService();
+    CommandExecutor newTransaction =
+        Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew();
+    String key = assignment.getBusinessKey();
+    store.memberDoneAtCommit(parent, () -> newTransaction.execute(context -> {
+      wake(runtime, parent, key);
+      return null;
+    }));
+  }
+
+  /** Runs after the last member's commit, in a transaction of its own. */
+  private static void wake(RuntimeService runtime, String parent, String key) {
+    try {
+      runtime.createMessageCorrelation(MESSAGE_ALL_DONE).processInstanceId(parent).correlate();
+      LOG.info("Giao việc {}: đơn vị cuối cùng đã hoàn thành", key);
+    } catch (MismatchingMessageCorrelationException notWaitingYet) {
+      LOG.debug("Giao việc {}: chưa chờ, sẽ tự thấy đủ", key);
     }
   }
 
@@ -139,7 +166,13 @@ public class Fanouts implements AssignmentEndListener {
       return ids;
     }
     Object given = vars.getVariable("bodies");
-    ids = given instanceof String s ? split(s) : List.of();
+    if (given instanceof SpinJsonNode json && json.isArray()) {
+      ids = json.elements().stream().map(SpinJsonNode::stringValue).toList();
+    } else if (given instanceof java.util.Collection<?> list) {
+      ids = list.stream().map(String::valueOf).map(String::trim).toList();
+    } else {
+      ids = given instanceof String s ? split(s) : List.of();
+    }
     if (ids.isEmpty()) {
       throw new InvalidInputException(
           "Danh sách đơn vị thực hiện là bắt buộc: bodies (mã, cách nhau dấu phẩy) hoặc bodyType");

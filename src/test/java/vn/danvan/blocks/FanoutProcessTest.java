@@ -89,15 +89,31 @@ class FanoutProcessTest {
     assertThat(tasks).extracting(t -> t.getTaskDefinitionKey()).hasSize(5);
     assertThat(runtimeService().createProcessInstanceQuery().variableValueEquals("fanoutId",
         parent.getId()).count()).isEqualTo(5);
-    BpmnAwareTests.assertThat(parent).isWaitingAt("Event_LastBodyDone");
+    BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
 
     for (int i = 0; i < tasks.size(); i++) {
       complete(tasks.get(i), withVariables("resultReport", "Số liệu của đơn vị " + i));
       if (i < tasks.size() - 1) {
-        BpmnAwareTests.assertThat(parent).isWaitingAt("Event_LastBodyDone");
+        BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
       }
     }
     BpmnAwareTests.assertThat(parent).isEnded().hasPassed("Event_LastBodyDone", "EndEvent_AllDone");
+  }
+
+  @Test
+  void theParentRechecksHourlyInCaseAWakeUpWasLost() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
+    runJobs(parent);
+    Job recheck = managementService().createJobQuery().processInstanceId(parent.getId())
+        .timers().singleResult();
+    assertThat(recheck.getDuedate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant()
+        .plusSeconds(3600)));
+
+    managementService().executeJob(recheck.getId());
+    BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast")
+        .hasPassed("Event_RecheckDue");
+    reports().forEach(t -> complete(t, withVariables("resultReport", "Đã báo cáo đầy đủ")));
+    BpmnAwareTests.assertThat(parent).isEnded();
   }
 
   @Test
@@ -117,8 +133,8 @@ class FanoutProcessTest {
   void bodiesCanBeChosenByTypeOnlyThoseThatStillExist() {
     ProcessInstance parent = fanOut("bodies", null, "bodyType", "chinhQuyen");
     // UBND tỉnh and the three communes created on 1/7/2025; district-level bodies ended 30/6/2025
-    assertThat(runtimeService().getVariable(parent.getId(), "bodies"))
-        .isEqualTo("ubndTinh,ubndXaXuanLoc,ubndPhuongPhanThiet,ubndPhuongLaGi");
+    assertThat(runtimeService().getVariable(parent.getId(), "bodyList").toString())
+        .isEqualTo("[\"ubndTinh\",\"ubndXaXuanLoc\",\"ubndPhuongPhanThiet\",\"ubndPhuongLaGi\"]");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,7 +3,6 @@ package vn.danvan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,39 +11,27 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.danvan.DanVanApplication;
 import vn.danvan.support.Http;
+import vn.danvan.support.PostgresApp;
 import vn.danvan.support.RunningDemoApp;
 
 /**
  * The postgres profile on a real PostgreSQL: Liquibase creates the schema, the engine never
  * alters it, and a restart on the same database changes nothing.
  *
- * <p>Server: {@code DANVAN_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
- * {@code DANVAN_TEST_PG_USER} (default {@code postgres}), {@code DANVAN_TEST_PG_PASSWORD}. The
- * test drops and recreates the database {@code danvan_it}.
+ * <p>The server is {@link PostgresApp}'s; the test drops and recreates the database
+ * {@code danvan_it}.
  */
 class PostgresIT {
 
-  static final String SERVER =
-      env("DANVAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String USER = env("DANVAN_TEST_PG_USER", "postgres");
-  static final String PASSWORD = env("DANVAN_TEST_PG_PASSWORD", "");
   static final String DATABASE = "danvan_it";
+  static String url;
 
   @BeforeAll
   static void freshDatabase() throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DATABASE);
-    } catch (SQLException e) {
-      throw new SQLException("PostgreSQL is needed at " + SERVER + " as " + USER
-          + " (start it, or set DANVAN_TEST_PG_URL/USER/PASSWORD): " + e.getMessage(), e);
-    }
+    url = PostgresApp.freshDatabase(DATABASE);
   }
 
   @Test
@@ -76,14 +63,7 @@ class PostgresIT {
   }
 
   private static ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(DanVanApplication.class)
-        .profiles("demo", "postgres")
-        .run( // arguments, so they win over the profile's environment-variable defaults
-            "--server.port=0",
-            "--spring.datasource.url=" + SERVER + DATABASE,
-            "--spring.datasource.username=" + USER,
-            "--spring.datasource.password=" + PASSWORD,
-            "--camunda.bpm.job-execution.enabled=false");
+    return PostgresApp.start(url, "demo", "--camunda.bpm.job-execution.enabled=false");
   }
 
   private static int port(ConfigurableApplicationContext app) {
@@ -115,10 +95,5 @@ class PostgresIT {
       assertThat(rs.next()).as(sql).isTrue();
       return rs.getString(1);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,0 +1,64 @@
+package vn.danvan.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.support.FanoutRun;
+import vn.danvan.support.NationalRegistry;
+import vn.danvan.support.PostgresApp;
+
+/**
+ * National fan-out benchmark on PostgreSQL (scripts/bench-fanout.sh): 3,400 bodies, then 500
+ * bodies with their timers firing during the completions. Prints the figures and writes
+ * target/bench/fanout.json. Goals (issue 3): fan-out visible ≤ 3 s; 8 clients, zero errors,
+ * exact counts, directive moves on, ≤ 30 s.
+ */
+public final class FanoutBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 3400;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path registry = NationalRegistry.write(dir, bodies);
+    String url = PostgresApp.freshDatabase("danvan_bench");
+
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("date", OffsetDateTime.now().toString());
+    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
+        "--camunda.bpm.admin-user.password=bench-only",
+        "--danvan.org.registry=file:" + registry.toAbsolutePath(),
+        "--logging.level.root=WARN")) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      List<String> all = NationalRegistry.communeIds(bodies);
+      FanoutRun.run(engine, all.subList(0, Math.min(50, bodies)), clients, 120); // warm-up
+      FanoutRun.Result national = FanoutRun.run(engine, all, "xa", clients, 600, false);
+      report.put("national", national.asMap());
+      print("national fan-out", national);
+      FanoutRun.Result timers =
+          FanoutRun.run(engine, all.subList(0, Math.min(500, bodies)), clients, 600, true);
+      report.put("withTimersFiring", timers.asMap());
+      print("500 bodies, timers firing", timers);
+    }
+    Path out = dir.resolve("fanout.json");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    System.out.println("written " + out);
+  }
+
+  private static void print(String name, FanoutRun.Result r) {
+    System.out.printf("%-26s bodies=%d clients=%d fan-out=%.2f s complete=%.2f s (%.0f/s)"
+            + " errors=%d ended=%d counted=%d moved-on=%s%n",
+        name, r.bodies(), r.clients(), r.fanoutMillis() / 1000.0, r.completeMillis() / 1000.0,
+        r.completions() * 1000.0 / Math.max(1, r.completeMillis()), r.errors(),
+        r.assignmentsEnded(), r.counterDone(), r.parentEnded());
+    r.errorSamples().forEach(e -> System.out.println("  error: " + e));
+  }
+}

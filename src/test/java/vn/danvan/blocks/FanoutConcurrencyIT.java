@@ -1,0 +1,44 @@
+package vn.danvan.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.support.FanoutRun;
+import vn.danvan.support.NationalRegistry;
+import vn.danvan.support.PostgresApp;
+
+/**
+ * 200 bodies, 8 threads completing at once, on PostgreSQL with the job executor running:
+ * no completion fails, each is counted once, the directive moves on after the last.
+ * (The 3,400-body figures come from the benchmark command, not from this test.)
+ */
+class FanoutConcurrencyIT {
+
+  static final int BODIES = 200;
+
+  @TempDir Path dir;
+
+  @Test
+  void twoHundredBodiesEightClientsNoErrorsExactCounts() throws Exception {
+    String url = PostgresApp.freshDatabase("danvan_it_fanout");
+    Path registry = NationalRegistry.write(dir, BODIES);
+    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
+        "--camunda.bpm.admin-user.password=it-only",
+        "--danvan.org.registry=file:" + registry)) {
+      FanoutRun.Result result = FanoutRun.run(app.getBean(ProcessEngine.class),
+          NationalRegistry.communeIds(BODIES), 8, 120);
+      System.out.println("fan-out " + result.asMap());
+
+      assertThat(result.errorSamples()).isEmpty();
+      assertThat(result.errors()).isZero();
+      assertThat(result.completions()).isEqualTo(BODIES);
+      assertThat(result.assignmentsEnded()).isEqualTo(BODIES);
+      assertThat(result.counterDone()).isEqualTo(BODIES);
+      assertThat(result.parentEnded()).isTrue();
+    }
+  }
+}

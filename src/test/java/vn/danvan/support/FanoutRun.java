@@ -1,0 +1,162 @@
+package vn.danvan.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * One measured national fan-out on a running application: start, wait until every body's task
+ * is visible, let {@code clients} threads complete them all, wait until the directive moves on.
+ * Shared by the concurrency test (small) and the benchmark (3,400 bodies).
+ */
+public final class FanoutRun {
+
+  /** What one run measured. */
+  public record Result(int bodies, int clients, long fanoutMillis, long completeMillis,
+      int completions, int errors, long assignmentsEnded, long counterDone, boolean parentEnded,
+      List<String> errorSamples) {
+
+    public Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("bodies", bodies);
+      m.put("clients", clients);
+      m.put("fanoutSeconds", fanoutMillis / 1000.0);
+      m.put("completeSeconds", completeMillis / 1000.0);
+      m.put("completionsPerSecond", completeMillis == 0 ? 0 : completions * 1000.0 / completeMillis);
+      m.put("completions", completions);
+      m.put("errors", errors);
+      m.put("assignmentsEnded", assignmentsEnded);
+      m.put("counterDone", counterDone);
+      m.put("directiveMovedOn", parentEnded);
+      return m;
+    }
+  }
+
+  private FanoutRun() {}
+
+  public static Result run(ProcessEngine engine, List<String> bodies, int clients,
+      long timeoutSeconds) throws Exception {
+    return run(engine, bodies, clients, timeoutSeconds, false);
+  }
+
+  /**
+   * @param timersFire make every assignment's reminder and chase timers due just before the
+   *     clients start, so the job executor fires them while the completions run
+   */
+  public static Result run(ProcessEngine engine, List<String> bodies, int clients,
+      long timeoutSeconds, boolean timersFire) throws Exception {
+    return run(engine, bodies, null, clients, timeoutSeconds, timersFire);
+  }
+
+  /** With {@code bodyType} set, the fan-out chooses the bodies (all of that type) itself. */
+  public static Result run(ProcessEngine engine, List<String> bodies, String bodyType,
+      int clients, long timeoutSeconds, boolean timersFire) throws Exception {
+    String key = "BENCH-" + System.nanoTime();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    if (bodyType != null) {
+      vars.put("bodyType", bodyType);
+    } else {
+      // a JSON array: a national list is longer than a String variable's 4,000 characters
+      vars.put("bodies", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+          "[\"" + String.join("\",\"", bodies) + "\"]").create());
+    }
+    vars.put("monitorBody", "bdvTU");
+    vars.put("taskContent", "Báo cáo kết quả thực hiện Chỉ thị");
+    vars.put("deadline", "2099-12-31");
+    vars.put("leaderReview", false);
+    vars.put("confirmation", false);
+
+    long t0 = System.nanoTime();
+    ProcessInstance parent = engine.getRuntimeService()
+        .startProcessInstanceByKey("fanout", key, vars);
+    long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
+    while (taskCount(engine, key) < bodies.size()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("fan-out not visible after " + timeoutSeconds + " s: "
+            + taskCount(engine, key) + " of " + bodies.size());
+      }
+      Thread.sleep(20);
+    }
+    long fanoutMillis = (System.nanoTime() - t0) / 1_000_000;
+
+    if (timersFire) {
+      java.util.Date now = new java.util.Date();
+      engine.getManagementService().createJobQuery().timers().processDefinitionKey("assignment")
+          .list().forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), now));
+    }
+    ConcurrentLinkedQueue<String> todo = new ConcurrentLinkedQueue<>();
+    engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_Perform").list().stream().map(Task::getId).forEach(todo::add);
+    AtomicInteger completions = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+    long t1 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        String task;
+        while ((task = todo.poll()) != null) {
+          try {
+            engine.getTaskService().complete(task,
+                Map.of("resultReport", "Số liệu cụ thể của đơn vị"));
+            completions.incrementAndGet();
+          } catch (RuntimeException e) {
+            errors.incrementAndGet();
+            if (samples.size() < 5) {
+              samples.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+          }
+        }
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get(timeoutSeconds, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    boolean ended = false;
+    while (System.currentTimeMillis() < deadline) {
+      ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(parent.getId()).finished().count() == 1;
+      if (ended) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    long completeMillis = (System.nanoTime() - t1) / 1_000_000;
+    long assignmentsEnded = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key).processDefinitionKey("assignment").finished().count();
+    long counterDone = counter(engine, parent.getId());
+    return new Result(bodies.size(), clients, fanoutMillis, completeMillis, completions.get(),
+        errors.get(), assignmentsEnded, counterDone, ended, samples);
+  }
+
+  private static long taskCount(ProcessEngine engine, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_Perform").count();
+  }
+
+  private static long counter(ProcessEngine engine, String fanoutId) {
+    var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    try (var c = config.getDataSource().getConnection();
+        var s = c.prepareStatement("select done_ from danvan_fanout where id_ = ?")) {
+      s.setString(1, fanoutId);
+      try (var rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package vn.danvan.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A registry at national scale for load tests: 34 provinces and their communes (3,321 in 2025),
+ * plus the monitoring Ban Dân vận. Ids {@code tinh01}, {@code xa0001}…; no people, so start-up
+ * stays quick (the load tests act through the engine API or as the administrator).
+ */
+public final class NationalRegistry {
+
+  public static final int PROVINCES = 34;
+
+  private NationalRegistry() {}
+
+  /** Writes a registry with {@code communes} communes spread over the provinces. */
+  public static Path write(Path dir, int communes) throws IOException {
+    StringBuilder yaml = new StringBuilder("""
+        name: Cả nước (kiểm thử tải)
+        bodyTypes:
+          - id: coQuanDang
+            name: Cơ quan của cấp ủy
+          - id: tinh
+            name: Tỉnh, thành phố
+          - id: xa
+            name: Xã, phường, đặc khu
+        bodies:
+          - id: bdvTU
+            name: Ban Dân vận
+            type: coQuanDang
+        """);
+    for (int p = 1; p <= PROVINCES; p++) {
+      yaml.append(String.format("  - id: tinh%02d%n    name: Tỉnh %02d%n    type: tinh%n", p, p));
+    }
+    for (String id : communeIds(communes)) {
+      int province = Integer.parseInt(id.substring(2)) % PROVINCES + 1;
+      yaml.append(String.format("  - id: %s%n    name: Xã %s%n    type: xa%n    parent: tinh%02d%n",
+          id, id.substring(2), province));
+    }
+    yaml.append("people: []\n");
+    Path file = dir.resolve("national-" + communes + ".yaml");
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  public static List<String> communeIds(int communes) {
+    List<String> ids = new ArrayList<>();
+    for (int c = 1; c <= communes; c++) {
+      ids.add(String.format("xa%04d", c));
+    }
+    return ids;
+  }
+}
