@@ -41,24 +41,36 @@ public class AssignmentRecords {
     this.endListeners = List.copyOf(endListeners);
   }
 
-  /** Start: checked input, the approved deadline and empty counters. */
+  /**
+   * Start: checked input and the approved deadline. Counters (round, returns, chases) start
+   * absent, read as zero: every variable costs rows at thousands of bodies per directive.
+   */
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkStart(execution);
-    execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
-    execution.setVariable("coordinatingBodies",
-        String.join(",", AssignmentRules.coordinatingBodies(execution)));
-    boolean leaderReview = AssignmentRules.flag(execution, "leaderReview", "");
-    execution.setVariable("leaderReview", leaderReview);
-    execution.setVariable("confirmation", AssignmentRules.flag(execution, "confirmation", ""));
+    String due = deadline == null ? "" : deadline.toString();
+    if (!due.equals(execution.getVariable("deadline"))) {
+      execution.setVariable("deadline", due);
+    }
+    List<String> coordinating = AssignmentRules.coordinatingBodies(execution);
+    if (!coordinating.isEmpty()) {
+      execution.setVariable("coordinatingBodies", String.join(",", coordinating));
+    } else if (execution.hasVariable("coordinatingBodies")) {
+      execution.removeVariable("coordinatingBodies");
+    }
+    boolean leaderReview = normalise(execution, "leaderReview");
+    normalise(execution, "confirmation");
     if (!leaderReview) {
       execution.setVariable("approved", true); // the staff's report goes straight on
     }
-    JsonLog.append(execution, "deadlineLog", "deadline", String.valueOf(deadline),
-        "at", now(), "reason", "Giao nhiệm vụ");
-    execution.setVariable("round", 0);
-    execution.setVariable("returnCount", 0);
-    execution.setVariable("chaseCount", 0);
-    execution.setVariable("returnedSinceSubmission", false);
+  }
+
+  /** A review flag as a Boolean variable (default true), written only if it changes. */
+  private static boolean normalise(DelegateExecution execution, String name) {
+    boolean value = AssignmentRules.flag(execution, name, name);
+    if (!Boolean.valueOf(value).equals(execution.getVariable(name))) {
+      execution.setVariable(name, value);
+    }
+    return value;
   }
 
   /** The staff completed their task: a report, or a request for more time. */
@@ -102,6 +114,10 @@ public class AssignmentRecords {
   public void applyExtension(DelegateExecution execution) {
     boolean approved = Boolean.TRUE.equals(execution.getVariable("extensionApproved"));
     if (approved) {
+      if (!execution.hasVariable("deadlineLog")) {
+        JsonLog.append(execution, "deadlineLog", "deadline", execution.getVariable("deadline"),
+            "reason", "Hạn khi giao nhiệm vụ");
+      }
       String requested = AssignmentRules.date(execution, "requestedDeadline", "Hạn đề nghị")
           .toString();
       execution.setVariable("deadline", requested);
@@ -144,7 +160,9 @@ public class AssignmentRecords {
 
   private void submitted(VariableScope vars) {
     vars.setVariable("submittedAt", deadlines.nowAsDate());
-    vars.setVariable("returnedSinceSubmission", false);
+    if (Boolean.TRUE.equals(vars.getVariable("returnedSinceSubmission"))) {
+      vars.setVariable("returnedSinceSubmission", false);
+    }
   }
 
   /** Reminder before the deadline ("sắp đến hạn"). */

@@ -15,7 +15,14 @@ import java.util.stream.Collectors;
  * @param source where the registry was read from, for messages
  */
 public record OrgRegistry(
-    String source, List<BodyType> bodyTypes, List<Body> bodies, List<Person> people) {
+    String source, List<BodyType> bodyTypes, List<Body> bodies, List<Person> people,
+    Map<String, Body> bodiesById) {
+
+  public OrgRegistry(
+      String source, List<BodyType> bodyTypes, List<Body> bodies, List<Person> people) {
+    this(source, List.copyOf(bodyTypes), List.copyOf(bodies), List.copyOf(people),
+        bodies.stream().collect(Collectors.toMap(Body::id, Function.identity(), (a, b) -> a)));
+  }
 
   /** Suffix of the group that holds a body's leaders: {@code soNoiVu} → {@code soNoiVuLanhDao}. */
   public static final String LEADERS_SUFFIX = "LanhDao";
@@ -61,11 +68,8 @@ public record OrgRegistry(
     }
   }
 
+  /** The body with that id (looked up in a map: a national registry has ~3,400). */
   public Optional<Body> body(String id) {
-    return bodies.stream().filter(b -> b.id().equals(id)).findFirst();
-  }
-
-  public Map<String, Body> bodiesById() {
-    return bodies.stream().collect(Collectors.toMap(Body::id, Function.identity()));
+    return Optional.ofNullable(id == null ? null : bodiesById.get(id));
   }
 }

@@ -33,7 +33,7 @@ public final class PostgresApp {
       throw new SQLException("PostgreSQL is needed at " + SERVER + " as " + USER
           + " (start it, or set DANVAN_TEST_PG_URL/USER/PASSWORD): " + e.getMessage(), e);
     }
-    return SERVER + name;
+    return SERVER + name + "?reWriteBatchedInserts=true";
   }
 
   /**
