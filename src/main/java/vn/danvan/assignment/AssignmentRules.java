@@ -195,7 +195,7 @@ public class AssignmentRules {
     }
   }
 
-  static String text(VariableScope vars, String name, String label) {
+  public static String text(VariableScope vars, String name, String label) {
     Object value = vars.getVariable(name);
     if (!(value instanceof String s) || s.isBlank()) {
       throw new InvalidInputException(label + " là bắt buộc (" + name + ")");

@@ -45,6 +45,11 @@ public class Deadlines {
     }
   }
 
+  /** The end of the day {@code days} after an ISO date ({@code periodDue} + 7 days…). */
+  public Date endOfDayAfter(String isoDay, int days) {
+    return endOfDay(LocalDate.parse(isoDay.trim()).plusDays(days));
+  }
+
   /** Today's date in Vietnam according to the engine clock. */
   public LocalDate today() {
     return now().toLocalDate();
