@@ -23,7 +23,8 @@ import vn.danvan.platform.InvalidInputException;
 @Component
 public class DeadlinePhraseCheck extends AbstractProcessEnginePlugin {
 
-  static final Set<String> PHRASE_TARGETS = Set.of("deadlinePhrase", "cyclePhrase");
+  static final Set<String> PHRASE_TARGETS =
+      Set.of("deadlinePhrase", "cyclePhrase", "milestonePhrase", "endDate");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -56,6 +56,9 @@ public class IdentitySync {
   /** Tasklist filter: tasks I have claimed. */
   public static final String FILTER_MINE = "Việc tôi đang xử lý";
 
+  /** The process every body may start. */
+  static final String ADHOC_REPORT = "adhocReport";
+
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
 
   private final IdentityService identity;
@@ -219,13 +222,18 @@ public class IdentitySync {
   }
 
   /**
-   * Staff and leaders use Tasklist; coordinators also Cockpit, where they read every directive's
-   * instances, tasks and history and start directives. Administrators are {@code camunda-admin},
+   * Staff and leaders use Tasklist and may raise ad-hoc reports; coordinators also use Cockpit,
+   * where they read every directive's instances, tasks and history and start directives. Administrators are {@code camunda-admin},
    * which Camunda grants everything.
    */
   private void grantRolePermissions(Report report) {
     for (Role role : List.of(Role.STAFF, Role.LEADER, Role.COORDINATOR)) {
       grant(role.groupId(), Resources.APPLICATION, "tasklist", report, Permissions.ACCESS);
+      // anyone may raise an ad-hoc report (báo cáo đột xuất), and start nothing else
+      grant(role.groupId(), Resources.PROCESS_DEFINITION, ADHOC_REPORT, report,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(role.groupId(), Resources.PROCESS_INSTANCE, ANY, report,
+          ProcessInstancePermissions.CREATE);
     }
     String coordinators = Role.COORDINATOR.groupId();
     grant(coordinators, Resources.APPLICATION, "cockpit", report, Permissions.ACCESS);

@@ -21,18 +21,25 @@ class ElementTemplatesTest {
   @Test
   void everyBlockHasATemplate() throws Exception {
     ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
-    assertThat(conformance.templates()).containsKey("vn.danvan.block.assignment");
+    assertThat(conformance.templates()).containsOnlyKeys("vn.danvan.block.assignment",
+        "vn.danvan.block.fanout", "vn.danvan.block.periodicReport",
+        "vn.danvan.block.reviewMilestone");
     assertThat(conformance.templates().values()).allSatisfy(t -> {
       assertThat(t.get("name").asText()).isNotBlank();
       assertThat(t.get("appliesTo").get(0).asText()).isEqualTo("bpmn:CallActivity");
     });
   }
 
+  /**
+   * The models administrators compose (directives). The blocks themselves call each other with
+   * variable mappings, not with the templates' literal fields, and are left out.
+   */
   @Test
   void everyCallActivityInProcessesFillsItsTemplate() throws Exception {
     ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
     try (Stream<Path> models = Files.walk(Path.of("processes"))) {
-      for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+      for (Path model : models.filter(p -> p.toString().endsWith(".bpmn"))
+          .filter(p -> !p.startsWith(Path.of("processes", "blocks"))).toList()) {
         assertThat(conformance.check(model)).as(model.toString()).isEmpty();
       }
     }

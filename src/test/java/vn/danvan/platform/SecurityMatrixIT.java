@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class SecurityMatrixIT extends RunningDemoApp {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired FilterService filters;
+  @Autowired RuntimeService runtime;
   @ParameterizedTest
   @ValueSource(strings = {
       "/engine-rest/task", "/engine-rest/task/count", "/engine-rest/process-definition",
@@ -168,6 +170,28 @@ class SecurityMatrixIT extends RunningDemoApp {
   }
 
   @Test
+  void anyBodyRaisesAnAdhocReportForItselfOnly() {
+    Reply raised = http.postJson("/engine-rest/process-definition/key/adhocReport/start",
+        OTHER_STAFF, "{\"variables\":{\"incidentTitle\":{\"value\":\"Tụ tập đông người\"},"
+            + "\"incidentDetails\":{\"value\":\"Khoảng 30 người tại trụ sở\"},"
+            + "\"severity\":{\"value\":\"nghiemTrong\"}}}");
+    assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+    String pi = raised.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(runtime.getVariable(pi, "reportingBody")).isEqualTo("soTaiChinh");
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + pi, OTHER_STAFF).body())
+        .isEqualTo("[]");
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + pi, COORDINATOR).body())
+        .contains("Task_HandleIncident");
+
+    Reply forAnother = http.postJson("/engine-rest/process-definition/key/adhocReport/start",
+        OTHER_STAFF, "{\"variables\":{\"incidentTitle\":{\"value\":\"x\"},"
+            + "\"incidentDetails\":{\"value\":\"Nội dung vụ việc\"},"
+            + "\"severity\":{\"value\":\"binhThuong\"},\"reportingBody\":{\"value\":\"soNoiVu\"}}}");
+    assertThat(forAnother.status()).isEqualTo(400);
+    assertThat(forAnother.body()).contains("Chỉ được báo cáo đột xuất cho đơn vị của mình");
+  }
+
+  @Test
   void staffCannotStartADirectiveButCoordinatorsCan() {
     String body = "{\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"}}}";
     // they may not even read the definition: 404 "no matching definition" or 403
@@ -175,7 +199,8 @@ class SecurityMatrixIT extends RunningDemoApp {
         .status()).isIn(403, 404);
     assertThat(http.postJson(START_ASSIGNMENT, LEADER, body)
         .status()).isIn(403, 404);
-    assertThat(http.get("/engine-rest/process-definition", STAFF).body()).isEqualTo("[]");
+    assertThat(http.get("/engine-rest/process-definition", STAFF).body())
+        .contains("\"key\":\"adhocReport\"").doesNotContain("\"key\":\"assignment\"");
     assertThat(assign("soTaiChinh")).isNotBlank();
   }
 }

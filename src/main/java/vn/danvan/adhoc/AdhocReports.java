@@ -1,0 +1,97 @@
+package vn.danvan.adhoc;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.danvan.assignment.AssignmentRules;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.OrgRegistry.Person;
+import vn.danvan.platform.InvalidInputException;
+
+/**
+ * Ad-hoc reports ("báo cáo đột xuất khi có vụ việc phức tạp phát sinh"): any body's staff or
+ * leader raises one at any time (Tasklist start form or REST); the monitoring body handles it
+ * urgently, may escalate to the leadership, who may order a follow-up task.
+ */
+@Component("adhocReports")
+public class AdhocReports {
+
+  static final List<String> SEVERITIES = List.of("binhThuong", "nghiemTrong");
+
+  private final OrgRegistry registry;
+  private final AssignmentRules rules;
+  private final Deadlines deadlines;
+  private final String monitorBody;
+  private final String recipientBody;
+  private final int urgentHours;
+
+  public AdhocReports(OrgRegistry registry, AssignmentRules rules, Deadlines deadlines,
+      @Value("${danvan.adhoc.monitor-body:bdvTU}") String monitorBody,
+      @Value("${danvan.adhoc.recipient-body:ttTU}") String recipientBody,
+      @Value("${danvan.adhoc.urgent-hours:24}") int urgentHours) {
+    this.registry = registry;
+    this.rules = rules;
+    this.deadlines = deadlines;
+    this.monitorBody = monitorBody;
+    this.recipientBody = recipientBody;
+    this.urgentHours = urgentHours;
+  }
+
+  /**
+   * The report: title, details and severity are required; the reporting body is the reporter's
+   * own (a person of the registry cannot report for another body); the monitoring body must
+   * answer within {@code danvan.adhoc.urgent-hours}.
+   */
+  public void raised(DelegateExecution execution) {
+    AssignmentRules.text(execution, "incidentTitle", "Tiêu đề vụ việc");
+    AssignmentRules.text(execution, "incidentDetails", "Nội dung vụ việc");
+    Object severity = execution.getVariable("severity");
+    if (!SEVERITIES.contains(severity)) {
+      throw new InvalidInputException("Mức độ \"" + severity + "\" không hợp lệ: chọn "
+          + String.join(" hoặc ", SEVERITIES) + " (severity)");
+    }
+    String reporter = (String) execution.getVariable("reporter");
+    Person person = reporter == null ? null : registry.people().stream()
+        .filter(p -> p.id().equals(reporter)).findFirst().orElse(null);
+    if (person != null) {
+      Object given = execution.getVariable("reportingBody");
+      if (given != null && !person.body().equals(given)) {
+        throw new InvalidInputException("Chỉ được báo cáo đột xuất cho đơn vị của mình ("
+            + person.body() + ") (reportingBody)");
+      }
+      execution.setVariable("reportingBody", person.body());
+    } else {
+      rules.body(execution, "reportingBody", "Đơn vị báo cáo");
+    }
+    execution.setVariable("monitorBody", monitorBody);
+    execution.setVariable("recipientBody", recipientBody);
+    execution.setVariable("responseDue", Date.from(deadlines.nowAsDate().toInstant()
+        .plus(Duration.ofHours(urgentHours))));
+  }
+
+  /** The monitoring body's assessment is required; escalation is an explicit yes or no. */
+  public void handled(DelegateTask task) {
+    AssignmentRules.text(task, "assessment", "Đánh giá, xử lý ban đầu");
+    if (!(task.getVariable("escalate") instanceof Boolean)) {
+      throw new InvalidInputException("Chưa chọn có báo cáo lãnh đạo hay không (escalate)");
+    }
+  }
+
+  /** The leadership's direction; a follow-up task needs a body, its content and a deadline. */
+  public void directed(DelegateTask task) {
+    AssignmentRules.text(task, "direction", "Ý kiến chỉ đạo");
+    if (!(task.getVariable("followUp") instanceof Boolean followUp)) {
+      throw new InvalidInputException("Chưa chọn có giao việc xử lý tiếp hay không (followUp)");
+    }
+    if (followUp) {
+      rules.body(task, "followUpBody", "Đơn vị xử lý tiếp");
+      AssignmentRules.text(task, "followUpContent", "Nội dung việc xử lý tiếp");
+      AssignmentRules.text(task, "followUpDeadline", "Hạn xử lý");
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package vn.danvan.review;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.danvan.assignment.AssignmentRules;
+
+/** The beans {@code reviewMilestone.bpmn} calls. */
+@Configuration
+public class ReviewDelegates {
+
+  @Bean
+  public ExecutionListener reviewStarted(Reviews reviews) {
+    return reviews::started;
+  }
+
+  @Bean
+  public TaskListener reviewConclusionCheck() {
+    return task -> AssignmentRules.text(task, "reviewConclusion", "Kết luận");
+  }
+}

@@ -1,0 +1,62 @@
+package vn.danvan.review;
+
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import vn.danvan.assignment.AssignmentRules;
+import vn.danvan.deadline.DeadlinePhrases;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.deadline.Schedule;
+import vn.danvan.platform.InvalidInputException;
+
+/**
+ * Review milestones ("sơ kết", "tổng kết", e.g. "tổng kết vào quý III/2020"): when the window
+ * opens, the drafting body drafts with the contributing bodies (the assignment block), then the
+ * leadership concludes.
+ */
+@Component("reviews")
+public class Reviews {
+
+  private final AssignmentRules rules;
+  private final Deadlines deadlines;
+
+  public Reviews(AssignmentRules rules, Deadlines deadlines) {
+    this.rules = rules;
+    this.deadlines = deadlines;
+  }
+
+  /** milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind. */
+  public void started(DelegateExecution execution) {
+    String phrase = AssignmentRules.text(execution, "milestonePhrase", "Thời điểm sơ kết, tổng kết");
+    Object issuedValue = execution.getVariable("issuedDate");
+    LocalDate issued = issuedValue instanceof String s && !s.isBlank()
+        ? parse(s) : deadlines.today();
+    if (!(DeadlinePhrases.parse(phrase, issued) instanceof Schedule.Once once)) {
+      throw new InvalidInputException("Thời điểm \"" + phrase
+          + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
+    }
+    rules.body(execution, "draftingBody", "Đơn vị chủ trì xây dựng báo cáo");
+    rules.body(execution, "leadershipBody", "Cấp kết luận");
+    String kind = AssignmentRules.text(execution, "reviewKind", "Loại (Sơ kết hoặc Tổng kết)");
+    String content = AssignmentRules.text(execution, "taskContent", "Nội dung sơ kết, tổng kết");
+    execution.setVariable("reviewOpens", once.opens().toString());
+    execution.setVariable("reviewDue", once.due().toString());
+    execution.setVariable("reviewTask", kind + ": " + content);
+  }
+
+  /** The drafting starts on the first day of the milestone's window. */
+  public Date opensAt(VariableScope vars) {
+    LocalDate opens = LocalDate.parse((String) vars.getVariable("reviewOpens"));
+    return Date.from(opens.atStartOfDay(Deadlines.ZONE).toInstant());
+  }
+
+  private static LocalDate parse(String value) {
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidInputException("Ngày \"" + value + "\" không hợp lệ: dùng yyyy-MM-dd (issuedDate)");
+    }
+  }
+}

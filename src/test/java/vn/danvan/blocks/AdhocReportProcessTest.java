@@ -1,0 +1,135 @@
+package vn.danvan.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.danvan.platform.InvalidInputException;
+import vn.danvan.support.ProcessTestEngine;
+
+/** An incident reported by a commune, handled urgently, escalated, followed up. */
+@Deployment(resources = {"processes/blocks/adhocReport.bpmn", "processes/blocks/assignment.bpmn"})
+class AdhocReportProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment");
+
+  @BeforeEach
+  void at() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T02:00:00Z")));
+  }
+
+  @AfterEach
+  void reset() {
+    identityService().clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  /** Raised by a person of the registry, as Tasklist's start form does. */
+  static ProcessInstance raise(String reporter, Object... extra) {
+    identityService().setAuthenticatedUserId(reporter);
+    Map<String, Object> vars = withVariables("incidentTitle", "Khiếu kiện đông người về đất đai",
+        "incidentDetails", "Khoảng 50 hộ dân tập trung tại trụ sở xã", "severity", "nghiemTrong");
+    for (int i = 0; i < extra.length; i += 2) {
+      vars.put((String) extra[i], extra[i + 1]);
+    }
+    try {
+      return runtimeService().startProcessInstanceByKey("adhocReport", "DX-1", vars);
+    } finally {
+      identityService().clearAuthentication();
+    }
+  }
+
+  static Task taskOf(ProcessInstance pi) {
+    return taskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  @Test
+  void handledUrgentlyEscalatedAndFollowedUp() {
+    ProcessInstance pi = raise("ubndXaXuanLocCanBo");
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_HandleIncident");
+    assertThat(runtimeService().getVariable(pi.getId(), "reportingBody"))
+        .isEqualTo("ubndXaXuanLoc");
+    BpmnAwareTests.assertThat(task()).hasCandidateGroup("bdvTU")
+        .hasDueDate(Date.from(Instant.parse("2026-11-24T02:00:00Z")));
+    complete(task(), withVariables("assessment", "Đã cử cán bộ nắm tình hình", "escalate", true));
+
+    BpmnAwareTests.assertThat(task()).hasCandidateGroup("ttTULanhDao");
+    complete(task(), withVariables("direction", "Giao UBND xã đối thoại với nhân dân",
+        "followUp", true, "followUpBody", "ubndXaXuanLoc",
+        "followUpContent", "Tổ chức đối thoại, báo cáo kết quả", "followUpDeadline", "2026-11-30"));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_FollowUp");
+    Task followUp = taskQuery().processInstanceBusinessKey("DX-1")
+        .taskDefinitionKey("Task_Perform").singleResult();
+    BpmnAwareTests.assertThat(followUp).hasCandidateGroup("ubndXaXuanLoc");
+    complete(followUp, withVariables("resultReport", "Đã đối thoại, dân đồng thuận"));
+    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
+        withVariables("approved", true));
+    complete(taskQuery().taskDefinitionKey("Task_ConfirmResult").singleResult(),
+        withVariables("confirmed", true));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("CallActivity_FollowUp");
+  }
+
+  @Test
+  void closedWithoutEscalationOrWithoutFollowUp() {
+    ProcessInstance handledLocally = raise("soNoiVuCanBo");
+    complete(taskOf(handledLocally), withVariables("assessment", "Đã xử lý tại chỗ", "escalate", false));
+    BpmnAwareTests.assertThat(handledLocally).isEnded();
+
+    ProcessInstance directedOnly = raise("soNoiVuLanhDao");
+    complete(taskOf(directedOnly), withVariables("assessment", "Cần chỉ đạo", "escalate", true));
+    complete(taskOf(directedOnly), withVariables("direction", "Theo dõi chặt", "followUp", false));
+    BpmnAwareTests.assertThat(directedOnly).isEnded();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      no title          | incidentTitle | ''          | Tiêu đề vụ việc là bắt buộc
+      bad severity      | severity      | rấtNặng     | Mức độ "rấtNặng" không hợp lệ
+      for another body  | reportingBody | soTaiChinh  | Chỉ được báo cáo đột xuất cho đơn vị của mình
+      """)
+  void badReportsAreRefused(String kind, String name, String value, String message) {
+    assertThatThrownBy(() -> raise("soNoiVuCanBo", name, value))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+  }
+
+  @Test
+  void aClientWithoutARegistryPersonNamesAKnownBody() {
+    assertThatThrownBy(() -> raise("demo"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("reportingBody");
+    ProcessInstance pi = raise("demo", "reportingBody", "mttqTinh");
+    assertThat(runtimeService().getVariable(pi.getId(), "reportingBody")).isEqualTo("mttqTinh");
+  }
+
+  @Test
+  void theLeadershipsChecksAreServerSide() {
+    ProcessInstance pi = raise("soNoiVuCanBo");
+    assertThatThrownBy(() -> complete(taskOf(pi), withVariables("assessment", "x")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("escalate");
+    complete(taskOf(pi), withVariables("assessment", "Cần chỉ đạo", "escalate", true));
+    assertThatThrownBy(() -> complete(taskOf(pi), withVariables("direction", "Giao việc",
+        "followUp", true, "followUpBody", "soKhongCo")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("soKhongCo");
+  }
+}
