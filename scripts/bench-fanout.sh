@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/ensure-postgres.sh
 mvn -B -q -DskipTests -Dbpmnlint.skip=true test-compile
 exec mvn -B -q exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=vn.danvan.bench.FanoutBenchmark -Dexec.args="${1:-3400} ${2:-8}"
+  -Dexec.mainClass=vn.danvan.bench.FanoutBenchmark -Dexec.args="${1:-3400} ${2:-8}" ${BENCH_OPTS:-}

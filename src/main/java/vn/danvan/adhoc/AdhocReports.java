@@ -11,6 +11,7 @@ import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistry.Person;
+import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
 /**
@@ -48,8 +49,8 @@ public class AdhocReports {
    * answer within {@code danvan.adhoc.urgent-hours}.
    */
   public void raised(DelegateExecution execution) {
-    AssignmentRules.text(execution, "incidentTitle", "Tiêu đề vụ việc");
-    AssignmentRules.text(execution, "incidentDetails", "Nội dung vụ việc");
+    Inputs.text(execution, "incidentTitle", "Tiêu đề vụ việc");
+    Inputs.text(execution, "incidentDetails", "Nội dung vụ việc");
     Object severity = execution.getVariable("severity");
     if (!SEVERITIES.contains(severity)) {
       throw new InvalidInputException("Mức độ \"" + severity + "\" không hợp lệ: chọn "
@@ -76,22 +77,17 @@ public class AdhocReports {
 
   /** The monitoring body's assessment is required; escalation is an explicit yes or no. */
   public void handled(DelegateTask task) {
-    AssignmentRules.text(task, "assessment", "Đánh giá, xử lý ban đầu");
-    if (!(task.getVariable("escalate") instanceof Boolean)) {
-      throw new InvalidInputException("Chưa chọn có báo cáo lãnh đạo hay không (escalate)");
-    }
+    Inputs.text(task, "assessment", "Đánh giá, xử lý ban đầu");
+    Inputs.decision(task, "escalate", "Chưa chọn có báo cáo lãnh đạo hay không");
   }
 
   /** The leadership's direction; a follow-up task needs a body, its content and a deadline. */
   public void directed(DelegateTask task) {
-    AssignmentRules.text(task, "direction", "Ý kiến chỉ đạo");
-    if (!(task.getVariable("followUp") instanceof Boolean followUp)) {
-      throw new InvalidInputException("Chưa chọn có giao việc xử lý tiếp hay không (followUp)");
-    }
-    if (followUp) {
+    Inputs.text(task, "direction", "Ý kiến chỉ đạo");
+    if (Inputs.decision(task, "followUp", "Chưa chọn có giao việc xử lý tiếp hay không")) {
       rules.body(task, "followUpBody", "Đơn vị xử lý tiếp");
-      AssignmentRules.text(task, "followUpContent", "Nội dung việc xử lý tiếp");
-      AssignmentRules.text(task, "followUpDeadline", "Hạn xử lý");
+      Inputs.text(task, "followUpContent", "Nội dung việc xử lý tiếp");
+      Inputs.text(task, "followUpDeadline", "Hạn xử lý");
     }
   }
 }

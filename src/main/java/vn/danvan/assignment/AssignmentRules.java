@@ -1,7 +1,6 @@
 package vn.danvan.assignment;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +10,7 @@ import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
 /**
@@ -79,21 +79,6 @@ public class AssignmentRules {
       return once.due();
     }
     return date(vars, "deadline", "Hạn hoàn thành");
-  }
-
-  /** A yes/no setting: true, false, "true", "false"; default true when absent. */
-  static boolean flag(VariableScope vars, String name, String label) {
-    Object value = vars.getVariable(name);
-    if (value == null || value instanceof String s && s.isBlank()) {
-      return true;
-    }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof String s && (s.trim().equals("true") || s.trim().equals("false"))) {
-      return Boolean.parseBoolean(s.trim());
-    }
-    throw new InvalidInputException(label + " phải là true hoặc false (" + name + ")");
   }
 
   /**
@@ -171,19 +156,29 @@ public class AssignmentRules {
         "Đơn vị phối hợp phải là danh sách mã đơn vị, cách nhau dấu phẩy (coordinatingBodies)");
   }
 
+  /** Default true when absent. */
+  static boolean flag(VariableScope vars, String name, String label) {
+    return Inputs.flag(vars, name, label, true);
+  }
+
+  public static String text(VariableScope vars, String name, String label) {
+    return Inputs.text(vars, name, label);
+  }
+
+  static LocalDate date(VariableScope vars, String name, String label) {
+    return Inputs.date(vars, name, label);
+  }
+
+  private static boolean decision(VariableScope vars, String name, String missing) {
+    return Inputs.decision(vars, name, missing);
+  }
+
   private boolean decisionWithReason(VariableScope vars, String name, String missing) {
     boolean yes = decision(vars, name, missing);
     if (!yes) {
       text(vars, "returnReason", "Lý do trả lại");
     }
     return yes;
-  }
-
-  private static boolean decision(VariableScope vars, String name, String missing) {
-    if (!(vars.getVariable(name) instanceof Boolean value)) {
-      throw new InvalidInputException(missing + " (" + name + ")");
-    }
-    return value;
   }
 
   /** A body id of the registry. */
@@ -195,28 +190,4 @@ public class AssignmentRules {
     }
   }
 
-  public static String text(VariableScope vars, String name, String label) {
-    Object value = vars.getVariable(name);
-    if (!(value instanceof String s) || s.isBlank()) {
-      throw new InvalidInputException(label + " là bắt buộc (" + name + ")");
-    }
-    return s.trim();
-  }
-
-  /** A yyyy-MM-dd value, or null when absent or empty. */
-  static LocalDate date(VariableScope vars, String name, String label) {
-    Object value = vars.getVariable(name);
-    if (value == null || value instanceof String s && s.isBlank()) {
-      return null;
-    }
-    if (value instanceof String s) {
-      try {
-        return LocalDate.parse(s.trim());
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    throw new InvalidInputException(label + " \"" + value
-        + "\" không hợp lệ: dùng định dạng yyyy-MM-dd (" + name + ")");
-  }
 }

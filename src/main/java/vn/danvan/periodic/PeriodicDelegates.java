@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.danvan.assignment.AssignmentRules;
+import vn.danvan.platform.Inputs;
 
 /** The beans {@code periodicReport.bpmn} calls; each hands over to {@link PeriodicReports}. */
 @Configuration
@@ -28,11 +28,11 @@ public class PeriodicDelegates {
 
   @Bean
   public TaskListener periodSummaryCheck() {
-    return task -> AssignmentRules.text(task, "periodSummary", "Báo cáo tổng hợp");
+    return task -> Inputs.text(task, "periodSummary", "Báo cáo tổng hợp");
   }
 
   @Bean
   public TaskListener periodConclusionCheck() {
-    return task -> AssignmentRules.text(task, "periodConclusion", "Kết luận");
+    return task -> Inputs.text(task, "periodConclusion", "Kết luận");
   }
 }

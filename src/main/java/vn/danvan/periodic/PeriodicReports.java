@@ -15,6 +15,7 @@ import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.deadline.Schedule.Period;
+import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
 /**
@@ -43,8 +44,8 @@ public class PeriodicReports {
    * checked by the fan-out of each round.
    */
   public void started(DelegateExecution execution) {
-    String phrase = text(execution, "cyclePhrase", "Chu kỳ báo cáo");
-    LocalDate issued = date(execution, "issuedDate");
+    String phrase = Inputs.text(execution, "cyclePhrase", "Chu kỳ báo cáo");
+    LocalDate issued = Inputs.date(execution, "issuedDate", "Ngày ban hành");
     LocalDate from = issued == null ? deadlines.today() : issued;
     if (!(DeadlinePhrases.parse(phrase, from) instanceof Schedule.Every cycle)) {
       throw new InvalidInputException("Chu kỳ \"" + phrase
@@ -53,7 +54,7 @@ public class PeriodicReports {
     LocalDate until = endDate(execution, from);
     rules.body(execution, "consolidatingBody", "Đơn vị tổng hợp");
     rules.body(execution, "recipientBody", "Nơi nhận báo cáo");
-    text(execution, "taskContent", "Nội dung báo cáo");
+    Inputs.text(execution, "taskContent", "Nội dung báo cáo");
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {
       throw new InvalidInputException("Không có kỳ báo cáo nào từ " + from + " đến " + until);
@@ -112,26 +113,5 @@ public class PeriodicReports {
 
   private static int index(VariableScope vars) {
     return (Integer) vars.getVariable("periodIndex");
-  }
-
-  private static String text(VariableScope vars, String name, String label) {
-    Object value = vars.getVariable(name);
-    if (!(value instanceof String s) || s.isBlank()) {
-      throw new InvalidInputException(label + " là bắt buộc (" + name + ")");
-    }
-    return s.trim();
-  }
-
-  private static LocalDate date(VariableScope vars, String name) {
-    Object value = vars.getVariable(name);
-    if (value == null || value instanceof String s && s.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(String.valueOf(value).trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidInputException("Ngày \"" + value + "\" không hợp lệ: dùng yyyy-MM-dd ("
-          + name + ")");
-    }
   }
 }

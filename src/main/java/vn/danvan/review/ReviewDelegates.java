@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.danvan.assignment.AssignmentRules;
+import vn.danvan.platform.Inputs;
 
 /** The beans {@code reviewMilestone.bpmn} calls. */
 @Configuration
@@ -17,6 +17,6 @@ public class ReviewDelegates {
 
   @Bean
   public TaskListener reviewConclusionCheck() {
-    return task -> AssignmentRules.text(task, "reviewConclusion", "Kết luận");
+    return task -> Inputs.text(task, "reviewConclusion", "Kết luận");
   }
 }

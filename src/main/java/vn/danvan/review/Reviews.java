@@ -9,6 +9,7 @@ import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
+import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
 /**
@@ -29,18 +30,17 @@ public class Reviews {
 
   /** milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind. */
   public void started(DelegateExecution execution) {
-    String phrase = AssignmentRules.text(execution, "milestonePhrase", "Thời điểm sơ kết, tổng kết");
-    Object issuedValue = execution.getVariable("issuedDate");
-    LocalDate issued = issuedValue instanceof String s && !s.isBlank()
-        ? parse(s) : deadlines.today();
+    String phrase = Inputs.text(execution, "milestonePhrase", "Thời điểm sơ kết, tổng kết");
+    LocalDate given = Inputs.date(execution, "issuedDate", "Ngày ban hành");
+    LocalDate issued = given == null ? deadlines.today() : given;
     if (!(DeadlinePhrases.parse(phrase, issued) instanceof Schedule.Once once)) {
       throw new InvalidInputException("Thời điểm \"" + phrase
           + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
     }
     rules.body(execution, "draftingBody", "Đơn vị chủ trì xây dựng báo cáo");
     rules.body(execution, "leadershipBody", "Cấp kết luận");
-    String kind = AssignmentRules.text(execution, "reviewKind", "Loại (Sơ kết hoặc Tổng kết)");
-    String content = AssignmentRules.text(execution, "taskContent", "Nội dung sơ kết, tổng kết");
+    String kind = Inputs.text(execution, "reviewKind", "Loại (Sơ kết hoặc Tổng kết)");
+    String content = Inputs.text(execution, "taskContent", "Nội dung sơ kết, tổng kết");
     execution.setVariable("reviewOpens", once.opens().toString());
     execution.setVariable("reviewDue", once.due().toString());
     execution.setVariable("reviewTask", kind + ": " + content);
@@ -50,13 +50,5 @@ public class Reviews {
   public Date opensAt(VariableScope vars) {
     LocalDate opens = LocalDate.parse((String) vars.getVariable("reviewOpens"));
     return Date.from(opens.atStartOfDay(Deadlines.ZONE).toInstant());
-  }
-
-  private static LocalDate parse(String value) {
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidInputException("Ngày \"" + value + "\" không hợp lệ: dùng yyyy-MM-dd (issuedDate)");
-    }
   }
 }

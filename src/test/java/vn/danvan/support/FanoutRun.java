@@ -75,6 +75,9 @@ public final class FanoutRun {
     vars.put("deadline", "2099-12-31");
     vars.put("leaderReview", false);
     vars.put("confirmation", false);
+    if (Integer.getInteger("bench.chunkSize") != null) {
+      vars.put("chunkSize", Integer.getInteger("bench.chunkSize"));
+    }
 
     long t0 = System.nanoTime();
     ProcessInstance parent = engine.getRuntimeService()

@@ -1,0 +1,64 @@
+package vn.danvan.platform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reading what users and API clients sent (process variables) with one rule for every block:
+ * a missing or malformed value is an {@link InvalidInputException} whose Vietnamese message names
+ * the field as users see it and, in brackets, the variable as API clients send it.
+ */
+public final class Inputs {
+
+  private Inputs() {}
+
+  /** A non-blank text, trimmed. */
+  public static String text(VariableScope vars, String name, String label) {
+    Object value = vars.getVariable(name);
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw new InvalidInputException(label + " là bắt buộc (" + name + ")");
+    }
+    return s.trim();
+  }
+
+  /** A yyyy-MM-dd day, or null when absent or empty. */
+  public static LocalDate date(VariableScope vars, String name, String label) {
+    Object value = vars.getVariable(name);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return null;
+    }
+    if (value instanceof String s) {
+      try {
+        return LocalDate.parse(s.trim());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    throw new InvalidInputException(label + " \"" + value
+        + "\" không hợp lệ: dùng định dạng yyyy-MM-dd (" + name + ")");
+  }
+
+  /** A yes/no setting: true, false, "true", "false"; {@code absent} when not given. */
+  public static boolean flag(VariableScope vars, String name, String label, boolean absent) {
+    Object value = vars.getVariable(name);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return absent;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s && (s.trim().equals("true") || s.trim().equals("false"))) {
+      return Boolean.parseBoolean(s.trim());
+    }
+    throw new InvalidInputException(label + " phải là true hoặc false (" + name + ")");
+  }
+
+  /** An explicit yes or no (a checkbox the user must decide on). */
+  public static boolean decision(VariableScope vars, String name, String missing) {
+    if (!(vars.getVariable(name) instanceof Boolean value)) {
+      throw new InvalidInputException(missing + " (" + name + ")");
+    }
+    return value;
+  }
+}
