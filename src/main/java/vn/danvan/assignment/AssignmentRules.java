@@ -70,8 +70,7 @@ public class AssignmentRules {
     flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận");
     Object phrase = vars.getVariable("deadlinePhrase");
     if (phrase instanceof String p && !p.isBlank()) {
-      LocalDate issued = date(vars, "issuedDate", "Ngày ban hành");
-      Schedule schedule = DeadlinePhrases.parse(p, issued == null ? deadlines.today() : issued);
+      Schedule schedule = DeadlinePhrases.parse(p, deadlines.issuedDate(vars));
       if (!(schedule instanceof Schedule.Once once)) {
         throw new InvalidInputException("Thời hạn \"" + p
             + "\" là định kỳ: dùng khối Báo cáo định kỳ cho nhiệm vụ lặp lại (deadlinePhrase)");

@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import vn.danvan.platform.Inputs;
 
 /**
  * Deadline arithmetic for the models, always in Vietnam's zone whatever the server's zone is.
@@ -48,6 +50,15 @@ public class Deadlines {
   /** The end of the day {@code days} after an ISO date ({@code periodDue} + 7 days…). */
   public Date endOfDayAfter(String isoDay, int days) {
     return endOfDay(LocalDate.parse(isoDay.trim()).plusDays(days));
+  }
+
+  /**
+   * The directive's issue date ({@code issuedDate}, yyyy-MM-dd), against which its wording is
+   * read; today when not given.
+   */
+  public LocalDate issuedDate(VariableScope vars) {
+    LocalDate given = Inputs.date(vars, "issuedDate", "Ngày ban hành");
+    return given == null ? today() : given;
   }
 
   /** Today's date in Vietnam according to the engine clock. */

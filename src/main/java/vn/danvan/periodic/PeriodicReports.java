@@ -45,8 +45,7 @@ public class PeriodicReports {
    */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, "cyclePhrase", "Chu kỳ báo cáo");
-    LocalDate issued = Inputs.date(execution, "issuedDate", "Ngày ban hành");
-    LocalDate from = issued == null ? deadlines.today() : issued;
+    LocalDate from = deadlines.issuedDate(execution);
     if (!(DeadlinePhrases.parse(phrase, from) instanceof Schedule.Every cycle)) {
       throw new InvalidInputException("Chu kỳ \"" + phrase
           + "\" không phải định kỳ: dùng ví dụ \"hằng quý\", \"trước ngày 15/10 hằng năm\" (cyclePhrase)");

@@ -31,8 +31,7 @@ public class Reviews {
   /** milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind. */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, "milestonePhrase", "Thời điểm sơ kết, tổng kết");
-    LocalDate given = Inputs.date(execution, "issuedDate", "Ngày ban hành");
-    LocalDate issued = given == null ? deadlines.today() : given;
+    LocalDate issued = deadlines.issuedDate(execution);
     if (!(DeadlinePhrases.parse(phrase, issued) instanceof Schedule.Once once)) {
       throw new InvalidInputException("Thời điểm \"" + phrase
           + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
