@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.platform.Inputs;
 import vn.danvan.org.OrgRegistry;
 
 /**
@@ -66,7 +67,7 @@ public class AssignmentRecords {
 
   /** A review flag as a Boolean variable (default true), written only if it changes. */
   private static boolean normalise(DelegateExecution execution, String name) {
-    boolean value = AssignmentRules.flag(execution, name, name);
+    boolean value = Inputs.flag(execution, name, name, true);
     if (!Boolean.valueOf(value).equals(execution.getVariable(name))) {
       execution.setVariable(name, value);
     }
@@ -118,7 +119,7 @@ public class AssignmentRecords {
         JsonLog.append(execution, "deadlineLog", "deadline", execution.getVariable("deadline"),
             "reason", "Hạn khi giao nhiệm vụ");
       }
-      String requested = AssignmentRules.date(execution, "requestedDeadline", "Hạn đề nghị")
+      String requested = Inputs.date(execution, "requestedDeadline", "Hạn đề nghị")
           .toString();
       execution.setVariable("deadline", requested);
       JsonLog.append(execution, "deadlineLog", "deadline", requested, "at", now(),

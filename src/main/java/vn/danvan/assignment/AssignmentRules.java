@@ -55,7 +55,7 @@ public class AssignmentRules {
    */
   public LocalDate checkCommon(VariableScope vars) {
     body(vars, "monitorBody", "Đơn vị theo dõi");
-    text(vars, "taskContent", "Nội dung nhiệm vụ");
+    Inputs.text(vars, "taskContent", "Nội dung nhiệm vụ");
     Object days = vars.getVariable("reminderDays");
     if (days != null && !String.valueOf(days).trim().matches("\\d{1,3}")) {
       throw new InvalidInputException("Số ngày nhắc trước hạn \"" + days
@@ -66,8 +66,8 @@ public class AssignmentRules {
       throw new InvalidInputException("Chu kỳ đôn đốc \"" + interval
           + "\" phải là khoảng ISO như P7D, P2W, P1M (chaseInterval)");
     }
-    flag(vars, "leaderReview", "Cần lãnh đạo duyệt");
-    flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận");
+    Inputs.flag(vars, "leaderReview", "Cần lãnh đạo duyệt", true);
+    Inputs.flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận", true);
     Object phrase = vars.getVariable("deadlinePhrase");
     if (phrase instanceof String p && !p.isBlank()) {
       Schedule schedule = DeadlinePhrases.parse(p, deadlines.issuedDate(vars));
@@ -77,7 +77,7 @@ public class AssignmentRules {
       }
       return once.due();
     }
-    return date(vars, "deadline", "Hạn hoàn thành");
+    return Inputs.date(vars, "deadline", "Hạn hoàn thành");
   }
 
   /**
@@ -86,10 +86,10 @@ public class AssignmentRules {
    */
   public void checkWork(VariableScope vars) {
     if (!Boolean.TRUE.equals(vars.getVariable("requestExtension"))) {
-      text(vars, "resultReport", "Báo cáo kết quả thực hiện");
+      Inputs.text(vars, "resultReport", "Báo cáo kết quả thực hiện");
       return;
     }
-    LocalDate current = date(vars, "deadline", "Hạn hoàn thành");
+    LocalDate current = Inputs.date(vars, "deadline", "Hạn hoàn thành");
     if (current == null) {
       throw new InvalidInputException("Nhiệm vụ không có thời hạn: không cần gia hạn");
     }
@@ -97,7 +97,7 @@ public class AssignmentRules {
       throw new InvalidInputException("Đã quá hạn " + current
           + ": chỉ được đề nghị gia hạn trước khi hết hạn");
     }
-    LocalDate requested = date(vars, "requestedDeadline", "Hạn đề nghị");
+    LocalDate requested = Inputs.date(vars, "requestedDeadline", "Hạn đề nghị");
     if (requested == null) {
       throw new InvalidInputException("Hạn đề nghị là bắt buộc (requestedDeadline)");
     }
@@ -105,14 +105,14 @@ public class AssignmentRules {
       throw new InvalidInputException("Hạn đề nghị " + requested + " phải sau hạn hiện tại "
           + current + " (requestedDeadline)");
     }
-    text(vars, "extensionReason", "Lý do đề nghị gia hạn");
+    Inputs.text(vars, "extensionReason", "Lý do đề nghị gia hạn");
   }
 
   /** The monitoring body decides; an approval must still lie in the future. */
   public void checkExtensionDecision(VariableScope vars) {
-    boolean approved = decision(vars, "extensionApproved", "Chưa chọn đồng ý hay từ chối gia hạn");
+    boolean approved = Inputs.decision(vars, "extensionApproved", "Chưa chọn đồng ý hay từ chối gia hạn");
     if (approved) {
-      LocalDate requested = date(vars, "requestedDeadline", "Hạn đề nghị");
+      LocalDate requested = Inputs.date(vars, "requestedDeadline", "Hạn đề nghị");
       if (requested == null || requested.isBefore(deadlines.today())) {
         throw new InvalidInputException("Hạn mới " + requested + " đã ở quá khứ: không thể duyệt");
       }
@@ -133,7 +133,7 @@ public class AssignmentRules {
 
   /** A coordinating body's contribution must say something. */
   public String checkContribution(VariableScope vars) {
-    return text(vars, "contribution", "Ý kiến phối hợp");
+    return Inputs.text(vars, "contribution", "Ý kiến phối hợp");
   }
 
   /**
@@ -155,34 +155,17 @@ public class AssignmentRules {
         "Đơn vị phối hợp phải là danh sách mã đơn vị, cách nhau dấu phẩy (coordinatingBodies)");
   }
 
-  /** Default true when absent. */
-  static boolean flag(VariableScope vars, String name, String label) {
-    return Inputs.flag(vars, name, label, true);
-  }
-
-  public static String text(VariableScope vars, String name, String label) {
-    return Inputs.text(vars, name, label);
-  }
-
-  static LocalDate date(VariableScope vars, String name, String label) {
-    return Inputs.date(vars, name, label);
-  }
-
-  private static boolean decision(VariableScope vars, String name, String missing) {
-    return Inputs.decision(vars, name, missing);
-  }
-
   private boolean decisionWithReason(VariableScope vars, String name, String missing) {
-    boolean yes = decision(vars, name, missing);
+    boolean yes = Inputs.decision(vars, name, missing);
     if (!yes) {
-      text(vars, "returnReason", "Lý do trả lại");
+      Inputs.text(vars, "returnReason", "Lý do trả lại");
     }
     return yes;
   }
 
   /** A body id of the registry. */
   public void body(VariableScope vars, String name, String label) {
-    String id = text(vars, name, label);
+    String id = Inputs.text(vars, name, label);
     if (registry.body(id).isEmpty()) {
       throw new InvalidInputException(label + " \"" + id
           + "\" không có trong sổ đăng ký tổ chức (" + name + ")");

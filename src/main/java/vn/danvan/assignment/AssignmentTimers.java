@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.platform.Inputs;
 
 /**
  * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:
@@ -39,7 +40,7 @@ public class AssignmentTimers {
 
   /** {@code reminderDays} (default 3) before the deadline ends; never if that is already past. */
   public Date reminderAt(VariableScope vars) {
-    LocalDate deadline = AssignmentRules.date(vars, "deadline", "Hạn hoàn thành");
+    LocalDate deadline = Inputs.date(vars, "deadline", "Hạn hoàn thành");
     if (deadline == null) {
       return Date.from(NEVER.toInstant());
     }
@@ -54,7 +55,7 @@ public class AssignmentTimers {
    * extension moves the whole series.
    */
   public String chaseCycle(VariableScope vars) {
-    LocalDate deadline = AssignmentRules.date(vars, "deadline", "Hạn hoàn thành");
+    LocalDate deadline = Inputs.date(vars, "deadline", "Hạn hoàn thành");
     ZonedDateTime start = deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
     return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + chaseInterval(vars);
   }
@@ -76,7 +77,7 @@ public class AssignmentTimers {
       if (REMINDER_TIMER.equals(activity)) {
         management.setJobDuedate(job.getId(), reminderAt(execution));
       } else if (CHASE_TIMER.equals(activity)) {
-        LocalDate deadline = AssignmentRules.date(execution, "deadline", "Hạn hoàn thành");
+        LocalDate deadline = Inputs.date(execution, "deadline", "Hạn hoàn thành");
         management.setJobDuedate(job.getId(),
             Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
       }
