@@ -43,6 +43,10 @@ public final class FanoutBenchmark {
       FanoutRun.Result national = FanoutRun.run(engine, all, "xa", clients, 600, false);
       report.put("national", national.asMap());
       print("national fan-out", national);
+      Map<String, Object> floor = EngineFloor.measure(engine, all, 4, 100);
+      report.put("engineFloor", floor);
+      System.out.printf("%-26s bodies=%d bare start→task→end, 4 variables each: %.2f s%n",
+          "engine floor", bodies, (Double) floor.get("seconds"));
       FanoutRun.Result timers =
           FanoutRun.run(engine, all.subList(0, Math.min(500, bodies)), clients, 600, true);
       report.put("withTimersFiring", timers.asMap());

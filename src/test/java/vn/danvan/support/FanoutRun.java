@@ -128,7 +128,8 @@ public final class FanoutRun {
     }
     pool.shutdown();
     boolean ended = false;
-    while (System.currentTimeMillis() < deadline) {
+    // a failed completion leaves its body open: the directive cannot move on, do not wait for it
+    while (errors.get() == 0 && System.currentTimeMillis() < deadline) {
       ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processInstanceId(parent.getId()).finished().count() == 1;
       if (ended) {

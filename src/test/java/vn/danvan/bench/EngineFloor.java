@@ -1,0 +1,72 @@
+package vn.danvan.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * The least any per-body unit can cost on this engine and database: the time to create one bare
+ * process instance per body (start → the body's user task, with the four variables its form
+ * shows) in transactions of {@code chunk} bodies on {@code threads} threads, like the fan-out's
+ * job threads. Printed beside the fan-out so its figure can be read against the floor.
+ */
+final class EngineFloor {
+
+  static final String KEY = "benchEngineFloor";
+
+  private EngineFloor() {}
+
+  static Map<String, Object> measure(ProcessEngine engine, List<String> bodies, int threads,
+      int chunk) throws Exception {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_Perform").camundaCandidateGroups("${leadBody}")
+        .camundaFormRef("form_thucHienNhiemVu").camundaFormRefBinding("latest")
+        .endEvent().done();
+    engine.getRepositoryService().createDeployment().name(KEY)
+        .addModelInstance(KEY + ".bpmn", model).deploy();
+    var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String key = KEY + System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long t0 = System.nanoTime();
+    List<Future<?>> parts = new ArrayList<>();
+    for (int i = 0; i < bodies.size(); i += chunk) {
+      List<String> part = bodies.subList(i, Math.min(bodies.size(), i + chunk));
+      parts.add(pool.submit(() -> config.getCommandExecutorTxRequired().execute(context -> {
+        for (String body : part) {
+          Map<String, Object> vars = new HashMap<>();
+          vars.put("leadBody", body);
+          vars.put("fanoutId", key);
+          vars.put("taskContent", "Báo cáo kết quả thực hiện Chỉ thị");
+          vars.put("deadline", "2099-12-31");
+          engine.getRuntimeService().startProcessInstanceByKey(KEY, key, vars);
+        }
+        return null;
+      })));
+    }
+    for (Future<?> part : parts) {
+      part.get();
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    pool.shutdown();
+    long tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).count();
+    if (tasks != bodies.size()) {
+      throw new IllegalStateException("floor run made " + tasks + " tasks for " + bodies.size());
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("bodies", bodies.size());
+    result.put("threads", threads);
+    result.put("chunk", chunk);
+    result.put("variablesPerBody", 4);
+    result.put("seconds", millis / 1000.0);
+    return result;
+  }
+}
