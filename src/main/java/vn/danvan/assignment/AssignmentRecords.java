@@ -28,18 +28,13 @@ public class AssignmentRecords {
   private final AssignmentTimers timers;
   private final Deadlines deadlines;
   private final OrgRegistry registry;
-  private final List<AssignmentEndListener> endListeners;
 
-  /**
-   * @param endListeners told when an assignment ends (the fan-out counts its members)
-   */
   public AssignmentRecords(AssignmentRules rules, AssignmentTimers timers, Deadlines deadlines,
-      OrgRegistry registry, List<AssignmentEndListener> endListeners) {
+      OrgRegistry registry) {
     this.rules = rules;
     this.timers = timers;
     this.deadlines = deadlines;
     this.registry = registry;
-    this.endListeners = List.copyOf(endListeners);
   }
 
   /**
@@ -77,10 +72,18 @@ public class AssignmentRecords {
   /** The staff completed their task: a report, or a request for more time. */
   public void workDone(DelegateTask task) {
     rules.checkWork(task);
-    if (!Boolean.TRUE.equals(task.getVariable("requestExtension"))) {
-      task.setVariable("requestExtension", false); // the gateway after the task reads it
-      if (Boolean.FALSE.equals(task.getVariable("leaderReview"))) {
-        submitted(task);
+    answered(task);
+  }
+
+  /**
+   * The lead body answered (here, or earlier in a fan-out's lighter task): a report, submitted at
+   * once when no leader reviews it, or a request for more time.
+   */
+  public void answered(VariableScope vars) {
+    if (!Boolean.TRUE.equals(vars.getVariable("requestExtension"))) {
+      vars.setVariable("requestExtension", false); // the gateway after the task reads it
+      if (!Inputs.flag(vars, "leaderReview", "Cần lãnh đạo duyệt", true)) {
+        submitted(vars);
       }
     }
   }
@@ -151,12 +154,11 @@ public class AssignmentRecords {
     }
   }
 
-  /** Done: confirmed now unless the monitoring body had to confirm; a fan-out counts it. */
-  public void finished(DelegateExecution execution) {
-    if (execution.getVariable("confirmedAt") == null) {
-      execution.setVariable("confirmedAt", deadlines.nowAsDate());
+  /** Done: confirmed now unless the monitoring body had to confirm. */
+  public void finished(VariableScope vars) {
+    if (vars.getVariable("confirmedAt") == null) {
+      vars.setVariable("confirmedAt", deadlines.nowAsDate());
     }
-    endListeners.forEach(listener -> listener.ended(execution));
   }
 
   private void submitted(VariableScope vars) {

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * An append-only list of events kept in one String variable as a JSON array (readable in
  * Cockpit and in the history): chases, returns, deadline changes.
  */
-final class JsonLog {
+public final class JsonLog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
@@ -33,7 +33,7 @@ final class JsonLog {
   }
 
   /** Appends an entry (key, value, key, value…) and returns the new size. */
-  static int append(VariableScope scope, String name, Object... keyValues) {
+  public static int append(VariableScope scope, String name, Object... keyValues) {
     List<Map<String, Object>> entries = read(scope, name);
     Map<String, Object> entry = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

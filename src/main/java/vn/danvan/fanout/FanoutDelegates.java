@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans {@code fanout.bpmn} calls; each hands over to {@link Fanouts}. */
+/**
+ * The beans {@code fanout.bpmn} and {@code fanoutMember.bpmn} call; each hands over to
+ * {@link Fanouts} or {@link FanoutMembers}.
+ */
 @Configuration
 public class FanoutDelegates {
 
@@ -22,5 +25,25 @@ public class FanoutDelegates {
   @Bean
   public JavaDelegate fanoutChunkAssigned(Fanouts fanouts) {
     return fanouts::assignChunk;
+  }
+
+  @Bean
+  public JavaDelegate fanoutReminded(Fanouts fanouts) {
+    return fanouts::reminded;
+  }
+
+  @Bean
+  public JavaDelegate fanoutChased(Fanouts fanouts) {
+    return fanouts::chased;
+  }
+
+  @Bean
+  public ExecutionListener fanoutHandedOver(FanoutMembers members) {
+    return members::handedOver;
+  }
+
+  @Bean
+  public ExecutionListener fanoutMemberDone(FanoutMembers members) {
+    return members::done;
   }
 }

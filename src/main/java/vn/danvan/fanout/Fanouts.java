@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -18,27 +21,43 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.danvan.assignment.AssignmentEndListener;
+import vn.danvan.assignment.ChaseType;
+import vn.danvan.assignment.JsonLog;
 import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistry.Body;
+import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
  * when the last one is done.
  *
- * <p>Each body gets its own {@code assignment} process instance (not a multi-instance call
- * activity: one huge execution tree makes every completion collide). Instances are started in
- * chunks, each chunk a job of its own so the job executor starts them in parallel and a failed
- * chunk is retried whole. Completions are counted in {@link FanoutStore}; the one that completes
- * the count wakes the waiting parent.
+ * <p>Each body gets its own light {@code fanoutMember} instance: the body's task and four
+ * variables, nothing else, so thousands are created in about the time the engine needs for bare
+ * instances (a full {@code assignment} per body costs four times as much: its work scope, two
+ * timers and eight variables). Reminders and chases are the fan-out's: one timer each, acting on
+ * every body still at its task; a chase starts a {@code chaseNotice} for each such body's leaders
+ * and never writes to the members, so it cannot collide with a body completing. A body that asks
+ * for more time, or whose result needs review, continues in a full {@code assignment}
+ * ({@link FanoutMembers}).
+ *
+ * <p>Members are started in chunks, each chunk a job of its own so the job executor starts them in
+ * parallel and a failed chunk is retried whole. Completions are counted in {@link FanoutStore};
+ * the one that completes the count wakes the waiting parent.
  */
 @Component("fanouts")
-public class Fanouts implements AssignmentEndListener {
+public class Fanouts {
 
   public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
+  static final String MEMBER = "fanoutMember";
+  static final String MEMBER_TASK = "Task_Perform";
+  static final String CHASE_NOTICE = "chaseNotice";
+  /** What a body's full assignment takes from the fan-out when a member is handed over. */
+  static final List<String> SETTINGS = List.of("monitorBody", "leaderReview", "confirmation",
+      "reminderDays", "chaseInterval", "chaseCount", "lastChaseType");
+  private static final int WAKE_ATTEMPTS = 5;
   static final String BODY_LIST = "bodyList";
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int CHUNK_SIZE = 100;
@@ -91,25 +110,74 @@ public class Fanouts implements AssignmentEndListener {
     return chunks;
   }
 
-  /** One chunk: an assignment per body, in this job's transaction. */
+  /** One chunk: a member per body, in this job's transaction. */
   public void assignChunk(DelegateExecution execution) {
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     Map<String, Object> shared = new HashMap<>();
-    for (String name : List.of("monitorBody", "taskContent", "deadline", "reminderDays",
-        "chaseInterval", "leaderReview", "confirmation")) {
-      Object value = execution.getVariable(name);
-      if (value != null) {
-        shared.put(name, value);
-      }
-    }
     shared.put("fanoutId", execution.getProcessInstanceId());
+    shared.put("taskContent", execution.getVariable("taskContent"));
+    shared.put("deadline", execution.getVariable("deadline"));
+    if (Inputs.flag(execution, "leaderReview", "Cần lãnh đạo duyệt", true)
+        || Inputs.flag(execution, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
+      shared.put(FanoutMembers.FOLLOW_UP, true);
+    }
     List<String> chunk = split((String) execution.getVariable("chunk"));
     for (String body : chunk) {
       Map<String, Object> vars = new HashMap<>(shared);
       vars.put("leadBody", body);
-      runtime.startProcessInstanceByKey("assignment", execution.getBusinessKey(), vars);
+      runtime.startProcessInstanceByKey(MEMBER, execution.getBusinessKey(), vars);
     }
     LOG.debug("Giao việc {}: {} đơn vị", execution.getBusinessKey(), chunk.size());
+  }
+
+  /** Reminder before the deadline, once for the whole fan-out. */
+  public void reminded(DelegateExecution execution) {
+    execution.setVariable("reminderSentAt", deadlines.nowAsDate());
+    LOG.info("Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}", execution.getBusinessKey(),
+        openBodies(execution).size(), execution.getVariable("deadline"));
+  }
+
+  /**
+   * Overdue: one more chase round, escalating by count (every open body has been open for every
+   * round so far); each open body's leaders get a {@code chaseNotice} to acknowledge.
+   */
+  public void chased(DelegateExecution execution) {
+    int count = (execution.getVariable("chaseCount") instanceof Integer n ? n : 0) + 1;
+    String type = ChaseType.forCount(count).label();
+    Map<String, String> open = openBodies(execution);
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (String body : open.values()) {
+      runtime.createProcessInstanceByKey(CHASE_NOTICE)
+          .businessKey(execution.getBusinessKey())
+          .setVariable("leadBody", body)
+          .setVariable("fanoutId", execution.getProcessInstanceId())
+          .setVariable("taskContent", execution.getVariable("taskContent"))
+          .setVariable("deadline", execution.getVariable("deadline"))
+          .setVariable("chaseCount", count)
+          .setVariable("lastChaseType", type)
+          .execute();
+    }
+    execution.setVariable("chaseCount", count);
+    execution.setVariable("lastChaseType", type);
+    JsonLog.append(execution, "chaseLog", "n", count, "type", type,
+        "at", deadlines.now().toOffsetDateTime().toString(), "bodies", open.size());
+    LOG.info("Đôn đốc lần {} ({}) việc {}: {} đơn vị chưa hoàn thành", count, type,
+        execution.getBusinessKey(), open.size());
+  }
+
+  /** The bodies still at their task, by member instance id. */
+  private static Map<String, String> openBodies(DelegateExecution fanout) {
+    RuntimeService runtime = fanout.getProcessEngineServices().getRuntimeService();
+    List<String> members = runtime.createProcessInstanceQuery().processDefinitionKey(MEMBER)
+        .variableValueEquals("fanoutId", fanout.getProcessInstanceId()).activityIdIn(MEMBER_TASK)
+        .list().stream().map(ProcessInstance::getId).toList();
+    Map<String, String> bodies = new TreeMap<>();
+    if (!members.isEmpty()) {
+      runtime.createVariableInstanceQuery().variableName("leadBody")
+          .processInstanceIdIn(members.toArray(String[]::new)).list()
+          .forEach(v -> bodies.put(v.getProcessInstanceId(), (String) v.getValue()));
+    }
+    return bodies;
   }
 
   /**
@@ -121,34 +189,41 @@ public class Fanouts implements AssignmentEndListener {
   }
 
   /**
-   * An assignment of a fan-out ended: count it as its transaction commits; the one that completes
-   * the count then wakes the parent if it is waiting. (If the parent has not reached its wait
-   * yet, it sees the full count itself; if this node stops between the commit and the wake-up,
-   * the parent's hourly re-check moves it on.)
+   * A member ended: count it as its transaction commits; the one that completes the count then
+   * wakes the parent if it is waiting. (If the parent has not reached its wait yet, it sees the
+   * full count itself; if this node stops between the commit and the wake-up, the parent's hourly
+   * re-check moves it on.)
    */
-  @Override
-  public void ended(DelegateExecution assignment) {
-    Object fanoutId = assignment.getVariable("fanoutId");
-    if (!(fanoutId instanceof String parent)) {
-      return;
-    }
-    RuntimeService runtime = assignment.getProcessEngineServices().getRuntimeService();
+  void memberDone(String parent, String key) {
     CommandExecutor newTransaction =
         Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew();
-    String key = assignment.getBusinessKey();
-    store.memberDoneAtCommit(parent, () -> newTransaction.execute(context -> {
-      wake(runtime, parent, key);
-      return null;
-    }));
+    RuntimeService runtime = Context.getProcessEngineConfiguration().getRuntimeService();
+    store.memberDoneAtCommit(parent, () -> wake(newTransaction, runtime, parent, key));
   }
 
-  /** Runs after the last member's commit, in a transaction of its own. */
-  private static void wake(RuntimeService runtime, String parent, String key) {
-    try {
-      runtime.createMessageCorrelation(MESSAGE_ALL_DONE).processInstanceId(parent).correlate();
-      LOG.info("Giao việc {}: đơn vị cuối cùng đã hoàn thành", key);
-    } catch (MismatchingMessageCorrelationException notWaitingYet) {
-      LOG.debug("Giao việc {}: chưa chờ, sẽ tự thấy đủ", key);
+  /**
+   * Runs after the last member's commit, in transactions of its own; tried again while the
+   * parent is busy with a reminder or chase of its own at that moment.
+   */
+  private static void wake(CommandExecutor newTransaction, RuntimeService runtime, String parent,
+      String key) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        newTransaction.execute(context -> {
+          runtime.createMessageCorrelation(MESSAGE_ALL_DONE).processInstanceId(parent).correlate();
+          return null;
+        });
+        LOG.info("Giao việc {}: đơn vị cuối cùng đã hoàn thành", key);
+        return;
+      } catch (MismatchingMessageCorrelationException notWaitingYet) {
+        LOG.debug("Giao việc {}: chưa chờ, sẽ tự thấy đủ", key);
+        return;
+      } catch (OptimisticLockingException busy) {
+        if (attempt >= WAKE_ATTEMPTS) {
+          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại hằng giờ sẽ đi tiếp", key);
+          return;
+        }
+      }
     }
   }
 

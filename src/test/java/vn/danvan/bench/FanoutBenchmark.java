@@ -62,7 +62,7 @@ public final class FanoutBenchmark {
             + " errors=%d ended=%d counted=%d moved-on=%s%n",
         name, r.bodies(), r.clients(), r.fanoutMillis() / 1000.0, r.completeMillis() / 1000.0,
         r.completions() * 1000.0 / Math.max(1, r.completeMillis()), r.errors(),
-        r.assignmentsEnded(), r.counterDone(), r.parentEnded());
+        r.membersEnded(), r.counterDone(), r.parentEnded());
     r.errorSamples().forEach(e -> System.out.println("  error: " + e));
   }
 }

@@ -35,7 +35,7 @@ import vn.danvan.tracking.WorkStatus.Facts;
 
 /** The assignment block, every path, with the engine clock in Vietnam's time. */
 @Deployment(resources = {
-    "processes/blocks/assignment.bpmn",
+    "processes/blocks/assignment.bpmn", "processes/blocks/chaseNotice.bpmn",
     "forms/thucHienNhiemVu.form", "forms/guiYKienPhoiHop.form", "forms/xetGiaHan.form",
     "forms/duyetKetQua.form", "forms/xacNhanKetQua.form", "forms/tiepNhanDonDoc.form"})
 class AssignmentProcessTest {
@@ -190,21 +190,42 @@ class AssignmentProcessTest {
     Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
         .as("every 7 days").isEqualTo(Date.from(Instant.parse("2016-09-28T17:00:00Z")));
     Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.OPEN_OVERDUE);
-    List<Task> acknowledgements = taskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_AcknowledgeChase").list();
+    List<Task> acknowledgements = taskQuery().processInstanceBusinessKey("NQ-1")
+        .taskDefinitionKey("Task_AcknowledgeChase").orderByTaskCreateTime().asc().list();
     Assertions.assertThat(acknowledgements).hasSize(4);
     assertThat(acknowledgements.get(0)).hasCandidateGroup("soNoiVuLanhDao");
+    Assertions.assertThat(runtimeService().getVariables(
+        acknowledgements.get(3).getProcessInstanceId())).as("what the leader's form shows")
+        .containsEntry("lastChaseType", "Kiểm điểm").containsEntry("chaseCount", 4)
+        .containsEntry("taskContent", "Xây dựng kế hoạch thực hiện Nghị quyết")
+        .containsEntry("deadline", DEADLINE);
     complete(acknowledgements.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục"));
 
     report(pi);
     complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
-    Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
+    Assertions.assertThat(taskQuery().processInstanceBusinessKey("NQ-1")
         .taskDefinitionKey("Task_AcknowledgeChase").count())
         .as("open chases end with the work").isZero();
     complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
     assertThat(pi).isEnded().hasPassed("EndEvent_Reminded", "EndEvent_ChaseAcknowledged");
     Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
         .isEqualTo(WorkStatus.DONE_LATE);
+  }
+
+  @Test
+  void aBodyThatAnsweredInAFanOutIsNotAskedForTheWorkAgain() {
+    ProcessInstance pi = assign("answeredAhead", true, "requestExtension", false,
+        "resultReport", "Đã báo cáo khi nhận việc cùng các đơn vị khác");
+
+    assertThat(pi).isWaitingAt("Task_ApproveResult")
+        .hasPassed("Gateway_AnsweredAhead", "Gateway_JoinAnswered").hasNotPassed("Task_Perform");
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", false,
+        "returnReason", "Thiếu số liệu cụ thể"));
+    assertThat(pi).as("a rework asks for the work").isWaitingAt("Task_Perform");
+    report(pi);
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    assertThat(pi).isEnded();
   }
 
   @Test

@@ -45,7 +45,7 @@ class FanoutConcurrencyIT {
     assertThat(result.errorSamples()).isEmpty();
     assertThat(result.errors()).isZero();
     assertThat(result.completions()).isEqualTo(BODIES);
-    assertThat(result.assignmentsEnded()).isEqualTo(BODIES);
+    assertThat(result.membersEnded()).isEqualTo(BODIES);
     assertThat(result.counterDone()).isEqualTo(BODIES);
     assertThat(result.parentEnded()).isTrue();
   }

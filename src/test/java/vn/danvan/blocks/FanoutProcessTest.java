@@ -3,6 +3,7 @@ package vn.danvan.blocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -29,8 +30,12 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.platform.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 
-/** The fan-out block: one assignment per body, started in chunks, done when the last is done. */
-@Deployment(resources = {"processes/blocks/fanout.bpmn", "processes/blocks/assignment.bpmn"})
+/**
+ * The fan-out block: a light member per body, started in chunks, reminded and chased by the
+ * fan-out, continued in a full assignment when needed, done when the last body is done.
+ */
+@Deployment(resources = {"processes/blocks/fanout.bpmn", "processes/blocks/fanoutMember.bpmn",
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/assignment.bpmn"})
 class FanoutProcessTest {
 
   @RegisterExtension
@@ -78,8 +83,18 @@ class FanoutProcessTest {
         .list();
   }
 
+  static Job parentTimer(ProcessInstance parent, String activity) {
+    return managementService().createJobQuery().processInstanceId(parent.getId())
+        .activityId(activity).singleResult();
+  }
+
+  static List<Task> notices() {
+    return taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_AcknowledgeChase").orderByTaskCreateTime().asc().list();
+  }
+
   @Test
-  void oneAssignmentPerBodyAndTheLastOneWakesTheParent() {
+  void oneLightMemberPerBodyAndTheLastOneWakesTheParent() {
     ProcessInstance parent = fanOut();
     assertThat(managementService().createJobQuery().processInstanceId(parent.getId())
         .messages().count()).as("three chunks of 2, 2 and 1 bodies, one job each").isEqualTo(3);
@@ -87,8 +102,15 @@ class FanoutProcessTest {
     runJobs(parent);
     List<Task> tasks = reports();
     assertThat(tasks).extracting(t -> t.getTaskDefinitionKey()).hasSize(5);
-    assertThat(runtimeService().createProcessInstanceQuery().variableValueEquals("fanoutId",
-        parent.getId()).count()).isEqualTo(5);
+    assertThat(tasks).allSatisfy(t -> assertThat(t.getDueDate())
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T16:59:59Z"))));
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanoutMember")
+        .variableValueEquals("fanoutId", parent.getId()).count()).isEqualTo(5);
+    assertThat(runtimeService().getVariables(tasks.get(0).getProcessInstanceId()))
+        .as("a member is only the body's task and what its form shows")
+        .containsOnlyKeys("leadBody", "fanoutId", "taskContent", "deadline");
+    assertThat(managementService().createJobQuery().processDefinitionKey("fanoutMember").count())
+        .as("no timers per body").isZero();
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
 
     for (int i = 0; i < tasks.size(); i++) {
@@ -98,14 +120,103 @@ class FanoutProcessTest {
       }
     }
     BpmnAwareTests.assertThat(parent).isEnded().hasPassed("Event_LastBodyDone", "EndEvent_AllDone");
+    assertThat(historyService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("fanoutMember").finished().count()).isEqualTo(5);
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("confirmedAt")
+        .processInstanceId(tasks.get(0).getProcessInstanceId()).count())
+        .as("done and accepted at once: no review asked").isEqualTo(1);
+  }
+
+  @Test
+  void theFanOutRemindsOnceThenChasesEveryOpenBodyWhoseLeadersAcknowledge() {
+    ProcessInstance parent = fanOut();
+    runJobs(parent);
+    List<Task> tasks = reports();
+    complete(tasks.get(0), withVariables("resultReport", "Báo cáo sớm của đơn vị"));
+
+    Job reminder = parentTimer(parent, "StartEvent_ReminderDue");
+    assertThat(reminder.getDuedate()).as("3 days before 15/12 ends in Vietnam")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-12T16:59:59Z")));
+    ClockUtil.setCurrentTime(reminder.getDuedate());
+    managementService().executeJob(reminder.getId());
+    assertThat(runtimeService().getVariable(parent.getId(), "reminderSentAt")).isNotNull();
+
+    String[] types = {"Nhắc nhở", "Phê bình"};
+    for (int round = 1; round <= types.length; round++) {
+      Job chase = parentTimer(parent, "StartEvent_ChaseDue");
+      ClockUtil.setCurrentTime(chase.getDuedate());
+      managementService().executeJob(chase.getId());
+      assertThat(runtimeService().getVariable(parent.getId(), "chaseCount")).isEqualTo(round);
+      assertThat(runtimeService().getVariable(parent.getId(), "lastChaseType"))
+          .isEqualTo(types[round - 1]);
+    }
+    assertThat(parentTimer(parent, "StartEvent_ChaseDue").getDuedate())
+        .as("first chase when 15/12 is over, then weekly")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-29T17:00:00Z")));
+    List<Task> notices = notices();
+    assertThat(notices).as("4 open bodies, 2 rounds").hasSize(8);
+    assertThat(notices.subList(0, 4)).extracting(t -> t.getTaskDefinitionKey()).hasSize(4);
+    Task last = notices.get(7);
+    assertThat(runtimeService().getVariables(last.getProcessInstanceId()))
+        .containsEntry("chaseCount", 2).containsEntry("lastChaseType", "Phê bình")
+        .containsEntry("deadline", "2026-12-15");
+    BpmnAwareTests.assertThat(last).hasCandidateGroup(
+        runtimeService().getVariable(last.getProcessInstanceId(), "leadBody") + "LanhDao");
+    complete(notices.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục ngay"));
+
+    // a body that finishes: its open chase notices end with the work
+    Task second = tasks.get(1);
+    String body = (String) runtimeService().getVariable(second.getProcessInstanceId(), "leadBody");
+    complete(second, withVariables("resultReport", "Báo cáo muộn của đơn vị"));
+    assertThat(notices()).extracting(t -> runtimeService()
+        .getVariable(t.getProcessInstanceId(), "leadBody")).doesNotContain(body);
+    reports().forEach(t -> complete(t, withVariables("resultReport", "Đã báo cáo đầy đủ")));
+    BpmnAwareTests.assertThat(parent).isEnded();
+    assertThat(notices()).isEmpty();
+  }
+
+  @Test
+  void extensionsAndReviewsContinueInAFullAssignmentFromTheBodysAnswer() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "leaderReview", true,
+        "confirmation", "false");
+    runJobs(parent);
+    Task noiVu = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
+        .singleResult();
+    Task taiChinh = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskCandidateGroup("soTaiChinh").singleResult();
+
+    complete(noiVu, withVariables("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch"));
+    Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult();
+    BpmnAwareTests.assertThat(approval).hasCandidateGroup("soNoiVuLanhDao");
+    assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "monitorBody"))
+        .as("the fan-out's settings").isEqualTo("bdvTU");
+    complete(approval, withVariables("approved", true));
+
+    complete(taiChinh, withVariables("requestExtension", true,
+        "requestedDeadline", "2027-01-15", "extensionReason", "Chờ số liệu quyết toán"));
+    Task decision = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_DecideExtension").singleResult();
+    BpmnAwareTests.assertThat(decision).hasCandidateGroup("bdvTU");
+    complete(decision, withVariables("extensionApproved", true));
+    Task redo = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soTaiChinh")
+        .taskDefinitionKey("Task_Perform").singleResult();
+    assertThat(redo.getDueDate()).isEqualTo(Date.from(java.time.Instant.parse("2027-01-15T16:59:59Z")));
+    BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
+    complete(redo, withVariables("resultReport", "Sở Tài chính đã hoàn thành sau gia hạn"));
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables("approved", true));
+
+    BpmnAwareTests.assertThat(parent).isEnded();
+    assertThat(historyService().createHistoricActivityInstanceQuery()
+        .activityId("CallActivity_FullAssignment").finished().count()).isEqualTo(2);
   }
 
   @Test
   void theParentRechecksHourlyInCaseAWakeUpWasLost() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
-    Job recheck = managementService().createJobQuery().processInstanceId(parent.getId())
-        .timers().singleResult();
+    Job recheck = parentTimer(parent, "Event_RecheckDue");
     assertThat(recheck.getDuedate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant()
         .plusSeconds(3600)));
 

@@ -23,7 +23,7 @@ public final class FanoutRun {
 
   /** What one run measured. */
   public record Result(int bodies, int clients, long fanoutMillis, long completeMillis,
-      int completions, int errors, long assignmentsEnded, long counterDone, boolean parentEnded,
+      int completions, int errors, long membersEnded, long counterDone, boolean parentEnded,
       List<String> errorSamples) {
 
     public Map<String, Object> asMap() {
@@ -35,7 +35,7 @@ public final class FanoutRun {
       m.put("completionsPerSecond", completeMillis == 0 ? 0 : completions * 1000.0 / completeMillis);
       m.put("completions", completions);
       m.put("errors", errors);
-      m.put("assignmentsEnded", assignmentsEnded);
+      m.put("membersEnded", membersEnded);
       m.put("counterDone", counterDone);
       m.put("directiveMovedOn", parentEnded);
       return m;
@@ -50,8 +50,9 @@ public final class FanoutRun {
   }
 
   /**
-   * @param timersFire make every assignment's reminder and chase timers due just before the
-   *     clients start, so the job executor fires them while the completions run
+   * @param timersFire make the fan-out's reminder and chase timers due just before the clients
+   *     start, so the job executor fires them (a chase notice for every open body) while the
+   *     completions run
    */
   public static Result run(ProcessEngine engine, List<String> bodies, int clients,
       long timeoutSeconds, boolean timersFire) throws Exception {
@@ -93,8 +94,9 @@ public final class FanoutRun {
     long fanoutMillis = (System.nanoTime() - t0) / 1_000_000;
 
     if (timersFire) {
+      // the fan-out's reminder and chase: the chase starts a notice for every body still open
       java.util.Date now = new java.util.Date();
-      engine.getManagementService().createJobQuery().timers().processDefinitionKey("assignment")
+      engine.getManagementService().createJobQuery().timers().processInstanceId(parent.getId())
           .list().forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), now));
     }
     ConcurrentLinkedQueue<String> todo = new ConcurrentLinkedQueue<>();
@@ -138,11 +140,11 @@ public final class FanoutRun {
       Thread.sleep(20);
     }
     long completeMillis = (System.nanoTime() - t1) / 1_000_000;
-    long assignmentsEnded = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(key).processDefinitionKey("assignment").finished().count();
+    long membersEnded = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key).processDefinitionKey("fanoutMember").finished().count();
     long counterDone = counter(engine, parent.getId());
     return new Result(bodies.size(), clients, fanoutMillis, completeMillis, completions.get(),
-        errors.get(), assignmentsEnded, counterDone, ended, samples);
+        errors.get(), membersEnded, counterDone, ended, samples);
   }
 
   private static long taskCount(ProcessEngine engine, String key) {
