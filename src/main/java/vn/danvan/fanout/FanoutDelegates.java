@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The beans {@code fanout.bpmn} and {@code fanoutMember.bpmn} call; each hands over to
+ * The beans {@code fanout.bpmn}, {@code fanoutChunk.bpmn} and {@code fanoutMember.bpmn} call; each hands over to
  * {@link Fanouts} or {@link FanoutMembers}.
  */
 @Configuration
@@ -20,6 +20,11 @@ public class FanoutDelegates {
   @Bean
   public JavaDelegate fanoutPrepared(Fanouts fanouts) {
     return fanouts::prepared;
+  }
+
+  @Bean
+  public JavaDelegate fanoutChunksQueued(Fanouts fanouts) {
+    return fanouts::queueChunks;
   }
 
   @Bean

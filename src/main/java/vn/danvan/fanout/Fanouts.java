@@ -52,6 +52,7 @@ public class Fanouts {
 
   public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
   static final String MEMBER = "fanoutMember";
+  static final String CHUNK = "fanoutChunk";
   static final String MEMBER_TASK = "Task_Perform";
   static final String CHASE_NOTICE = "chaseNotice";
   /** What a body's full assignment takes from the fan-out when a member is handed over. */
@@ -97,8 +98,21 @@ public class Fanouts {
     store.create(execution.getProcessInstanceId(), (Integer) execution.getVariable("bodyCount"));
   }
 
-  /** The chunks the multi-instance runs over: groups of {@code chunkSize} (100) body ids. */
-  public List<String> chunks(VariableScope vars) {
+  /**
+   * One {@code fanoutChunk} instance per chunk, each starting asynchronously: the job executor
+   * runs them in parallel, and as they share nothing (no multi-instance body to complete) they
+   * never collide; a chunk that fails is retried whole and then shows as an incident.
+   */
+  public void queueChunks(DelegateExecution execution) {
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    for (String chunk : chunks(execution)) {
+      runtime.startProcessInstanceByKey(CHUNK, execution.getBusinessKey(),
+          Map.of("fanoutId", execution.getProcessInstanceId(), "chunk", chunk));
+    }
+  }
+
+  /** Groups of {@code chunkSize} (default 100) body ids, each as one comma-separated text. */
+  List<String> chunks(VariableScope vars) {
     List<String> bodies = new ArrayList<>();
     SpinJsonNode list = (SpinJsonNode) vars.getVariable(BODY_LIST);
     list.elements().forEach(id -> bodies.add(id.stringValue()));
@@ -110,24 +124,27 @@ public class Fanouts {
     return chunks;
   }
 
-  /** One chunk: a member per body, in this job's transaction. */
-  public void assignChunk(DelegateExecution execution) {
-    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+  /** One chunk ({@code fanoutChunk}): a member per body, in this job's transaction. */
+  public void assignChunk(DelegateExecution chunkInstance) {
+    RuntimeService runtime = chunkInstance.getProcessEngineServices().getRuntimeService();
+    String fanoutId = (String) chunkInstance.getVariable("fanoutId");
+    Map<String, Object> fanout = runtime.getVariables(fanoutId,
+        List.of("taskContent", "deadline", "leaderReview", "confirmation"));
     Map<String, Object> shared = new HashMap<>();
-    shared.put("fanoutId", execution.getProcessInstanceId());
-    shared.put("taskContent", execution.getVariable("taskContent"));
-    shared.put("deadline", execution.getVariable("deadline"));
-    if (Inputs.flag(execution, "leaderReview", "Cần lãnh đạo duyệt", true)
-        || Inputs.flag(execution, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
+    shared.put("fanoutId", fanoutId);
+    shared.put("taskContent", fanout.get("taskContent"));
+    shared.put("deadline", fanout.get("deadline"));
+    if (Inputs.flag(fanout, "leaderReview", "Cần lãnh đạo duyệt", true)
+        || Inputs.flag(fanout, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
       shared.put(FanoutMembers.FOLLOW_UP, true);
     }
-    List<String> chunk = split((String) execution.getVariable("chunk"));
+    List<String> chunk = split((String) chunkInstance.getVariable("chunk"));
     for (String body : chunk) {
       Map<String, Object> vars = new HashMap<>(shared);
       vars.put("leadBody", body);
-      runtime.startProcessInstanceByKey(MEMBER, execution.getBusinessKey(), vars);
+      runtime.startProcessInstanceByKey(MEMBER, chunkInstance.getBusinessKey(), vars);
     }
-    LOG.debug("Giao việc {}: {} đơn vị", execution.getBusinessKey(), chunk.size());
+    LOG.debug("Giao việc {}: {} đơn vị", chunkInstance.getBusinessKey(), chunk.size());
   }
 
   /** Reminder before the deadline, once for the whole fan-out. */

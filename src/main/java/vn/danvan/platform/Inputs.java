@@ -41,7 +41,16 @@ public final class Inputs {
 
   /** A yes/no setting: true, false, "true", "false"; {@code absent} when not given. */
   public static boolean flag(VariableScope vars, String name, String label, boolean absent) {
-    Object value = vars.getVariable(name);
+    return flag(vars.getVariable(name), name, label, absent);
+  }
+
+  /** The same, for variables read from another instance. */
+  public static boolean flag(java.util.Map<String, ?> vars, String name, String label,
+      boolean absent) {
+    return flag(vars.get(name), name, label, absent);
+  }
+
+  private static boolean flag(Object value, String name, String label, boolean absent) {
     if (value == null || value instanceof String s && s.isBlank()) {
       return absent;
     }

@@ -31,13 +31,13 @@ import vn.danvan.support.ProcessTestEngine;
 
 /** Periodic reports through a directive's life, driven by the engine clock. */
 @Deployment(resources = {"processes/blocks/periodicReport.bpmn", "processes/blocks/fanout.bpmn",
-    "processes/blocks/fanoutMember.bpmn", "processes/blocks/chaseNotice.bpmn",
+    "processes/blocks/fanoutMember.bpmn", "processes/blocks/fanoutChunk.bpmn", "processes/blocks/chaseNotice.bpmn",
     "processes/blocks/assignment.bpmn"})
 class PeriodicReportProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessTestEngine.withFullCoverage("fanout", "fanoutMember", "chaseNotice", "assignment");
+      ProcessTestEngine.withFullCoverage("fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "assignment");
 
   @AfterEach
   void reset() {

@@ -84,12 +84,20 @@ public final class FanoutRun {
     ProcessInstance parent = engine.getRuntimeService()
         .startProcessInstanceByKey("fanout", key, vars);
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
-    while (taskCount(engine, key) < bodies.size()) {
+    long shown = -1;
+    long visible;
+    while ((visible = taskCount(engine, key)) < bodies.size()) {
+      if (Boolean.getBoolean("bench.trace") && visible != shown) {
+        // -Dbench.trace=true: how the tasks appear over time
+        System.out.printf("  %5d ms: %d tasks visible%n", (System.nanoTime() - t0) / 1_000_000,
+            visible);
+        shown = visible;
+      }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("fan-out not visible after " + timeoutSeconds + " s: "
-            + taskCount(engine, key) + " of " + bodies.size());
+            + visible + " of " + bodies.size());
       }
-      Thread.sleep(20);
+      Thread.sleep(Long.getLong("bench.pollMillis", 100));
     }
     long fanoutMillis = (System.nanoTime() - t0) / 1_000_000;
 

@@ -1,0 +1,142 @@
+package vn.danvan.directive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.danvan.platform.InvalidInputException;
+import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.support.ProcessTestEngine;
+
+/**
+ * The Bắc Giang resolution (seed 001) lived from its issue to the Q3/2020 review: every plan,
+ * every quarterly and December report, the final review, each to the right body on the right
+ * day. The seed's text carries no issue date; the test takes 20/7/2016 (its first deadline is
+ * "trong tháng 8/2016").
+ */
+@Deployment(resources = {"processes/directives/nghiQuyetDanVanBacGiang2016.bpmn",
+    "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
+    "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn",
+    "processes/blocks/reviewMilestone.bpmn"})
+class BacGiangResolutionTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
+      "fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "periodicReport", "reviewMilestone");
+
+  static final String KEY = "nghiQuyetDanVanBacGiang2016";
+  static final List<String> DISTRICTS = List.of("huyenUyXuanLoc", "thanhUyPhanThiet", "thiUyLaGi");
+  static final List<String> FRONT = List.of("mttqTinh", "ldldTinh", "hoiNongDanTinh",
+      "hoiPhuNuTinh", "tinhDoan", "hoiCCBTinh");
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  static List<Received> work(List<Received> all, String contentStart) {
+    return all.stream().filter(r -> r.task().equals("Task_Perform") && r.content() != null
+        && r.content().startsWith(contentStart)).toList();
+  }
+
+  static LocalDate d(String iso) {
+    return LocalDate.parse(iso);
+  }
+
+  @Test
+  void fromIssueToTheQ3Of2020ReviewEveryBodyGetsItsWorkOnTime() {
+    DirectiveRun.at("2016-07-20T09:00");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
+        Map.of("issuedDate", "2016-07-20"));
+    DirectiveRun run = new DirectiveRun();
+    run.untilEnded(pi, 500);
+    List<Received> all = run.received();
+
+    // III.1: districts, the Front and the unions plan by the end of August 2016
+    assertThat(work(all, "Phổ biến, quán triệt")).extracting(Received::body)
+        .containsExactlyInAnyOrderElementsOf(Stream.concat(DISTRICTS.stream(), FRONT.stream()).toList());
+    assertThat(work(all, "Phổ biến, quán triệt")).allSatisfy(r -> {
+      assertThat(r.given()).isEqualTo(d("2016-07-20"));
+      assertThat(r.due()).isEqualTo(d("2016-08-31"));
+    });
+    // III.2: the province's plan and the departments' rules before 30/9/2016; land rules from 2017
+    assertThat(work(all, "Xây dựng Kế hoạch thực hiện Nghị quyết của UBND tỉnh"))
+        .extracting(Received::body, Received::due).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ubndTinh", d("2016-09-30")));
+    assertThat(work(all, "Rà soát, ban hành Quy chế")).hasSize(6)
+        .allSatisfy(r -> assertThat(r.due()).isEqualTo(d("2016-09-30")));
+    assertThat(work(all, "Ban hành Quy định thực hiện dân chủ")).singleElement()
+        .satisfies(r -> assertThat(r.due()).isEqualTo(d("2017-01-01")));
+    // III.3, III.4, III.5 guidance
+    assertThat(work(all, "Tham mưu đưa kết quả")).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo("btcTU"))
+        .satisfies(r -> assertThat(r.due()).isEqualTo(d("2017-01-01")));
+    assertThat(all).filteredOn(r -> r.task().equals("Task_Contribute")
+        && d("2017-01-01").equals(r.due())).extracting(Received::body)
+        .contains("bdvTU", "huyenUyXuanLoc", "thanhUyPhanThiet", "thiUyLaGi");
+    assertThat(work(all, "Tham mưu, hướng dẫn đưa nội dung")).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo("btgTU"))
+        .satisfies(r -> assertThat(r.due()).as("không thời hạn").isNull());
+    assertThat(work(all, "Hướng dẫn cơ chế nắm bắt")).singleElement()
+        .satisfies(r -> assertThat(r.due()).isEqualTo(d("2017-01-01")));
+
+    // II.1: every quarter from Q3/2016 to Q3/2020 (17), districts and Ban Dân vận report
+    List<LocalDate> quarterEnds = Stream.iterate(d("2016-09-30"),
+        q -> q.plusDays(1).plusMonths(3).minusDays(1)).limit(17).toList();
+    for (String body : List.of("huyenUyXuanLoc", "thanhUyPhanThiet", "thiUyLaGi", "bdvTU")) {
+      List<Received> quarterly = work(all, "Báo cáo Quý").stream()
+          .filter(r -> r.body().equals(body)).toList();
+      assertThat(quarterly).extracting(Received::due).as(body).containsExactlyElementsOf(quarterEnds);
+      assertThat(quarterly).allSatisfy(r -> assertThat(r.given()).isEqualTo(r.due().minusDays(15)));
+    }
+    assertThat(all).filteredOn(r -> r.task().equals("Task_Conclude")
+        && "ttTULanhDao".equals(r.body())).hasSize(17);
+
+    // III.5: the December meeting each year 2016–2019 (reports due 30/11), to Ban Thường vụ
+    List<Received> december = work(all, "Báo cáo Năm");
+    assertThat(december).extracting(Received::due).containsOnly(d("2016-11-30"),
+        d("2017-11-30"), d("2018-11-30"), d("2019-11-30"));
+    assertThat(december).filteredOn(r -> r.due().equals(d("2018-11-30"))).extracting(Received::body)
+        .containsExactlyInAnyOrder(Stream.of(DISTRICTS, FRONT, List.of("ubndTinh", "btcTU", "btgTU"))
+            .flatMap(List::stream).toArray(String[]::new));
+    assertThat(all).filteredOn(r -> r.task().equals("Task_Conclude")
+        && "btvTULanhDao".equals(r.body())).hasSize(4);
+
+    // III.5: the final review in Q3/2020, drafted by Ban Dân vận, concluded by Ban Thường vụ
+    assertThat(work(all, "Tổng kết")).singleElement().satisfies(r -> {
+      assertThat(r.body()).isEqualTo("bdvTU");
+      assertThat(r.given()).isEqualTo(d("2020-07-01"));
+      assertThat(r.due()).isEqualTo(d("2020-09-30"));
+    });
+    assertThat(all).filteredOn(r -> r.task().equals("Task_ConcludeReview"))
+        .extracting(Received::body).containsExactly("btvTULanhDao");
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_DirectiveClosed");
+  }
+
+  @Test
+  void aDirectiveNeedsItsIssueDate() {
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ngày ban hành");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
+        Map.of("issuedDate", "20/7/2016"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("20/7/2016");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
+        Map.of("issuedDate", "2016-07-20"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("businessKey");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+}
