@@ -1,0 +1,115 @@
+package vn.danvan.directive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.support.ProcessTestEngine;
+
+/**
+ * Seeds 000 (Bình Thuận, 2016), 002 (the 2023 follow-up on Chỉ thị 24-CT/TU) and 003 (Quảng Ngãi
+ * 15/CT-UBND, 25/7/2016, cut off after item 1), each lived through to its end. Seeds 000 and 002
+ * carry no date: the tests take 15/6/2016 and 1/6/2023 ("more than 5 years" after 27/2/2018).
+ */
+@Deployment(resources = {"processes/directives/chiThiDanVanCoQuanNhaNuocBinhThuan2016.bpmn",
+    "processes/directives/tiepTucThucHienChiThi24Nam2023.bpmn",
+    "processes/directives/chiThi15QuangNgai2016.bpmn",
+    "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
+    "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn"})
+class SeedDirectivesTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
+      "fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "periodicReport");
+
+  static final List<String> STATE = List.of("soNoiVu", "soTaiChinh", "soTNMT", "soTTTT",
+      "soLDTBXH", "thanhTraTinh", "ubndTinh", "ubndXuanLoc", "ubndPhanThiet", "ubndLaGi");
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  static List<Received> live(String key, String number, String issued) {
+    DirectiveRun.at(issued + "T09:00");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(key, number,
+        Map.of("issuedDate", issued));
+    DirectiveRun run = new DirectiveRun();
+    run.untilEnded(pi, 200);
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_DirectiveClosed");
+    return run.received();
+  }
+
+  static List<Received> work(List<Received> all, String contentStart) {
+    return all.stream().filter(r -> r.task().equals("Task_Perform") && r.content() != null
+        && r.content().startsWith(contentStart)).toList();
+  }
+
+  @Test
+  void binhThuanStateBodiesBuildSkilfulModelsBy2020AndReportYearly() {
+    List<Received> all = live("chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016",
+        "2016-06-15");
+
+    assertThat(work(all, "Rà soát, hoàn thiện Quy chế phối hợp")).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo("ubndTinh"))
+        .satisfies(r -> assertThat(r.due()).isNull());
+    assertThat(all).filteredOn(r -> r.task().equals("Task_Contribute")).extracting(Received::body)
+        .contains("mttqTinh", "ldldTinh", "hoiNongDanTinh", "hoiPhuNuTinh", "tinhDoan", "hoiCCBTinh");
+    assertThat(work(all, "Xây dựng ít nhất một mô hình")).extracting(Received::body)
+        .containsExactlyInAnyOrderElementsOf(STATE);
+    assertThat(work(all, "Xây dựng ít nhất một mô hình")).allSatisfy(
+        r -> assertThat(r.due()).isEqualTo(LocalDate.parse("2020-12-31")));
+    assertThat(work(all, "Rà soát, xây dựng quy định về đạo đức công vụ")).hasSize(STATE.size());
+    assertThat(work(all, "Lãnh đạo UBND tỉnh")).extracting(Received::body).containsExactly("bcsdUBND");
+    List<Received> yearly = work(all, "Báo cáo Năm");
+    assertThat(yearly).extracting(Received::due).containsOnly(LocalDate.parse("2016-12-31"),
+        LocalDate.parse("2017-12-31"), LocalDate.parse("2018-12-31"),
+        LocalDate.parse("2019-12-31"), LocalDate.parse("2020-12-31"));
+    assertThat(yearly).filteredOn(r -> r.due().getYear() == 2018).hasSize(STATE.size() + 3);
+    assertThat(all).filteredOn(r -> r.task().equals("Task_Conclude")).extracting(Received::body)
+        .containsOnly("btvTULanhDao").hasSize(5);
+  }
+
+  @Test
+  void theFollowUpOnDirective24AsksForYearlyReportsThroughBanDanVanUntil2025() {
+    List<Received> all = live("tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023", "2023-06-01");
+
+    assertThat(work(all, "Chỉ đạo xây dựng mô hình \"Chính quyền thân thiện"))
+        .extracting(Received::body).containsExactly("bcsdUBND");
+    assertThat(work(all, "Nghiên cứu sửa đổi")).extracting(Received::body)
+        .containsExactly("bcsdUBND");
+    List<Received> yearly = work(all, "Báo cáo Năm");
+    assertThat(yearly).extracting(Received::due).containsOnly(LocalDate.parse("2023-12-31"),
+        LocalDate.parse("2024-12-31"), LocalDate.parse("2025-12-31"));
+    assertThat(yearly).filteredOn(r -> r.due().getYear() == 2024).extracting(Received::body)
+        .containsExactlyInAnyOrder("btcTU", "btgTU", "bcsdUBND", "tinhDoan", "huyenUyXuanLoc",
+            "thanhUyPhanThiet", "thiUyLaGi");
+    assertThat(all).filteredOn(r -> r.task().equals("Task_Consolidate")).extracting(Received::body)
+        .containsOnly("bdvTU").hasSize(3);
+  }
+
+  @Test
+  void quangNgaiItemOneGoesToEveryStateBodyWithItsRealIssueDate() {
+    List<Received> all = live("chiThi15QuangNgai2016", "15/CT-UBND", "2016-07-25");
+
+    List<Received> plans = work(all, "Quán triệt chủ trương");
+    assertThat(plans).hasSize(13).allSatisfy(r -> {
+      assertThat(r.given()).isEqualTo(LocalDate.parse("2016-07-25"));
+      assertThat(r.due()).as("the text gives no deadline").isNull();
+    });
+    assertThat(plans).extracting(Received::body).contains("soNoiVu", "ubndXaXuanHiep");
+  }
+}
