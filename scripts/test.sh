@@ -15,6 +15,15 @@ if ! command -v npm >/dev/null; then
     exit 1
   fi
 fi
+# the walkthrough test drives a real headless Chromium through Debian's chromium-driver
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "Missing chromium and chromedriver (Debian: apt-get install chromium chromium-driver)." >&2
+    exit 1
+  fi
+fi
 scripts/ensure-postgres.sh
 
 exec mvn -B verify "$@"

@@ -1,0 +1,123 @@
+package vn.danvan.walkthrough;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.DanVanApplication;
+import vn.danvan.support.Browser;
+import vn.danvan.support.Http;
+import vn.danvan.support.RunningDemoApp;
+
+/**
+ * The README's walkthrough, in a real headless Chromium against the demo application: staff of
+ * Sở Nội vụ report in Tasklist through the Camunda Form, their leader approves, Ban Dân vận sees
+ * the instance in Cockpit and confirms; staff of another body never see the task. Screenshots of
+ * every step: target/walkthrough/.
+ */
+class TasklistWalkthroughIT {
+
+  static final String CONTENT = "Xây dựng kế hoạch thực hiện chỉ thị";
+  static final String COORDINATOR = RunningDemoApp.COORDINATOR;
+
+  static ConfigurableApplicationContext app;
+  static int port;
+  Http http;
+
+  /** The demo application of its own (other tests' applications come and go). */
+  @BeforeAll
+  static void startDemo() {
+    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
+        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-walkthrough;DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false");
+    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    app.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    http = new Http(port);
+  }
+
+  @Test
+  void staffReportsLeaderApprovesCoordinatorConfirmsOtherBodiesSeeNothing() throws Exception {
+    String id = RunningDemoApp.assign(http, "soNoiVu");
+    String taskId = http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR).body()
+        .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    try (Browser browser = new Browser(port)) {
+      // staff of another body, even with the task's own link: nothing of it is shown
+      browser.login("tasklist", "ubndTinhCanBo", "demo");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+      browser.waitForText("No matching task with id " + taskId);
+      browser.waitForText("No task matching filters found");
+      browser.screenshot("other-body-sees-nothing");
+      assertThat(browser.text()).doesNotContain(CONTENT).doesNotContain("Thực hiện nhiệm vụ");
+
+      // staff of the lead body: open the task, claim it, fill the form, complete
+      browser.login("tasklist", "soNoiVuCanBo", "demo");
+      openTask(browser, "Thực hiện nhiệm vụ");
+      browser.waitForText(CONTENT);
+      browser.screenshot("staff-task-form");
+      WebElement report = browser.visible(By.cssSelector(".fjs-form textarea"));
+      report.sendKeys("Đã ban hành Kế hoạch số 12/KH-SNV, triển khai tới 100% phòng ban");
+      browser.screenshot("staff-form-filled");
+      complete(browser);
+      assertThat(state(id)).isEqualTo("Task_ApproveResult");
+
+      // the body's leader approves and submits
+      browser.login("tasklist", "soNoiVuLanhDao", "demo");
+      openTask(browser, "Duyệt và gửi kết quả");
+      browser.waitForText("Đã ban hành Kế hoạch số 12/KH-SNV");
+      browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
+      browser.screenshot("leader-approves");
+      complete(browser);
+      assertThat(state(id)).isEqualTo("Task_ConfirmResult");
+
+      // the coordinator sees the instance waiting for confirmation in Cockpit
+      browser.login("cockpit", "bdvTUDieuPhoi", "demo");
+      browser.open("/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");
+      browser.waitForText("Xác nhận kết quả");
+      browser.visible(By.cssSelector("svg"));
+      browser.pause(1000);
+      browser.screenshot("cockpit-instance-waiting");
+
+      // and confirms it in Tasklist
+      browser.login("tasklist", "bdvTUDieuPhoi", "demo");
+      openTask(browser, "Xác nhận kết quả");
+      browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
+      browser.screenshot("coordinator-confirms");
+      complete(browser);
+    }
+    Http.Reply history = http.get("/engine-rest/history/process-instance/" + id, COORDINATOR);
+    assertThat(history.body()).contains("\"state\":\"COMPLETED\"");
+  }
+
+  /** Opens the first task of that name in the default filter and claims it. */
+  private static void openTask(Browser browser, String name) {
+    browser.click(".tasks-list .task *", name);
+    browser.click("button", "Claim");
+    browser.visible(By.cssSelector(".fjs-form"));
+  }
+
+  private static void complete(Browser browser) throws Exception {
+    browser.click("button", "Complete");
+    browser.waitForText("Select a task in the list");
+  }
+
+  /** Where the instance waits now (activity id), read through REST. */
+  private String state(String id) {
+    Http.Reply tasks = http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR);
+    return tasks.body().replaceAll("(?s).*\"taskDefinitionKey\":\"([^\"]+)\".*", "$1");
+  }
+}
