@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.org.OrgRegistry;
@@ -70,7 +69,7 @@ public class AssignmentRules {
     Inputs.flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận", true);
     Object phrase = vars.getVariable("deadlinePhrase");
     if (phrase instanceof String p && !p.isBlank()) {
-      Schedule schedule = DeadlinePhrases.parse(p, deadlines.issuedDate(vars));
+      Schedule schedule = deadlines.read(vars, p);
       if (!(schedule instanceof Schedule.Once once)) {
         throw new InvalidInputException("Thời hạn \"" + p
             + "\" là định kỳ: dùng khối Báo cáo định kỳ cho nhiệm vụ lặp lại (deadlinePhrase)");

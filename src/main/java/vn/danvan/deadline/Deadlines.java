@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.danvan.platform.Inputs;
+import vn.danvan.platform.InvalidInputException;
 
 /**
  * Deadline arithmetic for the models, always in Vietnam's zone whatever the server's zone is.
@@ -59,6 +60,33 @@ public class Deadlines {
   public LocalDate issuedDate(VariableScope vars) {
     LocalDate given = Inputs.date(vars, "issuedDate", "Ngày ban hành");
     return given == null ? today() : given;
+  }
+
+  /**
+   * Reads a phrase of the directive's wording ("trong tháng 8/2016", "hằng quý", "quý III/2020")
+   * for this run. A replay ({@code replayYears}: N, default 0) runs an old directive as if issued N
+   * years later: its text is read as of its own issue date (this run's minus N years) and every
+   * date it names moves N years on, so a 2016 text started on 20/7/2026 with N = 10 asks for its
+   * August 2016 plans by 31/8/2026.
+   */
+  public Schedule read(VariableScope vars, String phrase) {
+    int years = replayYears(vars);
+    Schedule schedule = DeadlinePhrases.parse(phrase, issuedDate(vars).minusYears(years));
+    return schedule.plusYears(years);
+  }
+
+  /** {@code replayYears}: a whole number of years from 0 to 100, 0 when not given. */
+  public static int replayYears(VariableScope vars) {
+    Object value = vars.getVariable("replayYears");
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return 0;
+    }
+    String text = String.valueOf(value).trim();
+    if (!text.matches("\\d{1,3}") || Integer.parseInt(text) > 100) {
+      throw new InvalidInputException("Số năm diễn lại \"" + value
+          + "\" phải là số nguyên từ 0 đến 100 (replayYears)");
+    }
+    return Integer.parseInt(text);
   }
 
   /** Today's date in Vietnam according to the engine clock. */

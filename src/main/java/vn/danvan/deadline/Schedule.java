@@ -9,8 +9,16 @@ import java.util.List;
 /** When an obligation falls due: once, or every period of a cycle. */
 public sealed interface Schedule {
 
+  /** The same schedule, every date it names {@code years} later (a replay of an old text). */
+  Schedule plusYears(int years);
+
   /** A one-off deliverable: due on {@code due} (inclusive); work can start from {@code opens}. */
-  record Once(LocalDate opens, LocalDate due) implements Schedule {}
+  record Once(LocalDate opens, LocalDate due) implements Schedule {
+    @Override
+    public Once plusYears(int years) {
+      return new Once(opens.plusYears(years), due.plusYears(years));
+    }
+  }
 
   /** How often a recurring obligation comes back. */
   enum Frequency {
@@ -35,6 +43,11 @@ public sealed interface Schedule {
    * @param fromYear first year it applies ("từ năm 2017"), or null
    */
   record Every(Frequency frequency, MonthDay yearlyDue, Integer fromYear) implements Schedule {
+
+    @Override
+    public Every plusYears(int years) {
+      return new Every(frequency, yearlyDue, fromYear == null ? null : fromYear + years);
+    }
 
     /** The periods whose due date lies in {@code [from, until]}, in order. */
     public List<Period> periods(LocalDate from, LocalDate until) {

@@ -2,6 +2,7 @@ package vn.danvan.directive;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
@@ -13,8 +14,12 @@ import vn.danvan.platform.InvalidInputException;
 @Component
 public class Directives {
 
-  /** Start: the issue date is required; the blocks read their deadlines against it. */
+  /**
+   * Start: the issue date is required; the blocks read their deadlines against it. A replay
+   * ({@code replayYears}, see {@link Deadlines#read}) is checked here, before any block starts.
+   */
   public void started(DelegateExecution execution) {
+    Deadlines.replayYears(execution);
     if (Inputs.date(execution, "issuedDate", "Ngày ban hành") == null) {
       throw new InvalidInputException("Ngày ban hành là bắt buộc (issuedDate, yyyy-MM-dd): mọi"
           + " thời hạn của văn bản được tính từ ngày này");

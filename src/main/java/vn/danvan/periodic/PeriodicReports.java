@@ -11,7 +11,6 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRules;
-import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.deadline.Schedule.Period;
@@ -46,11 +45,11 @@ public class PeriodicReports {
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, "cyclePhrase", "Chu kỳ báo cáo");
     LocalDate from = deadlines.issuedDate(execution);
-    if (!(DeadlinePhrases.parse(phrase, from) instanceof Schedule.Every cycle)) {
+    if (!(deadlines.read(execution, phrase) instanceof Schedule.Every cycle)) {
       throw new InvalidInputException("Chu kỳ \"" + phrase
           + "\" không phải định kỳ: dùng ví dụ \"hằng quý\", \"trước ngày 15/10 hằng năm\" (cyclePhrase)");
     }
-    LocalDate until = endDate(execution, from);
+    LocalDate until = endDate(execution);
     rules.body(execution, "consolidatingBody", "Đơn vị tổng hợp");
     rules.body(execution, "recipientBody", "Nơi nhận báo cáo");
     Inputs.text(execution, "taskContent", "Nội dung báo cáo");
@@ -95,12 +94,12 @@ public class PeriodicReports {
     execution.setVariable("periodIndex", index(execution) + 1);
   }
 
-  private LocalDate endDate(VariableScope vars, LocalDate from) {
+  private LocalDate endDate(VariableScope vars) {
     Object end = vars.getVariable("endDate");
     if (!(end instanceof String text) || text.isBlank()) {
       throw new InvalidInputException("Thời điểm kết thúc là bắt buộc (endDate)");
     }
-    if (DeadlinePhrases.parse(text, from) instanceof Schedule.Once once) {
+    if (deadlines.read(vars, text) instanceof Schedule.Once once) {
       return once.due();
     }
     throw new InvalidInputException("Thời điểm kết thúc \"" + text + "\" phải là một ngày (endDate)");

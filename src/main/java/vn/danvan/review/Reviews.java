@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRules;
-import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.platform.Inputs;
@@ -31,8 +30,7 @@ public class Reviews {
   /** milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind. */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, "milestonePhrase", "Thời điểm sơ kết, tổng kết");
-    LocalDate issued = deadlines.issuedDate(execution);
-    if (!(DeadlinePhrases.parse(phrase, issued) instanceof Schedule.Once once)) {
+    if (!(deadlines.read(execution, phrase) instanceof Schedule.Once once)) {
       throw new InvalidInputException("Thời điểm \"" + phrase
           + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
     }

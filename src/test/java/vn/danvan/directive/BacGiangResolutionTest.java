@@ -2,7 +2,9 @@ package vn.danvan.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -128,12 +130,41 @@ class BacGiangResolutionTest {
   }
 
   @Test
+  void aReplayRunsThe2016TextAsIfIssuedTenYearsLater() {
+    DirectiveRun.at("2026-07-20T09:00");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
+        Map.of("issuedDate", "2026-07-20", "replayYears", 10));
+    managementService().createJobQuery().messages().list()
+        .forEach(job -> managementService().executeJob(job.getId()));
+
+    Map<String, LocalDate> dueByContent = new java.util.TreeMap<>();
+    taskService().createTaskQuery().taskDefinitionKey("Task_Perform").list().forEach(t ->
+        dueByContent.put(((String) runtimeService().getVariable(t.getProcessInstanceId(),
+            "taskContent")).substring(0, 20), t.getDueDate() == null ? null
+            : t.getDueDate().toInstant().atZone(vn.danvan.deadline.Deadlines.ZONE).toLocalDate()));
+    assertThat(dueByContent).containsEntry("Phổ biến, quán triệt", d("2026-08-31"))
+        .containsEntry("Xây dựng Kế hoạch th", d("2026-09-30"))
+        .containsEntry("Rà soát, ban hành Qu", d("2026-09-30"))
+        .containsEntry("Ban hành Quy định th", d("2027-01-01"));
+    assertThat(managementService().createJobQuery().timers().activityId("Event_ReviewOpens")
+        .singleResult().getDuedate().toInstant().atZone(vn.danvan.deadline.Deadlines.ZONE)
+        .toLocalDate()).as("the review of quý III/2020, ten years on").isEqualTo(d("2030-07-01"));
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("periodicReport")
+        .list()).allSatisfy(p -> assertThat(runtimeService().getVariable(p.getId(), "periods")
+            .toString()).doesNotContain("2016").contains("2029"));
+    BpmnAwareTests.assertThat(pi).isActive();
+  }
+
+  @Test
   void aDirectiveNeedsItsIssueDate() {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ngày ban hành");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
         Map.of("issuedDate", "20/7/2016"))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("20/7/2016");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
+        Map.of("issuedDate", "2026-07-20", "replayYears", "mười"))).isInstanceOf(
+        InvalidInputException.class).hasMessageContaining("replayYears");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
         Map.of("issuedDate", "2016-07-20"))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("businessKey");

@@ -17,7 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:danvan-it;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false"
+      "camunda.bpm.job-execution.enabled=false",
+      // these tests build their own data; the demo's directives have their own test
+      "danvan.demo.directives=false"
     })
 @ActiveProfiles("demo")
 public @interface DemoAppTest {}

@@ -36,7 +36,9 @@ class TasklistWalkthroughIT {
   static void startDemo() {
     app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
         "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-walkthrough;DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.job-execution.enabled=false");
+        "--camunda.bpm.job-execution.enabled=false",
+        // the walkthrough's own assignment only, not the demo's directives
+        "--danvan.demo.directives=false");
     port = ((WebServerApplicationContext) app).getWebServer().getPort();
   }
 

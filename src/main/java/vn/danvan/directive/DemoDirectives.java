@@ -1,0 +1,149 @@
+package vn.danvan.directive;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
+
+/**
+ * The demo's present (profile demo, {@code danvan.demo.directives=true}): on an empty database,
+ * the five seed directives are replayed from their latest anniversary at least a month ago (the
+ * 2016 Bắc Giang resolution of 20/7 runs as if issued on 20/7 of that year, its August plans due
+ * at the end of August…), and a few people act, so that Tasklist shows work done and confirmed,
+ * returned, an extension waiting, work due in two days, overdue work with its chases, and an
+ * ad-hoc report. Runs once: a database that has directives is left alone.
+ */
+@Component
+@ConditionalOnProperty(name = "danvan.demo.directives", havingValue = "true")
+@Order(DemoDirectives.ORDER)
+public class DemoDirectives implements ApplicationRunner {
+
+  /** After the models (10) and the organisation registry (20). */
+  static final int ORDER = 30;
+
+  /** A seed directive: model, number (business key), the date its text was issued. */
+  record Seed(String key, String number, LocalDate textIssued) {}
+
+  static final List<Seed> SEEDS = List.of(
+      new Seed("nghiQuyetDanVanBacGiang2016", "NQ-DV-BG-2016", LocalDate.of(2016, 7, 20)),
+      new Seed("chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016", LocalDate.of(2016, 6, 15)),
+      new Seed("tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023", LocalDate.of(2023, 6, 1)),
+      new Seed("chiThi15QuangNgai2016", "15/CT-UBND", LocalDate.of(2016, 7, 25)),
+      new Seed("chiThi03XuanLoc2023", "03/CT-UBND", LocalDate.of(2023, 7, 12)));
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final Deadlines deadlines;
+
+  DemoDirectives(ProcessEngine engine, Deadlines deadlines) {
+    this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
+    this.tasks = engine.getTaskService();
+    this.identity = engine.getIdentityService();
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(SEEDS.get(0).key())
+        .count() > 0) {
+      return; // started once already (running or ended): the demo's data belongs to its users
+    }
+    LocalDate today = deadlines.today();
+    for (Seed seed : SEEDS) {
+      LocalDate issued = replayDate(seed.textIssued(), today);
+      runtime.startProcessInstanceByKey(seed.key(), seed.number(), Map.of(
+          "issuedDate", issued.toString(),
+          "replayYears", issued.getYear() - seed.textIssued().getYear()));
+      LOG.info("Demo: {} ({}) diễn lại từ ngày {}", seed.number(), seed.key(), issued);
+    }
+    act(today);
+  }
+
+  /** The latest anniversary of the text's issue date at least 30 days before today. */
+  static LocalDate replayDate(LocalDate textIssued, LocalDate today) {
+    LocalDate date = textIssued.withYear(today.getYear());
+    return date.isAfter(today.minusDays(30)) ? date.minusYears(1) : date;
+  }
+
+  /** People at work: the states a coordinator expects to see on any given day. */
+  private void act(LocalDate today) {
+    // done and confirmed: UBND tỉnh's implementation plan of the Bắc Giang resolution
+    String plan = assignmentOf("NQ-DV-BG-2016", "Xây dựng Kế hoạch thực hiện Nghị quyết");
+    complete(plan, "Task_Contribute", Map.of("contribution", "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
+    complete(plan, "Task_Perform", Map.of("requestExtension", false,
+        "resultReport", "Đã ban hành Kế hoạch số 150/KH-UBND, phân công 18 sở, ngành"));
+    complete(plan, "Task_ApproveResult", Map.of("approved", true));
+    complete(plan, "Task_ConfirmResult", Map.of("confirmed", true));
+
+    // returned: Ban Tổ chức's criteria, sent back by Ban Dân vận for rework
+    String criteria = assignmentOf("NQ-DV-BG-2016", "Tham mưu đưa kết quả");
+    tasks.createTaskQuery().processInstanceId(criteria).taskDefinitionKey("Task_Contribute").list()
+        .forEach(t -> tasks.complete(t.getId(), Map.of("contribution", "Thống nhất với dự thảo")));
+    complete(criteria, "Task_Perform", Map.of("requestExtension", false,
+        "resultReport", "Dự thảo bộ tiêu chí đánh giá có 5 tiêu chí về công tác dân vận"));
+    complete(criteria, "Task_ApproveResult", Map.of("approved", true));
+    complete(criteria, "Task_ConfirmResult", Map.of("confirmed", false,
+        "returnReason", "Chưa có tiêu chí về tiếp xúc, đối thoại với Nhân dân; bổ sung"));
+
+    // an extension waiting for Ban Thường vụ: Ban Dân vận's guidance
+    String guidance = assignmentOf("NQ-DV-BG-2016", "Hướng dẫn cơ chế nắm bắt");
+    complete(guidance, "Task_Perform", Map.of("requestExtension", true,
+        "requestedDeadline", today.plusMonths(2).toString(),
+        "extensionReason", "Chờ ý kiến các huyện ủy về mẫu báo cáo tình hình nhân dân"));
+
+    // due in two days: a quick report asked of Sở Nội vụ
+    runtime.startProcessInstanceByKey("assignment", "CV-BDV-NHANH", Map.of(
+        "leadBody", "soNoiVu", "monitorBody", "bdvTU", "leaderReview", true,
+        "taskContent", "Báo cáo nhanh tình hình thực hiện quy chế dân chủ ở cơ sở phục vụ phiên"
+            + " họp Thường trực Tỉnh ủy",
+        "deadline", today.plusDays(2).toString()));
+
+    // an ad-hoc report raised by a commune
+    String reporter = "ubndXaXuanLocCanBo"; // as Tasklist would start it: with the person's groups
+    identity.setAuthentication(reporter, identity.createGroupQuery().groupMember(reporter).list()
+        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      runtime.startProcessInstanceByKey("adhocReport", "DX-DEMO-1", Map.of(
+          "incidentTitle", "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
+          "incidentDetails", "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá bồi"
+              + " thường dự án đường liên xã",
+          "severity", "nghiemTrong"));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The assignment of a directive whose content starts so. */
+  private String assignmentOf(String number, String contentStart) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("assignment")
+        .processInstanceBusinessKey(number).list().stream().map(ProcessInstance::getId)
+        .filter(id -> String.valueOf(runtime.getVariable(id, "taskContent"))
+            .startsWith(contentStart)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("demo: no assignment " + contentStart));
+  }
+
+  private void complete(String instance, String taskKey, Map<String, Object> answer) {
+    Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+        .singleResult();
+    tasks.complete(task.getId(), answer);
+  }
+}
