@@ -55,12 +55,16 @@ public class FanoutMembers {
     records.finished(member);
     String fanoutId = (String) member.getVariable("fanoutId");
     RuntimeService runtime = member.getProcessEngineServices().getRuntimeService();
-    runtime.createProcessInstanceQuery().processDefinitionKey(Fanouts.CHASE_NOTICE)
-        .processInstanceBusinessKey(member.getBusinessKey())
-        .variableValueEquals("fanoutId", fanoutId)
-        .variableValueEquals("leadBody", member.getVariable("leadBody"))
-        .list()
-        .forEach(notice -> runtime.deleteProcessInstance(notice.getId(), "Đơn vị đã hoàn thành"));
+    // looked for only if the fan-out has chased: the search spans all its members' instances
+    if (runtime.getVariable(fanoutId, "chaseCount") != null) {
+      runtime.createProcessInstanceQuery().processDefinitionKey(Fanouts.CHASE_NOTICE)
+          .processInstanceBusinessKey(member.getBusinessKey())
+          .variableValueEquals("fanoutId", fanoutId)
+          .variableValueEquals("leadBody", member.getVariable("leadBody"))
+          .list()
+          .forEach(notice -> runtime.deleteProcessInstance(notice.getId(), "Đơn vị đã hoàn thành"));
+    }
     fanouts.memberDone(fanoutId, member.getBusinessKey());
   }
+
 }

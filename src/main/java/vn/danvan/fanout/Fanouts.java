@@ -6,24 +6,24 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.assignment.ChaseType;
 import vn.danvan.assignment.JsonLog;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistry.Body;
@@ -43,8 +43,8 @@ import vn.danvan.platform.InvalidInputException;
  * for more time, or whose result needs review, continues in a full {@code assignment}
  * ({@link FanoutMembers}).
  *
- * <p>Members are started in chunks, each chunk a job of its own so the job executor starts them in
- * parallel and a failed chunk is retried whole. Completions are counted in {@link FanoutStore};
+ * <p>Members are started in chunks of 100, each chunk an asynchronous {@code fanoutChunk} instance
+ * of its own, so the job executor starts them in parallel and a failed chunk is retried whole. Completions are counted in {@link FanoutStore};
  * the one that completes the count wakes the waiting parent.
  */
 @Component("fanouts")
