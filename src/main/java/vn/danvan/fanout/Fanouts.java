@@ -138,11 +138,15 @@ public class Fanouts {
         || Inputs.flag(fanout, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
       shared.put(FanoutMembers.FOLLOW_UP, true);
     }
+    // by id: starting by key asks the database for the latest version at every start
+    String member = chunkInstance.getProcessEngineServices().getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(MEMBER).latestVersion()
+        .singleResult().getId();
     List<String> chunk = split((String) chunkInstance.getVariable("chunk"));
     for (String body : chunk) {
       Map<String, Object> vars = new HashMap<>(shared);
       vars.put("leadBody", body);
-      runtime.startProcessInstanceByKey(MEMBER, chunkInstance.getBusinessKey(), vars);
+      runtime.startProcessInstanceById(member, chunkInstance.getBusinessKey(), vars);
     }
     LOG.debug("Giao việc {}: {} đơn vị", chunkInstance.getBusinessKey(), chunk.size());
   }
