@@ -44,7 +44,7 @@ public class AssignmentTimers {
     if (deadline == null) {
       return Date.from(NEVER.toInstant());
     }
-    Date at = Date.from(deadlines.endOfDay(deadline).toInstant()
+    Date at = Date.from(deadlines.endOfDate(deadline).toInstant()
         .minus(java.time.Duration.ofDays(reminderDays(vars))));
     return at.before(Date.from(deadlines.now().toInstant())) ? Date.from(NEVER.toInstant()) : at;
   }

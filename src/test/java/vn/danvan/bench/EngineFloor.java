@@ -15,9 +15,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * The least any per-body unit can cost on this engine and database: the time to create one bare
- * process instance per body (start → the body's user task, with the four variables its form
- * shows) in transactions of {@code chunk} bodies on {@code threads} threads, like the fan-out's
- * job threads. Printed beside the fan-out so its figure can be read against the floor.
+ * process instance per body (start → the body's user task with its due date, and the four
+ * variables its form shows) in transactions of {@code chunk} bodies on {@code threads} threads,
+ * like the fan-out's job threads. Printed beside the fan-out so its figure can be read against
+ * the floor.
  */
 final class EngineFloor {
 
@@ -29,6 +30,7 @@ final class EngineFloor {
       int chunk) throws Exception {
     BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
         .startEvent().userTask("Task_Perform").camundaCandidateGroups("${leadBody}")
+        .camundaDueDate("${deadlines.endOfDay(deadline)}")
         .camundaFormRef("form_thucHienNhiemVu").camundaFormRefBinding("latest")
         .endEvent().done();
     engine.getRepositoryService().createDeployment().name(KEY)

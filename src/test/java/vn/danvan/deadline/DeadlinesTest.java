@@ -32,7 +32,7 @@ class DeadlinesTest {
     // 31/8/2016 23:59:59 in Hà Nội is 16:59:59 UTC (UTC+7, no daylight saving)
     assertThat(deadlines.endOfDay("2016-08-31"))
         .isEqualTo(Date.from(Instant.parse("2016-08-31T16:59:59Z")));
-    assertThat(deadlines.endOfDay(LocalDate.of(2020, 12, 31)))
+    assertThat(deadlines.endOfDate(LocalDate.of(2020, 12, 31)))
         .isEqualTo(Date.from(Instant.parse("2020-12-31T16:59:59Z")));
   }
 
@@ -50,7 +50,7 @@ class DeadlinesTest {
   @ValueSource(strings = {"", "  "})
   void noDeadlineIsNull(String blank) {
     assertThat(deadlines.endOfDay(blank)).isNull();
-    assertThat(deadlines.endOfDay((String) null)).isNull();
+    assertThat(deadlines.endOfDay(null)).isNull();
   }
 
   @Test
