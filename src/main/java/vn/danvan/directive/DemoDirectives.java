@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ public class DemoDirectives implements ApplicationRunner {
 
   static final List<Seed> SEEDS = List.of(
       new Seed("nghiQuyetDanVanBacGiang2016", "NQ-DV-BG-2016", LocalDate.of(2016, 7, 20)),
-      new Seed("chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016", LocalDate.of(2016, 6, 15)),
+      new Seed("chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016",
+          LocalDate.of(2016, 6, 15)),
       new Seed("tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023", LocalDate.of(2023, 6, 1)),
       new Seed("chiThi15QuangNgai2016", "15/CT-UBND", LocalDate.of(2016, 7, 25)),
       new Seed("chiThi03XuanLoc2023", "03/CT-UBND", LocalDate.of(2023, 7, 12)));
@@ -88,7 +90,8 @@ public class DemoDirectives implements ApplicationRunner {
   private void act(LocalDate today) {
     // done and confirmed: UBND tỉnh's implementation plan of the Bắc Giang resolution
     String plan = assignmentOf("NQ-DV-BG-2016", "Xây dựng Kế hoạch thực hiện Nghị quyết");
-    complete(plan, "Task_Contribute", Map.of("contribution", "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
+    complete(plan, "Task_Contribute",
+        Map.of("contribution", "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
     complete(plan, "Task_Perform", Map.of("requestExtension", false,
         "resultReport", "Đã ban hành Kế hoạch số 150/KH-UBND, phân công 18 sở, ngành"));
     complete(plan, "Task_ApproveResult", Map.of("approved", true));
@@ -120,7 +123,7 @@ public class DemoDirectives implements ApplicationRunner {
     // an ad-hoc report raised by a commune
     String reporter = "ubndXaXuanLocCanBo"; // as Tasklist would start it: with the person's groups
     identity.setAuthentication(reporter, identity.createGroupQuery().groupMember(reporter).list()
-        .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        .stream().map(Group::getId).toList());
     try {
       runtime.startProcessInstanceByKey("adhocReport", "DX-DEMO-1", Map.of(
           "incidentTitle", "Khiếu nại đông người về bồi thường giải phóng mặt bằng",

@@ -25,7 +25,8 @@ public class Directives {
           + " thời hạn của văn bản được tính từ ngày này");
     }
     if (execution.getBusinessKey() == null || execution.getBusinessKey().isBlank()) {
-      throw new InvalidInputException("Số, ký hiệu văn bản là bắt buộc (businessKey), ví dụ 03/CT-UBND");
+      throw new InvalidInputException(
+          "Số, ký hiệu văn bản là bắt buộc (businessKey), ví dụ 03/CT-UBND");
     }
   }
 }

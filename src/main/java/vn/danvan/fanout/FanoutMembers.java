@@ -42,7 +42,8 @@ public class FanoutMembers {
     Map<String, Object> settings =
         runtime.getVariables((String) member.getVariable("fanoutId"), Fanouts.SETTINGS);
     settings.forEach(member::setVariable);
-    member.setVariable("leaderReview", Inputs.flag(member, "leaderReview", "Cần lãnh đạo duyệt", true));
+    member.setVariable("leaderReview",
+        Inputs.flag(member, "leaderReview", "Cần lãnh đạo duyệt", true));
     member.setVariable("answeredAhead", true);
     records.answered(member);
   }
@@ -62,9 +63,9 @@ public class FanoutMembers {
           .variableValueEquals("fanoutId", fanoutId)
           .variableValueEquals("leadBody", member.getVariable("leadBody"))
           .list()
-          .forEach(notice -> runtime.deleteProcessInstance(notice.getId(), "Đơn vị đã hoàn thành"));
+          .forEach(notice -> runtime.deleteProcessInstance(notice.getId(),
+              "Đơn vị đã hoàn thành"));
     }
     fanouts.memberDone(fanoutId, member.getBusinessKey());
   }
-
 }

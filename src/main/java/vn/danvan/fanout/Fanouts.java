@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
@@ -44,8 +45,9 @@ import vn.danvan.platform.InvalidInputException;
  * ({@link FanoutMembers}).
  *
  * <p>Members are started in chunks of 100, each chunk an asynchronous {@code fanoutChunk} instance
- * of its own, so the job executor starts them in parallel and a failed chunk is retried whole. Completions are counted in {@link FanoutStore};
- * the one that completes the count wakes the waiting parent.
+ * of its own, so the job executor starts them in parallel and a failed chunk is retried whole.
+ * Completions are counted in {@link FanoutStore}; the one that completes the count wakes the
+ * waiting parent.
  */
 @Component("fanouts")
 public class Fanouts {
@@ -155,7 +157,7 @@ public class Fanouts {
   public void reminded(DelegateExecution execution) {
     execution.setVariable("reminderSentAt", deadlines.nowAsDate());
     LOG.info("Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}", execution.getBusinessKey(),
-        openBodies(execution).size(), execution.getVariable("deadline"));
+        openMembers(execution).count(), execution.getVariable("deadline"));
   }
 
   /**
@@ -186,12 +188,18 @@ public class Fanouts {
         execution.getBusinessKey(), open.size());
   }
 
+  /** The members still at their task. */
+  private static ProcessInstanceQuery openMembers(DelegateExecution fanout) {
+    return fanout.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanout.getProcessInstanceId())
+        .activityIdIn(MEMBER_TASK);
+  }
+
   /** The bodies still at their task, by member instance id. */
   private static Map<String, String> openBodies(DelegateExecution fanout) {
     RuntimeService runtime = fanout.getProcessEngineServices().getRuntimeService();
-    List<String> members = runtime.createProcessInstanceQuery().processDefinitionKey(MEMBER)
-        .variableValueEquals("fanoutId", fanout.getProcessInstanceId()).activityIdIn(MEMBER_TASK)
-        .list().stream().map(ProcessInstance::getId).toList();
+    List<String> members = openMembers(fanout).list().stream().map(ProcessInstance::getId)
+        .toList();
     Map<String, String> bodies = new TreeMap<>();
     if (!members.isEmpty()) {
       runtime.createVariableInstanceQuery().variableName("leadBody")

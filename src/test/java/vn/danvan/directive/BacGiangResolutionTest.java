@@ -37,8 +37,7 @@ import vn.danvan.support.ProcessTestEngine;
 class BacGiangResolutionTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
-      "fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "periodicReport", "reviewMilestone");
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
 
   static final String KEY = "nghiQuyetDanVanBacGiang2016";
   static final List<String> DISTRICTS = List.of("huyenUyXuanLoc", "thanhUyPhanThiet", "thiUyLaGi");

@@ -32,8 +32,7 @@ import vn.danvan.support.ProcessTestEngine;
 class SeedDirectivesTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
-      "fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "periodicReport");
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
 
   static final List<String> STATE = List.of("soNoiVu", "soTaiChinh", "soTNMT", "soTTTT",
       "soLDTBXH", "thanhTraTinh", "ubndTinh", "ubndXuanLoc", "ubndPhanThiet", "ubndLaGi");

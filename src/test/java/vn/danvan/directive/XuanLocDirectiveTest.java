@@ -30,8 +30,7 @@ import vn.danvan.support.ProcessTestEngine;
 class XuanLocDirectiveTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
-      "fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "periodicReport");
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
 
   @AfterEach
   void reset() {

@@ -28,6 +28,10 @@ import vn.danvan.deadline.Deadlines;
  */
 public final class DirectiveRun {
 
+  /** The blocks a directive calls: run by its tests, their coverage judged by the blocks' own. */
+  public static final String[] BLOCKS = {"assignment", "fanout", "fanoutChunk", "fanoutMember",
+      "chaseNotice", "periodicReport", "reviewMilestone"};
+
   /** A task as a body received it. */
   public record Received(String task, String body, String content, LocalDate given,
       LocalDate due) {}
