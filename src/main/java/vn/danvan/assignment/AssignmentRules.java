@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
@@ -181,4 +182,46 @@ public class AssignmentRules {
     }
   }
 
+
+  /**
+   * The bodies a piece of work goes to: {@code bodies} (ids separated by commas, a list, a JSON
+   * array) or {@code bodyType} (every body of that type valid today); each one in the registry,
+   * none twice.
+   */
+  public List<String> bodies(VariableScope vars) {
+    Object type = vars.getVariable("bodyType");
+    List<String> ids;
+    if (type instanceof String t && !t.isBlank()) {
+      LocalDate today = deadlines.today();
+      ids = registry.bodies().stream()
+          .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today)).map(OrgRegistry.Body::id).toList();
+      if (ids.isEmpty()) {
+        throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t
+            + "\" còn hoạt động (bodyType)");
+      }
+      return ids;
+    }
+    Object given = vars.getVariable("bodies");
+    if (given instanceof SpinJsonNode json && json.isArray()) {
+      ids = json.elements().stream().map(SpinJsonNode::stringValue).toList();
+    } else if (given instanceof java.util.Collection<?> list) {
+      ids = list.stream().map(String::valueOf).map(String::trim).toList();
+    } else {
+      ids = given instanceof String s ? Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList() : List.of();
+    }
+    if (ids.isEmpty()) {
+      throw new InvalidInputException(
+          "Danh sách đơn vị thực hiện là bắt buộc: bodies (mã, cách nhau dấu phẩy) hoặc bodyType");
+    }
+    for (String id : ids) {
+      if (registry.body(id).isEmpty()) {
+        throw new InvalidInputException("Đơn vị \"" + id
+            + "\" không có trong sổ đăng ký tổ chức (bodies)");
+      }
+    }
+    if (ids.stream().distinct().count() != ids.size()) {
+      throw new InvalidInputException("Danh sách đơn vị có mã trùng (bodies)");
+    }
+    return ids;
+  }
 }

@@ -89,7 +89,7 @@ public class Fanouts {
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkCommon(execution);
     execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
-    List<String> bodies = bodies(execution);
+    List<String> bodies = rules.bodies(execution);
     // a JSON value, stored as bytes: a national list is far longer than a String variable allows
     execution.setVariable(BODY_LIST, SpinValues.jsonValue(JSON.valueToTree(bodies).toString()));
     execution.setVariable("bodyCount", bodies.size());
@@ -254,43 +254,6 @@ public class Fanouts {
         }
       }
     }
-  }
-
-  private List<String> bodies(VariableScope vars) {
-    Object type = vars.getVariable("bodyType");
-    List<String> ids;
-    if (type instanceof String t && !t.isBlank()) {
-      LocalDate today = deadlines.today();
-      ids = registry.bodies().stream()
-          .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today)).map(Body::id).toList();
-      if (ids.isEmpty()) {
-        throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t
-            + "\" còn hoạt động (bodyType)");
-      }
-      return ids;
-    }
-    Object given = vars.getVariable("bodies");
-    if (given instanceof SpinJsonNode json && json.isArray()) {
-      ids = json.elements().stream().map(SpinJsonNode::stringValue).toList();
-    } else if (given instanceof java.util.Collection<?> list) {
-      ids = list.stream().map(String::valueOf).map(String::trim).toList();
-    } else {
-      ids = given instanceof String s ? split(s) : List.of();
-    }
-    if (ids.isEmpty()) {
-      throw new InvalidInputException(
-          "Danh sách đơn vị thực hiện là bắt buộc: bodies (mã, cách nhau dấu phẩy) hoặc bodyType");
-    }
-    for (String id : ids) {
-      if (registry.body(id).isEmpty()) {
-        throw new InvalidInputException("Đơn vị \"" + id
-            + "\" không có trong sổ đăng ký tổ chức (bodies)");
-      }
-    }
-    if (ids.stream().distinct().count() != ids.size()) {
-      throw new InvalidInputException("Danh sách đơn vị có mã trùng (bodies)");
-    }
-    return ids;
   }
 
   private static List<String> split(String text) {

@@ -1,0 +1,411 @@
+package vn.danvan.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.danvan.assignment.AssignmentRules;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.deadline.Schedule;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.platform.Inputs;
+import vn.danvan.platform.InvalidInputException;
+import vn.danvan.tracking.TrackRecords;
+
+/**
+ * The annual evaluation and ranking of mass-mobilisation work ("đánh giá, xếp loại công tác dân
+ * vận hằng năm"): each year every body fills in the sheet of its province's criteria set for that
+ * year, the reviewing body scores (or returns it), the band comes from the set's DMN decision, the
+ * leadership approves the ranking (or returns some bodies for a new review) and it is published.
+ * Nothing is scored after the approval.
+ */
+public class Evaluations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
+  static final String BODY_PROCESS = "bodyEvaluation";
+  static final String DEFAULT_DEADLINE = "trước ngày 15/10 hằng năm";
+  static final int DEFAULT_WINDOW_DAYS = 30;
+  static final int DEFAULT_REVIEW_DAYS = 30;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final CriteriaCatalog catalog;
+  private final AssignmentRules rules;
+  private final Deadlines deadlines;
+  private final OrgRegistry registry;
+  private final TrackRecords trackRecords;
+
+  public Evaluations(CriteriaCatalog catalog, AssignmentRules rules, Deadlines deadlines,
+      OrgRegistry registry, TrackRecords trackRecords) {
+    this.catalog = catalog;
+    this.rules = rules;
+    this.deadlines = deadlines;
+    this.registry = registry;
+    this.trackRecords = trackRecords;
+  }
+
+  // ---- annualEvaluation -----------------------------------------------------------------------
+
+  /**
+   * Start: the evaluated bodies ({@code bodies} or {@code bodyType}), {@code reviewingBody},
+   * {@code approvingBody}, the self-assessment deadline ({@code selfAssessmentDeadline}, a yearly
+   * phrase, default "trước ngày 15/10 hằng năm") and the years: {@code year}, or every year
+   * between {@code issuedDate} and {@code endDate} of a directive. Refused before anything waits
+   * if a year has no criteria set or its band decision is not deployed.
+   */
+  public void started(DelegateExecution execution) {
+    List<String> bodies = rules.bodies(execution);
+    rules.body(execution, "reviewingBody", "Đơn vị thẩm định");
+    rules.body(execution, "approvingBody", "Cấp phê duyệt");
+    String province = province(execution);
+    ArrayNode years = Sheets.JSON.createArrayNode();
+    for (Schedule.Period period : periods(execution)) {
+      int year = period.due().getYear();
+      CriteriaSet set = catalog.select(province, year);
+      if (execution.getProcessEngineServices().getRepositoryService()
+          .createDecisionDefinitionQuery().decisionDefinitionKey(set.bands()).count() == 0) {
+        throw new InvalidInputException("Bảng xếp loại \"" + set.bands() + "\" của bộ tiêu chí "
+            + set.id() + " chưa được triển khai");
+      }
+      years.addObject().put("year", year).put("due", period.due().toString())
+          .put("criteriaSet", set.id());
+    }
+    execution.setVariable("province", province);
+    execution.setVariable("years", Sheets.value(years));
+    execution.setVariable("yearIndex", 0);
+    execution.setVariable("evaluatedBodies", Sheets.value(Sheets.JSON.valueToTree(bodies)));
+  }
+
+  public boolean hasNextYear(VariableScope vars) {
+    return (Integer) vars.getVariable("yearIndex") < json(vars, "years").size();
+  }
+
+  /** The year's round: its criteria set, band decision, deadlines; every body is evaluated. */
+  public void yearOpened(DelegateExecution execution) {
+    JsonNode year = json(execution, "years").get((Integer) execution.getVariable("yearIndex"));
+    CriteriaSet set = catalog.byId(year.get("criteriaSet").asText());
+    LocalDate due = LocalDate.parse(year.get("due").asText());
+    int reviewDays = days(execution, "reviewDays", DEFAULT_REVIEW_DAYS);
+    execution.setVariable("year", year.get("year").asInt());
+    execution.setVariable("criteriaSetId", set.id());
+    execution.setVariable("criteriaSetName", set.name());
+    execution.setVariable("bandDecision", set.bands());
+    execution.setVariable("selfAssessmentDue", due.toString());
+    execution.setVariable("reviewDue", due.plusDays(reviewDays).toString());
+    execution.setVariable("approvalDue", due.plusDays(reviewDays + 15L).toString());
+    execution.setVariable("roundBodies", execution.getVariable("evaluatedBodies"));
+    for (String name : List.of("ranking", "rankingSummary", "approvedAt", "returnedBodies",
+        "approvalNote", "rankingApproved")) {
+      execution.removeVariable(name);
+    }
+  }
+
+  /** The sheets open {@code windowDays} (default 30) before the self-assessment deadline. */
+  public Date opensAt(VariableScope vars) {
+    LocalDate due = LocalDate.parse((String) vars.getVariable("selfAssessmentDue"));
+    return Date.from(due.minusDays(days(vars, "windowDays", DEFAULT_WINDOW_DAYS))
+        .atStartOfDay(Deadlines.ZONE).toInstant());
+  }
+
+  /** The bodies of this round: all of them, or those the leadership returned. */
+  public List<String> roundBodies(VariableScope vars) {
+    List<String> ids = new ArrayList<>();
+    json(vars, "roundBodies").forEach(id -> ids.add(id.asText()));
+    return ids;
+  }
+
+  /** For a body returned by the leadership: its last sheet, so it goes straight to review. */
+  public TypedValue previousSheet(DelegateExecution execution, String body) {
+    HistoricVariableInstance sheet = lastOf(execution, body, "assessment");
+    return sheet == null ? null : sheet.getTypedValue();
+  }
+
+  /** The year's ranking from the bodies' last reviews, best first. */
+  public void compiled(DelegateExecution execution) {
+    Map<String, Map<String, Object>> results = results(execution);
+    List<Map<String, Object>> rows = new ArrayList<>(results.values());
+    rows.sort(Comparator.comparing((Map<String, Object> r) -> (Double) r.get("totalScore"))
+        .reversed().thenComparing(r -> (String) r.get("body")));
+    ArrayNode ranking = Sheets.JSON.createArrayNode();
+    ArrayNode options = Sheets.JSON.createArrayNode();
+    Map<String, Integer> perBand = new LinkedHashMap<>();
+    int rank = 0;
+    for (Map<String, Object> r : rows) {
+      ObjectNode row = ranking.addObject();
+      row.put("rank", ++rank);
+      row.put("body", (String) r.get("leadBody"));
+      row.put("bodyName", name((String) r.get("leadBody")));
+      row.put("selfTotal", (Double) r.get("selfTotal"));
+      row.put("totalScore", (Double) r.get("totalScore"));
+      row.put("bandLabel", (String) r.get("bandLabel"));
+      perBand.merge((String) r.get("bandLabel"), 1, Integer::sum);
+      options.addObject().put("label", row.get("bodyName").asText()).put("value", row.get("body").asText());
+    }
+    execution.setVariable("ranking", Sheets.value(ranking));
+    execution.setVariable("evaluatedBodyOptions", Sheets.value(options)); // the form's choices
+    StringBuilder summary = new StringBuilder("Năm " + execution.getVariable("year") + ", "
+        + rows.size() + " đơn vị:");
+    perBand.forEach((band, n) -> summary.append(' ').append(band).append(' ').append(n).append(';'));
+    execution.setVariable("rankingSummary", summary.substring(0, summary.length() - 1));
+  }
+
+  /** The leadership approved the ranking, or returned some bodies (with a reason) for review. */
+  public void approvalDecided(DelegateTask task) {
+    if (Inputs.decision(task, "rankingApproved", "Chọn phê duyệt hoặc trả lại kết quả xếp loại")) {
+      task.setVariable("approvedAt", deadlines.nowAsDate());
+      return;
+    }
+    Inputs.text(task, "approvalNote", "Lý do trả lại");
+    List<String> evaluated = new ArrayList<>();
+    json(task, "evaluatedBodies").forEach(id -> evaluated.add(id.asText()));
+    List<String> returned = returnedBodies(task.getVariable("returnedBodies"));
+    if (returned.isEmpty()) {
+      throw new InvalidInputException(
+          "Chọn ít nhất một đơn vị cần thẩm định lại (returnedBodies)");
+    }
+    for (String body : returned) {
+      if (!evaluated.contains(body)) {
+        throw new InvalidInputException("Đơn vị \"" + body
+            + "\" không thuộc đợt đánh giá này (returnedBodies)");
+      }
+    }
+    task.setVariable("roundBodies", Sheets.value(Sheets.JSON.valueToTree(returned)));
+  }
+
+  /** Published: the approved ranking is final; the next year follows. */
+  public void published(DelegateExecution execution) {
+    execution.setVariable("publishedAt", deadlines.nowAsDate());
+    LOG.info("Công bố kết quả xếp loại công tác dân vận năm {}: {}", execution.getVariable("year"),
+        execution.getVariable("rankingSummary"));
+    execution.setVariable("yearIndex", (Integer) execution.getVariable("yearIndex") + 1);
+  }
+
+  // ---- bodyEvaluation -------------------------------------------------------------------------
+
+  /** A body's evaluation: a blank sheet of the year's set unless it comes back with one. */
+  public void bodyStarted(DelegateExecution execution) {
+    CriteriaSet set = catalog.byId(Inputs.text(execution, "criteriaSetId", "Bộ tiêu chí"));
+    String body = (String) execution.getVariable("leadBody");
+    execution.setVariable("bodyName", name(body));
+    execution.setVariable("taskContent", "Tự đánh giá, chấm điểm công tác dân vận năm "
+        + execution.getVariable("year") + " (" + set.name() + ")");
+    if (execution.getVariable("assessment") == null) {
+      execution.setVariable("assessment", Sheets.value(Sheets.blank(set)));
+    } else if (assessed(execution)) {
+      execution.setVariable("selfAssessment", execution.getVariable("assessment"));
+    }
+  }
+
+  /** Whether the body's sheet is already filled in (a review returned by the leadership). */
+  public boolean assessed(VariableScope vars) {
+    return Sheets.read(vars.getVariable("assessment"), "assessment").path(0).has("score");
+  }
+
+  /** The body's self-assessment: checked against the set, totalled. */
+  public void selfAssessed(DelegateTask task) {
+    CriteriaSet set = catalog.byId((String) task.getVariable("criteriaSetId"));
+    ArrayNode rows = Sheets.selfAssessed(set, Sheets.read(task.getVariable("assessment"),
+        "assessment"));
+    task.setVariable("assessment", Sheets.value(rows));
+    task.setVariable("selfAssessment", Sheets.value(rows));
+    task.setVariable("selfTotal", Sheets.total(rows, "score").doubleValue());
+    task.setVariable("selfAssessedAt", deadlines.nowAsDate());
+  }
+
+  /** Before the review: the body's track record beside the criteria that ask for it. */
+  public void evidenceShown(DelegateTask task) {
+    int year = (Integer) task.getVariable("year");
+    TrackRecords.Figures figures = trackRecords.of(
+        task.getProcessEngineServices().getHistoryService(), (String) task.getVariable("leadBody"),
+        year);
+    ArrayNode rows = Sheets.read(task.getVariable("assessment"), "assessment");
+    for (JsonNode row : rows) {
+      if (row.has("metric")) {
+        ((ObjectNode) row).put("trackingEvidence", figures.summary());
+      }
+    }
+    task.setVariable("assessment", Sheets.value(rows));
+    task.setVariable("trackRecord", figures.summary());
+  }
+
+  /**
+   * The reviewer's scores, or a return to the body with a reason. Refused once the year's ranking
+   * is approved: results are final.
+   */
+  public void reviewed(DelegateTask task) {
+    HistoryService history = task.getProcessEngineServices().getHistoryService();
+    HistoricVariableInstance approved = history.createHistoricVariableInstanceQuery()
+        .processInstanceId((String) task.getVariable("evaluationId")).variableName("approvedAt")
+        .singleResult();
+    if (approved != null && approved.getValue() instanceof Date at) {
+      throw new InvalidInputException("Kết quả xếp loại năm " + task.getVariable("year")
+          + " đã được phê duyệt ngày " + DAY.format(at.toInstant().atZone(Deadlines.ZONE))
+          + ": không thể chấm điểm lại");
+    }
+    if (Inputs.flag(task, "returnForCorrection", "Trả lại để điều chỉnh", false)) {
+      Inputs.text(task, "returnReason", "Lý do trả lại");
+      task.setVariable("returnForCorrection", true);
+      return;
+    }
+    task.setVariable("returnForCorrection", false);
+    CriteriaSet set = catalog.byId((String) task.getVariable("criteriaSetId"));
+    ArrayNode assessed = Sheets.read(task.getVariable("selfAssessment"), "selfAssessment");
+    ArrayNode rows = Sheets.reviewed(set, assessed,
+        Sheets.read(task.getVariable("assessment"), "assessment"),
+        (String) task.getVariable("trackRecord"));
+    BigDecimal total = Sheets.total(rows, "reviewedScore");
+    task.setVariable("assessment", Sheets.value(rows));
+    task.setVariable("totalScore", total.doubleValue());
+    task.setVariable("reviewedAt", deadlines.nowAsDate());
+  }
+
+  /** The band decision's answer, kept as two variables. */
+  public void ranked(DelegateExecution execution) {
+    if (!(execution.getVariable("bandResult") instanceof Map<?, ?> result)
+        || result.get("band") == null) {
+      throw new InvalidInputException("Bảng xếp loại " + execution.getVariable("bandDecision")
+          + " không xếp được tổng điểm " + execution.getVariable("totalScore"));
+    }
+    execution.setVariable("band", result.get("band"));
+    execution.setVariable("bandLabel", result.get("bandLabel"));
+    execution.removeVariable("bandResult");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private String province(VariableScope vars) {
+    Object given = vars.getVariable("province");
+    String province = given instanceof String s && !s.isBlank() ? s.trim()
+        : catalog.defaultProvince();
+    if (province.isBlank()) {
+      throw new InvalidInputException("Tỉnh (mã bộ tiêu chí) là bắt buộc (province)");
+    }
+    return province;
+  }
+
+  private List<Schedule.Period> periods(VariableScope vars) {
+    Object phraseValue = vars.getVariable("selfAssessmentDeadline");
+    String phrase = phraseValue instanceof String s && !s.isBlank() ? s : DEFAULT_DEADLINE;
+    if (!(deadlines.read(vars, phrase) instanceof Schedule.Every every)
+        || every.frequency() != Schedule.Frequency.YEARLY) {
+      throw new InvalidInputException("Hạn tự đánh giá \"" + phrase
+          + "\" phải là một hạn hằng năm, ví dụ \"trước ngày 15/10 hằng năm\", \"tháng 11 hằng năm\""
+          + " (selfAssessmentDeadline)");
+    }
+    LocalDate from;
+    LocalDate until;
+    Object year = vars.getVariable("year");
+    if (year != null && !String.valueOf(year).isBlank()) {
+      String text = String.valueOf(year).trim();
+      if (!text.matches("\\d{4}")) {
+        throw new InvalidInputException("Năm đánh giá \"" + year + "\" phải là số năm, ví dụ 2025 (year)");
+      }
+      from = LocalDate.of(Integer.parseInt(text), 1, 1);
+      until = from.withDayOfYear(from.lengthOfYear());
+    } else {
+      from = deadlines.issuedDate(vars);
+      String end = Inputs.text(vars, "endDate", "Năm đánh giá (year) hoặc thời điểm kết thúc");
+      if (!(deadlines.read(vars, end) instanceof Schedule.Once once)) {
+        throw new InvalidInputException("Thời điểm kết thúc \"" + end + "\" phải là một ngày (endDate)");
+      }
+      until = once.due();
+    }
+    List<Schedule.Period> periods = every.periods(from, until);
+    if (periods.isEmpty()) {
+      throw new InvalidInputException("Không có kỳ đánh giá nào từ " + DAY.format(from) + " đến "
+          + DAY.format(until));
+    }
+    return periods;
+  }
+
+  private Map<String, Map<String, Object>> results(DelegateExecution execution) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    List<String> ids = history.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(execution.getProcessInstanceId())
+        .processDefinitionKey(BODY_PROCESS).finished().list().stream()
+        .sorted(Comparator.comparing(HistoricProcessInstance::getEndTime))
+        .map(HistoricProcessInstance::getId).toList();
+    Map<String, Map<String, Object>> byInstance = new LinkedHashMap<>();
+    if (!ids.isEmpty()) {
+      history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
+          .variableNameIn("leadBody", "year", "selfTotal", "totalScore", "bandLabel").list()
+          .forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(),
+              k -> new LinkedHashMap<>()).put(v.getName(), v.getValue()));
+    }
+    Object year = execution.getVariable("year");
+    Map<String, Map<String, Object>> byBody = new LinkedHashMap<>();
+    for (String id : ids) { // in order of ending: the last review of a body wins
+      Map<String, Object> r = byInstance.get(id);
+      if (r != null && year.equals(r.get("year")) && r.get("bandLabel") != null) {
+        byBody.put((String) r.get("leadBody"), r);
+      }
+    }
+    return byBody;
+  }
+
+  private HistoricVariableInstance lastOf(DelegateExecution execution, String body, String name) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    Object year = execution.getVariable("year");
+    HistoricVariableInstance last = null;
+    for (HistoricProcessInstance child : history.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(execution.getProcessInstanceId())
+        .processDefinitionKey(BODY_PROCESS).finished().variableValueEquals("leadBody", body)
+        .variableValueEquals("year", year).orderByProcessInstanceEndTime().asc().list()) {
+      HistoricVariableInstance value = history.createHistoricVariableInstanceQuery()
+          .processInstanceId(child.getId()).variableName(name).singleResult();
+      last = value == null ? last : value;
+    }
+    return last;
+  }
+
+  private String name(String body) {
+    return registry.body(body).map(OrgRegistry.Body::name).orElse(body);
+  }
+
+  private static List<String> returnedBodies(Object value) {
+    List<String> ids = new ArrayList<>();
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(e -> ids.add(e.stringValue()));
+    } else if (value instanceof String s) {
+      for (String id : s.split(",")) {
+        if (!id.isBlank()) {
+          ids.add(id.trim());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static ArrayNode json(VariableScope vars, String name) {
+    return Sheets.read(vars.getVariable(name), name);
+  }
+
+  private static int days(VariableScope vars, String name, int absent) {
+    Object value = vars.getVariable(name);
+    if (value == null || String.valueOf(value).isBlank()) {
+      return absent;
+    }
+    String text = String.valueOf(value).trim();
+    if (!text.matches("\\d{1,3}")) {
+      throw new InvalidInputException("Số ngày \"" + value + "\" phải là số nguyên (" + name + ")");
+    }
+    return Integer.parseInt(text);
+  }
+}
