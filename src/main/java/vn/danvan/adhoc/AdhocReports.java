@@ -9,8 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.org.OrgRegistry;
-import vn.danvan.org.OrgRegistry.Person;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
@@ -24,18 +22,16 @@ public class AdhocReports {
 
   static final List<String> SEVERITIES = List.of("binhThuong", "nghiemTrong");
 
-  private final OrgRegistry registry;
   private final AssignmentRules rules;
   private final Deadlines deadlines;
   private final String monitorBody;
   private final String recipientBody;
   private final int urgentHours;
 
-  public AdhocReports(OrgRegistry registry, AssignmentRules rules, Deadlines deadlines,
+  public AdhocReports(AssignmentRules rules, Deadlines deadlines,
       @Value("${danvan.adhoc.monitor-body:bdvTU}") String monitorBody,
       @Value("${danvan.adhoc.recipient-body:ttTU}") String recipientBody,
       @Value("${danvan.adhoc.urgent-hours:24}") int urgentHours) {
-    this.registry = registry;
     this.rules = rules;
     this.deadlines = deadlines;
     this.monitorBody = monitorBody;
@@ -56,19 +52,8 @@ public class AdhocReports {
       throw new InvalidInputException("Mức độ \"" + severity + "\" không hợp lệ: chọn "
           + String.join(" hoặc ", SEVERITIES) + " (severity)");
     }
-    String reporter = (String) execution.getVariable("reporter");
-    Person person = reporter == null ? null : registry.people().stream()
-        .filter(p -> p.id().equals(reporter)).findFirst().orElse(null);
-    if (person != null) {
-      Object given = execution.getVariable("reportingBody");
-      if (given != null && !person.body().equals(given)) {
-        throw new InvalidInputException("Chỉ được báo cáo đột xuất cho đơn vị của mình ("
-            + person.body() + ") (reportingBody)");
-      }
-      execution.setVariable("reportingBody", person.body());
-    } else {
-      rules.body(execution, "reportingBody", "Đơn vị báo cáo");
-    }
+    rules.ownBody(execution, "reporter", "reportingBody", "Đơn vị báo cáo",
+        "Chỉ được báo cáo đột xuất cho đơn vị của mình");
     execution.setVariable("monitorBody", monitorBody);
     execution.setVariable("recipientBody", recipientBody);
     execution.setVariable("responseDue", Date.from(deadlines.nowAsDate().toInstant()

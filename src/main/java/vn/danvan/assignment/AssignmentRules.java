@@ -173,6 +173,30 @@ public class AssignmentRules {
     return yes;
   }
 
+  /**
+   * The body a person acts for ({@code personVar}, e.g. the process initiator): a person of the
+   * registry only for their own body, written to {@code bodyVar} when not given; a start without
+   * such a person (the system, an API client of the engine) names a body of the registry.
+   *
+   * @param refusal the message when the person names another body
+   */
+  public String ownBody(VariableScope vars, String personVar, String bodyVar, String label,
+      String refusal) {
+    Object personId = vars.getVariable(personVar);
+    OrgRegistry.Person person = personId == null ? null : registry.people().stream()
+        .filter(p -> p.id().equals(personId)).findFirst().orElse(null);
+    if (person == null) {
+      body(vars, bodyVar, label);
+      return ((String) vars.getVariable(bodyVar)).trim();
+    }
+    Object given = vars.getVariable(bodyVar);
+    if (given != null && !person.body().equals(given)) {
+      throw new InvalidInputException(refusal + " (" + person.body() + ") (" + bodyVar + ")");
+    }
+    vars.setVariable(bodyVar, person.body());
+    return person.body();
+  }
+
   /** A body id of the registry. */
   public void body(VariableScope vars, String name, String label) {
     String id = Inputs.text(vars, name, label);

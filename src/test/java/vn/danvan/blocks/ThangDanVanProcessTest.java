@@ -1,0 +1,68 @@
+package vn.danvan.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.support.ProcessTestEngine;
+
+/** Tháng Dân vận: plans before 30/9 and results before 15/11, every year, each compiled. */
+@Deployment(resources = {"processes/blocks/thangDanVan.bpmn", "processes/blocks/periodicReport.bpmn",
+    "processes/blocks/fanout.bpmn", "processes/blocks/fanoutChunk.bpmn",
+    "processes/blocks/fanoutMember.bpmn", "processes/blocks/assignment.bpmn",
+    "processes/blocks/chaseNotice.bpmn"})
+class ThangDanVanProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("periodicReport",
+      "fanout", "fanoutChunk", "fanoutMember", "assignment", "chaseNotice");
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void eachOctoberBodiesPlanThenReportAndTheCoordinatorCompiles() {
+    DirectiveRun.at("2024-08-01T09:00");
+    ProcessInstance month = runtimeService().startProcessInstanceByKey("thangDanVan", "NQ-DV",
+        withVariables("issuedDate", "2024-08-01", "endDate", "2025-12-31",
+            "bodies", "soNoiVu, mttqTinh", "consolidatingBody", "bdvTU", "recipientBody", "btvTU"));
+    DirectiveRun run = new DirectiveRun();
+    run.untilEnded(month, 200);
+    BpmnAwareTests.assertThat(month).isEnded();
+
+    assertThat(run.received().stream().filter(r -> r.task().equals("Task_Perform")))
+        .extracting(Received::body, r -> r.content().contains("kế hoạch hoạt động Tháng Dân vận")
+            ? "kế hoạch" : r.content().contains("kết quả hoạt động Tháng Dân vận") ? "kết quả"
+            : r.content(), Received::given, Received::due)
+        .containsExactlyInAnyOrder(
+            tuple("soNoiVu", "kế hoạch", "2024-08-31", "2024-09-30"),
+            tuple("mttqTinh", "kế hoạch", "2024-08-31", "2024-09-30"),
+            tuple("soNoiVu", "kết quả", "2024-10-16", "2024-11-15"),
+            tuple("mttqTinh", "kết quả", "2024-10-16", "2024-11-15"),
+            tuple("soNoiVu", "kế hoạch", "2025-08-31", "2025-09-30"),
+            tuple("mttqTinh", "kế hoạch", "2025-08-31", "2025-09-30"),
+            tuple("soNoiVu", "kết quả", "2025-10-16", "2025-11-15"),
+            tuple("mttqTinh", "kết quả", "2025-10-16", "2025-11-15"));
+    assertThat(run.received().stream().filter(r -> r.task().equals("Task_Consolidate")))
+        .extracting(Received::body).containsOnly("bdvTU").hasSize(4);
+  }
+
+  /** body, the kind of report (a word of its content), when given, when due. */
+  static org.assertj.core.groups.Tuple tuple(String body, String kind, String given, String due) {
+    return org.assertj.core.groups.Tuple.tuple(body, kind, LocalDate.parse(given),
+        LocalDate.parse(due));
+  }
+}

@@ -1,0 +1,249 @@
+package vn.danvan.skilful;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.danvan.platform.InvalidInputException;
+import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.ProcessTestEngine;
+
+/**
+ * "Dân vận khéo": a model's life (registered, appraised, recognised, exemplary, commended on
+ * 15/10, re-evaluated each 1 September, retired), the yearly quota with its chasing, a contest.
+ */
+@Deployment(resources = {"processes/blocks/skilfulModel.bpmn", "processes/blocks/skilfulQuota.bpmn",
+    "processes/blocks/skilfulContest.bpmn", "processes/blocks/chaseNotice.bpmn",
+    "processes/decisions/chiTieuDanVanKheo.dmn", "processes/decisions/congNhanDanVanKheo.dmn"})
+class SkilfulModelProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("chaseNotice");
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    BpmnAwareTests.identityService().clearAuthentication();
+  }
+
+  static ProcessInstance register(String person, Object... extra) {
+    Map<String, Object> vars = withVariables("modelName", "Dân vận khéo trong xây dựng nông thôn mới",
+        "reason", "Người dân còn ngại hiến đất làm đường", "goals", "100% hộ đồng thuận",
+        "content", "Tổ vận động gặp từng hộ", "area", "Ấp 3, 120 hộ",
+        "participants", "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
+        "resources", "Xã hội hóa 200 triệu đồng", "timeline", "3/2025–12/2025",
+        "outputs", "2 km đường bê tông; biên bản hiến đất", "sustainability", "Nhân rộng ra 5 ấp",
+        "workField", "kinhTe");
+    for (int i = 0; i < extra.length; i += 2) {
+      vars.put((String) extra[i], extra[i + 1]);
+    }
+    BpmnAwareTests.identityService().setAuthenticatedUserId(person);
+    try {
+      return runtimeService().startProcessInstanceByKey("skilfulModel", vars);
+    } finally {
+      BpmnAwareTests.identityService().clearAuthentication();
+    }
+  }
+
+  static void appraise(ProcessInstance model, Object score) {
+    Task task = taskQuery().processInstanceId(model.getId()).taskDefinitionKey("Task_AppraiseModel")
+        .singleResult();
+    taskService().complete(task.getId(),
+        withVariables("appraisalScore", score, "appraisalNote", "Mô hình có kết quả rõ"));
+  }
+
+  static Job timerOf(ProcessInstance model) {
+    return managementService().createJobQuery().processInstanceId(model.getId()).timers()
+        .singleResult();
+  }
+
+  static void fire(Job job) {
+    ClockUtil.setCurrentTime(job.getDuedate());
+    managementService().executeJob(job.getId());
+  }
+
+  static Object variable(ProcessInstance pi, String name) {
+    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  @Test
+  void aModelIsRecognisedBecomesExemplaryIsCommendedAndRetires() {
+    DirectiveRun.at("2025-03-01T09:00");
+    ProcessInstance model = register("ubndXaXuanHiepCanBo");
+    assertThat(variable(model, "body")).isEqualTo("ubndXaXuanHiep");
+    Task appraisal = taskQuery().processInstanceId(model.getId()).singleResult();
+    BpmnAwareTests.assertThat(appraisal).hasCandidateGroup("bdvTU")
+        .hasDueDate(Date.from(Instant.parse("2025-03-31T16:59:59Z")));
+    assertThatThrownBy(() -> appraise(model, 120))
+        .hasRootCauseMessage("Điểm 120 ngoài khoảng 0–100 (score)");
+    appraise(model, 80);
+    assertThat(variable(model, "modelStatus")).isEqualTo("Được công nhận");
+
+    Job reEvaluation = timerOf(model);
+    assertThat(reEvaluation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-09-01T01:00:00Z")));
+    fire(reEvaluation);
+    Task again = taskQuery().processInstanceId(model.getId()).singleResult();
+    assertThatThrownBy(() -> taskService().complete(again.getId()))
+        .hasRootCauseMessage("Chưa chọn mô hình còn duy trì hay không (stillRunning)");
+    taskService().complete(again.getId(), withVariables("stillRunning", true,
+        "appraisalScore", 92, "appraisalNote", "Được nhân rộng ra 5 ấp"));
+    assertThat(variable(model, "outcome")).isEqualTo("DIEN_HINH");
+
+    Job commendation = timerOf(model);
+    assertThat(commendation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-15T01:00:00Z")));
+    fire(commendation);
+    Task commend = taskQuery().processInstanceId(model.getId()).singleResult();
+    BpmnAwareTests.assertThat(commend).hasCandidateGroup("btvTULanhDao");
+    taskService().complete(commend.getId(),
+        withVariables("commendationDecision", "Quyết định 125-QĐ/TU ngày 15/10/2026"));
+    assertThat(variable(model, "modelStatus")).isEqualTo("Mô hình điển hình, đã được khen thưởng");
+
+    fire(timerOf(model)); // 1/9/2027
+    Task last = taskQuery().processInstanceId(model.getId()).singleResult();
+    taskService().complete(last.getId(), withVariables("stillRunning", false,
+        "retireReason", "Đường đã hoàn thành, mô hình kết thúc"));
+    BpmnAwareTests.assertThat(model).isEnded().hasPassed("EndEvent_Retired");
+    assertThat(variable(model, "modelStatus")).isEqualTo("Đã dừng");
+    assertThat(variable(model, "statusLog").toString()).contains("Được công nhận",
+        "Mô hình điển hình", "Đã dừng");
+  }
+
+  @Test
+  void aWeakModelIsNotRecognisedAndARecognisedOneThatFallsBackRetires() {
+    DirectiveRun.at("2025-03-01T09:00");
+    ProcessInstance weak = register("ubndXaXuanHiepCanBo");
+    appraise(weak, 74.99);
+    BpmnAwareTests.assertThat(weak).isEnded().hasPassed("EndEvent_NotRecognised");
+    assertThat(variable(weak, "outcomeLabel")).isEqualTo("Không được công nhận");
+
+    ProcessInstance fading = register("ubndXaXuanHiepCanBo");
+    appraise(fading, 76);
+    fire(timerOf(fading));
+    taskService().complete(taskQuery().processInstanceId(fading.getId()).singleResult().getId(),
+        withVariables("stillRunning", true, "appraisalScore", 70, "appraisalNote", "Giảm hiệu quả"));
+    BpmnAwareTests.assertThat(fading).isEnded().hasPassed("EndEvent_Retired");
+  }
+
+  @Test
+  void aCommuneRegistersAtMostThreeModelsAYear() {
+    DirectiveRun.at("2025-03-01T09:00");
+    for (int i = 0; i < 3; i++) {
+      register("ubndXaXuanHiepCanBo");
+    }
+    assertThatThrownBy(() -> register("ubndXaXuanHiepCanBo"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Ủy ban nhân dân xã Xuân Hiệp đã đăng ký 3 mô hình \"Dân vận khéo\" năm 2025,"
+            + " tối đa 3 mô hình mỗi năm");
+    DirectiveRun.at("2026-01-02T09:00");
+    assertThat(register("ubndXaXuanHiepCanBo")).isNotNull(); // a new year, a new quota
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      another body's model | body       | mttqTinh | Chỉ được đăng ký mô hình cho đơn vị của mình (ubndXaXuanHiep) (body)
+      no name              | modelName  | ' '      | Tên mô hình là bắt buộc (modelName)
+      no outputs           | outputs    | ' '      | Sản phẩm, kết quả kiểm chứng được là bắt buộc (outputs)
+      unknown field        | workField  | theThao  | Lĩnh vực "theThao" không hợp lệ
+      """)
+  void badRegistrationIsRefused(String kind, String name, String value, String message) {
+    DirectiveRun.at("2025-03-01T09:00");
+    assertThatThrownBy(() -> register("ubndXaXuanHiepCanBo", name, value))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void bodiesBelowTheirQuotaAreChasedAfterEachYearsDeadline() {
+    DirectiveRun.at("2025-01-15T09:00");
+    ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
+        withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31", "monitorBody", "bdvTU",
+            "bodies", "ubndXaXuanHiep, soNoiVu, mttqTinh"));
+    register("soNoiVuCanBo");
+    Job check = timerOf(quota);
+    assertThat(check.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-07-01T01:00:00Z")));
+    fire(check);
+    List<Task> notices = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list();
+    assertThat(notices).extracting(t -> taskService().getVariable(t.getId(), "leadBody"))
+        .containsExactlyInAnyOrder("ubndXaXuanHiep", "mttqTinh");
+    assertThat(runtimeService().getVariable(quota.getId(), "quotaSummary")).isEqualTo(
+        "Năm 2025, chưa đủ chỉ tiêu: Ủy ban nhân dân xã Xuân Hiệp: 0/1;"
+            + " Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
+    fire(timerOf(quota)); // 1/7/2026: nobody has registered for 2026
+    assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").count()).isEqualTo(5);
+    BpmnAwareTests.assertThat(quota).isEnded();
+    assertThat(variable(quota, "lackingCount")).isEqualTo(3);
+  }
+
+  @Test
+  void aContestScoresRecognisedModelsRoundByRound() throws Exception {
+    DirectiveRun.at("2025-03-01T09:00");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("skilfulContest",
+        withVariables("contestName", "Hội thi Dân vận khéo 2025", "organisingBody", "bdvTU")))
+        .hasMessageContaining("Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi");
+    appraise(register("ubndXaXuanHiepCanBo"), 85);
+    appraise(register("soNoiVuCanBo", "modelName", "Một cửa thân thiện"), 78);
+    appraise(register("mttqTinhCanBo", "modelName", "Mặt trận lắng nghe"), 50); // not recognised
+    ProcessInstance contest = runtimeService().startProcessInstanceByKey("skilfulContest",
+        withVariables("contestName", "Hội thi Dân vận khéo 2025", "organisingBody", "bdvTU",
+            "rounds", "Sơ khảo, Chung khảo"));
+    Task first = taskQuery().processInstanceId(contest.getId()).singleResult();
+    BpmnAwareTests.assertThat(first).hasCandidateGroup("bdvTU");
+    assertThat(taskService().getVariable(first.getId(), "roundName")).isEqualTo("Sơ khảo");
+    assertThat(entries(first)).hasSize(2);
+    assertThatThrownBy(() -> score(first, 101, 60)).hasRootCauseMessage(
+        "Điểm 101 ngoài khoảng 0–100 (score)");
+    score(first, 88, 60); // only the first goes on
+    Task fin = taskQuery().processInstanceId(contest.getId()).singleResult();
+    assertThat(taskService().getVariable(fin.getId(), "roundName")).isEqualTo("Chung khảo");
+    assertThat(entries(fin).findValuesAsText("modelName"))
+        .containsExactly("Dân vận khéo trong xây dựng nông thôn mới");
+    score(fin, 91);
+    Task award = taskQuery().processInstanceId(contest.getId()).singleResult();
+    BpmnAwareTests.assertThat(award).hasCandidateGroup("bdvTULanhDao");
+    taskService().complete(award.getId(), withVariables("awardDecision", "Giải Nhất: mô hình xã Xuân Hiệp"));
+    BpmnAwareTests.assertThat(contest).isEnded();
+  }
+
+  static ArrayNode entries(Task task) throws Exception {
+    return (ArrayNode) JSON.readTree(taskService().getVariable(task.getId(), "entries").toString());
+  }
+
+  static void score(Task task, double... scores) throws Exception {
+    ArrayNode rows = entries(task);
+    for (int i = 0; i < rows.size(); i++) {
+      ((ObjectNode) rows.get(i)).put("score", scores[i]);
+    }
+    taskService().complete(task.getId(), Variables.putValue("entries",
+        SpinValues.jsonValue(rows.toString()).create()));
+  }
+}
