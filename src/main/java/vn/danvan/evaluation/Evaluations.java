@@ -142,7 +142,7 @@ public class Evaluations {
     Map<String, Map<String, Object>> results = results(execution);
     List<Map<String, Object>> rows = new ArrayList<>(results.values());
     rows.sort(Comparator.comparing((Map<String, Object> r) -> (Double) r.get("totalScore"))
-        .reversed().thenComparing(r -> (String) r.get("body")));
+        .reversed().thenComparing(r -> (String) r.get("leadBody")));
     ArrayNode ranking = Sheets.JSON.createArrayNode();
     ArrayNode options = Sheets.JSON.createArrayNode();
     Map<String, Integer> perBand = new LinkedHashMap<>();

@@ -111,7 +111,7 @@ public class SkilfulModels {
         "Chỉ được đăng ký mô hình cho đơn vị của mình");
     int year = deadlines.today().getYear();
     Quota quota = quota(execution.getProcessEngineServices(), body);
-    long registered = registrations(execution.getProcessEngineServices(), body, year,
+    long registered = registrations(execution.getProcessEngineServices(), body, year, year,
         execution.getProcessInstanceId());
     if (quota.max() != null && registered >= quota.max()) {
       throw new InvalidInputException(name(body) + " đã đăng ký " + registered
@@ -185,7 +185,9 @@ public class SkilfulModels {
   /**
    * Start of a directive's quota: the bodies, the monitoring body and the yearly registration
    * deadline ({@code registrationDeadline}, default "trước ngày 30/6 hằng năm") from the issue
-   * date to {@code endDate}.
+   * date to {@code endDate}. With {@code cumulative} true the minimum is for the whole period
+   * ("ít nhất một mô hình trong giai đoạn 2016–2020"): a body is chased each year while the
+   * models it registered since the first year fall short.
    */
   public void quotaStarted(DelegateExecution execution) {
     List<String> bodies = rules.bodies(execution);
@@ -207,6 +209,8 @@ public class SkilfulModels {
     }
     execution.setVariable("quotaDues", SpinValues.jsonValue(dues.toString()).create());
     execution.setVariable("quotaIndex", 0);
+    execution.setVariable("quotaFromYear", LocalDate.parse(dues.get(0).asText()).getYear());
+    execution.setVariable("cumulative", Inputs.flag(execution, "cumulative", "Tính cả giai đoạn", false));
     execution.setVariable("quotaBodies",
         SpinValues.jsonValue(JSON.valueToTree(bodies).toString()).create());
   }
@@ -233,14 +237,17 @@ public class SkilfulModels {
    */
   public void quotaChecked(DelegateExecution execution) {
     int year = (Integer) execution.getVariable("quotaYear");
-    String task = "Đăng ký mô hình \"Dân vận khéo\" năm " + year + " theo chỉ tiêu";
+    int from = Boolean.TRUE.equals(execution.getVariable("cumulative"))
+        ? (Integer) execution.getVariable("quotaFromYear") : year;
+    String task = "Đăng ký mô hình \"Dân vận khéo\" " + (from == year ? "năm " + year
+        : "giai đoạn " + from + "–" + year) + " theo chỉ tiêu";
     List<String> lacking = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
     ProcessEngineServices engine = execution.getProcessEngineServices();
     for (SpinJsonNode id : json(execution, "quotaBodies").elements()) {
       String body = id.stringValue();
       int min = quota(engine, body).min();
-      long registered = registrations(engine, body, year, null);
+      long registered = registrations(engine, body, from, year, null);
       if (registered < min) {
         lacking.add(body);
         summary.append(name(body)).append(": ").append(registered).append('/').append(min)
@@ -255,7 +262,8 @@ public class SkilfulModels {
     execution.setVariable("lackingCount", lacking.size());
     execution.setVariable("quotaSummary", lacking.isEmpty()
         ? "Năm " + year + ": mọi đơn vị đã đăng ký đủ chỉ tiêu"
-        : "Năm " + year + ", chưa đủ chỉ tiêu: " + summary.substring(0, summary.length() - 2));
+        : "Năm " + year + ", chưa đủ chỉ tiêu" + (from == year ? "" : " (từ năm " + from + ")")
+            + ": " + summary.substring(0, summary.length() - 2));
     execution.setVariable("quotaIndex", (Integer) execution.getVariable("quotaIndex") + 1);
   }
 
@@ -350,11 +358,13 @@ public class SkilfulModels {
         max instanceof Number n ? n.intValue() : null);
   }
 
-  /** Models a body registered in a year (any outcome), other than {@code except}. */
-  static long registrations(ProcessEngineServices engine, String body, int year, String except) {
+  /** Models a body registered in the years {@code from}–{@code to} (any outcome), but {@code except}. */
+  static long registrations(ProcessEngineServices engine, String body, int from, int to,
+      String except) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(MODEL_PROCESS).variableValueEquals("body", body)
-        .variableValueEquals("registrationYear", year).list().stream()
+        .variableValueGreaterThanOrEqual("registrationYear", from)
+        .variableValueLessThanOrEqual("registrationYear", to).list().stream()
         .filter(p -> !p.getId().equals(except)).count();
   }
 

@@ -23,7 +23,8 @@ class ElementTemplatesTest {
     ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
     assertThat(conformance.templates()).containsOnlyKeys("vn.danvan.block.assignment",
         "vn.danvan.block.fanout", "vn.danvan.block.periodicReport",
-        "vn.danvan.block.reviewMilestone");
+        "vn.danvan.block.reviewMilestone", "vn.danvan.block.annualEvaluation",
+        "vn.danvan.block.thangDanVan", "vn.danvan.block.skilfulQuota");
     assertThat(conformance.templates().values()).allSatisfy(t -> {
       assertThat(t.get("name").asText()).isNotBlank();
       assertThat(t.get("appliesTo").get(0).asText()).isEqualTo("bpmn:CallActivity");

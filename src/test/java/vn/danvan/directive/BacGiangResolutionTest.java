@@ -33,7 +33,11 @@ import vn.danvan.support.ProcessTestEngine;
     "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
     "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
     "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn",
-    "processes/blocks/reviewMilestone.bpmn"})
+    "processes/blocks/reviewMilestone.bpmn",
+    "processes/blocks/thangDanVan.bpmn", "processes/blocks/annualEvaluation.bpmn",
+    "processes/blocks/bodyEvaluation.bpmn", "processes/blocks/skilfulQuota.bpmn",
+    "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn", "processes/decisions/xepLoaiNghiDinh335.dmn",
+    "processes/decisions/chiTieuDanVanKheo.dmn"})
 class BacGiangResolutionTest {
 
   @RegisterExtension
@@ -108,14 +112,36 @@ class BacGiangResolutionTest {
         && "ttTULanhDao".equals(r.body())).hasSize(17);
 
     // III.5: the December meeting each year 2016–2019 (reports due 30/11), to Ban Thường vụ
-    List<Received> december = work(all, "Báo cáo Năm");
+    List<Received> december = work(all, "Báo cáo Năm").stream()
+        .filter(r -> r.content().contains("kết quả thực hiện Nghị quyết")).toList();
     assertThat(december).extracting(Received::due).containsOnly(d("2016-11-30"),
         d("2017-11-30"), d("2018-11-30"), d("2019-11-30"));
     assertThat(december).filteredOn(r -> r.due().equals(d("2018-11-30"))).extracting(Received::body)
         .containsExactlyInAnyOrder(Stream.of(DISTRICTS, FRONT, List.of("ubndTinh", "btcTU", "btgTU"))
             .flatMap(List::stream).toArray(String[]::new));
+    // Ban Thường vụ concludes 4 December reports, 5 rounds of Tháng Dân vận plans, 4 of results
     assertThat(all).filteredOn(r -> r.task().equals("Task_Conclude")
-        && "btvTULanhDao".equals(r.body())).hasSize(4);
+        && "btvTULanhDao".equals(r.body())).hasSize(13);
+
+    // III.5 Tháng Dân vận: plans by 30/9 each year to 2020, results by 15/11 to 2019
+    List<Received> month = work(all, "Báo cáo Năm").stream()
+        .filter(r -> r.content().contains("Tháng Dân vận")).toList();
+    assertThat(month).filteredOn(r -> r.content().contains("kế hoạch")).extracting(Received::due)
+        .containsOnly(d("2016-09-30"), d("2017-09-30"), d("2018-09-30"), d("2019-09-30"),
+            d("2020-09-30")).hasSize(5 * 12);
+    assertThat(month).filteredOn(r -> r.content().contains("kết quả")).extracting(Received::due)
+        .containsOnly(d("2016-11-15"), d("2017-11-15"), d("2018-11-15"), d("2019-11-15"))
+        .hasSize(4 * 12);
+    // III.5 yearly evaluation 2016–2020: 15 bodies self-assess by 15/11, Ban Dân vận reviews,
+    // Ban Thường vụ approves; 2016–2020 use the province's 2016 criteria
+    List<Received> sheets = all.stream().filter(r -> r.task().equals("Task_SelfAssess")).toList();
+    assertThat(sheets).hasSize(5 * 15).extracting(Received::due).containsOnly(d("2016-11-15"),
+        d("2017-11-15"), d("2018-11-15"), d("2019-11-15"), d("2020-11-15"));
+    assertThat(sheets).allSatisfy(r -> assertThat(r.given()).isEqualTo(r.due().minusDays(30)));
+    assertThat(all).filteredOn(r -> r.task().equals("Task_ReviewScores")).extracting(Received::body)
+        .containsOnly("bdvTU").hasSize(5 * 15);
+    assertThat(all).filteredOn(r -> r.task().equals("Task_ApproveRanking"))
+        .extracting(Received::body).containsOnly("btvTULanhDao").hasSize(5);
 
     // III.5: the final review in Q3/2020, drafted by Ban Dân vận, concluded by Ban Thường vụ
     assertThat(work(all, "Tổng kết")).singleElement().satisfies(r -> {

@@ -28,7 +28,11 @@ import vn.danvan.support.ProcessTestEngine;
     "processes/directives/chiThi15QuangNgai2016.bpmn",
     "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
     "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn"})
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn",
+    "processes/blocks/thangDanVan.bpmn", "processes/blocks/annualEvaluation.bpmn",
+    "processes/blocks/bodyEvaluation.bpmn", "processes/blocks/skilfulQuota.bpmn",
+    "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn", "processes/decisions/xepLoaiNghiDinh335.dmn",
+    "processes/decisions/chiTieuDanVanKheo.dmn"})
 class SeedDirectivesTest {
 
   @RegisterExtension
@@ -67,10 +71,15 @@ class SeedDirectivesTest {
         .satisfies(r -> assertThat(r.due()).isNull());
     assertThat(all).filteredOn(r -> r.task().equals("Task_Contribute")).extracting(Received::body)
         .contains("mttqTinh", "ldldTinh", "hoiNongDanTinh", "hoiPhuNuTinh", "tinhDoan", "hoiCCBTinh");
-    assertThat(work(all, "Xây dựng ít nhất một mô hình")).extracting(Received::body)
-        .containsExactlyInAnyOrderElementsOf(STATE);
-    assertThat(work(all, "Xây dựng ít nhất một mô hình")).allSatisfy(
-        r -> assertThat(r.due()).isEqualTo(LocalDate.parse("2020-12-31")));
+    // item 4: no body registers a "Dân vận khéo" model in this run, so after each 30 June
+    // 2016–2020 every body is chased for the period's quota
+    List<Received> quota = all.stream().filter(r -> r.task().equals("Task_AcknowledgeChase")
+        && r.content().startsWith("Đăng ký mô hình")).toList();
+    assertThat(quota).extracting(Received::body).containsOnlyElementsOf(
+        STATE.stream().map(b -> b + "LanhDao").toList()).hasSize(5 * STATE.size());
+    assertThat(quota).extracting(Received::given).containsOnly(LocalDate.parse("2016-07-01"),
+        LocalDate.parse("2017-07-01"), LocalDate.parse("2018-07-01"),
+        LocalDate.parse("2019-07-01"), LocalDate.parse("2020-07-01"));
     assertThat(work(all, "Rà soát, xây dựng quy định về đạo đức công vụ")).hasSize(STATE.size());
     assertThat(work(all, "Lãnh đạo UBND tỉnh")).extracting(Received::body).containsExactly("bcsdUBND");
     List<Received> yearly = work(all, "Báo cáo Năm");
@@ -98,6 +107,16 @@ class SeedDirectivesTest {
             "thanhUyPhanThiet", "thiUyLaGi");
     assertThat(all).filteredOn(r -> r.task().equals("Task_Consolidate")).extracting(Received::body)
         .containsOnly("bdvTU").hasSize(3);
+    // item 8: state bodies self-assess by 15/10 in 2023–2025, Sở Nội vụ reviews, UBND tỉnh approves
+    assertThat(all).filteredOn(r -> r.task().equals("Task_SelfAssess"))
+        .extracting(Received::body, r -> r.due().getYear()).hasSize(3 * 5)
+        .contains(org.assertj.core.groups.Tuple.tuple("soTaiChinh", 2023),
+            org.assertj.core.groups.Tuple.tuple("thanhTraTinh", 2025));
+    assertThat(all).filteredOn(r -> r.task().equals("Task_ReviewScores"))
+        .extracting(Received::body).containsOnly("soNoiVu");
+    assertThat(all).filteredOn(r -> r.task().equals("Task_ApproveRanking"))
+        .extracting(Received::body).containsExactly("ubndTinhLanhDao", "ubndTinhLanhDao",
+            "ubndTinhLanhDao");
   }
 
   @Test

@@ -205,6 +205,25 @@ class SkilfulModelProcessTest {
   }
 
   @Test
+  void aQuotaForTheWholePeriodCountsModelsSinceItsFirstYear() {
+    DirectiveRun.at("2025-01-15T09:00");
+    ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
+        withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31", "monitorBody", "bdvTU",
+            "bodies", "soNoiVu, mttqTinh", "cumulative", true));
+    register("soNoiVuCanBo");
+    fire(timerOf(quota));
+    fire(timerOf(quota));
+    assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list())
+        .extracting(t -> taskService().getVariable(t.getId(), "leadBody"))
+        .containsExactly("mttqTinh", "mttqTinh");
+    assertThat(variable(quota, "quotaSummary")).isEqualTo("Năm 2026, chưa đủ chỉ tiêu (từ năm"
+        + " 2025): Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
+    assertThat(taskService().getVariable(taskQuery().taskDefinitionKey("Task_AcknowledgeChase")
+        .orderByTaskCreateTime().desc().list().get(0).getId(), "taskContent"))
+        .isEqualTo("Đăng ký mô hình \"Dân vận khéo\" giai đoạn 2025–2026 theo chỉ tiêu");
+  }
+
+  @Test
   void aContestScoresRecognisedModelsRoundByRound() throws Exception {
     DirectiveRun.at("2025-03-01T09:00");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("skilfulContest",

@@ -14,6 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,11 +34,15 @@ public final class DirectiveRun {
 
   /** The blocks a directive calls: run by its tests, their coverage judged by the blocks' own. */
   public static final String[] BLOCKS = {"assignment", "fanout", "fanoutChunk", "fanoutMember",
-      "chaseNotice", "periodicReport", "reviewMilestone"};
+      "chaseNotice", "periodicReport", "reviewMilestone", "thangDanVan", "annualEvaluation",
+      "bodyEvaluation", "skilfulQuota"};
+
 
   /** A task as a body received it. */
   public record Received(String task, String body, String content, LocalDate given,
       LocalDate due) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Received> received = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
@@ -91,11 +99,26 @@ public final class DirectiveRun {
     }
     String body = taskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).findFirst().orElse(null);
+    boolean work = Set.of("Task_Perform", "Task_AcknowledgeChase", "Task_SelfAssess")
+        .contains(task.getTaskDefinitionKey());
     Object content = runtimeService().getVariable(task.getProcessInstanceId(),
-        task.getTaskDefinitionKey().equals("Task_Perform") ? "taskContent" : "periodLabel");
+        work ? "taskContent" : "periodLabel");
     received.add(new Received(task.getTaskDefinitionKey(), body,
         content == null ? null : content.toString(), day(task.getCreateTime().toInstant()),
         task.getDueDate() == null ? null : day(task.getDueDate().toInstant())));
+  }
+
+  /** An evaluation sheet with 9/10 of every criterion's points, no bonus or penalty. */
+  private static Object scored(Task task, String field) {
+    try {
+      ArrayNode rows = (ArrayNode) JSON.readTree(
+          taskService().getVariable(task.getId(), "assessment").toString());
+      rows.forEach(row -> ((ObjectNode) row).put(field, row.get("kind").asText().equals("CRITERION")
+          ? row.get("maxPoints").asDouble() * 0.9 : 0).put("evidence", "Báo cáo số 01/BC"));
+      return SpinValues.jsonValue(rows.toString()).create();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static LocalDate day(Instant instant) {
@@ -113,6 +136,10 @@ public final class DirectiveRun {
       case "Task_Conclude" -> Map.of("periodConclusion", "Kết luận của lãnh đạo");
       case "Task_ConcludeReview" -> Map.of("reviewConclusion", "Kết luận tổng kết");
       case "Task_AcknowledgeChase" -> Map.of("chaseResponse", "Đã tiếp nhận, khắc phục");
+      case "Task_SelfAssess" -> Map.of("assessment", scored(task, "score"));
+      case "Task_ReviewScores" -> Map.of("assessment", scored(task, "reviewedScore"),
+          "returnForCorrection", false);
+      case "Task_ApproveRanking" -> Map.of("rankingApproved", true);
       default -> throw new AssertionError("no answer for " + task.getTaskDefinitionKey());
     };
   }
