@@ -25,8 +25,8 @@ import vn.danvan.deadline.Deadlines;
  * the five seed directives are replayed from their latest anniversary at least a month ago (the
  * 2016 Bắc Giang resolution of 20/7 runs as if issued on 20/7 of that year, its August plans due
  * at the end of August…), and a few people act, so that Tasklist shows work done and confirmed,
- * returned, an extension waiting, work due in two days, overdue work with its chases, and an
- * ad-hoc report. Runs once: a database that has directives is left alone.
+ * returned, an extension waiting, work due in two days, overdue work with its chases, an
+ * ad-hoc report, the year's evaluation sheets and two "Dân vận khéo" models. Runs once: a database that has directives is left alone.
  */
 @Component
 @ConditionalOnProperty(name = "danvan.demo.directives", havingValue = "true")
@@ -120,16 +120,46 @@ public class DemoDirectives implements ApplicationRunner {
             + " họp Thường trực Tỉnh ủy",
         "deadline", today.plusDays(2).toString()));
 
-    // an ad-hoc report raised by a commune
-    String reporter = "ubndXaXuanLocCanBo"; // as Tasklist would start it: with the person's groups
-    identity.setAuthentication(reporter, identity.createGroupQuery().groupMember(reporter).list()
+    // an ad-hoc report raised by a commune (as Tasklist would start it: with the person's groups)
+    as("ubndXaXuanLocCanBo", () -> runtime.startProcessInstanceByKey("adhocReport", "DX-DEMO-1",
+        Map.of("incidentTitle", "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
+            "incidentDetails", "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá"
+                + " bồi thường dự án đường liên xã",
+            "severity", "nghiemTrong")));
+
+    // "Dân vận khéo": a commune's model waits for Ban Dân vận's appraisal; Sở Nội vụ's is recognised
+    as("ubndXaXuanLocCanBo", () -> runtime.startProcessInstanceByKey("skilfulModel",
+        "DVK-XUANLOC-1", skilfulModel("\"Bình dân học vụ số\" ở ấp", "vanHoaXaHoi",
+            "Người cao tuổi ở ấp chưa dùng được dịch vụ công trực tuyến",
+            "Tổ công nghệ số cộng đồng hướng dẫn tại nhà văn hóa ấp mỗi tối thứ Bảy")));
+    as("soNoiVuCanBo", () -> runtime.startProcessInstanceByKey("skilfulModel", "DVK-SONOIVU-1",
+        skilfulModel("Một cửa thân thiện", "xayDungHeThongChinhTri",
+            "Người dân phải đi lại nhiều lần khi làm thủ tục",
+            "Hẹn trả kết quả qua Zalo, phiếu đánh giá sự hài lòng sau mỗi hồ sơ")));
+    String recognised = runtime.createProcessInstanceQuery().processDefinitionKey("skilfulModel")
+        .processInstanceBusinessKey("DVK-SONOIVU-1").singleResult().getId();
+    complete(recognised, "Task_AppraiseModel", Map.of("appraisalScore", 82,
+        "appraisalNote", "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
+  }
+
+  private static Map<String, Object> skilfulModel(String name, String field, String reason,
+      String content) {
+    return Map.ofEntries(Map.entry("modelName", name), Map.entry("workField", field),
+        Map.entry("reason", reason), Map.entry("goals", "100% người dân được hướng dẫn tận nơi"),
+        Map.entry("content", content), Map.entry("area", "Trên địa bàn đơn vị"),
+        Map.entry("participants", "Lãnh đạo đơn vị chủ trì; Mặt trận, Đoàn Thanh niên phối hợp"),
+        Map.entry("resources", "Kinh phí thường xuyên của đơn vị, xã hội hóa"),
+        Map.entry("timeline", "Từ quý I đến hết năm"),
+        Map.entry("outputs", "Số người được hướng dẫn, số hồ sơ trực tuyến, phiếu hài lòng"),
+        Map.entry("sustainability", "Duy trì bằng quy chế của đơn vị, nhân rộng sang đơn vị khác"));
+  }
+
+  /** Acts as a person of the registry, with their groups (as Tasklist would). */
+  private void as(String person, Runnable action) {
+    identity.setAuthentication(person, identity.createGroupQuery().groupMember(person).list()
         .stream().map(Group::getId).toList());
     try {
-      runtime.startProcessInstanceByKey("adhocReport", "DX-DEMO-1", Map.of(
-          "incidentTitle", "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
-          "incidentDetails", "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá bồi"
-              + " thường dự án đường liên xã",
-          "severity", "nghiemTrong"));
+      action.run();
     } finally {
       identity.clearAuthentication();
     }

@@ -58,6 +58,7 @@ public class IdentitySync {
 
   /** The process every body may start. */
   static final String ADHOC_REPORT = "adhocReport";
+  static final String SKILFUL_MODEL = "skilfulModel";
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
 
@@ -222,15 +223,19 @@ public class IdentitySync {
   }
 
   /**
-   * Staff and leaders use Tasklist and may raise ad-hoc reports; coordinators also use Cockpit,
+   * Staff and leaders use Tasklist and may raise ad-hoc reports and register "Dân vận khéo"
+   * models; coordinators also use Cockpit,
    * where they read every directive's instances, tasks and history and start directives. Administrators are {@code camunda-admin},
    * which Camunda grants everything.
    */
   private void grantRolePermissions(Report report) {
     for (Role role : List.of(Role.STAFF, Role.LEADER, Role.COORDINATOR)) {
       grant(role.groupId(), Resources.APPLICATION, "tasklist", report, Permissions.ACCESS);
-      // anyone may raise an ad-hoc report (báo cáo đột xuất), and start nothing else
+      // anyone may raise an ad-hoc report (báo cáo đột xuất)
       grant(role.groupId(), Resources.PROCESS_DEFINITION, ADHOC_REPORT, report,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      // and register their body's "Dân vận khéo" models
+      grant(role.groupId(), Resources.PROCESS_DEFINITION, SKILFUL_MODEL, report,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(role.groupId(), Resources.PROCESS_INSTANCE, ANY, report,
           ProcessInstancePermissions.CREATE);

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * on the same database deploys nothing unless a file changed, and then only that file.
  *
  * <p>The starter's own auto-deployment is off ({@code camunda.bpm.auto-deployment-enabled}): it
- * names resources by absolute path and skips {@code .form} files.
+ * names resources by absolute path and skips {@code .form} files. Embedded HTML forms
+ * ({@code forms/*.html}, for sheets whose rows are data) are deployed alongside.
  */
 @Component
 @Order(ModelDeployer.ORDER)
@@ -36,7 +37,7 @@ public class ModelDeployer implements ApplicationRunner {
   public static final int ORDER = 10;
   public static final String DEPLOYMENT_NAME = "danvan-models";
   static final List<String> FOLDERS = List.of("processes", "forms");
-  static final List<String> EXTENSIONS = List.of(".bpmn", ".dmn", ".form");
+  static final List<String> EXTENSIONS = List.of(".bpmn", ".dmn", ".form", ".html");
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 

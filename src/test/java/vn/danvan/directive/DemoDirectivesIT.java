@@ -84,6 +84,16 @@ class DemoDirectivesIT {
         false), now, WorkStatus.DUE_SOON_WINDOW)).isEqualTo(WorkStatus.DUE_SOON);
     // an ad-hoc report waiting for Ban Dân vận
     assertThat(open("bdvTU", "Task_HandleIncident")).hasSize(1);
+    // the year's evaluation of the Bắc Giang resolution (sheets open a month before 15/11)
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("annualEvaluation").processInstanceBusinessKey("NQ-DV-BG-2016")
+        .count()).isOne();
+    // "Dân vận khéo": a commune's model to appraise, Sở Nội vụ's recognised
+    assertThat(open("bdvTU", "Task_AppraiseModel")).singleElement().satisfies(t -> assertThat(
+        engine.getTaskService().getVariable(t.getId(), "body")).isEqualTo("ubndXaXuanLoc"));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .variableName("modelStatus").variableValueEquals("modelStatus", "Được công nhận").count())
+        .isOne();
     // work already overdue is chased at the next weekly turn of its fan-out's chase cycle
     assertThat(engine.getManagementService().createJobQuery().timers().list().stream()
         .filter(j -> "StartEvent_ChaseDue".equals(engine.getManagementService()

@@ -192,6 +192,31 @@ class SecurityMatrixIT extends RunningDemoApp {
   }
 
   @Test
+  void anyBodyRegistersDanVanKheoModelsForItselfOnly() {
+    String fields = "\"modelName\":{\"value\":\"Một cửa thân thiện\"},"
+        + "\"workField\":{\"value\":\"kinhTe\"},\"reason\":{\"value\":\"Lý do\"},"
+        + "\"goals\":{\"value\":\"Mục tiêu\"},\"content\":{\"value\":\"Cách làm\"},"
+        + "\"area\":{\"value\":\"Địa bàn\"},\"participants\":{\"value\":\"Sở chủ trì\"},"
+        + "\"resources\":{\"value\":\"Kinh phí\"},\"timeline\":{\"value\":\"Năm nay\"},"
+        + "\"outputs\":{\"value\":\"Số hồ sơ\"},\"sustainability\":{\"value\":\"Nhân rộng\"}";
+    Reply registered = http.postJson("/engine-rest/process-definition/key/skilfulModel/start",
+        OTHER_STAFF, "{\"variables\":{" + fields + "}}");
+    assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+    String pi = registered.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(runtime.getVariable(pi, "body")).isEqualTo("soTaiChinh");
+    assertThat(runtime.getVariable(pi, "registrant")).isEqualTo("soTaiChinhCanBo");
+
+    Reply forAnother = http.postJson("/engine-rest/process-definition/key/skilfulModel/start",
+        OTHER_STAFF, "{\"variables\":{" + fields + ",\"body\":{\"value\":\"soNoiVu\"}}}");
+    assertThat(forAnother.status()).isEqualTo(400);
+    assertThat(forAnother.body()).contains("Chỉ được đăng ký mô hình cho đơn vị của mình");
+    Reply badField = http.postJson("/engine-rest/process-definition/key/skilfulModel/start",
+        OTHER_STAFF, "{\"variables\":{" + fields.replace("kinhTe", "theThao") + "}}");
+    assertThat(badField.status()).isEqualTo(400);
+    assertThat(badField.body()).contains("Lĩnh vực \\\"theThao\\\" không hợp lệ");
+  }
+
+  @Test
   void staffCannotStartADirectiveButCoordinatorsCan() {
     String body = "{\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"}}}";
     // they may not even read the definition: 404 "no matching definition" or 403

@@ -1,0 +1,136 @@
+package vn.danvan.walkthrough;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.DanVanApplication;
+import vn.danvan.support.Browser;
+import vn.danvan.support.Http;
+import vn.danvan.support.RunningDemoApp;
+
+/**
+ * The annual evaluation in a real headless Chromium: Sở Nội vụ fills its sheet of the year's
+ * criteria in Tasklist (a Camunda Form with one row per criterion), Ban Dân vận scores it with the
+ * track record beside the criteria, Ban Thường vụ approves the ranking table. Screenshots:
+ * target/walkthrough/.
+ */
+class EvaluationFormsIT {
+
+  static final String ADMIN = "demo:demo";
+  static ConfigurableApplicationContext app;
+  static int port;
+
+  @BeforeAll
+  static void startDemo() {
+    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
+        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-evaluation;DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false", "--danvan.demo.directives=false");
+    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    app.close();
+  }
+
+  @Test
+  void aBodySelfAssessesTheReviewerScoresTheLeadershipApproves() throws Exception {
+    Http http = new Http(port);
+    int year = LocalDate.now(vn.danvan.deadline.Deadlines.ZONE).getYear();
+    Http.Reply started = http.postJson("/engine-rest/process-definition/key/annualEvaluation/start",
+        RunningDemoApp.COORDINATOR, "{\"businessKey\":\"DG-" + year + "\",\"variables\":{"
+            + "\"year\":{\"value\":" + year + "},\"bodies\":{\"value\":\"soNoiVu\"},"
+            + "\"reviewingBody\":{\"value\":\"bdvTU\"},\"approvingBody\":{\"value\":\"btvTU\"},"
+            + "\"selfAssessmentDeadline\":{\"value\":\"trước ngày 31/12 hằng năm\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String id = started.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    runJobs(http, id); // the sheets open (the timer, as the job executor would)
+
+    try (Browser browser = new Browser(port)) {
+      browser.login("tasklist", "soNoiVuCanBo", "demo");
+      open(browser, "Tự chấm điểm theo tiêu chí");
+      browser.waitForText("Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về công tác dân vận");
+      List<WebElement> scores = editable(browser, "input[name^='score']");
+      assertThat(scores).as("one score per criterion, bonus and penalty").hasSize(13);
+      for (int i = 0; i < scores.size(); i++) { // 10 criteria, a bonus (at most 5), 2 penalties
+        scores.get(i).sendKeys(i < 10 ? "5" : i == 10 ? "7" : "0");
+      }
+      for (WebElement text : editable(browser, "textarea[name^='evidence']")) {
+        text.sendKeys("Kế hoạch số 15/KH-SNV; 12 cuộc đối thoại");
+      }
+      browser.screenshot("evaluation-self-assessment");
+      assertThat(completeEnabled(browser)).as("7 points for a bonus worth 5").isFalse();
+      scores.get(10).clear();
+      scores.get(10).sendKeys("0");
+      assertThat(completeEnabled(browser)).isTrue();
+      complete(browser);
+
+      browser.login("tasklist", "bdvTUDieuPhoi", "demo");
+      open(browser, "Thẩm định, chấm điểm");
+      browser.waitForText("Số liệu theo dõi nhiệm vụ: Năm " + year + ":");
+      browser.waitForText("Kế hoạch số 15/KH-SNV");
+      List<WebElement> reviewed = editable(browser, "input[name^='reviewedScore']");
+      assertThat(reviewed).hasSize(13);
+      for (int i = 0; i < reviewed.size(); i++) {
+        reviewed.get(i).sendKeys(i < 10 ? "5" : "0");
+      }
+      browser.screenshot("evaluation-review");
+      complete(browser);
+      runJobs(http, id); // the body's evaluation completes asynchronously
+
+      browser.login("tasklist", "btvTULanhDao", "demo");
+      open(browser, "Phê duyệt kết quả xếp loại");
+      browser.waitForText("Sở Nội vụ");
+      browser.waitForText("Hoàn thành nhiệm vụ"); // 50 points: NĐ 335/2025 levels from 2025
+      browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
+      browser.screenshot("evaluation-approval");
+      complete(browser);
+    }
+    assertThat(http.get("/engine-rest/history/process-instance/" + id, ADMIN).body())
+        .contains("\"state\":\"COMPLETED\"");
+  }
+
+  private static void open(Browser browser, String name) {
+    browser.click(".tasks-list .task *", name);
+    browser.click("button", "Claim");
+    browser.visible(By.cssSelector("form.danvan-sheet, .fjs-form"));
+  }
+
+  private static void complete(Browser browser) {
+    browser.click("button", "Complete");
+    browser.waitForText("Select a task in the list");
+  }
+
+  private static boolean completeEnabled(Browser browser) {
+    browser.pause(300);
+    return (Boolean) browser.script("return Array.from(document.querySelectorAll('button'))"
+        + ".filter(b => b.textContent.trim() === 'Complete').every(b => !b.disabled)");
+  }
+
+  private static List<WebElement> editable(Browser browser, String css) {
+    return browser.all(By.cssSelector("form " + css)).stream()
+        .filter(e -> e.isDisplayed() && e.getAttribute("readonly") == null
+            && e.getAttribute("disabled") == null).toList();
+  }
+
+  /** Executes what the job executor would now: the timer that opens the sheets, then async steps. */
+  private static void runJobs(Http http, String id) {
+    for (String query : List.of("/engine-rest/job?processInstanceId=" + id + "&timers=true"
+        + "&activityId=Event_SelfAssessmentOpens", "/engine-rest/job?messages=true")) {
+      String jobs = http.get(query, ADMIN).body();
+      java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(jobs).results()
+          .map(m -> m.group(1)).forEach(job -> assertThat(
+              http.postJson("/engine-rest/job/" + job + "/execute", ADMIN, "").status())
+              .isEqualTo(204));
+    }
+  }
+}
