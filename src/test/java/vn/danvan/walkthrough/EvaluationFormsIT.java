@@ -99,6 +99,31 @@ class EvaluationFormsIT {
         .contains("\"state\":\"COMPLETED\"");
   }
 
+  @Test
+  void aCommuneRegistersADanVanKheoModelFromTasklist() throws Exception {
+    Http http = new Http(port);
+    try (Browser browser = new Browser(port)) {
+      browser.login("tasklist", "ubndXaXuanHiepCanBo", "demo");
+      browser.click("a", "Start process");
+      browser.click(".modal-body a", "Mô hình \"Dân vận khéo\"");
+      browser.visible(By.cssSelector(".modal-body .fjs-form"));
+      browser.click(".modal-body .fjs-form label", "Văn hóa – xã hội");
+      for (WebElement field : browser.all(By.cssSelector(".modal-body .fjs-form textarea, "
+          + ".modal-body .fjs-form input[type='text']"))) {
+        field.sendKeys("Tổ công nghệ số cộng đồng ở ấp 3 (" + field.getAttribute("id")
+            .replaceAll(".*Field_", "") + ")");
+      }
+      browser.screenshot("skilful-model-registration");
+      browser.click(".modal-footer button", "Start");
+      browser.waitForText("The process has been started.");
+    }
+    String models = http.get("/engine-rest/history/variable-instance?variableName=body"
+        + "&processDefinitionKey=skilfulModel", ADMIN).body();
+    assertThat(models).contains("\"value\":\"ubndXaXuanHiep\"");
+    assertThat(http.get("/engine-rest/task?candidateGroup=bdvTU&taskDefinitionKey=Task_AppraiseModel",
+        ADMIN).body()).contains("Thẩm định mô hình");
+  }
+
   private static void open(Browser browser, String name) {
     browser.click(".tasks-list .task *", name);
     browser.click("button", "Claim");
