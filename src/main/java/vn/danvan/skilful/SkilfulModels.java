@@ -1,5 +1,7 @@
 package vn.danvan.skilful;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.annotation.Value;
@@ -403,15 +406,15 @@ public class SkilfulModels {
       return node;
     }
     if (value instanceof String text) {
-      return org.camunda.spin.Spin.JSON(text);
+      return Spin.JSON(text);
     }
     throw new InvalidInputException("Danh sách " + name + " phải là JSON (" + name + ")");
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+  private static JsonNode readTree(String text) {
     try {
       return JSON.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new InvalidInputException("Dữ liệu chấm điểm không đọc được (entries)");
     }
   }
