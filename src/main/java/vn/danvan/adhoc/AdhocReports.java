@@ -1,6 +1,7 @@
 package vn.danvan.adhoc;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -72,7 +73,11 @@ public class AdhocReports {
     if (Inputs.decision(task, "followUp", "Chưa chọn có giao việc xử lý tiếp hay không")) {
       rules.body(task, "followUpBody", "Đơn vị xử lý tiếp");
       Inputs.text(task, "followUpContent", "Nội dung việc xử lý tiếp");
-      Inputs.text(task, "followUpDeadline", "Hạn xử lý");
+      LocalDate due = Inputs.date(task, "followUpDeadline", "Hạn xử lý");
+      if (due == null) {
+        throw new InvalidInputException("Hạn xử lý là bắt buộc (followUpDeadline)");
+      }
+      task.setVariable("followUpDeadline", due.toString());
     }
   }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.platform.Inputs;
+import vn.danvan.notification.Notifications;
 import vn.danvan.org.OrgRegistry;
 
 /**
@@ -28,13 +29,15 @@ public class AssignmentRecords {
   private final AssignmentTimers timers;
   private final Deadlines deadlines;
   private final OrgRegistry registry;
+  private final Notifications notifications;
 
   public AssignmentRecords(AssignmentRules rules, AssignmentTimers timers, Deadlines deadlines,
-      OrgRegistry registry) {
+      OrgRegistry registry, Notifications notifications) {
     this.rules = rules;
     this.timers = timers;
     this.deadlines = deadlines;
     this.registry = registry;
+    this.notifications = notifications;
   }
 
   /**
@@ -131,6 +134,7 @@ public class AssignmentRecords {
     }
     LOG.info("Gia hạn nhiệm vụ {}: {}", execution.getBusinessKey(),
         approved ? "đồng ý, hạn mới " + execution.getVariable("deadline") : "từ chối");
+    notifications.extensionDecided(execution, approved);
     execution.setVariable("requestExtension", false);
     execution.removeVariable("extensionApproved");
   }
@@ -173,6 +177,7 @@ public class AssignmentRecords {
     execution.setVariable("reminderSentAt", deadlines.nowAsDate());
     LOG.info("Nhắc hạn nhiệm vụ {} của {}: hạn {}", execution.getBusinessKey(),
         execution.getVariable("leadBody"), execution.getVariable("deadline"));
+    notifications.reminded(execution, (String) execution.getVariable("leadBody"));
   }
 
   /** Overdue: one more chase, escalating by count. */

@@ -94,7 +94,7 @@ public class AssignmentRules {
       throw new InvalidInputException("Nhiệm vụ không có thời hạn: không cần gia hạn");
     }
     if (deadlines.today().isAfter(current)) {
-      throw new InvalidInputException("Đã quá hạn " + current
+      throw new InvalidInputException("Đã quá hạn " + Inputs.day(current)
           + ": chỉ được đề nghị gia hạn trước khi hết hạn");
     }
     LocalDate requested = Inputs.date(vars, "requestedDeadline", "Hạn đề nghị");
@@ -102,9 +102,10 @@ public class AssignmentRules {
       throw new InvalidInputException("Hạn đề nghị là bắt buộc (requestedDeadline)");
     }
     if (!requested.isAfter(current)) {
-      throw new InvalidInputException("Hạn đề nghị " + requested + " phải sau hạn hiện tại "
-          + current + " (requestedDeadline)");
+      throw new InvalidInputException("Hạn đề nghị " + Inputs.day(requested)
+          + " phải sau hạn hiện tại " + Inputs.day(current) + " (requestedDeadline)");
     }
+    vars.setVariable("requestedDeadline", requested.toString()); // as typed (31/12/2026) → ISO
     Inputs.text(vars, "extensionReason", "Lý do đề nghị gia hạn");
   }
 

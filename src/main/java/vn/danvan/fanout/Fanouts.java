@@ -26,6 +26,7 @@ import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.assignment.ChaseType;
 import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.notification.Notifications;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistry.Body;
 import vn.danvan.platform.Inputs;
@@ -71,13 +72,15 @@ public class Fanouts {
   private final AssignmentRules rules;
   private final OrgRegistry registry;
   private final Deadlines deadlines;
+  private final Notifications notifications;
 
   public Fanouts(FanoutStore store, AssignmentRules rules, OrgRegistry registry,
-      Deadlines deadlines) {
+      Deadlines deadlines, Notifications notifications) {
     this.store = store;
     this.rules = rules;
     this.registry = registry;
     this.deadlines = deadlines;
+    this.notifications = notifications;
   }
 
   /**
@@ -156,6 +159,9 @@ public class Fanouts {
   /** Reminder before the deadline, once for the whole fan-out. */
   public void reminded(DelegateExecution execution) {
     execution.setVariable("reminderSentAt", deadlines.nowAsDate());
+    if (notifications.isEnabled()) {
+      openBodies(execution).values().forEach(body -> notifications.reminded(execution, body));
+    }
     LOG.info("Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}", execution.getBusinessKey(),
         openMembers(execution).count(), execution.getVariable("deadline"));
   }

@@ -1,7 +1,9 @@
 package vn.danvan.platform;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -22,21 +24,32 @@ public final class Inputs {
     return s.trim();
   }
 
-  /** A yyyy-MM-dd day, or null when absent or empty. */
+  /** Vietnamese users read and type days as 31/12/2026. */
+  public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu")
+      .withResolverStyle(ResolverStyle.STRICT);
+
+  /** A day written dd/MM/yyyy (as users type it) or yyyy-MM-dd (API clients), or null when absent or empty. */
   public static LocalDate date(VariableScope vars, String name, String label) {
     Object value = vars.getVariable(name);
     if (value == null || value instanceof String s && s.isBlank()) {
       return null;
     }
     if (value instanceof String s) {
+      String text = s.trim();
       try {
-        return LocalDate.parse(s.trim());
+        return text.contains("/") ? LocalDate.parse(text, TYPED) : LocalDate.parse(text);
       } catch (DateTimeParseException e) {
         // reported below
       }
     }
     throw new InvalidInputException(label + " \"" + value
-        + "\" không hợp lệ: dùng định dạng yyyy-MM-dd (" + name + ")");
+        + "\" không hợp lệ: dùng định dạng ngày/tháng/năm (31/12/2026) hoặc yyyy-MM-dd (" + name + ")");
+  }
+
+  /** A day as users read it: 31/12/2026. */
+  public static String day(LocalDate day) {
+    return day == null ? "" : DAY.format(day);
   }
 
   /** A yes/no setting: true, false, "true", "false"; {@code absent} when not given. */

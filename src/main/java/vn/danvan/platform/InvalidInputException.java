@@ -8,7 +8,19 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class InvalidInputException extends BadUserRequestException {
 
+  /** The last refusal raised on this thread (read by {@link WebappInvalidInputs}). */
+  private static final ThreadLocal<InvalidInputException> LAST = new ThreadLocal<>();
+
   public InvalidInputException(String message) {
     super(message);
+    LAST.set(this);
+  }
+
+  static InvalidInputException last() {
+    return LAST.get();
+  }
+
+  static void forget() {
+    LAST.remove();
   }
 }

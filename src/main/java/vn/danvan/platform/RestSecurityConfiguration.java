@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API ({@code /engine-rest}) is open to anyone in a plain Camunda application. Here every
- * call must carry HTTP Basic credentials of a Camunda user, and then runs with that user's
- * authorizations. Camunda's filter lets only the engine list ({@code /engine-rest/engine}) through.
+ * call, and every call of the product's own API ({@code /api}), must carry HTTP Basic credentials
+ * of a Camunda user, and then runs with that user's authorizations. Camunda's filter lets only the engine list ({@code /engine-rest/engine}) through.
  */
 @Configuration
 class RestSecurityConfiguration {
@@ -21,7 +21,7 @@ class RestSecurityConfiguration {
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }
 }

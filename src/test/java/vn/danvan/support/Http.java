@@ -37,6 +37,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public Reply putJson(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   /**
    * Logs in to a webapp (tasklist, cockpit, admin) the way the browser does: load the app to get
    * the session and CSRF cookies, then post the login form with the CSRF header.

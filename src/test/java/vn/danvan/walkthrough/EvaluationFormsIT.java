@@ -104,7 +104,7 @@ class EvaluationFormsIT {
     Http http = new Http(port);
     try (Browser browser = new Browser(port)) {
       browser.login("tasklist", "ubndXaXuanHiepCanBo", "demo");
-      browser.click("a", "Start process");
+      browser.click("a", "Khởi động quy trình");
       browser.click(".modal-body a", "Mô hình \"Dân vận khéo\"");
       browser.visible(By.cssSelector(".modal-body .fjs-form"));
       browser.click(".modal-body .fjs-form label", "Văn hóa – xã hội");
@@ -114,8 +114,8 @@ class EvaluationFormsIT {
             .replaceAll(".*Field_", "") + ")");
       }
       browser.screenshot("skilful-model-registration");
-      browser.click(".modal-footer button", "Start");
-      browser.waitForText("The process has been started.");
+      browser.click(".modal-footer button", "Khởi động");
+      browser.waitForText("Đã khởi động quy trình.");
     }
     String models = http.get("/engine-rest/history/variable-instance?variableName=body"
         + "&processDefinitionKey=skilfulModel", ADMIN).body();
@@ -126,19 +126,19 @@ class EvaluationFormsIT {
 
   private static void open(Browser browser, String name) {
     browser.click(".tasks-list .task *", name);
-    browser.click("button", "Claim");
+    browser.click("button", "Nhận việc");
     browser.visible(By.cssSelector("form.danvan-sheet, .fjs-form"));
   }
 
   private static void complete(Browser browser) {
-    browser.click("button", "Complete");
-    browser.waitForText("Select a task in the list");
+    browser.click("button", "Hoàn thành");
+    browser.waitForText("Chọn một công việc trong danh sách");
   }
 
   private static boolean completeEnabled(Browser browser) {
     browser.pause(300);
     return (Boolean) browser.script("return Array.from(document.querySelectorAll('button'))"
-        + ".filter(b => b.textContent.trim() === 'Complete').every(b => !b.disabled)");
+        + ".filter(b => b.textContent.trim() === 'Hoàn thành').every(b => !b.disabled)");
   }
 
   private static List<WebElement> editable(Browser browser, String css) {

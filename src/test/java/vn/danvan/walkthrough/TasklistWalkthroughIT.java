@@ -62,15 +62,36 @@ class TasklistWalkthroughIT {
       browser.login("tasklist", "ubndTinhCanBo", "demo");
       browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
       browser.waitForText("No matching task with id " + taskId);
-      browser.waitForText("No task matching filters found");
+      browser.waitForText("Không tìm thấy công việc nào phù hợp với bộ lọc");
       browser.screenshot("other-body-sees-nothing");
       assertThat(browser.text()).doesNotContain(CONTENT).doesNotContain("Thực hiện nhiệm vụ");
 
       // staff of the lead body: open the task, claim it, fill the form, complete
       browser.login("tasklist", "soNoiVuCanBo", "demo");
+      // Tasklist speaks Vietnamese whatever the browser's language; English is one click away
+      browser.waitForText("Khởi động quy trình");
+      assertThat(browser.text()).contains("Danh sách công việc").doesNotContain("Camunda 8")
+          .doesNotContain("Start process");
+      browser.click(".danvan-locale", "English");
+      browser.waitForText("Start process");
+      browser.screenshot("tasklist-english-selected");
+      browser.click(".danvan-locale", "Tiếng Việt");
+      browser.waitForText("Khởi động quy trình");
       openTask(browser, "Thực hiện nhiệm vụ");
       browser.waitForText(CONTENT);
+      browser.waitForText("Hạn hoàn thành: 31/08/2030"); // days as Vietnamese read them
       browser.screenshot("staff-task-form");
+      // more time asked for a day before the deadline: the server refuses, in Vietnamese only
+      browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
+      browser.visible(By.cssSelector(".fjs-form input[id*='Field_RequestedDeadline']"))
+          .sendKeys("01/01/2020");
+      browser.visible(By.cssSelector(".fjs-form textarea[id*='Field_ExtensionReason']"))
+          .sendKeys("Chờ số liệu");
+      browser.click("button", "Hoàn thành");
+      browser.waitForText("Hạn đề nghị 01/01/2020 phải sau hạn hiện tại 31/08/2030");
+      assertThat(browser.text()).doesNotContain("ENGINE-").doesNotContain("TaskListener");
+      browser.screenshot("staff-refused-in-vietnamese");
+      browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
       WebElement report = browser.visible(By.cssSelector(".fjs-form textarea"));
       report.sendKeys("Đã ban hành Kế hoạch số 12/KH-SNV, triển khai tới 100% phòng ban");
       browser.screenshot("staff-form-filled");
@@ -93,6 +114,12 @@ class TasklistWalkthroughIT {
       browser.visible(By.cssSelector("svg"));
       browser.pause(1000);
       browser.screenshot("cockpit-instance-waiting");
+      // Cockpit in Vietnamese, under the product's name, without the Camunda 8 banner
+      browser.open("/camunda/app/cockpit/default/#/dashboard");
+      browser.waitForText("Phiên quy trình đang chạy");
+      assertThat(browser.text()).contains("Quy trình", "Quyết định", "Theo dõi, điều phối")
+          .doesNotContain("Camunda 8").doesNotContain("Running Process Instances");
+      browser.screenshot("cockpit-dashboard-vi");
 
       // and confirms it in Tasklist
       browser.login("tasklist", "bdvTUDieuPhoi", "demo");
@@ -108,13 +135,13 @@ class TasklistWalkthroughIT {
   /** Opens the first task of that name in the default filter and claims it. */
   private static void openTask(Browser browser, String name) {
     browser.click(".tasks-list .task *", name);
-    browser.click("button", "Claim");
+    browser.click("button", "Nhận việc");
     browser.visible(By.cssSelector(".fjs-form"));
   }
 
   private static void complete(Browser browser) throws Exception {
-    browser.click("button", "Complete");
-    browser.waitForText("Select a task in the list");
+    browser.click("button", "Hoàn thành");
+    browser.waitForText("Chọn một công việc trong danh sách");
   }
 
   /** Where the instance waits now (activity id), read through REST. */

@@ -1,0 +1,45 @@
+package vn.danvan.notification;
+
+import java.util.ArrayList;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+
+/** Every user task of every model tells its body when it is created ({@link Notifications}). */
+public class NotificationPlugin extends AbstractProcessEnginePlugin {
+
+  private final TaskListener created;
+
+  /** Notifications looked up at the first task (a Spring bean made after the engine's plugins). */
+  public NotificationPlugin(Supplier<Notifications> notifications) {
+    this.created = task -> notifications.get().taskCreated(task);
+  }
+
+  public NotificationPlugin(Notifications notifications) {
+    this.created = notifications::taskCreated;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior())
+            .getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+      }
+    });
+  }
+
+}

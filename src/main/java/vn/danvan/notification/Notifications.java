@@ -1,0 +1,241 @@
+package vn.danvan.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.core.io.ClassPathResource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.OrgRegistry.Person;
+import vn.danvan.org.Role;
+
+/**
+ * E-mail to the people of a body when something happens to its work: a new task, a reminder
+ * before the deadline, a chase of overdue work (to its leaders), a result returned, an extension
+ * decided, a periodic report's window opened. Vietnamese templates
+ * ({@code notification/mau-thu.yaml}). Each message is a small {@code thongBaoEmail} instance
+ * started in the same transaction as the event (no mail for work that rolls back) whose sending is
+ * an asynchronous job: a failing SMTP server is retried and then shows as an incident, and never
+ * blocks or undoes the work. Off when no SMTP server is configured ({@code spring.mail.host}).
+ */
+public class Notifications {
+
+  /** What happened; the template's name. */
+  public enum Kind {
+    NEW_TASK("giaoViec"), REMINDER("nhacHan"), CHASE("donDoc"), RETURNED("traLai"),
+    EXTENSION("giaHan"), PERIOD_OPENED("moKyBaoCao");
+
+    final String template;
+
+    Kind(String template) {
+      this.template = template;
+    }
+  }
+
+  public static final String PROCESS = "thongBaoEmail";
+  /** A person's choice (Camunda user info): "tat" turns their reminders off. */
+  public static final String REMINDERS = "danvan.nhacHan";
+  public static final String OFF = "tat";
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final OrgRegistry registry;
+  private volatile boolean enabled;
+  private final String tasklistUrl;
+  private final String retryCycle;
+  private final Map<String, Map<String, String>> templates;
+
+  /**
+   * @param enabled whether mail goes out (an SMTP server is configured)
+   * @param tasklistUrl the Tasklist address the messages link to
+   * @param retryCycle how a failing send is retried (ISO 8601 repeat, e.g. R3/PT5M)
+   */
+  public Notifications(OrgRegistry registry, boolean enabled, String tasklistUrl,
+      String retryCycle) {
+    this.registry = registry;
+    this.enabled = enabled;
+    this.tasklistUrl = tasklistUrl;
+    this.retryCycle = retryCycle;
+    this.templates = load();
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** Switches mail on or off (configuration; the process tests switch it on where they test it). */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /** {@code ${notifications.retryCycle}} in {@code thongBaoEmail.bpmn}. */
+  public String getRetryCycle() {
+    return retryCycle;
+  }
+
+  /** Any user task was created: its body is told, in the words that fit the task. */
+  public void taskCreated(DelegateTask task) {
+    if (!enabled) {
+      return;
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    if (groups.isEmpty()) {
+      return;
+    }
+    Map<String, String> fill = common(task, groups.iterator().next());
+    fill.put("congViec", task.getName());
+    fill.put("han", task.getDueDate() == null ? "không thời hạn" : day(task.getDueDate()));
+    fill.put("lienKet", tasklistUrl + "#/?task=" + task.getId());
+    Kind kind = Kind.NEW_TASK;
+    if ("Task_AcknowledgeChase".equals(task.getTaskDefinitionKey())) {
+      kind = Kind.CHASE;
+      fill.put("han", day(task.getVariable("deadline")));
+      fill.put("lan", String.valueOf(task.getVariable("chaseCount")));
+      fill.put("loaiDonDoc", String.valueOf(task.getVariable("lastChaseType")));
+    } else if (task.getVariable("round") instanceof Integer round && round > 0
+        && Boolean.TRUE.equals(task.getVariable("returnedSinceSubmission"))) {
+      kind = Kind.RETURNED;
+      fill.put("lyDo", String.valueOf(task.getVariable("returnReason")));
+    } else if (task.getVariable("fanoutId") instanceof String fanout) {
+      Object period = task.getProcessEngineServices().getRuntimeService()
+          .getVariable(fanout, "periodLabel");
+      if (period != null) {
+        kind = Kind.PERIOD_OPENED;
+        fill.put("ky", String.valueOf(period));
+      }
+    }
+    send(task.getProcessEngineServices(), kind, task.getExecution().getProcessBusinessKey(),
+        groups, fill);
+  }
+
+  /** Reminder before the deadline to a body that has not answered. */
+  public void reminded(DelegateExecution execution, String body) {
+    if (enabled) {
+      Map<String, String> fill = common(execution, body);
+      fill.put("han", day(execution.getVariable("deadline")));
+      fill.put("lienKet", tasklistUrl);
+      send(execution.getProcessEngineServices(), Kind.REMINDER, execution.getProcessBusinessKey(),
+          List.of(body), fill);
+    }
+  }
+
+  /** The monitoring body decided on a body's request for more time. */
+  public void extensionDecided(DelegateExecution execution, boolean approved) {
+    if (enabled) {
+      String body = (String) execution.getVariable("leadBody");
+      Map<String, String> fill = common(execution, body);
+      fill.put("ketQua", approved ? "đồng ý gia hạn" : "không đồng ý gia hạn");
+      fill.put("han", day(execution.getVariable("deadline")));
+      fill.put("lienKet", tasklistUrl);
+      send(execution.getProcessEngineServices(), Kind.EXTENSION, execution.getProcessBusinessKey(),
+          List.of(body), fill);
+    }
+  }
+
+  /**
+   * One message per event to the people of the groups (a body: all its people; {@code xLanhDao}:
+   * the body's leaders) who have an address; reminders skip those who turned them off.
+   */
+  void send(ProcessEngineServices engine, Kind kind, String businessKey,
+      Collection<String> groups, Map<String, String> fill) {
+    Set<String> to = new LinkedHashSet<>();
+    IdentityService identity = engine.getIdentityService();
+    for (String group : groups) {
+      for (Person person : recipients(group)) {
+        if (kind == Kind.REMINDER && OFF.equals(identity.getUserInfo(person.id(), REMINDERS))) {
+          continue;
+        }
+        to.add(person.email());
+      }
+    }
+    if (to.isEmpty()) {
+      return;
+    }
+    Map<String, String> template = templates.get(kind.template);
+    engine.getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Variables
+        .putValue("kind", kind.template)
+        .putValue("to", String.join(",", to))
+        .putValue("subject", fillIn(template.get("subject"), fill))
+        .putValue("text", fillIn(template.get("text"), fill)));
+  }
+
+  /** The people a candidate group stands for, with an e-mail address. */
+  List<Person> recipients(String group) {
+    boolean leaders = group.endsWith("LanhDao");
+    String body = leaders ? group.substring(0, group.length() - "LanhDao".length()) : group;
+    return registry.people().stream()
+        .filter(p -> p.body().equals(body) && p.email() != null && !p.email().isBlank())
+        .filter(p -> leaders ? p.role() == Role.LEADER : p.role() != Role.ADMIN)
+        .toList();
+  }
+
+  private Map<String, String> common(VariableScope vars, String group) {
+    String body = group.endsWith("LanhDao") ? group.substring(0, group.length() - 7) : group;
+    Map<String, String> fill = new LinkedHashMap<>();
+    fill.put("donVi", registry.body(body).map(OrgRegistry.Body::name).orElse(body));
+    Object content = vars.getVariable("taskContent");
+    fill.put("noiDung", content == null ? "" : content.toString());
+    fill.put("vanBan", vars instanceof DelegateTask t ? t.getExecution().getProcessBusinessKey()
+        : vars instanceof DelegateExecution e ? e.getProcessBusinessKey() : "");
+    return fill;
+  }
+
+  static String fillIn(String template, Map<String, String> fill) {
+    String text = template;
+    for (Map.Entry<String, String> entry : fill.entrySet()) {
+      text = text.replace("{" + entry.getKey() + "}", entry.getValue() == null ? ""
+          : entry.getValue());
+    }
+    return text.replaceAll("\\{[a-zA-Z]+}", "");
+  }
+
+  static String day(Object value) {
+    if (value instanceof Date date) {
+      return DAY.format(date.toInstant().atZone(Deadlines.ZONE));
+    }
+    if (value instanceof String iso && !iso.isBlank()) {
+      return DAY.format(LocalDate.parse(iso));
+    }
+    return "không thời hạn";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, String>> load() {
+    try (InputStream in = new ClassPathResource("notification/mau-thu.yaml").getInputStream()) {
+      Map<String, Map<String, String>> loaded = (Map<String, Map<String, String>>)
+          new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      for (Kind kind : Kind.values()) {
+        Map<String, String> template = loaded.get(kind.template);
+        if (template == null || template.get("subject") == null || template.get("text") == null) {
+          throw new IllegalStateException("Mẫu thư " + kind.template
+              + " thiếu subject hoặc text (notification/mau-thu.yaml)");
+        }
+      }
+      return loaded;
+    } catch (IOException e) {
+      throw new IllegalStateException("Không đọc được mẫu thư notification/mau-thu.yaml", e);
+    }
+  }
+}

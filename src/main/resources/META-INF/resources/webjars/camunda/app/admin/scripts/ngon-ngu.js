@@ -1,0 +1,4 @@
+// Ngôn ngữ giao diện: the same module as Tasklist's (see ../../tasklist/scripts/ngon-ngu.js).
+import { languageSwitch } from '../../tasklist/scripts/ngon-ngu.js';
+
+export default languageSwitch('admin.navbar.action');
