@@ -318,7 +318,7 @@ class AssignmentProcessTest {
       unknown lead body    | leadBody           | soKhongCo       | "soKhongCo" không có trong sổ đăng ký
       unknown monitor      | monitorBody        | banKhongCo      | Đơn vị theo dõi "banKhongCo"
       no content           | taskContent        |                 | Nội dung nhiệm vụ là bắt buộc
-      bad deadline         | deadline           | 31/8/2016       | Hạn hoàn thành "31/8/2016" không hợp lệ
+      bad deadline         | deadline           | 31/9/2016       | Hạn hoàn thành "31/9/2016" không hợp lệ
       unknown phrase       | deadlinePhrase     | sớm nhất có thể | Không hiểu thời hạn "sớm nhất có thể"
       recurring phrase     | deadlinePhrase     | hằng quý        | là định kỳ
       unknown coordinating | coordinatingBodies | soTaiChinh,soKhongCo | Đơn vị phối hợp "soKhongCo"

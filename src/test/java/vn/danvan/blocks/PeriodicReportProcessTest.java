@@ -115,7 +115,7 @@ class PeriodicReportProcessTest {
       end is a cycle     | endDate           | hằng năm           | phải là một ngày
       no period          | endDate           | 2016-05-31         | Không có kỳ báo cáo nào
       unknown recipient  | recipientBody     | ubndKhongCo        | Nơi nhận báo cáo "ubndKhongCo"
-      bad issue date     | issuedDate        | 20/5/2016          | Ngày ban hành "20/5/2016" không hợp lệ
+      bad issue date     | issuedDate        | 2016/5/20          | Ngày ban hành "2016/5/20" không hợp lệ
       """)
   void badStartIsRefused(String kind, String name, String value, String message) {
     at("2016-05-20T09:00");

@@ -185,8 +185,8 @@ class BacGiangResolutionTest {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ngày ban hành");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
-        Map.of("issuedDate", "20/7/2016"))).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("20/7/2016");
+        Map.of("issuedDate", "20-7-2016"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("20-7-2016");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
         Map.of("issuedDate", "2026-07-20", "replayYears", "mười"))).isInstanceOf(
         InvalidInputException.class).hasMessageContaining("replayYears");

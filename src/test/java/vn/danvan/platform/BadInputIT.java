@@ -23,7 +23,7 @@ class BadInputIT extends RunningDemoApp {
       "{\"variables\":{\"leadBody\":{\"value\":\"soKhongCo\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
           + "\"taskContent\":{\"value\":\"x\"}}}",
       "{\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
-          + "\"taskContent\":{\"value\":\"x\"},\"deadline\":{\"value\":\"31/8/2016\"}}}",
+          + "\"taskContent\":{\"value\":\"x\"},\"deadline\":{\"value\":\"31/9/2016\"}}}",
       "{\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
           + "\"taskContent\":{\"value\":\"x\"},\"deadlinePhrase\":{\"value\":\"sớm nhất có thể\"}}}",
       "{\"variables\":{\"leadBody\":{\"value\":42,\"type\":\"Integer\"}}}"})
