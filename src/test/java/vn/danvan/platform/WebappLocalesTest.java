@@ -89,14 +89,20 @@ class WebappLocalesTest {
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void vietnameseIsTheDefaultAndEnglishStaysSelectable(String app) throws IOException {
-    URL url = getClass().getClassLoader().getResource(APP + app + "/scripts/config.js");
-    String config;
-    try (InputStream in = url.openStream()) {
-      config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(config).contains("availableLocales: ['vi', 'en']", "fallbackLocale: 'vi'",
+    String config = text(APP + app + "/scripts/config.js");
+    assertThat(config).contains("danvanConfig('");
+    assertThat(text(APP + "tasklist/scripts/danvan-config.js")).contains(
+        "availableLocales: ['vi', 'en']", "fallbackLocale: 'vi'",
         "customScripts: ['scripts/ngon-ngu.js']", "normal: 'DD/MM/YYYY HH:mm'");
-    assertThat(getClass().getClassLoader().getResource(APP + app + "/styles/user-styles.css"))
-        .as("the Camunda 8 banner hidden").isNotNull();
+    assertThat(text(APP + app + "/styles/user-styles.css")).contains("danvan.css");
+    assertThat(text(APP + "tasklist/styles/danvan.css")).contains(".ce-eol-banner");
+  }
+
+  static String text(String path) throws IOException {
+    URL url = WebappLocalesTest.class.getClassLoader().getResource(path);
+    assertThat(url).as(path).isNotNull();
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

@@ -120,6 +120,15 @@ class TasklistWalkthroughIT {
       assertThat(browser.text()).contains("Quy trình", "Quyết định", "Theo dõi, điều phối")
           .doesNotContain("Camunda 8").doesNotContain("Running Process Instances");
       browser.screenshot("cockpit-dashboard-vi");
+      // and so are Admin and the welcome page
+      browser.login("admin", "demo", "demo");
+      browser.waitForText("Phân quyền");
+      assertThat(browser.text()).contains("Quản trị", "Nhóm").doesNotContain("Camunda 8");
+      browser.screenshot("admin-vi");
+      browser.open("/camunda/app/welcome/default/");
+      browser.waitForText("Ứng dụng");
+      browser.screenshot("welcome-vi");
+      browser.login("cockpit", "bdvTUDieuPhoi", "demo");
 
       // and confirms it in Tasklist
       browser.login("tasklist", "bdvTUDieuPhoi", "demo");

@@ -1,26 +1,8 @@
-// Cấu hình giao diện tasklist (thay cho config.js mặc định của Camunda).
+// Cấu hình Tasklist (thay cho config.js mặc định của Camunda): phần chung ở danvan-config.js.
+import { danvanConfig } from './danvan-config.js';
+
 export default {
-  // tên sản phẩm thay cho thương hiệu Camunda
-  app: {
-    name: 'Danh sách công việc',
-    vendor: 'Dân vận'
-  },
-  // tiếng Việt mặc định; tiếng Anh chọn được (scripts/ngon-ngu.js)
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
-  // ngày tháng kiểu Việt Nam: 30/11/2026, 30/11/2026 14:05
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  },
-  customScripts: ['scripts/ngon-ngu.js'],
-  disableWelcomeMessage: true,
+  ...danvanConfig('Danh sách công việc'),
   // phím tắt (như cấu hình mặc định của Camunda)
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'nhận công việc đang chọn' },

@@ -1,24 +1,4 @@
-// Cấu hình giao diện welcome (thay cho config.js mặc định của Camunda).
-export default {
-  // tên sản phẩm thay cho thương hiệu Camunda
-  app: {
-    name: 'Trang chủ',
-    vendor: 'Dân vận'
-  },
-  // tiếng Việt mặc định; tiếng Anh chọn được (scripts/ngon-ngu.js)
-  locales: {
-    availableLocales: ['vi', 'en'],
-    fallbackLocale: 'vi'
-  },
-  // ngày tháng kiểu Việt Nam: 30/11/2026, 30/11/2026 14:05
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'DD/MM/YYYY HH:mm',
-    normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd, DD/MM/YYYY HH:mm',
-    short: 'DD/MM/YYYY'
-  },
-  customScripts: ['scripts/ngon-ngu.js'],
-  disableWelcomeMessage: true
-};
+// Cấu hình welcome (thay cho config.js mặc định của Camunda): phần chung ở tasklist/scripts/danvan-config.js.
+import { danvanConfig } from '../../tasklist/scripts/danvan-config.js';
+
+export default danvanConfig('Trang chủ');
