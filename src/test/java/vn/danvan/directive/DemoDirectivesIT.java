@@ -2,9 +2,16 @@ package vn.danvan.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -12,13 +19,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.DanVanApplication;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.support.Http;
 import vn.danvan.tracking.WorkStatus;
 
 /** What a newcomer finds in the demo: the five directives in a realistic present. */
 class DemoDirectivesIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
 
   static ConfigurableApplicationContext app;
   static ProcessEngine engine;
@@ -101,6 +112,64 @@ class DemoDirectivesIT {
             .getActivityId()))
         .filter(j -> j.getDuedate().toInstant().isBefore(now.plus(java.time.Duration.ofDays(7)))))
         .isNotEmpty();
+  }
+
+  @Test
+  void theBoardShowsWhoIsOnTimeAndTheSummarySheetHasTheSameFigures() throws Exception {
+    Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+    String board = "/api/bang-theo-doi?vanBan=NQ-DV-BG-2016";
+    Http.Reply reply = http.get(board, "bdvTUDieuPhoi:demo");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonNode view = JSON.readTree(reply.body());
+    // Sở Tài chính's rules were due on 30/9 of the replay year: overdue, with days overdue
+    JsonNode overdue = StreamSupport.stream(view.get("overdue").spliterator(), false)
+        .filter(i -> i.get("body").asText().equals("soTaiChinh")).findFirst().orElseThrow();
+    assertThat(overdue.get("statusLabel").asText()).isEqualTo("Chưa hoàn thành – quá hạn");
+    assertThat(overdue.get("daysOverdue").asLong()).isPositive();
+    JsonNode soTaiChinh = StreamSupport.stream(view.get("bodies").spliterator(), false)
+        .filter(b -> b.get("body").asText().equals("soTaiChinh")).findFirst().orElseThrow();
+    assertThat(soTaiChinh.get("counts").get("OPEN_OVERDUE").asInt()).isPositive();
+    // UBND tỉnh's plan: done and confirmed (on time or late, by the replay's dates)
+    assertThat(view.get("items").findValuesAsText("statusLabel"))
+        .anyMatch(label -> label.startsWith("Đã hoàn thành"));
+
+    // the summary sheet: the same figures, body by body
+    HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort()
+            + "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=NQ-DV-BG-2016"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "bdvTUDieuPhoi:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var sheet = book.getSheetAt(0);
+      int overdueColumn = 2 + WorkStatus.OPEN_OVERDUE.ordinal();
+      int rows = 0;
+      for (JsonNode body : view.get("bodies")) {
+        var row = sheet.getRow(4 + rows++);
+        assertThat(row.getCell(0).getStringCellValue()).isEqualTo(body.get("bodyName").asText());
+        assertThat((int) row.getCell(1).getNumericCellValue()).isEqualTo(body.get("total").asInt());
+        assertThat((int) row.getCell(overdueColumn).getNumericCellValue())
+            .isEqualTo(body.get("counts").get("OPEN_OVERDUE").asInt());
+      }
+      assertThat((int) sheet.getRow(4 + rows).getCell(1).getNumericCellValue())
+          .isEqualTo(view.get("items").size());
+    }
+
+    // a body's leaders see their own rows; staff and strangers see nothing
+    JsonNode own = JSON.readTree(http.get(board, "soTaiChinhLanhDao:demo").body());
+    assertThat(own.get("items").findValuesAsText("body")).isNotEmpty().containsOnly("soTaiChinh");
+    assertThat(http.get(board, "soTaiChinhCanBo:demo").status()).isEqualTo(403);
+    assertThat(http.get(board, null).status()).isEqualTo(401);
+    Http.Reply badPeriod = http.get(board + "&ky=2026-Q5", "bdvTUDieuPhoi:demo");
+    assertThat(badPeriod.status()).isEqualTo(400);
+    assertThat(badPeriod.body()).contains("2026-Q5").contains("không hợp lệ: năm (2026)");
+    // a quarter: only work due in it
+    String quarter = JSON.readTree(http.get(board + "&ky=" + LocalDate.now(Deadlines.ZONE).getYear()
+        + "-Q" + ((LocalDate.now(Deadlines.ZONE).getMonthValue() - 1) / 3 + 1), "bdvTUDieuPhoi:demo")
+        .body()).get("periodLabel").asText();
+    assertThat(quarter).startsWith("Quý ");
   }
 
   @Test

@@ -1,0 +1,152 @@
+package vn.danvan.tracking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
+
+/**
+ * The implementation board of one directive ("bảng theo dõi"): every piece of work its blocks gave
+ * a body (assignments and fan-out members, a member handed over to a full assignment once), with
+ * its derived status; per body the counts of each status, the on-time rate and the chases, for a
+ * period; and the overdue list. Read from the engine's history, so finished work counts too.
+ */
+@Component
+public class Board {
+
+  static final Set<String> WORK = Set.of("assignment", "fanoutMember");
+  static final String CHASE = "chaseNotice";
+  static final List<String> NAMES = List.of("leadBody", "taskContent", "deadline", "submittedAt",
+      "confirmedAt", "returnedSinceSubmission", "answeredAhead");
+
+  private final Deadlines deadlines;
+  private final OrgRegistry registry;
+
+  public Board(Deadlines deadlines, OrgRegistry registry) {
+    this.deadlines = deadlines;
+    this.registry = registry;
+  }
+
+  /** One piece of work of one body. */
+  public record Item(String instanceId, String body, String bodyName, String step,
+      LocalDate deadline, WorkStatus status, String statusLabel, long daysOverdue) {}
+
+  /** A body's figures in the period. */
+  public record BodyFigures(String body, String bodyName, Map<WorkStatus, Integer> counts,
+      int total, Integer onTimeRate, int chases) {}
+
+  /** The board: its steps (columns), items (cells), the bodies' figures and the overdue list. */
+  public record View(String directive, String period, String periodLabel, Instant at,
+      List<String> steps, List<Item> items, List<BodyFigures> bodies, List<Item> overdue) {}
+
+  /**
+   * @param period null for every deadline
+   * @param visible which bodies' rows the reader may see
+   */
+  public View of(HistoryService history, String directive, ReportPeriod period,
+      Predicate<String> visible) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(directive).list();
+    Map<String, String> kinds = new HashMap<>();
+    instances.stream().filter(p -> WORK.contains(p.getProcessDefinitionKey())
+            || CHASE.equals(p.getProcessDefinitionKey()))
+        .forEach(p -> kinds.put(p.getId(), p.getProcessDefinitionKey()));
+    Map<String, Map<String, Object>> vars = variables(history, kinds.keySet());
+    Instant now = deadlines.now().toInstant();
+    LocalDate today = deadlines.today();
+    List<Item> items = new ArrayList<>();
+    Map<String, Integer> chases = new HashMap<>();
+    for (Map.Entry<String, String> instance : kinds.entrySet()) {
+      Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
+      String body = (String) v.get("leadBody");
+      LocalDate deadline = v.get("deadline") instanceof String d && !d.isBlank()
+          ? LocalDate.parse(d) : null;
+      if (body == null || !visible.test(body)
+          || (period != null && !period.contains(deadline))) {
+        continue;
+      }
+      if (CHASE.equals(instance.getValue())) {
+        chases.merge(body, 1, Integer::sum);
+        continue;
+      }
+      if ("assignment".equals(instance.getValue()) && Boolean.TRUE.equals(v.get("answeredAhead"))) {
+        continue; // its fan-out member is the record
+      }
+      Instant submitted = v.get("submittedAt") instanceof Date s ? s.toInstant() : null;
+      WorkStatus status = WorkStatus.of(new WorkStatus.Facts(
+          deadline == null ? null : deadlines.endOfDate(deadline).toInstant(), submitted,
+          v.get("confirmedAt") instanceof Date c ? c.toInstant() : null,
+          Boolean.TRUE.equals(v.get("returnedSinceSubmission"))), now, WorkStatus.DUE_SOON_WINDOW);
+      long late = 0;
+      if (status == WorkStatus.OPEN_OVERDUE) {
+        late = ChronoUnit.DAYS.between(deadline, today);
+      } else if (status == WorkStatus.DONE_LATE && submitted != null) {
+        late = ChronoUnit.DAYS.between(deadline, submitted.atZone(Deadlines.ZONE).toLocalDate());
+      }
+      items.add(new Item(instance.getKey(), body, name(body), String.valueOf(v.get("taskContent")),
+          deadline, status, status.label(), late));
+    }
+    items.sort(Comparator.comparing(Item::bodyName).thenComparing(Item::step));
+    Set<String> steps = new LinkedHashSet<>();
+    items.stream().sorted(Comparator.comparing(Item::deadline,
+        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Item::step))
+        .forEach(i -> steps.add(i.step()));
+    Map<String, List<Item>> byBody = new TreeMap<>();
+    items.forEach(i -> byBody.computeIfAbsent(i.body(), b -> new ArrayList<>()).add(i));
+    chases.keySet().forEach(b -> byBody.computeIfAbsent(b, x -> new ArrayList<>()));
+    List<BodyFigures> bodies = new ArrayList<>();
+    byBody.forEach((body, list) -> bodies.add(figures(body, list, chases.getOrDefault(body, 0))));
+    bodies.sort(Comparator.comparing(BodyFigures::bodyName));
+    List<Item> overdue = items.stream().filter(i -> i.status() == WorkStatus.OPEN_OVERDUE)
+        .sorted(Comparator.comparingLong(Item::daysOverdue).reversed()).toList();
+    return new View(directive, period == null ? "" : period.code(),
+        period == null ? "Mọi thời hạn" : period.label(), now, List.copyOf(steps), items, bodies,
+        overdue);
+  }
+
+  private BodyFigures figures(String body, List<Item> items, int chases) {
+    Map<WorkStatus, Integer> counts = new EnumMap<>(WorkStatus.class);
+    for (WorkStatus status : WorkStatus.values()) {
+      counts.put(status, 0);
+    }
+    items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
+    int onTime = counts.get(WorkStatus.DONE_ON_TIME);
+    int judged = onTime + counts.get(WorkStatus.DONE_LATE) + counts.get(WorkStatus.OPEN_OVERDUE);
+    return new BodyFigures(body, name(body), counts, items.size(),
+        judged == 0 ? null : Math.round(100f * onTime / judged), chases);
+  }
+
+  private static Map<String, Map<String, Object>> variables(HistoryService history,
+      Set<String> ids) {
+    Map<String, Map<String, Object>> vars = new HashMap<>();
+    List<String> list = new ArrayList<>(ids);
+    for (int i = 0; i < list.size(); i += 500) {
+      history.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(list.subList(i, Math.min(list.size(), i + 500))
+              .toArray(String[]::new))
+          .variableNameIn(NAMES.toArray(String[]::new)).disableCustomObjectDeserialization()
+          .list().forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(),
+              k -> new HashMap<>()).put(v.getName(), v.getValue()));
+    }
+    return vars;
+  }
+
+  private String name(String body) {
+    return registry.body(body).map(OrgRegistry.Body::name).orElse(body);
+  }
+}

@@ -1,0 +1,207 @@
+package vn.danvan.tracking;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.Role;
+import vn.danvan.platform.InvalidInputException;
+
+/**
+ * The board over HTTP, for the Cockpit plugin (the webapp's session) and for API clients (HTTP
+ * Basic): {@code GET /api/bang-theo-doi?vanBan=NQ-DV-BG-2016&ky=2026-Q4} (JSON) and
+ * {@code /api/bang-theo-doi/bieu-tong-hop.xlsx} (the summary sheet, same figures). Coordinators and
+ * administrators see every body; a body's leaders see their own body's rows; anyone else 403.
+ */
+@RestController
+@RequestMapping("/api/bang-theo-doi")
+class BoardApi {
+
+  private final ProcessEngine engine;
+  private final Board board;
+  private final OrgRegistry registry;
+
+  BoardApi(ProcessEngine engine, Board board, OrgRegistry registry) {
+    this.engine = engine;
+    this.board = board;
+    this.registry = registry;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> view(HttpServletRequest request, @RequestParam(required = false) String vanBan,
+      @RequestParam(required = false) String ky) {
+    Predicate<String> visible = reader(request);
+    if (visible == null) {
+      return denied(request);
+    }
+    return ResponseEntity.ok(board.of(engine.getHistoryService(), directive(vanBan), period(ky),
+        visible));
+  }
+
+  @GetMapping("/bieu-tong-hop.xlsx")
+  ResponseEntity<?> sheet(HttpServletRequest request, @RequestParam(required = false) String vanBan,
+      @RequestParam(required = false) String ky) throws IOException {
+    Predicate<String> visible = reader(request);
+    if (visible == null) {
+      return denied(request);
+    }
+    Board.View view = board.of(engine.getHistoryService(), directive(vanBan), period(ky), visible);
+    byte[] xlsx = SummarySheet.write(view);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("bieu-tong-hop.xlsx").build().toString())
+        .contentType(MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(xlsx);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest().body(Map.of("type", "InvalidInputException",
+        "message", e.getMessage()));
+  }
+
+  private static String directive(String vanBan) {
+    if (vanBan == null || vanBan.isBlank()) {
+      throw new InvalidInputException("Số văn bản (mã nghiệp vụ) là bắt buộc (vanBan)");
+    }
+    return vanBan.trim();
+  }
+
+  private static ReportPeriod period(String ky) {
+    return ky == null || ky.isBlank() ? null : ReportPeriod.parse(ky);
+  }
+
+  /** Which bodies the reader sees; null when not signed in or not allowed. */
+  private Predicate<String> reader(HttpServletRequest request) {
+    String user = user(request);
+    if (user == null) {
+      return null;
+    }
+    boolean admin = engine.getIdentityService().createGroupQuery().groupMember(user)
+        .groupId(Role.ADMIN.groupId()).count() > 0;
+    if (admin) {
+      return body -> true;
+    }
+    OrgRegistry.Person person = registry.people().stream().filter(p -> p.id().equals(user))
+        .findFirst().orElse(null);
+    if (person == null) {
+      return null;
+    }
+    return switch (person.role()) {
+      case COORDINATOR, ADMIN -> body -> true;
+      case LEADER -> person.body()::equals;
+      default -> null;
+    };
+  }
+
+  /** The reader: the webapp's session (Cockpit), else HTTP Basic; null if neither. */
+  private String user(HttpServletRequest request) {
+    if (request.getSession(false) != null) {
+      Authentications auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+      if (auths != null && auths.getAuthenticationForProcessEngine(engine.getName())
+          instanceof UserAuthentication user) {
+        return user.getIdentityId();
+      }
+    }
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header != null && header.startsWith("Basic ")) {
+      String[] pair = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+          StandardCharsets.UTF_8).split(":", 2);
+      if (pair.length == 2 && engine.getIdentityService().checkPassword(pair[0], pair[1])) {
+        return pair[0];
+      }
+    }
+    return null;
+  }
+
+  private ResponseEntity<Map<String, Object>> denied(HttpServletRequest request) {
+    boolean signedIn = user(request) != null;
+    return ResponseEntity.status(signedIn ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED)
+        .body(Map.of("type", signedIn ? "AuthorizationException" : "AuthenticationException",
+            "message", signedIn ? "Chỉ đơn vị điều phối và lãnh đạo đơn vị xem được bảng theo dõi"
+                : "Cần đăng nhập (HTTP Basic hoặc phiên Cockpit)"));
+  }
+
+  /** The "biểu tổng hợp": one row per body, the same figures as the board. */
+  static final class SummarySheet {
+
+    static final List<WorkStatus> COLUMNS = List.of(WorkStatus.values());
+
+    static byte[] write(Board.View view) throws IOException {
+      try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out =
+          new ByteArrayOutputStream()) {
+        Sheet sheet = book.createSheet("Biểu tổng hợp");
+        CellStyle bold = book.createCellStyle();
+        Font font = book.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        Row title = sheet.createRow(0);
+        title.createCell(0).setCellValue("BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN VĂN BẢN " + view.directive());
+        title.getCell(0).setCellStyle(bold);
+        sheet.createRow(1).createCell(0).setCellValue("Kỳ: " + view.periodLabel());
+        Row head = sheet.createRow(3);
+        head.createCell(0).setCellValue("Đơn vị");
+        head.createCell(1).setCellValue("Tổng số nhiệm vụ");
+        for (int c = 0; c < COLUMNS.size(); c++) {
+          head.createCell(2 + c).setCellValue(COLUMNS.get(c).label());
+        }
+        head.createCell(2 + COLUMNS.size()).setCellValue("Tỷ lệ đúng hạn (%)");
+        head.createCell(3 + COLUMNS.size()).setCellValue("Số lần bị đôn đốc");
+        head.forEach(cell -> cell.setCellStyle(bold));
+        int r = 4;
+        for (Board.BodyFigures body : view.bodies()) {
+          Row row = sheet.createRow(r++);
+          row.createCell(0).setCellValue(body.bodyName());
+          row.createCell(1).setCellValue(body.total());
+          for (int c = 0; c < COLUMNS.size(); c++) {
+            row.createCell(2 + c).setCellValue(body.counts().get(COLUMNS.get(c)));
+          }
+          if (body.onTimeRate() != null) {
+            row.createCell(2 + COLUMNS.size()).setCellValue(body.onTimeRate());
+          }
+          row.createCell(3 + COLUMNS.size()).setCellValue(body.chases());
+        }
+        Row total = sheet.createRow(r);
+        total.createCell(0).setCellValue("Cộng");
+        total.createCell(1).setCellValue(view.bodies().stream().mapToInt(Board.BodyFigures::total)
+            .sum());
+        for (int c = 0; c < COLUMNS.size(); c++) {
+          WorkStatus status = COLUMNS.get(c);
+          total.createCell(2 + c).setCellValue(view.bodies().stream()
+              .mapToInt(b -> b.counts().get(status)).sum());
+        }
+        total.createCell(3 + COLUMNS.size()).setCellValue(view.bodies().stream()
+            .mapToInt(Board.BodyFigures::chases).sum());
+        total.forEach(cell -> cell.setCellStyle(bold));
+        sheet.setColumnWidth(0, 60 * 256);
+        book.write(out);
+        return out.toByteArray();
+      }
+    }
+  }
+}
