@@ -62,6 +62,28 @@ class BoardApi {
         visible));
   }
 
+  /** The directives one can open a board of (models of processes/directives/), newest first. */
+  @GetMapping(value = "/van-ban", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> directives(HttpServletRequest request) {
+    if (reader(request) == null) {
+      return denied(request);
+    }
+    String[] keys = engine.getRepositoryService().createProcessDefinitionQuery().list().stream()
+        .filter(d -> d.getResourceName() != null
+            && d.getResourceName().startsWith("processes/directives/"))
+        .map(d -> d.getKey()).distinct().toArray(String[]::new);
+    if (keys.length == 0) {
+      return ResponseEntity.ok(List.of());
+    }
+    List<Map<String, Object>> list = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(keys).rootProcessInstances().orderByProcessInstanceStartTime()
+        .desc().list().stream().filter(p -> p.getBusinessKey() != null)
+        .map(p -> Map.<String, Object>of("vanBan", p.getBusinessKey(),
+            "ten", String.valueOf(p.getProcessDefinitionName()), "processInstanceId", p.getId()))
+        .toList();
+    return ResponseEntity.ok(list);
+  }
+
   @GetMapping("/bieu-tong-hop.xlsx")
   ResponseEntity<?> sheet(HttpServletRequest request, @RequestParam(required = false) String vanBan,
       @RequestParam(required = false) String ky) throws IOException {

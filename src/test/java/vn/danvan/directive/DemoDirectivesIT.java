@@ -17,12 +17,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.DanVanApplication;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.tracking.WorkStatus;
 
@@ -170,6 +174,30 @@ class DemoDirectivesIT {
         + "-Q" + ((LocalDate.now(Deadlines.ZONE).getMonthValue() - 1) / 3 + 1), "bdvTUDieuPhoi:demo")
         .body()).get("periodLabel").asText();
     assertThat(quarter).startsWith("Quý ");
+  }
+
+  @Test
+  void aCoordinatorSeesTheBoardInCockpit() throws Exception {
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    try (Browser browser = new Browser(port)) {
+      browser.login("cockpit", "bdvTUDieuPhoi", "demo");
+      browser.open("/camunda/app/cockpit/default/#/dashboard");
+      browser.waitForText("Bảng theo dõi thực hiện văn bản");
+      WebElement directive = browser.visible(By.cssSelector(".danvan-board-directive option"));
+      new Select(browser.visible(By.cssSelector(".danvan-board-directive")))
+          .selectByValue("NQ-DV-BG-2016");
+      browser.waitForText("Nhiệm vụ quá hạn");
+      browser.waitForText("Số liệu theo đơn vị");
+      List<String> overdueBodies = browser.all(By.cssSelector(".danvan-overdue-row td:first-child"))
+          .stream().map(WebElement::getText).toList();
+      assertThat(overdueBodies).contains("Sở Tài chính");
+      assertThat(browser.all(By.cssSelector(".danvan-board-directive option")).stream()
+          .map(WebElement::getText).toList()).hasSize(DemoDirectives.SEEDS.size())
+          .anySatisfy(option -> assertThat(option).startsWith("NQ-DV-BG-2016 — Nghị quyết"));
+      assertThat(directive.getText()).isNotBlank();
+      browser.script("document.querySelector('.danvan-board').scrollIntoView()");
+      browser.screenshot("cockpit-board");
+    }
   }
 
   @Test

@@ -1,0 +1,141 @@
+/*
+ * Bảng theo dõi thực hiện văn bản (the implementation board) inside Cockpit: a dashboard entry and
+ * a tab of every process instance. Per directive and period: each body's figures (on time, late,
+ * within the deadline, due soon, overdue, awaiting confirmation, returned), the overdue list with
+ * days overdue and chases, and the bodies × steps matrix; links to the instances. Data from
+ * /api/bang-theo-doi (the same figures as its .xlsx summary sheet), with the Cockpit session.
+ */
+const API = '/api/bang-theo-doi';
+const STATUS = [
+  ['DONE_ON_TIME', 'Đúng hạn', '#2e7d32'],
+  ['DONE_LATE', 'Hoàn thành quá hạn', '#ef6c00'],
+  ['OPEN_ON_TRACK', 'Trong hạn', '#1565c0'],
+  ['DUE_SOON', 'Sắp đến hạn', '#f9a825'],
+  ['OPEN_OVERDUE', 'Quá hạn', '#c62828'],
+  ['AWAITING_CONFIRMATION', 'Chờ xác nhận', '#6a1b9a'],
+  ['RETURNED', 'Trả lại', '#ad1457'],
+  ['NO_DEADLINE', 'Không thời hạn', '#616161']
+];
+const COLOR = Object.fromEntries(STATUS.map(([key, , color]) => [key, color]));
+const SHORT = Object.fromEntries(STATUS.map(([key, label]) => [key, label]));
+
+function esc(text) {
+  return String(text == null ? '' : text).replace(/[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+function day(iso) {
+  return iso ? iso.split('-').reverse().join('/') : 'không thời hạn';
+}
+
+function periods() {
+  const year = new Date().getFullYear();
+  const list = [['', 'Mọi thời hạn']];
+  for (let y = year; y >= year - 4; y--) {
+    list.push([`${y}`, `Năm ${y}`], [`${y}-H1`, `6 tháng đầu năm ${y}`],
+      [`${y}-H2`, `6 tháng cuối năm ${y}`]);
+    ['I', 'II', 'III', 'IV'].forEach((q, i) => list.push([`${y}-Q${i + 1}`, `Quý ${q}/${y}`]));
+  }
+  return list;
+}
+
+async function get(url) {
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.message || `Lỗi ${response.status}`);
+  }
+  return body;
+}
+
+function table(view) {
+  const figures = view.bodies.map((b) => `<tr><td>${esc(b.bodyName)}</td><td>${b.total}</td>${
+    STATUS.map(([key]) => `<td class="danvan-${key}">${b.counts[key] || 0}</td>`).join('')
+  }<td>${b.onTimeRate == null ? '–' : b.onTimeRate + '%'}</td><td>${b.chases}</td></tr>`).join('');
+  const overdue = view.overdue.map((i) => `<tr class="danvan-overdue-row"><td>${esc(i.bodyName)}</td>
+    <td><a href="#/process-instance/${i.instanceId}/runtime">${esc(i.step)}</a></td>
+    <td>${day(i.deadline)}</td><td>${i.daysOverdue}</td></tr>`).join('');
+  const byCell = {};
+  view.items.forEach((i) => { byCell[`${i.body}|${i.step}`] = i; });
+  const matrix = view.bodies.map((b) => `<tr><td>${esc(b.bodyName)}</td>${view.steps.map((s) => {
+    const item = byCell[`${b.body}|${s}`];
+    return item ? `<td title="${esc(item.statusLabel)}" style="color:${COLOR[item.status]}">
+      <a href="#/process-instance/${item.instanceId}/runtime" style="color:inherit">${esc(SHORT[item.status])}</a></td>`
+      : '<td></td>';
+  }).join('')}</tr>`).join('');
+  return `
+    <h4>Số liệu theo đơn vị — ${esc(view.periodLabel)}</h4>
+    <table class="table table-condensed danvan-board-figures"><thead><tr><th>Đơn vị</th><th>Tổng</th>${
+      STATUS.map(([, label]) => `<th>${label}</th>`).join('')}<th>Tỷ lệ đúng hạn</th><th>Đôn đốc</th></tr></thead>
+      <tbody>${figures}</tbody></table>
+    <p><a href="${API}/bieu-tong-hop.xlsx?vanBan=${encodeURIComponent(view.directive)}&ky=${view.period}">
+      Tải biểu tổng hợp (.xlsx)</a></p>
+    <h4>Nhiệm vụ quá hạn (${view.overdue.length})</h4>
+    <table class="table table-condensed danvan-board-overdue"><thead><tr><th>Đơn vị</th><th>Nhiệm vụ</th>
+      <th>Hạn</th><th>Số ngày quá hạn</th></tr></thead><tbody>${overdue}</tbody></table>
+    <h4>Ma trận đơn vị × nhiệm vụ</h4>
+    <div style="overflow-x:auto"><table class="table table-condensed danvan-board-matrix"><thead><tr><th>Đơn vị</th>${
+      view.steps.map((s) => `<th style="min-width:140px;font-weight:normal">${esc(s)}</th>`).join('')}</tr></thead>
+      <tbody>${matrix}</tbody></table></div>`;
+}
+
+/** The board of one directive, with a period chooser; `directive` fixed or chosen. */
+function board(node, directive) {
+  node.innerHTML = `<section class="danvan-board">
+    <h3>Bảng theo dõi thực hiện văn bản</h3>
+    <div class="form-inline">
+      ${directive ? `<strong>${esc(directive)}</strong>` : '<select class="form-control danvan-board-directive"></select>'}
+      <select class="form-control danvan-board-period">${periods().map(([code, label]) =>
+        `<option value="${code}">${label}</option>`).join('')}</select>
+    </div>
+    <div class="danvan-board-body">Đang tải…</div></section>`;
+  const body = node.querySelector('.danvan-board-body');
+  const chosenDirective = () => directive || node.querySelector('.danvan-board-directive').value;
+  const show = async () => {
+    const vanBan = chosenDirective();
+    if (!vanBan) {
+      body.textContent = 'Chưa có văn bản nào.';
+      return;
+    }
+    body.textContent = 'Đang tải…';
+    try {
+      const period = node.querySelector('.danvan-board-period').value;
+      const view = await get(`${API}?vanBan=${encodeURIComponent(vanBan)}&ky=${period}`);
+      body.innerHTML = table(view);
+    } catch (error) {
+      body.textContent = error.message;
+    }
+  };
+  node.querySelector('.danvan-board-period').addEventListener('change', show);
+  if (directive) {
+    show();
+    return;
+  }
+  const select = node.querySelector('.danvan-board-directive');
+  select.addEventListener('change', show);
+  get(`${API}/van-ban`).then((list) => {
+    select.innerHTML = list.map((d) => `<option value="${esc(d.vanBan)}">${esc(d.vanBan)} — ${esc(d.ten)}</option>`).join('');
+    show();
+  }).catch((error) => { body.textContent = error.message; });
+}
+
+export default [
+  {
+    id: 'danvan-board-dashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: (node) => board(node, null)
+  },
+  {
+    id: 'danvan-board-tab',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    label: 'Bảng theo dõi',
+    priority: 20,
+    render: (node, { processInstanceId }) => {
+      get(`/camunda/api/engine/engine/default/process-instance/${processInstanceId}`)
+        .then((instance) => (instance.businessKey ? board(node, instance.businessKey)
+          : (node.textContent = 'Phiên quy trình này không có số văn bản.')))
+        .catch((error) => { node.textContent = error.message; });
+    }
+  }
+];
