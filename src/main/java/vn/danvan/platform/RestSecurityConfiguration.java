@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API ({@code /engine-rest}) is open to anyone in a plain Camunda application. Here every
- * call, and every call of the reminder settings API ({@code /api/thong-bao}), must carry HTTP Basic credentials
+ * call, the reminder settings API ({@code /api/thong-bao}) and the metrics
+ * ({@code /actuator/prometheus}) must carry HTTP Basic credentials
  * of a Camunda user, and then runs with that user's authorizations. Camunda's filter lets only the engine list ({@code /engine-rest/engine}) through.
  */
 @Configuration
@@ -21,7 +22,7 @@ class RestSecurityConfiguration {
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/thong-bao/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/thong-bao/*", "/actuator/prometheus");
     return registration;
   }
 }

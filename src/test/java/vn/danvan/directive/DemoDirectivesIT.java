@@ -28,6 +28,7 @@ import vn.danvan.DanVanApplication;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
+import vn.danvan.tracking.WorkMetrics;
 import vn.danvan.tracking.WorkStatus;
 
 /** What a newcomer finds in the demo: the five directives in a realistic present. */
@@ -198,6 +199,25 @@ class DemoDirectivesIT {
       browser.script("document.querySelector('.danvan-board').scrollIntoView()");
       browser.screenshot("cockpit-board");
     }
+  }
+
+  @Test
+  void monitoringReadsHealthAndOpenWorkPerBodyAndDirective() throws Exception {
+    app.getBean(WorkMetrics.class).refresh();
+    Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+    Http.Reply health = http.get("/actuator/health", null);
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer()
+            .getPort() + "/actuator/prometheus")).header("Accept", "text/plain")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "bdvTUDieuPhoi:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).containsPattern(
+        "danvan_work\\{body=\"soTaiChinh\",directive=\"NQ-DV-BG-2016\",status=\"qua_han\"} [1-9]");
   }
 
   @Test

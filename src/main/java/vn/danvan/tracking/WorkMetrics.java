@@ -1,0 +1,79 @@
+package vn.danvan.tracking;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
+
+/**
+ * Gauges for monitoring (Prometheus at {@code /actuator/prometheus}):
+ * {@code danvan_work{directive, body, status}} — the open work of each body in each directive,
+ * {@code status} one of {@code trong_han}, {@code sap_den_han}, {@code qua_han}. Refreshed every
+ * minute from the running assignments and fan-out members.
+ */
+@Component
+public class WorkMetrics {
+
+  private final ProcessEngine engine;
+  private final Deadlines deadlines;
+  private final MultiGauge gauge;
+
+  WorkMetrics(ProcessEngine engine, Deadlines deadlines, MeterRegistry registry) {
+    this.engine = engine;
+    this.deadlines = deadlines;
+    this.gauge = MultiGauge.builder("danvan.work")
+        .description("Việc đang mở theo đơn vị, văn bản và tình trạng").register(registry);
+  }
+
+  @Scheduled(fixedDelayString = "${danvan.metrics.refresh:PT1M}", initialDelay = 10_000)
+  public void refresh() {
+    Map<String, String> directiveOf = new HashMap<>();
+    for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKeyIn(Board.WORK.toArray(String[]::new)).list()) {
+      directiveOf.put(instance.getId(), instance.getBusinessKey() == null ? ""
+          : instance.getBusinessKey());
+    }
+    Map<String, Map<String, Object>> vars = new HashMap<>();
+    List<String> ids = new ArrayList<>(directiveOf.keySet());
+    for (int i = 0; i < ids.size(); i += 500) {
+      engine.getRuntimeService().createVariableInstanceQuery()
+          .processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new))
+          .variableNameIn("leadBody", "deadline", "submittedAt", "answeredAhead").list()
+          .forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+              .put(v.getName(), v.getValue()));
+    }
+    Instant now = deadlines.now().toInstant();
+    Map<Tags, Integer> counts = new HashMap<>();
+    vars.forEach((id, v) -> {
+      if (Boolean.TRUE.equals(v.get("answeredAhead")) || v.get("submittedAt") != null
+          || !(v.get("leadBody") instanceof String body)) {
+        return; // counted by its fan-out member, or waiting for others
+      }
+      LocalDate deadline = v.get("deadline") instanceof String d && !d.isBlank()
+          ? LocalDate.parse(d) : null;
+      WorkStatus status = WorkStatus.of(new WorkStatus.Facts(deadline == null ? null
+          : deadlines.endOfDate(deadline).toInstant(), null, null, false), now,
+          WorkStatus.DUE_SOON_WINDOW);
+      String name = switch (status) {
+        case OPEN_OVERDUE -> "qua_han";
+        case DUE_SOON -> "sap_den_han";
+        default -> "trong_han";
+      };
+      counts.merge(Tags.of("directive", directiveOf.get(id), "body", body, "status", name), 1,
+          Integer::sum);
+    });
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    counts.forEach((tags, count) -> rows.add(MultiGauge.Row.of(tags, count)));
+    gauge.register(rows, true);
+  }
+}
