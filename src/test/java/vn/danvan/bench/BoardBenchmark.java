@@ -1,0 +1,157 @@
+package vn.danvan.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.support.Http;
+import vn.danvan.support.NationalRegistry;
+import vn.danvan.support.PostgresApp;
+
+/**
+ * The coordinators' board on PostgreSQL (scripts/bench-board.sh): a province of {@code bodies}
+ * (200) bodies, {@code directives} (5) directives with four years (2023–2026) of work each, five
+ * pieces a year per body (four quarterly reports and a yearly one), four in five done (most of
+ * them late, as the work is done today), the rest open; then the board of every directive, over
+ * HTTP as a coordinator reads it, for every period (all, each year, each quarter of 2026), {@code
+ * rounds} (5) times. Prints the figures and writes target/bench/board.json. Goal (issue 6):
+ * p95 ≤ 300 ms.
+ */
+public final class BoardBenchmark {
+
+  static final String ADMIN = "admin:bench-only";
+
+  public static void main(String[] args) throws Exception {
+    int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int directives = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path registry = NationalRegistry.write(dir, bodies);
+    String url = PostgresApp.freshDatabase("danvan_bench_board");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("date", OffsetDateTime.now().toString());
+    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
+        "--camunda.bpm.admin-user.password=bench-only",
+        "--danvan.org.registry=file:" + registry.toAbsolutePath(), "--logging.level.root=WARN")) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      List<String> all = NationalRegistry.communeIds(bodies);
+      long t0 = System.nanoTime();
+      int items = 0;
+      for (int d = 1; d <= directives; d++) {
+        for (int year = 2023; year <= 2026; year++) {
+          for (int step = 1; step <= 5; step++) {
+            String due = step <= 4 ? year + "-" + String.format("%02d", step * 3) + "-"
+                + (step == 1 || step == 4 ? "31" : "30") : year + "-12-15";
+            items += fanOut(engine, "CT-" + d + "/BENCH", all, (step <= 4 ? "Báo cáo quý "
+                + step + "/" + year : "Báo cáo năm " + year) + " (văn bản " + d + ")", due);
+          }
+        }
+        System.out.printf("directive %d of %d: %d pieces of work so far, %.0f s%n", d,
+            directives, items, (System.nanoTime() - t0) / 1e9);
+      }
+      report.put("province", Map.of("bodies", bodies, "directives", directives,
+          "years", 4, "piecesOfWork", items,
+          "generationSeconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0));
+
+      Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+      List<String> periods = new ArrayList<>(List.of("", "2023", "2024", "2025", "2026"));
+      for (int q = 1; q <= 4; q++) {
+        periods.add("2026-Q" + q);
+      }
+      http.get("/api/bang-theo-doi?vanBan=CT-1/BENCH", ADMIN); // warm-up
+      List<Double> millis = new ArrayList<>();
+      int rows = 0;
+      for (int round = 0; round < rounds; round++) {
+        for (int d = 1; d <= directives; d++) {
+          for (String period : periods) {
+            long t = System.nanoTime();
+            Http.Reply reply = http.get("/api/bang-theo-doi?vanBan=CT-" + d + "/BENCH&ky=" + period,
+                ADMIN);
+            millis.add((System.nanoTime() - t) / 1e6);
+            if (reply.status() != 200) {
+              throw new IllegalStateException(reply.status() + " " + reply.body());
+            }
+            rows = Math.max(rows, reply.body().split("\"instanceId\"").length - 1);
+          }
+        }
+      }
+      Collections.sort(millis);
+      Map<String, Object> board = new LinkedHashMap<>();
+      board.put("requests", millis.size());
+      board.put("largestBoardItems", rows);
+      board.put("p50Millis", round(percentile(millis, 50)));
+      board.put("p95Millis", round(percentile(millis, 95)));
+      board.put("maxMillis", round(millis.get(millis.size() - 1)));
+      board.put("goalP95Millis", 300);
+      report.put("board", board);
+      System.out.printf("board: %d requests, largest %d items: p50 %.0f ms, p95 %.0f ms, max %.0f"
+          + " ms (goal p95 ≤ 300 ms)%n", millis.size(), rows, percentile(millis, 50),
+          percentile(millis, 95), millis.get(millis.size() - 1));
+    }
+    Path out = dir.resolve("board.json");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    System.out.println("written " + out);
+  }
+
+  /** One step of a directive for every body; four in five bodies answer at once. */
+  static int fanOut(ProcessEngine engine, String directive, List<String> bodies, String content,
+      String due) throws Exception {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("bodies", SpinValues.jsonValue("[\"" + String.join("\",\"", bodies) + "\"]").create());
+    vars.put("monitorBody", "bdvTU");
+    vars.put("taskContent", content);
+    vars.put("deadline", due);
+    vars.put("leaderReview", false);
+    vars.put("confirmation", false);
+    String id = engine.getRuntimeService().startProcessInstanceByKey("fanout", directive, vars)
+        .getId();
+    long until = System.currentTimeMillis() + 120_000;
+    List<Task> tasks;
+    while ((tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(directive)
+        .processVariableValueEquals("taskContent", content).list()).size() < bodies.size()) {
+      if (System.currentTimeMillis() > until) {
+        throw new IllegalStateException("fan-out " + id + " not visible");
+      }
+      Thread.sleep(100);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (i % 5 != 0) {
+        String task = tasks.get(i).getId();
+        done.add(pool.submit(() -> engine.getTaskService().complete(task,
+            Map.of("resultReport", "Số liệu cụ thể của đơn vị"))));
+      }
+    }
+    for (Future<?> f : done) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    return tasks.size();
+  }
+
+  static double percentile(List<Double> sorted, int p) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}
