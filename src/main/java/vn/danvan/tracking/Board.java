@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
@@ -36,10 +34,12 @@ public class Board {
 
   private final Deadlines deadlines;
   private final OrgRegistry registry;
+  private final BoardStore store;
 
-  public Board(Deadlines deadlines, OrgRegistry registry) {
+  public Board(Deadlines deadlines, OrgRegistry registry, BoardStore store) {
     this.deadlines = deadlines;
     this.registry = registry;
+    this.store = store;
   }
 
   /** One piece of work of one body. */
@@ -55,18 +55,14 @@ public class Board {
       List<String> steps, List<Item> items, List<BodyFigures> bodies, List<Item> overdue) {}
 
   /**
+   * @param directive its number (the business key of all its work)
    * @param period null for every deadline
    * @param visible which bodies' rows the reader may see
    */
-  public View of(HistoryService history, String directive, ReportPeriod period,
-      Predicate<String> visible) {
-    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(directive).list();
+  public View of(String directive, ReportPeriod period, Predicate<String> visible) {
     Map<String, String> kinds = new HashMap<>();
-    instances.stream().filter(p -> WORK.contains(p.getProcessDefinitionKey())
-            || CHASE.equals(p.getProcessDefinitionKey()))
-        .forEach(p -> kinds.put(p.getId(), p.getProcessDefinitionKey()));
-    Map<String, Map<String, Object>> vars = variables(history, kinds.keySet());
+    Map<String, Map<String, Object>> vars = new HashMap<>();
+    store.read(directive, kinds, vars);
     Instant now = deadlines.now().toInstant();
     LocalDate today = deadlines.today();
     List<Item> items = new ArrayList<>();
@@ -129,21 +125,6 @@ public class Board {
     int judged = onTime + counts.get(WorkStatus.DONE_LATE) + counts.get(WorkStatus.OPEN_OVERDUE);
     return new BodyFigures(body, name(body), counts, items.size(),
         judged == 0 ? null : Math.round(100f * onTime / judged), chases);
-  }
-
-  private static Map<String, Map<String, Object>> variables(HistoryService history,
-      Set<String> ids) {
-    Map<String, Map<String, Object>> vars = new HashMap<>();
-    List<String> list = new ArrayList<>(ids);
-    for (int i = 0; i < list.size(); i += 500) {
-      history.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(list.subList(i, Math.min(list.size(), i + 500))
-              .toArray(String[]::new))
-          .variableNameIn(NAMES.toArray(String[]::new)).disableCustomObjectDeserialization()
-          .list().forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(),
-              k -> new HashMap<>()).put(v.getName(), v.getValue()));
-    }
-    return vars;
   }
 
   private String name(String body) {

@@ -58,7 +58,7 @@ class BoardApi {
     if (visible == null) {
       return denied(request);
     }
-    return ResponseEntity.ok(board.of(engine.getHistoryService(), directive(vanBan), period(ky),
+    return ResponseEntity.ok(board.of(directive(vanBan), period(ky),
         visible));
   }
 
@@ -91,7 +91,7 @@ class BoardApi {
     if (visible == null) {
       return denied(request);
     }
-    Board.View view = board.of(engine.getHistoryService(), directive(vanBan), period(ky), visible);
+    Board.View view = board.of(directive(vanBan), period(ky), visible);
     byte[] xlsx = SummarySheet.write(view);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,0 +1,51 @@
+package vn.danvan.tracking;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the board needs of a directive's work in one query over the engine's history tables
+ * (process instances by business key, their few variables), instead of loading thousands of
+ * history entities through the engine's API: the board of a province (4,000 pieces of work per
+ * directive) otherwise took about half a second. The tables are Camunda 7's (and Operaton's);
+ * read-only.
+ */
+@Component
+public class BoardStore {
+
+  static final String SQL = """
+      select v.PROC_INST_ID_, p.PROC_DEF_KEY_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_
+      from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
+      where p.BUSINESS_KEY_ = ?
+        and p.PROC_DEF_KEY_ in ('assignment', 'fanoutMember', 'chaseNotice')
+        and v.NAME_ in ('leadBody', 'taskContent', 'deadline', 'submittedAt', 'confirmedAt',
+                        'returnedSinceSubmission', 'answeredAhead')
+        and (v.STATE_ is null or v.STATE_ = 'CREATED')
+      """;
+
+  private final JdbcTemplate jdbc;
+
+  public BoardStore(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  /** Fills {@code kinds} (instance → definition key) and {@code vars} (instance → name → value). */
+  void read(String directive, Map<String, String> kinds, Map<String, Map<String, Object>> vars) {
+    jdbc.query(SQL, row -> {
+      String id = row.getString(1);
+      kinds.put(id, row.getString(2));
+      String type = row.getString(4);
+      Object value = switch (type == null ? "" : type) {
+        case "date" -> row.getObject(6) == null ? null : new Date(row.getLong(6));
+        case "boolean" -> row.getObject(6) == null ? null : row.getLong(6) == 1;
+        case "integer", "long" -> row.getObject(6) == null ? null : row.getLong(6);
+        default -> row.getString(5);
+      };
+      vars.computeIfAbsent(id, k -> new HashMap<>()).put(row.getString(3), value);
+    }, directive);
+  }
+}
