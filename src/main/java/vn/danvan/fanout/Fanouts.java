@@ -27,10 +27,7 @@ import vn.danvan.assignment.ChaseType;
 import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.notification.Notifications;
-import vn.danvan.org.OrgRegistry;
-import vn.danvan.org.OrgRegistry.Body;
 import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
@@ -70,15 +67,13 @@ public class Fanouts {
 
   private final FanoutStore store;
   private final AssignmentRules rules;
-  private final OrgRegistry registry;
   private final Deadlines deadlines;
   private final Notifications notifications;
 
-  public Fanouts(FanoutStore store, AssignmentRules rules, OrgRegistry registry,
-      Deadlines deadlines, Notifications notifications) {
+  public Fanouts(FanoutStore store, AssignmentRules rules, Deadlines deadlines,
+      Notifications notifications) {
     this.store = store;
     this.rules = rules;
-    this.registry = registry;
     this.deadlines = deadlines;
     this.notifications = notifications;
   }

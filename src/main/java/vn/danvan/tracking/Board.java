@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,11 +25,6 @@ import vn.danvan.org.OrgRegistry;
  */
 @Component
 public class Board {
-
-  static final Set<String> WORK = Set.of("assignment", "fanoutMember");
-  static final String CHASE = "chaseNotice";
-  static final List<String> NAMES = List.of("leadBody", "taskContent", "deadline", "submittedAt",
-      "confirmedAt", "returnedSinceSubmission", "answeredAhead");
 
   private final Deadlines deadlines;
   private final OrgRegistry registry;
@@ -70,24 +64,20 @@ public class Board {
     for (Map.Entry<String, String> instance : kinds.entrySet()) {
       Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
       String body = (String) v.get("leadBody");
-      LocalDate deadline = v.get("deadline") instanceof String d && !d.isBlank()
-          ? LocalDate.parse(d) : null;
+      LocalDate deadline = WorkVariables.deadline(v);
       if (body == null || !visible.test(body)
           || (period != null && !period.contains(deadline))) {
         continue;
       }
-      if (CHASE.equals(instance.getValue())) {
+      if (WorkVariables.CHASE.equals(instance.getValue())) {
         chases.merge(body, 1, Integer::sum);
         continue;
       }
-      if ("assignment".equals(instance.getValue()) && Boolean.TRUE.equals(v.get("answeredAhead"))) {
-        continue; // its fan-out member is the record
+      if (WorkVariables.handedOver(instance.getValue(), v)) {
+        continue;
       }
-      Instant submitted = v.get("submittedAt") instanceof Date s ? s.toInstant() : null;
-      WorkStatus status = WorkStatus.of(new WorkStatus.Facts(
-          deadline == null ? null : deadlines.endOfDate(deadline).toInstant(), submitted,
-          v.get("confirmedAt") instanceof Date c ? c.toInstant() : null,
-          Boolean.TRUE.equals(v.get("returnedSinceSubmission"))), now, WorkStatus.DUE_SOON_WINDOW);
+      Instant submitted = WorkVariables.instant(v.get("submittedAt"));
+      WorkStatus status = WorkVariables.status(v, deadlines, now);
       long late = 0;
       if (status == WorkStatus.OPEN_OVERDUE) {
         late = ChronoUnit.DAYS.between(deadline, today);

@@ -3,11 +3,9 @@ package vn.danvan.tracking;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
@@ -21,9 +19,6 @@ import vn.danvan.deadline.Deadlines;
  */
 @Component
 public class TrackRecords {
-
-  static final Set<String> WORK = Set.of("assignment", "fanoutMember");
-  static final String CHASE = "chaseNotice";
 
   private final Deadlines deadlines;
 
@@ -61,7 +56,7 @@ public class TrackRecords {
     for (HistoricVariableInstance lead : history.createHistoricVariableInstanceQuery()
         .variableValueEquals("leadBody", body).list()) {
       String key = lead.getProcessDefinitionKey();
-      if (WORK.contains(key) || CHASE.equals(key)) {
+      if (WorkVariables.WORK.contains(key) || WorkVariables.CHASE.equals(key)) {
         kindOf.put(lead.getProcessInstanceId(), key);
       }
     }
@@ -88,23 +83,19 @@ public class TrackRecords {
     int chases = 0;
     for (Map.Entry<String, String> instance : kindOf.entrySet()) {
       Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
-      LocalDate deadline = v.get("deadline") instanceof String d && !d.isBlank()
-          ? LocalDate.parse(d) : null;
+      LocalDate deadline = WorkVariables.deadline(v);
       if (deadline == null || deadline.getYear() != year) {
         continue;
       }
-      if (CHASE.equals(instance.getValue())) {
+      if (WorkVariables.CHASE.equals(instance.getValue())) {
         chases++;
         continue;
       }
-      if ("assignment".equals(instance.getValue()) && Boolean.TRUE.equals(v.get("answeredAhead"))) {
-        continue; // its fan-out member is the record
+      if (WorkVariables.handedOver(instance.getValue(), v)) {
+        continue;
       }
       due++;
-      WorkStatus status = WorkStatus.of(new WorkStatus.Facts(
-          deadlines.endOfDate(deadline).toInstant(), instant(v.get("submittedAt")),
-          instant(v.get("confirmedAt")), Boolean.TRUE.equals(v.get("returnedSinceSubmission"))),
-          at, WorkStatus.DUE_SOON_WINDOW);
+      WorkStatus status = WorkVariables.status(v, deadlines, at);
       switch (status) {
         case DONE_ON_TIME -> onTime++;
         case DONE_LATE -> late++;
@@ -113,9 +104,5 @@ public class TrackRecords {
       }
     }
     return new Figures(body, year, due, onTime, late, overdue, chases);
-  }
-
-  private static Instant instant(Object value) {
-    return value instanceof Date d ? d.toInstant() : null;
   }
 }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ public class WorkMetrics {
   public void refresh() {
     Map<String, String> directiveOf = new HashMap<>();
     for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKeyIn(Board.WORK.toArray(String[]::new)).list()) {
+        .processDefinitionKeyIn(WorkVariables.WORK.toArray(String[]::new)).list()) {
       directiveOf.put(instance.getId(), instance.getBusinessKey() == null ? ""
           : instance.getBusinessKey());
     }
@@ -59,11 +58,7 @@ public class WorkMetrics {
           || !(v.get("leadBody") instanceof String body)) {
         return; // counted by its fan-out member, or waiting for others
       }
-      LocalDate deadline = v.get("deadline") instanceof String d && !d.isBlank()
-          ? LocalDate.parse(d) : null;
-      WorkStatus status = WorkStatus.of(new WorkStatus.Facts(deadline == null ? null
-          : deadlines.endOfDate(deadline).toInstant(), null, null, false), now,
-          WorkStatus.DUE_SOON_WINDOW);
+      WorkStatus status = WorkVariables.status(v, deadlines, now);
       String name = switch (status) {
         case OPEN_OVERDUE -> "qua_han";
         case DUE_SOON -> "sap_den_han";
