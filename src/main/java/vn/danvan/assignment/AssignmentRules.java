@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
@@ -175,7 +177,7 @@ public class AssignmentRules {
   }
 
   /**
-   * The body a person acts for ({@code personVar}, e.g. the process initiator): a person of the
+   * The body the signed-in person acts for (recorded in {@code personVar}): a person of the
    * registry only for their own body, written to {@code bodyVar} when not given; a start without
    * such a person (the system, an API client of the engine) names a body of the registry.
    *
@@ -183,13 +185,18 @@ public class AssignmentRules {
    */
   public String ownBody(VariableScope vars, String personVar, String bodyVar, String label,
       String refusal) {
-    Object personId = vars.getVariable(personVar);
+    // the signed-in person as the engine knows them, never a variable a client could send
+    CommandContext command = Context.getCommandContext();
+    String personId = command == null ? null : command.getAuthenticatedUserId();
     OrgRegistry.Person person = personId == null ? null : registry.people().stream()
         .filter(p -> p.id().equals(personId)).findFirst().orElse(null);
     if (person == null) {
       body(vars, bodyVar, label);
-      return ((String) vars.getVariable(bodyVar)).trim();
+      String id = ((String) vars.getVariable(bodyVar)).trim();
+      vars.setVariable(bodyVar, id);
+      return id;
     }
+    vars.setVariable(personVar, person.id());
     Object given = vars.getVariable(bodyVar);
     if (given != null && !person.body().equals(given)) {
       throw new InvalidInputException(refusal + " (" + person.body() + ") (" + bodyVar + ")");
