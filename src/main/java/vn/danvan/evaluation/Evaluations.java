@@ -208,8 +208,10 @@ public class Evaluations {
         + execution.getVariable("year") + " (" + set.name() + ")");
     if (execution.getVariable("assessment") == null) {
       execution.setVariable("assessment", Sheets.value(Sheets.blank(set)));
-    } else if (assessed(execution)) {
+    } else if (assessed(execution)) { // back from the leadership: its sheet as it was
       execution.setVariable("selfAssessment", execution.getVariable("assessment"));
+      execution.setVariable("selfTotal", Sheets.total(
+          Sheets.read(execution.getVariable("assessment"), "assessment"), "score").doubleValue());
     }
   }
 

@@ -152,8 +152,13 @@ class BoardApi {
     }
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null && header.startsWith("Basic ")) {
-      String[] pair = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-          StandardCharsets.UTF_8).split(":", 2);
+      String[] pair;
+      try {
+        pair = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+            StandardCharsets.UTF_8).split(":", 2);
+      } catch (IllegalArgumentException malformed) {
+        return null; // not Base64: not signed in (401), not a server error
+      }
       if (pair.length == 2 && engine.getIdentityService().checkPassword(pair[0], pair[1])) {
         return pair[0];
       }
