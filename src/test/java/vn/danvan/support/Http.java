@@ -42,6 +42,24 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A multipart/form-data POST of one file part {@code data} (as a deployment is created). */
+  public Reply postFile(String path, String user, String fileName, byte[] content,
+      String... fields) {
+    String boundary = "----danvan" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
+          + "\"\r\n\r\n" + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; "
+        + "filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary="
+        + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   /**
    * Logs in to a webapp (tasklist, cockpit, admin) the way the browser does: load the app to get
    * the session and CSRF cookies, then post the login form with the CSRF header.

@@ -1,0 +1,126 @@
+package vn.danvan.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.danvan.support.AppNode;
+import vn.danvan.support.Http;
+import vn.danvan.support.PostgresApp;
+import vn.danvan.support.RestLoad;
+import vn.danvan.support.RestLoad.Completion;
+import vn.danvan.support.RestLoad.Outcome;
+
+/**
+ * W1 (scripts/bench-throughput.sh): the packaged application in its own JVM on PostgreSQL, the
+ * demo province's 40 bodies; {@code clients} (8) authenticated REST clients complete, as each
+ * body's staff, the {@code Thực hiện nhiệm vụ} task of {@code perBody × 40} assignments, and, on
+ * the same engine in the same run, the task of as many trivial {@code start → user task → end}
+ * instances (the plain engine's baseline). {@code rounds} (2) rounds of each, alternating, after
+ * a warm-up. Prints both rates and their ratio, writes target/bench/throughput.json. Goals: ≥ 300
+ * completions/s on 2 cores and ≥ 1.0× the baseline.
+ */
+public final class ThroughputBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int perBody = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    String url = PostgresApp.freshDatabase("danvan_bench_w1");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("date", OffsetDateTime.now().toString());
+    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap (client JVM)");
+    try (AppNode node = AppNode.on("w1", url, dir).start()) {
+      node.awaitReady(Duration.ofMinutes(3));
+      Http http = node.http();
+      RestLoad.deployTrivial(http);
+      List<String> bodies = RestLoad.staffedBodies(http);
+      report.put("bodies", bodies.size());
+      report.put("clients", clients);
+      System.out.printf("node %s: %d bodies with staff%n", node, bodies.size());
+
+      round(node, bodies, Math.max(1, perBody / 10), clients, "assignment", "warm-up");
+      round(node, bodies, Math.max(1, perBody / 10), clients, "trivial", "warm-up");
+      List<Map<String, Object>> assignment = new ArrayList<>();
+      List<Map<String, Object>> trivial = new ArrayList<>();
+      for (int r = 1; r <= rounds; r++) {
+        // alternate which goes first, so neither always meets a fresher database
+        boolean trivialFirst = r % 2 == 1;
+        if (trivialFirst) {
+          trivial.add(round(node, bodies, perBody, clients, "trivial", "round " + r));
+        }
+        assignment.add(round(node, bodies, perBody, clients, "assignment", "round " + r));
+        if (!trivialFirst) {
+          trivial.add(round(node, bodies, perBody, clients, "trivial", "round " + r));
+        }
+      }
+      double productRate = mean(assignment);
+      double baselineRate = mean(trivial);
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("assignmentPerSecond", Math.round(productRate));
+      summary.put("trivialPerSecond", Math.round(baselineRate));
+      summary.put("ratio", Math.round(productRate / baselineRate * 100) / 100.0);
+      summary.put("goalPerSecond", 300);
+      summary.put("goalRatio", 1.0);
+      report.put("assignment", assignment);
+      report.put("trivial", trivial);
+      report.put("summary", summary);
+      System.out.printf("W1: assignment %.0f/s, trivial baseline %.0f/s, ratio %.2f"
+          + " (goals: ≥ 300/s, ≥ 1.0)%n", productRate, baselineRate, productRate / baselineRate);
+    }
+    Path out = dir.resolve("throughput.json");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    System.out.println("written " + out);
+  }
+
+  /** Creates the work, then times only the clients' completions; checks every one took effect. */
+  private static Map<String, Object> round(AppNode node, List<String> bodies, int perBody,
+      int clients, String kind, String label) throws Exception {
+    Http http = node.http();
+    boolean product = kind.equals("assignment");
+    List<String> instances = product
+        ? RestLoad.startAssignments(node.port(), bodies, perBody, clients, "2099-12-31")
+        : RestLoad.startTrivial(node.port(), bodies, perBody, clients);
+    List<Completion> work = RestLoad.openTasks(http, bodies,
+        product ? "Task_Perform" : "Task_Trivial");
+    if (work.size() != instances.size()) {
+      throw new IllegalStateException(kind + ": " + work.size() + " open tasks for "
+          + instances.size() + " instances");
+    }
+    Outcome outcome = RestLoad.complete(node.port(), work, clients, RestLoad.REPORT);
+    if (!outcome.failed().isEmpty()) {
+      throw new IllegalStateException(kind + " " + label + ": " + outcome.failed().size()
+          + " completions failed: " + outcome.errorSamples());
+    }
+    // every completion took effect: no Perform task left; each assignment moved on to its leader
+    long left = RestLoad.openTasks(http, bodies, product ? "Task_Perform" : "Task_Trivial").size();
+    long approvals = product ? RestLoad.read(http.get("/engine-rest/task/count?"
+        + "processDefinitionKey=assignment&taskDefinitionKey=Task_ApproveResult", AppNode.ADMIN))
+        .get("count").asLong() : 0;
+    if (left != 0) {
+      throw new IllegalStateException(kind + ": " + left + " tasks still open");
+    }
+    Map<String, Object> result = outcome.asMap();
+    result.put("label", label);
+    if (product) {
+      result.put("leaderApprovalsWaiting", approvals);
+    }
+    System.out.printf("%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
+            + "%s%n", kind, label, outcome.acknowledged().size(), outcome.millis() / 1000.0,
+        outcome.perSecond(), result.get("p50Millis"), result.get("p95Millis"),
+        product ? ", " + approvals + " leader approvals waiting" : "");
+    return result;
+  }
+
+  private static double mean(List<Map<String, Object>> rounds) {
+    return rounds.stream().mapToDouble(r -> (Double) r.get("perSecond")).average().orElse(0);
+  }
+}

@@ -1,0 +1,149 @@
+package vn.danvan.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application ({@code target/danvan-workflow-*.jar}, as {@code java -jar} runs it)
+ * in its own JVM on a PostgreSQL database, with the demo province's bodies and people: what a
+ * crash test can kill with SIGKILL and a cluster test can start twice. Output goes to
+ * {@code <logDir>/<name>.log}. Needs {@code mvn package} first (the scripts and {@code mvn
+ * verify} do it).
+ */
+public final class AppNode implements AutoCloseable {
+
+  /** Every person of the demo province logs in with this password on these nodes. */
+  public static final String PASSWORD = "node-only";
+  public static final String ADMIN = "admin:" + PASSWORD;
+
+  private final String name;
+  private final int port;
+  private final List<String> command;
+  private final Path log;
+  private Process process;
+
+  private AppNode(String name, int port, List<String> command, Path log) {
+    this.name = name;
+    this.port = port;
+    this.command = command;
+    this.log = log;
+  }
+
+  /**
+   * A node on {@code databaseUrl} (JDBC URL) listening on a free port; {@code args} are more
+   * command-line settings. Not started yet: {@link #start()}.
+   */
+  public static AppNode on(String name, String databaseUrl, Path logDir, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // a server zone far from Vietnam: deadlines must not depend on it
+        "-Duser.timezone=UTC", "-Xmx1g"));
+    // more JVM options, e.g. -Ddanvan.node.jvmArgs="-XX:StartFlightRecording=filename=w1.jfr"
+    command.addAll(List.of(System.getProperty("danvan.node.jvmArgs", "").split("\\s+")).stream()
+        .filter(a -> !a.isBlank()).toList());
+    command.addAll(List.of("-jar", jar().toString(),
+        "--spring.profiles.active=postgres",
+        "--server.port=" + freePort(),
+        "--spring.datasource.url=" + databaseUrl,
+        "--spring.datasource.username=" + PostgresApp.USER,
+        "--spring.datasource.password=" + PostgresApp.PASSWORD,
+        "--camunda.bpm.admin-user.password=" + PASSWORD,
+        "--danvan.org.registry=classpath:org/demo-province.yaml",
+        "--danvan.org.initial-password=" + PASSWORD,
+        "--logging.level.root=WARN"));
+    command.addAll(List.of(args));
+    int port = Integer.parseInt(command.stream().filter(a -> a.startsWith("--server.port="))
+        .findFirst().orElseThrow().substring("--server.port=".length()));
+    Files.createDirectories(logDir);
+    return new AppNode(name, port, command, logDir.resolve(name + ".log"));
+  }
+
+  /** Starts the JVM (appending to its log); {@link #awaitReady} waits for it to serve. */
+  public AppNode start() throws IOException {
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    return this;
+  }
+
+  /** Waits until the REST API answers an authenticated request; fails if the JVM died. */
+  public AppNode awaitReady(Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    Http http = http();
+    while (System.nanoTime() < until) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " stopped with exit code " + process.exitValue()
+            + "; see " + log);
+      }
+      try {
+        if (http.get("/engine-rest/user/count", ADMIN).status() == 200) {
+          return this;
+        }
+      } catch (IllegalStateException notYet) {
+        // connection refused while starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+  }
+
+  /** SIGKILL, as {@code kill -9}: no shutdown hook, no transaction finishes. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Http http() {
+    return new Http(port);
+  }
+
+  /** A normal stop (SIGTERM). */
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+
+  private static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("danvan-workflow-.*\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(
+              "no target/danvan-workflow-*.jar: run mvn package first"));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + (process == null ? "-" : process.pid()) + ", port " + port + ", log "
+        + log.toString().replace(File.separatorChar, '/') + ")";
+  }
+}

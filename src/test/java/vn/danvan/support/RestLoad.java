@@ -1,0 +1,223 @@
+package vn.danvan.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.camunda.bpm.model.bpmn.Bpmn;
+
+/**
+ * Work over the REST API of a running node, as authenticated clients do it: assignments started
+ * by Ban Dân vận's coordinator, trivial {@code start → user task → end} instances as the plain
+ * engine's baseline, and clients completing the tasks as the bodies' staff.
+ */
+public final class RestLoad {
+
+  public static final String COORDINATOR = "bdvTUDieuPhoi";
+  public static final String TRIVIAL = "benchTrivialTask";
+  /** What a body's staff sends when they complete their task (both processes alike). */
+  public static final String REPORT = "{\"variables\":{\"requestExtension\":{\"value\":false},"
+      + "\"resultReport\":{\"value\":\"Đã thực hiện, có số liệu cụ thể kèm theo\"}}}";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RestLoad() {}
+
+  /** A task and the person who completes it ("id:password"). */
+  public record Completion(String taskId, String user) {}
+
+  /** The bodies that have a staff member ({@code <body>CanBo}) in the node's registry. */
+  public static List<String> staffedBodies(Http http) {
+    List<String> bodies = new ArrayList<>();
+    for (JsonNode user : read(http.get("/engine-rest/user?maxResults=10000", AppNode.ADMIN))) {
+      String id = user.get("id").asText();
+      if (id.endsWith("CanBo")) {
+        bodies.add(id.substring(0, id.length() - "CanBo".length()));
+      }
+    }
+    Collections.sort(bodies);
+    return bodies;
+  }
+
+  /** Deploys the baseline: a bare start → the body's user task → end (administrator). */
+  public static void deployTrivial(Http http) {
+    String xml = Bpmn.convertToString(Bpmn.createExecutableProcess(TRIVIAL)
+        .name("Việc tối giản (đối chứng)").camundaHistoryTimeToLive(30).startEvent()
+        .userTask("Task_Trivial").name("Việc tối giản").camundaCandidateGroups("${leadBody}")
+        .endEvent().done());
+    Http.Reply reply = http.postFile("/engine-rest/deployment/create", AppNode.ADMIN,
+        TRIVIAL + ".bpmn", xml.getBytes(StandardCharsets.UTF_8), "deployment-name", TRIVIAL,
+        "enable-duplicate-filtering", "true");
+    expect(reply, 200);
+  }
+
+  /**
+   * Starts {@code perBody} assignments for each body (coordinator, {@code threads} clients);
+   * returns the process instance ids.
+   */
+  public static List<String> startAssignments(int port, List<String> bodies, int perBody,
+      int threads, String deadline) throws Exception {
+    return startEach(port, bodies, perBody, threads, body -> COORDINATOR + ":" + AppNode.PASSWORD,
+        "/engine-rest/process-definition/key/assignment/start", body -> "{\"variables\":{"
+            + "\"leadBody\":{\"value\":\"" + body + "\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
+            + "\"taskContent\":{\"value\":\"Báo cáo kết quả thực hiện Chỉ thị\"},"
+            + "\"deadline\":{\"value\":\"" + deadline + "\"}}}");
+  }
+
+  /** Starts {@code perBody} baseline instances for each body (administrator). */
+  public static List<String> startTrivial(int port, List<String> bodies, int perBody,
+      int threads) throws Exception {
+    return startEach(port, bodies, perBody, threads, body -> AppNode.ADMIN,
+        "/engine-rest/process-definition/key/" + TRIVIAL + "/start",
+        body -> "{\"variables\":{\"leadBody\":{\"value\":\"" + body + "\"}}}");
+  }
+
+  /** The open tasks of {@code definitionKey} of each body, each with its body's staff member. */
+  public static List<Completion> openTasks(Http http, List<String> bodies, String taskKey) {
+    List<Completion> all = new ArrayList<>();
+    for (String body : bodies) {
+      for (JsonNode task : read(http.get("/engine-rest/task?candidateGroup=" + body
+          + "&taskDefinitionKey=" + taskKey + "&maxResults=100000", AppNode.ADMIN))) {
+        all.add(new Completion(task.get("id").asText(), body + "CanBo:" + AppNode.PASSWORD));
+      }
+    }
+    // interleave the bodies, as requests from a province arrive
+    all.sort((a, b) -> Integer.compare(a.taskId().hashCode(), b.taskId().hashCode()));
+    return all;
+  }
+
+  /** What clients saw: every acknowledged completion, every failed one, latencies. */
+  public record Outcome(List<String> acknowledged, List<String> failed, List<String> errorSamples,
+      long millis, List<Double> latenciesMillis) {
+
+    public double perSecond() {
+      return acknowledged.size() * 1000.0 / Math.max(1, millis);
+    }
+
+    public Map<String, Object> asMap() {
+      List<Double> sorted = new ArrayList<>(latenciesMillis);
+      Collections.sort(sorted);
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("completions", acknowledged.size());
+      map.put("errors", failed.size());
+      map.put("seconds", millis / 1000.0);
+      map.put("perSecond", Math.round(perSecond() * 10) / 10.0);
+      map.put("p50Millis", percentile(sorted, 50));
+      map.put("p95Millis", percentile(sorted, 95));
+      map.put("errorSamples", errorSamples);
+      return map;
+    }
+  }
+
+  /**
+   * {@code clients} threads complete {@code work} (each thread its share, in order) with
+   * {@code payload}. A client whose request fails without an answer (the node is gone) stops.
+   */
+  public static Outcome complete(int port, List<Completion> work, int clients, String payload)
+      throws Exception {
+    ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long t0 = System.nanoTime();
+    List<Future<?>> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      threads.add(pool.submit(() -> {
+        Http http = new Http(port);
+        for (int i = client; i < work.size(); i += clients) {
+          Completion item = work.get(i);
+          long t = System.nanoTime();
+          try {
+            Http.Reply reply = http.postJson("/engine-rest/task/" + item.taskId() + "/complete",
+                item.user(), payload);
+            latencies.add((System.nanoTime() - t) / 1e6);
+            if (reply.status() == 204) {
+              acked.add(item.taskId());
+            } else {
+              failed.add(item.taskId());
+              if (samples.size() < 5) {
+                samples.add(reply.status() + " " + reply.body());
+              }
+            }
+          } catch (IllegalStateException noAnswer) {
+            failed.add(item.taskId());
+            if (samples.size() < 5) {
+              samples.add(noAnswer.getMessage());
+            }
+            return;
+          }
+        }
+      }));
+    }
+    for (Future<?> thread : threads) {
+      thread.get();
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    pool.shutdown();
+    return new Outcome(List.copyOf(acked), List.copyOf(failed), List.copyOf(samples), millis,
+        List.copyOf(latencies));
+  }
+
+  public static JsonNode read(Http.Reply reply) {
+    expect(reply, 200);
+    try {
+      return JSON.readTree(reply.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void expect(Http.Reply reply, int status) {
+    if (reply.status() != status) {
+      throw new IllegalStateException("expected " + status + ", got " + reply.status() + ": "
+          + reply.body());
+    }
+  }
+
+  static double percentile(List<Double> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    double value = sorted.get(Math.min(sorted.size() - 1,
+        (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static List<String> startEach(int port, List<String> bodies, int perBody, int threads,
+      Function<String, String> user, String path, Function<String, String> body)
+      throws Exception {
+    ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+    AtomicInteger next = new AtomicInteger();
+    int total = bodies.size() * perBody;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> parts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      parts.add(pool.submit(() -> {
+        Http http = new Http(port);
+        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+          String lead = bodies.get(i % bodies.size());
+          Http.Reply reply = http.postJson(path, user.apply(lead), body.apply(lead));
+          ids.add(read(reply).get("id").asText());
+        }
+        return null;
+      }));
+    }
+    for (Future<?> part : parts) {
+      part.get();
+    }
+    pool.shutdown();
+    return List.copyOf(ids);
+  }
+}
