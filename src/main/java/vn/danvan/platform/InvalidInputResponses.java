@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -44,6 +45,24 @@ class InvalidInputResponses {
   }
 
   /**
+   * Requests Camunda refuses with a plain {@link ProcessEngineException}, which its REST API
+   * answers 500 although the client asked for something impossible: say 400.
+   */
+  static final List<String> CLIENT_MISTAKES = List.of(
+      "because is part of a running process", // DELETE /task/{id} of a process's task
+      "ENGINE-13043", // POST /condition: no conditional start event
+      "ENGINE-13050"); // POST /job/retries without jobs
+
+  static Response clientMistakeOr(Throwable thrown, Response otherwise) {
+    String message = thrown.getMessage();
+    if (otherwise.getStatus() >= 500 && message != null
+        && CLIENT_MISTAKES.stream().anyMatch(message::contains)) {
+      return error(Response.Status.BAD_REQUEST, thrown.getClass(), message);
+    }
+    return otherwise;
+  }
+
+  /**
    * The engine says "Cannot find task with id x: task is null" ({@link NullValueException})
    * when a client names a task, instance or deployment that does not exist (or that it may not
    * see); Camunda's REST API answers that 500. It is the client's 404.
@@ -75,7 +94,7 @@ class InvalidInputResponses {
     public Response toResponse(RestException e) {
       Response invalid = badRequestOr(e, null);
       return invalid != null ? invalid
-          : notFoundOr(e, new RestExceptionHandler().toResponse(e));
+          : clientMistakeOr(e, notFoundOr(e, new RestExceptionHandler().toResponse(e)));
     }
   }
 
@@ -102,7 +121,7 @@ class InvalidInputResponses {
     public Response toResponse(ProcessEngineException e) {
       Response invalid = badRequestOr(e, null);
       return invalid != null ? invalid
-          : notFoundOr(e, new ProcessEngineExceptionHandler().toResponse(e));
+          : clientMistakeOr(e, notFoundOr(e, new ProcessEngineExceptionHandler().toResponse(e)));
     }
   }
 }

@@ -92,7 +92,9 @@ public final class Http {
   /** {@code user} is "id:password", or null for an anonymous request. */
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        .timeout(Duration.ofSeconds(30))
+        // JSON first; what has no JSON form (metrics, .xlsx) in its own
+        .header("Accept", "application/json, */*;q=0.1");
     if (user != null) {
       builder.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
