@@ -38,7 +38,8 @@ class InvalidInputResponses {
   static Response badRequestOr(Throwable thrown, Response otherwise) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof InvalidInputException invalid) {
-        return error(Response.Status.BAD_REQUEST, InvalidInputException.class, invalid.getMessage());
+        return error(Response.Status.BAD_REQUEST, InvalidInputException.class,
+            invalid.getMessage());
       }
     }
     return otherwise;

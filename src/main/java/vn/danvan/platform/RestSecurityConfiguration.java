@@ -51,7 +51,8 @@ class RestSecurityConfiguration {
 
   /**
    * The Admin webapp's plugin API (usage metrics) answered any signed-in webapp user: it is the
-   * Admin app's, for those the session allows into Admin.
+   * Admin app's, for those the session allows into Admin (its scripts stay public: they load the
+   * login page).
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> adminPluginUsers(ProcessEngine engine) {
@@ -61,6 +62,10 @@ class RestSecurityConfiguration {
           protected void doFilterInternal(HttpServletRequest request,
               HttpServletResponse response, FilterChain chain)
               throws ServletException, IOException {
+            if (request.getRequestURI().contains("/static/")) {
+              chain.doFilter(request, response); // the plugins' scripts, which load the app
+              return;
+            }
             Authentications auths = request.getSession(false) == null ? null
                 : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
             if (auths == null || !(auths.getAuthenticationForProcessEngine(engine.getName())

@@ -181,7 +181,8 @@ final class SecurityMatrix {
   static Map<String, String> fixture(Http http, ProcessEngine engine) {
     Reply started = http.postJson(RunningDemoApp.START_ASSIGNMENT, RunningDemoApp.COORDINATOR,
         "{\"businessKey\":\"MT-1/BDV\",\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"},"
-            + "\"monitorBody\":{\"value\":\"bdvTU\"},\"taskContent\":{\"value\":\"Rà soát quy chế\"},"
+            + "\"monitorBody\":{\"value\":\"bdvTU\"},"
+            + "\"taskContent\":{\"value\":\"Rà soát quy chế\"},"
             + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pi = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
@@ -444,8 +445,8 @@ final class SecurityMatrix {
         get(engine + "/deployment?name=danvan-models", "danvan-models", COORDINATORS, BODIES),
         get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
             "assignment", COORDINATORS, BODIES),
-        get("/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated?subscriptionStartDate="
-            + "2026-01-01&groupBy=month", "", ADMINS, List.of(Actor.COORDINATOR, Actor.STAFF)),
+        get("/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+            + "?subscriptionStartDate=2026-01-01&groupBy=month", "", ADMINS, List.of(Actor.COORDINATOR, Actor.STAFF)),
         probe("POST", "/camunda/api/admin/setup/default/user/create", "{\"profile\":{\"id\":"
             + "\"keXam\",\"firstName\":\"K\",\"lastName\":\"X\"},\"credentials\":"
             + "{\"password\":\"MatKhau2026\"}}", null, List.of(), SIGNED_IN));
