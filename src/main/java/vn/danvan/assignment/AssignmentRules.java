@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -70,6 +71,7 @@ public class AssignmentRules {
     }
     Inputs.flag(vars, "leaderReview", "Cần lãnh đạo duyệt", true);
     Inputs.flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận", true);
+    LocalDate deadline;
     Object phrase = vars.getVariable("deadlinePhrase");
     if (phrase instanceof String p && !p.isBlank()) {
       Schedule schedule = deadlines.read(vars, p);
@@ -77,9 +79,29 @@ public class AssignmentRules {
         throw new InvalidInputException("Thời hạn \"" + p
             + "\" là định kỳ: dùng khối Báo cáo định kỳ cho nhiệm vụ lặp lại (deadlinePhrase)");
       }
-      return once.due();
+      deadline = once.due();
+    } else {
+      deadline = Inputs.date(vars, "deadline", "Hạn hoàn thành");
     }
-    return Inputs.date(vars, "deadline", "Hạn hoàn thành");
+    if (deadline != null && deadline.isBefore(deadlines.today()) && givenByAPerson(vars)) {
+      throw new InvalidInputException("Hạn hoàn thành " + Inputs.day(deadline)
+          + " đã qua: giao việc cần hạn từ hôm nay (" + Inputs.day(deadlines.today())
+          + ") trở đi (deadline)");
+    }
+    return deadline;
+  }
+
+  /**
+   * Whether a signed-in person starts this work directly (REST, Tasklist), rather than a
+   * directive's call activity or the system: a directive's deadlines follow its text and may lie
+   * in the past (a late or replayed directive) — its work is then simply overdue; a person giving
+   * a past deadline made a mistake.
+   */
+  private static boolean givenByAPerson(VariableScope vars) {
+    CommandContext command = Context.getCommandContext();
+    return vars instanceof DelegateExecution execution
+        && execution.getProcessInstance().getSuperExecution() == null
+        && command != null && command.getAuthenticatedUserId() != null;
   }
 
   /**
@@ -117,7 +139,8 @@ public class AssignmentRules {
     if (approved) {
       LocalDate requested = Inputs.date(vars, "requestedDeadline", "Hạn đề nghị");
       if (requested == null || requested.isBefore(deadlines.today())) {
-        throw new InvalidInputException("Hạn mới " + requested + " đã ở quá khứ: không thể duyệt");
+        throw new InvalidInputException("Hạn mới " + (requested == null ? "(trống)"
+            : Inputs.day(requested)) + " đã ở quá khứ: không thể duyệt (requestedDeadline)");
       }
     }
   }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -51,7 +50,8 @@ public class DeadlinePhraseCheck extends AbstractProcessEnginePlugin {
           try {
             DeadlinePhrases.parse(phrase, LocalDate.of(2000, 1, 1));
           } catch (InvalidInputException e) {
-            throw new ProcessEngineException("Bước \"" + element.attribute("name") + "\" ("
+            // a refusal of the model (REST: 400), not a server error
+            throw new InvalidInputException("Bước \"" + element.attribute("name") + "\" ("
                 + element.attribute("id") + "): " + e.getMessage());
           }
         }

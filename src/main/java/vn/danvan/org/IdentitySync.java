@@ -126,6 +126,7 @@ public class IdentitySync {
     }
     for (Person person : registry.people()) {
       ensureUser(person, initialPassword, report);
+      ownAccountOnly(person, report);
     }
     members.forEach(
         (group, users) -> ensureMembers(group, users, !group.equals(Role.ADMIN.groupId()), report));
@@ -195,6 +196,30 @@ public class IdentitySync {
       identity.saveUser(user);
       report.usersUpdated++;
     }
+  }
+
+  /**
+   * Camunda gives each new user ALL on their own account, so anyone could delete themselves
+   * through the REST API ({@code DELETE /engine-rest/user/{id}}). A person reads and updates their
+   * account (name, password); whether they exist is the registry's business.
+   */
+  private void ownAccountOnly(Person person, Report report) {
+    Authorization own = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).userIdIn(person.id())
+        .resourceType(Resources.USER).resourceId(person.id()).list().stream().findFirst()
+        .orElse(null);
+    if (own != null && !own.isPermissionGranted(Permissions.DELETE)) {
+      return;
+    }
+    if (own == null) {
+      own = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      own.setUserId(person.id());
+      own.setResource(Resources.USER);
+      own.setResourceId(person.id());
+    }
+    own.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+    authorizations.saveAuthorization(own);
+    report.authorizationsChanged++;
   }
 
   private static void fill(User user, Person person) {

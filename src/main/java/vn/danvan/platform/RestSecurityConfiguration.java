@@ -1,19 +1,41 @@
 package vn.danvan.platform;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.danvan.org.Role;
 
 /**
  * The REST API ({@code /engine-rest}) is open to anyone in a plain Camunda application. Here every
  * call, the reminder settings API ({@code /api/thong-bao}) and the metrics
- * ({@code /actuator/prometheus}) must carry HTTP Basic credentials
- * of a Camunda user, and then runs with that user's authorizations. Camunda's filter lets only the engine list ({@code /engine-rest/engine}) through.
+ * ({@code /actuator/prometheus}) must carry HTTP Basic credentials of a Camunda user, and then
+ * runs with that user's authorizations. Camunda's filter lets only the engine list
+ * ({@code /engine-rest/engine}) through. The metrics (Prometheus, and the engine's
+ * {@code /engine-rest/metrics}) count every body's work: only coordinators and administrators (or
+ * a monitoring account in their groups) read them.
  */
 @Configuration
 class RestSecurityConfiguration {
+
+  static final int AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 200;
+  static final List<String> METRICS_READERS =
+      List.of(Role.COORDINATOR.groupId(), Role.ADMIN.groupId());
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
@@ -23,6 +45,77 @@ class RestSecurityConfiguration {
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/thong-bao/*", "/actuator/prometheus");
+    registration.setOrder(AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /**
+   * The Admin webapp's plugin API (usage metrics) answered any signed-in webapp user: it is the
+   * Admin app's, for those the session allows into Admin (its scripts stay public: they load the
+   * login page).
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> adminPluginUsers(ProcessEngine engine) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(HttpServletRequest request,
+              HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            if (request.getRequestURI().contains("/static/")) {
+              chain.doFilter(request, response); // the plugins' scripts, which load the app
+              return;
+            }
+            Authentications auths = request.getSession(false) == null ? null
+                : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+            if (auths == null || !(auths.getAuthenticationForProcessEngine(engine.getName())
+                instanceof UserAuthentication user)) {
+              refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+                  "Cần đăng nhập ứng dụng Quản trị");
+            } else if (!user.isAuthorizedForApp("admin")) {
+              refuse(response, HttpServletResponse.SC_FORBIDDEN,
+                  "Chỉ quản trị hệ thống dùng được ứng dụng Quản trị");
+            } else {
+              chain.doFilter(request, response);
+            }
+          }
+        });
+    registration.setName("danvan-admin-plugin-users");
+    registration.addUrlPatterns("/camunda/api/admin/plugin/*");
+    registration.setOrder(AUTHENTICATION_ORDER + 1);
+    return registration;
+  }
+
+  static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(("{\"type\":\"" + (status == 401
+        ? "AuthenticationException" : "AuthorizationException") + "\",\"message\":\""
+        + message + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> metricsReaders(ProcessEngine engine) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(HttpServletRequest request,
+              HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            Authentication user = engine.getIdentityService().getCurrentAuthentication();
+            if (user == null || user.getGroupIds() == null
+                || user.getGroupIds().stream().noneMatch(METRICS_READERS::contains)) {
+              refuse(response, HttpServletResponse.SC_FORBIDDEN,
+                  "Chỉ đơn vị điều phối và quản trị hệ thống xem được số liệu giám sát");
+              return;
+            }
+            chain.doFilter(request, response);
+          }
+        });
+    registration.setName("danvan-metrics-readers");
+    registration.addUrlPatterns("/actuator/prometheus", "/engine-rest/metrics/*");
+    registration.setOrder(AUTHENTICATION_ORDER + 1);
     return registration;
   }
 }

@@ -22,7 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -101,17 +100,18 @@ class BoardApi {
         .body(xlsx);
   }
 
-  @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
-    return ResponseEntity.badRequest().body(Map.of("type", "InvalidInputException",
-        "message", e.getMessage()));
-  }
-
-  private static String directive(String vanBan) {
+  /** A directive's number (business key) that some process was started with. */
+  private String directive(String vanBan) {
     if (vanBan == null || vanBan.isBlank()) {
       throw new InvalidInputException("Số văn bản (mã nghiệp vụ) là bắt buộc (vanBan)");
     }
-    return vanBan.trim();
+    String number = vanBan.trim();
+    if (engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(number).count() == 0) {
+      throw new InvalidInputException("Không có văn bản \"" + number
+          + "\": chưa có việc nào được giao theo số văn bản này (vanBan)");
+    }
+    return number;
   }
 
   private static ReportPeriod period(String ky) {

@@ -4,12 +4,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The application as the demo runs it (demo province, demo/demo), on a private in-memory H2
- * database and a random port. Test classes sharing this annotation share one started context.
+ * database and a random port, with its metrics (Prometheus) as in production. Test classes sharing
+ * this annotation share one started context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,4 +24,5 @@ import org.springframework.test.context.ActiveProfiles;
       "danvan.demo.directives=false"
     })
 @ActiveProfiles("demo")
+@AutoConfigureObservability(tracing = false)
 public @interface DemoAppTest {}

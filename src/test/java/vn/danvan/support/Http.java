@@ -20,6 +20,7 @@ public final class Http {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
           .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private boolean webappSession;
 
   public Http(int port) {
     this.base = "http://localhost:" + port;
@@ -61,6 +62,19 @@ public final class Http {
   }
 
   /**
+   * Any request: {@code contentType} and {@code body} may be null (no body). Once logged in to a
+   * webapp, every request carries the CSRF header, as the webapps' own scripts send it.
+   */
+  public Reply send(String method, String path, String user, String contentType, String body) {
+    HttpRequest.Builder builder = request(path, user);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /**
    * Logs in to a webapp (tasklist, cockpit, admin) the way the browser does: load the app to get
    * the session and CSRF cookies, then post the login form with the CSRF header.
    */
@@ -69,8 +83,13 @@ public final class Http {
     String token = cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
         .findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
-    return postForm("/camunda/api/admin/auth/user/default/login/" + app, token,
+    Reply reply = postForm("/camunda/api/admin/auth/user/default/login/" + app, token,
         "username", user, "password", password);
+    if (reply.status() == 200) {
+      webappSession = true;
+      get("/camunda/api/admin/auth/user/default", null); // the new session's CSRF token
+    }
+    return reply;
   }
 
   private Reply postForm(String path, String csrfToken, String... keyValues) {
@@ -91,10 +110,18 @@ public final class Http {
   /** {@code user} is "id:password", or null for an anonymous request. */
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        .timeout(Duration.ofSeconds(30))
+        // JSON first; what has no JSON form (metrics, .xlsx) in its own
+        .header("Accept", "application/json, */*;q=0.1");
     if (user != null) {
       builder.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (webappSession) {
+      cookies.getCookieStore().getCookies().stream()
+          .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+          .reduce((first, last) -> last)
+          .ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
     }
     return builder;
   }

@@ -14,17 +14,21 @@ import vn.danvan.DanVanApplication;
  * The application on a real PostgreSQL for integration tests and benchmarks. Server:
  * {@code DANVAN_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
  * {@code DANVAN_TEST_PG_USER} (default {@code postgres}), {@code DANVAN_TEST_PG_PASSWORD}.
+ * {@code DANVAN_TEST_PG_DB_PREFIX} goes before every database name the tests create, so that two
+ * checkouts can run their tests on one server at once.
  */
 public final class PostgresApp {
 
   public static final String SERVER = env("DANVAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
   public static final String USER = env("DANVAN_TEST_PG_USER", "postgres");
   public static final String PASSWORD = env("DANVAN_TEST_PG_PASSWORD", "");
+  public static final String DB_PREFIX = env("DANVAN_TEST_PG_DB_PREFIX", "");
 
   private PostgresApp() {}
 
   /** Drops and creates a database; returns its JDBC URL. */
-  public static String freshDatabase(String name) throws SQLException {
+  public static String freshDatabase(String database) throws SQLException {
+    String name = DB_PREFIX + database;
     try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
