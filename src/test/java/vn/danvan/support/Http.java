@@ -48,11 +48,27 @@ public final class Http {
    */
   public Reply loginToWebapp(String app, String user, String password) {
     get("/camunda/app/" + app + "/", null);
-    String token = cookies.getCookieStore().getCookies().stream()
+    return postForm("/camunda/api/admin/auth/user/default/login/" + app, csrfToken(),
+        "username", user, "password", password);
+  }
+
+  /**
+   * A JSON post in the webapp session {@link #loginToWebapp} opened, with its CSRF header; with
+   * {@code hal} asking for HAL as Tasklist does.
+   */
+  public Reply postInSession(String path, String json, boolean hal) {
+    HttpRequest.Builder builder = request(path, null).header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken());
+    if (hal) {
+      builder.setHeader("Accept", "application/hal+json, application/json; q=0.5");
+    }
+    return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  private String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
         .findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
-    return postForm("/camunda/api/admin/auth/user/default/login/" + app, token,
-        "username", user, "password", password);
   }
 
   private Reply postForm(String path, String csrfToken, String... keyValues) {
