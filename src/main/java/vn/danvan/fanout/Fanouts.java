@@ -221,8 +221,10 @@ public class Fanouts {
   /**
    * A member ended: count it as its transaction commits; the one that completes the count then
    * wakes the parent if it is waiting. (If the parent has not reached its wait yet, it sees the
-   * full count itself; if this node stops between the commit and the wake-up, the parent's hourly
-   * re-check moves it on.)
+   * full count itself; if this node stops between the commit and the wake-up, the parent's daily
+   * re-check moves it on. It was hourly: a fan-out waiting two weeks for late bodies then ran 336
+   * timer jobs, each writing four history rows, and those rechecks were most of the jobs of a
+   * directive's lifetime (W3 benchmark); a lost wake-up costs at most a day now.)
    */
   void memberDone(String parent, String key) {
     CommandExecutor newTransaction =

@@ -215,12 +215,12 @@ class FanoutProcessTest {
   }
 
   @Test
-  void theParentRechecksHourlyInCaseAWakeUpWasLost() {
+  void theParentRechecksDailyInCaseAWakeUpWasLost() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
     Job recheck = parentTimer(parent, "Event_RecheckDue");
     assertThat(recheck.getDuedate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant()
-        .plusSeconds(3600)));
+        .plus(java.time.Duration.ofDays(1))));
 
     managementService().executeJob(recheck.getId());
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast")
@@ -230,7 +230,7 @@ class FanoutProcessTest {
   }
 
   @Test
-  void aWakeUpLostAfterTheLastBodyIsCaughtByTheHourlyRecheck() throws Exception {
+  void aWakeUpLostAfterTheLastBodyIsCaughtByTheDailyRecheck() throws Exception {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
     // as if the last body's transaction committed its count and the node stopped before waking

@@ -1,34 +1,41 @@
 package vn.danvan.support;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import vn.danvan.deadline.Deadlines;
 
 /**
  * Lives a directive through with the engine clock: at each moment every body answers at once
  * whatever it was given (a report, an approval, a conclusion), then the clock moves to the next
- * timer. Records every task as it appears: who got what, when, due when.
+ * timer. Records every task as it appears: who got what, when, due when. Runs on the process
+ * tests' engine, or on any engine (a benchmark on the application's); with {@link #late} a seeded
+ * share of the bodies' work is answered only days after its deadline, so reminders and chases
+ * fire.
  */
 public final class DirectiveRun {
 
@@ -44,8 +51,65 @@ public final class DirectiveRun {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The bodies' own work, which a late body leaves open past its deadline. */
+  private static final Set<String> WORK = Set.of("Task_Perform", "Task_SelfAssess");
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final HistoryService history;
   private final List<Received> received = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
+  private boolean recording = true;
+  private double lateShare;
+  private Random random;
+  private long lateDays;
+  /** Work given so far: task id → answered late. */
+  private final Map<String, Boolean> late = new HashMap<>();
+  private long jobsExecuted;
+  private long tasksCompleted;
+
+  /** On the process tests' engine. */
+  public DirectiveRun() {
+    this(BpmnAwareTests.processEngine());
+  }
+
+  public DirectiveRun(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+    this.history = engine.getHistoryService();
+  }
+
+  /**
+   * A {@code share} of the bodies' work (drawn with {@code seed}) is answered only once the
+   * clock is {@code days} days past its deadline; the rest on the day it is given.
+   */
+  public DirectiveRun late(double share, long seed, int days) {
+    this.lateShare = share;
+    this.random = new Random(seed);
+    this.lateDays = days;
+    return this;
+  }
+
+  /** Without recording who received what (each record reads the task's group and content). */
+  public DirectiveRun withoutRecording() {
+    this.recording = false;
+    return this;
+  }
+
+  /** The ids of the work answered late. */
+  public List<String> lateTasks() {
+    return late.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+  }
+
+  public long jobsExecuted() {
+    return jobsExecuted;
+  }
+
+  public long tasksCompleted() {
+    return tasksCompleted;
+  }
 
   public static void at(String vietnamTime) {
     ClockUtil.setCurrentTime(Date.from(
@@ -60,48 +124,75 @@ public final class DirectiveRun {
   public void untilEnded(ProcessInstance directive, int maxSteps) {
     for (int step = 0; step < maxSteps; step++) {
       answerEverything();
-      if (historyService().createHistoricProcessInstanceQuery()
+      if (history.createHistoricProcessInstanceQuery()
           .processInstanceId(directive.getId()).finished().count() == 1) {
         return;
       }
-      Job next = managementService().createJobQuery().timers().orderByJobDuedate().asc()
+      Job next = management.createJobQuery().timers().orderByJobDuedate().asc()
           .listPage(0, 1).stream().findFirst().orElseThrow(() -> new AssertionError(
-              "the directive waits for nothing: " + runtimeService().createExecutionQuery()
+              "the directive waits for nothing: " + runtime.createExecutionQuery()
                   .processInstanceId(directive.getId()).list()));
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
-      managementService().executeJob(next.getId());
+      management.executeJob(next.getId());
+      jobsExecuted++;
     }
     throw new AssertionError("not ended after " + maxSteps + " timers");
   }
 
-  /** Every body answers everything open now (asynchronous work first). */
+  /** Every body answers everything open now (asynchronous work first), a late body not yet. */
   public void answerEverything() {
     boolean more = true;
     while (more) {
       more = false;
-      for (Job job : managementService().createJobQuery().messages().list()) {
-        managementService().executeJob(job.getId());
+      for (Job job : management.createJobQuery().messages().list()) {
+        management.executeJob(job.getId());
+        jobsExecuted++;
         more = true;
       }
-      for (Task task : taskService().createTaskQuery().list()) {
-        record(task);
-        taskService().complete(task.getId(), answer(task));
+      List<Task> open = tasks.createTaskQuery().list();
+      drawLateness(open);
+      for (Task task : open) {
+        if (late.getOrDefault(task.getId(), false) && !overdueEnough(task)) {
+          continue;
+        }
+        if (recording) {
+          record(task);
+        }
+        tasks.complete(task.getId(), answer(task));
+        tasksCompleted++;
         more = true;
       }
     }
+  }
+
+  /** New work is drawn late or not, in an order that does not depend on the tasks' ids. */
+  private void drawLateness(List<Task> open) {
+    if (lateShare == 0) {
+      return;
+    }
+    open.stream().filter(t -> WORK.contains(t.getTaskDefinitionKey()) && t.getDueDate() != null
+            && !late.containsKey(t.getId()))
+        .sorted(Comparator.comparing(Task::getTaskDefinitionKey).thenComparing(Task::getDueDate)
+            .thenComparing(Task::getName))
+        .forEach(t -> late.put(t.getId(), random.nextDouble() < lateShare));
+  }
+
+  private boolean overdueEnough(Task task) {
+    return !ClockUtil.getCurrentTime().toInstant()
+        .isBefore(task.getDueDate().toInstant().plus(java.time.Duration.ofDays(lateDays)));
   }
 
   private void record(Task task) {
     if (!seen.add(task.getId())) {
       return;
     }
-    String body = taskService().getIdentityLinksForTask(task.getId()).stream()
+    String body = tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).findFirst().orElse(null);
     boolean work = Set.of("Task_Perform", "Task_AcknowledgeChase", "Task_SelfAssess")
         .contains(task.getTaskDefinitionKey());
-    Object content = runtimeService().getVariable(task.getProcessInstanceId(),
+    Object content = runtime.getVariable(task.getProcessInstanceId(),
         work ? "taskContent" : "periodLabel");
     received.add(new Received(task.getTaskDefinitionKey(), body,
         content == null ? null : content.toString(), day(task.getCreateTime().toInstant()),
@@ -109,10 +200,10 @@ public final class DirectiveRun {
   }
 
   /** An evaluation sheet with 9/10 of every criterion's points, no bonus or penalty. */
-  private static Object scored(Task task, String field) {
+  private Object scored(Task task, String field) {
     try {
       ArrayNode rows = (ArrayNode) JSON.readTree(
-          taskService().getVariable(task.getId(), "assessment").toString());
+          tasks.getVariable(task.getId(), "assessment").toString());
       rows.forEach(row -> ((ObjectNode) row).put(field, row.get("kind").asText().equals("CRITERION")
           ? row.get("maxPoints").asDouble() * 0.9 : 0).put("evidence", "Báo cáo số 01/BC"));
       return SpinValues.jsonValue(rows.toString()).create();
@@ -125,7 +216,7 @@ public final class DirectiveRun {
     return instant.atZone(Deadlines.ZONE).toLocalDate();
   }
 
-  private static Map<String, Object> answer(Task task) {
+  private Map<String, Object> answer(Task task) {
     return switch (task.getTaskDefinitionKey()) {
       case "Task_Perform" -> Map.of("requestExtension", false,
           "resultReport", "Đã thực hiện, có số liệu cụ thể kèm theo");

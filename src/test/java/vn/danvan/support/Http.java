@@ -92,6 +92,18 @@ public final class Http {
     return reply;
   }
 
+  /**
+   * A JSON post in the webapp session {@link #loginToWebapp} opened (with its CSRF header); with
+   * {@code hal} asking for HAL as Tasklist does.
+   */
+  public Reply postInSession(String path, String json, boolean hal) {
+    HttpRequest.Builder builder = request(path, null).header("Content-Type", "application/json");
+    if (hal) {
+      builder.setHeader("Accept", "application/hal+json, application/json; q=0.5");
+    }
+    return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   private Reply postForm(String path, String csrfToken, String... keyValues) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i < keyValues.length; i += 2) {

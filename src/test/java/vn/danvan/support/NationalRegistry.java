@@ -48,6 +48,32 @@ public final class NationalRegistry {
     return file;
   }
 
+  /**
+   * The demo province's registry (every body the seed directives name, with its people) grown
+   * to {@code bodies} bodies with communes ({@code ubndXa001}…, type {@code chinhQuyen}).
+   */
+  public static Path province(Path dir, int bodies) throws IOException {
+    String demo;
+    try (var in = NationalRegistry.class.getResourceAsStream("/org/demo-province.yaml")) {
+      demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    int people = demo.indexOf("\npeople:");
+    int named = (int) demo.substring(demo.indexOf("\nbodies:"), people).lines()
+        .filter(l -> l.startsWith("  - id: ")).count();
+    if (bodies < named) {
+      throw new IllegalArgumentException("the demo province alone has " + named + " bodies");
+    }
+    StringBuilder communes = new StringBuilder("\n  # kiểm thử tải: các xã thêm vào\n");
+    for (int c = 1; c <= bodies - named; c++) {
+      communes.append(String.format("  - id: ubndXa%03d%n    name: Ủy ban nhân dân xã %03d%n"
+          + "    type: chinhQuyen%n", c, c));
+    }
+    Path file = dir.resolve("province-" + bodies + ".yaml");
+    Files.writeString(file, demo.substring(0, people) + communes + demo.substring(people),
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
   public static List<String> communeIds(int communes) {
     List<String> ids = new ArrayList<>();
     for (int c = 1; c <= communes; c++) {

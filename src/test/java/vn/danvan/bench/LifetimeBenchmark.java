@@ -1,0 +1,270 @@
+package vn.danvan.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.NationalRegistry;
+import vn.danvan.support.PostgresApp;
+
+/**
+ * W3, a directive's whole life on PostgreSQL (scripts/bench-lifetime.sh): the Bắc Giang
+ * resolution (seed 001) from its issue on 20/7/2016 to its Q3/2020 review, every fan-out
+ * widened to a province of {@code bodies} (200) bodies, lived with the engine clock and the job
+ * executor off (every timer run in turn, as {@link DirectiveRun} does in the tests). A seeded
+ * 30% of the bodies' work is answered two days after its deadline, so reminders and chases
+ * fire; the rest on the day it is given. Checks that the run was real (the directive ended,
+ * every quarterly and December report, every evaluation, the review, a reminder and a chase in
+ * every fan-out with late bodies, every late piece of work done after its deadline), then runs
+ * as many bare {@code start → user task → end} instances as the directive made tasks. Prints
+ * wall time, tasks, jobs and SQL statements per task for both and writes
+ * target/bench/lifetime.json. Goal (issue 7): ≤ 60 s wall.
+ */
+public final class LifetimeBenchmark {
+
+  static final String KEY = "nghiQuyetDanVanBacGiang2016";
+  static final Path MODEL = Path.of("processes", "directives", KEY + ".bpmn");
+  /** The call activities' inputs that name the bodies a fan-out reaches. */
+  static final Set<String> BODY_LISTS = Set.of("bodies", "reportingBodies");
+  static final double LATE_SHARE = 0.3;
+  static final int LATE_DAYS = 2;
+
+  public static void main(String[] args) throws Exception {
+    int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 2016;
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path registry = NationalRegistry.province(dir, bodies);
+    String url = PostgresApp.freshDatabase("danvan_bench_lifetime");
+    Map<String, Object> report = new LinkedHashMap<>();
+    List<String> failures = new ArrayList<>();
+    report.put("date", OffsetDateTime.now().toString());
+    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
+        "--camunda.bpm.admin-user.password=bench-only",
+        "--danvan.org.registry=file:" + registry.toAbsolutePath(),
+        "--danvan.evaluation.province=tinhMau",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--spring.main.sources=" + StatementCounter.class.getName(),
+        "--logging.level.root=WARN")) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      List<String> all = app.getBean(OrgRegistry.class).bodies().stream()
+          .map(OrgRegistry.Body::id).toList();
+      int fanouts = deployWidened(engine, all);
+
+      DirectiveRun.at("2016-07-20T09:00");
+      StatementCounter.reset();
+      long t0 = System.nanoTime();
+      ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
+          "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
+      DirectiveRun run = new DirectiveRun(engine).withoutRecording()
+          .late(LATE_SHARE, seed, LATE_DAYS);
+      run.untilEnded(directive, 1_000_000);
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      long statements = StatementCounter.count();
+      Map<String, Long> topStatements = StatementCounter.top(15);
+      ClockUtil.reset();
+
+      Map<String, Object> lifetime = new LinkedHashMap<>();
+      lifetime.put("bodies", all.size());
+      lifetime.put("fanoutsWidened", fanouts);
+      lifetime.put("seed", seed);
+      lifetime.put("lateShare", LATE_SHARE);
+      lifetime.put("wallSeconds", millis / 1000.0);
+      lifetime.put("goalWallSeconds", 60);
+      long tasks = run.tasksCompleted();
+      lifetime.put("tasks", tasks);
+      lifetime.put("jobsExecuted", run.jobsExecuted());
+      lifetime.put("sqlStatements", statements);
+      lifetime.put("statementsPerTask", Math.round(statements * 10.0 / tasks) / 10.0);
+      List<String> problems = new ArrayList<>();
+      lifetime.putAll(checked(engine.getHistoryService(), directive, all, run, problems));
+      lifetime.put("problems", problems);
+      lifetime.put("topStatements", topStatements);
+      report.put("lifetime", lifetime);
+
+      StatementCounter.reset();
+      long floorMillis = EngineFloor.startAndComplete(engine, all, (int) tasks);
+      long floorStatements = StatementCounter.count();
+      Map<String, Object> floor = new LinkedHashMap<>();
+      floor.put("process", "start → user task → end, one after the other");
+      floor.put("tasks", tasks);
+      floor.put("wallSeconds", floorMillis / 1000.0);
+      floor.put("sqlStatements", floorStatements);
+      floor.put("statementsPerTask", Math.round(floorStatements * 10.0 / tasks) / 10.0);
+      report.put("plainEngine", floor);
+      failures.addAll(problems);
+
+      System.out.printf("lifetime 2016–2020, %d bodies, seed %d: %.1f s wall (goal ≤ 60 s), "
+              + "%d tasks, %d jobs, %d SQL statements (%.1f per task)%n", all.size(), seed,
+          millis / 1000.0, tasks, run.jobsExecuted(), statements, statements / (double) tasks);
+      System.out.printf("  tasks by kind %s%n  reminders %s, chases %s, late work %s%n",
+          lifetime.get("tasksByKind"), lifetime.get("reminders"), lifetime.get("chases"),
+          lifetime.get("lateWork"));
+      System.out.printf("plain engine, %d bare tasks: %.1f s wall, %.1f statements per task%n",
+          tasks, floorMillis / 1000.0, floorStatements / (double) tasks);
+      System.out.println("most frequent statements of the lifetime:");
+      topStatements.forEach((sql, n) -> System.out.printf("  %8d  %s%n", n, sql));
+    }
+    Path out = dir.resolve("lifetime.json");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+    System.out.println("written " + out);
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("the lifetime run is wrong: " + failures);
+    }
+  }
+
+  /**
+   * Deploys the directive's model with every fan-out's list of bodies ({@link #BODY_LISTS})
+   * widened to {@code all} (the bodies the text names first); returns how many lists.
+   */
+  static int deployWidened(ProcessEngine engine, List<String> all) throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODEL.toFile());
+    int lists = 0;
+    for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
+      if (in.getCamundaTarget() != null && BODY_LISTS.contains(in.getCamundaTarget())) {
+        Set<String> widened = new LinkedHashSet<>(
+            List.of(in.getCamundaSourceExpression().split("\\s*,\\s*")));
+        widened.addAll(all);
+        String list = String.join(",", widened);
+        if (list.length() > 4000) {
+          throw new IllegalStateException("a String variable holds at most 4,000 characters");
+        }
+        in.setCamundaSourceExpression(list);
+        lists++;
+      }
+    }
+    engine.getRepositoryService().createDeployment().name("benchmark-" + KEY)
+        .addModelInstance(KEY + ".bpmn", model).deploy();
+    return lists;
+  }
+
+  /**
+   * Whether the run lived the directive through: what is wrong goes to {@code problems} (the
+   * benchmark prints its figures, then fails); returns the figures it checked.
+   */
+  static Map<String, Object> checked(HistoryService history, ProcessInstance directive,
+      List<String> all, DirectiveRun run, List<String> problems) {
+    java.util.function.BiConsumer<Boolean, String> check = (ok, message) -> {
+      if (!ok) {
+        problems.add(message);
+      }
+    };
+    Map<String, Object> figures = new LinkedHashMap<>();
+    check.accept(history.createHistoricProcessInstanceQuery().processInstanceId(directive.getId())
+        .finished().count() == 1, "the directive has not ended");
+    check.accept(history.createHistoricActivityInstanceQuery().processInstanceId(directive.getId())
+        .activityId("EndEvent_DirectiveClosed").count() == 1, "the directive did not close");
+
+    Map<String, Long> byKind = new TreeMap<>();
+    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().list();
+    tasks.forEach(t -> byKind.merge(t.getTaskDefinitionKey(), 1L, Long::sum));
+    figures.put("tasksByKind", byKind);
+    check.accept(tasks.size() == run.tasksCompleted(), "history holds " + tasks.size()
+        + " tasks, the bodies completed " + run.tasksCompleted());
+    check.accept(tasks.stream().allMatch(t -> t.getEndTime() != null), "tasks left open");
+    int n = all.size();
+    // every body: unit plans, department rules, 17 quarters, 4 December reports, 5 + 4 rounds
+    // of Tháng Dân vận; plus the 5 assignments and the review's draft
+    expect(problems, byKind, "Task_Perform", 32L * n + 6);
+    expect(problems, byKind, "Task_SelfAssess", 5L * n);
+    expect(problems, byKind, "Task_ReviewScores", 5L * n);
+    expect(problems, byKind, "Task_ApproveRanking", 5);
+    expect(problems, byKind, "Task_ConcludeReview", 1);
+    // quarterly (17) and December (4) reports and Tháng Dân vận (5 + 4), each concluded
+    expect(problems, byKind, "Task_Conclude", 17 + 4 + 9);
+    check.accept(history.createHistoricProcessInstanceQuery().processDefinitionKey("fanout").count()
+        == 2 + 17 + 4 + 9, "fan-outs: 2 plans, 17 quarters, 4 Decembers, 9 Tháng Dân vận");
+    Map<String, Long> perBody = history.createHistoricVariableInstanceQuery()
+        .processDefinitionKey("fanoutMember").variableName("leadBody").list().stream()
+        .collect(Collectors.groupingBy(v -> String.valueOf(v.getValue()), Collectors.counting()));
+    check.accept(perBody.keySet().equals(Set.copyOf(all))
+            && perBody.values().stream().allMatch(c -> c == 32),
+        "every body is given 32 pieces of fan-out work: " + perBody);
+
+    // late work: done after its deadline; every fan-out with a late body reminded and chased it
+    Set<String> late = Set.copyOf(run.lateTasks());
+    long doneLate = tasks.stream().filter(t -> late.contains(t.getId()))
+        .filter(t -> t.getEndTime().after(t.getDueDate())).count();
+    check.accept(!late.isEmpty() && doneLate == late.size(),
+        doneLate + " of " + late.size() + " late pieces of work done after the deadline");
+    Set<String> lateInstances = tasks.stream().filter(t -> late.contains(t.getId()))
+        .map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet());
+    Set<String> fanoutsWithLate = new java.util.HashSet<>();
+    for (List<String> part : partition(new ArrayList<>(lateInstances), 500)) {
+      history.createHistoricVariableInstanceQuery().variableName("fanoutId")
+          .processInstanceIdIn(part.toArray(String[]::new)).disableCustomObjectDeserialization()
+          .list().stream().map(HistoricVariableInstance::getValue).map(String::valueOf)
+          .forEach(fanoutsWithLate::add);
+    }
+    Set<String> reminded = instances(history, "Task_RemindOpenBodies");
+    Set<String> chased = instances(history, "Task_ChaseOpenBodies");
+    check.accept(!fanoutsWithLate.isEmpty() && reminded.containsAll(fanoutsWithLate),
+        "fan-outs with late bodies not reminded: " + diff(fanoutsWithLate, reminded));
+    check.accept(chased.containsAll(fanoutsWithLate),
+        "fan-outs with late bodies not chased: " + diff(fanoutsWithLate, chased));
+    long lateMembers = late.stream().filter(id -> tasks.stream().anyMatch(t -> t.getId()
+        .equals(id) && "fanoutMember".equals(t.getProcessDefinitionKey()))).count();
+    check.accept(count(byKind, "Task_AcknowledgeChase") >= lateMembers,
+        "fewer chase notices than late fan-out work");
+    figures.put("lateWork", late.size());
+    figures.put("fanoutsWithLateBodies", fanoutsWithLate.size());
+    figures.put("reminders", history.createHistoricActivityInstanceQuery()
+        .activityId("Task_RemindOpenBodies").count());
+    figures.put("chases", history.createHistoricActivityInstanceQuery()
+        .activityId("Task_ChaseOpenBodies").count());
+    return figures;
+  }
+
+  private static Set<String> instances(HistoryService history, String activity) {
+    return history.createHistoricActivityInstanceQuery().activityId(activity).list().stream()
+        .map(HistoricActivityInstance::getProcessInstanceId).collect(Collectors.toSet());
+  }
+
+  private static Set<String> diff(Set<String> a, Set<String> b) {
+    Set<String> d = new LinkedHashSet<>(a);
+    d.removeAll(b);
+    return d;
+  }
+
+  private static <T> List<List<T>> partition(List<T> list, int size) {
+    List<List<T>> parts = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += size) {
+      parts.add(list.subList(i, Math.min(list.size(), i + size)));
+    }
+    return parts;
+  }
+
+  private static long count(Map<String, Long> byKind, String key) {
+    return byKind.getOrDefault(key, 0L);
+  }
+
+  private static void expect(List<String> problems, Map<String, Long> byKind, String key,
+      long expected) {
+    if (count(byKind, key) != expected) {
+      problems.add(key + ": " + count(byKind, key) + " tasks, expected " + expected);
+    }
+  }
+}
