@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.deadline.Schedule;
 import vn.danvan.platform.Inputs;
 
 /**
@@ -40,7 +41,7 @@ public class AssignmentTimers {
 
   /** {@code reminderDays} (default 3) before the deadline ends; never if that is already past. */
   public Date reminderAt(VariableScope vars) {
-    LocalDate deadline = Inputs.date(vars, "deadline", "Hạn hoàn thành");
+    LocalDate deadline = deadline(vars);
     if (deadline == null) {
       return Date.from(NEVER.toInstant());
     }
@@ -55,7 +56,7 @@ public class AssignmentTimers {
    * extension moves the whole series.
    */
   public String chaseCycle(VariableScope vars) {
-    LocalDate deadline = Inputs.date(vars, "deadline", "Hạn hoàn thành");
+    LocalDate deadline = deadline(vars);
     ZonedDateTime start = deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
     return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + chaseInterval(vars);
   }
@@ -82,6 +83,19 @@ public class AssignmentTimers {
             Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
       }
     }
+  }
+
+  /**
+   * The deadline; from its phrase while the start listener has not yet written it: a fan-out's
+   * timers are the process's own, scheduled before its start event runs.
+   */
+  private LocalDate deadline(VariableScope vars) {
+    Object phrase = vars.getVariable("deadlinePhrase");
+    if (vars.getVariable("deadline") == null && phrase instanceof String p && !p.isBlank()
+        && deadlines.read(vars, p) instanceof Schedule.Once once) {
+      return once.due();
+    }
+    return Inputs.date(vars, "deadline", "Hạn hoàn thành");
   }
 
   /** A number or numeric text (an element template writes text), checked at start; default 3. */

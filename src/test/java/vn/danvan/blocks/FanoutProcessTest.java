@@ -215,6 +215,20 @@ class FanoutProcessTest {
   }
 
   @Test
+  void aDeadlineGivenAsAPhraseTimesTheReminderAndTheChases() {
+    // the fan-out's timers are scheduled before its start listener reads the phrase
+    ProcessInstance parent = fanOut("deadline", null, "deadlinePhrase", "trước 15/12/2026",
+        "issuedDate", "2026-11-20");
+
+    assertThat(parentTimer(parent, "StartEvent_ReminderDue").getDuedate())
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-12T16:59:59Z")));
+    assertThat(parentTimer(parent, "StartEvent_ChaseDue").getDuedate())
+        .as("the day after 15/12 begins in Vietnam")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
+    assertThat(runtimeService().getVariable(parent.getId(), "deadline")).isEqualTo("2026-12-15");
+  }
+
+  @Test
   void theParentRechecksDailyInCaseAWakeUpWasLost() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
