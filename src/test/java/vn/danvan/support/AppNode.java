@@ -73,7 +73,10 @@ public final class AppNode implements AutoCloseable {
     return this;
   }
 
-  /** Waits until the REST API answers an authenticated request; fails if the JVM died. */
+  /**
+   * Waits until the node is ready for traffic (models deployed, registry synchronised: after the
+   * web server starts); fails if the JVM died.
+   */
   public AppNode awaitReady(Duration timeout) throws InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();
     Http http = http();
@@ -83,7 +86,7 @@ public final class AppNode implements AutoCloseable {
             + "; see " + log);
       }
       try {
-        if (http.get("/engine-rest/user/count", ADMIN).status() == 200) {
+        if (http.get("/actuator/health/readiness", null).status() == 200) {
           return this;
         }
       } catch (IllegalStateException notYet) {

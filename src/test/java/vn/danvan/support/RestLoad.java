@@ -3,6 +3,9 @@ package vn.danvan.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -80,6 +83,28 @@ public final class RestLoad {
     return startEach(port, bodies, perBody, threads, body -> AppNode.ADMIN,
         "/engine-rest/process-definition/key/" + TRIVIAL + "/start",
         body -> "{\"variables\":{\"leadBody\":{\"value\":\"" + body + "\"}}}");
+  }
+
+  /**
+   * Moves each instance's reminder timer ({@code StartEvent_ReminderDue}) to {@code due}, as an
+   * administrator does in Cockpit; returns the jobs.
+   */
+  public static List<String> moveReminders(Http http, List<String> instances, Instant due) {
+    String at = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+        .format(due.atOffset(ZoneOffset.UTC));
+    List<String> jobs = new ArrayList<>();
+    for (String instance : instances) {
+      JsonNode found = read(http.get("/engine-rest/job?processInstanceId=" + instance
+          + "&activityId=StartEvent_ReminderDue", AppNode.ADMIN));
+      if (found.size() != 1) {
+        throw new IllegalStateException(instance + " has " + found.size() + " reminder timers");
+      }
+      String job = found.get(0).get("id").asText();
+      expect(http.putJson("/engine-rest/job/" + job + "/duedate", AppNode.ADMIN,
+          "{\"duedate\":\"" + at + "\"}"), 204);
+      jobs.add(job);
+    }
+    return jobs;
   }
 
   /** The open tasks of {@code definitionKey} of each body, each with its body's staff member. */
