@@ -50,6 +50,8 @@ public final class LifetimeBenchmark {
   static final Set<String> BODY_LISTS = Set.of("bodies", "reportingBodies");
   static final double LATE_SHARE = 0.3;
   static final int LATE_DAYS = 2;
+  /** The bodies answer on 8 threads, as the 8 clients of W1 and of the fan-out benchmark. */
+  static final int THREADS = 8;
 
   public static void main(String[] args) throws Exception {
     int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -80,7 +82,7 @@ public final class LifetimeBenchmark {
       ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
           "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
       DirectiveRun run = new DirectiveRun(engine).withoutRecording()
-          .late(LATE_SHARE, seed, LATE_DAYS);
+          .late(LATE_SHARE, seed, LATE_DAYS).parallel(THREADS);
       run.untilEnded(directive, 1_000_000);
       long millis = (System.nanoTime() - t0) / 1_000_000;
       long statements = StatementCounter.count();
@@ -106,7 +108,7 @@ public final class LifetimeBenchmark {
       report.put("lifetime", lifetime);
 
       StatementCounter.reset();
-      long floorMillis = EngineFloor.startAndComplete(engine, all, (int) tasks);
+      long floorMillis = EngineFloor.startAndComplete(engine, all, (int) tasks, THREADS);
       long floorStatements = StatementCounter.count();
       Map<String, Object> floor = new LinkedHashMap<>();
       floor.put("process", "start → user task → end, one after the other");

@@ -66,8 +66,11 @@ public final class DirectiveRun {
   private long lateDays;
   /** Work given so far: task id → answered late. */
   private final Map<String, Boolean> late = new HashMap<>();
-  private long jobsExecuted;
-  private long tasksCompleted;
+  private final java.util.concurrent.atomic.AtomicLong jobsExecuted =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong tasksCompleted =
+      new java.util.concurrent.atomic.AtomicLong();
+  private int threads = 1;
 
   /** On the process tests' engine. */
   public DirectiveRun() {
@@ -92,6 +95,15 @@ public final class DirectiveRun {
     return this;
   }
 
+  /**
+   * The bodies answer on {@code threads} threads at once, as their people do (one by default);
+   * an answer that collides with another's in the same instance is given again in the next round.
+   */
+  public DirectiveRun parallel(int threads) {
+    this.threads = threads;
+    return this;
+  }
+
   /** Without recording who received what (each record reads the task's group and content). */
   public DirectiveRun withoutRecording() {
     this.recording = false;
@@ -104,11 +116,11 @@ public final class DirectiveRun {
   }
 
   public long jobsExecuted() {
-    return jobsExecuted;
+    return jobsExecuted.get();
   }
 
   public long tasksCompleted() {
-    return tasksCompleted;
+    return tasksCompleted.get();
   }
 
   public static void at(String vietnamTime) {
@@ -136,7 +148,7 @@ public final class DirectiveRun {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
       management.executeJob(next.getId());
-      jobsExecuted++;
+      jobsExecuted.incrementAndGet();
     }
     throw new AssertionError("not ended after " + maxSteps + " timers");
   }
@@ -146,25 +158,58 @@ public final class DirectiveRun {
     boolean more = true;
     while (more) {
       more = false;
-      for (Job job : management.createJobQuery().messages().list()) {
-        management.executeJob(job.getId());
-        jobsExecuted++;
-        more = true;
-      }
+      List<Job> jobs = management.createJobQuery().messages().list();
+      more = each(jobs, job -> management.executeJob(job.getId()), jobsExecuted);
       List<Task> open = tasks.createTaskQuery().list();
       drawLateness(open);
-      for (Task task : open) {
-        if (late.getOrDefault(task.getId(), false) && !overdueEnough(task)) {
-          continue;
-        }
-        if (recording) {
-          record(task);
-        }
-        tasks.complete(task.getId(), answer(task));
-        tasksCompleted++;
-        more = true;
+      List<Task> due = open.stream().filter(task -> !late.getOrDefault(task.getId(), false)
+          || overdueEnough(task)).toList();
+      if (recording) {
+        due.forEach(this::record);
       }
+      more |= each(due, task -> tasks.complete(task.getId(), answer(task)), tasksCompleted);
     }
+  }
+
+  /**
+   * Runs {@code action} on every item ({@link #parallel} threads); an item that collides with
+   * another (optimistic locking) is left for the next round. Whether anything was attempted.
+   */
+  private <T> boolean each(List<T> items, java.util.function.Consumer<T> action,
+      java.util.concurrent.atomic.AtomicLong done) {
+    if (threads == 1) {
+      items.forEach(item -> {
+        action.accept(item);
+        done.incrementAndGet();
+      });
+      return !items.isEmpty();
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+      for (T item : items) {
+        all.add(pool.submit(() -> {
+          try {
+            action.accept(item);
+            done.incrementAndGet();
+          } catch (org.camunda.bpm.engine.OptimisticLockingException collided) {
+            // answered again in the next round
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> each : all) {
+        each.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    return !items.isEmpty();
   }
 
   /** New work is drawn late or not, in an order that does not depend on the tasks' ids. */
