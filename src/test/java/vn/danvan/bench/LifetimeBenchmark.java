@@ -111,7 +111,7 @@ public final class LifetimeBenchmark {
       long floorMillis = EngineFloor.startAndComplete(engine, all, (int) tasks, THREADS);
       long floorStatements = StatementCounter.count();
       Map<String, Object> floor = new LinkedHashMap<>();
-      floor.put("process", "start → user task → end, one after the other");
+      floor.put("process", "start → user task → end, on " + THREADS + " threads");
       floor.put("tasks", tasks);
       floor.put("wallSeconds", floorMillis / 1000.0);
       floor.put("sqlStatements", floorStatements);
