@@ -28,7 +28,7 @@ import vn.danvan.support.PostgresApp;
  * member, {@code rounds} (50) times the requests Tasklist makes when the body's filter opens (the
  * first page of 15, newest first, as HAL, and the filter's count); beside it, as the
  * administrator (no authorization checks), the same candidate-group task query over the REST API.
- * Prints p50/p95/max and writes target/bench/tasklist.json. Goal (issue 7): p95 ≤ 100 ms.
+ * Prints p50/p95/max and writes target/bench/tasklist.json. Goal (W4): p95 ≤ 100 ms.
  */
 public final class TasklistBenchmark {
 
