@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -56,32 +57,57 @@ class RestSecurityConfiguration {
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> adminPluginUsers(ProcessEngine engine) {
+    return guard("danvan-admin-plugin-users", request -> {
+      if (request.getRequestURI().contains("/static/")) {
+        return null; // the plugins' scripts, which load the app
+      }
+      Authentications auths = request.getSession(false) == null ? null
+          : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+      if (auths == null || !(auths.getAuthenticationForProcessEngine(engine.getName())
+          instanceof UserAuthentication user)) {
+        return new Refusal(HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập ứng dụng Quản trị");
+      }
+      return user.isAuthorizedForApp("admin") ? null : new Refusal(
+          HttpServletResponse.SC_FORBIDDEN, "Chỉ quản trị hệ thống dùng được ứng dụng Quản trị");
+    }, "/camunda/api/admin/plugin/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> metricsReaders(ProcessEngine engine) {
+    return guard("danvan-metrics-readers", request -> {
+      Authentication user = engine.getIdentityService().getCurrentAuthentication();
+      return user != null && user.getGroupIds() != null
+          && user.getGroupIds().stream().anyMatch(METRICS_READERS::contains) ? null
+          : new Refusal(HttpServletResponse.SC_FORBIDDEN,
+              "Chỉ đơn vị điều phối và quản trị hệ thống xem được số liệu giám sát");
+    }, "/actuator/prometheus", "/engine-rest/metrics/*");
+  }
+
+  /** Why a guard stops a request: the status and the message the client reads. */
+  record Refusal(int status, String message) {}
+
+  /**
+   * A filter after the authentication that lets a request through when {@code check} answers
+   * null, and refuses it otherwise.
+   */
+  private static FilterRegistrationBean<OncePerRequestFilter> guard(String name,
+      Function<HttpServletRequest, Refusal> check, String... urlPatterns) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new OncePerRequestFilter() {
           @Override
           protected void doFilterInternal(HttpServletRequest request,
               HttpServletResponse response, FilterChain chain)
               throws ServletException, IOException {
-            if (request.getRequestURI().contains("/static/")) {
-              chain.doFilter(request, response); // the plugins' scripts, which load the app
-              return;
-            }
-            Authentications auths = request.getSession(false) == null ? null
-                : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-            if (auths == null || !(auths.getAuthenticationForProcessEngine(engine.getName())
-                instanceof UserAuthentication user)) {
-              refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
-                  "Cần đăng nhập ứng dụng Quản trị");
-            } else if (!user.isAuthorizedForApp("admin")) {
-              refuse(response, HttpServletResponse.SC_FORBIDDEN,
-                  "Chỉ quản trị hệ thống dùng được ứng dụng Quản trị");
-            } else {
+            Refusal refusal = check.apply(request);
+            if (refusal == null) {
               chain.doFilter(request, response);
+            } else {
+              refuse(response, refusal.status(), refusal.message());
             }
           }
         });
-    registration.setName("danvan-admin-plugin-users");
-    registration.addUrlPatterns("/camunda/api/admin/plugin/*");
+    registration.setName(name);
+    registration.addUrlPatterns(urlPatterns);
     registration.setOrder(AUTHENTICATION_ORDER + 1);
     return registration;
   }
@@ -93,29 +119,5 @@ class RestSecurityConfiguration {
     response.getOutputStream().write(("{\"type\":\"" + (status == 401
         ? "AuthenticationException" : "AuthorizationException") + "\",\"message\":\""
         + message + "\"}").getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Bean
-  FilterRegistrationBean<OncePerRequestFilter> metricsReaders(ProcessEngine engine) {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new OncePerRequestFilter() {
-          @Override
-          protected void doFilterInternal(HttpServletRequest request,
-              HttpServletResponse response, FilterChain chain)
-              throws ServletException, IOException {
-            Authentication user = engine.getIdentityService().getCurrentAuthentication();
-            if (user == null || user.getGroupIds() == null
-                || user.getGroupIds().stream().noneMatch(METRICS_READERS::contains)) {
-              refuse(response, HttpServletResponse.SC_FORBIDDEN,
-                  "Chỉ đơn vị điều phối và quản trị hệ thống xem được số liệu giám sát");
-              return;
-            }
-            chain.doFilter(request, response);
-          }
-        });
-    registration.setName("danvan-metrics-readers");
-    registration.addUrlPatterns("/actuator/prometheus", "/engine-rest/metrics/*");
-    registration.setOrder(AUTHENTICATION_ORDER + 1);
-    return registration;
   }
 }
