@@ -1,11 +1,13 @@
 package vn.danvan.org;
 
+import javax.sql.DataSource;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
+import vn.danvan.platform.ClusterLock;
 
 /** Loads the registry (start-up stops on a bad file) and applies it to Camunda once started. */
 @Configuration
@@ -27,7 +29,13 @@ class OrgConfiguration {
 
   @Bean
   @Order(SYNC_ORDER)
-  ApplicationRunner orgSync(IdentitySync sync, OrgRegistry registry, OrgProperties properties) {
-    return args -> sync.sync(registry, properties.initialPassword());
+  ApplicationRunner orgSync(IdentitySync sync, OrgRegistry registry, OrgProperties properties,
+      DataSource dataSource) {
+    // one node at a time: two nodes starting together would both create the same groups
+    return args -> {
+      try (ClusterLock lock = ClusterLock.acquire(dataSource, ClusterLock.Purpose.REGISTRY_SYNC)) {
+        sync.sync(registry, properties.initialPassword());
+      }
+    };
   }
 }
