@@ -1,10 +1,7 @@
 package vn.danvan.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.Http;
 import vn.danvan.support.NationalRegistry;
 import vn.danvan.support.PostgresApp;
@@ -40,13 +38,10 @@ public final class BoardBenchmark {
     int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int directives = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path dir = Files.createDirectories(BenchReport.FOLDER);
     Path registry = NationalRegistry.write(dir, bodies);
     String url = PostgresApp.freshDatabase("danvan_bench_board");
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("date", OffsetDateTime.now().toString());
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+    Map<String, Object> report = BenchReport.start();
     try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
         "--camunda.bpm.admin-user.password=bench-only",
         "--danvan.org.registry=file:" + registry.toAbsolutePath(), "--logging.level.root=WARN")) {
@@ -96,18 +91,16 @@ public final class BoardBenchmark {
       Map<String, Object> board = new LinkedHashMap<>();
       board.put("requests", millis.size());
       board.put("largestBoardItems", rows);
-      board.put("p50Millis", round(percentile(millis, 50)));
-      board.put("p95Millis", round(percentile(millis, 95)));
-      board.put("maxMillis", round(millis.get(millis.size() - 1)));
+      board.put("p50Millis", BenchReport.round(BenchReport.percentile(millis, 50)));
+      board.put("p95Millis", BenchReport.round(BenchReport.percentile(millis, 95)));
+      board.put("maxMillis", BenchReport.round(millis.get(millis.size() - 1)));
       board.put("goalP95Millis", 300);
       report.put("board", board);
       System.out.printf("board: %d requests, largest %d items: p50 %.0f ms, p95 %.0f ms, max %.0f"
-          + " ms (goal p95 ≤ 300 ms)%n", millis.size(), rows, percentile(millis, 50),
-          percentile(millis, 95), millis.get(millis.size() - 1));
+          + " ms (goal p95 ≤ 300 ms)%n", millis.size(), rows, BenchReport.percentile(millis, 50),
+          BenchReport.percentile(millis, 95), millis.get(millis.size() - 1));
     }
-    Path out = dir.resolve("board.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
-    System.out.println("written " + out);
+    BenchReport.write("board.json", report);
   }
 
   /** One step of a directive for every body; four in five bodies answer at once. */
@@ -149,13 +142,5 @@ public final class BoardBenchmark {
     }
     pool.shutdown();
     return bodies.size();
-  }
-
-  static double percentile(List<Double> sorted, int p) {
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  static double round(double value) {
-    return Math.round(value * 10) / 10.0;
   }
 }

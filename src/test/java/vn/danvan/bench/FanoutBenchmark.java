@@ -1,16 +1,13 @@
 package vn.danvan.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.FanoutRun;
 import vn.danvan.support.NationalRegistry;
 import vn.danvan.support.PostgresApp;
@@ -29,14 +26,11 @@ public final class FanoutBenchmark {
     int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 3400;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path dir = Files.createDirectories(BenchReport.FOLDER);
     Path registry = NationalRegistry.write(dir, bodies);
     String url = PostgresApp.freshDatabase("danvan_bench");
 
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("date", OffsetDateTime.now().toString());
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+    Map<String, Object> report = BenchReport.start();
     List<String> appArgs = new ArrayList<>(List.of(
         "--camunda.bpm.admin-user.password=bench-only",
         "--danvan.org.registry=file:" + registry.toAbsolutePath(),
@@ -67,9 +61,7 @@ public final class FanoutBenchmark {
       report.put("withTimersFiring", timers.asMap());
       print("500 bodies, timers firing", timers);
     }
-    Path out = dir.resolve("fanout.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
-    System.out.println("written " + out);
+    BenchReport.write("fanout.json", report);
   }
 
   private static void print(String name, FanoutRun.Result r) {

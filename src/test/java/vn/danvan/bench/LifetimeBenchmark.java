@@ -1,10 +1,7 @@
 package vn.danvan.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +22,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.DirectiveRun;
 import vn.danvan.support.NationalRegistry;
 import vn.danvan.support.PostgresApp;
@@ -56,14 +54,11 @@ public final class LifetimeBenchmark {
   public static void main(String[] args) throws Exception {
     int bodies = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 2016;
-    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path dir = Files.createDirectories(BenchReport.FOLDER);
     Path registry = NationalRegistry.province(dir, bodies);
     String url = PostgresApp.freshDatabase("danvan_bench_lifetime");
-    Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Object> report = BenchReport.start();
     List<String> failures = new ArrayList<>();
-    report.put("date", OffsetDateTime.now().toString());
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
     try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
         "--camunda.bpm.admin-user.password=bench-only",
         "--danvan.org.registry=file:" + registry.toAbsolutePath(),
@@ -130,9 +125,7 @@ public final class LifetimeBenchmark {
       System.out.println("most frequent statements of the lifetime:");
       topStatements.forEach((sql, n) -> System.out.printf("  %8d  %s%n", n, sql));
     }
-    Path out = dir.resolve("lifetime.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
-    System.out.println("written " + out);
+    BenchReport.write("lifetime.json", report);
     if (!failures.isEmpty()) {
       throw new IllegalStateException("the lifetime run is wrong: " + failures);
     }

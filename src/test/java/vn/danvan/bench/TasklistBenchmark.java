@@ -1,10 +1,7 @@
 package vn.danvan.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +13,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.org.IdentitySync;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.Http;
 import vn.danvan.support.NationalRegistry;
 import vn.danvan.support.PostgresApp;
@@ -47,13 +45,10 @@ public final class TasklistBenchmark {
   public static void main(String[] args) throws Exception {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path dir = Files.createDirectories(BenchReport.FOLDER);
     Path registry = NationalRegistry.province(dir, 200);
     String url = PostgresApp.freshDatabase("danvan_bench_tasklist");
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("date", OffsetDateTime.now().toString());
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap");
+    Map<String, Object> report = BenchReport.start();
     try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
         "--camunda.bpm.admin-user.password=" + PASSWORD,
         "--danvan.org.initial-password=" + PASSWORD,
@@ -124,9 +119,7 @@ public final class TasklistBenchmark {
       System.out.println("plain engine task query (admin), list: " + plainList.figures());
       System.out.println("plain engine task query (admin), count: " + plainCount.figures());
     }
-    Path out = dir.resolve("tasklist.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
-    System.out.println("written " + out);
+    BenchReport.write("tasklist.json", report);
   }
 
   /** One more chunk of the fan-out (the block's own {@code fanoutChunk}, run by the job executor). */
@@ -167,9 +160,9 @@ public final class TasklistBenchmark {
       Collections.sort(sorted);
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("requests", sorted.size());
-      f.put("p50Millis", BoardBenchmark.round(BoardBenchmark.percentile(sorted, 50)));
-      f.put("p95Millis", BoardBenchmark.round(BoardBenchmark.percentile(sorted, 95)));
-      f.put("maxMillis", BoardBenchmark.round(sorted.get(sorted.size() - 1)));
+      f.put("p50Millis", BenchReport.round(BenchReport.percentile(sorted, 50)));
+      f.put("p95Millis", BenchReport.round(BenchReport.percentile(sorted, 95)));
+      f.put("maxMillis", BenchReport.round(sorted.get(sorted.size() - 1)));
       return f;
     }
   }

@@ -1,15 +1,13 @@
 package vn.danvan.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.AppNode;
 import vn.danvan.support.Http;
 import vn.danvan.support.PostgresApp;
@@ -32,12 +30,9 @@ public final class ThroughputBenchmark {
     int perBody = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    Path dir = Files.createDirectories(BenchReport.FOLDER);
     String url = PostgresApp.freshDatabase("danvan_bench_w1");
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("date", OffsetDateTime.now().toString());
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap (client JVM)");
+    Map<String, Object> report = BenchReport.start();
     try (AppNode node = AppNode.on("w1", url, dir).start()) {
       node.awaitReady(Duration.ofMinutes(3));
       Http http = node.http();
@@ -76,9 +71,7 @@ public final class ThroughputBenchmark {
       System.out.printf("W1: assignment %.0f/s, trivial baseline %.0f/s, ratio %.2f"
           + " (goals: ≥ 300/s, ≥ 1.0)%n", productRate, baselineRate, productRate / baselineRate);
     }
-    Path out = dir.resolve("throughput.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
-    System.out.println("written " + out);
+    BenchReport.write("throughput.json", report);
   }
 
   /** Creates the work, then times only the clients' completions; checks every one took effect. */

@@ -103,16 +103,8 @@ public final class AppNode implements AutoCloseable {
     process.waitFor();
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
   public int port() {
     return port;
-  }
-
-  public String name() {
-    return name;
   }
 
   public Http http() {

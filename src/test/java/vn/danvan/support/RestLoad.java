@@ -137,8 +137,8 @@ public final class RestLoad {
       map.put("errors", failed.size());
       map.put("seconds", millis / 1000.0);
       map.put("perSecond", Math.round(perSecond() * 10) / 10.0);
-      map.put("p50Millis", percentile(sorted, 50));
-      map.put("p95Millis", percentile(sorted, 95));
+      map.put("p50Millis", BenchReport.round(BenchReport.percentile(sorted, 50)));
+      map.put("p95Millis", BenchReport.round(BenchReport.percentile(sorted, 95)));
       map.put("errorSamples", errorSamples);
       return map;
     }
@@ -209,15 +209,6 @@ public final class RestLoad {
       throw new IllegalStateException("expected " + status + ", got " + reply.status() + ": "
           + reply.body());
     }
-  }
-
-  static double percentile(List<Double> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    double value = sorted.get(Math.min(sorted.size() - 1,
-        (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    return Math.round(value * 10) / 10.0;
   }
 
   private static List<String> startEach(int port, List<String> bodies, int perBody, int threads,
