@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The REST engine lookup reads the provider file's locations once, and changes nothing else. */
-class EngineLookupCacheTest {
+/** The engine's repeated service lookups are answered from what was found once, as before. */
+class ServiceLookupsTest {
 
   /** The real class loader, counting how often it is asked for each kind of resource list. */
   static final class CountingLoader extends ClassLoader {
@@ -25,12 +25,12 @@ class EngineLookupCacheTest {
     final AtomicInteger otherLookups = new AtomicInteger();
 
     CountingLoader() {
-      super(EngineLookupCacheTest.class.getClassLoader());
+      super(ServiceLookupsTest.class.getClassLoader());
     }
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
-      (EngineLookupCache.PROVIDER_FILE.equals(name) ? providerLookups : otherLookups)
+      (ServiceLookups.PROVIDER_FILE.equals(name) ? providerLookups : otherLookups)
           .incrementAndGet();
       return super.getResources(name);
     }
@@ -39,7 +39,7 @@ class EngineLookupCacheTest {
   @Test
   void theProviderIsFoundAsBeforeAndItsFileLookedUpOnce() throws Exception {
     CountingLoader real = new CountingLoader();
-    EngineLookupCache.LookupFilter filter = new EngineLookupCache.LookupFilter();
+    ServiceLookups.LookupFilter filter = new ServiceLookups.LookupFilter();
     List<String> providers = new ArrayList<>();
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
@@ -84,13 +84,32 @@ class EngineLookupCacheTest {
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(real);
     try {
-      assertThatThrownBy(() -> new EngineLookupCache.LookupFilter().doFilter(
+      assertThatThrownBy(() -> new ServiceLookups.LookupFilter().doFilter(
           new MockHttpServletRequest(), new MockHttpServletResponse(), (req, res) -> {
             throw new IllegalStateException("the resource failed");
           })).hasMessage("the resource failed");
       assertThat(thread.getContextClassLoader()).isSameAs(real);
     } finally {
       thread.setContextClassLoader(before);
+    }
+  }
+
+  @Test
+  void theDatatypeFactoryIsNamedOnceFound() throws Exception {
+    String key = javax.xml.datatype.DatatypeFactory.DATATYPEFACTORY_PROPERTY;
+    String before = System.clearProperty(key);
+    try {
+      String found = javax.xml.datatype.DatatypeFactory.newInstance().getClass().getName();
+      ServiceLookups.pinDatatypeFactory();
+      assertThat(System.getProperty(key)).isEqualTo(found);
+      assertThat(javax.xml.datatype.DatatypeFactory.newInstance()).isNotNull()
+          .extracting(f -> f.getClass().getName()).isEqualTo(found);
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
     }
   }
 }
