@@ -2,11 +2,14 @@ package vn.danvan.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -80,8 +83,8 @@ public final class TasklistBenchmark {
       }
       // the planner's statistics as autovacuum keeps them (it analyses a table once a tenth of it
       // changed, a minute at most later); without them PostgreSQL plans these joins for 1 row
-      try (java.sql.Connection db = app.getBean(javax.sql.DataSource.class).getConnection();
-          java.sql.Statement analyze = db.createStatement()) {
+      try (Connection db = app.getBean(DataSource.class).getConnection();
+          Statement analyze = db.createStatement()) {
         analyze.execute("ANALYZE");
       }
       report.put("setup", Map.of("bodies", others.size() + 1, "bodyTasks", mine,

@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,10 +73,8 @@ public final class DirectiveRun {
   private long lateDays;
   /** Work given so far: task id → answered late. */
   private final Map<String, Boolean> late = new HashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong jobsExecuted =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong tasksCompleted =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong jobsExecuted = new AtomicLong();
+  private final AtomicLong tasksCompleted = new AtomicLong();
   private int threads = 1;
 
   /** On the process tests' engine. */
@@ -157,7 +162,6 @@ public final class DirectiveRun {
   public void answerEverything() {
     boolean more = true;
     while (more) {
-      more = false;
       List<Job> jobs = management.createJobQuery().messages().list();
       more = each(jobs, job -> management.executeJob(job.getId()), jobsExecuted);
       List<Task> open = tasks.createTaskQuery().list();
@@ -175,8 +179,8 @@ public final class DirectiveRun {
    * Runs {@code action} on every item ({@link #parallel} threads); an item that collides with
    * another (optimistic locking) is left for the next round. Whether anything was attempted.
    */
-  private <T> boolean each(List<T> items, java.util.function.Consumer<T> action,
-      java.util.concurrent.atomic.AtomicLong done) {
+  private <T> boolean each(List<T> items, Consumer<T> action,
+      AtomicLong done) {
     if (threads == 1) {
       items.forEach(item -> {
         action.accept(item);
@@ -184,27 +188,26 @@ public final class DirectiveRun {
       });
       return !items.isEmpty();
     }
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+      List<Future<?>> all = new ArrayList<>();
       for (T item : items) {
         all.add(pool.submit(() -> {
           try {
             action.accept(item);
             done.incrementAndGet();
-          } catch (org.camunda.bpm.engine.OptimisticLockingException collided) {
+          } catch (OptimisticLockingException collided) {
             // answered again in the next round
           }
         }));
       }
-      for (java.util.concurrent.Future<?> each : all) {
+      for (Future<?> each : all) {
         each.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdown();
