@@ -1,11 +1,13 @@
 package vn.danvan.platform;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +29,8 @@ import vn.danvan.org.Role;
  * The REST API ({@code /engine-rest}) is open to anyone in a plain Camunda application. Here every
  * call, the reminder settings API ({@code /api/thong-bao}) and the metrics
  * ({@code /actuator/prometheus}) must carry HTTP Basic credentials of a Camunda user, and then
- * runs with that user's authorizations. Camunda's filter lets only the engine list
+ * runs with that user's authorizations (a successful login is remembered for 30 s:
+ * {@link RestAuthenticationCache}). Camunda's filter lets only the engine list
  * ({@code /engine-rest/engine}) through. The metrics (Prometheus, and the engine's
  * {@code /engine-rest/metrics}) count every body's work: only coordinators and administrators (or
  * a monitoring account in their groups) read them.
@@ -38,10 +42,22 @@ class RestSecurityConfiguration {
   static final List<String> METRICS_READERS =
       List.of(Role.COORDINATOR.groupId(), Role.ADMIN.groupId());
 
+  /**
+   * Camunda's filter with HTTP Basic, its successful logins remembered for
+   * {@code danvan.rest.authentication-cache} ({@link RestAuthenticationCache}).
+   */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication(
+      @Value("${danvan.rest.authentication-cache:PT30S}") Duration cacheTtl) {
+    ProcessEngineAuthenticationFilter filter = new ProcessEngineAuthenticationFilter() {
+      @Override
+      public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        authenticationProvider = RestAuthenticationCache.around(authenticationProvider, cacheTtl);
+      }
+    };
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(filter);
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());

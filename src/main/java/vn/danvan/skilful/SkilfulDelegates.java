@@ -66,6 +66,11 @@ public class SkilfulDelegates {
   }
 
   @Bean
+  public TaskListener skilfulRoundGiven(SkilfulModels models) {
+    return models::roundGiven;
+  }
+
+  @Bean
   public TaskListener skilfulRoundScored(SkilfulModels models) {
     return models::roundScored;
   }

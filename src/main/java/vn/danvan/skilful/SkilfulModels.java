@@ -30,6 +30,7 @@ import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.platform.EngineLocks;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 
@@ -50,6 +51,8 @@ public class SkilfulModels {
   static final String NOT_RECOGNISED = "KHONG_CONG_NHAN";
   static final MonthDay COMMENDATION_DAY = MonthDay.of(10, 15);
   static final MonthDay RE_EVALUATION_DAY = MonthDay.of(9, 1);
+  /** The jury task's own copy of the round's entries. */
+  static final String GIVEN_ENTRIES = "roundEntries";
   static final int MAX_TEXT = 4000; // a String variable holds at most 4,000 characters
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,6 +117,8 @@ public class SkilfulModels {
         "Chỉ được đăng ký mô hình cho đơn vị của mình");
     int year = deadlines.today().getYear();
     Quota quota = quota(execution.getProcessEngineServices(), body);
+    // two registrations of one body at once: the second counts after the first has committed
+    EngineLocks.lock("danVanKheo:" + body);
     long registered = registrations(execution.getProcessEngineServices(), body, year, year,
         execution.getProcessInstanceId());
     if (quota.max() != null && registered >= quota.max()) {
@@ -319,18 +324,47 @@ public class SkilfulModels {
   }
 
   /**
+   * The round's entries as the engine gave them, kept on the jury's task itself: what the jury
+   * sends back on completion goes to the process and cannot change them.
+   */
+  public void roundGiven(DelegateTask task) {
+    task.setVariableLocal(GIVEN_ENTRIES,
+        SpinValues.jsonValue(json(task, "entries").toString()).create());
+  }
+
+  /**
    * The jury's scores for every entry of the round (0–100); the entries at or above the pass
-   * mark go on, best first; the last round's order is the result.
+   * mark go on, best first; the last round's order is the result. Only the scores are the
+   * jury's: the rows are the ones the round gave (by {@code modelId}), each scored once; an entry
+   * left out, added or repeated is refused.
    */
   public void roundScored(DelegateTask task) {
-    SpinJsonNode sent = json(task, "entries");
-    List<ObjectNode> scored = new ArrayList<>();
-    for (SpinJsonNode entry : sent.elements()) {
-      ObjectNode row = (ObjectNode) readTree(entry.toString());
+    Map<String, BigDecimal> scores = new LinkedHashMap<>();
+    for (SpinJsonNode entry : json(task, "entries").elements()) {
+      JsonNode row = readTree(entry.toString());
+      String id = row.path("modelId").asText("");
       BigDecimal score = score(row.path("score").isMissingNode() || row.get("score").isNull()
           ? null : row.get("score").asText());
-      row.put("score", score);
-      scored.add(row);
+      if (scores.put(id, score) != null) {
+        throw new InvalidInputException("Mô hình " + id + " được chấm hai lần (entries)");
+      }
+    }
+    List<ObjectNode> scored = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (SpinJsonNode entry : json(task, GIVEN_ENTRIES).elements()) {
+      ObjectNode row = (ObjectNode) readTree(entry.toString());
+      BigDecimal score = scores.remove(row.path("modelId").asText());
+      if (score == null) {
+        missing.add(row.path("modelName").asText());
+      } else {
+        scored.add(row.put("score", score));
+      }
+    }
+    if (!missing.isEmpty() || !scores.isEmpty()) {
+      throw new InvalidInputException("Bảng điểm phải gồm đúng các mô hình của vòng thi"
+          + (missing.isEmpty() ? "" : "; chưa chấm: " + String.join(", ", missing))
+          + (scores.isEmpty() ? "" : "; không dự thi: " + String.join(", ", scores.keySet()))
+          + " (entries)");
     }
     double pass = ((Number) task.getVariable("passScore")).doubleValue();
     scored.sort((a, b) -> Double.compare(b.get("score").asDouble(), a.get("score").asDouble()));

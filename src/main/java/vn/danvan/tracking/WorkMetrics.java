@@ -47,28 +47,43 @@ public class WorkMetrics {
     for (int i = 0; i < ids.size(); i += 500) {
       engine.getRuntimeService().createVariableInstanceQuery()
           .processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new))
-          .variableNameIn("leadBody", "deadline", "submittedAt", "answeredAhead").list()
+          .variableNameIn("leadBody", "deadline", "submittedAt", "returnedSinceSubmission",
+              "answeredAhead").list()
           .forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
               .put(v.getName(), v.getValue()));
     }
     Instant now = deadlines.now().toInstant();
     Map<Tags, Integer> counts = new HashMap<>();
     vars.forEach((id, v) -> {
-      if (Boolean.TRUE.equals(v.get("answeredAhead")) || v.get("submittedAt") != null
-          || !(v.get("leadBody") instanceof String body)) {
-        return; // counted by its fan-out member, or waiting for others
+      String name = openStatus(v, now);
+      if (name != null && v.get("leadBody") instanceof String body) {
+        counts.merge(Tags.of("directive", directiveOf.get(id), "body", body, "status", name), 1,
+            Integer::sum);
       }
-      WorkStatus status = WorkVariables.status(v, deadlines, now);
-      String name = switch (status) {
-        case OPEN_OVERDUE -> "qua_han";
-        case DUE_SOON -> "sap_den_han";
-        default -> "trong_han";
-      };
-      counts.merge(Tags.of("directive", directiveOf.get(id), "body", body, "status", name), 1,
-          Integer::sum);
     });
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
     counts.forEach((tags, count) -> rows.add(MultiGauge.Row.of(tags, count)));
     gauge.register(rows, true);
+  }
+
+  /**
+   * The gauge's status of a piece of work that is the body's to do, judged by its deadline; null
+   * when it is not: handed over to its fan-out member (counted there), or submitted and waiting
+   * for the monitoring body. Work returned to the body is the body's to do again.
+   */
+  String openStatus(Map<String, Object> v, Instant now) {
+    if (Boolean.TRUE.equals(v.get("answeredAhead"))) {
+      return null;
+    }
+    Map<String, Object> open = new HashMap<>(v);
+    if (Boolean.TRUE.equals(open.remove("returnedSinceSubmission"))) {
+      open.remove("submittedAt");
+    }
+    return switch (WorkVariables.status(open, deadlines, now)) {
+      case OPEN_OVERDUE -> "qua_han";
+      case DUE_SOON -> "sap_den_han";
+      case OPEN_ON_TRACK, NO_DEADLINE -> "trong_han";
+      default -> null; // submitted, waiting for confirmation (done work has no instance)
+    };
   }
 }

@@ -55,13 +55,7 @@ class SkilfulModelProcessTest {
   }
 
   static ProcessInstance register(String person, Object... extra) {
-    Map<String, Object> vars = withVariables("modelName", "Dân vận khéo trong xây dựng nông thôn mới",
-        "reason", "Người dân còn ngại hiến đất làm đường", "goals", "100% hộ đồng thuận",
-        "content", "Tổ vận động gặp từng hộ", "area", "Ấp 3, 120 hộ",
-        "participants", "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
-        "resources", "Xã hội hóa 200 triệu đồng", "timeline", "3/2025–12/2025",
-        "outputs", "2 km đường bê tông; biên bản hiến đất", "sustainability", "Nhân rộng ra 5 ấp",
-        "workField", "kinhTe");
+    Map<String, Object> vars = registration();
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -71,6 +65,17 @@ class SkilfulModelProcessTest {
     } finally {
       BpmnAwareTests.identityService().clearAuthentication();
     }
+  }
+
+  /** A registration's ten fields and field of work. */
+  static Map<String, Object> registration() {
+    return withVariables("modelName", "Dân vận khéo trong xây dựng nông thôn mới",
+        "reason", "Người dân còn ngại hiến đất làm đường", "goals", "100% hộ đồng thuận",
+        "content", "Tổ vận động gặp từng hộ", "area", "Ấp 3, 120 hộ",
+        "participants", "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
+        "resources", "Xã hội hóa 200 triệu đồng", "timeline", "3/2025–12/2025",
+        "outputs", "2 km đường bê tông; biên bản hiến đất", "sustainability", "Nhân rộng ra 5 ấp",
+        "workField", "kinhTe");
   }
 
   static void appraise(ProcessInstance model, Object score) {
@@ -250,6 +255,53 @@ class SkilfulModelProcessTest {
     BpmnAwareTests.assertThat(award).hasCandidateGroup("bdvTULanhDao");
     taskService().complete(award.getId(), withVariables("awardDecision", "Giải Nhất: mô hình xã Xuân Hiệp"));
     BpmnAwareTests.assertThat(contest).isEnded();
+  }
+
+  @Test
+  void theJuryScoresTheRoundsEntriesAndNothingElse() throws Exception {
+    DirectiveRun.at("2025-03-01T09:00");
+    appraise(register("ubndXaXuanHiepCanBo"), 85);
+    appraise(register("soNoiVuCanBo", "modelName", "Một cửa thân thiện"), 78);
+    ProcessInstance contest = runtimeService().startProcessInstanceByKey("skilfulContest",
+        withVariables("contestName", "Hội thi Dân vận khéo 2025", "organisingBody", "bdvTU",
+            "rounds", "Chung khảo"));
+    Task round = taskQuery().processInstanceId(contest.getId()).singleResult();
+    ArrayNode given = entries(round);
+
+    ArrayNode invented = given.deepCopy();
+    invented.addObject().put("modelId", "khong-co").put("modelName", "Mô hình tự thêm")
+        .put("score", 99);
+    ArrayNode dropped = JSON.createArrayNode().add(given.get(0).deepCopy());
+    ArrayNode twice = given.deepCopy();
+    twice.set(1, given.get(0).deepCopy());
+    for (ArrayNode rows : List.of(invented, dropped, twice)) {
+      for (int i = 0; i < rows.size(); i++) {
+        ((ObjectNode) rows.get(i)).put("score", 90);
+      }
+    }
+    assertThatThrownBy(() -> complete(round, invented)).hasRootCauseMessage(
+        "Bảng điểm phải gồm đúng các mô hình của vòng thi; không dự thi: khong-co (entries)");
+    assertThatThrownBy(() -> complete(round, dropped)).hasRootCauseMessage(
+        "Bảng điểm phải gồm đúng các mô hình của vòng thi; chưa chấm: "
+            + given.get(1).get("modelName").asText() + " (entries)");
+    assertThatThrownBy(() -> complete(round, twice)).hasRootCauseMessage(
+        "Mô hình " + given.get(0).get("modelId").asText() + " được chấm hai lần (entries)");
+
+    // a renamed entry keeps the name the round gave it; only the score is the jury's
+    ArrayNode renamed = given.deepCopy();
+    ((ObjectNode) renamed.get(0)).put("modelName", "Tên do người chấm sửa").put("score", 70);
+    ((ObjectNode) renamed.get(1)).put("score", 95);
+    complete(round, renamed);
+    Task award = taskQuery().processInstanceId(contest.getId()).singleResult();
+    ArrayNode result = entries(award);
+    assertThat(result.findValuesAsText("modelName"))
+        .containsExactly(given.get(1).get("modelName").asText());
+    assertThat(result.get(0).get("score").asDouble()).isEqualTo(95);
+  }
+
+  static void complete(Task task, ArrayNode rows) {
+    taskService().complete(task.getId(), Variables.putValue("entries",
+        SpinValues.jsonValue(rows.toString()).create()));
   }
 
   static ArrayNode entries(Task task) throws Exception {

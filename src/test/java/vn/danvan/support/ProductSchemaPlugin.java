@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 public class ProductSchemaPlugin extends AbstractProcessEnginePlugin {
 
-  static final String[] SCRIPTS = {"db/changelog/danvan-1-fanout.sql"};
+  static final String[] SCRIPTS = {"db/changelog/danvan-1-fanout.sql",
+      "db/changelog/danvan-4-lock.sql"};
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
