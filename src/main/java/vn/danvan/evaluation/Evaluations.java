@@ -242,9 +242,7 @@ public class Evaluations {
   /** Before the review: the body's track record beside the criteria that ask for it. */
   public void evidenceShown(DelegateTask task) {
     int year = (Integer) task.getVariable("year");
-    TrackRecords.Figures figures = trackRecords.of(
-        task.getProcessEngineServices().getHistoryService(), (String) task.getVariable("leadBody"),
-        year);
+    TrackRecords.Figures figures = trackRecords.of((String) task.getVariable("leadBody"), year);
     ArrayNode rows = Sheets.read(task.getVariable("assessment"), "assessment");
     for (JsonNode row : rows) {
       if (row.has("metric")) {

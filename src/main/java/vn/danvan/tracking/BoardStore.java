@@ -1,5 +1,7 @@
 package vn.danvan.tracking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardStore {
 
+  /**
+   * The directive's assignments and fan-out members, and the chase notices about them: those an
+   * assignment called, or a fan-out started (they name it in {@code fanoutId}). Not the chases of
+   * a yearly quota or of an evaluation sheet, which share the business key but are not work on
+   * the board.
+   */
   static final String SQL = """
       select v.PROC_INST_ID_, p.PROC_DEF_KEY_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_
       from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
@@ -25,6 +33,12 @@ public class BoardStore {
         and v.NAME_ in ('leadBody', 'taskContent', 'deadline', 'submittedAt', 'confirmedAt',
                         'returnedSinceSubmission', 'answeredAhead')
         and (v.STATE_ is null or v.STATE_ = 'CREATED')
+        and (p.PROC_DEF_KEY_ <> 'chaseNotice'
+             or exists (select 1 from ACT_HI_PROCINST caller
+                        where caller.ID_ = p.SUPER_PROCESS_INSTANCE_ID_
+                          and caller.PROC_DEF_KEY_ = 'assignment')
+             or exists (select 1 from ACT_HI_VARINST fanout
+                        where fanout.PROC_INST_ID_ = p.ID_ and fanout.NAME_ = 'fanoutId'))
       """;
 
   private final JdbcTemplate jdbc;
@@ -36,16 +50,22 @@ public class BoardStore {
   /** Fills {@code kinds} (instance → definition key) and {@code vars} (instance → name → value). */
   void read(String directive, Map<String, String> kinds, Map<String, Map<String, Object>> vars) {
     jdbc.query(SQL, row -> {
-      String id = row.getString(1);
-      kinds.put(id, row.getString(2));
-      String type = row.getString(4);
-      Object value = switch (type == null ? "" : type) {
-        case "date" -> row.getObject(6) == null ? null : new Date(row.getLong(6));
-        case "boolean" -> row.getObject(6) == null ? null : row.getLong(6) == 1;
-        case "integer", "long" -> row.getObject(6) == null ? null : row.getLong(6);
-        default -> row.getString(5);
-      };
-      vars.computeIfAbsent(id, k -> new HashMap<>()).put(row.getString(3), value);
+      put(row, kinds, vars);
     }, directive);
+  }
+
+  /** One row of {@link #SQL} or {@link TrackRecords#SQL} into {@code kinds} and {@code vars}. */
+  static void put(ResultSet row, Map<String, String> kinds, Map<String, Map<String, Object>> vars)
+      throws SQLException {
+    String id = row.getString(1);
+    kinds.put(id, row.getString(2));
+    String type = row.getString(4);
+    Object value = switch (type == null ? "" : type) {
+      case "date" -> row.getObject(6) == null ? null : new Date(row.getLong(6));
+      case "boolean" -> row.getObject(6) == null ? null : row.getLong(6) == 1;
+      case "integer", "long" -> row.getObject(6) == null ? null : row.getLong(6);
+      default -> row.getString(5);
+    };
+    vars.computeIfAbsent(id, k -> new HashMap<>()).put(row.getString(3), value);
   }
 }

@@ -2,12 +2,13 @@ package vn.danvan.tracking;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 
@@ -51,27 +52,43 @@ public class TrackRecords {
     }
   }
 
-  public Figures of(HistoryService history, String body, int year) {
+  /**
+   * Every piece of work a body led and every chase notice it got, with the variables that judge
+   * them, in one query: through the partial index {@code DANVAN_IDX_HI_VAR_LEAD_BODY} on
+   * PostgreSQL ({@code left(TEXT_, 100)} of the {@code leadBody} rows). Camunda's own query
+   * ({@code variableValueEquals("leadBody", body)}) scanned every history variable by name:
+   * 31 ms per body, then 160 ms for the second query, in the five years of W3.
+   */
+  static final String SQL = """
+      select v.PROC_INST_ID_, p.PROC_DEF_KEY_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_
+      from ACT_HI_VARINST lead
+        join ACT_HI_PROCINST p on p.ID_ = lead.PROC_INST_ID_
+        join ACT_HI_VARINST v on v.PROC_INST_ID_ = lead.PROC_INST_ID_
+      where lead.NAME_ = 'leadBody' and left(lead.TEXT_, 100) = ? and lead.TEXT_ = ?
+        and (lead.STATE_ is null or lead.STATE_ = 'CREATED')
+        and p.PROC_DEF_KEY_ in ('assignment', 'fanoutMember', 'chaseNotice')
+        and v.NAME_ in ('leadBody', 'deadline', 'submittedAt', 'confirmedAt',
+                        'returnedSinceSubmission', 'answeredAhead')
+        and (v.STATE_ is null or v.STATE_ = 'CREATED')
+      """;
+
+  /** The figures of {@code body} in {@code year}; inside an engine command (on its connection). */
+  public Figures of(String body, int year) {
     Map<String, String> kindOf = new HashMap<>();
-    for (HistoricVariableInstance lead : history.createHistoricVariableInstanceQuery()
-        .variableValueEquals("leadBody", body).list()) {
-      String key = lead.getProcessDefinitionKey();
-      if (WorkVariables.WORK.contains(key) || WorkVariables.CHASE.equals(key)) {
-        kindOf.put(lead.getProcessInstanceId(), key);
-      }
-    }
-    if (kindOf.isEmpty()) {
-      return new Figures(body, year, 0, 0, 0, 0, 0);
-    }
     Map<String, Map<String, Object>> vars = new HashMap<>();
-    List<String> ids = new ArrayList<>(kindOf.keySet());
-    for (int i = 0; i < ids.size(); i += 500) {
-      history.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new))
-          .variableNameIn("deadline", "submittedAt", "confirmedAt", "returnedSinceSubmission",
-              "answeredAhead")
-          .list().forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
-              .put(v.getName(), v.getValue()));
+    Connection connection =
+        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement query = connection.prepareStatement(SQL)) {
+      query.setString(1, body.length() > 100 ? body.substring(0, 100) : body);
+      query.setString(2, body);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          BoardStore.put(rows, kindOf, vars);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Không đọc được kết quả thực hiện của " + body + ": "
+          + e.getMessage(), e);
     }
     Instant endOfYear = deadlines.endOfDate(LocalDate.of(year, 12, 31)).toInstant();
     Instant now = deadlines.now().toInstant();

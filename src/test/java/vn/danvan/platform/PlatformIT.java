@@ -61,6 +61,9 @@ class PlatformIT {
   void historyCleanupRunsAtNight() {
     assertThat(engineConfiguration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
     assertThat(engineConfiguration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    // by each instance's end time: no removal time written into every history row at the end
+    assertThat(engineConfiguration.getHistoryCleanupStrategy()).isEqualTo("endTimeBased");
+    assertThat(engineConfiguration.getHistoryRemovalTimeStrategy()).isEqualTo("none");
     assertThat(engineConfiguration.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
   }
 
