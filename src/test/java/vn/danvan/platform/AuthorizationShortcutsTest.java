@@ -3,16 +3,26 @@ package vn.danvan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -170,5 +180,91 @@ class AuthorizationShortcutsTest {
     assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(3);
     assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("bodyB").count())
         .isZero();
+  }
+
+  /**
+   * The grants-only permission check against Camunda's SQL: 60 rounds of random grants (a user's,
+   * a group's, global; on tasks and definitions, on one id or '*'), 20 random checks each (one to
+   * four atomic checks, "or" or "and", some with a "not found" answer of their own), on top of
+   * the engine's own per-task grants. Every answer must be Camunda's, and the shortcut must have
+   * given it.
+   */
+  @Test
+  void permissionChecksGiveCamundasAnswers() {
+    Random random = new Random(2016);
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    String[] ids = {tasksOf("bodyA").get(0), tasksOf("bodyB").get(0), "work", "other", "*"};
+    Resource[] resources = {Resources.TASK, Resources.PROCESS_DEFINITION};
+    Permission[][] permissions = {
+        {Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK},
+        {Permissions.READ, ProcessDefinitionPermissions.TASK_WORK,
+            ProcessDefinitionPermissions.UPDATE_TASK}};
+    int granted = 0;
+    int checks = 0;
+    for (int round = 0; round < 60; round++) {
+      List<String> made = new ArrayList<>();
+      for (int g = random.nextInt(5); g > 0; g--) {
+        int type = random.nextInt(3) == 0 ? Authorization.AUTH_TYPE_GLOBAL
+            : Authorization.AUTH_TYPE_GRANT;
+        Authorization grant = authorizations.createNewAuthorization(type);
+        if (type == Authorization.AUTH_TYPE_GRANT) {
+          if (random.nextBoolean()) {
+            grant.setUserId("staffA");
+          } else {
+            grant.setGroupId(random.nextBoolean() ? "bodyA" : "bodyB");
+          }
+        }
+        int r = random.nextInt(2);
+        grant.setResource(resources[r]);
+        grant.setResourceId(ids[random.nextInt(ids.length)]);
+        grant.addPermission(permissions[r][random.nextInt(3)]);
+        grant.addPermission(permissions[r][random.nextInt(3)]);
+        if (taken(grant)) {
+          continue; // one authorization per person or group and resource
+        }
+        made.add(authorizations.saveAuthorization(grant).getId());
+      }
+      for (int c = 0; c < 20; c++) {
+        CompositePermissionCheck check = new CompositePermissionCheck(random.nextBoolean());
+        for (int a = 1 + random.nextInt(4); a > 0; a--) {
+          int r = random.nextInt(2);
+          PermissionCheck atomic = new PermissionCheck();
+          atomic.setResource(resources[r]);
+          atomic.setPermission(permissions[r][random.nextInt(3)]);
+          atomic.setResourceId(random.nextInt(6) == 0 ? null : ids[random.nextInt(ids.length)]);
+          if (random.nextInt(8) == 0) {
+            atomic.setAuthorizationNotFoundReturnValue((long) random.nextInt(2));
+          }
+          check.addAtomicCheck(atomic);
+        }
+        boolean[] answers = configuration().getCommandExecutorTxRequired().execute(context -> {
+          AuthorizationShortcuts.Manager manager =
+              (AuthorizationShortcuts.Manager) context.getAuthorizationManager();
+          List<String> groups = List.of("bodyA", "vaiTroCanBo");
+          assertThat(manager.granted("staffA", groups, check.getAtomicChecks(),
+              check.isDisjunctive())).as("the shortcut answers").isNotNull();
+          return new boolean[] {manager.isAuthorized("staffA", groups, check),
+              manager.camundaAnswer("staffA", groups, check)};
+        });
+        assertThat(answers[0]).as("round %d check %d", round, c).isEqualTo(answers[1]);
+        granted += answers[0] ? 1 : 0;
+        checks++;
+      }
+      made.forEach(authorizations::deleteAuthorization);
+    }
+    // both answers occur often enough for the comparison to mean something
+    assertThat(granted).isBetween(checks / 5, checks * 4 / 5);
+  }
+
+  static boolean taken(Authorization grant) {
+    return engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(grant.getAuthorizationType()).resourceType(grant.getResourceType())
+        .resourceId(grant.getResourceId()).list().stream()
+        .anyMatch(a -> Objects.equals(a.getUserId(), grant.getUserId())
+            && Objects.equals(a.getGroupId(), grant.getGroupId()));
+  }
+
+  static ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 }
