@@ -351,7 +351,9 @@ public class SkilfulModels {
     }
     List<ObjectNode> scored = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (SpinJsonNode entry : json(task, GIVEN_ENTRIES).elements()) {
+    // a jury task created before its model had roundGiven has no copy: its entries as sent
+    String given = task.hasVariableLocal(GIVEN_ENTRIES) ? GIVEN_ENTRIES : "entries";
+    for (SpinJsonNode entry : json(task, given).elements()) {
       ObjectNode row = (ObjectNode) readTree(entry.toString());
       BigDecimal score = scores.remove(row.path("modelId").asText());
       if (score == null) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +50,7 @@ public class BoardStore {
 
   /** Fills {@code kinds} (instance → definition key) and {@code vars} (instance → name → value). */
   void read(String directive, Map<String, String> kinds, Map<String, Map<String, Object>> vars) {
-    jdbc.query(SQL, row -> {
-      put(row, kinds, vars);
-    }, directive);
+    jdbc.query(SQL, (RowCallbackHandler) row -> put(row, kinds, vars), directive);
   }
 
   /** One row of {@link #SQL} or {@link TrackRecords#SQL} into {@code kinds} and {@code vars}. */
