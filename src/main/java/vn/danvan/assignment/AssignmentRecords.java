@@ -2,7 +2,6 @@ package vn.danvan.assignment;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -101,13 +100,13 @@ public class AssignmentRecords {
   /** Before the leader reviews: every coordinating body's contribution, as one text. */
   public void summariseContributions(DelegateExecution execution) {
     StringBuilder summary = new StringBuilder();
-    execution.getVariables().entrySet().stream()
-        .filter(v -> v.getKey().startsWith(CONTRIBUTION_PREFIX))
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(v -> {
-          String body = v.getKey().substring(CONTRIBUTION_PREFIX.length());
+    // by name first: reading every variable's value would deserialise the instance's JSON logs
+    execution.getVariableNames().stream().filter(name -> name.startsWith(CONTRIBUTION_PREFIX))
+        .sorted()
+        .forEach(name -> {
+          String body = name.substring(CONTRIBUTION_PREFIX.length());
           summary.append(registry.body(body).map(OrgRegistry.Body::name).orElse(body))
-              .append(": ").append(v.getValue()).append('\n');
+              .append(": ").append(execution.getVariable(name)).append('\n');
         });
     execution.setVariable("contributionSummary",
         summary.length() == 0 ? "(không có)" : summary.toString().trim());
