@@ -25,6 +25,7 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.support.BenchReport;
 import vn.danvan.support.DirectiveRun;
 import vn.danvan.support.NationalRegistry;
+import vn.danvan.support.PlannerStatistics;
 import vn.danvan.support.PostgresApp;
 
 /**
@@ -59,13 +60,15 @@ public final class LifetimeBenchmark {
     String url = PostgresApp.freshDatabase("danvan_bench_lifetime");
     Map<String, Object> report = BenchReport.start();
     List<String> failures = new ArrayList<>();
-    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
+    try (PlannerStatistics statistics = PlannerStatistics.keep(url);
+        ConfigurableApplicationContext app = PostgresApp.start(url, null,
         "--camunda.bpm.admin-user.password=bench-only",
         "--danvan.org.registry=file:" + registry.toAbsolutePath(),
         "--danvan.evaluation.province=tinhMau",
         "--camunda.bpm.job-execution.enabled=false",
         "--spring.main.sources=" + StatementCounter.class.getName(),
         "--logging.level.root=WARN")) {
+      report.put("plannerStatistics", statistics.asMap());
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       List<String> all = app.getBean(OrgRegistry.class).bodies().stream()
           .map(OrgRegistry.Body::id).toList();

@@ -10,6 +10,7 @@ import java.util.Map;
 import vn.danvan.support.BenchReport;
 import vn.danvan.support.AppNode;
 import vn.danvan.support.Http;
+import vn.danvan.support.PlannerStatistics;
 import vn.danvan.support.PostgresApp;
 import vn.danvan.support.RestLoad;
 import vn.danvan.support.RestLoad.Completion;
@@ -34,7 +35,9 @@ public final class ThroughputBenchmark {
     Path dir = Files.createDirectories(BenchReport.FOLDER);
     String url = PostgresApp.freshDatabase("danvan_bench_w1");
     Map<String, Object> report = BenchReport.start();
-    try (AppNode node = AppNode.on("w1", url, dir).start()) {
+    try (PlannerStatistics statistics = PlannerStatistics.keep(url);
+        AppNode node = AppNode.on("w1", url, dir).start()) {
+      report.put("plannerStatistics", statistics.asMap());
       node.awaitReady(Duration.ofMinutes(3));
       Http http = node.http();
       RestLoad.deployTrivial(http);
@@ -45,19 +48,20 @@ public final class ThroughputBenchmark {
 
       // warm-up: half a round of each, so that both paths are compiled before anything is timed
       // (with a tenth of a round, the first timed rounds ran 20–50% slower than the later ones)
-      round(node, bodies, Math.max(1, perBody / 2), clients, "assignment", "warm-up");
-      round(node, bodies, Math.max(1, perBody / 2), clients, "trivial", "warm-up");
+      round(node, statistics, bodies, Math.max(1, perBody / 2), clients, "assignment", "warm-up");
+      round(node, statistics, bodies, Math.max(1, perBody / 2), clients, "trivial", "warm-up");
       List<Map<String, Object>> assignment = new ArrayList<>();
       List<Map<String, Object>> trivial = new ArrayList<>();
       for (int r = 1; r <= rounds; r++) {
         // alternate which goes first, so neither always meets a fresher database
         boolean trivialFirst = r % 2 == 1;
         if (trivialFirst) {
-          trivial.add(round(node, bodies, perBody, clients, "trivial", "round " + r));
+          trivial.add(round(node, statistics, bodies, perBody, clients, "trivial", "round " + r));
         }
-        assignment.add(round(node, bodies, perBody, clients, "assignment", "round " + r));
+        assignment.add(
+            round(node, statistics, bodies, perBody, clients, "assignment", "round " + r));
         if (!trivialFirst) {
-          trivial.add(round(node, bodies, perBody, clients, "trivial", "round " + r));
+          trivial.add(round(node, statistics, bodies, perBody, clients, "trivial", "round " + r));
         }
       }
       double productRate = median(assignment);
@@ -79,8 +83,8 @@ public final class ThroughputBenchmark {
   }
 
   /** Creates the work, then times only the clients' completions; checks every one took effect. */
-  private static Map<String, Object> round(AppNode node, List<String> bodies, int perBody,
-      int clients, String kind, String label) throws Exception {
+  private static Map<String, Object> round(AppNode node, PlannerStatistics statistics,
+      List<String> bodies, int perBody, int clients, String kind, String label) throws Exception {
     Http http = node.http();
     boolean product = kind.equals("assignment");
     List<String> instances = product
@@ -92,6 +96,7 @@ public final class ThroughputBenchmark {
       throw new IllegalStateException(kind + ": " + work.size() + " open tasks for "
           + instances.size() + " instances");
     }
+    statistics.now();
     Outcome outcome = RestLoad.complete(node.port(), work, clients, RestLoad.REPORT);
     if (!outcome.failed().isEmpty()) {
       throw new IllegalStateException(kind + " " + label + ": " + outcome.failed().size()
