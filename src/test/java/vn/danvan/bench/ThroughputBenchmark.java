@@ -23,8 +23,7 @@ import vn.danvan.support.RestLoad.Outcome;
  * the same engine in the same run, the task of as many trivial {@code start → user task → end}
  * instances (the plain engine's baseline). {@code rounds} (3) rounds of each, alternating, after
  * a warm-up of half a round each. Prints both median rates and their ratio, writes
- * target/bench/throughput.json. Goals: ≥ 300
- * completions/s on 2 cores and ≥ 1.0× the baseline.
+ * target/bench/throughput.json. Goals: ≥ 300 completions/s on 2 cores and ≥ 1.0× the baseline.
  */
 public final class ThroughputBenchmark {
 
