@@ -46,6 +46,12 @@ class PostgresIT {
           + "cast(id_ as integer) desc limit 1")).isEqualTo("7.24.0");
       assertThat(count(db, "select count(*) from act_re_procdef where key_ = 'assignment'"))
           .isEqualTo(1);
+      // the product's indexes on Camunda's tables (postgres changesets 2, 3, 5, 6) and its tables
+      assertThat(count(db, "select count(*) from pg_indexes where indexname in ("
+          + "'danvan_idx_task_parent', 'danvan_idx_ident_lnk_task_group',"
+          + " 'danvan_idx_hi_var_lead_body', 'danvan_idx_var_exe_task')")).isEqualTo(4);
+      assertThat(count(db, "select count(*) from information_schema.tables"
+          + " where table_name in ('danvan_fanout', 'danvan_lock')")).isEqualTo(2);
 
       // the same REST rules hold on PostgreSQL: the coordinator assigns, the body works it
       Http http = new Http(port(app));
