@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
+import vn.danvan.platform.EngineConnection;
 
 /**
  * Completion counters of fan-outs, one row per fan-out in {@code danvan_fanout}, on the engine's
@@ -32,7 +33,8 @@ public class FanoutStore {
   }
 
   public void create(String id, int total) {
-    update(connection(), "insert into danvan_fanout (id_, total_, done_, created_) values (?, ?, 0, ?)",
+    update(EngineConnection.current(),
+        "insert into danvan_fanout (id_, total_, done_, created_) values (?, ?, 0, ?)",
         id, total, Timestamp.from(Instant.now()));
   }
 
@@ -46,7 +48,7 @@ public class FanoutStore {
    */
   public void memberDoneAtCommit(String id, Runnable onComplete) {
     TransactionContext transaction = Context.getCommandContext().getTransactionContext();
-    Connection connection = connection();
+    Connection connection = EngineConnection.current();
     AtomicBoolean completed = new AtomicBoolean();
     transaction.addTransactionListener(TransactionState.COMMITTING, context -> {
       update(connection, "update danvan_fanout set done_ = done_ + 1 where id_ = ?", id);
@@ -62,11 +64,8 @@ public class FanoutStore {
 
   /** Reads the counts and locks the row until the transaction ends. */
   public Counts lock(String id) {
-    return read(connection(), "select done_, total_ from danvan_fanout where id_ = ? for update", id);
-  }
-
-  private static Connection connection() {
-    return Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    return read(EngineConnection.current(),
+        "select done_, total_ from danvan_fanout where id_ = ? for update", id);
   }
 
   private static void update(Connection connection, String sql, Object... args) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Named locks held until the current engine transaction commits or rolls back: a row of
@@ -26,8 +25,7 @@ public final class EngineLocks {
 
   /** Waits for the lock {@code name}; it is released when the engine's transaction ends. */
   public static void lock(String name) {
-    Connection connection =
-        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    Connection connection = EngineConnection.current();
     try {
       if (lockRow(connection, name)) {
         return;

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 
@@ -36,21 +34,32 @@ final class RestAuthenticationCache implements AuthenticationProvider {
 
   private record Entry(String user, List<String> groups, List<String> tenants, long until) {}
 
+  /** How a user's groups or tenants are read: Camunda's filter's own reads. */
+  interface Memberships {
+    List<String> of(ProcessEngine engine, String user);
+  }
+
   private final AuthenticationProvider checker;
+  private final Memberships groups;
+  private final Memberships tenants;
   private final long ttlNanos;
   private final LongSupplier nanoClock;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  RestAuthenticationCache(AuthenticationProvider checker, Duration ttl, LongSupplier nanoClock) {
+  RestAuthenticationCache(AuthenticationProvider checker, Memberships groups,
+      Memberships tenants, Duration ttl, LongSupplier nanoClock) {
     this.checker = checker;
+    this.groups = groups;
+    this.tenants = tenants;
     this.ttlNanos = ttl.toNanos();
     this.nanoClock = nanoClock;
   }
 
   /** {@code checker} itself when {@code ttl} is zero. */
-  static AuthenticationProvider around(AuthenticationProvider checker, Duration ttl) {
+  static AuthenticationProvider around(AuthenticationProvider checker, Memberships groups,
+      Memberships tenants, Duration ttl) {
     return ttl.isZero() || ttl.isNegative() ? checker
-        : new RestAuthenticationCache(checker, ttl, System::nanoTime);
+        : new RestAuthenticationCache(checker, groups, tenants, ttl, System::nanoTime);
   }
 
   @Override
@@ -71,8 +80,9 @@ final class RestAuthenticationCache implements AuthenticationProvider {
       }
       String user = checked.getAuthenticatedUser();
       entry = new Entry(user,
-          checked.getGroups() != null ? List.copyOf(checked.getGroups()) : groups(engine, user),
-          checked.getTenants() != null ? List.copyOf(checked.getTenants()) : tenants(engine, user),
+          List.copyOf(checked.getGroups() != null ? checked.getGroups() : groups.of(engine, user)),
+          List.copyOf(checked.getTenants() != null ? checked.getTenants()
+              : tenants.of(engine, user)),
           now + ttlNanos);
       if (entries.size() >= MAX_ENTRIES) {
         entries.clear();
@@ -89,16 +99,6 @@ final class RestAuthenticationCache implements AuthenticationProvider {
   public void augmentResponseByAuthenticationChallenge(HttpServletResponse response,
       ProcessEngine engine) {
     checker.augmentResponseByAuthenticationChallenge(response, engine);
-  }
-
-  private static List<String> groups(ProcessEngine engine, String user) {
-    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-  }
-
-  private static List<String> tenants(ProcessEngine engine, String user) {
-    return engine.getIdentityService().createTenantQuery().userMember(user)
-        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
   }
 
   private static String digest(String text) {

@@ -53,7 +53,8 @@ class RestSecurityConfiguration {
       @Override
       public void init(FilterConfig config) throws ServletException {
         super.init(config);
-        authenticationProvider = RestAuthenticationCache.around(authenticationProvider, cacheTtl);
+        authenticationProvider = RestAuthenticationCache.around(authenticationProvider,
+            this::getGroupsOfUser, this::getTenantsOfUser, cacheTtl);
       }
     };
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

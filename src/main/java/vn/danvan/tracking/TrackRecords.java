@@ -1,6 +1,5 @@
 package vn.danvan.tracking;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,9 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.platform.EngineConnection;
 
 /**
  * A body's track record for a year, from the engine's history: the work it led that fell due in
@@ -75,9 +74,7 @@ public class TrackRecords {
   public Figures of(String body, int year) {
     Map<String, String> kindOf = new HashMap<>();
     Map<String, Map<String, Object>> vars = new HashMap<>();
-    Connection connection =
-        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
-    try (PreparedStatement query = connection.prepareStatement(SQL)) {
+    try (PreparedStatement query = EngineConnection.current().prepareStatement(SQL)) {
       query.setString(1, body.length() > 100 ? body.substring(0, 100) : body);
       query.setString(2, body);
       try (ResultSet rows = query.executeQuery()) {

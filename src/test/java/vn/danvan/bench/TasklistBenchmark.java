@@ -2,14 +2,11 @@ package vn.danvan.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -19,6 +16,7 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.support.BenchReport;
 import vn.danvan.support.Http;
 import vn.danvan.support.NationalRegistry;
+import vn.danvan.support.PlannerStatistics;
 import vn.danvan.support.PostgresApp;
 
 /**
@@ -52,7 +50,8 @@ public final class TasklistBenchmark {
     Path registry = NationalRegistry.province(dir, 200);
     String url = PostgresApp.freshDatabase("danvan_bench_tasklist");
     Map<String, Object> report = BenchReport.start();
-    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
+    try (PlannerStatistics statistics = PlannerStatistics.keep(url);
+        ConfigurableApplicationContext app = PostgresApp.start(url, null,
         "--camunda.bpm.admin-user.password=" + PASSWORD,
         "--danvan.org.initial-password=" + PASSWORD,
         "--danvan.org.registry=file:" + registry.toAbsolutePath(),
@@ -83,10 +82,8 @@ public final class TasklistBenchmark {
       }
       // the planner's statistics as autovacuum keeps them (it analyses a table once a tenth of it
       // changed, a minute at most later); without them PostgreSQL plans these joins for 1 row
-      try (Connection db = app.getBean(DataSource.class).getConnection();
-          Statement analyze = db.createStatement()) {
-        analyze.execute("ANALYZE");
-      }
+      statistics.now();
+      report.put("plannerStatistics", statistics.asMap());
       report.put("setup", Map.of("bodies", others.size() + 1, "bodyTasks", mine,
           "otherTasks", tasks, "seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0));
       System.out.printf("%d open tasks for %s, %d for %d other bodies (%.0f s)%n", mine, BODY,

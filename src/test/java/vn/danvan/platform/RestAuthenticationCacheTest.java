@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +31,22 @@ class RestAuthenticationCacheTest {
   static ProcessEngine engine;
   static IdentityService identity;
 
+  /** Camunda's filter, for its reads of a user's groups and tenants. */
+  static final CamundaReads CAMUNDA = new CamundaReads();
+
   final AtomicLong clock = new AtomicLong(1_000);
-  final AuthenticationProvider cache =
-      new RestAuthenticationCache(new HttpBasicAuthenticationProvider(), TTL, clock::get);
+  final AuthenticationProvider cache = new RestAuthenticationCache(
+      new HttpBasicAuthenticationProvider(), CAMUNDA::groups, CAMUNDA::tenants, TTL, clock::get);
+
+  static final class CamundaReads extends ProcessEngineAuthenticationFilter {
+    List<String> groups(ProcessEngine engine, String user) {
+      return getGroupsOfUser(engine, user);
+    }
+
+    List<String> tenants(ProcessEngine engine, String user) {
+      return getTenantsOfUser(engine, user);
+    }
+  }
 
   @BeforeAll
   static void start() {
@@ -117,8 +132,9 @@ class RestAuthenticationCacheTest {
   @Test
   void aZeroTimeToLiveLeavesCamundasCheckAsItIs() {
     AuthenticationProvider checker = new HttpBasicAuthenticationProvider();
-    assertThat(RestAuthenticationCache.around(checker, Duration.ZERO)).isSameAs(checker);
-    assertThat(RestAuthenticationCache.around(checker, TTL))
+    assertThat(RestAuthenticationCache.around(checker, CAMUNDA::groups, CAMUNDA::tenants,
+        Duration.ZERO)).isSameAs(checker);
+    assertThat(RestAuthenticationCache.around(checker, CAMUNDA::groups, CAMUNDA::tenants, TTL))
         .isInstanceOf(RestAuthenticationCache.class);
   }
 

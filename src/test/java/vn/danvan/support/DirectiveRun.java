@@ -179,8 +179,7 @@ public final class DirectiveRun {
    * Runs {@code action} on every item ({@link #parallel} threads); an item that collides with
    * another (optimistic locking) is left for the next round. Whether anything was attempted.
    */
-  private <T> boolean each(List<T> items, Consumer<T> action,
-      AtomicLong done) {
+  private <T> boolean each(List<T> items, Consumer<T> action, AtomicLong done) {
     if (threads == 1) {
       items.forEach(item -> {
         action.accept(item);
