@@ -23,6 +23,12 @@ public class AssignmentRecords {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssignmentRecords.class);
   static final String CONTRIBUTION_PREFIX = "contribution_";
+  /** Set when the lead body answered before the assignment began (a fan-out's member). */
+  public static final String ANSWERED_AHEAD = "answeredAhead";
+  /** What an assignment records about the work, which whoever called it may keep. */
+  public static final List<String> RECORD = List.of("deadline", "deadlineLog", "resultReport",
+      "submittedAt", "confirmedAt", "returnedSinceSubmission", "returnCount", "round", "returnLog",
+      "reminderSentAt", "chaseCount", "lastChaseType", "chaseLog");
 
   private final AssignmentRules rules;
   private final AssignmentTimers timers;
@@ -59,6 +65,9 @@ public class AssignmentRecords {
     normalise(execution, "confirmation");
     if (!leaderReview) {
       execution.setVariable("approved", true); // the staff's report goes straight on
+    }
+    if (rules.answeredAhead(execution)) {
+      answered(execution);
     }
   }
 
@@ -97,7 +106,10 @@ public class AssignmentRecords {
         .setVariable(CONTRIBUTION_PREFIX + task.getVariable("contributor"), text);
   }
 
-  /** Before the leader reviews: every coordinating body's contribution, as one text. */
+  /**
+   * Before the leader reviews: every coordinating body's contribution, as one text; nothing when
+   * there is none (the forms say "(không có)").
+   */
   public void summariseContributions(DelegateExecution execution) {
     StringBuilder summary = new StringBuilder();
     // by name first: reading every variable's value would deserialise the instance's JSON logs
@@ -108,8 +120,9 @@ public class AssignmentRecords {
           summary.append(registry.body(body).map(OrgRegistry.Body::name).orElse(body))
               .append(": ").append(execution.getVariable(name)).append('\n');
         });
-    execution.setVariable("contributionSummary",
-        summary.length() == 0 ? "(không có)" : summary.toString().trim());
+    if (summary.length() > 0) {
+      execution.setVariable("contributionSummary", summary.toString().trim());
+    }
   }
 
   public void extensionDecided(DelegateTask task) {

@@ -163,19 +163,19 @@ public class AssignmentRules {
   }
 
   /**
-   * Coordinating bodies as given: a list, or one text of ids separated by commas (what an element
-   * template in Camunda Modeler can write); empty when absent.
-   */
-  /**
    * Whether the lead body already answered before this assignment began (a fan-out hands a body
    * over to a full assignment after its report or extension request): then the first round
    * starts from that answer instead of asking for the work again. Reworks always ask.
    */
   public boolean answeredAhead(VariableScope vars) {
-    return Boolean.TRUE.equals(vars.getVariable("answeredAhead"))
+    return Boolean.TRUE.equals(vars.getVariable(AssignmentRecords.ANSWERED_AHEAD))
         && !(vars.getVariable("round") instanceof Integer round && round > 0);
   }
 
+  /**
+   * Coordinating bodies as given: a list, or one text of ids separated by commas (what an element
+   * template in Camunda Modeler can write); empty when absent.
+   */
   static List<String> coordinatingBodies(VariableScope vars) {
     Object value = vars.getVariable("coordinatingBodies");
     if (value == null) {

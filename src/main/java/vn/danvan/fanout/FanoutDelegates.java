@@ -1,7 +1,11 @@
 package vn.danvan.fanout;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,8 +47,18 @@ public class FanoutDelegates {
   }
 
   @Bean
-  public ExecutionListener fanoutHandedOver(FanoutMembers members) {
-    return members::handedOver;
+  public DelegateVariableMapping fanoutHandOver(FanoutMembers members) {
+    return new DelegateVariableMapping() {
+      @Override
+      public void mapInputVariables(DelegateExecution member, VariableMap assignment) {
+        members.handOver(member, assignment);
+      }
+
+      @Override
+      public void mapOutputVariables(DelegateExecution member, VariableScope assignment) {
+        members.takeBack(member, assignment);
+      }
+    };
   }
 
   @Bean

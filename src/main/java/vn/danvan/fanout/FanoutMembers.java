@@ -1,12 +1,11 @@
 package vn.danvan.fanout;
 
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRecords;
-import vn.danvan.platform.Inputs;
 
 /**
  * One body's part of a fan-out ({@code fanoutMember.bpmn}): after the body answers, either it is
@@ -34,18 +33,31 @@ public class FanoutMembers {
   }
 
   /**
-   * Before the full assignment starts: it gets the fan-out's settings (monitoring body, review
-   * flags, timings, the chase count so far) and starts from the body's answer.
+   * What the full assignment starts with: the member's variables (the body's answer among them),
+   * the fan-out's settings (monitoring body, review flags, timings, the chase count so far) and
+   * that the body has answered; the assignment takes the answer up as it starts. Written to the
+   * assignment only: copied into the member first, every one would be written twice more.
    */
-  public void handedOver(DelegateExecution member) {
+  public void handOver(DelegateExecution member, VariableMap assignment) {
+    assignment.putAll(member.getVariablesTyped());
+    assignment.remove(FOLLOW_UP);
     RuntimeService runtime = member.getProcessEngineServices().getRuntimeService();
-    Map<String, Object> settings =
-        runtime.getVariables((String) member.getVariable("fanoutId"), Fanouts.SETTINGS);
-    settings.forEach(member::setVariable);
-    member.setVariable("leaderReview",
-        Inputs.flag(member, "leaderReview", "Cần lãnh đạo duyệt", true));
-    member.setVariable("answeredAhead", true);
-    records.answered(member);
+    assignment.putAll(runtime.getVariablesTyped((String) member.getVariable("fanoutId"),
+        Fanouts.SETTINGS, true));
+    assignment.putValue(AssignmentRecords.ANSWERED_AHEAD, true);
+  }
+
+  /**
+   * The assignment ended: the member keeps its record of the work (submission, confirmation,
+   * deadline, returns, chases), each variable written only if the assignment changed it.
+   */
+  public void takeBack(DelegateExecution member, VariableScope assignment) {
+    for (String name : AssignmentRecords.RECORD) {
+      Object value = assignment.getVariable(name);
+      if (value != null && !value.equals(member.getVariable(name))) {
+        member.setVariable(name, assignment.getVariableTyped(name));
+      }
+    }
   }
 
   /**

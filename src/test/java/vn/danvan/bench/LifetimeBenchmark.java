@@ -99,6 +99,7 @@ public final class LifetimeBenchmark {
       lifetime.put("jobsExecuted", run.jobsExecuted());
       lifetime.put("sqlStatements", statements);
       lifetime.put("statementsPerTask", Math.round(statements * 10.0 / tasks) / 10.0);
+      lifetime.put("timeSpent", run.timeSpent());
       List<String> problems = new ArrayList<>();
       lifetime.putAll(checked(engine.getHistoryService(), directive, all, run, problems));
       lifetime.put("problems", problems);
@@ -120,6 +121,7 @@ public final class LifetimeBenchmark {
       System.out.printf("lifetime 2016–2020, %d bodies, seed %d: %.1f s wall (goal ≤ 60 s), "
               + "%d tasks, %d jobs, %d SQL statements (%.1f per task)%n", all.size(), seed,
           millis / 1000.0, tasks, run.jobsExecuted(), statements, statements / (double) tasks);
+      System.out.printf("  time spent %s%n", run.timeSpent());
       System.out.printf("  tasks by kind %s%n  reminders %s, chases %s, late work %s%n",
           lifetime.get("tasksByKind"), lifetime.get("reminders"), lifetime.get("chases"),
           lifetime.get("lateWork"));

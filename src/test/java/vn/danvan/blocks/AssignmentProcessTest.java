@@ -219,11 +219,26 @@ class AssignmentProcessTest {
 
     assertThat(pi).isWaitingAt("Task_ApproveResult")
         .hasPassed("Gateway_AnsweredAhead", "Gateway_JoinAnswered").hasNotPassed("Task_Perform");
+    Assertions.assertThat(var(pi, "contributionSummary"))
+        .as("no coordinating body: nothing to summarise").isNull();
     complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", false,
         "returnReason", "Thiếu số liệu cụ thể"));
     assertThat(pi).as("a rework asks for the work").isWaitingAt("Task_Perform");
     report(pi);
     complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void anAnswerGivenAheadWithoutLeaderReviewIsSubmittedAsTheAssignmentStarts() {
+    ProcessInstance pi = assign("answeredAhead", true, "leaderReview", false,
+        "resultReport", "Đã báo cáo khi nhận việc cùng các đơn vị khác");
+
+    assertThat(pi).isWaitingAt("Task_ConfirmResult").hasNotPassed("Task_ApproveResult");
+    Assertions.assertThat(var(pi, "submittedAt")).isEqualTo(Date.from(
+        LocalDateTime.parse("2016-06-01T09:00").atZone(Deadlines.ZONE).toInstant()));
+    Assertions.assertThat(var(pi, "requestExtension")).isEqualTo(false);
     complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
     assertThat(pi).isEnded();
   }

@@ -212,6 +212,26 @@ class FanoutProcessTest {
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(historyService().createHistoricActivityInstanceQuery()
         .activityId("CallActivity_FullAssignment").finished().count()).isEqualTo(2);
+    // each member keeps the assignment's record of the work, not its working variables
+    Map<String, Object> taiChinhRecord = memberVariables("soTaiChinh");
+    assertThat(taiChinhRecord).containsEntry("deadline", "2027-01-15")
+        .containsEntry("resultReport", "Sở Tài chính đã hoàn thành sau gia hạn")
+        .containsKeys("submittedAt", "confirmedAt", "deadlineLog")
+        .doesNotContainKeys("monitorBody", "approved", "extensionApproved", "contributionSummary");
+    assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
+        .containsEntry("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch")
+        .doesNotContainKeys("monitorBody", "approved", "leaderReview", "answeredAhead");
+  }
+
+  /** The history variables of {@code body}'s fan-out member, by name. */
+  private Map<String, Object> memberVariables(String body) {
+    String member = historyService().createHistoricVariableInstanceQuery()
+        .processDefinitionKey("fanoutMember").variableName("leadBody").list().stream()
+        .filter(v -> body.equals(v.getValue())).findFirst().orElseThrow().getProcessInstanceId();
+    Map<String, Object> vars = new java.util.HashMap<>();
+    historyService().createHistoricVariableInstanceQuery().processInstanceId(member).list()
+        .forEach(v -> vars.put(v.getName(), v.getValue()));
+    return vars;
   }
 
   @Test

@@ -76,6 +76,10 @@ public final class DirectiveRun {
   private final AtomicLong jobsExecuted = new AtomicLong();
   private final AtomicLong tasksCompleted = new AtomicLong();
   private int threads = 1;
+  /** Where the run's time went, in nanoseconds: see {@link #timeSpent}. */
+  private final Map<String, AtomicLong> spent = new java.util.LinkedHashMap<>();
+  /** Answer rounds by how many tasks they completed at once: 1, 2–7, 8–63, 64 or more. */
+  private final long[] roundSizes = new long[4];
 
   /** On the process tests' engine. */
   public DirectiveRun() {
@@ -128,6 +132,29 @@ public final class DirectiveRun {
     return tasksCompleted.get();
   }
 
+  /**
+   * Where the run's wall time went, in seconds: timers run one at a time as the clock moves,
+   * asynchronous jobs, the bodies' answers, and the run's own reads (what is open, what is due,
+   * whether the directive ended); with the answer rounds counted by size.
+   */
+  public Map<String, Object> timeSpent() {
+    Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    spent.forEach((what, nanos) -> figures.put(what + "Seconds",
+        Math.round(nanos.get() / 1e7) / 100.0));
+    figures.put("answerRoundsBySize", Map.of("1", roundSizes[0], "2-7", roundSizes[1],
+        "8-63", roundSizes[2], "64+", roundSizes[3]));
+    return figures;
+  }
+
+  private <T> T timed(String what, java.util.function.Supplier<T> action) {
+    long t0 = System.nanoTime();
+    try {
+      return action.get();
+    } finally {
+      spent.computeIfAbsent(what, k -> new AtomicLong()).addAndGet(System.nanoTime() - t0);
+    }
+  }
+
   public static void at(String vietnamTime) {
     ClockUtil.setCurrentTime(Date.from(
         LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
@@ -141,18 +168,21 @@ public final class DirectiveRun {
   public void untilEnded(ProcessInstance directive, int maxSteps) {
     for (int step = 0; step < maxSteps; step++) {
       answerEverything();
-      if (history.createHistoricProcessInstanceQuery()
-          .processInstanceId(directive.getId()).finished().count() == 1) {
+      if (timed("reads", () -> history.createHistoricProcessInstanceQuery()
+          .processInstanceId(directive.getId()).finished().count()) == 1) {
         return;
       }
-      Job next = management.createJobQuery().timers().orderByJobDuedate().asc()
-          .listPage(0, 1).stream().findFirst().orElseThrow(() -> new AssertionError(
-              "the directive waits for nothing: " + runtime.createExecutionQuery()
-                  .processInstanceId(directive.getId()).list()));
+      Job next = timed("reads", () -> management.createJobQuery().timers()
+          .orderByJobDuedate().asc().listPage(0, 1)).stream().findFirst()
+          .orElseThrow(() -> new AssertionError("the directive waits for nothing: "
+              + runtime.createExecutionQuery().processInstanceId(directive.getId()).list()));
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
-      management.executeJob(next.getId());
+      timed("timers", () -> {
+        management.executeJob(next.getId());
+        return null;
+      });
       jobsExecuted.incrementAndGet();
     }
     throw new AssertionError("not ended after " + maxSteps + " timers");
@@ -162,16 +192,21 @@ public final class DirectiveRun {
   public void answerEverything() {
     boolean more = true;
     while (more) {
-      List<Job> jobs = management.createJobQuery().messages().list();
-      more = each(jobs, job -> management.executeJob(job.getId()), jobsExecuted);
-      List<Task> open = tasks.createTaskQuery().list();
+      List<Job> jobs = timed("reads", () -> management.createJobQuery().messages().list());
+      more = timed("asyncJobs",
+          () -> each(jobs, job -> management.executeJob(job.getId()), jobsExecuted));
+      List<Task> open = timed("reads", () -> tasks.createTaskQuery().list());
       drawLateness(open);
       List<Task> due = open.stream().filter(task -> !late.getOrDefault(task.getId(), false)
           || overdueEnough(task)).toList();
       if (recording) {
         due.forEach(this::record);
       }
-      more |= each(due, task -> tasks.complete(task.getId(), answer(task)), tasksCompleted);
+      if (!due.isEmpty()) {
+        roundSizes[due.size() == 1 ? 0 : due.size() < 8 ? 1 : due.size() < 64 ? 2 : 3]++;
+      }
+      more |= timed("answers",
+          () -> each(due, task -> tasks.complete(task.getId(), answer(task)), tasksCompleted));
     }
   }
 
