@@ -164,7 +164,10 @@ public final class DirectiveRun {
     return received;
   }
 
-  /** Runs until the directive ends, or fails after {@code maxSteps} timers. */
+  /**
+   * Runs until the directive ends, or fails after {@code maxSteps} moves of the clock: each time
+   * to the next timer, then every timer due runs, then every body answers.
+   */
   public void untilEnded(ProcessInstance directive, int maxSteps) {
     for (int step = 0; step < maxSteps; step++) {
       answerEverything();
@@ -179,11 +182,11 @@ public final class DirectiveRun {
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
-      timed("timers", () -> {
-        management.executeJob(next.getId());
-        return null;
-      });
-      jobsExecuted.incrementAndGet();
+      // every timer due now, as the job executor runs them
+      List<Job> dueNow = timed("reads", () -> management.createJobQuery().timers().executable()
+          .orderByJobDuedate().asc().list());
+      // the next timer cannot run (no retries left): let it say why
+      timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
     }
     throw new AssertionError("not ended after " + maxSteps + " timers");
   }
@@ -193,8 +196,7 @@ public final class DirectiveRun {
     boolean more = true;
     while (more) {
       List<Job> jobs = timed("reads", () -> management.createJobQuery().messages().list());
-      more = timed("asyncJobs",
-          () -> each(jobs, job -> management.executeJob(job.getId()), jobsExecuted));
+      more = timed("asyncJobs", () -> runJobs(jobs));
       List<Task> open = timed("reads", () -> tasks.createTaskQuery().list());
       drawLateness(open);
       List<Task> due = open.stream().filter(task -> !late.getOrDefault(task.getId(), false)
@@ -208,6 +210,21 @@ public final class DirectiveRun {
       more |= timed("answers",
           () -> each(due, task -> tasks.complete(task.getId(), answer(task)), tasksCompleted));
     }
+  }
+
+  /**
+   * Runs jobs as the job executor does: in parallel, but one process instance's one after another
+   * (Camunda's jobs are exclusive by default), so that the instances' own jobs do not collide.
+   */
+  private boolean runJobs(List<Job> jobs) {
+    Map<String, List<Job>> byInstance = new java.util.LinkedHashMap<>();
+    jobs.forEach(job -> byInstance.computeIfAbsent(job.getProcessInstanceId(),
+        k -> new ArrayList<>()).add(job));
+    each(List.copyOf(byInstance.values()), instanceJobs -> instanceJobs.forEach(job -> {
+      management.executeJob(job.getId());
+      jobsExecuted.incrementAndGet();
+    }), new AtomicLong());
+    return !jobs.isEmpty();
   }
 
   /**
