@@ -104,6 +104,14 @@ public class Deadlines {
     return ClockUtil.getCurrentTime();
   }
 
+  /**
+   * The next midnight in Vietnam ({@code ${deadlines.startOfNextDay()}}): daily checks run then,
+   * all at once, as chases do, rather than each at the hour its process happened to start.
+   */
+  public Date startOfNextDay() {
+    return Date.from(today().plusDays(1).atStartOfDay(ZONE).toInstant());
+  }
+
   /** Now in Vietnam according to the engine clock. */
   public ZonedDateTime now() {
     return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);

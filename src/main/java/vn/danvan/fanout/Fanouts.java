@@ -224,7 +224,8 @@ public class Fanouts {
    * full count itself; if this node stops between the commit and the wake-up, the parent's daily
    * re-check moves it on. It was hourly: a fan-out waiting two weeks for late bodies then ran 336
    * timer jobs, each writing four history rows, and those rechecks were most of the jobs of a
-   * directive's lifetime (W3 benchmark); a lost wake-up costs at most a day now.)
+   * directive's lifetime (W3 benchmark); a lost wake-up costs at most a day now. The re-check
+   * runs at midnight in Vietnam, so every waiting fan-out's re-check runs in the same burst.)
    */
   void memberDone(String parent, String key) {
     CommandExecutor newTransaction =
@@ -252,7 +253,7 @@ public class Fanouts {
         return;
       } catch (OptimisticLockingException busy) {
         if (attempt >= WAKE_ATTEMPTS) {
-          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại hằng giờ sẽ đi tiếp", key);
+          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại lúc 0 giờ sẽ đi tiếp", key);
           return;
         }
       }

@@ -253,8 +253,9 @@ class FanoutProcessTest {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
     Job recheck = parentTimer(parent, "Event_RecheckDue");
-    assertThat(recheck.getDuedate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant()
-        .plus(java.time.Duration.ofDays(1))));
+    assertThat(recheck.getDuedate()).as("the next midnight in Vietnam").isEqualTo(Date.from(
+        ClockUtil.getCurrentTime().toInstant().atZone(Deadlines.ZONE).toLocalDate().plusDays(1)
+            .atStartOfDay(Deadlines.ZONE).toInstant()));
 
     managementService().executeJob(recheck.getId());
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast")
