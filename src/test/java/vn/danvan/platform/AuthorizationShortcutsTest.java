@@ -87,6 +87,39 @@ class AuthorizationShortcutsTest {
         .map(Task::getId).sorted().toList();
   }
 
+  /** The grants on {@code taskId}: "group or user: permissions", sorted. */
+  static List<String> grantsOn(String taskId) {
+    engine.getIdentityService().clearAuthentication();
+    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(taskId).list().stream()
+        .map(a -> (a.getGroupId() != null ? "group " + a.getGroupId() : "user " + a.getUserId())
+            + ": " + java.util.Arrays.stream(a.getPermissions(TaskPermissions.values()))
+            .map(Permission::getName).filter(n -> !n.equals("NONE")).sorted().toList())
+        .sorted().toList();
+  }
+
+  @Test
+  void aNewTasksGrantsAreCamundasWithoutReadingForOldOnes() {
+    engine.getRepositoryService().createDeployment().addModelInstance("grants.bpmn",
+        Bpmn.createExecutableProcess("grants").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("checkIt").camundaCandidateGroups("${group}").camundaCandidateUsers("${user}")
+            .camundaAssignee("${user}").endEvent().done()).deploy();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("grants",
+        java.util.Map.of("group", "bodyG", "user", "staffG")).getId();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .singleResult().getId();
+    // one grant per group or user, the candidate user's and the assignee's merged in one
+    assertThat(grantsOn(task)).containsExactly("group bodyG: [READ, TASK_WORK]",
+        "user staffG: [READ, TASK_WORK]");
+
+    // on a task already in the database, the existing grant is found and kept, not doubled
+    engine.getTaskService().addCandidateGroup(task, "bodyG");
+    engine.getTaskService().addCandidateGroup(task, "bodyH");
+    assertThat(grantsOn(task)).containsExactly("group bodyG: [READ, TASK_WORK]",
+        "group bodyH: [READ, TASK_WORK]", "user staffG: [READ, TASK_WORK]");
+    engine.getRuntimeService().deleteProcessInstance(instance, "test done");
+  }
+
   @Test
   void theBodyListShowsExactlyTheBodysTasks() {
     List<String> own = tasksOf("bodyA");
