@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # W1 throughput on PostgreSQL: 8 REST clients completing assignment tasks, beside a trivial
 # start→user task→end baseline on the same engine. Prints figures, writes target/bench/throughput.json.
-# Usage: ./scripts/bench-throughput.sh [tasks per body=100] [clients=8] [rounds=3]
+# Usage: ./scripts/bench-throughput.sh [tasks per body=100] [clients=8] [rounds=4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-postgres.sh
 mvn -B -q -DskipTests -Dbpmnlint.skip=true package
 exec mvn -B -q exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=vn.danvan.bench.ThroughputBenchmark -Dexec.args="${1:-100} ${2:-8} ${3:-3}" ${BENCH_OPTS:-}
+  -Dexec.mainClass=vn.danvan.bench.ThroughputBenchmark -Dexec.args="${1:-100} ${2:-8} ${3:-4}" ${BENCH_OPTS:-}
