@@ -18,7 +18,8 @@ import vn.danvan.platform.Inputs;
 /**
  * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:
  * {@code ${assignmentTimers.reminderAt(execution)}} and
- * {@code ${assignmentTimers.chaseCycle(execution)}} in {@code assignment.bpmn}.
+ * {@code ${assignmentTimers.chaseCycle(execution)}} in {@code assignment.bpmn} (and
+ * {@code fanout.bpmn}, with its re-check {@code ${assignmentTimers.recheckAt(execution)}}).
  */
 @Component
 public class AssignmentTimers {
@@ -59,6 +60,22 @@ public class AssignmentTimers {
     LocalDate deadline = deadline(vars);
     ZonedDateTime start = deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
     return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + chaseInterval(vars);
+  }
+
+  /**
+   * A fan-out's safety-net re-check ({@code ${assignmentTimers.recheckAt(execution)}}): at
+   * midnight in Vietnam, daily from the day after the deadline on; daily from tomorrow without a
+   * deadline. Before the deadline the last body's wake-up moves the fan-out on; one lost to a
+   * node stopping at that moment is caught as the deadline's day ends, when the chases begin.
+   */
+  public Date recheckAt(VariableScope vars) {
+    Date tomorrow = deadlines.startOfNextDay();
+    LocalDate deadline = deadline(vars);
+    if (deadline == null) {
+      return tomorrow;
+    }
+    Date afterDeadline = Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
+    return afterDeadline.after(tomorrow) ? afterDeadline : tomorrow;
   }
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */

@@ -221,11 +221,12 @@ public class Fanouts {
   /**
    * A member ended: count it as its transaction commits; the one that completes the count then
    * wakes the parent if it is waiting. (If the parent has not reached its wait yet, it sees the
-   * full count itself; if this node stops between the commit and the wake-up, the parent's daily
+   * full count itself; if this node stops between the commit and the wake-up, the parent's
    * re-check moves it on. It was hourly: a fan-out waiting two weeks for late bodies then ran 336
    * timer jobs, each writing four history rows, and those rechecks were most of the jobs of a
-   * directive's lifetime (W3 benchmark); a lost wake-up costs at most a day now. The re-check
-   * runs at midnight in Vietnam, so every waiting fan-out's re-check runs in the same burst.)
+   * directive's lifetime (W3 benchmark). It runs at midnight in Vietnam from the deadline on
+   * ({@code AssignmentTimers.recheckAt}): a wake-up lost before the deadline is caught as the
+   * deadline's day ends, one lost later by the next midnight.)
    */
   void memberDone(String parent, String key) {
     CommandExecutor newTransaction =
@@ -253,7 +254,7 @@ public class Fanouts {
         return;
       } catch (OptimisticLockingException busy) {
         if (attempt >= WAKE_ATTEMPTS) {
-          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại lúc 0 giờ sẽ đi tiếp", key);
+          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại lúc 0 giờ (từ sau hạn) sẽ đi tiếp", key);
           return;
         }
       }

@@ -249,17 +249,28 @@ class FanoutProcessTest {
   }
 
   @Test
-  void theParentRechecksDailyInCaseAWakeUpWasLost() {
+  void withoutADeadlineTheParentRechecksEveryMidnight() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "deadline", "");
+    runJobs(parent);
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("24/11 begins in Vietnam")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-11-23T17:00:00Z")));
+  }
+
+  @Test
+  void theParentRechecksDailyFromTheDeadlineInCaseAWakeUpWasLost() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
     Job recheck = parentTimer(parent, "Event_RecheckDue");
-    assertThat(recheck.getDuedate()).as("the next midnight in Vietnam").isEqualTo(Date.from(
-        ClockUtil.getCurrentTime().toInstant().atZone(Deadlines.ZONE).toLocalDate().plusDays(1)
-            .atStartOfDay(Deadlines.ZONE).toInstant()));
+    assertThat(recheck.getDuedate()).as("when 15/12 is over in Vietnam, with the first chase")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")))
+        .isEqualTo(parentTimer(parent, "StartEvent_ChaseDue").getDuedate());
 
+    ClockUtil.setCurrentTime(recheck.getDuedate());
     managementService().executeJob(recheck.getId());
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast")
         .hasPassed("Event_RecheckDue");
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("then every midnight")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-16T17:00:00Z")));
     reports().forEach(t -> complete(t, withVariables("resultReport", "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
   }
