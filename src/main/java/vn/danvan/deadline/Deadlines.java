@@ -105,8 +105,8 @@ public class Deadlines {
   }
 
   /**
-   * The next midnight in Vietnam ({@code ${deadlines.startOfNextDay()}}): daily checks run then,
-   * all at once, as chases do, rather than each at the hour its process happened to start.
+   * The next midnight in Vietnam: daily checks run then (a fan-out's re-check), all at once, as
+   * chases do, rather than each at the hour its process happened to start.
    */
   public Date startOfNextDay() {
     return Date.from(today().plusDays(1).atStartOfDay(ZONE).toInstant());

@@ -254,7 +254,8 @@ public class Fanouts {
         return;
       } catch (OptimisticLockingException busy) {
         if (attempt >= WAKE_ATTEMPTS) {
-          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại lúc 0 giờ (từ sau hạn) sẽ đi tiếp", key);
+          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại lúc 0 giờ (từ sau hạn)"
+              + " sẽ đi tiếp", key);
           return;
         }
       }

@@ -81,7 +81,8 @@ import org.springframework.stereotype.Component;
  * transaction has no row in the database yet, so for it {@link TaskGrants} skips the read; grants
  * made earlier in the same transaction are still merged, from the engine's cache, as Camunda does.
  *
- * <p>This uses engine internals ({@link AuthorizationManager}, {@link TaskQueryImpl}), so
+ * <p>This uses engine internals ({@link AuthorizationManager}, {@link TaskQueryImpl},
+ * {@link DefaultAuthorizationProvider}, the engine's entity cache), so
  * {@code AuthorizationShortcutsTest} checks it against the real engine on every upgrade.
  */
 @Component
