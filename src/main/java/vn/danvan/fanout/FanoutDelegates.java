@@ -61,6 +61,12 @@ public class FanoutDelegates {
     };
   }
 
+  /** Called by {@code fanoutMember} versions deployed before {@link #fanoutHandOver}. */
+  @Bean
+  public ExecutionListener fanoutHandedOver(FanoutMembers members) {
+    return members::handedOverByCopy;
+  }
+
   @Bean
   public ExecutionListener fanoutMemberDone(FanoutMembers members) {
     return members::done;

@@ -48,6 +48,18 @@ public class FanoutMembers {
   }
 
   /**
+   * For members started before the hand-over was mapped in code: their version of the model still
+   * calls this listener, then copies every variable in and out. The fan-out's settings and the
+   * mark that the body has answered go through the member; the assignment takes up the answer.
+   */
+  public void handedOverByCopy(DelegateExecution member) {
+    member.getProcessEngineServices().getRuntimeService()
+        .getVariablesTyped((String) member.getVariable("fanoutId"), Fanouts.SETTINGS, true)
+        .forEach(member::setVariable);
+    member.setVariable(AssignmentRecords.ANSWERED_AHEAD, true);
+  }
+
+  /**
    * The assignment ended: the member keeps its record of the work (submission, confirmation,
    * deadline, returns, chases), each variable written only if the assignment changed it.
    */

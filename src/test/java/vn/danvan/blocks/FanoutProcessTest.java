@@ -19,6 +19,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +226,43 @@ class FanoutProcessTest {
     assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
         .containsEntry("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch")
         .doesNotContainKeys("monitorBody", "approved", "leaderReview", "answeredAhead");
+  }
+
+  @Test
+  void aMemberOfAModelDeployedBeforeTheMappedHandOverStillHandsOver() throws Exception {
+    // fanoutMember as deployed before: a start listener, then every variable copied in and out
+    BpmnModelInstance before = Bpmn.readModelFromFile(
+        new java.io.File("processes/blocks/fanoutMember.bpmn"));
+    CallActivity call = before.getModelElementById("CallActivity_FullAssignment");
+    call.removeAttributeNs(org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS,
+        "variableMappingDelegateExpression");
+    call.builder().camundaExecutionListenerDelegateExpression("start", "${fanoutHandedOver}");
+    CamundaIn in = before.newInstance(CamundaIn.class);
+    in.setCamundaVariables("all");
+    call.getExtensionElements().addChildElement(in);
+    CamundaOut out = before.newInstance(CamundaOut.class);
+    out.setCamundaVariables("all");
+    call.getExtensionElements().addChildElement(out);
+    String deployment = BpmnAwareTests.repositoryService().createDeployment()
+        .addModelInstance("fanoutMember.bpmn", before).deploy().getId();
+    try {
+      ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
+          "confirmation", "false");
+      runJobs(parent);
+      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
+          .singleResult(), withVariables("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch"));
+      Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
+          .taskDefinitionKey("Task_ApproveResult").singleResult();
+      assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "monitorBody"))
+          .as("the fan-out's settings").isEqualTo("bdvTU");
+      complete(approval, withVariables("approved", true));
+
+      BpmnAwareTests.assertThat(parent).isEnded();
+      assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
+          .containsEntry("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch");
+    } finally {
+      BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   /** The history variables of {@code body}'s fan-out member, by name. */
