@@ -25,10 +25,14 @@ public class AssignmentRecords {
   static final String CONTRIBUTION_PREFIX = "contribution_";
   /** Set when the lead body answered before the assignment began (a fan-out's member). */
   public static final String ANSWERED_AHEAD = "answeredAhead";
+  /** The log of the assignment's own chases. */
+  public static final String CHASE_LOG = "chaseLog";
+  /** The chase fields: a caller may hand in its own count, which the assignment goes on from. */
+  public static final List<String> CHASES = List.of("chaseCount", "lastChaseType", CHASE_LOG);
   /** What an assignment records about the work, which whoever called it may keep. */
   public static final List<String> RECORD = List.of("deadline", "deadlineLog", "resultReport",
       "submittedAt", "confirmedAt", "returnedSinceSubmission", "returnCount", "round", "returnLog",
-      "reminderSentAt", "chaseCount", "lastChaseType", "chaseLog");
+      "reminderSentAt", "chaseCount", "lastChaseType", CHASE_LOG);
 
   private final AssignmentRules rules;
   private final AssignmentTimers timers;
@@ -198,7 +202,7 @@ public class AssignmentRecords {
     ChaseType type = ChaseType.forCount(count);
     execution.setVariable("chaseCount", count);
     execution.setVariable("lastChaseType", type.label());
-    JsonLog.append(execution, "chaseLog", "n", count, "type", type.label(), "at", now());
+    JsonLog.append(execution, CHASE_LOG, "n", count, "type", type.label(), "at", now());
     LOG.info("Đôn đốc lần {} ({}) nhiệm vụ {} của {}", count, type.label(),
         execution.getBusinessKey(), execution.getVariable("leadBody"));
   }

@@ -61,12 +61,16 @@ public class FanoutMembers {
 
   /**
    * The assignment ended: the member keeps its record of the work (submission, confirmation,
-   * deadline, returns, chases), each variable written only if the assignment changed it.
+   * deadline, returns, chases), each variable written only if the assignment changed it. The
+   * chase count it was handed is the fan-out's; the member keeps one only if the assignment
+   * chased the body itself (it then has a chase log).
    */
   public void takeBack(DelegateExecution member, VariableScope assignment) {
+    boolean chased = assignment.getVariable(AssignmentRecords.CHASE_LOG) != null;
     for (String name : AssignmentRecords.RECORD) {
       Object value = assignment.getVariable(name);
-      if (value != null && !value.equals(member.getVariable(name))) {
+      if (value != null && !value.equals(member.getVariable(name))
+          && (chased || !AssignmentRecords.CHASES.contains(name))) {
         member.setVariable(name, assignment.getVariableTyped(name));
       }
     }

@@ -229,6 +229,29 @@ class FanoutProcessTest {
   }
 
   @Test
+  void aBodyChasedByTheFanOutKeepsNoChaseCountOfItsOwn() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
+        "confirmation", "false");
+    runJobs(parent);
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
+    managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
+    assertThat(notices()).hasSize(1);
+
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
+        .taskDefinitionKey("Task_Perform").singleResult(),
+        withVariables("resultReport", "Sở Nội vụ báo cáo muộn"));
+    Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult();
+    assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "chaseCount"))
+        .as("the assignment goes on from the fan-out's count").isEqualTo(1);
+    complete(approval, withVariables("approved", true));
+
+    BpmnAwareTests.assertThat(parent).isEnded();
+    assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
+        .as("the fan-out's count is the fan-out's").doesNotContainKeys("chaseCount", "chaseLog");
+  }
+
+  @Test
   void aMemberOfAModelDeployedBeforeTheMappedHandOverStillHandsOver() throws Exception {
     // fanoutMember as deployed before: a start listener, then every variable copied in and out
     BpmnModelInstance before = Bpmn.readModelFromFile(
