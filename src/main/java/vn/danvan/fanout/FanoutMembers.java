@@ -41,9 +41,7 @@ public class FanoutMembers {
   public void handOver(DelegateExecution member, VariableMap assignment) {
     assignment.putAll(member.getVariablesTyped());
     assignment.remove(FOLLOW_UP);
-    RuntimeService runtime = member.getProcessEngineServices().getRuntimeService();
-    assignment.putAll(runtime.getVariablesTyped((String) member.getVariable("fanoutId"),
-        Fanouts.SETTINGS, true));
+    assignment.putAll(settings(member));
     assignment.putValue(AssignmentRecords.ANSWERED_AHEAD, true);
   }
 
@@ -53,10 +51,14 @@ public class FanoutMembers {
    * mark that the body has answered go through the member; the assignment takes up the answer.
    */
   public void handedOverByCopy(DelegateExecution member) {
-    member.getProcessEngineServices().getRuntimeService()
-        .getVariablesTyped((String) member.getVariable("fanoutId"), Fanouts.SETTINGS, true)
-        .forEach(member::setVariable);
+    settings(member).forEach(member::setVariable);
     member.setVariable(AssignmentRecords.ANSWERED_AHEAD, true);
+  }
+
+  /** The fan-out's settings that a full assignment needs ({@link Fanouts#SETTINGS}). */
+  private static VariableMap settings(DelegateExecution member) {
+    return member.getProcessEngineServices().getRuntimeService()
+        .getVariablesTyped((String) member.getVariable("fanoutId"), Fanouts.SETTINGS, true);
   }
 
   /**
