@@ -2,6 +2,7 @@ package vn.danvan.assignment;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -30,9 +31,9 @@ public class AssignmentRecords {
   /** The chase fields: a caller may hand in its own count, which the assignment goes on from. */
   public static final List<String> CHASES = List.of("chaseCount", "lastChaseType", CHASE_LOG);
   /** What an assignment records about the work, which whoever called it may keep. */
-  public static final List<String> RECORD = List.of("deadline", "deadlineLog", "resultReport",
-      "submittedAt", "confirmedAt", "returnedSinceSubmission", "returnCount", "round", "returnLog",
-      "reminderSentAt", "chaseCount", "lastChaseType", CHASE_LOG);
+  public static final List<String> RECORD = Stream.concat(Stream.of("deadline", "deadlineLog",
+      "resultReport", "submittedAt", "confirmedAt", "returnedSinceSubmission", "returnCount",
+      "round", "returnLog", "reminderSentAt"), CHASES.stream()).toList();
 
   private final AssignmentRules rules;
   private final AssignmentTimers timers;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +79,7 @@ public final class DirectiveRun {
   private final AtomicLong tasksCompleted = new AtomicLong();
   private int threads = 1;
   /** Where the run's time went, in nanoseconds: see {@link #timeSpent}. */
-  private final Map<String, AtomicLong> spent = new java.util.LinkedHashMap<>();
+  private final Map<String, AtomicLong> spent = new LinkedHashMap<>();
   /** Answer rounds by how many tasks they completed at once: 1, 2–7, 8–63, 64 or more. */
   private final long[] roundSizes = new long[4];
 
@@ -133,12 +135,12 @@ public final class DirectiveRun {
   }
 
   /**
-   * Where the run's wall time went, in seconds: timers run one at a time as the clock moves,
+   * Where the run's wall time went, in seconds: the timers due at each move of the clock, the
    * asynchronous jobs, the bodies' answers, and the run's own reads (what is open, what is due,
    * whether the directive ended); with the answer rounds counted by size.
    */
   public Map<String, Object> timeSpent() {
-    Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    Map<String, Object> figures = new LinkedHashMap<>();
     spent.forEach((what, nanos) -> figures.put(what + "Seconds",
         Math.round(nanos.get() / 1e7) / 100.0));
     figures.put("answerRoundsBySize", Map.of("1", roundSizes[0], "2-7", roundSizes[1],
@@ -146,7 +148,7 @@ public final class DirectiveRun {
     return figures;
   }
 
-  private <T> T timed(String what, java.util.function.Supplier<T> action) {
+  private <T> T timed(String what, Supplier<T> action) {
     long t0 = System.nanoTime();
     try {
       return action.get();
@@ -188,7 +190,7 @@ public final class DirectiveRun {
       // the next timer cannot run (no retries left): let it say why
       timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
     }
-    throw new AssertionError("not ended after " + maxSteps + " timers");
+    throw new AssertionError("not ended after " + maxSteps + " moves of the clock");
   }
 
   /** Every body answers everything open now (asynchronous work first), a late body not yet. */
@@ -208,7 +210,10 @@ public final class DirectiveRun {
         roundSizes[due.size() == 1 ? 0 : due.size() < 8 ? 1 : due.size() < 64 ? 2 : 3]++;
       }
       more |= timed("answers",
-          () -> each(due, task -> tasks.complete(task.getId(), answer(task)), tasksCompleted));
+          () -> each(due, task -> {
+            tasks.complete(task.getId(), answer(task));
+            tasksCompleted.incrementAndGet();
+          }));
     }
   }
 
@@ -217,13 +222,13 @@ public final class DirectiveRun {
    * (Camunda's jobs are exclusive by default), so that the instances' own jobs do not collide.
    */
   private boolean runJobs(List<Job> jobs) {
-    Map<String, List<Job>> byInstance = new java.util.LinkedHashMap<>();
+    Map<String, List<Job>> byInstance = new LinkedHashMap<>();
     jobs.forEach(job -> byInstance.computeIfAbsent(job.getProcessInstanceId(),
         k -> new ArrayList<>()).add(job));
     each(List.copyOf(byInstance.values()), instanceJobs -> instanceJobs.forEach(job -> {
       management.executeJob(job.getId());
       jobsExecuted.incrementAndGet();
-    }), new AtomicLong());
+    }));
     return !jobs.isEmpty();
   }
 
@@ -231,12 +236,9 @@ public final class DirectiveRun {
    * Runs {@code action} on every item ({@link #parallel} threads); an item that collides with
    * another (optimistic locking) is left for the next round. Whether anything was attempted.
    */
-  private <T> boolean each(List<T> items, Consumer<T> action, AtomicLong done) {
+  private <T> boolean each(List<T> items, Consumer<T> action) {
     if (threads == 1) {
-      items.forEach(item -> {
-        action.accept(item);
-        done.incrementAndGet();
-      });
+      items.forEach(action);
       return !items.isEmpty();
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -246,7 +248,6 @@ public final class DirectiveRun {
         all.add(pool.submit(() -> {
           try {
             action.accept(item);
-            done.incrementAndGet();
           } catch (OptimisticLockingException collided) {
             // answered again in the next round
           }
