@@ -37,6 +37,16 @@ public class FanoutDelegates {
   }
 
   @Bean
+  public JavaDelegate fanoutChunkReminded(Fanouts fanouts) {
+    return fanouts::remindChunk;
+  }
+
+  @Bean
+  public JavaDelegate fanoutChunkChased(Fanouts fanouts) {
+    return fanouts::chaseChunk;
+  }
+
+  @Bean
   public JavaDelegate fanoutReminded(Fanouts fanouts) {
     return fanouts::reminded;
   }

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.notification.Notifications;
 import vn.danvan.platform.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 
@@ -44,7 +46,8 @@ import vn.danvan.support.ProcessTestEngine;
 class FanoutProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment");
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
+      "thongBaoEmail");
 
   static final String FIVE = "soNoiVu, soTaiChinh, soTNMT, soTTTT, soLDTBXH";
 
@@ -147,12 +150,16 @@ class FanoutProcessTest {
     ClockUtil.setCurrentTime(reminder.getDuedate());
     managementService().executeJob(reminder.getId());
     assertThat(runtimeService().getVariable(parent.getId(), "reminderSentAt")).isNotNull();
+    assertThat(runJobs(parent)).as("mail off: no messages to send").isZero();
 
     String[] types = {"Nhắc nhở", "Phê bình"};
     for (int round = 1; round <= types.length; round++) {
       Job chase = parentTimer(parent, "StartEvent_ChaseDue");
       ClockUtil.setCurrentTime(chase.getDuedate());
       managementService().executeJob(chase.getId());
+      assertThat(notices()).as("the notices go out a chunk at a time, after the timer")
+          .hasSize(4 * (round - 1));
+      assertThat(runJobs(parent)).as("4 open bodies, chunks of 2").isEqualTo(2);
       assertThat(runtimeService().getVariable(parent.getId(), "chaseCount")).isEqualTo(round);
       assertThat(runtimeService().getVariable(parent.getId(), "lastChaseType"))
           .isEqualTo(types[round - 1]);
@@ -229,12 +236,73 @@ class FanoutProcessTest {
   }
 
   @Test
+  @Deployment(resources = {"processes/blocks/fanout.bpmn", "processes/blocks/fanoutMember.bpmn",
+      "processes/blocks/fanoutChunk.bpmn", "processes/blocks/chaseNotice.bpmn",
+      "processes/blocks/assignment.bpmn", "processes/blocks/thongBaoEmail.bpmn"})
+  void withMailOnTheReminderSendsAChunkAtATimeToTheBodiesStillAtWork() {
+    Notifications notifications = (Notifications) ((ProcessEngineConfigurationImpl) engine
+        .getProcessEngine().getProcessEngineConfiguration()).getBeans().get("notifications");
+    notifications.setEnabled(true);
+    try {
+      ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh, soTNMT");
+      assertThat(runChunks()).isEqualTo(2);
+      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
+          .singleResult(), withVariables("resultReport", "Sở Nội vụ báo cáo sớm"));
+      Job reminder = parentTimer(parent, "StartEvent_ReminderDue");
+      ClockUtil.setCurrentTime(reminder.getDuedate());
+      managementService().executeJob(reminder.getId());
+      assertThat(reminderMessages()).as("none in the timer's own transaction").isEmpty();
+
+      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soTNMT")
+          .singleResult(), withVariables("resultReport", "Sở TNMT báo cáo trước khi thư đi"));
+      assertThat(runChunks()).as("2 open bodies, one chunk of 2").isEqualTo(1);
+      assertThat(reminderMessages()).as("one message, to the body still at its task")
+          .singleElement().asString().contains("taichinh");
+    } finally {
+      notifications.setEnabled(false);
+    }
+  }
+
+  /** Runs the queued chunks only (with mail on, the messages' own jobs would need a server). */
+  static int runChunks() {
+    List<Job> jobs = managementService().createJobQuery().processDefinitionKey("fanoutChunk")
+        .messages().list();
+    jobs.forEach(job -> managementService().executeJob(job.getId()));
+    return jobs.size();
+  }
+
+  /** Who each reminder message ({@code thongBaoEmail}, kind nhacHan) goes to. */
+  static List<Object> reminderMessages() {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey("thongBaoEmail")
+        .variableValueEquals("kind", "nhacHan").list().stream()
+        .map(m -> runtimeService().getVariable(m.getId(), "to")).toList();
+  }
+
+  @Test
+  void aBodyThatFinishesBeforeItsChunkOfTheChaseRunsGetsNoNotice() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
+    runJobs(parent);
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
+    managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
+        .singleResult(), withVariables("resultReport", "Sở Nội vụ báo cáo ngay khi bị đôn đốc"));
+
+    assertThat(runJobs(parent)).as("one chunk of 2 bodies").isEqualTo(1);
+    assertThat(notices()).extracting(t -> runtimeService()
+        .getVariable(t.getProcessInstanceId(), "leadBody")).containsExactly("soTaiChinh");
+    assertThat(historyService().createHistoricActivityInstanceQuery().activityId("Task_ChaseChunk")
+        .finished().count()).isEqualTo(1);
+    assertThat(runtimeService().getVariable(parent.getId(), "chaseCount")).isEqualTo(1);
+  }
+
+  @Test
   void aBodyChasedByTheFanOutKeepsNoChaseCountOfItsOwn() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
         "confirmation", "false");
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
+    runJobs(parent);
     assertThat(notices()).hasSize(1);
 
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
