@@ -15,7 +15,8 @@ import vn.danvan.support.PostgresApp;
 /**
  * National fan-out benchmark on PostgreSQL (scripts/bench-fanout.sh): after a full-size warm-up,
  * {@code runs} (3) fan-outs to 3,400 bodies completed by 8 clients, the engine's floor, then 500
- * bodies with the fan-out's reminder and chase firing during the completions. Prints the figures
+ * bodies with the fan-out's reminder and chase firing during the completions, then a chase of
+ * every body of a national fan-out nobody answered. Prints the figures
  * and writes target/bench/fanout.json. Goals (issue 3): fan-out visible ≤ 3 s; 8 clients, zero
  * errors, exact counts, directive moves on, ≤ 30 s. Visibility is polled every
  * {@code -Dbench.pollMillis} (100) ms.
@@ -60,6 +61,11 @@ public final class FanoutBenchmark {
           FanoutRun.run(engine, all.subList(0, Math.min(500, bodies)), clients, 600, true);
       report.put("withTimersFiring", timers.asMap());
       print("500 bodies, timers firing", timers);
+      Map<String, Object> chase = FanoutRun.chaseEveryBody(engine, all, 600);
+      report.put("chaseOfEveryBody", chase);
+      System.out.printf("%-28s bodies=%d chase timer's transaction=%.2f s, all notices=%.2f s%n",
+          "chase, nobody answered", bodies, (Double) chase.get("chaseTimerTransactionSeconds"),
+          (Double) chase.get("allNoticesSeconds"));
     }
     BenchReport.write("fanout.json", report);
   }

@@ -155,6 +155,49 @@ public final class FanoutRun {
         errors.get(), membersEnded, counterDone, ended, samples);
   }
 
+  /**
+   * A fan-out to {@code bodies} that nobody answers, chased once: how long the chase timer's own
+   * transaction takes (run here, as the job executor would) and how long until every body's
+   * leaders have their notice. The fan-out is left open.
+   */
+  public static Map<String, Object> chaseEveryBody(ProcessEngine engine, List<String> bodies,
+      long timeoutSeconds) throws Exception {
+    String key = "BENCH-CHASE-" + System.nanoTime();
+    ProcessInstance parent = engine.getRuntimeService().startProcessInstanceByKey("fanout", key,
+        Map.of("bodies", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                "[\"" + String.join("\",\"", bodies) + "\"]").create(),
+            "monitorBody", "bdvTU", "taskContent", "Báo cáo kết quả thực hiện Chỉ thị",
+            "deadline", "2099-12-31", "leaderReview", false, "confirmation", false));
+    long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
+    while (taskCount(engine, key) < bodies.size()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("fan-out not visible after " + timeoutSeconds + " s");
+      }
+      Thread.sleep(100);
+    }
+    String chase = engine.getManagementService().createJobQuery().processInstanceId(parent.getId())
+        .activityId("StartEvent_ChaseDue").singleResult().getId();
+    long t0 = System.nanoTime();
+    engine.getManagementService().executeJob(chase);
+    long timerMillis = (System.nanoTime() - t0) / 1_000_000;
+    long notices;
+    while ((notices = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_AcknowledgeChase").count()) < bodies.size()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("chase notices after " + timeoutSeconds + " s: "
+            + notices + " of " + bodies.size());
+      }
+      Thread.sleep(20);
+    }
+    long allMillis = (System.nanoTime() - t0) / 1_000_000;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bodies", bodies.size());
+    m.put("chaseTimerTransactionSeconds", timerMillis / 1000.0);
+    m.put("allNoticesSeconds", allMillis / 1000.0);
+    m.put("notices", notices);
+    return m;
+  }
+
   private static long taskCount(ProcessEngine engine, String key) {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_Perform").count();
