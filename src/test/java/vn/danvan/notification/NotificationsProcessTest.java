@@ -31,8 +31,9 @@ import vn.danvan.support.ProcessTestEngine;
 /**
  * E-mail over real SMTP (GreenMail on port 3025): a body hears of its new task, a reminder, the
  * extension decision, a returned result; its leaders of a chase; every reporting body of a
- * period's opening. A person who turned reminders off gets none. A dead SMTP server leaves the
- * work done and ends as an incident after the retries.
+ * period's opening; the bodies of a fan-out still at work, of its reminder. A person who turned
+ * reminders off gets none. A dead SMTP server leaves the work done and ends as an incident after
+ * the retries.
  */
 @Deployment(resources = {"processes/blocks/thongBaoEmail.bpmn", "processes/blocks/assignment.bpmn",
     "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn",
@@ -174,6 +175,31 @@ class NotificationsProcessTest {
         "[Dân vận] Mở kỳ báo cáo Quý III/2026, hạn 30/09/2026").hasSize(2);
     assertThat(opened.stream().flatMap(m -> uncheckedTo(m).stream()))
         .contains("sonoivucanbo@demo.danvan.vn", "mttqtinhcanbo@demo.danvan.vn");
+  }
+
+  @Test
+  void aFanOutsReminderReachesTheBodiesStillAtWorkAChunkAtATime() throws Exception {
+    DirectiveRun.at("2026-11-02T09:00");
+    ProcessInstance fanout = runtimeService().startProcessInstanceByKey("fanout", "CV-14/BDV",
+        withVariables("bodies", "soNoiVu, mttqTinh, soTaiChinh", "chunkSize", 2,
+            "monitorBody", "bdvTU", "deadline", "2026-11-30", "taskContent", "Báo cáo sơ kết",
+            "leaderReview", false, "confirmation", false));
+    mails(); // the chunks give each body its task
+    assertThat(mails()).as("each body hears of its task").hasSize(3);
+    complete(taskQuery().processInstanceBusinessKey("CV-14/BDV").taskCandidateGroup("soTaiChinh")
+        .singleResult(), withVariables("resultReport", "Sở Tài chính đã báo cáo"));
+
+    Job reminder = managementService().createJobQuery().processInstanceId(fanout.getId())
+        .timers().activityId("StartEvent_ReminderDue").singleResult();
+    ClockUtil.setCurrentTime(reminder.getDuedate());
+    managementService().executeJob(reminder.getId());
+    assertThat(mails()).as("the timer queued a chunk; the chunk queues the messages").isEmpty();
+    List<MimeMessage> reminded = mails();
+    assertThat(reminded).extracting(NotificationsProcessTest::subject)
+        .containsOnly("[Dân vận] Sắp đến hạn 30/11/2026: Báo cáo sơ kết").hasSize(2);
+    assertThat(reminded.stream().flatMap(m -> uncheckedTo(m).stream()))
+        .contains("sonoivucanbo@demo.danvan.vn", "mttqtinhcanbo@demo.danvan.vn")
+        .noneMatch(address -> address.startsWith("sotaichinh"));
   }
 
   @Test
