@@ -279,6 +279,19 @@ class FanoutProcessTest {
   }
 
   @Test
+  void aChunkStartedWithoutAKindGivesItsBodiesTheirTasksAsBefore() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu");
+    runJobs(parent);
+    // as a chunk queued before chunks had kinds, or started by hand in Cockpit
+    runtimeService().startProcessInstanceByKey("fanoutChunk", "24-CT/TU",
+        Map.of("fanoutId", parent.getId(), "chunk", "soTaiChinh,soTNMT"));
+    assertThat(runJobs(parent)).isEqualTo(1);
+    assertThat(reports()).extracting(t -> runtimeService()
+        .getVariable(t.getProcessInstanceId(), "leadBody"))
+        .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh", "soTNMT");
+  }
+
+  @Test
   void aBodyThatFinishesBeforeItsChunkOfTheChaseRunsGetsNoNotice() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);
