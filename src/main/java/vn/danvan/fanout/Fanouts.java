@@ -172,11 +172,16 @@ public class Fanouts {
    */
   public void reminded(DelegateExecution execution) {
     execution.setVariable("reminderSentAt", deadlines.nowAsDate());
+    long open;
     if (notifications.isEnabled()) {
-      queueNotices(execution, REMIND, openBodies(execution), Map.of());
+      Map<String, String> bodies = openBodies(execution);
+      queueNotices(execution, REMIND, bodies, Map.of());
+      open = bodies.size();
+    } else {
+      open = openMembers(execution).count();
     }
     LOG.info("Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}", execution.getBusinessKey(),
-        openMembers(execution).count(), execution.getVariable("deadline"));
+        open, execution.getVariable("deadline"));
   }
 
   /**

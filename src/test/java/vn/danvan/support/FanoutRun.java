@@ -63,42 +63,9 @@ public final class FanoutRun {
   public static Result run(ProcessEngine engine, List<String> bodies, String bodyType,
       int clients, long timeoutSeconds, boolean timersFire) throws Exception {
     String key = "BENCH-" + System.nanoTime();
-    Map<String, Object> vars = new LinkedHashMap<>();
-    if (bodyType != null) {
-      vars.put("bodyType", bodyType);
-    } else {
-      // a JSON array: a national list is longer than a String variable's 4,000 characters
-      vars.put("bodies", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
-          "[\"" + String.join("\",\"", bodies) + "\"]").create());
-    }
-    vars.put("monitorBody", "bdvTU");
-    vars.put("taskContent", "Báo cáo kết quả thực hiện Chỉ thị");
-    vars.put("deadline", "2099-12-31");
-    vars.put("leaderReview", false);
-    vars.put("confirmation", false);
-    if (Integer.getInteger("bench.chunkSize") != null) {
-      vars.put("chunkSize", Integer.getInteger("bench.chunkSize"));
-    }
-
-    long t0 = System.nanoTime();
-    ProcessInstance parent = engine.getRuntimeService()
-        .startProcessInstanceByKey("fanout", key, vars);
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
-    long shown = -1;
-    long visible;
-    while ((visible = taskCount(engine, key)) < bodies.size()) {
-      if (Boolean.getBoolean("bench.trace") && visible != shown) {
-        // -Dbench.trace=true: how the tasks appear over time
-        System.out.printf("  %5d ms: %d tasks visible%n", (System.nanoTime() - t0) / 1_000_000,
-            visible);
-        shown = visible;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("fan-out not visible after " + timeoutSeconds + " s: "
-            + visible + " of " + bodies.size());
-      }
-      Thread.sleep(Long.getLong("bench.pollMillis", 100));
-    }
+    long t0 = System.nanoTime();
+    ProcessInstance parent = startVisible(engine, key, bodies, bodyType, deadline);
     long fanoutMillis = (System.nanoTime() - t0) / 1_000_000;
 
     if (timersFire) {
@@ -163,18 +130,8 @@ public final class FanoutRun {
   public static Map<String, Object> chaseEveryBody(ProcessEngine engine, List<String> bodies,
       long timeoutSeconds) throws Exception {
     String key = "BENCH-CHASE-" + System.nanoTime();
-    ProcessInstance parent = engine.getRuntimeService().startProcessInstanceByKey("fanout", key,
-        Map.of("bodies", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
-                "[\"" + String.join("\",\"", bodies) + "\"]").create(),
-            "monitorBody", "bdvTU", "taskContent", "Báo cáo kết quả thực hiện Chỉ thị",
-            "deadline", "2099-12-31", "leaderReview", false, "confirmation", false));
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
-    while (taskCount(engine, key) < bodies.size()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("fan-out not visible after " + timeoutSeconds + " s");
-      }
-      Thread.sleep(100);
-    }
+    ProcessInstance parent = startVisible(engine, key, bodies, null, deadline);
     String chase = engine.getManagementService().createJobQuery().processInstanceId(parent.getId())
         .activityId("StartEvent_ChaseDue").singleResult().getId();
     long t0 = System.nanoTime();
@@ -196,6 +153,49 @@ public final class FanoutRun {
     m.put("allNoticesSeconds", allMillis / 1000.0);
     m.put("notices", notices);
     return m;
+  }
+
+  /**
+   * Starts a fan-out to {@code bodies} (or to every body of {@code bodyType}) under business key
+   * {@code key} and waits until every body's task is visible.
+   */
+  private static ProcessInstance startVisible(ProcessEngine engine, String key,
+      List<String> bodies, String bodyType, long deadline) throws InterruptedException {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    if (bodyType != null) {
+      vars.put("bodyType", bodyType);
+    } else {
+      // a JSON array: a national list is longer than a String variable's 4,000 characters
+      vars.put("bodies", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+          "[\"" + String.join("\",\"", bodies) + "\"]").create());
+    }
+    vars.put("monitorBody", "bdvTU");
+    vars.put("taskContent", "Báo cáo kết quả thực hiện Chỉ thị");
+    vars.put("deadline", "2099-12-31");
+    vars.put("leaderReview", false);
+    vars.put("confirmation", false);
+    if (Integer.getInteger("bench.chunkSize") != null) {
+      vars.put("chunkSize", Integer.getInteger("bench.chunkSize"));
+    }
+    long t0 = System.nanoTime();
+    ProcessInstance parent = engine.getRuntimeService()
+        .startProcessInstanceByKey("fanout", key, vars);
+    long shown = -1;
+    long visible;
+    while ((visible = taskCount(engine, key)) < bodies.size()) {
+      if (Boolean.getBoolean("bench.trace") && visible != shown) {
+        // -Dbench.trace=true: how the tasks appear over time
+        System.out.printf("  %5d ms: %d tasks visible%n", (System.nanoTime() - t0) / 1_000_000,
+            visible);
+        shown = visible;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("fan-out not visible in time: " + visible + " of "
+            + bodies.size());
+      }
+      Thread.sleep(Long.getLong("bench.pollMillis", 100));
+    }
+    return parent;
   }
 
   private static long taskCount(ProcessEngine engine, String key) {
