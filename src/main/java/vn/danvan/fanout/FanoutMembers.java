@@ -9,14 +9,20 @@ import vn.danvan.assignment.AssignmentRecords;
 
 /**
  * One body's part of a fan-out ({@code fanoutMember.bpmn}): after the body answers, either it is
- * done, or it continues in a full {@code assignment} (an extension to decide, a result to review
- * or confirm), which starts from the body's answer.
+ * done, or its leader reviews the result in the member (returned work goes back to the body), or
+ * it continues in a full {@code assignment} (an extension to decide, a result to confirm), which
+ * starts from the body's answer.
  */
 @Component
 public class FanoutMembers {
 
-  /** Set on members whose results the fan-out wants reviewed or confirmed. */
+  /**
+   * Set on members whose results the fan-out wants confirmed by the monitoring body (on members
+   * started before the leader reviewed in the member: reviewed or confirmed).
+   */
   static final String FOLLOW_UP = "followUp";
+  /** Set on members whose results the body's leader reviews. */
+  static final String LEADER_REVIEW = "leaderReview";
 
   private final Fanouts fanouts;
   private final AssignmentRecords records;
@@ -26,23 +32,39 @@ public class FanoutMembers {
     this.records = records;
   }
 
-  /** {@code ${fanoutMembers.needsFollowUp(execution)}}: more time asked, or a review wanted. */
+  /**
+   * {@code ${fanoutMembers.needsFollowUp(execution)}}: more time asked, or a confirmation wanted;
+   * the full assignment takes over.
+   */
   public boolean needsFollowUp(VariableScope vars) {
     return Boolean.TRUE.equals(vars.getVariable("requestExtension"))
         || Boolean.TRUE.equals(vars.getVariable(FOLLOW_UP));
   }
 
   /**
+   * {@code ${fanoutMembers.leaderOnly(execution)}}: the body's leader reviews the result and
+   * nothing else is wanted, so the member asks the leader itself: a full assignment would cost a
+   * second instance per body.
+   */
+  public boolean leaderOnly(VariableScope vars) {
+    return !needsFollowUp(vars) && Boolean.TRUE.equals(vars.getVariable(LEADER_REVIEW));
+  }
+
+  /**
    * What the full assignment starts with: the member's variables (the body's answer among them),
    * the fan-out's settings (monitoring body, review flags, timings, the chase count so far) and
-   * that the body has answered; the assignment takes the answer up as it starts. Written to the
-   * assignment only: copied into the member first, every one would be written twice more.
+   * that the body has answered, in which round of work (its leader may have returned it in the
+   * member); the assignment takes the answer up as it starts. Written to the assignment only:
+   * copied into the member first, every one would be written twice more.
    */
   public void handOver(DelegateExecution member, VariableMap assignment) {
     assignment.putAll(member.getVariablesTyped());
     assignment.remove(FOLLOW_UP);
     assignment.putAll(settings(member));
     assignment.putValue(AssignmentRecords.ANSWERED_AHEAD, true);
+    if (member.getVariable("round") instanceof Integer round && round > 0) {
+      assignment.putValue(AssignmentRecords.ANSWERED_IN_ROUND, round);
+    }
   }
 
   /**

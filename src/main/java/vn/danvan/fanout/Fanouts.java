@@ -40,10 +40,11 @@ import vn.danvan.platform.Inputs;
  * variables, nothing else, so thousands are created in about the time the engine needs for bare
  * instances (a full {@code assignment} per body costs four times as much: its work scope, two
  * timers and eight variables). Reminders and chases are the fan-out's: one timer each, acting on
- * every body still at its task; a chase starts a {@code chaseNotice} for each such body's leaders
- * and never writes to the members, so it cannot collide with a body completing. A body that asks
- * for more time, or whose result needs review, continues in a full {@code assignment}
- * ({@link FanoutMembers}).
+ * every body whose work is still its own (at its task, or waiting for its leader's review); a chase
+ * starts a {@code chaseNotice} for each such body's leaders and never writes to the members, so it
+ * cannot collide with a body completing. A body's leader reviews its result in the member; a body
+ * that asks for more time, or whose result the monitoring body confirms, continues in a full
+ * {@code assignment} ({@link FanoutMembers}).
  *
  * <p>Members are started, and a reminder's messages and a chase's notices sent, in chunks of 100,
  * each chunk an asynchronous {@code fanoutChunk} instance of its own, so the job executor runs
@@ -58,7 +59,11 @@ public class Fanouts {
   public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
   static final String MEMBER = "fanoutMember";
   static final String CHUNK = "fanoutChunk";
-  static final String MEMBER_TASK = "Task_Perform";
+  /**
+   * Where a member's work is still the body's: its task, or its leader's review of the result
+   * (reminded and chased alike: nothing is submitted until the leader approves).
+   */
+  static final String[] MEMBER_TASKS = {"Task_Perform", "Task_ApproveResult"};
   static final String CHASE_NOTICE = "chaseNotice";
   /** What a body's full assignment takes from the fan-out when a member is handed over. */
   static final List<String> SETTINGS = List.of("monitorBody", "leaderReview", "confirmation",
@@ -149,8 +154,10 @@ public class Fanouts {
     shared.put("fanoutId", fanoutId);
     shared.put("taskContent", fanout.get("taskContent"));
     shared.put("deadline", fanout.get("deadline"));
-    if (Inputs.flag(fanout, "leaderReview", "Cần lãnh đạo duyệt", true)
-        || Inputs.flag(fanout, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
+    if (Inputs.flag(fanout, "leaderReview", "Cần lãnh đạo duyệt", true)) {
+      shared.put(FanoutMembers.LEADER_REVIEW, true);
+    }
+    if (Inputs.flag(fanout, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
       shared.put(FanoutMembers.FOLLOW_UP, true);
     }
     // by id: starting by key asks the database for the latest version at every start
@@ -260,17 +267,17 @@ public class Fanouts {
     }
     Set<String> open = new HashSet<>();
     chunk.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processInstanceIds(ids).activityIdIn(MEMBER_TASK).list()
+        .processInstanceIds(ids).activityIdIn(MEMBER_TASKS).list()
         .forEach(member -> open.add(member.getId()));
     return members.fieldNames().stream().filter(open::contains)
         .map(id -> members.prop(id).stringValue()).sorted().toList();
   }
 
-  /** The members still at their task. */
+  /** The members whose work is still the body's ({@link #MEMBER_TASKS}). */
   private static ProcessInstanceQuery openMembers(DelegateExecution fanout) {
     return fanout.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanout.getProcessInstanceId())
-        .activityIdIn(MEMBER_TASK);
+        .activityIdIn(MEMBER_TASKS);
   }
 
   /** The bodies still at their task, by member instance id. */

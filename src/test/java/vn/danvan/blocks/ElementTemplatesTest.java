@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.danvan.support.ElementTemplateConformance;
@@ -24,12 +25,49 @@ class ElementTemplatesTest {
     assertThat(conformance.templates()).containsOnlyKeys("vn.danvan.block.assignment",
         "vn.danvan.block.fanout", "vn.danvan.block.periodicReport",
         "vn.danvan.block.reviewMilestone", "vn.danvan.block.annualEvaluation",
-        "vn.danvan.block.thangDanVan", "vn.danvan.block.skilfulQuota");
-    assertThat(conformance.templates().values()).allSatisfy(t -> {
+        "vn.danvan.block.thangDanVan", "vn.danvan.block.skilfulQuota",
+        "vn.danvan.task.approveResult");
+    assertThat(conformance.templates()).allSatisfy((id, t) -> {
       assertThat(t.get("name").asText()).isNotBlank();
-      assertThat(t.get("appliesTo").get(0).asText()).isEqualTo("bpmn:CallActivity");
+      assertThat(t.get("appliesTo").get(0).asText()).isEqualTo(
+          id.startsWith("vn.danvan.task.") ? "bpmn:UserTask" : "bpmn:CallActivity");
     });
   }
+
+  /**
+   * The leader's approval is one task in two blocks (the assignment, and a fan-out's member when
+   * only the leader reviews): both are made with its template and hold its values.
+   */
+  @Test
+  void everyApprovalTaskUsesItsTemplate() throws Exception {
+    ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
+    int approvals = 0;
+    try (Stream<Path> models = Files.walk(Path.of("processes"))) {
+      for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        assertThat(conformance.checkTasks(model, APPROVAL)).as(model.toString()).isEmpty();
+        approvals += Files.readString(model).split("\\$\\{assignmentReviewed}", -1).length - 1;
+      }
+    }
+    assertThat(approvals).as("approval tasks in processes/").isEqualTo(2);
+  }
+
+  @Test
+  void theTaskCheckFindsAChangedValueAndAMissingTemplate() throws Exception {
+    ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
+    Path model = Files.createTempFile("approval", ".bpmn");
+    String member = Files.readString(Path.of("processes", "blocks", "fanoutMember.bpmn"));
+    Files.writeString(model, member.replace("camunda:candidateGroups=\"${leadBody}LanhDao\"",
+        "camunda:candidateGroups=\"${leadBody}\""));
+    assertThat(conformance.checkTasks(model, APPROVAL)).singleElement().asString()
+        .contains("Task_ApproveResult").contains("camunda:candidateGroups");
+    Files.writeString(model, member.replace(
+        "camunda:modelerTemplate=\"vn.danvan.task.approveResult\"", ""));
+    assertThat(conformance.checkTasks(model, APPROVAL)).singleElement().asString()
+        .contains("không dùng mẫu vn.danvan.task.approveResult");
+  }
+
+  static final Map<String, String> APPROVAL =
+      Map.of("vn.danvan.task.approveResult", "${assignmentReviewed}");
 
   /**
    * The models administrators compose (directives). The blocks themselves call each other with

@@ -39,7 +39,8 @@ import vn.danvan.support.ProcessTestEngine;
 
 /**
  * The fan-out block: a light member per body, started in chunks, reminded and chased by the
- * fan-out, continued in a full assignment when needed, done when the last body is done.
+ * fan-out, reviewed by the body's leader in the member or continued in a full assignment when
+ * needed, done when the last body is done.
  */
 @Deployment(resources = {"processes/blocks/fanout.bpmn", "processes/blocks/fanoutMember.bpmn", "processes/blocks/fanoutChunk.bpmn",
     "processes/blocks/chaseNotice.bpmn", "processes/blocks/assignment.bpmn"})
@@ -190,7 +191,7 @@ class FanoutProcessTest {
   }
 
   @Test
-  void extensionsAndReviewsContinueInAFullAssignmentFromTheBodysAnswer() {
+  void theLeaderReviewsInTheMemberAndAnExtensionContinuesInAFullAssignment() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "leaderReview", true,
         "confirmation", "false");
     runJobs(parent);
@@ -203,8 +204,9 @@ class FanoutProcessTest {
     Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_ApproveResult").singleResult();
     BpmnAwareTests.assertThat(approval).hasCandidateGroup("soNoiVuLanhDao");
-    assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "monitorBody"))
-        .as("the fan-out's settings").isEqualTo("bdvTU");
+    assertThat(approval.getProcessInstanceId()).as("reviewed in the member itself")
+        .isEqualTo(noiVu.getProcessInstanceId());
+    assertThat(approval.getDueDate()).isEqualTo(noiVu.getDueDate());
     complete(approval, withVariables("approved", true));
 
     complete(taiChinh, withVariables("requestExtension", true,
@@ -212,6 +214,8 @@ class FanoutProcessTest {
     Task decision = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_DecideExtension").singleResult();
     BpmnAwareTests.assertThat(decision).hasCandidateGroup("bdvTU");
+    assertThat(runtimeService().getVariable(decision.getProcessInstanceId(), "monitorBody"))
+        .as("the fan-out's settings").isEqualTo("bdvTU");
     complete(decision, withVariables("extensionApproved", true));
     Task redo = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soTaiChinh")
         .taskDefinitionKey("Task_Perform").singleResult();
@@ -223,7 +227,7 @@ class FanoutProcessTest {
 
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId("CallActivity_FullAssignment").finished().count()).isEqualTo(2);
+        .activityId("CallActivity_FullAssignment").finished().count()).isEqualTo(1);
     // each member keeps the assignment's record of the work, not its working variables
     Map<String, Object> taiChinhRecord = memberVariables("soTaiChinh");
     assertThat(taiChinhRecord).containsEntry("deadline", "2027-01-15")
@@ -232,7 +236,41 @@ class FanoutProcessTest {
         .doesNotContainKeys("monitorBody", "approved", "extensionApproved", "contributionSummary");
     assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
         .containsEntry("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch")
-        .doesNotContainKeys("monitorBody", "approved", "leaderReview", "answeredAhead");
+        .containsEntry("approved", true)
+        .doesNotContainKeys("monitorBody", "answeredAhead", "round");
+  }
+
+  @Test
+  void workTheLeaderReturnsGoesBackToTheBodyThenAnExtensionStartsFromThatAnswer() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
+        "confirmation", "false");
+    runJobs(parent);
+    Task first = reports().get(0);
+    complete(first, withVariables("resultReport", "Bản nháp"));
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult(),
+        withVariables("approved", false, "returnReason", "Thiếu số liệu quý III"));
+
+    Task again = reports().get(0);
+    assertThat(again.getProcessInstanceId()).isEqualTo(first.getProcessInstanceId());
+    assertThat(runtimeService().getVariable(again.getProcessInstanceId(), "round")).isEqualTo(1);
+    assertThat((String) runtimeService().getVariable(again.getProcessInstanceId(), "returnLog"))
+        .contains("Thiếu số liệu quý III").contains("Lãnh đạo đơn vị");
+    // the second answer asks for more time: the full assignment starts from it, not from the task
+    complete(again, withVariables("requestExtension", true,
+        "requestedDeadline", "2027-01-15", "extensionReason", "Chờ số liệu quý III"));
+    Task decision = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_DecideExtension").singleResult();
+    assertThat(decision).as("the extension request is decided").isNotNull();
+    assertThat(reports()).isEmpty();
+    complete(decision, withVariables("extensionApproved", false, "returnReason", "Không gia hạn"));
+    complete(reports().get(0), withVariables("resultReport", "Đã bổ sung số liệu"));
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables("approved", true));
+
+    BpmnAwareTests.assertThat(parent).isEnded();
+    assertThat(memberVariables("soNoiVu")).containsEntry("round", 1)
+        .containsEntry("resultReport", "Đã bổ sung số liệu").containsKeys("submittedAt");
   }
 
   @Test
@@ -309,9 +347,33 @@ class FanoutProcessTest {
   }
 
   @Test
-  void aBodyChasedByTheFanOutKeepsNoChaseCountOfItsOwn() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
+  void aBodyWaitingForItsLeadersReviewIsStillChasedUntilTheLeaderApproves() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "leaderReview", true,
         "confirmation", "false");
+    runJobs(parent);
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
+        .taskDefinitionKey("Task_Perform").singleResult(),
+        withVariables("resultReport", "Chờ lãnh đạo ký"));
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
+    managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
+    runJobs(parent);
+    assertThat(notices()).extracting(t -> runtimeService()
+        .getVariable(t.getProcessInstanceId(), "leadBody"))
+        .as("nothing is submitted until the leader approves")
+        .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh");
+
+    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables("approved", true));
+    assertThat(notices()).extracting(t -> runtimeService()
+        .getVariable(t.getProcessInstanceId(), "leadBody")).containsExactly("soTaiChinh");
+    assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
+        .as("the fan-out's count is the fan-out's").doesNotContainKeys("chaseCount", "chaseLog");
+  }
+
+  @Test
+  void aConfirmationContinuesInAFullAssignmentFromTheFanOutsChaseCount() {
+    ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
+        "confirmation", true);
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
@@ -325,7 +387,13 @@ class FanoutProcessTest {
         .taskDefinitionKey("Task_ApproveResult").singleResult();
     assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "chaseCount"))
         .as("the assignment goes on from the fan-out's count").isEqualTo(1);
+    assertThat(BpmnAwareTests.repositoryService().getProcessDefinition(approval.getProcessDefinitionId())
+        .getKey()).isEqualTo("assignment");
     complete(approval, withVariables("approved", true));
+    Task confirmation = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ConfirmResult").singleResult();
+    BpmnAwareTests.assertThat(confirmation).hasCandidateGroup("bdvTU");
+    complete(confirmation, withVariables("confirmed", true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
@@ -351,7 +419,7 @@ class FanoutProcessTest {
         .addModelInstance("fanoutMember.bpmn", before).deploy().getId();
     try {
       ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
-          "confirmation", "false");
+          "confirmation", true);
       runJobs(parent);
       complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
           .singleResult(), withVariables("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch"));
@@ -360,6 +428,9 @@ class FanoutProcessTest {
       assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "monitorBody"))
           .as("the fan-out's settings").isEqualTo("bdvTU");
       complete(approval, withVariables("approved", true));
+      complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
+          .taskDefinitionKey("Task_ConfirmResult").singleResult(),
+          withVariables("confirmed", true));
 
       BpmnAwareTests.assertThat(parent).isEnded();
       assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")

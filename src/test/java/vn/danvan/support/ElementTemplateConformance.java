@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 /**
  * Checks that call activities which call a block were made with its element template and fill
- * the template's required fields, as Camunda Modeler would insist.
+ * the template's required fields, as Camunda Modeler would insist; and that user tasks made with
+ * a task template ({@code appliesTo} bpmn:UserTask) still hold its fixed values.
  */
 public final class ElementTemplateConformance {
 
@@ -89,6 +92,48 @@ public final class ElementTemplateConformance {
             && !value.matches(constraints.get("pattern").get("value").asText())) {
           problems.add(where + "\"" + value + "\" không đúng dạng: "
               + constraints.get("pattern").get("message").asText());
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Problems of one model's user tasks, each naming the task: a task that calls one of a task
+   * template's listeners ({@code listeners}: template id → delegate expression) must use that
+   * template, and every task made with a task template must hold its hidden values.
+   */
+  public List<String> checkTasks(Path bpmn, Map<String, String> listeners) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(bpmn.toFile());
+    List<String> problems = new ArrayList<>();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String where = bpmn.getFileName() + " " + task.getId() + ": ";
+      String used = task.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+      List<String> delegates = task.getExtensionElements() == null ? List.of()
+          : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
+              .list().stream().map(CamundaTaskListener::getCamundaDelegateExpression).toList();
+      listeners.forEach((template, delegate) -> {
+        if (delegates.contains(delegate) && !template.equals(used)) {
+          problems.add(where + "gọi " + delegate + " nhưng không dùng mẫu " + template);
+        }
+      });
+      JsonNode template = used == null ? null : templatesById.get(used);
+      if (template == null) {
+        continue;
+      }
+      for (JsonNode property : template.get("properties")) {
+        JsonNode binding = property.get("binding");
+        if (!"Hidden".equals(property.path("type").asText())
+            || !"property".equals(binding.path("type").asText())) {
+          continue;
+        }
+        String name = binding.get("name").asText();
+        String value = name.startsWith("camunda:")
+            ? task.getAttributeValueNs(CAMUNDA_NS, name.substring("camunda:".length()))
+            : task.getAttributeValue(name);
+        if (!property.get("value").asText().equals(value)) {
+          problems.add(where + name + " là \"" + value + "\", mẫu " + used + " cần \""
+              + property.get("value").asText() + "\"");
         }
       }
     }
