@@ -26,8 +26,6 @@ public class AssignmentRecords {
   static final String CONTRIBUTION_PREFIX = "contribution_";
   /** Set when the lead body answered before the assignment began (a fan-out's member). */
   public static final String ANSWERED_AHEAD = "answeredAhead";
-  /** The round of work the lead body answered ahead in, when its leader had returned it before. */
-  public static final String ANSWERED_IN_ROUND = "answeredInRound";
   /** The log of the assignment's own chases. */
   public static final String CHASE_LOG = "chaseLog";
   /** The chase fields: a caller may hand in its own count, which the assignment goes on from. */

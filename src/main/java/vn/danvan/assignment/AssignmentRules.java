@@ -164,17 +164,12 @@ public class AssignmentRules {
 
   /**
    * Whether the lead body already answered before this assignment began (a fan-out hands a body
-   * over to a full assignment after its report or extension request): then the round it answered
-   * in ({@code answeredInRound}, 0 unless its leader had returned the work in the member) starts
-   * from that answer instead of asking for the work again. Later reworks always ask.
+   * over to a full assignment after its report or extension request): then the first round
+   * starts from that answer instead of asking for the work again. Reworks always ask.
    */
   public boolean answeredAhead(VariableScope vars) {
     return Boolean.TRUE.equals(vars.getVariable(AssignmentRecords.ANSWERED_AHEAD))
-        && round(vars, "round") == round(vars, AssignmentRecords.ANSWERED_IN_ROUND);
-  }
-
-  private static int round(VariableScope vars, String name) {
-    return vars.getVariable(name) instanceof Integer round ? round : 0;
+        && !(vars.getVariable("round") instanceof Integer round && round > 0);
   }
 
   /**

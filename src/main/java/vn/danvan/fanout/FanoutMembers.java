@@ -9,9 +9,9 @@ import vn.danvan.assignment.AssignmentRecords;
 
 /**
  * One body's part of a fan-out ({@code fanoutMember.bpmn}): after the body answers, either it is
- * done, or its leader reviews the result in the member (returned work goes back to the body), or
- * it continues in a full {@code assignment} (an extension to decide, a result to confirm), which
- * starts from the body's answer.
+ * done, or its leader reviews the result in the member, or it continues in a full
+ * {@code assignment} (an extension to decide, a result to confirm: from the body's answer; work
+ * the leader returned: from the rework).
  */
 @Component
 public class FanoutMembers {
@@ -53,18 +53,16 @@ public class FanoutMembers {
   /**
    * What the full assignment starts with: the member's variables (the body's answer among them),
    * the fan-out's settings (monitoring body, review flags, timings, the chase count so far) and
-   * that the body has answered, in which round of work (its leader may have returned it in the
-   * member); the assignment takes the answer up as it starts. Written to the assignment only:
-   * copied into the member first, every one would be written twice more.
+   * that the body has answered; the assignment takes the answer up as it starts, unless the
+   * body's leader returned it in the member (a round of rework: the assignment asks for the work
+   * again). Written to the assignment only: copied into the member first, every one would be
+   * written twice more.
    */
   public void handOver(DelegateExecution member, VariableMap assignment) {
     assignment.putAll(member.getVariablesTyped());
     assignment.remove(FOLLOW_UP);
     assignment.putAll(settings(member));
     assignment.putValue(AssignmentRecords.ANSWERED_AHEAD, true);
-    if (member.getVariable("round") instanceof Integer round && round > 0) {
-      assignment.putValue(AssignmentRecords.ANSWERED_IN_ROUND, round);
-    }
   }
 
   /**

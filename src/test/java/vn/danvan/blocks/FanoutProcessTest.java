@@ -241,7 +241,7 @@ class FanoutProcessTest {
   }
 
   @Test
-  void workTheLeaderReturnsGoesBackToTheBodyThenAnExtensionStartsFromThatAnswer() {
+  void workTheLeaderReturnsIsReworkedInAFullAssignment() {
     ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
         "confirmation", "false");
     runJobs(parent);
@@ -251,26 +251,24 @@ class FanoutProcessTest {
         .taskDefinitionKey("Task_ApproveResult").singleResult(),
         withVariables("approved", false, "returnReason", "Thiếu số liệu quý III"));
 
+    // the rework is asked for again, in an assignment that goes on from the member's record
     Task again = reports().get(0);
-    assertThat(again.getProcessInstanceId()).isEqualTo(first.getProcessInstanceId());
+    assertThat(again.getProcessInstanceId()).isNotEqualTo(first.getProcessInstanceId());
+    BpmnAwareTests.assertThat(again).hasCandidateGroup("soNoiVu");
+    assertThat(again.getDueDate()).isEqualTo(first.getDueDate());
     assertThat(runtimeService().getVariable(again.getProcessInstanceId(), "round")).isEqualTo(1);
     assertThat((String) runtimeService().getVariable(again.getProcessInstanceId(), "returnLog"))
         .contains("Thiếu số liệu quý III").contains("Lãnh đạo đơn vị");
-    // the second answer asks for more time: the full assignment starts from it, not from the task
-    complete(again, withVariables("requestExtension", true,
-        "requestedDeadline", "2027-01-15", "extensionReason", "Chờ số liệu quý III"));
-    Task decision = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_DecideExtension").singleResult();
-    assertThat(decision).as("the extension request is decided").isNotNull();
-    assertThat(reports()).isEmpty();
-    complete(decision, withVariables("extensionApproved", false, "returnReason", "Không gia hạn"));
-    complete(reports().get(0), withVariables("resultReport", "Đã bổ sung số liệu"));
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables("approved", true));
+    complete(again, withVariables("resultReport", "Đã bổ sung số liệu"));
+    Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_ApproveResult").singleResult();
+    assertThat(approval.getProcessInstanceId()).isEqualTo(again.getProcessInstanceId());
+    complete(approval, withVariables("approved", true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(memberVariables("soNoiVu")).containsEntry("round", 1)
-        .containsEntry("resultReport", "Đã bổ sung số liệu").containsKeys("submittedAt");
+        .containsEntry("resultReport", "Đã bổ sung số liệu").containsKeys("submittedAt",
+            "confirmedAt", "returnLog");
   }
 
   @Test
