@@ -106,8 +106,10 @@ public class FanoutMembers {
     records.finished(member);
     String fanoutId = (String) member.getVariable("fanoutId");
     RuntimeService runtime = member.getProcessEngineServices().getRuntimeService();
-    // looked for only if the fan-out has chased: the search spans all its members' instances
-    if (runtime.getVariable(fanoutId, "chaseCount") != null) {
+    // looked for only if the fan-out has chased: the search spans all its members' instances.
+    // Asked by name: reading the variable would load every variable of the fan-out's execution
+    if (runtime.createVariableInstanceQuery().processInstanceIdIn(fanoutId)
+        .variableName("chaseCount").count() > 0) {
       runtime.createProcessInstanceQuery().processDefinitionKey(Fanouts.CHASE_NOTICE)
           .processInstanceBusinessKey(member.getBusinessKey())
           .variableValueEquals("fanoutId", fanoutId)
