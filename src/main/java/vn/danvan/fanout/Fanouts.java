@@ -234,12 +234,12 @@ public class Fanouts {
     }
   }
 
-  /** A reminder's chunk: a message to each of its bodies still at its task. */
+  /** A reminder's chunk: a message to each of its bodies whose work is still open. */
   public void remindChunk(DelegateExecution chunk) {
     stillOpen(chunk).forEach(body -> notifications.reminded(chunk, body));
   }
 
-  /** A chase's chunk: a {@code chaseNotice} for the leaders of each body still at its task. */
+  /** A chase's chunk: a {@code chaseNotice} for the leaders of each body still open. */
   public void chaseChunk(DelegateExecution chunk) {
     RuntimeService runtime = chunk.getProcessEngineServices().getRuntimeService();
     for (String body : stillOpen(chunk)) {
@@ -256,8 +256,8 @@ public class Fanouts {
   }
 
   /**
-   * The chunk's bodies whose member is still at its task: one that finished after the timer has
-   * already ended its notices and gets none.
+   * The chunk's bodies whose work is still open ({@link #MEMBER_TASKS}): one that finished after
+   * the timer has already ended its notices and gets none.
    */
   private static List<String> stillOpen(DelegateExecution chunk) {
     SpinJsonNode members = (SpinJsonNode) chunk.getVariable(MEMBERS);
@@ -280,7 +280,7 @@ public class Fanouts {
         .activityIdIn(MEMBER_TASKS);
   }
 
-  /** The bodies still at their task, by member instance id. */
+  /** The bodies whose work is still open ({@link #MEMBER_TASKS}), by member instance id. */
   private static Map<String, String> openBodies(DelegateExecution fanout) {
     RuntimeService runtime = fanout.getProcessEngineServices().getRuntimeService();
     List<String> members = openMembers(fanout).list().stream().map(ProcessInstance::getId)

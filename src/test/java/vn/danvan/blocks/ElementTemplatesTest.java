@@ -55,6 +55,7 @@ class ElementTemplatesTest {
   void theTaskCheckFindsAChangedValueAndAMissingTemplate() throws Exception {
     ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
     Path model = Files.createTempFile("approval", ".bpmn");
+    model.toFile().deleteOnExit();
     String member = Files.readString(Path.of("processes", "blocks", "fanoutMember.bpmn"));
     Files.writeString(model, member.replace("camunda:candidateGroups=\"${leadBody}LanhDao\"",
         "camunda:candidateGroups=\"${leadBody}\""));
