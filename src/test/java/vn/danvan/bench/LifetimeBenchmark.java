@@ -100,6 +100,7 @@ public final class LifetimeBenchmark {
       lifetime.put("sqlStatements", statements);
       lifetime.put("statementsPerTask", Math.round(statements * 10.0 / tasks) / 10.0);
       lifetime.put("timeSpent", run.timeSpent());
+      lifetime.put("jobsByActivity", run.jobsByActivity());
       List<String> problems = new ArrayList<>();
       lifetime.putAll(checked(engine.getHistoryService(), directive, all, run, problems));
       lifetime.put("problems", problems);
@@ -122,6 +123,9 @@ public final class LifetimeBenchmark {
               + "%d tasks, %d jobs, %d SQL statements (%.1f per task)%n", all.size(), seed,
           millis / 1000.0, tasks, run.jobsExecuted(), statements, statements / (double) tasks);
       System.out.printf("  time spent %s%n", run.timeSpent());
+      run.jobsByActivity().forEach((activity, n) -> System.out.printf(
+          "  jobs %-50s %5d, %6.2f s of thread time%n", activity, n.get("jobs"),
+          n.get("threadSeconds")));
       System.out.printf("  tasks by kind %s%n  reminders %s, chases %s, late work %s%n",
           lifetime.get("tasksByKind"), lifetime.get("reminders"), lifetime.get("chases"),
           lifetime.get("lateWork"));

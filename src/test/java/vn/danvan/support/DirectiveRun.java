@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +82,9 @@ public final class DirectiveRun {
   private int threads = 1;
   /** Where the run's time went, in nanoseconds: see {@link #timeSpent}. */
   private final Map<String, AtomicLong> spent = new LinkedHashMap<>();
+  /** Jobs run, by process and activity: how many, nanoseconds (see {@link #jobsByActivity}). */
+  private final Map<String, long[]> jobsByActivity = new ConcurrentHashMap<>();
+  private final Map<String, String> activities = new ConcurrentHashMap<>();
   /** Answer rounds by how many tasks they completed at once: 1, 2–7, 8–63, 64 or more. */
   private final long[] roundSizes = new long[4];
 
@@ -146,6 +151,21 @@ public final class DirectiveRun {
     figures.put("answerRoundsBySize", Map.of("1", roundSizes[0], "2-7", roundSizes[1],
         "8-63", roundSizes[2], "64+", roundSizes[3]));
     return figures;
+  }
+
+  /**
+   * The jobs run, by process and activity ({@code fanoutChunk/StartEvent_ChunkQueued}): how many,
+   * and the seconds their threads spent in them (jobs of different instances run side by side, so
+   * these add up to more than the wall time).
+   */
+  public Map<String, Map<String, Object>> jobsByActivity() {
+    Map<String, Map<String, Object>> jobs = new TreeMap<>();
+    jobsByActivity.forEach((activity, n) -> {
+      synchronized (n) {
+        jobs.put(activity, Map.of("jobs", n[0], "threadSeconds", Math.round(n[1] / 1e7) / 100.0));
+      }
+    });
+    return jobs;
   }
 
   private <T> T timed(String what, Supplier<T> action) {
@@ -226,10 +246,26 @@ public final class DirectiveRun {
     jobs.forEach(job -> byInstance.computeIfAbsent(job.getProcessInstanceId(),
         k -> new ArrayList<>()).add(job));
     each(List.copyOf(byInstance.values()), instanceJobs -> instanceJobs.forEach(job -> {
+      long t0 = System.nanoTime();
       management.executeJob(job.getId());
       jobsExecuted.incrementAndGet();
+      long[] n = jobsByActivity.computeIfAbsent(activity(job), k -> new long[2]);
+      synchronized (n) {
+        n[0]++;
+        n[1] += System.nanoTime() - t0;
+      }
     }));
     return !jobs.isEmpty();
+  }
+
+  /** {@code process/activity} of a job, its job definition read once. */
+  private String activity(Job job) {
+    if (job.getJobDefinitionId() == null) {
+      return job.getProcessDefinitionKey() + "/?";
+    }
+    return activities.computeIfAbsent(job.getJobDefinitionId(), id -> job.getProcessDefinitionKey()
+        + "/" + management.createJobDefinitionQuery().jobDefinitionId(id).singleResult()
+        .getActivityId());
   }
 
   /**
