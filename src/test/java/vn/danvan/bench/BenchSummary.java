@@ -1,0 +1,161 @@
+package vn.danvan.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
+import vn.danvan.support.BenchReport;
+
+/**
+ * The README's table for one session (scripts/bench-all.sh): reads the JSON that W1–W4 wrote
+ * under target/bench/, puts each product figure beside the plain engine's of the same run and
+ * beside its goal, says whether the goal is met and whether the plain engine itself would meet
+ * it; prints the table and writes target/bench/summary.md. A benchmark whose JSON is missing is
+ * shown as not run.
+ */
+public final class BenchSummary {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BenchSummary() {}
+
+  /** Arguments: the machine's PostgreSQL version and the commit measured (both optional). */
+  public static void main(String[] args) throws IOException {
+    String postgres = args.length > 0 ? args[0] : "?";
+    String commit = args.length > 1 ? args[1] : "?";
+    String text = summary(BenchReport.FOLDER, machine(postgres), commit);
+    Path out = BenchReport.FOLDER.resolve("summary.md");
+    Files.writeString(out, text);
+    System.out.print(text);
+    System.out.println("written " + out);
+  }
+
+  /** This machine: cores, memory, the database. */
+  static String machine(String postgres) {
+    long bytes = ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    return String.format(Locale.ROOT, "%d cores, %.1f GiB, PostgreSQL %s on the same machine",
+        Runtime.getRuntime().availableProcessors(), bytes / (1024.0 * 1024 * 1024), postgres);
+  }
+
+  /** The heading and the table of the figures found in {@code folder}. */
+  static String summary(Path folder, String machine, String commit) throws IOException {
+    List<String> rows = new ArrayList<>();
+    String date = null;
+    for (Row row : List.of(w1(), w2(), w3(), w4())) {
+      Path file = folder.resolve(row.file);
+      if (!Files.exists(file)) {
+        rows.add("| " + row.label + " | not run | | " + row.goal + " | |");
+        continue;
+      }
+      JsonNode report = JSON.readTree(file.toFile());
+      String when = report.path("date").asText("");
+      date = date == null || when.compareTo(date) > 0 ? when : date;
+      rows.add("| " + row.label + " | " + row.cells.apply(report) + " |");
+    }
+    StringBuilder text = new StringBuilder();
+    text.append("Measured ").append(date == null ? "?" : date.substring(0, Math.min(10, date.length())))
+        .append(" on ").append(machine).append(", commit ").append(commit).append("\n\n");
+    text.append("| | Product | Plain engine, same run | Goal | Met? |\n|---|---|---|---|---|\n");
+    rows.forEach(r -> text.append(r).append('\n'));
+    return text.toString();
+  }
+
+  private record Row(String label, String file, String goal, Function<JsonNode, String> cells) {}
+
+  private static Row w1() {
+    String goal = "≥ 300/s and ≥ 1.0×";
+    return new Row("**W1** 8 REST clients completing tasks", "throughput.json", goal, r -> {
+      JsonNode s = r.path("summary");
+      double rate = s.path("assignmentPerSecond").asDouble();
+      double trivial = s.path("trivialPerSecond").asDouble();
+      double ratio = s.path("ratio").asDouble();
+      return fmt("%.0f/s (rounds %s)", rate, join(r.path("assignment"), "perSecond", "%.1f"))
+          + " | " + fmt("trivial %.0f/s (rounds %s): ratio %.2f (rounds %s)", trivial,
+          join(r.path("trivial"), "perSecond", "%.1f"), ratio,
+          join(s.path("ratioByRound"), null, "%.2f"))
+          + " | " + goal + " | rate " + verdict(rate >= 300, trivial >= 300, "the trivial process")
+          + "; ratio " + (ratio >= 1.0 ? "yes" : "**no**");
+    });
+  }
+
+  private static Row w2() {
+    String goal = "visible ≤ 3 s, all done ≤ 30 s";
+    return new Row("**W2** national fan-out", "fanout.json", goal, r -> {
+      JsonNode runs = r.path("national");
+      double visible = max(runs, "fanoutSeconds");
+      double done = max(runs, "completeSeconds");
+      double floor = r.path("engineFloor").path("seconds").asDouble();
+      long errors = StreamSupport.stream(runs.spliterator(), false)
+          .mapToLong(n -> n.path("errors").asLong()).sum();
+      return fmt("%d bodies: visible %.2f–%.2f s, all done %.1f–%.1f s, %d errors",
+          runs.path(0).path("bodies").asInt(), min(runs, "fanoutSeconds"), visible,
+          min(runs, "completeSeconds"), done, errors)
+          + " | " + fmt("bare instances %.2f s", floor) + " | " + goal + " | visible "
+          + verdict(visible <= 3, floor <= 3, "the bare instances") + "; all done "
+          + (done <= 30 && errors == 0 ? "yes" : "**no**");
+    });
+  }
+
+  private static Row w3() {
+    String goal = "≤ 60 s";
+    return new Row("**W3** Bắc Giang 2016–2020", "lifetime.json", goal, r -> {
+      JsonNode life = r.path("lifetime");
+      JsonNode bare = r.path("plainEngine");
+      double wall = life.path("wallSeconds").asDouble();
+      double bareWall = bare.path("wallSeconds").asDouble();
+      return fmt("%.1f s, %d bodies, %d tasks, %d jobs, %.1f statements per task", wall,
+          life.path("bodies").asInt(), life.path("tasks").asLong(),
+          life.path("jobsExecuted").asLong(), life.path("statementsPerTask").asDouble())
+          + " | " + fmt("%.1f s for as many bare tasks (the product %.2f×), %.1f per task",
+          bareWall, wall / bareWall, bare.path("statementsPerTask").asDouble())
+          + " | " + goal + " | " + verdict(wall <= 60, bareWall <= 60, "the plain engine");
+    });
+  }
+
+  private static Row w4() {
+    String goal = "p95 ≤ 100 ms";
+    return new Row("**W4** Tasklist filter, 10,000 open tasks", "tasklist.json", goal, r -> {
+      JsonNode t = r.path("tasklist");
+      double list = t.path("tasklistFilterList").path("p95Millis").asDouble();
+      double count = t.path("tasklistFilterCount").path("p95Millis").asDouble();
+      double plain = t.path("plainTaskQueryList").path("p95Millis").asDouble();
+      return fmt("list p95 %.1f ms, count p95 %.1f ms", list, count) + " | "
+          + fmt("the administrator's plain query: list p95 %.1f ms, count p95 %.1f ms", plain,
+          t.path("plainTaskQueryCount").path("p95Millis").asDouble())
+          + " | " + goal + " | " + verdict(list <= 100, plain <= 100, "the plain query");
+    });
+  }
+
+  /** "yes", or "no", saying so when the plain engine's own figure misses the goal too. */
+  static String verdict(boolean met, boolean plainMeets, String plain) {
+    return met ? "yes" : plainMeets ? "**no**" : "**no**, nor " + plain;
+  }
+
+  private static String join(JsonNode list, String field, String format) {
+    List<String> parts = new ArrayList<>();
+    list.forEach(n -> parts.add(fmt(format, (field == null ? n : n.path(field)).asDouble())));
+    return String.join(", ", parts);
+  }
+
+  private static double max(JsonNode list, String field) {
+    return StreamSupport.stream(list.spliterator(), false)
+        .mapToDouble(n -> n.path(field).asDouble()).max().orElse(Double.NaN);
+  }
+
+  private static double min(JsonNode list, String field) {
+    return StreamSupport.stream(list.spliterator(), false)
+        .mapToDouble(n -> n.path(field).asDouble()).min().orElse(Double.NaN);
+  }
+
+  private static String fmt(String format, Object... values) {
+    return String.format(Locale.ROOT, format, values);
+  }
+}

@@ -1,0 +1,89 @@
+package vn.danvan.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchSummaryTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path folder;
+
+  @Test
+  void eachFigureStandsBesideThePlainEngineAndItsGoal() throws Exception {
+    write("throughput.json", Map.of("date", "2026-12-01T12:38:41Z",
+        "assignment", List.of(Map.of("perSecond", 177.5), Map.of("perSecond", 225.2)),
+        "trivial", List.of(Map.of("perSecond", 213.8), Map.of("perSecond", 271.4)),
+        "summary", Map.of("assignmentPerSecond", 201, "trivialPerSecond", 268, "ratio", 0.79,
+            "ratioByRound", List.of(0.83, 0.83))));
+    write("fanout.json", Map.of("date", "2026-12-01T12:32:18Z",
+        "national", List.of(run(3.097, 15.679, 0), run(2.24, 13.59, 0)),
+        "engineFloor", Map.of("seconds", 2.165)));
+    write("lifetime.json", Map.of("date", "2026-12-01T12:20:07Z",
+        "lifetime", Map.of("wallSeconds", 110.729, "bodies", 200, "tasks", 17181,
+            "jobsExecuted", 1654, "statementsPerTask", 28.9),
+        "plainEngine", Map.of("wallSeconds", 103.974, "statementsPerTask", 33.0)));
+    write("tasklist.json", Map.of("date", "2026-12-01T12:34:19Z",
+        "tasklist", Map.of("tasklistFilterList", Map.of("p95Millis", 88.2),
+            "tasklistFilterCount", Map.of("p95Millis", 44.5),
+            "plainTaskQueryList", Map.of("p95Millis", 106.4),
+            "plainTaskQueryCount", Map.of("p95Millis", 63.8))));
+
+    String text = BenchSummary.summary(folder, "2 cores, 23.4 GiB, PostgreSQL 15.19", "abc1234");
+
+    assertThat(text).startsWith("Measured 2026-12-01 on 2 cores, 23.4 GiB, PostgreSQL 15.19, "
+        + "commit abc1234");
+    assertThat(row(text, "**W1**"))
+        .contains("201/s (rounds 177.5, 225.2)", "trivial 268/s (rounds 213.8, 271.4)",
+            "ratio 0.79 (rounds 0.83, 0.83)")
+        .endsWith("| rate **no**, nor the trivial process; ratio **no** |");
+    assertThat(row(text, "**W2**"))
+        .contains("visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors", "bare instances 2.17 s")
+        .endsWith("| visible **no**; all done yes |");
+    assertThat(row(text, "**W3**"))
+        .contains("110.7 s, 200 bodies, 17181 tasks, 1654 jobs, 28.9 statements per task",
+            "104.0 s for as many bare tasks (the product 1.06×)")
+        .endsWith("| ≤ 60 s | **no**, nor the plain engine |");
+    assertThat(row(text, "**W4**"))
+        .contains("list p95 88.2 ms, count p95 44.5 ms", "list p95 106.4 ms")
+        .endsWith("| p95 ≤ 100 ms | yes |");
+  }
+
+  @Test
+  void aBenchmarkNotRunSaysSoAndAMissTheEngineWouldMeetIsPlain() throws Exception {
+    write("lifetime.json", Map.of("date", "2026-11-30T10:00:00Z",
+        "lifetime", Map.of("wallSeconds", 66.9, "bodies", 200, "tasks", 17181,
+            "jobsExecuted", 1622, "statementsPerTask", 37.6),
+        "plainEngine", Map.of("wallSeconds", 36.9, "statementsPerTask", 33.0)));
+
+    String text = BenchSummary.summary(folder, "2 cores", "abc1234");
+
+    assertThat(text).startsWith("Measured 2026-11-30 on 2 cores");
+    assertThat(row(text, "**W1**")).contains("| not run |");
+    assertThat(row(text, "**W2**")).contains("| not run |");
+    assertThat(row(text, "**W4**")).contains("| not run |");
+    assertThat(row(text, "**W3**")).contains("(the product 1.81×)")
+        .endsWith("| ≤ 60 s | **no** |");
+  }
+
+  private static Map<String, Object> run(double visible, double done, int errors) {
+    return Map.of("bodies", 3400, "fanoutSeconds", visible, "completeSeconds", done,
+        "errors", errors);
+  }
+
+  private void write(String name, Map<String, Object> report) throws Exception {
+    JSON.writeValue(folder.resolve(name).toFile(), report);
+  }
+
+  private static String row(String text, String label) {
+    return text.lines().filter(l -> l.startsWith("| " + label)).findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + text));
+  }
+}
