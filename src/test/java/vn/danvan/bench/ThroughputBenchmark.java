@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.danvan.support.BenchReport;
 import vn.danvan.support.AppNode;
@@ -25,14 +26,35 @@ import vn.danvan.support.RestLoad.Outcome;
  * rounds, each timing both paths back to back, which one goes first alternating (trivial first in
  * odd rounds), so that a machine still speeding up favours neither. Prints each path's median
  * rate and the ratio, the mean of the rounds' own ratios; writes target/bench/throughput.json.
- * Goals: ≥ 300 completions/s on 2 cores and ≥ 1.0× the baseline.
+ * Goals: ≥ 300 completions/s on 2 cores and ≥ 1.0× the baseline. The assignments take the
+ * product's default {@link Route} (to the leader's approval) unless the fourth argument names
+ * another.
  */
 public final class ThroughputBenchmark {
+
+  /** Where an assignment goes when its body's report is in: the start flags, the next task. */
+  enum Route {
+    /** The default: the body's leader approves (*Duyệt và gửi kết quả*). */
+    LEADER(Map.of(), "Task_ApproveResult"),
+    /** No leader review: the monitoring body confirms (*Xác nhận kết quả*). */
+    CONFIRMATION(Map.of("leaderReview", false), "Task_ConfirmResult"),
+    /** Neither: the report ends the assignment. */
+    END(Map.of("leaderReview", false, "confirmation", false), null);
+
+    final Map<String, Boolean> flags;
+    final String next;
+
+    Route(Map<String, Boolean> flags, String next) {
+      this.flags = flags;
+      this.next = next;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int perBody = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    Route route = args.length > 3 ? Route.valueOf(args[3].toUpperCase(Locale.ROOT)) : Route.LEADER;
     Path dir = Files.createDirectories(BenchReport.FOLDER);
     String url = PostgresApp.freshDatabase("danvan_bench_w1");
     Map<String, Object> report = BenchReport.start();
@@ -45,24 +67,27 @@ public final class ThroughputBenchmark {
       List<String> bodies = RestLoad.staffedBodies(http);
       report.put("bodies", bodies.size());
       report.put("clients", clients);
+      report.put("route", route.name().toLowerCase(Locale.ROOT));
       System.out.printf("node %s: %d bodies with staff%n", node, bodies.size());
 
       // warm-up: a round of each before anything is timed (after half a round, the rates still
       // climbed by half from the first timed round to the third)
-      round(node, statistics, bodies, perBody, clients, "assignment", "warm-up");
-      round(node, statistics, bodies, perBody, clients, "trivial", "warm-up");
+      round(node, statistics, route, bodies, perBody, clients, "assignment", "warm-up");
+      round(node, statistics, route, bodies, perBody, clients, "trivial", "warm-up");
       List<Map<String, Object>> assignment = new ArrayList<>();
       List<Map<String, Object>> trivial = new ArrayList<>();
       for (int r = 1; r <= rounds; r++) {
         // alternate which goes first, so neither always meets a fresher database
         boolean trivialFirst = r % 2 == 1;
         if (trivialFirst) {
-          trivial.add(round(node, statistics, bodies, perBody, clients, "trivial", "round " + r));
+          trivial.add(
+              round(node, statistics, route, bodies, perBody, clients, "trivial", "round " + r));
         }
         assignment.add(
-            round(node, statistics, bodies, perBody, clients, "assignment", "round " + r));
+            round(node, statistics, route, bodies, perBody, clients, "assignment", "round " + r));
         if (!trivialFirst) {
-          trivial.add(round(node, statistics, bodies, perBody, clients, "trivial", "round " + r));
+          trivial.add(
+              round(node, statistics, route, bodies, perBody, clients, "trivial", "round " + r));
         }
       }
       double productRate = median(assignment);
@@ -84,20 +109,22 @@ public final class ThroughputBenchmark {
       report.put("assignment", assignment);
       report.put("trivial", trivial);
       report.put("summary", summary);
-      System.out.printf("W1: assignment %.0f/s, trivial baseline %.0f/s (medians), ratio %.2f"
-          + " (mean of the rounds' %s) (goals: ≥ 300/s, ≥ 1.0)%n", productRate, baselineRate,
-          ratio, ratios);
+      System.out.printf("W1: assignment %.0f/s (route %s), trivial baseline %.0f/s (medians), ratio"
+          + " %.2f (mean of the rounds' %s) (goals: ≥ 300/s, ≥ 1.0)%n", productRate,
+          route.name().toLowerCase(Locale.ROOT), baselineRate, ratio, ratios);
     }
     BenchReport.write("throughput.json", report);
   }
 
   /** Creates the work, then times only the clients' completions; checks every one took effect. */
   private static Map<String, Object> round(AppNode node, PlannerStatistics statistics,
-      List<String> bodies, int perBody, int clients, String kind, String label) throws Exception {
+      Route route, List<String> bodies, int perBody, int clients, String kind, String label)
+      throws Exception {
     Http http = node.http();
     boolean product = kind.equals("assignment");
     List<String> instances = product
-        ? RestLoad.startAssignments(node.port(), bodies, perBody, clients, "2099-12-31")
+        ? RestLoad.startAssignments(node.port(), bodies, perBody, clients, "2099-12-31",
+            route.flags)
         : RestLoad.startTrivial(node.port(), bodies, perBody, clients);
     List<Completion> work = RestLoad.openTasks(http, bodies,
         product ? "Task_Perform" : "Task_Trivial");
@@ -106,29 +133,42 @@ public final class ThroughputBenchmark {
           + instances.size() + " instances");
     }
     statistics.now();
+    long movedOnBefore = product ? movedOn(http, route) : 0;
     Outcome outcome = RestLoad.complete(node.port(), work, clients, RestLoad.REPORT);
     if (!outcome.failed().isEmpty()) {
       throw new IllegalStateException(kind + " " + label + ": " + outcome.failed().size()
           + " completions failed: " + outcome.errorSamples());
     }
-    // every completion took effect: no Perform task left; each assignment moved on to its leader
+    // every completion took effect: no Perform task left; each assignment took its route
     long left = RestLoad.openTasks(http, bodies, product ? "Task_Perform" : "Task_Trivial").size();
-    long approvals = product ? RestLoad.read(http.get("/engine-rest/task/count?"
-        + "processDefinitionKey=assignment&taskDefinitionKey=Task_ApproveResult", AppNode.ADMIN))
-        .get("count").asLong() : 0;
     if (left != 0) {
       throw new IllegalStateException(kind + ": " + left + " tasks still open");
+    }
+    long moved = product ? movedOn(http, route) - movedOnBefore : 0;
+    if (product && moved != instances.size()) {
+      throw new IllegalStateException(kind + ": " + moved + " of " + instances.size()
+          + " assignments took the route " + route);
     }
     Map<String, Object> result = outcome.asMap();
     result.put("label", label);
     if (product) {
-      result.put("leaderApprovalsWaiting", approvals);
+      result.put(route.next == null ? "assignmentsEnded" : route.next + "Waiting",
+          movedOn(http, route));
     }
     System.out.printf("%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
             + "%s%n", kind, label, outcome.acknowledged().size(), outcome.millis() / 1000.0,
         outcome.perSecond(), result.get("p50Millis"), result.get("p95Millis"),
-        product ? ", " + approvals + " leader approvals waiting" : "");
+        product ? ", " + moved + (route.next == null ? " assignments ended"
+            : " moved on to " + route.next) : "");
     return result;
+  }
+
+  /** The assignments waiting at the route's next task, or ended if it has none. */
+  private static long movedOn(Http http, Route route) throws Exception {
+    String path = route.next == null
+        ? "/engine-rest/history/process-instance/count?processDefinitionKey=assignment&finished=true"
+        : "/engine-rest/task/count?processDefinitionKey=assignment&taskDefinitionKey=" + route.next;
+    return RestLoad.read(http.get(path, AppNode.ADMIN)).get("count").asLong();
   }
 
   /** The median round's rate: one round disturbed by the machine does not move it. */

@@ -70,11 +70,20 @@ public final class RestLoad {
    */
   public static List<String> startAssignments(int port, List<String> bodies, int perBody,
       int threads, String deadline) throws Exception {
+    return startAssignments(port, bodies, perBody, threads, deadline, Map.of());
+  }
+
+  /** As above, with more start variables ({@code leaderReview}, {@code confirmation}: flags). */
+  public static List<String> startAssignments(int port, List<String> bodies, int perBody,
+      int threads, String deadline, Map<String, Boolean> flags) throws Exception {
+    StringBuilder more = new StringBuilder();
+    flags.forEach((name, value) -> more.append(",\"").append(name).append("\":{\"value\":")
+        .append(value).append('}'));
     return startEach(port, bodies, perBody, threads, body -> COORDINATOR + ":" + AppNode.PASSWORD,
         "/engine-rest/process-definition/key/assignment/start", body -> "{\"variables\":{"
             + "\"leadBody\":{\"value\":\"" + body + "\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
             + "\"taskContent\":{\"value\":\"Báo cáo kết quả thực hiện Chỉ thị\"},"
-            + "\"deadline\":{\"value\":\"" + deadline + "\"}}}");
+            + "\"deadline\":{\"value\":\"" + deadline + "\"}" + more + "}}");
   }
 
   /** Starts {@code perBody} baseline instances for each body (administrator). */
