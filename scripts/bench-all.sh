@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # W1–W4 one after another (never side by side: each needs the whole machine), then the README's
 # table for this machine: prints it and writes target/bench/summary.md.
-# Usage: ./scripts/bench-all.sh   (about 20 minutes on 2 cores; more on a slow machine)
+# Usage: ./scripts/bench-all.sh   (15 minutes on a slow machine of this project's size, 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -f target/bench/throughput.json target/bench/fanout.json target/bench/lifetime.json \

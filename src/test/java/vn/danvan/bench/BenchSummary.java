@@ -61,8 +61,9 @@ public final class BenchSummary {
       rows.add("| " + row.label + " | " + row.cells.apply(report) + " |");
     }
     StringBuilder text = new StringBuilder();
-    text.append("Measured ").append(date == null ? "?" : date.substring(0, Math.min(10, date.length())))
-        .append(" on ").append(machine).append(", commit ").append(commit).append("\n\n");
+    String day = date == null ? "?" : date.substring(0, Math.min(10, date.length()));
+    text.append("Measured ").append(day).append(" on ").append(machine).append(", commit ")
+        .append(commit).append("\n\n");
     text.append("| | Product | Plain engine, same run | Goal | Met? |\n|---|---|---|---|---|\n");
     rows.forEach(r -> text.append(r).append('\n'));
     return text.toString();
@@ -77,7 +78,9 @@ public final class BenchSummary {
       double rate = s.path("assignmentPerSecond").asDouble();
       double trivial = s.path("trivialPerSecond").asDouble();
       double ratio = s.path("ratio").asDouble();
+      String route = r.path("route").asText("leader");
       return fmt("%.0f/s (rounds %s)", rate, join(r.path("assignment"), "perSecond", "%.1f"))
+          + (route.equals("leader") ? "" : ", route " + route)
           + " | " + fmt("trivial %.0f/s (rounds %s): ratio %.2f (rounds %s)", trivial,
           join(r.path("trivial"), "perSecond", "%.1f"), ratio,
           join(s.path("ratioByRound"), null, "%.2f"))
@@ -135,7 +138,7 @@ public final class BenchSummary {
   }
 
   /** "yes", or "no", saying so when the plain engine's own figure misses the goal too. */
-  static String verdict(boolean met, boolean plainMeets, String plain) {
+  private static String verdict(boolean met, boolean plainMeets, String plain) {
     return met ? "yes" : plainMeets ? "**no**" : "**no**, nor " + plain;
   }
 

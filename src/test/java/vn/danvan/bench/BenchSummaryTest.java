@@ -18,7 +18,7 @@ class BenchSummaryTest {
 
   @Test
   void eachFigureStandsBesideThePlainEngineAndItsGoal() throws Exception {
-    write("throughput.json", Map.of("date", "2026-12-01T12:38:41Z",
+    write("throughput.json", Map.of("date", "2026-12-01T12:38:41Z", "route", "end",
         "assignment", List.of(Map.of("perSecond", 177.5), Map.of("perSecond", 225.2)),
         "trivial", List.of(Map.of("perSecond", 213.8), Map.of("perSecond", 271.4)),
         "summary", Map.of("assignmentPerSecond", 201, "trivialPerSecond", 268, "ratio", 0.79,
@@ -41,7 +41,7 @@ class BenchSummaryTest {
     assertThat(text).startsWith("Measured 2026-12-01 on 2 cores, 23.4 GiB, PostgreSQL 15.19, "
         + "commit abc1234");
     assertThat(row(text, "**W1**"))
-        .contains("201/s (rounds 177.5, 225.2)", "trivial 268/s (rounds 213.8, 271.4)",
+        .contains("201/s (rounds 177.5, 225.2), route end", "trivial 268/s (rounds 213.8, 271.4)",
             "ratio 0.79 (rounds 0.83, 0.83)")
         .endsWith("| rate **no**, nor the trivial process; ratio **no** |");
     assertThat(row(text, "**W2**"))

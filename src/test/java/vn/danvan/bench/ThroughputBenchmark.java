@@ -153,7 +153,7 @@ public final class ThroughputBenchmark {
     result.put("label", label);
     if (product) {
       result.put(route.next == null ? "assignmentsEnded" : route.next + "Waiting",
-          movedOn(http, route));
+          movedOnBefore + moved);
     }
     System.out.printf("%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
             + "%s%n", kind, label, outcome.acknowledged().size(), outcome.millis() / 1000.0,
