@@ -111,7 +111,8 @@ public final class LifetimeBenchmark {
       long floorMillis = EngineFloor.startAndComplete(engine, all, (int) tasks, THREADS);
       long floorStatements = StatementCounter.count();
       Map<String, Object> floor = new LinkedHashMap<>();
-      floor.put("process", "start → user task → end, on " + THREADS + " threads");
+      floor.put("process", "start → user task → end, on " + THREADS + " threads, a round of "
+          + all.size() + " at a time: started, their tasks read in one query, completed");
       floor.put("tasks", tasks);
       floor.put("wallSeconds", floorMillis / 1000.0);
       floor.put("sqlStatements", floorStatements);
