@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -93,17 +94,16 @@ public final class BenchSummary {
     String goal = "visible ≤ 3 s, all done ≤ 30 s";
     return new Row("**W2** national fan-out", "fanout.json", goal, r -> {
       JsonNode runs = r.path("national");
-      double visible = max(runs, "fanoutSeconds");
-      double done = max(runs, "completeSeconds");
+      DoubleSummaryStatistics visible = stats(runs, "fanoutSeconds");
+      DoubleSummaryStatistics done = stats(runs, "completeSeconds");
       double floor = r.path("engineFloor").path("seconds").asDouble();
-      long errors = StreamSupport.stream(runs.spliterator(), false)
-          .mapToLong(n -> n.path("errors").asLong()).sum();
+      long errors = (long) stats(runs, "errors").getSum();
       return fmt("%d bodies: visible %.2f–%.2f s, all done %.1f–%.1f s, %d errors",
-          runs.path(0).path("bodies").asInt(), min(runs, "fanoutSeconds"), visible,
-          min(runs, "completeSeconds"), done, errors)
+          runs.path(0).path("bodies").asInt(), visible.getMin(), visible.getMax(), done.getMin(),
+          done.getMax(), errors)
           + " | " + fmt("bare instances %.2f s", floor) + " | " + goal + " | visible "
-          + verdict(visible <= 3, floor <= 3, "the bare instances") + "; all done "
-          + (done <= 30 && errors == 0 ? "yes" : "**no**");
+          + verdict(visible.getMax() <= 3, floor <= 3, "the bare instances") + "; all done "
+          + (done.getMax() <= 30 && errors == 0 ? "yes" : "**no**");
     });
   }
 
@@ -148,14 +148,10 @@ public final class BenchSummary {
     return String.join(", ", parts);
   }
 
-  private static double max(JsonNode list, String field) {
+  /** Smallest, largest and sum of a field over a list of runs. */
+  private static DoubleSummaryStatistics stats(JsonNode list, String field) {
     return StreamSupport.stream(list.spliterator(), false)
-        .mapToDouble(n -> n.path(field).asDouble()).max().orElse(Double.NaN);
-  }
-
-  private static double min(JsonNode list, String field) {
-    return StreamSupport.stream(list.spliterator(), false)
-        .mapToDouble(n -> n.path(field).asDouble()).min().orElse(Double.NaN);
+        .mapToDouble(n -> n.path(field).asDouble()).summaryStatistics();
   }
 
   private static String fmt(String format, Object... values) {
