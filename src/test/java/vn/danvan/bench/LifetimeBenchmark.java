@@ -76,6 +76,7 @@ public final class LifetimeBenchmark {
 
       DirectiveRun.at("2016-07-20T09:00");
       StatementCounter.reset();
+      CpuMeter cpu = CpuMeter.start();
       long t0 = System.nanoTime();
       ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
           "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
@@ -83,8 +84,10 @@ public final class LifetimeBenchmark {
           .late(LATE_SHARE, seed, LATE_DAYS).parallel(THREADS);
       run.untilEnded(directive, 1_000_000);
       long millis = (System.nanoTime() - t0) / 1_000_000;
+      Map<String, Double> cpuUsed = cpu.stop();
       long statements = StatementCounter.count();
       Map<String, Long> topStatements = StatementCounter.top(15);
+      Map<String, Long> slowestStatements = StatementCounter.slowest(15);
       ClockUtil.reset();
 
       Map<String, Object> lifetime = new LinkedHashMap<>();
@@ -99,17 +102,22 @@ public final class LifetimeBenchmark {
       lifetime.put("jobsExecuted", run.jobsExecuted());
       lifetime.put("sqlStatements", statements);
       lifetime.put("statementsPerTask", Math.round(statements * 10.0 / tasks) / 10.0);
+      lifetime.put("cpu", cpuUsed);
       lifetime.put("timeSpent", run.timeSpent());
       lifetime.put("jobsByActivity", run.jobsByActivity());
       List<String> problems = new ArrayList<>();
       lifetime.putAll(checked(engine.getHistoryService(), directive, all, run, problems));
       lifetime.put("problems", problems);
       lifetime.put("topStatements", topStatements);
+      lifetime.put("slowestStatementsMillis", slowestStatements);
       report.put("lifetime", lifetime);
 
       StatementCounter.reset();
+      CpuMeter floorCpu = CpuMeter.start();
       long floorMillis = EngineFloor.startAndComplete(engine, all, (int) tasks, THREADS);
       long floorStatements = StatementCounter.count();
+      Map<String, Long> floorSlowest = StatementCounter.slowest(10);
+      Map<String, Double> floorCpuUsed = floorCpu.stop();
       Map<String, Object> floor = new LinkedHashMap<>();
       floor.put("process", "start → user task → end, on " + THREADS + " threads, a round of "
           + all.size() + " at a time: started, their tasks read in one query, completed");
@@ -117,23 +125,30 @@ public final class LifetimeBenchmark {
       floor.put("wallSeconds", floorMillis / 1000.0);
       floor.put("sqlStatements", floorStatements);
       floor.put("statementsPerTask", Math.round(floorStatements * 10.0 / tasks) / 10.0);
+      floor.put("cpu", floorCpuUsed);
+      floor.put("slowestStatementsMillis", floorSlowest);
       report.put("plainEngine", floor);
       failures.addAll(problems);
 
       System.out.printf("lifetime 2016–2020, %d bodies, seed %d: %.1f s wall (goal ≤ 60 s), "
               + "%d tasks, %d jobs, %d SQL statements (%.1f per task)%n", all.size(), seed,
           millis / 1000.0, tasks, run.jobsExecuted(), statements, statements / (double) tasks);
-      System.out.printf("  time spent %s%n", run.timeSpent());
+      System.out.printf("  time spent %s%n  CPU %s%n", run.timeSpent(), cpuUsed);
       run.jobsByActivity().forEach((activity, n) -> System.out.printf(
           "  jobs %-50s %5d, %6.2f s of thread time%n", activity, n.get("jobs"),
           n.get("threadSeconds")));
       System.out.printf("  tasks by kind %s%n  reminders %s, chases %s, late work %s%n",
           lifetime.get("tasksByKind"), lifetime.get("reminders"), lifetime.get("chases"),
           lifetime.get("lateWork"));
-      System.out.printf("plain engine, %d bare tasks: %.1f s wall, %.1f statements per task%n",
-          tasks, floorMillis / 1000.0, floorStatements / (double) tasks);
+      System.out.printf("plain engine, %d bare tasks: %.1f s wall, %.1f statements per task, "
+          + "CPU %s%n", tasks, floorMillis / 1000.0, floorStatements / (double) tasks,
+          floorCpuUsed);
       System.out.println("most frequent statements of the lifetime:");
       topStatements.forEach((sql, n) -> System.out.printf("  %8d  %s%n", n, sql));
+      System.out.println("statements waited for longest, lifetime (ms):");
+      slowestStatements.forEach((sql, ms) -> System.out.printf("  %8d  %s%n", ms, sql));
+      System.out.println("statements waited for longest, plain engine (ms):");
+      floorSlowest.forEach((sql, ms) -> System.out.printf("  %8d  %s%n", ms, sql));
     }
     BenchReport.write("lifetime.json", report);
     if (!failures.isEmpty()) {

@@ -24,7 +24,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public class StatementCounter implements BeanPostProcessor {
 
   private static final LongAdder STATEMENTS = new LongAdder();
-  private static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
+  /** By statement text: how many, and the nanoseconds spent waiting for them. */
+  private static final Map<String, LongAdder[]> BY_SQL = new ConcurrentHashMap<>();
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String name) {
@@ -42,16 +43,29 @@ public class StatementCounter implements BeanPostProcessor {
 
   /** The {@code n} most frequent statements (their first 100 characters) and their counts. */
   public static Map<String, Long> top(int n) {
+    return top(n, 0, 1);
+  }
+
+  /**
+   * The {@code n} statements the application waited longest for (their first 100 characters)
+   * and the milliseconds: the database's work, the network and, under load, the wait for a core.
+   */
+  public static Map<String, Long> slowest(int n) {
+    return top(n, 1, 1_000_000);
+  }
+
+  private static Map<String, Long> top(int n, int figure, long unit) {
     Map<String, Long> top = new LinkedHashMap<>();
     BY_SQL.entrySet().stream()
-        .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum())
-            .reversed())
-        .limit(n).forEach(e -> top.put(e.getKey(), e.getValue().sum()));
+        .sorted(Comparator.comparingLong(
+            (Map.Entry<String, LongAdder[]> e) -> e.getValue()[figure].sum()).reversed())
+        .limit(n).forEach(e -> top.put(e.getKey(), e.getValue()[figure].sum() / unit));
     return top;
   }
 
   private static Object wrap(Object target, Class<?> type, String sql) {
     InvocationHandler handler = (proxy, method, args) -> {
+      long t0 = System.nanoTime();
       Object result = invoke(target, method, args);
       String name = method.getName();
       if (type == DataSource.class && name.equals("getConnection")) {
@@ -70,8 +84,11 @@ public class StatementCounter implements BeanPostProcessor {
         STATEMENTS.increment();
         String text = sql != null ? sql : args != null && args.length > 0 ? (String) args[0] : "?";
         text = text.replaceAll("\\s+", " ").trim();
-        BY_SQL.computeIfAbsent(text.substring(0, Math.min(100, text.length())),
-            k -> new LongAdder()).increment();
+        LongAdder[] figures = BY_SQL.computeIfAbsent(
+            text.substring(0, Math.min(100, text.length())),
+            k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        figures[0].increment();
+        figures[1].add(System.nanoTime() - t0);
       }
       return result;
     };
