@@ -1,7 +1,9 @@
 package vn.danvan.platform;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -22,6 +24,13 @@ import org.springframework.stereotype.Component;
  * completion, which deletes that timer, fails with an {@link OptimisticLockingException} — measured
  * as 4 failed completions out of 500 with every timer due (the fan-out benchmark).
  *
+ * <p>Two completions can also meet in the database: a body finishing its work ends its chase
+ * notices while its leader acknowledges one of them, and both delete the same rows in different
+ * orders. PostgreSQL then rolls one of them back with a deadlock ({@code 40P01}; seen in the
+ * lifetime benchmark with the demo province's 40 bodies), where Camunda's own check would have
+ * raised an {@link OptimisticLockingException}. It is the same lost race, so it is retried the
+ * same way, as is a serialization failure ({@code 40001}, also H2's deadlock).
+ *
  * <p>So task completions (Tasklist's form submit and REST {@code complete}) are run again, whole,
  * in a new transaction, up to {@link #ATTEMPTS} times. Only outermost commands are retried: a
  * completion nested inside another command belongs to that command's transaction. Jobs are not
@@ -31,6 +40,8 @@ import org.springframework.stereotype.Component;
 public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
 
   static final int ATTEMPTS = 5;
+  /** SQL states of a transaction rolled back for meeting another: deadlock, serialization. */
+  static final Set<String> RACES = Set.of("40P01", "40001");
   private static final Logger LOG = LoggerFactory.getLogger(TaskCompletionRetry.class);
 
   @Override
@@ -55,8 +66,8 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
       for (int attempt = 1; ; attempt++) {
         try {
           return next.execute(command);
-        } catch (OptimisticLockingException conflict) {
-          if (attempt >= ATTEMPTS) {
+        } catch (RuntimeException conflict) {
+          if (!lostARace(conflict) || attempt >= ATTEMPTS) {
             throw conflict;
           }
           LOG.debug("Hoàn thành công việc trùng lúc với tiến trình khác, thử lại lần {}: {}",
@@ -64,6 +75,25 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
           pause(attempt);
         }
       }
+    }
+
+    /**
+     * Camunda's optimistic lock failed, or the database rolled the transaction back because it
+     * met another one: a deadlock or a serialization failure anywhere in the causes.
+     */
+    static boolean lostARace(Throwable failure) {
+      if (failure instanceof OptimisticLockingException) {
+        return true;
+      }
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLException sql && RACES.contains(sql.getSQLState())) {
+          return true;
+        }
+        if (cause.getCause() == cause) {
+          break;
+        }
+      }
+      return false;
     }
 
     private static boolean isCompletion(Command<?> command) {

@@ -3,36 +3,68 @@ package vn.danvan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.BatchUpdateException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
-/** Completions that lose a race with the job executor are run again; nothing else is. */
+/**
+ * Completions that lose a race (with the job executor, or with another completion in the
+ * database) are run again; nothing else is.
+ */
 class TaskCompletionRetryTest {
 
-  /** The rest of the chain: fails with a conflict the first {@code conflicts} times. */
+  /** The rest of the chain: fails with {@code failure} the first {@code conflicts} times. */
   static final class Chain implements CommandExecutor {
     final AtomicInteger calls = new AtomicInteger();
     final int conflicts;
+    final Supplier<RuntimeException> failure;
 
     Chain(int conflicts) {
+      this(conflicts, () -> new OptimisticLockingException("DELETE TimerEntity[1] failed"));
+    }
+
+    Chain(int conflicts, Supplier<RuntimeException> failure) {
       this.conflicts = conflicts;
+      this.failure = failure;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
       if (calls.incrementAndGet() <= conflicts) {
-        throw new OptimisticLockingException("DELETE TimerEntity[1] failed");
+        throw failure.get();
       }
       return (T) "done";
     }
+  }
+
+  /**
+   * What a completion's flush raised on PostgreSQL when another transaction deleted the same
+   * rows in another order (the lifetime benchmark, 40 bodies), cause by cause.
+   */
+  static RuntimeException flushFailure(PSQLState state, String message) {
+    PSQLException database = new PSQLException("ERROR: " + message, state);
+    BatchUpdateException batch = new BatchUpdateException("Batch entry 0 delete from "
+        + "ACT_RU_EXECUTION where ID_ = ('1') and REV_ = ('1'::int4) was aborted: ERROR: "
+        + message, state.getState(), 0, new int[0], database);
+    ProcessEngineException operation = new ProcessEngineException("ENGINE-03004 Exception while "
+        + "executing Database Operation 'DELETE ExecutionEntity[1]'",
+        new PersistenceException("Error flushing statements", batch));
+    return new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
+        operation);
   }
 
   static Object run(Command<?> command, Chain chain) {
@@ -61,6 +93,42 @@ class TaskCompletionRetryTest {
     Chain chain = new Chain(TaskCompletionRetry.ATTEMPTS);
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
         .isInstanceOf(OptimisticLockingException.class);
+    assertThat(chain.calls).hasValue(TaskCompletionRetry.ATTEMPTS);
+  }
+
+  @Test
+  void aCompletionRolledBackByAPostgresDeadlockIsRunAgain() {
+    Chain chain = new Chain(2, () -> flushFailure(PSQLState.DEADLOCK_DETECTED,
+        "deadlock detected"));
+    assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
+    assertThat(chain.calls).hasValue(3);
+  }
+
+  @Test
+  void aSerializationFailureIsRunAgainToo() {
+    Chain chain = new Chain(1, () -> flushFailure(PSQLState.SERIALIZATION_FAILURE,
+        "could not serialize access due to concurrent update"));
+    assertThat(run(new SubmitTaskFormCmd("task1", Map.of(), false, false), chain))
+        .isEqualTo("done");
+    assertThat(chain.calls).hasValue(2);
+  }
+
+  @Test
+  void otherDatabaseErrorsReachTheCallerAtOnce() {
+    Chain chain = new Chain(1, () -> flushFailure(PSQLState.UNIQUE_VIOLATION,
+        "duplicate key value violates unique constraint"));
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
+        .isInstanceOf(ProcessEnginePersistenceException.class)
+        .hasRootCauseMessage("ERROR: duplicate key value violates unique constraint");
+    assertThat(chain.calls).hasValue(1);
+  }
+
+  @Test
+  void aDeadlockOnTheLastAttemptReachesTheCaller() {
+    Chain chain = new Chain(TaskCompletionRetry.ATTEMPTS,
+        () -> flushFailure(PSQLState.DEADLOCK_DETECTED, "deadlock detected"));
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
+        .isInstanceOf(ProcessEnginePersistenceException.class);
     assertThat(chain.calls).hasValue(TaskCompletionRetry.ATTEMPTS);
   }
 
