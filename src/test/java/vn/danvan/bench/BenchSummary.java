@@ -114,9 +114,13 @@ public final class BenchSummary {
       JsonNode bare = r.path("plainEngine");
       double wall = life.path("wallSeconds").asDouble();
       double bareWall = bare.path("wallSeconds").asDouble();
+      JsonNode first = r.path("warmUp");
       return fmt("%.1f s, %d bodies, %d tasks, %d jobs, %.1f statements per task", wall,
           life.path("bodies").asInt(), life.path("tasks").asLong(),
           life.path("jobsExecuted").asLong(), life.path("statementsPerTask").asDouble())
+          + (first.isMissingNode() ? "" : fmt("; the same lifetime before it, first in a new JVM"
+          + " (%d bodies): %.1f s", first.path("bodies").asInt(),
+          first.path("wallSeconds").asDouble()))
           + " | " + fmt("%.1f s for as many bare tasks (the product %.2f×), %.1f per task",
           bareWall, wall / bareWall, bare.path("statementsPerTask").asDouble())
           + " | " + goal + " | " + verdict(wall <= 60, bareWall <= 60, "the plain engine");

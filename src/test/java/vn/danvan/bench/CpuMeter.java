@@ -1,6 +1,7 @@
 package vn.danvan.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,28 +13,39 @@ import java.util.stream.Stream;
  * The CPU a phase of a benchmark used: this JVM's and the PostgreSQL server's, when it runs on
  * this machine (Linux: the {@code postgres} processes' own and reaped children's CPU from
  * {@code /proc}). Steadier than the wall clock on a shared two-core machine, and it tells whose
- * work a slower run is.
+ * work a slower run is. Of the JVM's, the CPU of its JIT compilers: a phase that runs first in a
+ * new JVM pays for most of the compiling.
  */
 final class CpuMeter {
 
   private static final double TICKS_PER_SECOND = 100;
 
   private final long jvmNanos;
+  private final long jitTicks;
+  private final long gcMillis;
   private final long postgresTicks;
 
-  private CpuMeter(long jvmNanos, long postgresTicks) {
-    this.jvmNanos = jvmNanos;
-    this.postgresTicks = postgresTicks;
+  private CpuMeter() {
+    this.jvmNanos = jvmNanos();
+    this.jitTicks = jitTicks();
+    this.gcMillis = gcMillis();
+    this.postgresTicks = postgresTicks();
   }
 
   static CpuMeter start() {
-    return new CpuMeter(jvmNanos(), postgresTicks());
+    return new CpuMeter();
   }
 
-  /** {@code jvmSeconds}, {@code postgresSeconds} (absent where /proc cannot tell) since start. */
+  /**
+   * {@code jvmSeconds} (of which {@code jitSeconds}, its compiler threads' CPU), {@code
+   * gcPauseSeconds} (as the JVM reports them), {@code postgresSeconds} (absent where /proc cannot
+   * tell) since start.
+   */
   Map<String, Double> stop() {
     Map<String, Double> used = new LinkedHashMap<>();
     used.put("jvmSeconds", round((jvmNanos() - jvmNanos) / 1e9));
+    used.put("jitSeconds", round((jitTicks() - jitTicks) / TICKS_PER_SECOND));
+    used.put("gcPauseSeconds", round((gcMillis() - gcMillis) / 1e3));
     long ticks = postgresTicks();
     if (ticks >= 0 && postgresTicks >= 0) {
       used.put("postgresSeconds", round((ticks - postgresTicks) / TICKS_PER_SECOND));
@@ -48,6 +60,24 @@ final class CpuMeter {
   private static long jvmNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU ticks of this JVM's JIT compiler threads now alive ({@code /proc/self/task}). */
+  private static long jitTicks() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return 0;
+    }
+    try (Stream<Path> threads = Files.list(tasks)) {
+      return threads.mapToLong(t -> ticksOf(t, "C1 CompilerThre", "C2 CompilerThre")).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms > 0).sum();
   }
 
   /** utime + stime + cutime + cstime of every {@code postgres} process; -1 without /proc. */
@@ -65,11 +95,17 @@ final class CpuMeter {
   }
 
   private static long postgresTicksOf(Path pid) {
+    return ticksOf(pid, "postgres");
+  }
+
+  /** utime + stime + cutime + cstime of a process or thread whose name starts so, else 0. */
+  private static long ticksOf(Path proc, String... names) {
     try {
-      String stat = Files.readString(pid.resolve("stat"));
+      String stat = Files.readString(proc.resolve("stat"));
       int open = stat.indexOf('(');
       int close = stat.lastIndexOf(')');
-      if (open < 0 || close < 0 || !stat.substring(open + 1, close).startsWith("postgres")) {
+      String name = open < 0 || close < 0 ? "" : stat.substring(open + 1, close);
+      if (Stream.of(names).noneMatch(name::startsWith)) {
         return 0;
       }
       // fields after the name: state(3) ... utime(14) stime(15) cutime(16) cstime(17)
