@@ -25,7 +25,8 @@ class BenchSummaryTest {
             "ratioByRound", List.of(0.83, 0.83))));
     write("fanout.json", Map.of("date", "2026-12-01T12:32:18Z",
         "national", List.of(run(3.097, 15.679, 0), run(2.24, 13.59, 0)),
-        "engineFloor", Map.of("seconds", 2.165)));
+        "engineFloor", Map.of("seconds", 2.165),
+        "chaseOfEveryBody", Map.of("answersAfterChaseSeconds", 10.437)));
     write("lifetime.json", Map.of("date", "2026-12-01T12:20:07Z",
         "warmUp", Map.of("bodies", 200, "wallSeconds", 131.04),
         "lifetime", Map.of("wallSeconds", 110.729, "bodies", 200, "tasks", 17181,
@@ -46,7 +47,8 @@ class BenchSummaryTest {
             "ratio 0.79 (rounds 0.83, 0.83)")
         .endsWith("| rate **no**, nor the trivial process; ratio **no** |");
     assertThat(row(text, "**W2**"))
-        .contains("visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors", "bare instances 2.17 s")
+        .contains("visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors; after a chase of every "
+            + "body, all answered in 10.4 s |", "bare instances 2.17 s")
         .endsWith("| visible **no**; all done yes |");
     assertThat(row(text, "**W3**"))
         .contains("110.7 s, 200 bodies, 17181 tasks, 1654 jobs, 28.9 statements per task; the "

@@ -16,7 +16,8 @@ import vn.danvan.support.PostgresApp;
  * National fan-out benchmark on PostgreSQL (scripts/bench-fanout.sh): after a full-size warm-up,
  * {@code runs} (3) fan-outs to 3,400 bodies completed by 8 clients, the engine's floor, then 500
  * bodies with the fan-out's reminder and chase firing during the completions, then a chase of
- * every body of a national fan-out nobody answered. Prints the figures
+ * every body of a national fan-out nobody answered, after which every body answers (each answer
+ * ends the body's notice). Prints the figures
  * and writes target/bench/fanout.json. Goals (issue 3): fan-out visible ≤ 3 s; 8 clients, zero
  * errors, exact counts, directive moves on, ≤ 30 s. Visibility is polled every
  * {@code -Dbench.pollMillis} (100) ms.
@@ -61,13 +62,20 @@ public final class FanoutBenchmark {
           FanoutRun.run(engine, all.subList(0, Math.min(500, bodies)), clients, 600, true);
       report.put("withTimersFiring", timers.asMap());
       print("500 bodies, timers firing", timers);
-      Map<String, Object> chase = FanoutRun.chaseEveryBody(engine, all, 600);
+      Map<String, Object> chase = FanoutRun.chaseEveryBody(engine, all, clients, 600);
       report.put("chaseOfEveryBody", chase);
-      System.out.printf("%-28s bodies=%d chase timer's transaction=%.2f s, all notices=%.2f s%n",
+      System.out.printf("%-28s bodies=%d chase timer's transaction=%.2f s, all notices=%.2f s; "
+              + "then every body answered in %.2f s, errors=%s, notices left=%s%n",
           "chase, nobody answered", bodies, (Double) chase.get("chaseTimerTransactionSeconds"),
-          (Double) chase.get("allNoticesSeconds"));
+          (Double) chase.get("allNoticesSeconds"), (Double) chase.get("answersAfterChaseSeconds"),
+          chase.get("answerErrors"), chase.get("noticesLeft"));
     }
     BenchReport.write("fanout.json", report);
+    if (report.get("chaseOfEveryBody") instanceof Map<?, ?> chase
+        && (!chase.get("answerErrors").equals(0) || !chase.get("noticesLeft").equals(0L))) {
+      throw new IllegalStateException("after the chase, every body's answer must end its notice: "
+          + chase);
+    }
   }
 
   private static void print(String name, FanoutRun.Result r) {

@@ -74,13 +74,38 @@ public final class FanoutRun {
       engine.getManagementService().createJobQuery().timers().processInstanceId(parent.getId())
           .list().forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), now));
     }
+    long t1 = System.nanoTime();
+    Completions done = completeAll(engine, key, clients, timeoutSeconds);
+    boolean ended = false;
+    // a failed completion leaves its body open: the directive cannot move on, do not wait for it
+    while (done.errors() == 0 && System.currentTimeMillis() < deadline) {
+      ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(parent.getId()).finished().count() == 1;
+      if (ended) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    long completeMillis = (System.nanoTime() - t1) / 1_000_000;
+    long membersEnded = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(key).processDefinitionKey("fanoutMember").finished().count();
+    long counterDone = counter(engine, parent.getId());
+    return new Result(bodies.size(), clients, fanoutMillis, completeMillis, done.completions(),
+        done.errors(), membersEnded, counterDone, ended, done.samples());
+  }
+
+  /** How many completions went through, how many failed, and the first failures. */
+  record Completions(int completions, int errors, List<String> samples) {}
+
+  /** Every body of the fan-out {@code key} completes its work, {@code clients} at a time. */
+  private static Completions completeAll(ProcessEngine engine, String key, int clients,
+      long timeoutSeconds) throws Exception {
     ConcurrentLinkedQueue<String> todo = new ConcurrentLinkedQueue<>();
     engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
         .taskDefinitionKey("Task_Perform").list().stream().map(Task::getId).forEach(todo::add);
     AtomicInteger completions = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-    long t1 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -104,31 +129,17 @@ public final class FanoutRun {
       f.get(timeoutSeconds, TimeUnit.SECONDS);
     }
     pool.shutdown();
-    boolean ended = false;
-    // a failed completion leaves its body open: the directive cannot move on, do not wait for it
-    while (errors.get() == 0 && System.currentTimeMillis() < deadline) {
-      ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceId(parent.getId()).finished().count() == 1;
-      if (ended) {
-        break;
-      }
-      Thread.sleep(20);
-    }
-    long completeMillis = (System.nanoTime() - t1) / 1_000_000;
-    long membersEnded = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(key).processDefinitionKey("fanoutMember").finished().count();
-    long counterDone = counter(engine, parent.getId());
-    return new Result(bodies.size(), clients, fanoutMillis, completeMillis, completions.get(),
-        errors.get(), membersEnded, counterDone, ended, samples);
+    return new Completions(completions.get(), errors.get(), List.copyOf(samples));
   }
 
   /**
    * A fan-out to {@code bodies} that nobody answers, chased once: how long the chase timer's own
    * transaction takes (run here, as the job executor would) and how long until every body's
-   * leaders have their notice. The fan-out is left open.
+   * leaders have their notice. Then every body answers ({@code clients} at a time), each answer
+   * ending the body's notice: how long until the fan-out ends, and the notices left (none).
    */
   public static Map<String, Object> chaseEveryBody(ProcessEngine engine, List<String> bodies,
-      long timeoutSeconds) throws Exception {
+      int clients, long timeoutSeconds) throws Exception {
     String key = "BENCH-CHASE-" + System.nanoTime();
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
     ProcessInstance parent = startVisible(engine, key, bodies, null, deadline);
@@ -152,6 +163,23 @@ public final class FanoutRun {
     m.put("chaseTimerTransactionSeconds", timerMillis / 1000.0);
     m.put("allNoticesSeconds", allMillis / 1000.0);
     m.put("notices", notices);
+
+    long t1 = System.nanoTime();
+    Completions done = completeAll(engine, key, clients, timeoutSeconds);
+    while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(parent.getId()).finished().count() == 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the chased fan-out has not ended after "
+            + timeoutSeconds + " s");
+      }
+      Thread.sleep(20);
+    }
+    m.put("answersAfterChaseSeconds", (System.nanoTime() - t1) / 1e9);
+    m.put("answers", done.completions());
+    m.put("answerErrors", done.errors());
+    m.put("answerErrorSamples", done.samples());
+    m.put("noticesLeft", engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeChase").count());
     return m;
   }
 
