@@ -1,6 +1,6 @@
 package vn.danvan.fanout;
 
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -26,10 +26,12 @@ public class FanoutMembers {
 
   private final Fanouts fanouts;
   private final AssignmentRecords records;
+  private final FanoutStore store;
 
-  public FanoutMembers(Fanouts fanouts, AssignmentRecords records) {
+  public FanoutMembers(Fanouts fanouts, AssignmentRecords records, FanoutStore store) {
     this.fanouts = fanouts;
     this.records = records;
+    this.store = store;
   }
 
   /**
@@ -105,18 +107,13 @@ public class FanoutMembers {
   public void done(DelegateExecution member) {
     records.finished(member);
     String fanoutId = (String) member.getVariable("fanoutId");
-    RuntimeService runtime = member.getProcessEngineServices().getRuntimeService();
-    // looked for only if the fan-out has chased: the search spans all its members' instances.
-    // Asked by name: reading the variable would load every variable of the fan-out's execution
-    if (runtime.createVariableInstanceQuery().processInstanceIdIn(fanoutId)
-        .variableName("chaseCount").count() > 0) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(Fanouts.CHASE_NOTICE)
-          .processInstanceBusinessKey(member.getBusinessKey())
-          .variableValueEquals("fanoutId", fanoutId)
-          .variableValueEquals("leadBody", member.getVariable("leadBody"))
-          .list()
-          .forEach(notice -> runtime.deleteProcessInstance(notice.getId(),
-              "Đơn vị đã hoàn thành"));
+    // by their ids, kept when the chase started them: a search (by variables, or a query by
+    // ids) read every instance the directive had started, thousands per body at national scale
+    List<String> notices = store.takeNotices(fanoutId, (String) member.getVariable("leadBody"));
+    if (!notices.isEmpty()) {
+      // those the leaders have not acknowledged yet; listeners run, as for any ended instance
+      member.getProcessEngineServices().getRuntimeService().deleteProcessInstancesIfExists(
+          notices, "Đơn vị đã hoàn thành", false, true, false);
     }
     fanouts.memberDone(fanoutId, member.getBusinessKey());
   }

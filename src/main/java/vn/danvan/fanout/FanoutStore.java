@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -14,8 +16,9 @@ import org.springframework.stereotype.Component;
 import vn.danvan.platform.EngineConnection;
 
 /**
- * Completion counters of fan-outs, one row per fan-out in {@code danvan_fanout}, on the engine's
- * own connection so they commit or roll back with the engine's transaction.
+ * Completion counters of fan-outs, one row per fan-out in {@code danvan_fanout}, and the chase
+ * notices they started ({@code danvan_chase_notice}), on the engine's own connection so they
+ * commit or roll back with the engine's transaction.
  *
  * <p>Why a row and not a process variable: thousands of bodies finishing at once would all update
  * the parent's execution and fail with optimistic locking. A row update takes a row lock instead:
@@ -60,6 +63,36 @@ public class FanoutStore {
         onComplete.run();
       }
     });
+  }
+
+  /** A chase notice started for {@code body} in the fan-out {@code fanoutId}. */
+  public void noticeStarted(String noticeId, String fanoutId, String body) {
+    update(EngineConnection.current(),
+        "insert into danvan_chase_notice (notice_id_, fanout_id_, body_) values (?, ?, ?)",
+        noticeId, fanoutId, body);
+  }
+
+  /**
+   * The ids of the chase notices started for {@code body} in the fan-out, forgotten with this
+   * transaction (the caller ends those still open).
+   */
+  public List<String> takeNotices(String fanoutId, String body) {
+    Connection connection = EngineConnection.current();
+    String sql = "select notice_id_ from danvan_chase_notice where fanout_id_ = ? and body_ = ?";
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement statement = prepare(connection, sql, fanoutId, body);
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+    if (!ids.isEmpty()) {
+      update(connection, "delete from danvan_chase_notice where fanout_id_ = ? and body_ = ?",
+          fanoutId, body);
+    }
+    return ids;
   }
 
   /** Reads the counts and locks the row until the transaction ends. */

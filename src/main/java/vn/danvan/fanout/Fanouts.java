@@ -242,16 +242,19 @@ public class Fanouts {
   /** A chase's chunk: a {@code chaseNotice} for the leaders of each body still open. */
   public void chaseChunk(DelegateExecution chunk) {
     RuntimeService runtime = chunk.getProcessEngineServices().getRuntimeService();
+    String fanoutId = (String) chunk.getVariable("fanoutId");
     for (String body : stillOpen(chunk)) {
-      runtime.createProcessInstanceByKey(CHASE_NOTICE)
+      ProcessInstance notice = runtime.createProcessInstanceByKey(CHASE_NOTICE)
           .businessKey(chunk.getBusinessKey())
           .setVariable("leadBody", body)
-          .setVariable("fanoutId", chunk.getVariable("fanoutId"))
+          .setVariable("fanoutId", fanoutId)
           .setVariable("taskContent", chunk.getVariable("taskContent"))
           .setVariable("deadline", chunk.getVariable("deadline"))
           .setVariable("chaseCount", chunk.getVariable("chaseCount"))
           .setVariable("lastChaseType", chunk.getVariable("lastChaseType"))
           .execute();
+      // the body's answer ends it by its id (FanoutMembers.done)
+      store.noticeStarted(notice.getId(), fanoutId, body);
     }
   }
 

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -51,7 +52,8 @@ class PostgresIT {
           + "'danvan_idx_task_parent', 'danvan_idx_ident_lnk_task_group',"
           + " 'danvan_idx_hi_var_lead_body', 'danvan_idx_var_exe_task')")).isEqualTo(4);
       assertThat(count(db, "select count(*) from information_schema.tables"
-          + " where table_name in ('danvan_fanout', 'danvan_lock')")).isEqualTo(2);
+          + " where table_name in ('danvan_fanout', 'danvan_lock', 'danvan_chase_notice')"))
+          .isEqualTo(3);
 
       // the same REST rules hold on PostgreSQL: the coordinator assigns, the body works it
       Http http = new Http(port(app));
@@ -68,8 +70,45 @@ class PostgresIT {
     }
   }
 
+  /**
+   * A database from before the fan-outs kept their chase notices' ids, with a notice open: the
+   * upgrade's changeset finds it, so the body's answer still ends it.
+   */
+  @Test
+  void anUpgradeKeepsTheIdsOfChaseNoticesAlreadyOpen() throws Exception {
+    String before = PostgresApp.freshDatabase(DATABASE + "_upgrade");
+    String notice;
+    try (ConfigurableApplicationContext app = start(before)) {
+      notice = app.getBean(RuntimeService.class).startProcessInstanceByKey("chaseNotice",
+          "24-CT/TU", Map.of("leadBody", "soNoiVu", "fanoutId", "fanout-1",
+              "taskContent", "Báo cáo kết quả", "deadline", "2026-12-15", "chaseCount", 1,
+              "lastChaseType", "Nhắc nhở")).getId();
+      DataSource db = app.getBean(DataSource.class);
+      assertThat(count(db, "select count(*) from danvan_chase_notice")).as("started as before")
+          .isZero();
+      // the database as it was before the changeset
+      update(db, "delete from databasechangelog where id = '8-chase-notice-backfill'");
+    }
+    try (ConfigurableApplicationContext app = start(before)) {
+      DataSource db = app.getBean(DataSource.class);
+      assertThat(text(db, "select fanout_id_ || ' ' || body_ from danvan_chase_notice"
+          + " where notice_id_ = '" + notice + "'")).isEqualTo("fanout-1 soNoiVu");
+      assertThat(count(db, "select count(*) from danvan_chase_notice")).isEqualTo(1);
+    }
+  }
+
   private static ConfigurableApplicationContext start() {
-    return PostgresApp.start(url, "demo", "--camunda.bpm.job-execution.enabled=false");
+    return start(url);
+  }
+
+  private static ConfigurableApplicationContext start(String database) {
+    return PostgresApp.start(database, "demo", "--camunda.bpm.job-execution.enabled=false");
+  }
+
+  private static void update(DataSource db, String sql) throws SQLException {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      assertThat(s.executeUpdate(sql)).as(sql).isEqualTo(1);
+    }
   }
 
   private static int port(ConfigurableApplicationContext app) {

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public class ProductSchemaPlugin extends AbstractProcessEnginePlugin {
 
   static final String[] SCRIPTS = {"db/changelog/danvan-1-fanout.sql",
-      "db/changelog/danvan-4-lock.sql"};
+      "db/changelog/danvan-4-lock.sql", "db/changelog/danvan-7-chase-notice.sql"};
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
