@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # W1–W4 one after another (never side by side: each needs the whole machine), then the README's
 # table for this machine: prints it and writes target/bench/summary.md.
-# Usage: ./scripts/bench-all.sh   (15 minutes on a slow machine of this project's size, 2 cores)
+# Usage: ./scripts/bench-all.sh   (8 minutes on a fast machine of this project's size, 2 cores;
+#                                   about 20 on a slow one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -f target/bench/throughput.json target/bench/fanout.json target/bench/lifetime.json \
