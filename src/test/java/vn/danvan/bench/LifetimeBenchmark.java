@@ -77,21 +77,15 @@ public final class LifetimeBenchmark {
       List<String> all = bodies(app);
       int fanouts = deployWidened(engine, all);
 
-      DirectiveRun.at("2016-07-20T09:00");
       StatementCounter.reset();
-      CpuMeter cpu = CpuMeter.start();
-      long t0 = System.nanoTime();
-      ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
-          "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
-      DirectiveRun run = new DirectiveRun(engine).withoutRecording()
-          .late(LATE_SHARE, seed, LATE_DAYS).parallel(THREADS);
-      run.untilEnded(directive, 1_000_000);
-      long millis = (System.nanoTime() - t0) / 1_000_000;
-      Map<String, Double> cpuUsed = cpu.stop();
+      Lived lived = live(engine, seed);
+      ProcessInstance directive = lived.directive();
+      DirectiveRun run = lived.run();
+      long millis = lived.millis();
+      Map<String, Double> cpuUsed = lived.cpu();
       long statements = StatementCounter.count();
       Map<String, Long> topStatements = StatementCounter.top(15);
       Map<String, Long> slowestStatements = StatementCounter.slowest(15);
-      ClockUtil.reset();
 
       Map<String, Object> lifetime = new LinkedHashMap<>();
       lifetime.put("bodies", all.size());
@@ -172,31 +166,40 @@ public final class LifetimeBenchmark {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       List<String> all = bodies(app);
       deployWidened(engine, all);
-      DirectiveRun.at("2016-07-20T09:00");
-      CpuMeter cpu = CpuMeter.start();
-      long t0 = System.nanoTime();
-      ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
-          "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
-      DirectiveRun run = new DirectiveRun(engine).withoutRecording()
-          .late(LATE_SHARE, seed, LATE_DAYS).parallel(THREADS);
-      run.untilEnded(directive, 1_000_000);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      Map<String, Double> cpuUsed = cpu.stop();
-      ClockUtil.reset();
+      Lived lived = live(engine, seed);
       List<String> problems = new ArrayList<>();
-      checked(engine.getHistoryService(), directive, all, run, problems);
+      checked(engine.getHistoryService(), lived.directive(), all, lived.run(), problems);
       problems.forEach(p -> failures.add("warm-up: " + p));
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("bodies", all.size());
-      figures.put("tasks", run.tasksCompleted());
-      figures.put("wallSeconds", Math.round(seconds * 10) / 10.0);
-      figures.put("cpu", cpuUsed);
+      figures.put("tasks", lived.run().tasksCompleted());
+      figures.put("wallSeconds", lived.millis() / 1000.0);
+      figures.put("cpu", lived.cpu());
       figures.put("problems", problems);
       System.out.printf("warm-up, the same lifetime with %d bodies in a new JVM and a database of "
-          + "its own: %.1f s wall, %d tasks, CPU %s%n", all.size(), seconds, run.tasksCompleted(),
-          cpuUsed);
+          + "its own: %.1f s wall, %d tasks, CPU %s%n", all.size(), lived.millis() / 1000.0,
+          lived.run().tasksCompleted(), lived.cpu());
       return figures;
     }
+  }
+
+  /** A lived directive: the instance, its run, its wall time and its CPU. */
+  record Lived(ProcessInstance directive, DirectiveRun run, long millis, Map<String, Double> cpu) {}
+
+  /** The directive from its issue to its end, with the engine clock; the clock is reset after. */
+  private static Lived live(ProcessEngine engine, long seed) {
+    DirectiveRun.at("2016-07-20T09:00");
+    CpuMeter cpu = CpuMeter.start();
+    long t0 = System.nanoTime();
+    ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
+        "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
+    DirectiveRun run = new DirectiveRun(engine).withoutRecording()
+        .late(LATE_SHARE, seed, LATE_DAYS).parallel(THREADS);
+    run.untilEnded(directive, 1_000_000);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    Map<String, Double> used = cpu.stop();
+    ClockUtil.reset();
+    return new Lived(directive, run, millis, used);
   }
 
   private static ConfigurableApplicationContext start(String url, Path registry) {
