@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,14 @@ class FanoutConcurrencyIT {
       // every reminder and chase timer due while the clients complete: the job executor fires
       // them on the same process instances the clients are ending
       assertExact(FanoutRun.run(engine, bodies, 8, 120, true));
+      // chased, then each body answers while its leaders acknowledge the notice: both end it
+      Map<String, Object> chase = FanoutRun.chaseEveryBody(engine, bodies, 8, 120, true);
+      System.out.println("chase " + chase);
+      assertThat(chase).containsEntry("answerErrors", 0).containsEntry("noticesLeft", 0L)
+          .containsEntry("notices", (long) BODIES);
+      assertThat((int) chase.get("answers") + (int) chase.get("gone"))
+          .as("every answer and every acknowledgement went through, or found its notice ended")
+          .isEqualTo(2 * BODIES);
     }
   }
 

@@ -11,6 +11,7 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -111,6 +112,22 @@ class TaskCompletionRetryTest {
     assertThat(run(new SubmitTaskFormCmd("task1", Map.of(), false, false), chain))
         .isEqualTo("done");
     assertThat(chain.calls).hasValue(2);
+  }
+
+  @Test
+  void aCompletionWhoseInstanceEndedMeanwhileIsRunAgain() {
+    Chain chain = new Chain(1, () -> new NullValueException("Cannot restore state of process "
+        + "instance 6135fdcd: list of executions is empty"));
+    assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
+    assertThat(chain.calls).hasValue(2);
+  }
+
+  @Test
+  void otherMissingValuesReachTheCallerAtOnce() {
+    Chain chain = new Chain(1, () -> new NullValueException("variables is null"));
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
+        .isInstanceOf(NullValueException.class);
+    assertThat(chain.calls).hasValue(1);
   }
 
   @Test

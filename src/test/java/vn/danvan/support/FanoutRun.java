@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
@@ -94,29 +95,54 @@ public final class FanoutRun {
         done.errors(), membersEnded, counterDone, ended, done.samples());
   }
 
-  /** How many completions went through, how many failed, and the first failures. */
-  record Completions(int completions, int errors, List<String> samples) {}
+  /**
+   * How many completions went through, how many found their task gone (a notice its body's
+   * answer had ended), how many failed, and the first failures.
+   */
+  record Completions(int completions, int gone, int errors, List<String> samples) {}
+
+  static final Map<String, Object> REPORT = Map.of("resultReport", "Số liệu cụ thể của đơn vị");
+  static final Map<String, Object> ACKNOWLEDGED = Map.of("chaseResponse", "Đã tiếp nhận");
 
   /** Every body of the fan-out {@code key} completes its work, {@code clients} at a time. */
   private static Completions completeAll(ProcessEngine engine, String key, int clients,
       long timeoutSeconds) throws Exception {
-    ConcurrentLinkedQueue<String> todo = new ConcurrentLinkedQueue<>();
-    engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-        .taskDefinitionKey("Task_Perform").list().stream().map(Task::getId).forEach(todo::add);
+    return completeAll(engine, work(engine, key, "Task_Perform", REPORT), clients,
+        timeoutSeconds);
+  }
+
+  /** The open tasks {@code taskKey} of the fan-out {@code key}, each with its answer. */
+  private static List<Map.Entry<String, Map<String, Object>>> work(ProcessEngine engine,
+      String key, String taskKey, Map<String, Object> answer) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(taskKey).orderByTaskId().asc().list().stream()
+        .map(task -> Map.entry(task.getId(), answer)).toList();
+  }
+
+  private static Completions completeAll(ProcessEngine engine,
+      List<Map.Entry<String, Map<String, Object>>> work, int clients, long timeoutSeconds)
+      throws Exception {
+    ConcurrentLinkedQueue<Map.Entry<String, Map<String, Object>>> todo =
+        new ConcurrentLinkedQueue<>(work);
     AtomicInteger completions = new AtomicInteger();
+    AtomicInteger gone = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       futures.add(pool.submit(() -> {
-        String task;
+        Map.Entry<String, Map<String, Object>> task;
         while ((task = todo.poll()) != null) {
           try {
-            engine.getTaskService().complete(task,
-                Map.of("resultReport", "Số liệu cụ thể của đơn vị"));
+            engine.getTaskService().complete(task.getKey(), task.getValue());
             completions.incrementAndGet();
           } catch (RuntimeException e) {
+            if (e instanceof NullValueException
+                && String.valueOf(e.getMessage()).startsWith("Cannot find task with id")) {
+              gone.incrementAndGet(); // the engine's word for a task that no longer exists
+              continue;
+            }
             errors.incrementAndGet();
             if (samples.size() < 5) {
               samples.add(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -129,7 +155,7 @@ public final class FanoutRun {
       f.get(timeoutSeconds, TimeUnit.SECONDS);
     }
     pool.shutdown();
-    return new Completions(completions.get(), errors.get(), List.copyOf(samples));
+    return new Completions(completions.get(), gone.get(), errors.get(), List.copyOf(samples));
   }
 
   /**
@@ -137,9 +163,12 @@ public final class FanoutRun {
    * transaction takes (run here, as the job executor would) and how long until every body's
    * leaders have their notice. Then every body answers ({@code clients} at a time), each answer
    * ending the body's notice: how long until the fan-out ends, and the notices left (none).
+   *
+   * @param leadersToo the leaders acknowledge their notices at the same time, each next to its
+   *     body's answer in the clients' queue: the two race for the same notice
    */
   public static Map<String, Object> chaseEveryBody(ProcessEngine engine, List<String> bodies,
-      int clients, long timeoutSeconds) throws Exception {
+      int clients, long timeoutSeconds, boolean leadersToo) throws Exception {
     String key = "BENCH-CHASE-" + System.nanoTime();
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
     ProcessInstance parent = startVisible(engine, key, bodies, null, deadline);
@@ -164,8 +193,24 @@ public final class FanoutRun {
     m.put("allNoticesSeconds", allMillis / 1000.0);
     m.put("notices", notices);
 
+    List<Map.Entry<String, Map<String, Object>>> work =
+        new ArrayList<>(work(engine, key, "Task_Perform", REPORT));
+    if (leadersToo) {
+      Map<String, String> bodyOf = new java.util.HashMap<>();
+      engine.getRuntimeService().createVariableInstanceQuery().variableName("leadBody")
+          .processInstanceIdIn(engine.getTaskService().createTaskQuery()
+              .processInstanceBusinessKey(key).list().stream().map(Task::getProcessInstanceId)
+              .distinct().toArray(String[]::new)).list()
+          .forEach(v -> bodyOf.put(v.getProcessInstanceId(), (String) v.getValue()));
+      Map<String, String> taskBody = new java.util.HashMap<>();
+      engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list()
+          .forEach(t -> taskBody.put(t.getId(), bodyOf.get(t.getProcessInstanceId())));
+      work.addAll(work(engine, key, "Task_AcknowledgeChase", ACKNOWLEDGED));
+      // a body's answer and its leaders' acknowledgement side by side
+      work.sort(java.util.Comparator.comparing(w -> taskBody.get(w.getKey())));
+    }
     long t1 = System.nanoTime();
-    Completions done = completeAll(engine, key, clients, timeoutSeconds);
+    Completions done = completeAll(engine, work, clients, timeoutSeconds);
     while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(parent.getId()).finished().count() == 0) {
       if (System.currentTimeMillis() > deadline) {
@@ -176,6 +221,7 @@ public final class FanoutRun {
     }
     m.put("answersAfterChaseSeconds", (System.nanoTime() - t1) / 1e9);
     m.put("answers", done.completions());
+    m.put("gone", done.gone());
     m.put("answerErrors", done.errors());
     m.put("answerErrorSamples", done.samples());
     m.put("noticesLeft", engine.getTaskService().createTaskQuery()
