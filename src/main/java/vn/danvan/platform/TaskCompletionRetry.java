@@ -90,12 +90,11 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
       if (failure instanceof OptimisticLockingException || instanceGone(failure)) {
         return true;
       }
-      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      // a bounded walk: a chain of causes may loop
+      Throwable cause = failure;
+      for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
         if (cause instanceof SQLException sql && RACES.contains(sql.getSQLState())) {
           return true;
-        }
-        if (cause.getCause() == cause) {
-          break;
         }
       }
       return false;

@@ -44,7 +44,7 @@ final class CpuMeter {
   Map<String, Double> stop() {
     Map<String, Double> used = new LinkedHashMap<>();
     used.put("jvmSeconds", round((jvmNanos() - jvmNanos) / 1e9));
-    used.put("jitSeconds", round((jitTicks() - jitTicks) / TICKS_PER_SECOND));
+    used.put("jitSeconds", round(Math.max(0, jitTicks() - jitTicks) / TICKS_PER_SECOND));
     used.put("gcPauseSeconds", round((gcMillis() - gcMillis) / 1e3));
     long ticks = postgresTicks();
     if (ticks >= 0 && postgresTicks >= 0) {
@@ -62,7 +62,11 @@ final class CpuMeter {
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  /** CPU ticks of this JVM's JIT compiler threads now alive ({@code /proc/self/task}). */
+  /**
+   * CPU ticks (Linux's 100 a second) of this JVM's JIT compiler threads now alive ({@code
+   * /proc/self/task}); a compiler thread the JVM ends meanwhile takes its ticks along, so the
+   * figure is a lower bound.
+   */
   private static long jitTicks() {
     Path tasks = Path.of("/proc/self/task");
     if (!Files.isDirectory(tasks)) {
