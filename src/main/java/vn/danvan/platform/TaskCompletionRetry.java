@@ -30,11 +30,10 @@ import org.springframework.stereotype.Component;
  * orders. PostgreSQL then rolls one of them back with a deadlock ({@code 40P01}; seen in the
  * lifetime benchmark with the demo province's 40 bodies), where Camunda's own check would have
  * raised an {@link OptimisticLockingException}. It is the same lost race, so it is retried the
- * same way, as is a serialization failure ({@code 40001}, also H2's deadlock). When the body's
- * answer commits first, the leader's completion finds the notice's task but no longer its
- * instance ({@code NullValueException}, 121 of 200 acknowledgements in {@code
- * FanoutConcurrencyIT} before this was retried); run again, it finds the task gone, which a
- * client understands (404).
+ * same way, as is a serialization failure ({@code 40001}, also H2's deadlock). When one of the
+ * two commits first, the other may read a row of the notice, then find the rest gone, and
+ * Camunda fails wherever it meets the gap (121 of 400 completions in {@code FanoutConcurrencyIT}
+ * before this was retried, later 2 with a {@code NullPointerException}); that is retried too.
  *
  * <p>So task completions (Tasklist's form submit and REST {@code complete}) are run again, whole,
  * in a new transaction, up to {@link #ATTEMPTS} times. Only outermost commands are retried: a
@@ -101,13 +100,17 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The task was read, then its process instance was gone before the command read the rest:
-     * another transaction ended it in between (a body's answer ending the chase notice its
-     * leader is acknowledging). Camunda says so with this message only; run again, the completion
-     * finds no task and says that instead (404 over REST).
+     * The command read a row, then found rows it belongs with gone: another transaction ended
+     * that process instance in between (a body's answer ending the chase notice its leader is
+     * acknowledging, or the other way round). Camunda fails wherever it meets the gap: a
+     * {@code NullValueException} "Cannot restore state of process instance", or a
+     * {@code NullPointerException} inside the engine (both seen in {@code FanoutConcurrencyIT}).
+     * Run again, the body's answer finds the notice already ended, and the leader's
+     * acknowledgement finds its task gone, which a client understands (404).
      */
     private static boolean instanceGone(Throwable failure) {
-      return failure instanceof NullValueException && failure.getMessage() != null
+      return failure instanceof NullPointerException
+          || failure instanceof NullValueException && failure.getMessage() != null
           && failure.getMessage().startsWith("Cannot restore state of process instance");
     }
 

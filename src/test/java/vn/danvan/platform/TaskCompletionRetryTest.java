@@ -123,6 +123,16 @@ class TaskCompletionRetryTest {
   }
 
   @Test
+  void aCompletionThatMetAnEndedInstanceInsideTheEngineIsRunAgain() {
+    // as Camunda failed in FanoutConcurrencyIT: a task read, its execution gone
+    Chain chain = new Chain(1, () -> new NullPointerException("Cannot invoke \"org.camunda.bpm."
+        + "engine.impl.persistence.entity.ExecutionEntity.removeTask(...)\" because "
+        + "\"execution\" is null"));
+    assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
+    assertThat(chain.calls).hasValue(2);
+  }
+
+  @Test
   void otherMissingValuesReachTheCallerAtOnce() {
     Chain chain = new Chain(1, () -> new NullValueException("variables is null"));
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
