@@ -125,11 +125,27 @@ class TaskCompletionRetryTest {
   @Test
   void aCompletionThatMetAnEndedInstanceInsideTheEngineIsRunAgain() {
     // as Camunda failed in FanoutConcurrencyIT: a task read, its execution gone
-    Chain chain = new Chain(1, () -> new NullPointerException("Cannot invoke \"org.camunda.bpm."
-        + "engine.impl.persistence.entity.ExecutionEntity.removeTask(...)\" because "
-        + "\"execution\" is null"));
+    Chain chain = new Chain(1, () -> thrownBy("org.camunda.bpm.engine.impl.persistence.entity."
+        + "TaskEntity", new NullPointerException("Cannot invoke \"org.camunda.bpm.engine.impl."
+        + "persistence.entity.ExecutionEntity.removeTask(...)\" because \"execution\" is null")));
     assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
     assertThat(chain.calls).hasValue(2);
+  }
+
+  @Test
+  void aNullPointerInTheProductsOwnCodeIsABugAndReachesTheCallerAtOnce() {
+    Chain chain = new Chain(1, () -> thrownBy("vn.danvan.assignment.AssignmentRecords",
+        new NullPointerException("Cannot invoke \"String.length()\"")));
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(chain.calls).hasValue(1);
+  }
+
+  /** {@code e} as if thrown in a method of {@code className}. */
+  private static RuntimeException thrownBy(String className, RuntimeException e) {
+    e.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement(className, "delete", className + ".java", 1)});
+    return e;
   }
 
   @Test

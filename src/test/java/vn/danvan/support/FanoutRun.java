@@ -193,22 +193,8 @@ public final class FanoutRun {
     m.put("allNoticesSeconds", allMillis / 1000.0);
     m.put("notices", notices);
 
-    List<Map.Entry<String, Map<String, Object>>> work =
-        new ArrayList<>(work(engine, key, "Task_Perform", REPORT));
-    if (leadersToo) {
-      Map<String, String> bodyOf = new java.util.HashMap<>();
-      engine.getRuntimeService().createVariableInstanceQuery().variableName("leadBody")
-          .processInstanceIdIn(engine.getTaskService().createTaskQuery()
-              .processInstanceBusinessKey(key).list().stream().map(Task::getProcessInstanceId)
-              .distinct().toArray(String[]::new)).list()
-          .forEach(v -> bodyOf.put(v.getProcessInstanceId(), (String) v.getValue()));
-      Map<String, String> taskBody = new java.util.HashMap<>();
-      engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list()
-          .forEach(t -> taskBody.put(t.getId(), bodyOf.get(t.getProcessInstanceId())));
-      work.addAll(work(engine, key, "Task_AcknowledgeChase", ACKNOWLEDGED));
-      // a body's answer and its leaders' acknowledgement side by side
-      work.sort(java.util.Comparator.comparing(w -> taskBody.get(w.getKey())));
-    }
+    List<Map.Entry<String, Map<String, Object>>> work = leadersToo
+        ? answersBesideAcknowledgements(engine, key) : work(engine, key, "Task_Perform", REPORT);
     long t1 = System.nanoTime();
     Completions done = completeAll(engine, work, clients, timeoutSeconds);
     while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -227,6 +213,26 @@ public final class FanoutRun {
     m.put("noticesLeft", engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeChase").count());
     return m;
+  }
+
+  /**
+   * Every open task of the fan-out {@code key}, a body's answer beside its leaders'
+   * acknowledgement of the chase, each with its answer.
+   */
+  private static List<Map.Entry<String, Map<String, Object>>> answersBesideAcknowledgements(
+      ProcessEngine engine, String key) {
+    List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .list();
+    Map<String, String> bodyOf = new java.util.HashMap<>();
+    engine.getRuntimeService().createVariableInstanceQuery().variableName("leadBody")
+        .processInstanceIdIn(open.stream().map(Task::getProcessInstanceId).distinct()
+            .toArray(String[]::new)).list()
+        .forEach(v -> bodyOf.put(v.getProcessInstanceId(), (String) v.getValue()));
+    return open.stream()
+        .sorted(java.util.Comparator.comparing((Task t) -> bodyOf.get(t.getProcessInstanceId())))
+        .map(t -> Map.entry(t.getId(), "Task_Perform".equals(t.getTaskDefinitionKey()) ? REPORT
+            : ACKNOWLEDGED))
+        .toList();
   }
 
   /**
