@@ -22,6 +22,11 @@ public class FanoutDelegates {
   }
 
   @Bean
+  public ExecutionListener fanoutEnded(Fanouts fanouts) {
+    return fanouts::ended;
+  }
+
+  @Bean
   public JavaDelegate fanoutPrepared(Fanouts fanouts) {
     return fanouts::prepared;
   }

@@ -107,6 +107,8 @@ public class FanoutMembers {
   public void done(DelegateExecution member) {
     records.finished(member);
     String fanoutId = (String) member.getVariable("fanoutId");
+    // after a chase's chunk that is starting a notice for the body has committed it
+    store.lockMembers(List.of(member.getProcessInstanceId()));
     // by their ids, kept when the chase started them: a search by the business key and two
     // variables read every instance started under the directive's number, thousands per body at
     // national scale. Deleted by id (a read by primary key each): PostgreSQL without statistics

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.impl.cfg.TransactionContext;
@@ -93,6 +95,37 @@ public class FanoutStore {
           fanoutId, body);
     }
     return ids;
+  }
+
+  /**
+   * Locks the rows of the members' process instances (those still running) until the
+   * transaction ends. A chase's chunk takes them before it checks which of its bodies are still
+   * at work, and a member takes its own before it reads its body's notices, so the two run one
+   * after the other: either the chunk sees the body finished and starts no notice, or the body's
+   * end waits for the chunk's commit and then finds the notice it started. (A row lock, not a
+   * write: the member's next change meets no optimistic-locking failure.)
+   */
+  public void lockMembers(Collection<String> memberIds) {
+    if (memberIds.isEmpty()) {
+      return;
+    }
+    String sql = "select id_ from act_ru_execution where id_ in ("
+        + String.join(", ", Collections.nCopies(memberIds.size(), "?")) + ") for update";
+    try (PreparedStatement statement = prepare(EngineConnection.current(), sql,
+            memberIds.toArray());
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        // each row read is locked
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The record of the fan-out's chase notices goes (the fan-out was cancelled). */
+  public void forgetNotices(String fanoutId) {
+    update(EngineConnection.current(), "delete from danvan_chase_notice where fanout_id_ = ?",
+        fanoutId);
   }
 
   /** Reads the counts and locks the row until the transaction ends. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -65,6 +66,8 @@ public class Fanouts {
    */
   static final String[] MEMBER_TASKS = {"Task_Perform", "Task_ApproveResult"};
   static final String CHASE_NOTICE = "chaseNotice";
+  /** Why the work of a cancelled fan-out ended (the instances' delete reason, in history). */
+  static final String CANCELLED = "Việc giao cho nhiều đơn vị đã bị hủy";
   /** What a body's full assignment takes from the fan-out when a member is handed over. */
   static final List<String> SETTINGS = List.of("monitorBody", "leaderReview", "confirmation",
       "reminderDays", "chaseInterval", "chaseCount", "lastChaseType");
@@ -107,6 +110,38 @@ public class Fanouts {
     // a JSON value, stored as bytes: a national list is far longer than a String variable allows
     execution.setVariable(BODY_LIST, SpinValues.jsonValue(JSON.valueToTree(bodies).toString()));
     execution.setVariable("bodyCount", bodies.size());
+  }
+
+  /**
+   * The fan-out ended. Cancelled (it, or the directive that called it, deleted in Cockpit or over
+   * REST with custom listeners on, Cockpit's default in this product), the work it gave out ends
+   * with it, so that no body keeps a task of work that no longer exists: the chunks not yet run,
+   * the members still open (with a full assignment a member handed over to) and the chase notices
+   * still open, then their record. Deleting the fan-out was the authorised act; what it gave out
+   * goes without a check of its own.
+   */
+  public void ended(DelegateExecution execution) {
+    if (!execution.isCanceled()) {
+      return;
+    }
+    String fanoutId = execution.getProcessInstanceId();
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    int ended = Context.getCommandContext().runWithoutAuthorization(() -> {
+      int count = 0;
+      for (String definition : List.of(CHUNK, MEMBER, CHASE_NOTICE)) {
+        List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(definition)
+            .variableValueEquals("fanoutId", fanoutId).list().stream()
+            .map(ProcessInstance::getId).toList();
+        if (!ids.isEmpty()) {
+          runtime.deleteProcessInstancesIfExists(ids, CANCELLED, false, true, false);
+          count += ids.size();
+        }
+      }
+      return count;
+    });
+    store.forgetNotices(fanoutId);
+    LOG.info("Giao việc {} bị hủy: đã kết thúc {} hồ sơ của các đơn vị", execution.getBusinessKey(),
+        ended);
   }
 
   /** Opens the counter (one per fan-out: the parent instance's id). */
@@ -260,14 +295,17 @@ public class Fanouts {
 
   /**
    * The chunk's bodies whose work is still open ({@link #MEMBER_TASKS}): one that finished after
-   * the timer has already ended its notices and gets none.
+   * the timer has already ended its notices and gets none. Their members stay locked until the
+   * chunk commits, so none finishes between this check and the chunk's commit
+   * ({@link FanoutStore#lockMembers}).
    */
-  private static List<String> stillOpen(DelegateExecution chunk) {
+  private List<String> stillOpen(DelegateExecution chunk) {
     SpinJsonNode members = (SpinJsonNode) chunk.getVariable(MEMBERS);
     Set<String> ids = new HashSet<>(members.fieldNames());
     if (ids.isEmpty()) {
       return List.of();
     }
+    store.lockMembers(new TreeSet<>(ids));
     Set<String> open = new HashSet<>();
     chunk.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
         .processInstanceIds(ids).activityIdIn(MEMBER_TASKS).list()

@@ -99,11 +99,14 @@ public final class BenchSummary {
       double floor = r.path("engineFloor").path("seconds").asDouble();
       long errors = (long) stats(runs, "errors").getSum();
       JsonNode chase = r.path("chaseOfEveryBody").path("answersAfterChaseSeconds");
+      JsonNode withdrawn = r.path("withdrawn").path("deleteSeconds");
       return fmt("%d bodies: visible %.2f–%.2f s, all done %.1f–%.1f s, %d errors",
           runs.path(0).path("bodies").asInt(), visible.getMin(), visible.getMax(), done.getMin(),
           done.getMax(), errors)
           + (chase.isMissingNode() ? "" : fmt("; after a chase of every body, all answered in "
           + "%.1f s", chase.asDouble()))
+          + (withdrawn.isMissingNode() ? "" : fmt("; withdrawn (deleted) in %.1f s",
+          withdrawn.asDouble()))
           + " | " + fmt("bare instances %.2f s", floor) + " | " + goal + " | visible "
           + verdict(visible.getMax() <= 3, floor <= 3, "the bare instances") + "; all done "
           + (done.getMax() <= 30 && errors == 0 ? "yes" : "**no**");

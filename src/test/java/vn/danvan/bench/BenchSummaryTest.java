@@ -26,7 +26,8 @@ class BenchSummaryTest {
     write("fanout.json", Map.of("date", "2026-12-01T12:32:18Z",
         "national", List.of(run(3.097, 15.679, 0), run(2.24, 13.59, 0)),
         "engineFloor", Map.of("seconds", 2.165),
-        "chaseOfEveryBody", Map.of("answersAfterChaseSeconds", 10.437)));
+        "chaseOfEveryBody", Map.of("answersAfterChaseSeconds", 10.437),
+        "withdrawn", Map.of("deleteSeconds", 12.345)));
     write("lifetime.json", Map.of("date", "2026-12-01T12:20:07Z",
         "warmUp", Map.of("bodies", 200, "wallSeconds", 131.04),
         "lifetime", Map.of("wallSeconds", 110.729, "bodies", 200, "tasks", 17181,
@@ -48,7 +49,8 @@ class BenchSummaryTest {
         .endsWith("| rate **no**, nor the trivial process; ratio **no** |");
     assertThat(row(text, "**W2**"))
         .contains("visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors; after a chase of every "
-            + "body, all answered in 10.4 s |", "bare instances 2.17 s")
+            + "body, all answered in 10.4 s; withdrawn (deleted) in 12.3 s |",
+            "bare instances 2.17 s")
         .endsWith("| visible **no**; all done yes |");
     assertThat(row(text, "**W3**"))
         .contains("110.7 s, 200 bodies, 17181 tasks, 1654 jobs, 28.9 statements per task; the "

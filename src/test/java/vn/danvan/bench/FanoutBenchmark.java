@@ -69,8 +69,22 @@ public final class FanoutBenchmark {
           "chase, nobody answered", bodies, (Double) chase.get("chaseTimerTransactionSeconds"),
           (Double) chase.get("allNoticesSeconds"), (Double) chase.get("answersAfterChaseSeconds"),
           chase.get("answerErrors"), chase.get("noticesLeft"));
+      Map<String, Object> withdrawn = FanoutRun.withdraw(engine, all, 600);
+      report.put("withdrawn", withdrawn);
+      System.out.printf("%-28s bodies=%d deleted in %.2f s, instances left=%s, tasks left=%s%n",
+          "withdrawn (deleted)", bodies, (Double) withdrawn.get("deleteSeconds"),
+          withdrawn.get("instancesLeft"), withdrawn.get("tasksLeft"));
     }
     BenchReport.write("fanout.json", report);
+    if (report.get("withdrawn") instanceof Map<?, ?> withdrawn
+        && !(withdrawn.get("instancesLeft").equals(0L) && withdrawn.get("tasksLeft").equals(0L))) {
+      throw new IllegalStateException("a withdrawn fan-out must leave no work: " + withdrawn);
+    }
+    if (report.get("withTimersFiring") instanceof Map<?, ?> timers
+        && !timers.get("noticesLeft").equals(0L)) {
+      throw new IllegalStateException("a chase while bodies answer must leave no notice about"
+          + " finished work: " + timers);
+    }
     if (report.get("chaseOfEveryBody") instanceof Map<?, ?> chase
         && (!chase.get("answerErrors").equals(0) || !chase.get("noticesLeft").equals(0L))) {
       throw new IllegalStateException("after the chase, every body's answer must end its notice: "
@@ -80,10 +94,10 @@ public final class FanoutBenchmark {
 
   private static void print(String name, FanoutRun.Result r) {
     System.out.printf("%-28s bodies=%d clients=%d fan-out=%.2f s complete=%.2f s (%.0f/s)"
-            + " errors=%d ended=%d counted=%d moved-on=%s%n",
+            + " errors=%d ended=%d counted=%d moved-on=%s notices-left=%d%n",
         name, r.bodies(), r.clients(), r.fanoutMillis() / 1000.0, r.completeMillis() / 1000.0,
         r.completions() * 1000.0 / Math.max(1, r.completeMillis()), r.errors(),
-        r.membersEnded(), r.counterDone(), r.parentEnded());
+        r.membersEnded(), r.counterDone(), r.parentEnded(), r.noticesLeft());
     r.errorSamples().forEach(e -> System.out.println("  error: " + e));
   }
 }

@@ -46,6 +46,17 @@ class FanoutConcurrencyIT {
       assertThat((int) chase.get("answers") + (int) chase.get("gone"))
           .as("every answer and every acknowledgement went through, or found its notice ended")
           .isEqualTo(2 * BODIES);
+      // chased while every body answers: the chase's chunks run beside the answers
+      for (int run = 1; run <= 3; run++) {
+        Map<String, Object> race = FanoutRun.chaseWhileAnswering(engine, bodies, 8, 120);
+        System.out.println("chase while answering " + race);
+        assertThat(race).containsEntry("answerErrors", 0).containsEntry("answers", BODIES)
+            .containsEntry("noticesLeft", 0L);
+      }
+      // withdrawn: deleting the fan-out ends every body's work
+      Map<String, Object> withdrawn = FanoutRun.withdraw(engine, bodies, 120);
+      System.out.println("withdrawn " + withdrawn);
+      assertThat(withdrawn).containsEntry("instancesLeft", 0L).containsEntry("tasksLeft", 0L);
     }
   }
 
@@ -57,5 +68,6 @@ class FanoutConcurrencyIT {
     assertThat(result.membersEnded()).isEqualTo(BODIES);
     assertThat(result.counterDone()).isEqualTo(BODIES);
     assertThat(result.parentEnded()).isTrue();
+    assertThat(result.noticesLeft()).as("chase notices about work already finished").isZero();
   }
 }

@@ -491,6 +491,55 @@ class FanoutProcessTest {
   }
 
   @Test
+  void cancellingTheFanOutEndsTheWorkItGaveOut() throws Exception {
+    ProcessInstance parent = fanOut();
+    // one chunk of 2 bodies given out, two chunks still queued
+    managementService().executeJob(managementService().createJobQuery().messages().list().get(0)
+        .getId());
+    List<Task> given = reports();
+    assertThat(given).hasSize(2);
+    // one body asked for more time: its work is in a full assignment now
+    complete(given.get(0), withVariables("requestExtension", true,
+        "requestedDeadline", "2027-01-15", "extensionReason", "Chờ số liệu quyết toán"));
+    runJobs(parent);
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
+    managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
+    // the chase's first chunk has run (2 notices), its second is still queued
+    managementService().executeJob(managementService().createJobQuery().messages().list().get(0)
+        .getId());
+    assertThat(notices()).hasSize(2);
+    assertThat(chaseNoticeRows(parent)).isEqualTo(2);
+    assertThat(taskQuery().processInstanceBusinessKey("24-CT/TU").count())
+        .as("4 bodies' work, an extension to decide, 2 notices").isEqualTo(7);
+
+    runtimeService().deleteProcessInstance(parent.getId(), "Văn bản bị thu hồi");
+
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("24-CT/TU")
+        .list()).as("members, the full assignment, chunks and notices all ended").isEmpty();
+    assertThat(taskQuery().processInstanceBusinessKey("24-CT/TU").count()).isZero();
+    assertThat(chaseNoticeRows(parent)).isZero();
+    assertThat(historyService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("fanoutMember").list())
+        .extracting(member -> member.getDeleteReason())
+        .containsOnly("Việc giao cho nhiều đơn vị đã bị hủy").hasSize(5);
+  }
+
+  /** The rows of {@code danvan_chase_notice} kept for the fan-out. */
+  private static long chaseNoticeRows(ProcessInstance parent) throws Exception {
+    var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngine().getProcessEngineConfiguration();
+    try (var connection = config.getDataSource().getConnection();
+        var count = connection.prepareStatement(
+            "select count(*) from danvan_chase_notice where fanout_id_ = ?")) {
+      count.setString(1, parent.getId());
+      try (var rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Test
   void aWakeUpLostAfterTheLastBodyIsCaughtByTheDailyRecheck() throws Exception {
     ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
     runJobs(parent);

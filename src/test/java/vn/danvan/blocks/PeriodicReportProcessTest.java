@@ -107,6 +107,27 @@ class PeriodicReportProcessTest {
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CycleOver");
   }
 
+  @Test
+  void withdrawingThePeriodicReportEndsTheBodiesWorkOfTheOpenPeriod() {
+    at("2016-05-20T09:00");
+    ProcessInstance pi = start();
+    Job opens = managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .singleResult();
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    runAsyncJobs();
+    assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_Perform")
+        .count()).isEqualTo(2);
+
+    // its directive withdrawn: an administrator deletes the instance (Cockpit, REST)
+    runtimeService().deleteProcessInstance(pi.getId(), "Văn bản bị thu hồi");
+
+    assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU").count())
+        .as("no body keeps a report of a withdrawn directive").isZero();
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("24-NQ/TU")
+        .count()).isZero();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       not a cycle        | cyclePhrase       | trong tháng 8/2016 | không phải định kỳ

@@ -25,7 +25,7 @@ public final class FanoutRun {
   /** What one run measured. */
   public record Result(int bodies, int clients, long fanoutMillis, long completeMillis,
       int completions, int errors, long membersEnded, long counterDone, boolean parentEnded,
-      List<String> errorSamples) {
+      long noticesLeft, List<String> errorSamples) {
 
     public Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -39,6 +39,7 @@ public final class FanoutRun {
       m.put("membersEnded", membersEnded);
       m.put("counterDone", counterDone);
       m.put("directiveMovedOn", parentEnded);
+      m.put("noticesLeft", noticesLeft);
       return m;
     }
   }
@@ -92,7 +93,25 @@ public final class FanoutRun {
         .processInstanceBusinessKey(key).processDefinitionKey("fanoutMember").finished().count();
     long counterDone = counter(engine, parent.getId());
     return new Result(bodies.size(), clients, fanoutMillis, completeMillis, done.completions(),
-        done.errors(), membersEnded, counterDone, ended, done.samples());
+        done.errors(), membersEnded, counterDone, ended, noticesLeft(engine, key, deadline),
+        done.samples());
+  }
+
+  /**
+   * The chase notices still open once every chunk of the fan-out {@code key} has run: after every
+   * body has finished, each is a notice about finished work (a body's answer ends its notices).
+   */
+  private static long noticesLeft(ProcessEngine engine, String key, long deadline)
+      throws InterruptedException {
+    while (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(
+        "fanoutChunk").processInstanceBusinessKey(key).count() > 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("chunks of " + key + " still running");
+      }
+      Thread.sleep(20);
+    }
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey("Task_AcknowledgeChase").count();
   }
 
   /**
@@ -212,6 +231,61 @@ public final class FanoutRun {
     m.put("answerErrorSamples", done.samples());
     m.put("noticesLeft", engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeChase").count());
+    return m;
+  }
+
+  /**
+   * A chase whose notices go out while the bodies answer: the chase timer runs here, and at once
+   * {@code clients} threads answer every body while the job executor runs the chase's chunks.
+   * Once the chunks have run and the fan-out has ended, no notice may be left: an answer ends
+   * the notices started for its body, and a chunk starts none for a body that has finished.
+   */
+  public static Map<String, Object> chaseWhileAnswering(ProcessEngine engine, List<String> bodies,
+      int clients, long timeoutSeconds) throws Exception {
+    String key = "BENCH-RACE-" + System.nanoTime();
+    long deadline = System.currentTimeMillis() + timeoutSeconds * 1000;
+    ProcessInstance parent = startVisible(engine, key, bodies, null, deadline);
+    List<Map.Entry<String, Map<String, Object>>> work = work(engine, key, "Task_Perform", REPORT);
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(parent.getId()).activityId("StartEvent_ChaseDue").singleResult()
+        .getId());
+    Completions done = completeAll(engine, work, clients, timeoutSeconds);
+    while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(parent.getId()).finished().count() == 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the fan-out has not ended after " + timeoutSeconds + " s");
+      }
+      Thread.sleep(20);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bodies", bodies.size());
+    m.put("answers", done.completions());
+    m.put("answerErrors", done.errors());
+    m.put("answerErrorSamples", done.samples());
+    m.put("noticesLeft", noticesLeft(engine, key, deadline));
+    m.put("noticesStarted", engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("chaseNotice").processInstanceBusinessKey(key).count());
+    return m;
+  }
+
+  /**
+   * A fan-out to {@code bodies} withdrawn once every body has its task (the instance deleted, as
+   * an administrator does in Cockpit): how long the deletion takes, and what it leaves (nothing).
+   */
+  public static Map<String, Object> withdraw(ProcessEngine engine, List<String> bodies,
+      long timeoutSeconds) throws Exception {
+    String key = "BENCH-WITHDRAW-" + System.nanoTime();
+    ProcessInstance parent = startVisible(engine, key, bodies, null,
+        System.currentTimeMillis() + timeoutSeconds * 1000);
+    long t0 = System.nanoTime();
+    engine.getRuntimeService().deleteProcessInstance(parent.getId(), "Văn bản bị thu hồi");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bodies", bodies.size());
+    m.put("deleteSeconds", (System.nanoTime() - t0) / 1e9);
+    m.put("instancesLeft", engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(key).count());
+    m.put("tasksLeft", engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
+        .count());
     return m;
   }
 

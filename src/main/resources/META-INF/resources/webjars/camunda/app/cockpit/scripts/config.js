@@ -6,5 +6,11 @@ const common = danvanConfig('Theo dõi, điều phối');
 
 export default {
   ...common,
-  customScripts: [...common.customScripts, 'scripts/bang-theo-doi.js']
+  customScripts: [...common.customScripts, 'scripts/bang-theo-doi.js'],
+  // Xóa một phiên quy trình: mặc định chạy bộ lắng nghe của sản phẩm (Camunda mặc định bỏ qua),
+  // để việc đã giao cho các đơn vị (Giao việc cho nhiều đơn vị) kết thúc theo văn bản bị xóa.
+  skipCustomListeners: {
+    default: false,
+    hidden: false
+  }
 };

@@ -1,0 +1,88 @@
+package vn.danvan.walkthrough;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.danvan.DanVanApplication;
+import vn.danvan.support.Browser;
+import vn.danvan.support.Http;
+
+/**
+ * An administrator withdraws work given to many bodies in Cockpit, in a real headless Chromium:
+ * the deletion dialog runs the product's listeners by default, so the bodies' tasks end with it.
+ * Screenshots: target/walkthrough/.
+ */
+class CockpitWithdrawalIT {
+
+  static final String ADMIN = "demo:demo";
+  static final String KEY = "15/CT-UBND-THU-HOI";
+
+  static ConfigurableApplicationContext app;
+  static int port;
+
+  @BeforeAll
+  static void startDemo() {
+    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
+        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-withdrawal;DB_CLOSE_DELAY=-1",
+        "--camunda.bpm.job-execution.enabled=false", "--danvan.demo.directives=false");
+    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    app.close();
+  }
+
+  @Test
+  void deletingAFanOutInCockpitEndsTheTasksItGaveTheBodies() throws Exception {
+    Http http = new Http(port);
+    Http.Reply started = http.postJson("/engine-rest/process-definition/key/fanout/start", ADMIN,
+        "{\"businessKey\":\"" + KEY + "\",\"variables\":{"
+            + "\"bodies\":{\"value\":\"soNoiVu, soTaiChinh\"},"
+            + "\"monitorBody\":{\"value\":\"bdvTU\"},"
+            + "\"taskContent\":{\"value\":\"Rà soát quy chế dân chủ ở cơ sở\"},"
+            + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    // the job executor is off here: the chunk that gives the bodies their tasks runs now
+    String jobs = http.get("/engine-rest/job?processDefinitionKey=fanoutChunk", ADMIN).body();
+    for (String job : jobs.split("\\{\"id\":\"")) {
+      if (job.startsWith("[")) {
+        continue;
+      }
+      String jobId = job.substring(0, job.indexOf('"'));
+      assertThat(http.postJson("/engine-rest/job/" + jobId + "/execute", ADMIN, "{}").status())
+          .isEqualTo(204);
+    }
+    assertThat(openTasks(http)).isEqualTo(2);
+
+    try (Browser browser = new Browser(port)) {
+      browser.login("cockpit", "demo", "demo");
+      browser.open("/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");
+      browser.visible(By.cssSelector("a.btn-toolbar .glyphicon-remove")).click();
+      browser.waitForText("Bạn có chắc chắn muốn xóa phiên quy trình này?");
+      WebElement skip = browser.visible(By.cssSelector("input[name='skipCustomListeners']"));
+      assertThat(skip.isSelected()).as("the product's listeners run unless the user skips them")
+          .isFalse();
+      browser.screenshot("cockpit-delete-fanout");
+      browser.click(".modal-footer button", "Xóa phiên quy trình");
+      browser.waitForText("Đã xóa phiên quy trình thành công.");
+    }
+    assertThat(openTasks(http)).as("no body keeps a task of withdrawn work").isZero();
+    assertThat(http.get("/engine-rest/process-instance/count?businessKey=" + KEY, ADMIN).body())
+        .isEqualTo("{\"count\":0}");
+  }
+
+  private static int openTasks(Http http) {
+    String body = http.get("/engine-rest/task/count?processInstanceBusinessKey=" + KEY, ADMIN)
+        .body();
+    return Integer.parseInt(body.replaceAll("\\D", ""));
+  }
+}
