@@ -32,6 +32,7 @@ import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.notification.Notifications;
 import vn.danvan.platform.Inputs;
+import vn.danvan.platform.Withdrawals;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
@@ -115,33 +116,17 @@ public class Fanouts {
   /**
    * The fan-out ended. Cancelled (it, or the directive that called it, deleted in Cockpit or over
    * REST with custom listeners on, Cockpit's default in this product), the work it gave out ends
-   * with it, so that no body keeps a task of work that no longer exists: the chunks not yet run,
-   * the members still open (with a full assignment a member handed over to) and the chase notices
-   * still open, then their record. Deleting the fan-out was the authorised act; what it gave out
-   * goes without a check of its own.
+   * with it ({@link Withdrawals}): the chunks not yet run, the members still open (with a full
+   * assignment a member handed over to) and the chase notices still open, then their record.
    */
   public void ended(DelegateExecution execution) {
-    if (!execution.isCanceled()) {
-      return;
+    if (execution.isCanceled()) {
+      int ended = Withdrawals.endStartedBy(execution, "fanoutId", CANCELLED, CHUNK, MEMBER,
+          CHASE_NOTICE);
+      store.forgetNotices(execution.getProcessInstanceId());
+      LOG.info("Giao việc {} bị hủy: đã kết thúc {} hồ sơ của các đơn vị",
+          execution.getBusinessKey(), ended);
     }
-    String fanoutId = execution.getProcessInstanceId();
-    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    int ended = Context.getCommandContext().runWithoutAuthorization(() -> {
-      int count = 0;
-      for (String definition : List.of(CHUNK, MEMBER, CHASE_NOTICE)) {
-        List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(definition)
-            .variableValueEquals("fanoutId", fanoutId).list().stream()
-            .map(ProcessInstance::getId).toList();
-        if (!ids.isEmpty()) {
-          runtime.deleteProcessInstancesIfExists(ids, CANCELLED, false, true, false);
-          count += ids.size();
-        }
-      }
-      return count;
-    });
-    store.forgetNotices(fanoutId);
-    LOG.info("Giao việc {} bị hủy: đã kết thúc {} hồ sơ của các đơn vị", execution.getBusinessKey(),
-        ended);
   }
 
   /** Opens the counter (one per fan-out: the parent instance's id). */

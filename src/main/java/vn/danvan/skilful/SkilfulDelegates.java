@@ -46,6 +46,11 @@ public class SkilfulDelegates {
   }
 
   @Bean
+  public ExecutionListener skilfulQuotaEnded(SkilfulModels models) {
+    return models::quotaEnded;
+  }
+
+  @Bean
   public JavaDelegate skilfulQuotaOpened(SkilfulModels models) {
     return models::quotaOpened;
   }

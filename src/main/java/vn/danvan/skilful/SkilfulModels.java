@@ -33,6 +33,7 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.platform.EngineLocks;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
+import vn.danvan.platform.Withdrawals;
 
 /**
  * The "Dân vận khéo" (skilful mass mobilisation) movement: a body registers a model (the ten
@@ -273,6 +274,17 @@ public class SkilfulModels {
         : "Năm " + year + ", chưa đủ chỉ tiêu" + (from == year ? "" : " (từ năm " + from + ")")
             + ": " + summary.substring(0, summary.length() - 2));
     execution.setVariable("quotaIndex", (Integer) execution.getVariable("quotaIndex") + 1);
+  }
+
+  /**
+   * The quota ended. Its notices outlive it when it ends at its last year (the leaders still
+   * acknowledge them); cancelled (its directive withdrawn), they end with it ({@link Withdrawals}).
+   */
+  public void quotaEnded(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      Withdrawals.endStartedBy(execution, "quotaId", "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy",
+          CHASE_NOTICE);
+    }
   }
 
   // ---- contest: skilfulContest ----------------------------------------------------------------

@@ -209,6 +209,27 @@ class SkilfulModelProcessTest {
   }
 
   @Test
+  void withdrawingTheQuotaEndsItsNoticesThatTheLeadersHaveNotAcknowledged() {
+    DirectiveRun.at("2025-01-15T09:00");
+    ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
+        withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31", "monitorBody", "bdvTU",
+            "bodies", "ubndXaXuanHiep, mttqTinh"));
+    fire(timerOf(quota));
+    List<Task> notices = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list();
+    assertThat(notices).hasSize(2);
+    taskService().complete(notices.get(0).getId(),
+        withVariables("chaseResponse", "Đã chỉ đạo đăng ký mô hình"));
+
+    runtimeService().deleteProcessInstance(quota.getId(), "Văn bản bị thu hồi");
+
+    assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").count()).isZero();
+    assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(
+        "chaseNotice").list()).extracting(n -> n.getDeleteReason())
+        .as("one acknowledged before, one withdrawn")
+        .containsExactlyInAnyOrder(null, "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy");
+  }
+
+  @Test
   void aQuotaForTheWholePeriodCountsModelsSinceItsFirstYear() {
     DirectiveRun.at("2025-01-15T09:00");
     ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
