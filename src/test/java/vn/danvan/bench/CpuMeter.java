@@ -24,16 +24,25 @@ final class CpuMeter {
   private final long jitTicks;
   private final long gcMillis;
   private final long postgresTicks;
+  private final long app;
+  private final long appTicks;
 
-  private CpuMeter() {
+  private CpuMeter(long app) {
     this.jvmNanos = jvmNanos();
     this.jitTicks = jitTicks();
     this.gcMillis = gcMillis();
     this.postgresTicks = postgresTicks();
+    this.app = app;
+    this.appTicks = app < 0 ? 0 : ticksOf(Path.of("/proc", String.valueOf(app)));
   }
 
   static CpuMeter start() {
-    return new CpuMeter();
+    return new CpuMeter(-1);
+  }
+
+  /** Also the CPU of the application running as process {@code pid} ({@code appSeconds}). */
+  static CpuMeter start(long pid) {
+    return new CpuMeter(pid);
   }
 
   /**
@@ -49,6 +58,10 @@ final class CpuMeter {
     long ticks = postgresTicks();
     if (ticks >= 0 && postgresTicks >= 0) {
       used.put("postgresSeconds", round((ticks - postgresTicks) / TICKS_PER_SECOND));
+    }
+    if (app >= 0) {
+      used.put("appSeconds", round((ticksOf(Path.of("/proc", String.valueOf(app))) - appTicks)
+          / TICKS_PER_SECOND));
     }
     return used;
   }
@@ -102,14 +115,17 @@ final class CpuMeter {
     return ticksOf(pid, "postgres");
   }
 
-  /** utime + stime + cutime + cstime of a process or thread whose name starts so, else 0. */
+  /**
+   * utime + stime + cutime + cstime of a process or thread whose name starts so (any name if none
+   * is given), else 0.
+   */
   private static long ticksOf(Path proc, String... names) {
     try {
       String stat = Files.readString(proc.resolve("stat"));
       int open = stat.indexOf('(');
       int close = stat.lastIndexOf(')');
       String name = open < 0 || close < 0 ? "" : stat.substring(open + 1, close);
-      if (Stream.of(names).noneMatch(name::startsWith)) {
+      if (names.length > 0 && Stream.of(names).noneMatch(name::startsWith)) {
         return 0;
       }
       // fields after the name: state(3) ... utime(14) stime(15) cutime(16) cstime(17)

@@ -134,7 +134,9 @@ public final class ThroughputBenchmark {
     }
     statistics.now();
     long movedOnBefore = product ? movedOn(http, route) : 0;
+    CpuMeter cpu = CpuMeter.start(node.pid());
     Outcome outcome = RestLoad.complete(node.port(), work, clients, RestLoad.REPORT);
+    Map<String, Double> used = cpu.stop();
     if (!outcome.failed().isEmpty()) {
       throw new IllegalStateException(kind + " " + label + ": " + outcome.failed().size()
           + " completions failed: " + outcome.errorSamples());
@@ -151,16 +153,33 @@ public final class ThroughputBenchmark {
     }
     Map<String, Object> result = outcome.asMap();
     result.put("label", label);
+    result.put("cpuMillisPerCompletion", perCompletion(used, outcome.acknowledged().size()));
     if (product) {
       result.put(route.next == null ? "assignmentsEnded" : route.next + "Waiting",
           movedOnBefore + moved);
     }
     System.out.printf("%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
-            + "%s%n", kind, label, outcome.acknowledged().size(), outcome.millis() / 1000.0,
-        outcome.perSecond(), result.get("p50Millis"), result.get("p95Millis"),
+            + " CPU ms per completion %s%s%n", kind, label, outcome.acknowledged().size(),
+        outcome.millis() / 1000.0, outcome.perSecond(), result.get("p50Millis"),
+        result.get("p95Millis"), result.get("cpuMillisPerCompletion"),
         product ? ", " + moved + (route.next == null ? " assignments ended"
             : " moved on to " + route.next) : "");
     return result;
+  }
+
+  /**
+   * Whose CPU one completion took, in milliseconds: the application's JVM ({@code app}),
+   * PostgreSQL's processes ({@code postgres}) and the clients' (this JVM: {@code clients}).
+   */
+  static Map<String, Double> perCompletion(Map<String, Double> used, int completions) {
+    Map<String, Double> per = new LinkedHashMap<>();
+    for (String[] part : new String[][] {{"app", "appSeconds"}, {"postgres", "postgresSeconds"},
+        {"clients", "jvmSeconds"}}) {
+      if (used.get(part[1]) != null && completions > 0) {
+        per.put(part[0], Math.round(used.get(part[1]) * 1000 / completions * 100) / 100.0);
+      }
+    }
+    return per;
   }
 
   /** The assignments waiting at the route's next task, or ended if it has none. */

@@ -136,6 +136,11 @@ public final class AppNode implements AutoCloseable {
     }
   }
 
+  /** The node's process id (-1 before it starts). */
+  public long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   @Override
   public String toString() {
     return name + " (pid " + (process == null ? "-" : process.pid()) + ", port " + port + ", log "
