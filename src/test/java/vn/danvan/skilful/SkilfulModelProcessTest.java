@@ -186,12 +186,20 @@ class SkilfulModelProcessTest {
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
+  /** A quota for 2025–2026 issued on 15/1/2025, for {@code bodies}. */
+  static ProcessInstance quota(String bodies, Object... extra) {
+    Map<String, Object> vars = withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31",
+        "monitorBody", "bdvTU", "bodies", bodies);
+    for (int i = 0; i < extra.length; i += 2) {
+      vars.put((String) extra[i], extra[i + 1]);
+    }
+    return runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT", vars);
+  }
+
   @Test
   void bodiesBelowTheirQuotaAreChasedAfterEachYearsDeadline() {
     DirectiveRun.at("2025-01-15T09:00");
-    ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
-        withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31", "monitorBody", "bdvTU",
-            "bodies", "ubndXaXuanHiep, soNoiVu, mttqTinh"));
+    ProcessInstance quota = quota("ubndXaXuanHiep, soNoiVu, mttqTinh");
     register("soNoiVuCanBo");
     Job check = timerOf(quota);
     assertThat(check.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-07-01T01:00:00Z")));
@@ -211,9 +219,7 @@ class SkilfulModelProcessTest {
   @Test
   void withdrawingTheQuotaEndsItsNoticesThatTheLeadersHaveNotAcknowledged() {
     DirectiveRun.at("2025-01-15T09:00");
-    ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
-        withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31", "monitorBody", "bdvTU",
-            "bodies", "ubndXaXuanHiep, mttqTinh"));
+    ProcessInstance quota = quota("ubndXaXuanHiep, mttqTinh");
     fire(timerOf(quota));
     List<Task> notices = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list();
     assertThat(notices).hasSize(2);
@@ -232,9 +238,7 @@ class SkilfulModelProcessTest {
   @Test
   void aQuotaForTheWholePeriodCountsModelsSinceItsFirstYear() {
     DirectiveRun.at("2025-01-15T09:00");
-    ProcessInstance quota = runtimeService().startProcessInstanceByKey("skilfulQuota", "CT-DV-BT",
-        withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31", "monitorBody", "bdvTU",
-            "bodies", "soNoiVu, mttqTinh", "cumulative", true));
+    ProcessInstance quota = quota("soNoiVu, mttqTinh", "cumulative", true);
     register("soNoiVuCanBo");
     fire(timerOf(quota));
     fire(timerOf(quota));

@@ -7,12 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.danvan.DanVanApplication;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
+import vn.danvan.support.OwnDemoApp;
 
 /**
  * An administrator withdraws work given to many bodies in Cockpit, in a real headless Chromium:
@@ -29,10 +27,8 @@ class CockpitWithdrawalIT {
 
   @BeforeAll
   static void startDemo() {
-    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
-        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-withdrawal;DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.job-execution.enabled=false", "--danvan.demo.directives=false");
-    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    app = OwnDemoApp.start("danvan-withdrawal");
+    port = OwnDemoApp.port(app);
   }
 
   @AfterAll

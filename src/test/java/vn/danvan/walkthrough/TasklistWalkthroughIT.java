@@ -8,12 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.danvan.DanVanApplication;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
+import vn.danvan.support.OwnDemoApp;
 import vn.danvan.support.RunningDemoApp;
 
 /**
@@ -31,15 +29,10 @@ class TasklistWalkthroughIT {
   static int port;
   Http http;
 
-  /** The demo application of its own (other tests' applications come and go). */
   @BeforeAll
   static void startDemo() {
-    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
-        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-walkthrough;DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.job-execution.enabled=false",
-        // the walkthrough's own assignment only, not the demo's directives
-        "--danvan.demo.directives=false");
-    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    app = OwnDemoApp.start("danvan-walkthrough");
+    port = OwnDemoApp.port(app);
   }
 
   @AfterAll
