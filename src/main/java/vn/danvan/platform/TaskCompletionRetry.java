@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
  * two commits first, the other may read a row of the notice, then find the rest gone, and
  * Camunda fails wherever it meets the gap (121 of 400 completions in {@code FanoutConcurrencyIT}
  * before this was retried, later 2 with a {@code NullPointerException}); that is retried too.
+ * So is a row lock waited for in vain ({@code HYT00}: H2 gives up after 2 s, e.g. on a fan-out
+ * member whose chase chunk is starting its notices; {@code 55P03}: PostgreSQL, only if a
+ * {@code lock_timeout} is set).
  *
  * <p>So task completions (Tasklist's form submit and REST {@code complete}) are run again, whole,
  * in a new transaction, up to {@link #ATTEMPTS} times. Only outermost commands are retried: a
@@ -44,8 +47,11 @@ import org.springframework.stereotype.Component;
 public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
 
   static final int ATTEMPTS = 5;
-  /** SQL states of a transaction rolled back for meeting another: deadlock, serialization. */
-  static final Set<String> RACES = Set.of("40P01", "40001");
+  /**
+   * SQL states of a statement or transaction that met another: deadlock, serialization failure,
+   * a row lock waited for too long (H2's 2 s, PostgreSQL's {@code lock_timeout} when one is set).
+   */
+  static final Set<String> RACES = Set.of("40P01", "40001", "HYT00", "55P03");
   private static final Logger LOG = LoggerFactory.getLogger(TaskCompletionRetry.class);
 
   @Override
