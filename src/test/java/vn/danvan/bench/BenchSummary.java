@@ -80,11 +80,15 @@ public final class BenchSummary {
       double trivial = s.path("trivialPerSecond").asDouble();
       double ratio = s.path("ratio").asDouble();
       String route = r.path("route").asText("leader");
+      JsonNode next = s.path("nextTaskPerSecond");
       return fmt("%.0f/s (rounds %s)", rate, join(r.path("assignment"), "perSecond", "%.1f"))
           + (route.equals("leader") ? "" : ", route " + route)
           + " | " + fmt("trivial %.0f/s (rounds %s): ratio %.2f (rounds %s)", trivial,
           join(r.path("trivial"), "perSecond", "%.1f"), ratio,
           join(s.path("ratioByRound"), null, "%.2f"))
+          + (next.isMissingNode() ? "" : fmt("; a plain task that gives the leaders the next one"
+          + " %.0f/s: ratio %.2f (rounds %s)", next.asDouble(), s.path("ratioToNextTask")
+          .asDouble(), join(s.path("ratioToNextTaskByRound"), null, "%.2f")))
           + " | " + goal + " | rate " + verdict(rate >= 300, trivial >= 300, "the trivial process")
           + "; ratio " + (ratio >= 1.0 ? "yes" : "**no**");
     });

@@ -22,7 +22,8 @@ class BenchSummaryTest {
         "assignment", List.of(Map.of("perSecond", 177.5), Map.of("perSecond", 225.2)),
         "trivial", List.of(Map.of("perSecond", 213.8), Map.of("perSecond", 271.4)),
         "summary", Map.of("assignmentPerSecond", 201, "trivialPerSecond", 268, "ratio", 0.79,
-            "ratioByRound", List.of(0.83, 0.83))));
+            "ratioByRound", List.of(0.83, 0.83), "nextTaskPerSecond", 210, "ratioToNextTask", 0.96,
+            "ratioToNextTaskByRound", List.of(0.95, 0.97))));
     write("fanout.json", Map.of("date", "2026-12-01T12:32:18Z",
         "national", List.of(run(3.097, 15.679, 0), run(2.24, 13.59, 0)),
         "engineFloor", Map.of("seconds", 2.165),
@@ -45,7 +46,8 @@ class BenchSummaryTest {
         + "commit abc1234");
     assertThat(row(text, "**W1**"))
         .contains("201/s (rounds 177.5, 225.2), route end", "trivial 268/s (rounds 213.8, 271.4)",
-            "ratio 0.79 (rounds 0.83, 0.83)")
+            "ratio 0.79 (rounds 0.83, 0.83); a plain task that gives the leaders the next one "
+                + "210/s: ratio 0.96 (rounds 0.95, 0.97) |")
         .endsWith("| rate **no**, nor the trivial process; ratio **no** |");
     assertThat(row(text, "**W2**"))
         .contains("visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors; after a chase of every "

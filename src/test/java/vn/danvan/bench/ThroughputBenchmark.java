@@ -22,10 +22,13 @@ import vn.danvan.support.RestLoad.Outcome;
  * demo province's 40 bodies; {@code clients} (8) authenticated REST clients complete, as each
  * body's staff, the {@code Thực hiện nhiệm vụ} task of {@code perBody × 40} assignments, and, on
  * the same engine in the same run, the task of as many trivial {@code start → user task → end}
- * instances (the plain engine's baseline). After a warm-up of a round each, {@code rounds} (4)
- * rounds, each timing both paths back to back, which one goes first alternating (trivial first in
- * odd rounds), so that a machine still speeding up favours neither. Prints each path's median
- * rate and the ratio, the mean of the rounds' own ratios; writes target/bench/throughput.json.
+ * instances (the plain engine's baseline). Beside them, not in the goal, the plain engine doing
+ * the step an assignment's completion does by default: a task whose completion gives the body's
+ * leaders the next one ({@code RestLoad.TRIVIAL_NEXT}). After a warm-up of a round each,
+ * {@code rounds} (4) rounds, each timing the three paths back to back, the trivial task first in
+ * odd rounds and the assignment first in even ones, so that a machine still speeding up favours
+ * neither. Prints each path's median rate and the ratios, each the mean of the rounds' own
+ * ratios; writes target/bench/throughput.json.
  * Goals: ≥ 300 completions/s on 2 cores and ≥ 1.0× the baseline. The assignments take the
  * product's default {@link Route} (to the leader's approval) unless the fourth argument names
  * another.
@@ -50,6 +53,13 @@ public final class ThroughputBenchmark {
     }
   }
 
+  static final String ASSIGNMENT = "assignment";
+  static final String TRIVIAL = "trivial";
+  /** The plain engine's task that gives the body's leaders the next one ({@code TRIVIAL_NEXT}). */
+  static final String NEXT_TASK = "next-task";
+  /** The paths, in the order of even rounds (odd rounds: the other way round). */
+  static final List<String> KINDS = List.of(ASSIGNMENT, NEXT_TASK, TRIVIAL);
+
   public static void main(String[] args) throws Exception {
     int perBody = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
@@ -72,46 +82,47 @@ public final class ThroughputBenchmark {
 
       // warm-up: a round of each before anything is timed (after half a round, the rates still
       // climbed by half from the first timed round to the third)
-      round(node, statistics, route, bodies, perBody, clients, "assignment", "warm-up");
-      round(node, statistics, route, bodies, perBody, clients, "trivial", "warm-up");
-      List<Map<String, Object>> assignment = new ArrayList<>();
-      List<Map<String, Object>> trivial = new ArrayList<>();
+      for (String kind : KINDS) {
+        round(node, statistics, route, bodies, perBody, clients, kind, "warm-up");
+      }
+      Map<String, List<Map<String, Object>>> timed = new LinkedHashMap<>();
+      KINDS.forEach(kind -> timed.put(kind, new ArrayList<>()));
       for (int r = 1; r <= rounds; r++) {
-        // alternate which goes first, so neither always meets a fresher database
-        boolean trivialFirst = r % 2 == 1;
-        if (trivialFirst) {
-          trivial.add(
-              round(node, statistics, route, bodies, perBody, clients, "trivial", "round " + r));
-        }
-        assignment.add(
-            round(node, statistics, route, bodies, perBody, clients, "assignment", "round " + r));
-        if (!trivialFirst) {
-          trivial.add(
-              round(node, statistics, route, bodies, perBody, clients, "trivial", "round " + r));
+        // alternate which goes first, so neither always meets a fresher database; the plain
+        // task with a next step always between them
+        List<String> order = r % 2 == 1 ? List.of(TRIVIAL, NEXT_TASK, ASSIGNMENT) : KINDS;
+        for (String kind : order) {
+          timed.get(kind).add(
+              round(node, statistics, route, bodies, perBody, clients, kind, "round " + r));
         }
       }
+      List<Map<String, Object>> assignment = timed.get(ASSIGNMENT);
       double productRate = median(assignment);
-      double baselineRate = median(trivial);
-      List<Double> ratios = new ArrayList<>();
-      for (int r = 0; r < rounds; r++) {
-        ratios.add(Math.round((Double) assignment.get(r).get("perSecond")
-            / (Double) trivial.get(r).get("perSecond") * 100) / 100.0);
-      }
-      double ratio = ratios.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      double baselineRate = median(timed.get(TRIVIAL));
+      double nextRate = median(timed.get(NEXT_TASK));
+      List<Double> ratios = ratios(assignment, timed.get(TRIVIAL));
+      List<Double> nextRatios = ratios(assignment, timed.get(NEXT_TASK));
+      double ratio = mean(ratios);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("of", "rates: median round; ratio: mean of the rounds' ratios");
       summary.put("assignmentPerSecond", Math.round(productRate));
       summary.put("trivialPerSecond", Math.round(baselineRate));
       summary.put("ratio", Math.round(ratio * 100) / 100.0);
       summary.put("ratioByRound", ratios);
+      summary.put("nextTaskPerSecond", Math.round(nextRate));
+      summary.put("ratioToNextTask", Math.round(mean(nextRatios) * 100) / 100.0);
+      summary.put("ratioToNextTaskByRound", nextRatios);
       summary.put("goalPerSecond", 300);
       summary.put("goalRatio", 1.0);
       report.put("assignment", assignment);
-      report.put("trivial", trivial);
+      report.put("trivial", timed.get(TRIVIAL));
+      report.put("nextTask", timed.get(NEXT_TASK));
       report.put("summary", summary);
       System.out.printf("W1: assignment %.0f/s (route %s), trivial baseline %.0f/s (medians), ratio"
           + " %.2f (mean of the rounds' %s) (goals: ≥ 300/s, ≥ 1.0)%n", productRate,
           route.name().toLowerCase(Locale.ROOT), baselineRate, ratio, ratios);
+      System.out.printf("    against a plain task that gives the leaders the next one: %.0f/s,"
+          + " ratio %.2f (rounds %s)%n", nextRate, mean(nextRatios), nextRatios);
     }
     BenchReport.write("throughput.json", report);
   }
@@ -121,19 +132,25 @@ public final class ThroughputBenchmark {
       Route route, List<String> bodies, int perBody, int clients, String kind, String label)
       throws Exception {
     Http http = node.http();
-    boolean product = kind.equals("assignment");
-    List<String> instances = product
-        ? RestLoad.startAssignments(node.port(), bodies, perBody, clients, "2099-12-31",
-            route.flags)
-        : RestLoad.startTrivial(node.port(), bodies, perBody, clients);
-    List<Completion> work = RestLoad.openTasks(http, bodies,
-        product ? "Task_Perform" : "Task_Trivial");
+    List<String> instances = switch (kind) {
+      case ASSIGNMENT -> RestLoad.startAssignments(node.port(), bodies, perBody, clients,
+          "2099-12-31", route.flags);
+      case NEXT_TASK -> RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL_NEXT, bodies, perBody,
+          clients);
+      default -> RestLoad.startTrivial(node.port(), bodies, perBody, clients);
+    };
+    String task = switch (kind) {
+      case ASSIGNMENT -> "Task_Perform";
+      case NEXT_TASK -> "Task_TrivialFirst";
+      default -> "Task_Trivial";
+    };
+    List<Completion> work = RestLoad.openTasks(http, bodies, task);
     if (work.size() != instances.size()) {
       throw new IllegalStateException(kind + ": " + work.size() + " open tasks for "
           + instances.size() + " instances");
     }
     statistics.now();
-    long movedOnBefore = product ? movedOn(http, route) : 0;
+    long movedOnBefore = movedOn(http, route, kind);
     CpuMeter cpu = CpuMeter.start(node.pid());
     Outcome outcome = RestLoad.complete(node.port(), work, clients, RestLoad.REPORT);
     Map<String, Double> used = cpu.stop();
@@ -141,20 +158,21 @@ public final class ThroughputBenchmark {
       throw new IllegalStateException(kind + " " + label + ": " + outcome.failed().size()
           + " completions failed: " + outcome.errorSamples());
     }
-    // every completion took effect: no Perform task left; each assignment took its route
-    long left = RestLoad.openTasks(http, bodies, product ? "Task_Perform" : "Task_Trivial").size();
+    // every completion took effect: no first task left; each instance took its next step
+    long left = RestLoad.openTasks(http, bodies, task).size();
     if (left != 0) {
       throw new IllegalStateException(kind + ": " + left + " tasks still open");
     }
-    long moved = product ? movedOn(http, route) - movedOnBefore : 0;
-    if (product && moved != instances.size()) {
+    long moved = movedOn(http, route, kind) - movedOnBefore;
+    boolean next = !kind.equals(TRIVIAL);
+    if (next && moved != instances.size()) {
       throw new IllegalStateException(kind + ": " + moved + " of " + instances.size()
-          + " assignments took the route " + route);
+          + " instances took their next step");
     }
     Map<String, Object> result = outcome.asMap();
     result.put("label", label);
     result.put("cpuMillisPerCompletion", perCompletion(used, outcome.acknowledged().size()));
-    if (product) {
+    if (kind.equals(ASSIGNMENT)) {
       result.put(route.next == null ? "assignmentsEnded" : route.next + "Waiting",
           movedOnBefore + moved);
     }
@@ -162,8 +180,8 @@ public final class ThroughputBenchmark {
             + " CPU ms per completion %s%s%n", kind, label, outcome.acknowledged().size(),
         outcome.millis() / 1000.0, outcome.perSecond(), result.get("p50Millis"),
         result.get("p95Millis"), result.get("cpuMillisPerCompletion"),
-        product ? ", " + moved + (route.next == null ? " assignments ended"
-            : " moved on to " + route.next) : "");
+        !next ? "" : ", " + moved + (kind.equals(ASSIGNMENT) && route.next == null
+            ? " assignments ended" : " moved on to the next task"));
     return result;
   }
 
@@ -182,12 +200,36 @@ public final class ThroughputBenchmark {
     return per;
   }
 
-  /** The assignments waiting at the route's next task, or ended if it has none. */
-  private static long movedOn(Http http, Route route) throws Exception {
-    String path = route.next == null
+  /**
+   * The instances waiting at their next task (an assignment's: its route's; none for the trivial
+   * task), or ended if the route has none.
+   */
+  private static long movedOn(Http http, Route route, String kind) throws Exception {
+    if (kind.equals(TRIVIAL)) {
+      return 0;
+    }
+    String path = kind.equals(NEXT_TASK)
+        ? "/engine-rest/task/count?processDefinitionKey=" + RestLoad.TRIVIAL_NEXT
+            + "&taskDefinitionKey=Task_TrivialNext"
+        : route.next == null
         ? "/engine-rest/history/process-instance/count?processDefinitionKey=assignment&finished=true"
         : "/engine-rest/task/count?processDefinitionKey=assignment&taskDefinitionKey=" + route.next;
     return RestLoad.read(http.get(path, AppNode.ADMIN)).get("count").asLong();
+  }
+
+  /** Each round's ratio of the product's rate to the baseline's, to two places. */
+  private static List<Double> ratios(List<Map<String, Object>> product,
+      List<Map<String, Object>> baseline) {
+    List<Double> ratios = new ArrayList<>();
+    for (int r = 0; r < product.size(); r++) {
+      ratios.add(Math.round((Double) product.get(r).get("perSecond")
+          / (Double) baseline.get(r).get("perSecond") * 100) / 100.0);
+    }
+    return ratios;
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 
   /** The median round's rate: one round disturbed by the machine does not move it. */

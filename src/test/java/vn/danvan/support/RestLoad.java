@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * Work over the REST API of a running node, as authenticated clients do it: assignments started
@@ -28,6 +29,11 @@ public final class RestLoad {
 
   public static final String COORDINATOR = "bdvTUDieuPhoi";
   public static final String TRIVIAL = "benchTrivialTask";
+  /**
+   * A baseline whose task, once completed, gives the body's leaders a task of their own, as an
+   * assignment's does by default (the leader's approval), with nothing else of the product's.
+   */
+  public static final String TRIVIAL_NEXT = "benchTrivialNextTask";
   /** What a body's staff sends when they complete their task (both processes alike). */
   public static final String REPORT = "{\"variables\":{\"requestExtension\":{\"value\":false},"
       + "\"resultReport\":{\"value\":\"Đã thực hiện, có số liệu cụ thể kèm theo\"}}}";
@@ -52,15 +58,26 @@ public final class RestLoad {
     return bodies;
   }
 
-  /** Deploys the baseline: a bare start → the body's user task → end (administrator). */
+  /**
+   * Deploys the baselines (administrator): a bare start → the body's user task → end, and the
+   * same task followed by a second one for the body's leaders ({@link #TRIVIAL_NEXT}).
+   */
   public static void deployTrivial(Http http) {
-    String xml = Bpmn.convertToString(Bpmn.createExecutableProcess(TRIVIAL)
+    deploy(http, TRIVIAL, Bpmn.createExecutableProcess(TRIVIAL)
         .name("Việc tối giản (đối chứng)").camundaHistoryTimeToLive(30).startEvent()
         .userTask("Task_Trivial").name("Việc tối giản").camundaCandidateGroups("${leadBody}")
         .endEvent().done());
+    deploy(http, TRIVIAL_NEXT, Bpmn.createExecutableProcess(TRIVIAL_NEXT)
+        .name("Việc tối giản có bước sau (đối chứng)").camundaHistoryTimeToLive(30).startEvent()
+        .userTask("Task_TrivialFirst").name("Việc tối giản").camundaCandidateGroups("${leadBody}")
+        .userTask("Task_TrivialNext").name("Bước sau")
+        .camundaCandidateGroups("${leadBody}LanhDao").endEvent().done());
+  }
+
+  private static void deploy(Http http, String key, BpmnModelInstance model) {
     Http.Reply reply = http.postFile("/engine-rest/deployment/create", AppNode.ADMIN,
-        TRIVIAL + ".bpmn", xml.getBytes(StandardCharsets.UTF_8), "deployment-name", TRIVIAL,
-        "enable-duplicate-filtering", "true");
+        key + ".bpmn", Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8),
+        "deployment-name", key, "enable-duplicate-filtering", "true");
     expect(reply, 200);
   }
 
@@ -89,8 +106,14 @@ public final class RestLoad {
   /** Starts {@code perBody} baseline instances for each body (administrator). */
   public static List<String> startTrivial(int port, List<String> bodies, int perBody,
       int threads) throws Exception {
+    return startTrivial(port, TRIVIAL, bodies, perBody, threads);
+  }
+
+  /** As above, of the baseline {@code key} ({@link #TRIVIAL} or {@link #TRIVIAL_NEXT}). */
+  public static List<String> startTrivial(int port, String key, List<String> bodies, int perBody,
+      int threads) throws Exception {
     return startEach(port, bodies, perBody, threads, body -> AppNode.ADMIN,
-        "/engine-rest/process-definition/key/" + TRIVIAL + "/start",
+        "/engine-rest/process-definition/key/" + key + "/start",
         body -> "{\"variables\":{\"leadBody\":{\"value\":\"" + body + "\"}}}");
   }
 
