@@ -53,12 +53,30 @@ public final class ThroughputBenchmark {
     }
   }
 
-  static final String ASSIGNMENT = "assignment";
-  static final String TRIVIAL = "trivial";
-  /** The plain engine's task that gives the body's leaders the next one ({@code TRIVIAL_NEXT}). */
-  static final String NEXT_TASK = "next-task";
-  /** The paths, in the order of even rounds (odd rounds: the other way round). */
-  static final List<String> KINDS = List.of(ASSIGNMENT, NEXT_TASK, TRIVIAL);
+  /** A path W1 times: the task its clients complete, and the JSON key of its rounds. */
+  enum Kind {
+    ASSIGNMENT("Task_Perform", "assignment"),
+    /** The plain engine's task that gives the body's leaders the next one. */
+    NEXT_TASK("Task_TrivialFirst", "nextTask"),
+    TRIVIAL("Task_Trivial", "trivial");
+
+    final String task;
+    final String key;
+
+    Kind(String task, String key) {
+      this.task = task;
+      this.key = key;
+    }
+
+    /** Lower case, as printed. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** The paths in the order of even rounds; odd rounds take them the other way round. */
+  static final List<Kind> EVEN = List.of(Kind.ASSIGNMENT, Kind.NEXT_TASK, Kind.TRIVIAL);
+  static final List<Kind> ODD = List.of(Kind.TRIVIAL, Kind.NEXT_TASK, Kind.ASSIGNMENT);
 
   public static void main(String[] args) throws Exception {
     int perBody = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -82,26 +100,25 @@ public final class ThroughputBenchmark {
 
       // warm-up: a round of each before anything is timed (after half a round, the rates still
       // climbed by half from the first timed round to the third)
-      for (String kind : KINDS) {
+      for (Kind kind : EVEN) {
         round(node, statistics, route, bodies, perBody, clients, kind, "warm-up");
       }
-      Map<String, List<Map<String, Object>>> timed = new LinkedHashMap<>();
-      KINDS.forEach(kind -> timed.put(kind, new ArrayList<>()));
+      Map<Kind, List<Map<String, Object>>> timed = new java.util.EnumMap<>(Kind.class);
+      EVEN.forEach(kind -> timed.put(kind, new ArrayList<>()));
       for (int r = 1; r <= rounds; r++) {
         // alternate which goes first, so neither always meets a fresher database; the plain
         // task with a next step always between them
-        List<String> order = r % 2 == 1 ? List.of(TRIVIAL, NEXT_TASK, ASSIGNMENT) : KINDS;
-        for (String kind : order) {
+        for (Kind kind : r % 2 == 1 ? ODD : EVEN) {
           timed.get(kind).add(
               round(node, statistics, route, bodies, perBody, clients, kind, "round " + r));
         }
       }
-      List<Map<String, Object>> assignment = timed.get(ASSIGNMENT);
+      List<Map<String, Object>> assignment = timed.get(Kind.ASSIGNMENT);
       double productRate = median(assignment);
-      double baselineRate = median(timed.get(TRIVIAL));
-      double nextRate = median(timed.get(NEXT_TASK));
-      List<Double> ratios = ratios(assignment, timed.get(TRIVIAL));
-      List<Double> nextRatios = ratios(assignment, timed.get(NEXT_TASK));
+      double baselineRate = median(timed.get(Kind.TRIVIAL));
+      double nextRate = median(timed.get(Kind.NEXT_TASK));
+      List<Double> ratios = ratios(assignment, timed.get(Kind.TRIVIAL));
+      List<Double> nextRatios = ratios(assignment, timed.get(Kind.NEXT_TASK));
       double ratio = mean(ratios);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("of", "rates: median round; ratio: mean of the rounds' ratios");
@@ -114,9 +131,7 @@ public final class ThroughputBenchmark {
       summary.put("ratioToNextTaskByRound", nextRatios);
       summary.put("goalPerSecond", 300);
       summary.put("goalRatio", 1.0);
-      report.put("assignment", assignment);
-      report.put("trivial", timed.get(TRIVIAL));
-      report.put("nextTask", timed.get(NEXT_TASK));
+      timed.forEach((kind, results) -> report.put(kind.key, results));
       report.put("summary", summary);
       System.out.printf("W1: assignment %.0f/s (route %s), trivial baseline %.0f/s (medians), ratio"
           + " %.2f (mean of the rounds' %s) (goals: ≥ 300/s, ≥ 1.0)%n", productRate,
@@ -129,7 +144,7 @@ public final class ThroughputBenchmark {
 
   /** Creates the work, then times only the clients' completions; checks every one took effect. */
   private static Map<String, Object> round(AppNode node, PlannerStatistics statistics,
-      Route route, List<String> bodies, int perBody, int clients, String kind, String label)
+      Route route, List<String> bodies, int perBody, int clients, Kind kind, String label)
       throws Exception {
     Http http = node.http();
     List<String> instances = switch (kind) {
@@ -137,14 +152,10 @@ public final class ThroughputBenchmark {
           "2099-12-31", route.flags);
       case NEXT_TASK -> RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL_NEXT, bodies, perBody,
           clients);
-      default -> RestLoad.startTrivial(node.port(), bodies, perBody, clients);
+      case TRIVIAL -> RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL, bodies, perBody,
+          clients);
     };
-    String task = switch (kind) {
-      case ASSIGNMENT -> "Task_Perform";
-      case NEXT_TASK -> "Task_TrivialFirst";
-      default -> "Task_Trivial";
-    };
-    List<Completion> work = RestLoad.openTasks(http, bodies, task);
+    List<Completion> work = RestLoad.openTasks(http, bodies, kind.task);
     if (work.size() != instances.size()) {
       throw new IllegalStateException(kind + ": " + work.size() + " open tasks for "
           + instances.size() + " instances");
@@ -159,12 +170,12 @@ public final class ThroughputBenchmark {
           + " completions failed: " + outcome.errorSamples());
     }
     // every completion took effect: no first task left; each instance took its next step
-    long left = RestLoad.openTasks(http, bodies, task).size();
+    long left = RestLoad.openTasks(http, bodies, kind.task).size();
     if (left != 0) {
       throw new IllegalStateException(kind + ": " + left + " tasks still open");
     }
     long moved = movedOn(http, route, kind) - movedOnBefore;
-    boolean next = !kind.equals(TRIVIAL);
+    boolean next = kind != Kind.TRIVIAL;
     if (next && moved != instances.size()) {
       throw new IllegalStateException(kind + ": " + moved + " of " + instances.size()
           + " instances took their next step");
@@ -172,15 +183,15 @@ public final class ThroughputBenchmark {
     Map<String, Object> result = outcome.asMap();
     result.put("label", label);
     result.put("cpuMillisPerCompletion", perCompletion(used, outcome.acknowledged().size()));
-    if (kind.equals(ASSIGNMENT)) {
+    if (kind == Kind.ASSIGNMENT) {
       result.put(route.next == null ? "assignmentsEnded" : route.next + "Waiting",
           movedOnBefore + moved);
     }
     System.out.printf("%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
-            + " CPU ms per completion %s%s%n", kind, label, outcome.acknowledged().size(),
+            + " CPU ms per completion %s%s%n", kind.label(), label, outcome.acknowledged().size(),
         outcome.millis() / 1000.0, outcome.perSecond(), result.get("p50Millis"),
         result.get("p95Millis"), result.get("cpuMillisPerCompletion"),
-        !next ? "" : ", " + moved + (kind.equals(ASSIGNMENT) && route.next == null
+        !next ? "" : ", " + moved + (kind == Kind.ASSIGNMENT && route.next == null
             ? " assignments ended" : " moved on to the next task"));
     return result;
   }
@@ -204,17 +215,18 @@ public final class ThroughputBenchmark {
    * The instances waiting at their next task (an assignment's: its route's; none for the trivial
    * task), or ended if the route has none.
    */
-  private static long movedOn(Http http, Route route, String kind) throws Exception {
-    if (kind.equals(TRIVIAL)) {
-      return 0;
-    }
-    String path = kind.equals(NEXT_TASK)
-        ? "/engine-rest/task/count?processDefinitionKey=" + RestLoad.TRIVIAL_NEXT
-            + "&taskDefinitionKey=Task_TrivialNext"
-        : route.next == null
-        ? "/engine-rest/history/process-instance/count?processDefinitionKey=assignment&finished=true"
-        : "/engine-rest/task/count?processDefinitionKey=assignment&taskDefinitionKey=" + route.next;
-    return RestLoad.read(http.get(path, AppNode.ADMIN)).get("count").asLong();
+  private static long movedOn(Http http, Route route, Kind kind) throws Exception {
+    String path = switch (kind) {
+      case TRIVIAL -> null;
+      case NEXT_TASK -> "/engine-rest/task/count?processDefinitionKey=" + RestLoad.TRIVIAL_NEXT
+          + "&taskDefinitionKey=Task_TrivialNext";
+      case ASSIGNMENT -> route.next == null
+          ? "/engine-rest/history/process-instance/count?processDefinitionKey=assignment"
+              + "&finished=true"
+          : "/engine-rest/task/count?processDefinitionKey=assignment&taskDefinitionKey="
+              + route.next;
+    };
+    return path == null ? 0 : RestLoad.read(http.get(path, AppNode.ADMIN)).get("count").asLong();
   }
 
   /** Each round's ratio of the product's rate to the baseline's, to two places. */

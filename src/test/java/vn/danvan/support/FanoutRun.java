@@ -216,22 +216,30 @@ public final class FanoutRun {
         ? answersBesideAcknowledgements(engine, key) : work(engine, key, "Task_Perform", REPORT);
     long t1 = System.nanoTime();
     Completions done = completeAll(engine, work, clients, timeoutSeconds);
-    while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceId(parent.getId()).finished().count() == 0) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("the chased fan-out has not ended after "
-            + timeoutSeconds + " s");
-      }
-      Thread.sleep(20);
-    }
+    awaitEnd(engine, parent, done, deadline);
     m.put("answersAfterChaseSeconds", (System.nanoTime() - t1) / 1e9);
     m.put("answers", done.completions());
     m.put("gone", done.gone());
     m.put("answerErrors", done.errors());
     m.put("answerErrorSamples", done.samples());
-    m.put("noticesLeft", engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeChase").count());
+    m.put("noticesLeft", noticesLeft(engine, key, deadline));
     return m;
+  }
+
+  /**
+   * Waits until the fan-out {@code parent} has ended, unless a completion failed (its body stays
+   * open and the fan-out cannot end).
+   */
+  private static void awaitEnd(ProcessEngine engine, ProcessInstance parent, Completions done,
+      long deadline) throws InterruptedException {
+    while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(parent.getId()).finished().count() == 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the fan-out " + parent.getBusinessKey()
+            + " has not ended in time");
+      }
+      Thread.sleep(20);
+    }
   }
 
   /**
@@ -250,13 +258,7 @@ public final class FanoutRun {
         .processInstanceId(parent.getId()).activityId("StartEvent_ChaseDue").singleResult()
         .getId());
     Completions done = completeAll(engine, work, clients, timeoutSeconds);
-    while (done.errors() == 0 && engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceId(parent.getId()).finished().count() == 0) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("the fan-out has not ended after " + timeoutSeconds + " s");
-      }
-      Thread.sleep(20);
-    }
+    awaitEnd(engine, parent, done, deadline);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("bodies", bodies.size());
     m.put("answers", done.completions());

@@ -103,13 +103,10 @@ public final class RestLoad {
             + "\"deadline\":{\"value\":\"" + deadline + "\"}" + more + "}}");
   }
 
-  /** Starts {@code perBody} baseline instances for each body (administrator). */
-  public static List<String> startTrivial(int port, List<String> bodies, int perBody,
-      int threads) throws Exception {
-    return startTrivial(port, TRIVIAL, bodies, perBody, threads);
-  }
-
-  /** As above, of the baseline {@code key} ({@link #TRIVIAL} or {@link #TRIVIAL_NEXT}). */
+  /**
+   * Starts {@code perBody} instances of the baseline {@code key} ({@link #TRIVIAL} or {@link
+   * #TRIVIAL_NEXT}) for each body (administrator).
+   */
   public static List<String> startTrivial(int port, String key, List<String> bodies, int perBody,
       int threads) throws Exception {
     return startEach(port, bodies, perBody, threads, body -> AppNode.ADMIN,

@@ -2,12 +2,10 @@ package vn.danvan.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
@@ -22,23 +20,12 @@ class CockpitWithdrawalIT {
   static final String ADMIN = "demo:demo";
   static final String KEY = "15/CT-UBND-THU-HOI";
 
-  static ConfigurableApplicationContext app;
-  static int port;
-
-  @BeforeAll
-  static void startDemo() {
-    app = OwnDemoApp.start("danvan-withdrawal");
-    port = OwnDemoApp.port(app);
-  }
-
-  @AfterAll
-  static void stopDemo() {
-    app.close();
-  }
+  @RegisterExtension
+  static final OwnDemoApp APP = new OwnDemoApp("danvan-withdrawal");
 
   @Test
   void deletingAFanOutInCockpitEndsTheTasksItGaveTheBodies() throws Exception {
-    Http http = new Http(port);
+    Http http = new Http(APP.port());
     Http.Reply started = http.postJson("/engine-rest/process-definition/key/fanout/start", ADMIN,
         "{\"businessKey\":\"" + KEY + "\",\"variables\":{"
             + "\"bodies\":{\"value\":\"soNoiVu, soTaiChinh\"},"
@@ -59,7 +46,7 @@ class CockpitWithdrawalIT {
     }
     assertThat(openTasks(http)).isEqualTo(2);
 
-    try (Browser browser = new Browser(port)) {
+    try (Browser browser = new Browser(APP.port())) {
       browser.login("cockpit", "demo", "demo");
       browser.open("/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");
       browser.visible(By.cssSelector("a.btn-toolbar .glyphicon-remove")).click();

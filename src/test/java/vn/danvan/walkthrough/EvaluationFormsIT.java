@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
@@ -24,23 +22,13 @@ import vn.danvan.support.RunningDemoApp;
 class EvaluationFormsIT {
 
   static final String ADMIN = "demo:demo";
-  static ConfigurableApplicationContext app;
-  static int port;
 
-  @BeforeAll
-  static void startDemo() {
-    app = OwnDemoApp.start("danvan-evaluation");
-    port = OwnDemoApp.port(app);
-  }
-
-  @AfterAll
-  static void stopDemo() {
-    app.close();
-  }
+  @RegisterExtension
+  static final OwnDemoApp APP = new OwnDemoApp("danvan-evaluation");
 
   @Test
   void aBodySelfAssessesTheReviewerScoresTheLeadershipApproves() throws Exception {
-    Http http = new Http(port);
+    Http http = new Http(APP.port());
     int year = LocalDate.now(vn.danvan.deadline.Deadlines.ZONE).getYear();
     Http.Reply started = http.postJson("/engine-rest/process-definition/key/annualEvaluation/start",
         RunningDemoApp.COORDINATOR, "{\"businessKey\":\"DG-" + year + "\",\"variables\":{"
@@ -51,7 +39,7 @@ class EvaluationFormsIT {
     String id = started.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
     runJobs(http, id); // the sheets open (the timer, as the job executor would)
 
-    try (Browser browser = new Browser(port)) {
+    try (Browser browser = new Browser(APP.port())) {
       browser.login("tasklist", "soNoiVuCanBo", "demo");
       open(browser, "Tự chấm điểm theo tiêu chí");
       browser.waitForText("Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về công tác dân vận");
@@ -97,8 +85,8 @@ class EvaluationFormsIT {
 
   @Test
   void aCommuneRegistersADanVanKheoModelFromTasklist() throws Exception {
-    Http http = new Http(port);
-    try (Browser browser = new Browser(port)) {
+    Http http = new Http(APP.port());
+    try (Browser browser = new Browser(APP.port())) {
       browser.login("tasklist", "ubndXaXuanHiepCanBo", "demo");
       browser.click("a", "Khởi động quy trình");
       browser.click(".modal-body a", "Mô hình \"Dân vận khéo\"");

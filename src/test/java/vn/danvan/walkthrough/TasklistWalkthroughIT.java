@@ -2,13 +2,11 @@ package vn.danvan.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
@@ -25,24 +23,13 @@ class TasklistWalkthroughIT {
   static final String CONTENT = "Xây dựng kế hoạch thực hiện chỉ thị";
   static final String COORDINATOR = RunningDemoApp.COORDINATOR;
 
-  static ConfigurableApplicationContext app;
-  static int port;
+  @RegisterExtension
+  static final OwnDemoApp APP = new OwnDemoApp("danvan-walkthrough");
   Http http;
-
-  @BeforeAll
-  static void startDemo() {
-    app = OwnDemoApp.start("danvan-walkthrough");
-    port = OwnDemoApp.port(app);
-  }
-
-  @AfterAll
-  static void stopDemo() {
-    app.close();
-  }
 
   @BeforeEach
   void connect() {
-    http = new Http(port);
+    http = new Http(APP.port());
   }
 
   @Test
@@ -50,7 +37,7 @@ class TasklistWalkthroughIT {
     String id = RunningDemoApp.assign(http, "soNoiVu");
     String taskId = http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR).body()
         .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
-    try (Browser browser = new Browser(port)) {
+    try (Browser browser = new Browser(APP.port())) {
       // staff of another body, even with the task's own link: nothing of it is shown
       browser.login("tasklist", "ubndTinhCanBo", "demo");
       browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
