@@ -1,0 +1,152 @@
+package vn.danvan.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.people.PeoplePlay.Route;
+import vn.danvan.support.Http.Reply;
+import vn.danvan.support.RunningDemoApp;
+
+/**
+ * Every block, and every directive of the demo, played to its end (or over a long stretch) by the
+ * demo people themselves, over REST with authorization on ({@link PeoplePlay}): no person ever
+ * gets an error for an answer the form lets them give, every task reaches someone who can do it,
+ * and every fan-out moves on as its last body answers.
+ */
+class PeoplePlayIT extends RunningDemoApp {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static int plays;
+
+  @Autowired ProcessEngine engine;
+  @Autowired DataSource dataSource;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** What a play starts: who starts it, the model, its variables, how long to play. */
+  record Start(String starter, String key, Map<String, Object> variables, LocalDate until,
+      int maxTasks) {
+    @Override
+    public String toString() {
+      return key + (variables.containsKey("leaderReview")
+          ? " leaderReview=" + variables.get("leaderReview") : "");
+    }
+  }
+
+  static Stream<Arguments> blocks() {
+    LocalDate until = LocalDate.of(2028, 12, 31);
+    Start[] starts = {
+      new Start(COORDINATOR, "assignment", vars("leadBody", "soNoiVu", "monitorBody", "bdvTU",
+          "coordinatingBodies", "soTaiChinh,mttqTinh", "taskContent", "Xây dựng kế hoạch",
+          "deadline", "2026-03-31"), until, 60),
+      new Start(COORDINATOR, "fanout", vars("bodies", "soNoiVu,soTaiChinh", "monitorBody",
+          "bdvTU", "taskContent", "Báo cáo sơ kết", "deadline", "2026-03-31",
+          "leaderReview", true), until, 60),
+      new Start(COORDINATOR, "fanout", vars("bodies", "soNoiVu,soTaiChinh", "monitorBody",
+          "bdvTU", "taskContent", "Báo cáo sơ kết", "deadline", "2026-03-31",
+          "leaderReview", false, "confirmation", false), until, 60),
+      new Start(COORDINATOR, "periodicReport", vars("cyclePhrase", "hằng quý", "issuedDate",
+          "2026-01-05", "endDate", "2026-12-31", "reportingBodies", "soNoiVu,soTaiChinh",
+          "consolidatingBody", "bdvTU", "recipientBody", "ttTU", "monitorBody", "bdvTU",
+          "taskContent", "tình hình thực hiện Nghị quyết"), until, 150),
+      new Start(COORDINATOR, "reviewMilestone", vars("milestonePhrase", "quý III/2026",
+          "issuedDate", "2026-01-05", "reviewKind", "Sơ kết", "taskContent",
+          "1 năm thực hiện Nghị quyết", "draftingBody", "bdvTU", "contributingBodies",
+          "soNoiVu,mttqTinh", "leadershipBody", "btvTU"), until, 60),
+      new Start("ubndXaXuanLocCanBo:demo", "adhocReport", vars("incidentTitle",
+          "Khiếu kiện đông người về đất đai", "incidentDetails",
+          "Khoảng 50 hộ dân tập trung tại trụ sở xã", "severity", "nghiemTrong"), until, 60),
+      new Start(COORDINATOR, "thangDanVan", vars("issuedDate", "2026-01-05", "endDate",
+          "2027-12-31", "bodies", "soNoiVu,mttqTinh", "consolidatingBody", "bdvTU",
+          "recipientBody", "btvTU"), until, 200),
+      new Start(COORDINATOR, "annualEvaluation", vars("year", 2026, "bodies",
+          "soNoiVu,soTaiChinh", "reviewingBody", "bdvTU", "approvingBody", "btvTU",
+          "selfAssessmentDeadline", "trước ngày 15/10 hằng năm"), until, 60),
+      new Start(COORDINATOR, "skilfulQuota", vars("issuedDate", "2026-01-05", "endDate",
+          "2027-12-31", "monitorBody", "bdvTU", "bodies", "soNoiVu,mttqTinh"), until, 60),
+    };
+    return Stream.of(starts).flatMap(start -> Stream.of(Route.values())
+        .map(route -> Arguments.of(start, route)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("blocks")
+  void thePeoplePlayEveryBlockWithoutAnError(Start start, Route route) throws Exception {
+    ClockUtil.setCurrentTime(at("2026-01-05T09:00"));
+    PeoplePlay play = play(start, route);
+
+    assertThat(play.errors).as("what people met: " + play.errors).isEmpty();
+    assertThat(play.done).as("tasks done").isNotEmpty();
+    assertThat(play.people).as("nobody acts as the administrator").doesNotContain("demo");
+    assertThat(play.running()).as("played to its end: " + play.done).isFalse();
+  }
+
+  /** The five seed directives, each from its issue date, over its first year and a half. */
+  static Stream<Arguments> directives() {
+    String[][] seeds = {
+      {"nghiQuyetDanVanBacGiang2016", "NQ-DV-BG", "2025-07-20"},
+      {"chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT", "2025-06-15"},
+      {"tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU", "2025-06-01"},
+      {"chiThi15QuangNgai2016", "15/CT-UBND", "2025-07-25"},
+      {"chiThi03XuanLoc2023", "03/CT-UBND", "2023-07-12"},
+    };
+    return Stream.of(seeds).flatMap(seed -> Stream.of(Route.MAIN, Route.DETOURS).map(route ->
+        Arguments.of(new Start(COORDINATOR, seed[0], vars("issuedDate", seed[2]),
+            LocalDate.parse(seed[2]).plusMonths(18), 150), route)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("directives")
+  void thePeoplePlayEveryDirectiveWithoutAnError(Start start, Route route) throws Exception {
+    ClockUtil.setCurrentTime(at(start.variables().get("issuedDate") + "T09:00"));
+    PeoplePlay play = play(start, route);
+
+    assertThat(play.errors).as("what people met: " + play.errors).isEmpty();
+    assertThat(play.done).as("tasks done").isNotEmpty();
+    assertThat(play.people).as("nobody acts as the administrator").doesNotContain("demo");
+  }
+
+  private PeoplePlay play(Start start, Route route) throws Exception {
+    String key = "PLAY-" + start.key() + "-" + (++plays);
+    ObjectNode body = JSON.createObjectNode().put("businessKey", key);
+    ObjectNode variables = body.putObject("variables");
+    start.variables().forEach((name, value) -> variables.set(name,
+        JSON.createObjectNode().set("value", JSON.valueToTree(value))));
+    Reply started = http.postJson("/engine-rest/process-definition/key/" + start.key() + "/start",
+        start.starter(), body.toString());
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return new PeoplePlay(http, engine, dataSource, route, key)
+        .play(start.maxTasks(), start.until());
+  }
+
+  static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      vars.put((String) pairs[i], pairs[i + 1]);
+    }
+    return vars;
+  }
+
+  static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(Deadlines.ZONE).toInstant());
+  }
+}
