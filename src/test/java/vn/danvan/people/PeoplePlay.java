@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,9 @@ final class PeoplePlay {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final Pattern HIDE = Pattern.compile("=\\s*(not\\()?\\s*(\\w+)\\s*\\)?\\s*");
+  private static final Pattern NOT = Pattern.compile("not\\(\\s*(\\w+)\\s*\\)");
+  private static final Pattern IS_NULL = Pattern.compile("(\\w+)\\s*=\\s*null");
+  private static final Pattern IS_EMPTY = Pattern.compile("(\\w+)\\s*=\\s*\"\"");
   /** Checkboxes whose main answer is yes; any other checkbox's main answer is no. */
   private static final Set<String> YES = Set.of("approved", "confirmed", "extensionApproved",
       "rankingApproved", "stillRunning");
@@ -340,11 +343,11 @@ final class PeoplePlay {
       throws Exception {
     List<JsonNode> fields = new ArrayList<>();
     collect(form.path("components"), fields);
-    Map<String, Boolean> ticks = new LinkedHashMap<>();
+    Map<String, Object> ticks = taskVariables(login, task);
     for (JsonNode field : fields) {
       if (field.path("type").asText().equals("checkbox")) {
         String name = field.get("key").asText();
-        ticks.put(name, YES.contains(name) != detour);
+        ticks.put(name, !hidden(field, ticks) && YES.contains(name) != detour);
       }
     }
     ObjectNode values = JSON.createObjectNode();
@@ -442,6 +445,22 @@ final class PeoplePlay {
     return value.isTextual() ? value.asText() : value.toString();
   }
 
+  /** The task's variables as the form sees them (plain values; JSON ones as text). */
+  private Map<String, Object> taskVariables(String login, Task task) throws Exception {
+    Reply reply = http.get("/engine-rest/task/" + task.getId() + "/form-variables"
+        + "?deserializeValues=false", login);
+    if (reply.status() != 200) {
+      throw new IllegalStateException("form-variables " + reply.status());
+    }
+    Map<String, Object> variables = new HashMap<>();
+    JSON.readTree(reply.body()).fields().forEachRemaining(v -> {
+      JsonNode value = v.getValue().get("value");
+      variables.put(v.getKey(), value == null || value.isNull() ? null
+          : value.isBoolean() ? value.asBoolean() : value.asText());
+    });
+    return variables;
+  }
+
   /** A body the task's own variables name in a JSON list (e.g. a ranking's rows), if any. */
   private String firstBody(String login, Task task) throws Exception {
     Reply reply = http.get("/engine-rest/task/" + task.getId() + "/variables"
@@ -468,14 +487,27 @@ final class PeoplePlay {
     }
   }
 
-  /** A field hidden by a condition on a checkbox ({@code =x}, {@code =not(x)}). */
-  private static boolean hidden(JsonNode field, Map<String, Boolean> ticks) {
-    String hide = field.path("conditional").path("hide").asText("");
-    Matcher m = HIDE.matcher(hide);
-    if (!m.matches() || !ticks.containsKey(m.group(2))) {
+  /**
+   * Whether a field is hidden by its condition, for the few forms of FEEL the product's forms
+   * use: terms joined by {@code or}, each {@code x}, {@code not(x)}, {@code x = null} or
+   * {@code x = ""}, over the ticked checkboxes and the task's variables.
+   */
+  private static boolean hidden(JsonNode field, Map<String, Object> values) {
+    String hide = field.path("conditional").path("hide").asText("").trim();
+    if (!hide.startsWith("=")) {
       return false;
     }
-    return m.group(1) == null ? ticks.get(m.group(2)) : !ticks.get(m.group(2));
+    for (String term : hide.substring(1).split("\\s+or\\s+")) {
+      Matcher m;
+      String t = term.trim();
+      if ((m = NOT.matcher(t)).matches() && !Boolean.TRUE.equals(values.get(m.group(1)))
+          || (m = IS_NULL.matcher(t)).matches() && values.get(m.group(1)) == null
+          || (m = IS_EMPTY.matcher(t)).matches() && "".equals(values.get(m.group(1)))
+          || t.matches("\\w+") && Boolean.TRUE.equals(values.get(t))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An error's body, to its message. */
