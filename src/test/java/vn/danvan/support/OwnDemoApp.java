@@ -36,6 +36,11 @@ public final class OwnDemoApp implements BeforeAllCallback, AfterAllCallback {
     app.close();
   }
 
+  /** A bean of the running application (its engine, to run what its job executor would). */
+  public <T> T bean(Class<T> type) {
+    return app.getBean(type);
+  }
+
   public int port() {
     return ((WebServerApplicationContext) app).getWebServer().getPort();
   }
