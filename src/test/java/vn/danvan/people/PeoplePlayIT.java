@@ -81,6 +81,13 @@ class PeoplePlayIT extends RunningDemoApp {
       new Start(COORDINATOR, "annualEvaluation", vars("year", 2026, "bodies",
           "soNoiVu,soTaiChinh", "reviewingBody", "bdvTU", "approvingBody", "btvTU",
           "selfAssessmentDeadline", "trước ngày 15/10 hằng năm"), until, 60),
+      new Start("ubndXaXuanLocCanBo:demo", "skilfulModel", vars("modelName",
+          "Bình dân học vụ số ở ấp", "workField", "vanHoaXaHoi", "reason", "Người cao tuổi chưa"
+          + " dùng được dịch vụ công trực tuyến", "goals", "100% người dân được hướng dẫn",
+          "content", "Tổ công nghệ số cộng đồng hướng dẫn tại nhà văn hóa", "area", "Xã",
+          "participants", "UBND xã chủ trì; Đoàn Thanh niên phối hợp", "resources",
+          "Kinh phí thường xuyên", "timeline", "Cả năm", "outputs", "Số người được hướng dẫn",
+          "sustainability", "Quy chế của xã"), LocalDate.of(2027, 12, 31), 60),
       new Start(COORDINATOR, "skilfulQuota", vars("issuedDate", "2026-01-05", "endDate",
           "2027-12-31", "monitorBody", "bdvTU", "bodies", "soNoiVu,mttqTinh"), until, 60),
     };
@@ -97,7 +104,10 @@ class PeoplePlayIT extends RunningDemoApp {
     assertThat(play.errors).as("what people met: " + play.errors).isEmpty();
     assertThat(play.done).as("tasks done").isNotEmpty();
     assertThat(play.people).as("nobody acts as the administrator").doesNotContain("demo");
-    assertThat(play.running()).as("played to its end: " + play.done).isFalse();
+    if (!start.key().equals("skilfulModel") || route == Route.DETOURS) {
+      // a recognised model is re-evaluated every year until its body stops it (a detour)
+      assertThat(play.running()).as("played to its end: " + play.done).isFalse();
+    }
   }
 
   /**
