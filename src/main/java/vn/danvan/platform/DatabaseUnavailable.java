@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means that the database cannot be reached (stopped, restarting, the network
@@ -42,23 +43,42 @@ public final class DatabaseUnavailable {
 
   /** Anywhere in {@code failure}'s causes, the database could not be reached. */
   public static boolean causedBy(Throwable failure) {
-    // a bounded walk: a chain of causes may loop
-    Throwable cause = failure;
-    for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException
-          || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof SQLRecoverableException
-          || cause instanceof CannotCreateTransactionException
-          || cause instanceof DataAccessResourceFailureException
-          || cause instanceof ConnectException) {
+    return causedBy(failure, 0);
+  }
+
+  /**
+   * Walks the causes, and also what Spring replaced by a failed rollback (the rollback on a
+   * broken connection fails too: "JDBC rollback failed", "Connection is closed", while the
+   * command's own failure was the server's stop) and the driver's next exception of a batch.
+   * Bounded: a chain of causes may loop.
+   */
+  private static boolean causedBy(Throwable failure, int depth) {
+    if (failure == null || depth > 20) {
+      return false;
+    }
+    if (failure instanceof SQLTransientConnectionException
+        || failure instanceof SQLNonTransientConnectionException
+        || failure instanceof SQLRecoverableException
+        || failure instanceof CannotCreateTransactionException
+        || failure instanceof DataAccessResourceFailureException
+        || failure instanceof ConnectException) {
+      return true;
+    }
+    if (failure instanceof SQLException sql) {
+      String state = sql.getSQLState();
+      if (state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state))) {
         return true;
       }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
+      if (sql.getNextException() != failure.getCause()
+          && causedBy(sql.getNextException(), depth + 1)) {
         return true;
       }
     }
-    return false;
+    if (failure instanceof TransactionSystemException tx && tx.getApplicationException() != null
+        && causedBy(tx.getApplicationException(), depth + 1)) {
+      return true;
+    }
+    return failure.getCause() != failure && causedBy(failure.getCause(), depth + 1);
   }
 
   /** The JSON body of the answer, in the engine REST API's error format. */

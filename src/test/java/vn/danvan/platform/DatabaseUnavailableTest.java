@@ -3,6 +3,7 @@ package vn.danvan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -11,6 +12,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The failures that mean "the database cannot be reached" (answered 503), as the driver, the pool,
@@ -42,6 +44,26 @@ class DatabaseUnavailableTest {
             "57P01")))).isTrue();
     assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException("query failed",
         new SQLException("FATAL: the database system is starting up", "57P03")))).isTrue();
+  }
+
+  /**
+   * The command met the server's stop, then Spring's rollback failed on the closed connection
+   * and replaced the command's failure (seen with every completion under way at the stop).
+   */
+  @Test
+  void aRollbackThatFailedOnTheBrokenConnection() {
+    TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    rollback.initApplicationException(new ProcessEngineException("ENGINE-03004 Exception while"
+        + " executing Database Operation", new BatchUpdateException("Batch entry 0 insert into"
+            + " ACT_RU_AUTHORIZATION was aborted", null, 0, new int[0])));
+    ((BatchUpdateException) rollback.getApplicationException().getCause()).setNextException(
+        new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+    assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException(
+        "An exception occurred in the persistence layer", rollback))).isTrue();
+    assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed")))).as("without the command's own failure")
+        .isFalse();
   }
 
   @Test
