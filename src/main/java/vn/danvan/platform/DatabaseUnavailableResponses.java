@@ -90,11 +90,6 @@ class DatabaseUnavailableResponses {
 
   static final class Filter extends OncePerRequestFilter {
     @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-      return false;
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
         FilterChain chain) throws ServletException, IOException {
       DatabaseUnavailable.forget();
