@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A PostgreSQL server of a test's own (real binaries from Maven, no install), on one port and one
  * data directory for its whole life, so that the test can stop it and start it again as an
  * operator restarts a database server: the application's connections break, the data stays.
- * Its user is {@code postgres} without a password, as {@link PostgresApp}'s defaults.
+ * The nodes and {@link NodeDatabase} log in as {@link PostgresApp#USER}: {@code postgres} by
+ * default, the server's own superuser; another name is created on the server as a superuser.
  */
 public final class OwnPostgres implements AutoCloseable {
 
@@ -61,6 +62,10 @@ public final class OwnPostgres implements AutoCloseable {
   public String createDatabase(String database) throws SQLException {
     try (Connection c = server.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
+      if (!"postgres".equals(PostgresApp.USER)) {
+        s.execute("CREATE ROLE \"" + PostgresApp.USER + "\" LOGIN SUPERUSER PASSWORD '"
+            + PostgresApp.PASSWORD.replace("'", "''") + "'");
+      }
       s.execute("CREATE DATABASE " + database);
     }
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?reWriteBatchedInserts=true";
