@@ -39,9 +39,11 @@ import org.springframework.stereotype.Component;
  * {@code lock_timeout} is set).
  *
  * <p>So task completions (Tasklist's form submit and REST {@code complete}) are run again, whole,
- * in a new transaction, up to {@link #ATTEMPTS} times. Only outermost commands are retried: a
- * completion nested inside another command belongs to that command's transaction. Jobs are not
- * retried here; the job executor has its own retries.
+ * in a new transaction, up to {@link #ATTEMPTS} times. A completion whose database went away
+ * ({@link DatabaseUnavailable}) is not: whether its commit happened is unknown, and its client,
+ * answered 503, tries again and finds the task done (404) or still open. Only outermost commands
+ * are retried: a completion nested inside another command belongs to that command's transaction.
+ * Jobs are not retried here; the job executor has its own retries.
  */
 @Component
 public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
@@ -98,7 +100,9 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
       // a bounded walk: a chain of causes may loop
       Throwable cause = failure;
       for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-        if (cause instanceof SQLException sql && RACES.contains(sql.getSQLState())) {
+        // a failure without a SQL state (the pool's timeout) is no race
+        if (cause instanceof SQLException sql && sql.getSQLState() != null
+            && RACES.contains(sql.getSQLState())) {
           return true;
         }
       }

@@ -177,6 +177,28 @@ class TaskCompletionRetryTest {
     assertThat(chain.calls).hasValue(1);
   }
 
+  /**
+   * The database went away during the completion: whether its commit happened is unknown, so it
+   * is not run again (a client told 503 tries again and finds the task done or not). Hikari's
+   * timeout carries no SQL state; checking it once ended in a NullPointerException (500).
+   */
+  @Test
+  void aCompletionThatLostItsDatabaseReachesTheCallerUnchanged() {
+    Chain broken = new Chain(1, () -> flushFailure(PSQLState.CONNECTION_FAILURE,
+        "An I/O error occurred while sending to the backend."));
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), broken))
+        .isInstanceOf(ProcessEnginePersistenceException.class);
+    assertThat(broken.calls).hasValue(1);
+
+    Chain noConnection = new Chain(1, () -> new ProcessEngineException("could not open",
+        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available,"
+            + " request timed out after 3000ms.")));
+    assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), noConnection))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasRootCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
+    assertThat(noConnection.calls).hasValue(1);
+  }
+
   @Test
   void aDeadlockOnTheLastAttemptReachesTheCaller() {
     Chain chain = new Chain(TaskCompletionRetry.ATTEMPTS,
