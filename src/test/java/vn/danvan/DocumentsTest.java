@@ -1,0 +1,228 @@
+package vn.danvan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README.md and docs/*.md name beans, files, classes and commands; each must exist. A document
+ * that names something renamed or removed fails here, with the document and the name.
+ */
+class DocumentsTest {
+
+  /** Classes of the platform and libraries the documents name; every other class is ours. */
+  private static final Set<String> OTHER_CLASSES = Set.of("ServiceLoader", "DatatypeFactory",
+      "DurationHelper", "OptimisticLockingException", "DelegateVariableMapping",
+      "CommandExecutor", "NullPointerException", "ProcessEngineAuthenticationFilter",
+      "ProcessEngineExtension", "LocalDate");
+
+  private static final Path ROOT = Path.of("");
+  private static final Set<String> SKIPPED_FOLDERS =
+      Set.of(".git", "target", "node_modules", "data");
+  private static final Pattern FENCE = Pattern.compile("(?ms)^```.*?^```");
+  private static final Pattern SPAN = Pattern.compile("`([^`\\n]+)`");
+  private static final Pattern BEAN_REF = Pattern.compile("\\$\\{([a-zA-Z_]\\w*)");
+  private static final Pattern SCRIPT = Pattern.compile("(?<![\\w/])(?:\\./)?(scripts/[\\w./-]+)");
+  private static final Pattern FILE_LIKE = Pattern.compile(
+      "[\\w*…-][\\w.*/…-]*\\.(bpmn|dmn|form|html|yaml|yml|json|sql|java|sh|md|js|png|properties|xml)");
+  private static final Pattern TOP_FOLDER = Pattern.compile(
+      "(?:\\./)?(processes|forms|src|scripts|lint|docs|\\.camunda|\\.ci)(/[^\\s]*)?");
+  private static final Pattern CLASS_LIKE = Pattern.compile(
+      "(vn\\.danvan\\.(?:[a-z]\\w*\\.)*)?([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)"
+          + "((?:\\.[A-Z][a-z]\\w*)*)(?:\\.([a-zA-Z_]\\w*)(?:\\(.*\\))?)?");
+
+  @Test
+  void everyBeanFileClassAndCommandADocumentNamesExists() throws IOException {
+    List<Path> files = repositoryFiles();
+    Set<String> beans = springBeans(files);
+    Map<String, Path> classes = files.stream()
+        .filter(f -> f.toString().endsWith(".java"))
+        .collect(Collectors.toMap(f -> f.getFileName().toString().replace(".java", ""),
+            f -> f, (a, b) -> a, TreeMap::new));
+    Set<String> fileNames = files.stream().map(f -> f.getFileName().toString())
+        .collect(Collectors.toSet());
+
+    List<String> missing = new ArrayList<>();
+    for (Path document : documents()) {
+      String text = Files.readString(document);
+      String prose = FENCE.matcher(text).replaceAll("");
+      for (String span : spans(prose)) {
+        check(document, span, beans, classes, fileNames, files, missing);
+      }
+      Matcher script = SCRIPT.matcher(text);
+      while (script.find()) {
+        Path path = ROOT.resolve(script.group(1));
+        if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+          missing.add(document + ": command " + script.group(1));
+        }
+      }
+    }
+    assertThat(missing).as("names in the documents that do not exist").isEmpty();
+  }
+
+  @Test
+  void aNameThatDoesNotExistIsFound() throws IOException {
+    List<Path> files = repositoryFiles();
+    Set<String> beans = springBeans(files);
+    assertThat(beans).contains("assignmentStarted", "deadlines", "evaluations")
+        .doesNotContain("assignmentStartCheck");
+    List<String> missing = new ArrayList<>();
+    Path doc = Path.of("example.md");
+    for (String span : List.of("${assignmentStartCheck}", "processes/blocks/nothing.bpmn",
+        "NoSuchService", "vn.danvan.nothing.WorkStatusX", "nothing.sql",
+        "WorkStatus.noSuchMethod")) {
+      check(doc, span, beans, Map.of("WorkStatus", Path.of(
+          "src/main/java/vn/danvan/tracking/WorkStatus.java")), Set.of(), files, missing);
+    }
+    assertThat(missing).hasSize(6);
+  }
+
+  private static void check(Path document, String span, Set<String> beans,
+      Map<String, Path> classes, Set<String> fileNames, List<Path> files, List<String> missing)
+      throws IOException {
+    Matcher bean = BEAN_REF.matcher(span);
+    while (bean.find()) {
+      if (!beans.contains(bean.group(1))) {
+        missing.add(document + ": bean ${" + bean.group(1) + "}");
+      }
+    }
+    if (span.contains(" ") || span.contains(":") || span.contains("{")) {
+      return;
+    }
+    Matcher type = CLASS_LIKE.matcher(span);
+    boolean oneWord = type.matches() && type.group(2).chars().filter(Character::isUpperCase)
+        .count() == 1 && type.group(1) == null && type.group(4) == null;
+    if (type.matches() && !span.endsWith(".java")
+        && !(oneWord && !classes.containsKey(type.group(2)))) {
+      String name = type.group(2);
+      Path source = classes.get(name);
+      String folder = type.group(1) == null ? "" : type.group(1).replace('.', '/');
+      if (source == null && !OTHER_CLASSES.contains(name)
+          || source != null && !source.toString().endsWith(folder + name + ".java")) {
+        missing.add(document + ": class " + span);
+      } else if (source != null) {
+        String code = Files.readString(source);
+        for (String nested : type.group(3).split("\\.")) {
+          if (!nested.isEmpty() && !code.matches("(?s).*\\b(class|record|enum|interface) "
+              + nested + "\\b.*")) {
+            missing.add(document + ": class " + span);
+          }
+        }
+        if (type.group(4) != null
+            && !Pattern.compile("\\b" + type.group(4) + "\\b").matcher(code).find()) {
+          missing.add(document + ": member " + span);
+        }
+      }
+      return;
+    }
+    String path = span.startsWith("./") ? span.substring(2) : span;
+    if (path.startsWith("target/") || path.startsWith("data/") || path.startsWith("/")) {
+      return;
+    }
+    if (TOP_FOLDER.matcher(path).matches()) {
+      if (!exists(path, files)) {
+        missing.add(document + ": file " + span);
+      }
+    } else if (FILE_LIKE.matcher(path).matches() && !path.contains("/")) {
+      if (path.contains("*") ? !exists("**/" + path, files) : !fileNames.contains(path)) {
+        missing.add(document + ": file " + span);
+      }
+    } else if (path.endsWith(".java")) {
+      if (!classes.containsKey(path.substring(path.lastIndexOf('/') + 1).replace(".java", ""))) {
+        missing.add(document + ": file " + span);
+      }
+    }
+  }
+
+  /** A path of the repository, or a pattern ({@code *}, {@code …} for any folders) one matches. */
+  private static boolean exists(String path, List<Path> files) {
+    String glob = path.replace("…", "**").replaceAll("/$", "");
+    if (!glob.contains("*")) {
+      return Files.exists(ROOT.resolve(glob));
+    }
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    return files.stream().anyMatch(f -> matcher.matches(f)
+        || Stream.iterate(f.getParent(), p -> p != null, Path::getParent).anyMatch(matcher::matches));
+  }
+
+  private static List<String> spans(String text) {
+    List<String> spans = new ArrayList<>();
+    Matcher span = SPAN.matcher(text);
+    while (span.find()) {
+      spans.add(span.group(1).trim());
+    }
+    return spans;
+  }
+
+  static List<Path> documents() throws IOException {
+    List<Path> documents = new ArrayList<>(List.of(Path.of("README.md")));
+    if (!Files.isDirectory(Path.of("docs"))) {
+      return documents;
+    }
+    try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+      docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
+    }
+    return documents;
+  }
+
+  private static List<Path> repositoryFiles() throws IOException {
+    try (Stream<Path> walk = Files.walk(Path.of("."))) {
+      return walk.filter(Files::isRegularFile)
+          .map(f -> ROOT.resolve(Path.of(".").relativize(f)))
+          .filter(f -> !SKIPPED_FOLDERS.contains(f.getName(0).toString())
+              && f.toString().split("/").length > 0
+              && Stream.of(f.toString().split("/")).noneMatch(SKIPPED_FOLDERS::contains))
+          .toList();
+    }
+  }
+
+  private static final Pattern NAMED_COMPONENT = Pattern.compile(
+      "@(?:Component|Service|Repository|Controller|RestController|Configuration)"
+          + "\\(\\s*(?:value\\s*=\\s*)?\"(\\w+)\"");
+  private static final Pattern COMPONENT = Pattern.compile(
+      "@(?:Component|Service|Repository|Controller|RestController|Configuration)\\b(?!\\()"
+          + "[^{;]*?\\b(?:class|record|interface) (\\w+)");
+  private static final Pattern BEAN_METHOD = Pattern.compile(
+      "@Bean(?:\\(([^)]*)\\))?\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*"
+          + "(?:(?:public|protected|static|final)\\s+)*[\\w<>,.?\\[\\] ]+?\\s+(\\w+)\\s*\\(");
+  private static final Pattern QUOTED = Pattern.compile("\"(\\w+)\"");
+
+  /** Bean names: named and unnamed components, and {@code @Bean} methods, under src/main/java. */
+  private static Set<String> springBeans(List<Path> files) {
+    Set<String> beans = new HashSet<>();
+    files.stream().filter(f -> f.startsWith("src/main/java") && f.toString().endsWith(".java"))
+        .forEach(f -> {
+          String code;
+          try {
+            code = Files.readString(f);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          NAMED_COMPONENT.matcher(code).results().forEach(m -> beans.add(m.group(1)));
+          COMPONENT.matcher(code).results().forEach(m -> beans.add(
+              Character.toLowerCase(m.group(1).charAt(0)) + m.group(1).substring(1)));
+          BEAN_METHOD.matcher(code).results().forEach(m -> {
+            List<String> names = m.group(1) == null ? List.of()
+                : QUOTED.matcher(m.group(1)).results().map(q -> q.group(1)).toList();
+            beans.addAll(names.isEmpty() ? List.of(m.group(2)) : names);
+          });
+        });
+    return beans;
+  }
+}
