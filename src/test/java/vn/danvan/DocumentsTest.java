@@ -37,6 +37,8 @@ class DocumentsTest {
       Set.of(".git", "target", "node_modules", "data");
   private static final Pattern FENCE = Pattern.compile("(?ms)^```.*?^```");
   private static final Pattern SPAN = Pattern.compile("`([^`\\n]+)`");
+  private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+  private static final Path PICTURES = Path.of("docs/img");
   private static final Pattern BEAN_REF = Pattern.compile("\\$\\{([a-zA-Z_]\\w*)");
   private static final Pattern SCRIPT = Pattern.compile("(?<![\\w/])(?:\\./)?(scripts/[\\w./-]+)");
   private static final Pattern FILE_LIKE = Pattern.compile(
@@ -65,6 +67,12 @@ class DocumentsTest {
       for (String span : spans(prose)) {
         check(document, span, beans, classes, fileNames, files, missing);
       }
+      Matcher image = IMAGE.matcher(text);
+      while (image.find()) {
+        if (!Files.isRegularFile(document.resolveSibling(image.group(1)))) {
+          missing.add(document + ": picture " + image.group(1));
+        }
+      }
       Matcher script = SCRIPT.matcher(text);
       while (script.find()) {
         Path path = ROOT.resolve(script.group(1));
@@ -74,6 +82,35 @@ class DocumentsTest {
       }
     }
     assertThat(missing).as("names in the documents that do not exist").isEmpty();
+  }
+
+  /** scripts/render-diagrams.sh draws every block and one directive; run it after a model changes. */
+  @Test
+  void everyPictureIsDrawnFromItsModelAsItIsNow() throws Exception {
+    Map<String, String> drawn = new TreeMap<>();
+    for (String line : Files.readAllLines(PICTURES.resolve("diagrams.sha256"))) {
+      String[] hashAndFile = line.split("  ", 2);
+      drawn.put(hashAndFile[1], hashAndFile[0]);
+    }
+    try (Stream<Path> blocks = Files.list(Path.of("processes/blocks"))) {
+      assertThat(drawn).as("blocks drawn").containsKeys(blocks
+          .filter(f -> f.toString().endsWith(".bpmn")).map(Path::toString).toArray(String[]::new));
+    }
+    List<String> stale = new ArrayList<>();
+    for (Map.Entry<String, String> model : drawn.entrySet()) {
+      Path bpmn = Path.of(model.getKey());
+      Path png = PICTURES.resolve(bpmn.getFileName().toString().replace(".bpmn", ".png"));
+      if (!Files.exists(bpmn) || !Files.exists(png) || !sha256(bpmn).equals(model.getValue())) {
+        stale.add(png + " (from " + bpmn + ")");
+      }
+    }
+    assertThat(stale).as("pictures older than their model: run ./scripts/render-diagrams.sh")
+        .isEmpty();
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(file)));
   }
 
   @Test
