@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * README.md and docs/*.md name beans, files, classes and commands; each must exist. A document
@@ -26,11 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentsTest {
 
-  /** Classes of the platform and libraries the documents name; every other class is ours. */
-  private static final Set<String> OTHER_CLASSES = Set.of("ServiceLoader", "DatatypeFactory",
-      "DurationHelper", "OptimisticLockingException", "DelegateVariableMapping",
-      "CommandExecutor", "NullPointerException", "ProcessEngineAuthenticationFilter",
-      "ProcessEngineExtension", "LocalDate");
+  /** Simple names of the classes of the JDK and of the test class path (Camunda, Spring…). */
+  private static final Set<String> OTHER_CLASSES = otherClasses();
 
   private static final Path ROOT = Path.of("");
   private static final Set<String> SKIPPED_FOLDERS =
@@ -196,6 +199,35 @@ class DocumentsTest {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
     return files.stream().anyMatch(f -> matcher.matches(f)
         || Stream.iterate(f.getParent(), p -> p != null, Path::getParent).anyMatch(matcher::matches));
+  }
+
+  private static Set<String> otherClasses() {
+    Set<String> names = new HashSet<>();
+    try {
+      for (Resource manifest : new PathMatchingResourcePatternResolver()
+          .getResources("classpath*:META-INF/MANIFEST.MF")) {
+        if (manifest.getURL().openConnection() instanceof JarURLConnection jar) {
+          jar.setUseCaches(false);
+          try (JarFile file = jar.getJarFile()) {
+            file.stream().map(JarEntry::getName).forEach(name -> addClass(name, names));
+          }
+        }
+      }
+      try (Stream<Path> jdk = Files.walk(FileSystems.getFileSystem(URI.create("jrt:/"))
+          .getPath("/modules"))) {
+        jdk.forEach(f -> addClass(f.toString(), names));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+
+  private static void addClass(String entry, Set<String> names) {
+    if (entry.endsWith(".class")) {
+      String name = entry.substring(entry.lastIndexOf('/') + 1, entry.length() - 6);
+      names.add(name.substring(name.lastIndexOf('$') + 1));
+    }
   }
 
   private static List<String> spans(String text) {
