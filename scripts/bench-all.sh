@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# W1–W4 one after another (never side by side: each needs the whole machine), then the README's
-# table for this machine: prints it and writes target/bench/summary.md.
+# W1–W4 one after another (never side by side: each needs the whole machine), then their table for
+# this machine: prints it, writes target/bench/summary.md and puts it at the end of
+# docs/benchmarks.md, in place of the table there (below the marker line).
 # Usage: ./scripts/bench-all.sh   (8 minutes on a fast machine of this project's size, 2 cores;
 #                                   about 20 on a slow one)
 set -euo pipefail
@@ -13,5 +14,10 @@ scripts/bench-lifetime.sh
 scripts/bench-tasklist.sh
 postgres=$(psql -h 127.0.0.1 -U postgres -Atc 'show server_version' 2>/dev/null | awk '{print $1}')
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
-exec mvn -B -q exec:java -Dexec.classpathScope=test \
+mvn -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.BenchSummary -Dexec.args="${postgres:-?} $commit"
+marker='<!-- scripts/bench-all.sh replaces everything below this line -->'
+{ awk -v m="$marker" '{ print } $0 == m { exit }' docs/benchmarks.md; cat target/bench/summary.md; } > target/bench/benchmarks.md
+grep -qxF "$marker" target/bench/benchmarks.md || { echo "docs/benchmarks.md has no marker line" >&2; exit 1; }
+mv target/bench/benchmarks.md docs/benchmarks.md
+echo "written docs/benchmarks.md"
