@@ -12,7 +12,12 @@ scripts/bench-throughput.sh
 scripts/bench-fanout.sh
 scripts/bench-lifetime.sh
 scripts/bench-tasklist.sh
-postgres=$(psql -h 127.0.0.1 -U postgres -Atc 'show server_version' 2>/dev/null | awk '{print $1}')
+# the benchmarks' server: DANVAN_TEST_PG_URL's, or the tests' own PostgreSQL (binaries BOM in pom.xml)
+if [ -n "${DANVAN_TEST_PG_URL:-}" ]; then
+  postgres=$(psql "${DANVAN_TEST_PG_URL#jdbc:}postgres" -Atc "show server_version" 2>/dev/null | awk "{print \$1}")
+else
+  postgres="$(sed -n 's:.*<version>\(1[0-9]\.[0-9.]*\)</version>.*:\1:p' pom.xml | head -n 1)"
+fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
 mvn -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.BenchSummary -Dexec.args="${postgres:-?} $commit"

@@ -24,6 +24,5 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     exit 1
   fi
 fi
-scripts/ensure-postgres.sh
 
 exec mvn -B verify "$@"

@@ -31,6 +31,15 @@ public final class OwnPostgres implements AutoCloseable {
 
   /** A new, empty server in {@code directory} (deleted first) on a free port, started. */
   public static OwnPostgres fresh(Path directory) throws IOException {
+    delete(directory);
+    Files.createDirectories(directory);
+    OwnPostgres postgres = new OwnPostgres(freePort(), directory);
+    postgres.start();
+    return postgres;
+  }
+
+  /** Deletes a server's directory, if there is one. */
+  public static void delete(Path directory) throws IOException {
     if (Files.exists(directory)) {
       try (Stream<Path> files = Files.walk(directory)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -38,10 +47,11 @@ public final class OwnPostgres implements AutoCloseable {
         }
       }
     }
-    Files.createDirectories(directory);
-    OwnPostgres postgres = new OwnPostgres(freePort(), directory);
-    postgres.start();
-    return postgres;
+  }
+
+  /** The server's JDBC URL, up to the database name. */
+  public String url() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/";
   }
 
   /** Starts the server on its port and directory (initialised on the first start only). */
@@ -68,7 +78,7 @@ public final class OwnPostgres implements AutoCloseable {
       }
       s.execute("CREATE DATABASE " + database);
     }
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?reWriteBatchedInserts=true";
+    return url() + database + "?reWriteBatchedInserts=true";
   }
 
   @Override
