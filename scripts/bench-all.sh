@@ -19,7 +19,7 @@ else
   postgres="$(sed -n 's:.*<version>\(1[0-9]\.[0-9.]*\)</version>.*:\1:p' pom.xml | head -n 1)"
 fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
-mvn -B -q exec:java -Dexec.classpathScope=test \
+./mvnw -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.BenchSummary -Dexec.args="${postgres:-?} $commit"
 marker='<!-- scripts/bench-all.sh replaces everything below this line -->'
 { awk -v m="$marker" '{ print } $0 == m { exit }' docs/benchmarks.md; cat target/bench/summary.md; } > target/bench/benchmarks.md

@@ -3,6 +3,6 @@
 # Usage: ./scripts/bench-board.sh [bodies=200] [directives=5] [rounds=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -Dbpmnlint.skip=true test-compile
-exec mvn -B -q exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -DskipTests -Dbpmnlint.skip=true test-compile
+exec ./mvnw -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.BoardBenchmark -Dexec.args="${1:-200} ${2:-5} ${3:-5}" ${BENCH_OPTS:-}

@@ -4,6 +4,6 @@
 # Usage: ./scripts/bench-tasklist.sh [tasks=10000] [rounds=50]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -Dbpmnlint.skip=true test-compile
-exec mvn -B -q exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -DskipTests -Dbpmnlint.skip=true test-compile
+exec ./mvnw -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.TasklistBenchmark -Dexec.args="${1:-10000} ${2:-50}" ${BENCH_OPTS:-}

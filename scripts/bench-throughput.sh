@@ -6,6 +6,6 @@
 # approves), confirmation (no leader review: the monitoring body confirms) or end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests -Dbpmnlint.skip=true package
-exec mvn -B -q exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -DskipTests -Dbpmnlint.skip=true package
+exec ./mvnw -B -q exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.ThroughputBenchmark -Dexec.args="${1:-100} ${2:-8} ${3:-4} ${4:-leader}" ${BENCH_OPTS:-}

@@ -6,7 +6,6 @@ cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null || { echo "Missing $1: $2" >&2; exit 1; }; }
 need java "install a JDK 17"
-need mvn "install Apache Maven 3.8+"
 if ! command -v npm >/dev/null; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
@@ -25,4 +24,4 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
-exec mvn -B verify "$@"
+exec ./mvnw -B verify "$@"

@@ -19,7 +19,7 @@ class ReadmeTest {
 
     assertThat(demo.people()).allSatisfy(
         person -> assertThat(readme).as(person.id()).contains("`" + person.id() + "`"));
-    assertThat(readme).contains("mvn spring-boot:run").contains("./scripts/test.sh");
+    assertThat(readme).contains("./mvnw spring-boot:run").contains("./scripts/test.sh");
     assertThat(Files.readString(Path.of(".ci/run"))).contains("./scripts/test.sh");
   }
 }
