@@ -33,6 +33,8 @@ public class AssignmentTimers {
 
   static final int DEFAULT_REMINDER_DAYS = 3;
   static final String DEFAULT_CHASE_INTERVAL = "P7D";
+  /** How long after its deadline a fan-out re-checks every night; weekly after. */
+  static final int DAILY_RECHECK_DAYS = 30;
 
   private final Deadlines deadlines;
 
@@ -67,12 +69,19 @@ public class AssignmentTimers {
    * midnight in Vietnam, daily from the day after the deadline on; daily from tomorrow without a
    * deadline. Before the deadline the last body's wake-up moves the fan-out on; one lost to a
    * node stopping at that moment is caught as the deadline's day ends, when the chases begin.
+   * From {@link #DAILY_RECHECK_DAYS} days after the deadline on, weekly: a body that stays silent
+   * for years (a period's report never sent) would otherwise cost a job every night, and
+   * a periodic report compiles its period on its own date, not when the fan-out ends.
    */
   public Date recheckAt(VariableScope vars) {
     Date tomorrow = deadlines.startOfNextDay();
     LocalDate deadline = deadline(vars);
     if (deadline == null) {
       return tomorrow;
+    }
+    LocalDate today = deadlines.today();
+    if (today.isAfter(deadline.plusDays(DAILY_RECHECK_DAYS))) {
+      return Date.from(today.plusDays(7).atStartOfDay(Deadlines.ZONE).toInstant());
     }
     Date afterDeadline = Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
     return afterDeadline.after(tomorrow) ? afterDeadline : tomorrow;

@@ -8,20 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * An append-only list of events kept in one String variable as a JSON array (readable in
- * Cockpit and in the history): chases, returns, deadline changes.
+ * An append-only list of events kept in one variable as a JSON array (readable in Cockpit and in
+ * the history): chases, returns, deadline changes. A String while it fits one (4,000 characters),
+ * then a JSON value, stored as bytes: a body chased every week for years outgrows a String.
  */
 public final class JsonLog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
 
+  /** The longest String variable the engine stores. */
+  private static final int STRING_LIMIT = 4000;
+
   private JsonLog() {}
 
   static List<Map<String, Object>> read(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
+    if (value instanceof SpinJsonNode json) {
+      value = json.toString();
+    }
     if (!(value instanceof String text) || text.isBlank()) {
       return new ArrayList<>();
     }
@@ -41,7 +50,9 @@ public final class JsonLog {
     }
     entries.add(entry);
     try {
-      scope.setVariable(name, JSON.writeValueAsString(entries));
+      String text = JSON.writeValueAsString(entries);
+      scope.setVariable(name, text.length() <= STRING_LIMIT ? text
+          : SpinValues.jsonValue(text).create());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

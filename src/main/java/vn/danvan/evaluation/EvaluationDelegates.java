@@ -37,9 +37,15 @@ public class EvaluationDelegates {
     return evaluations::started;
   }
 
+  /** Called by {@code annualEvaluation} versions deployed before every year ran on its own. */
   @Bean
   public JavaDelegate evaluationYearOpened(Evaluations evaluations) {
     return evaluations::yearOpened;
+  }
+
+  @Bean
+  public ExecutionListener evaluationYearStarted(Evaluations evaluations) {
+    return evaluations::yearStarted;
   }
 
   @Bean

@@ -35,7 +35,10 @@ import vn.danvan.tracking.TrackRecords;
  * vận hằng năm"): each year every body fills in the sheet of its province's criteria set for that
  * year, the reviewing body scores (or returns it), the band comes from the set's DMN decision, the
  * leadership approves the ranking (or returns some bodies for a new review) and it is published.
- * Nothing is scored after the approval.
+ * Every year opens on its own date whatever the years before wait for: each runs in an
+ * {@code evaluationYear} instance of its own, compiled when every body is scored or on the compile
+ * day ({@link #compileAt}) with the bodies that have no result named; a body scored after the
+ * approval is recorded as late and stays out of the approved ranking, which nothing changes.
  */
 public class Evaluations {
 
@@ -44,6 +47,8 @@ public class Evaluations {
   static final String DEFAULT_DEADLINE = "trước ngày 15/10 hằng năm";
   static final int DEFAULT_WINDOW_DAYS = 30;
   static final int DEFAULT_REVIEW_DAYS = 30;
+  /** Bodies without a result named one by one in the summary; beyond, how many more. */
+  static final int NAMED = 100;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final CriteriaCatalog catalog;
@@ -93,11 +98,69 @@ public class Evaluations {
     execution.setVariable("evaluatedBodies", Sheets.value(Sheets.JSON.valueToTree(bodies)));
   }
 
+  /** The years' positions, one round each ({@code yearIndex}, local to the round). */
+  public List<Integer> yearIndexes(VariableScope vars) {
+    return java.util.stream.IntStream.range(0, json(vars, "years").size()).boxed().toList();
+  }
+
+  public int yearOf(VariableScope vars) {
+    return yearEntry(vars).get("year").asInt();
+  }
+
+  public String criteriaSetOf(VariableScope vars) {
+    return yearEntry(vars).get("criteriaSet").asText();
+  }
+
+  /** The round's self-assessment deadline (yyyy-MM-dd). */
+  public String dueOf(VariableScope vars) {
+    return yearEntry(vars).get("due").asText();
+  }
+
+  private static JsonNode yearEntry(VariableScope vars) {
+    return json(vars, "years").get((Integer) vars.getVariable("yearIndex"));
+  }
+
+  /** A year's round starts ({@code evaluationYear}): its set's band decision and deadlines. */
+  public void yearStarted(DelegateExecution execution) {
+    CriteriaSet set = catalog.byId(Inputs.text(execution, "criteriaSetId", "Bộ tiêu chí"));
+    LocalDate due = LocalDate.parse(Inputs.text(execution, "selfAssessmentDue", "Hạn tự chấm"));
+    int reviewDays = days(execution, "reviewDays", DEFAULT_REVIEW_DAYS);
+    execution.setVariable("criteriaSetName", set.name());
+    execution.setVariable("bandDecision", set.bands());
+    execution.setVariable("reviewDue", due.plusDays(reviewDays).toString());
+    execution.setVariable("approvalDue", due.plusDays(reviewDays + 15L).toString());
+  }
+
+  /** Every evaluated body: the year's first round. */
+  public List<String> allBodies(VariableScope vars) {
+    List<String> ids = new ArrayList<>();
+    json(vars, "evaluatedBodies").forEach(id -> ids.add(id.asText()));
+    return ids;
+  }
+
+  /**
+   * The compile day: the day after the review deadline, at 00:00 in Vietnam; the ranking is then
+   * compiled from the bodies scored so far (earlier if every body is scored).
+   */
+  public Date compileAt(VariableScope vars) {
+    LocalDate reviewDue = LocalDate.parse((String) vars.getVariable("reviewDue"));
+    return Date.from(reviewDue.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
+  }
+
+  /** Whether the year's ranking has been compiled (bodies scored later then just end). */
+  public boolean compiling(VariableScope vars) {
+    return vars.getVariable("compiledAt") != null;
+  }
+
+  /** Whether a year remains (versions before every year ran on its own). */
   public boolean hasNextYear(VariableScope vars) {
     return (Integer) vars.getVariable("yearIndex") < json(vars, "years").size();
   }
 
-  /** The year's round: its criteria set, band decision, deadlines; every body is evaluated. */
+  /**
+   * The year's round: its criteria set, band decision, deadlines; every body is evaluated
+   * (versions before every year ran on its own).
+   */
   public void yearOpened(DelegateExecution execution) {
     JsonNode year = json(execution, "years").get((Integer) execution.getVariable("yearIndex"));
     CriteriaSet set = catalog.byId(year.get("criteriaSet").asText());
@@ -119,7 +182,8 @@ public class Evaluations {
 
   /** The sheets open {@code windowDays} (default 30) before the self-assessment deadline. */
   public Date opensAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse((String) vars.getVariable("selfAssessmentDue"));
+    LocalDate due = LocalDate.parse(vars.getVariable("selfAssessmentDue") instanceof String d
+        ? d : dueOf(vars));
     return Date.from(due.minusDays(days(vars, "windowDays", DEFAULT_WINDOW_DAYS))
         .atStartOfDay(Deadlines.ZONE).toInstant());
   }
@@ -145,9 +209,19 @@ public class Evaluations {
     return sheet == null ? null : sheet.getTypedValue();
   }
 
-  /** The year's ranking from the bodies' last reviews, best first. */
+  /**
+   * The year's ranking from the bodies' last reviews, best first, and the bodies that have no
+   * result yet (named in the summary).
+   */
   public void compiled(DelegateExecution execution) {
+    if (execution.getVariable("compiledAt") == null) {
+      execution.setVariable("compiledAt", deadlines.nowAsDate());
+    }
     Map<String, Map<String, Object>> results = results(execution);
+    List<String> missing = allBodies(execution).stream().filter(b -> !results.containsKey(b))
+        .toList();
+    execution.setVariable("missingBodies", registry.names(missing, NAMED));
+    execution.setVariable("missingCount", missing.size());
     List<Map<String, Object>> rows = new ArrayList<>(results.values());
     rows.sort(Comparator.comparing((Map<String, Object> r) -> (Double) r.get("totalScore"))
         .reversed().thenComparing(r -> (String) r.get("leadBody")));
@@ -171,7 +245,9 @@ public class Evaluations {
     StringBuilder summary = new StringBuilder("Năm " + execution.getVariable("year") + ", "
         + rows.size() + " đơn vị:");
     perBand.forEach((band, n) -> summary.append(' ').append(band).append(' ').append(n).append(';'));
-    execution.setVariable("rankingSummary", summary.substring(0, summary.length() - 1));
+    String text = summary.substring(0, summary.length() - (rows.isEmpty() ? 0 : 1));
+    execution.setVariable("rankingSummary", missing.isEmpty() ? text
+        : text + "; chưa có kết quả " + missing.size() + " đơn vị");
   }
 
   /** The leadership approved the ranking, or returned some bodies (with a reason) for review. */
@@ -183,6 +259,8 @@ public class Evaluations {
     Inputs.text(task, "approvalNote", "Lý do trả lại");
     List<String> evaluated = new ArrayList<>();
     json(task, "evaluatedBodies").forEach(id -> evaluated.add(id.asText()));
+    List<String> ranked = task.getVariable("ranking") == null ? evaluated
+        : json(task, "ranking").findValuesAsText("body");
     List<String> returned = returnedBodies(task.getVariable("returnedBodies"));
     if (returned.isEmpty()) {
       throw new InvalidInputException(
@@ -193,6 +271,10 @@ public class Evaluations {
         throw new InvalidInputException("Đơn vị \"" + body
             + "\" không thuộc đợt đánh giá này (returnedBodies)");
       }
+      if (!ranked.contains(body)) {
+        throw new InvalidInputException("Đơn vị \"" + body
+            + "\" chưa có kết quả để thẩm định lại (returnedBodies)");
+      }
     }
     task.setVariable("roundBodies", Sheets.value(Sheets.JSON.valueToTree(returned)));
   }
@@ -202,7 +284,9 @@ public class Evaluations {
     execution.setVariable("publishedAt", deadlines.nowAsDate());
     LOG.info("Công bố kết quả xếp loại công tác dân vận năm {}: {}", execution.getVariable("year"),
         execution.getVariable("rankingSummary"));
-    execution.setVariable("yearIndex", (Integer) execution.getVariable("yearIndex") + 1);
+    if (execution.getVariable("yearIndex") instanceof Integer index) { // earlier versions' loop
+      execution.setVariable("yearIndex", index + 1);
+    }
   }
 
   // ---- bodyEvaluation -------------------------------------------------------------------------
@@ -237,6 +321,9 @@ public class Evaluations {
     task.setVariable("selfAssessment", Sheets.value(rows));
     task.setVariable("selfTotal", Sheets.total(rows, "score").doubleValue());
     task.setVariable("selfAssessedAt", deadlines.nowAsDate());
+    task.setVariable("selfAssessedLate", task.getVariable("deadline") instanceof String due
+        && !due.isBlank() && deadlines.now().toInstant().isAfter(
+            deadlines.endOfDate(LocalDate.parse(due)).toInstant()));
   }
 
   /** Before the review: the body's track record beside the criteria that ask for it. */
@@ -254,15 +341,21 @@ public class Evaluations {
   }
 
   /**
-   * The reviewer's scores, or a return to the body with a reason. Refused once the year's ranking
-   * is approved: results are final.
+   * The reviewer's scores, or a return to the body with a reason. Refused for a body in the
+   * year's approved ranking: results are final. A body that was not in it (late) is scored and
+   * recorded as late ({@code evaluatedLate}).
    */
   public void reviewed(DelegateTask task) {
     HistoryService history = task.getProcessEngineServices().getHistoryService();
+    String evaluationId = (String) task.getVariable("evaluationId");
     HistoricVariableInstance approved = history.createHistoricVariableInstanceQuery()
-        .processInstanceId((String) task.getVariable("evaluationId")).variableName("approvedAt")
-        .singleResult();
-    if (approved != null && approved.getValue() instanceof Date at) {
+        .processInstanceId(evaluationId).variableName("approvedAt").singleResult();
+    HistoricVariableInstance ranking = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(evaluationId).variableName("ranking").singleResult();
+    boolean ranked = ranking == null || Sheets.read(ranking.getValue(), "ranking")
+        .findValuesAsText("body").contains((String) task.getVariable("leadBody"));
+    task.setVariable("evaluatedLate", approved != null && !ranked);
+    if (approved != null && ranked && approved.getValue() instanceof Date at) {
       throw new InvalidInputException("Kết quả xếp loại năm " + task.getVariable("year")
           + " đã được phê duyệt ngày " + DAY.format(at.toInstant().atZone(Deadlines.ZONE))
           + ": không thể chấm điểm lại");

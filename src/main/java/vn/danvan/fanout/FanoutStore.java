@@ -67,6 +67,12 @@ public class FanoutStore {
     });
   }
 
+  /** One body of the fan-out is open again (its work was returned): one done fewer. */
+  public void reopened(String id) {
+    update(EngineConnection.current(),
+        "update danvan_fanout set done_ = done_ - 1 where id_ = ? and done_ > 0", id);
+  }
+
   /** A chase notice started for {@code body} in the fan-out {@code fanoutId}. */
   public void noticeStarted(String noticeId, String fanoutId, String body) {
     update(EngineConnection.current(),

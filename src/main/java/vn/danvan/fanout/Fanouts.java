@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -82,6 +84,9 @@ public class Fanouts {
   static final String MEMBERS = "members";
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int CHUNK_SIZE = 100;
+  /** The fan-out's variables its members start with. */
+  private static final List<String> MEMBER_SETTINGS =
+      List.of("taskContent", "deadline", "leaderReview", "confirmation");
 
   private static final Logger LOG = LoggerFactory.getLogger(Fanouts.class);
 
@@ -168,8 +173,21 @@ public class Fanouts {
   public void assignChunk(DelegateExecution chunkInstance) {
     RuntimeService runtime = chunkInstance.getProcessEngineServices().getRuntimeService();
     String fanoutId = (String) chunkInstance.getVariable("fanoutId");
-    Map<String, Object> fanout = runtime.getVariables(fanoutId,
-        List.of("taskContent", "deadline", "leaderReview", "confirmation"));
+    Map<String, Object> shared = memberVariables(fanoutId, runtime.getVariables(fanoutId,
+        MEMBER_SETTINGS));
+    String member = memberDefinition(chunkInstance);
+    List<String> chunk = split((String) chunkInstance.getVariable("chunk"));
+    for (String body : chunk) {
+      Map<String, Object> vars = new HashMap<>(shared);
+      vars.put("leadBody", body);
+      runtime.startProcessInstanceById(member, chunkInstance.getBusinessKey(), vars);
+    }
+    LOG.debug("Giao việc {}: {} đơn vị", chunkInstance.getBusinessKey(), chunk.size());
+  }
+
+  /** What every member of the fan-out starts with, besides its body, from the fan-out's. */
+  private static Map<String, Object> memberVariables(String fanoutId,
+      Map<String, Object> fanout) {
     Map<String, Object> shared = new HashMap<>();
     shared.put("fanoutId", fanoutId);
     shared.put("taskContent", fanout.get("taskContent"));
@@ -180,17 +198,90 @@ public class Fanouts {
     if (Inputs.flag(fanout, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
       shared.put(FanoutMembers.FOLLOW_UP, true);
     }
-    // by id: starting by key asks the database for the latest version at every start
-    String member = chunkInstance.getProcessEngineServices().getRepositoryService()
+    return shared;
+  }
+
+  /** By id: starting by key asks the database for the latest version at every start. */
+  private static String memberDefinition(DelegateExecution caller) {
+    return caller.getProcessEngineServices().getRepositoryService()
         .createProcessDefinitionQuery().processDefinitionKey(MEMBER).latestVersion()
         .singleResult().getId();
-    List<String> chunk = split((String) chunkInstance.getVariable("chunk"));
-    for (String body : chunk) {
-      Map<String, Object> vars = new HashMap<>(shared);
-      vars.put("leadBody", body);
-      runtime.startProcessInstanceById(member, chunkInstance.getBusinessKey(), vars);
+  }
+
+  /**
+   * The bodies that have not answered yet, sorted: those whose member is still running (at their
+   * task, with their leader, in a full assignment, or given back), and while the fan-out waits,
+   * those whose member has not even started (its chunk not yet run). Read without the caller's
+   * authorizations: it is the block's own bookkeeping, whoever's action is running.
+   */
+  public List<String> unansweredBodies(DelegateExecution caller, String fanoutId) {
+    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
+    HistoryService history = caller.getProcessEngineServices().getHistoryService();
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      Set<String> running = leadBodies(runtime.createProcessInstanceQuery()
+          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).list().stream()
+          .map(ProcessInstance::getId).toList(), runtime, history, false);
+      Set<String> open = new TreeSet<>(running);
+      // still waiting (ending in this very transaction, it has no variables left: all answered)
+      if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1
+          && runtime.getVariable(fanoutId, BODY_LIST) instanceof SpinJsonNode bodies) {
+        Set<String> finished = leadBodies(history.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).finished()
+            .list().stream().map(HistoricProcessInstance::getId).toList(), runtime, history, true);
+        bodies.elements().stream()
+            .map(SpinJsonNode::stringValue).filter(body -> !finished.contains(body))
+            .forEach(open::add);
+      }
+      return List.copyOf(open);
+    });
+  }
+
+  /** The bodies of these members, running ones read from the runtime, ended ones from history. */
+  private static Set<String> leadBodies(List<String> members, RuntimeService runtime,
+      HistoryService history, boolean ended) {
+    Set<String> bodies = new HashSet<>();
+    if (members.isEmpty()) {
+      return bodies;
     }
-    LOG.debug("Giao việc {}: {} đơn vị", chunkInstance.getBusinessKey(), chunk.size());
+    String[] ids = members.toArray(String[]::new);
+    if (ended) {
+      history.createHistoricVariableInstanceQuery().variableName("leadBody")
+          .processInstanceIdIn(ids).list().forEach(v -> bodies.add((String) v.getValue()));
+    } else {
+      runtime.createVariableInstanceQuery().variableName("leadBody").processInstanceIdIn(ids)
+          .list().forEach(v -> bodies.add((String) v.getValue()));
+    }
+    return bodies;
+  }
+
+  /**
+   * Gives one body its work of the fan-out back ("trả lại"), the others untouched: a new member
+   * for the body, with {@code extra} (why, and what links it to the work that returned it). A
+   * fan-out still waiting counts the body open again, so it waits for the redo and its reminders
+   * and chases reach the body; one that has ended has nothing to wait for. Returns the new
+   * member's id.
+   */
+  public String reopen(DelegateExecution caller, String fanoutId, String body,
+      Map<String, Object> extra) {
+    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1) {
+        store.reopened(fanoutId);
+      }
+      // from its history: the fan-out may have ended
+      Map<String, Object> fanout = new HashMap<>();
+      caller.getProcessEngineServices().getHistoryService().createHistoricVariableInstanceQuery()
+          .processInstanceId(fanoutId).variableNameIn(MEMBER_SETTINGS.toArray(String[]::new))
+          .list().forEach(v -> fanout.put(v.getName(), v.getValue()));
+      Map<String, Object> vars = new HashMap<>(memberVariables(fanoutId, fanout));
+      vars.putAll(extra);
+      vars.put("fanoutId", fanoutId);
+      vars.put("leadBody", body);
+      String id = runtime.startProcessInstanceById(memberDefinition(caller),
+          caller.getBusinessKey(), vars).getId();
+      LOG.info("Giao việc {}: trả lại cho đơn vị {}", caller.getBusinessKey(), body);
+      return id;
+    });
   }
 
   /**

@@ -72,4 +72,20 @@ public record OrgRegistry(
   public Optional<Body> body(String id) {
     return Optional.ofNullable(id == null ? null : bodiesById.get(id));
   }
+
+  /**
+   * The bodies' names for people, separated by "; ": the first {@code named}, then how many more
+   * ("và 12 đơn vị khác"), so that a national list still fits a text variable. An unknown id is
+   * shown as it is.
+   */
+  public String names(java.util.List<String> ids, int named) {
+    StringBuilder text = new StringBuilder();
+    for (String id : ids.subList(0, Math.min(named, ids.size()))) {
+      text.append(text.isEmpty() ? "" : "; ").append(body(id).map(Body::name).orElse(id));
+    }
+    if (ids.size() > named) {
+      text.append(" và ").append(ids.size() - named).append(" đơn vị khác");
+    }
+    return text.toString();
+  }
 }

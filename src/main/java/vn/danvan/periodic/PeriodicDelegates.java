@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.danvan.platform.Inputs;
 
-/** The beans {@code periodicReport.bpmn} calls; each hands over to {@link PeriodicReports}. */
+/** The beans {@code periodicReport.bpmn} and {@code reportPeriod.bpmn} call; each hands over to
+ * {@link PeriodicReports} or {@link PeriodWork}. */
 @Configuration
 public class PeriodicDelegates {
 
@@ -27,8 +28,23 @@ public class PeriodicDelegates {
   }
 
   @Bean
-  public TaskListener periodSummaryCheck() {
-    return task -> Inputs.text(task, "periodSummary", "Báo cáo tổng hợp");
+  public TaskListener periodSummaryCheck(PeriodWork work) {
+    return work::compileDone;
+  }
+
+  @Bean
+  public TaskListener periodCompileOpened(PeriodWork work) {
+    return work::compileOpened;
+  }
+
+  @Bean
+  public JavaDelegate periodReportReturned(PeriodWork work) {
+    return work::returnReport;
+  }
+
+  @Bean
+  public ExecutionListener periodEnded(PeriodWork work) {
+    return work::ended;
   }
 
   @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -19,9 +20,12 @@ import vn.danvan.platform.InvalidInputException;
 
 /**
  * Periodic reports ("báo cáo định kỳ"): the cycle of a directive ("hằng quý", "trước ngày 15/10
- * hằng năm"…) from its issue date to its end date, one round per period. Each round opens
- * {@code windowDays} (default 15) before the period's due day; the bodies report through the
- * fan-out block, the consolidating body compiles, the recipient concludes.
+ * hằng năm"…) from its issue date to its end date, one round per period. Every round opens on its
+ * own date, {@code windowDays} (default 15) before the period's due day, whatever the rounds
+ * before it are waiting for: each runs in a {@code reportPeriod} instance of its own
+ * ({@link PeriodWork}), where the bodies report through the fan-out block, the consolidating body
+ * compiles on the compile day ({@link #compileAt}) with what has arrived, and the recipient
+ * concludes.
  */
 @Component("periodicReports")
 public class PeriodicReports {
@@ -63,15 +67,56 @@ public class PeriodicReports {
           .put("end", p.end().toString()).put("due", p.due().toString());
     }
     execution.setVariable("periods", SpinValues.jsonValue(list.toString()).create());
-    execution.setVariable("periodIndex", 0);
   }
 
-  /** Whether a period remains. */
+  /** The periods' positions, one round each ({@code periodIndex}, local to the round). */
+  public List<Integer> indexes(VariableScope vars) {
+    return IntStream.range(0, periods(vars).elements().size()).boxed().toList();
+  }
+
+  /** The round's period label, e.g. "Quý II/2016". */
+  public String label(VariableScope vars) {
+    return period(vars).prop("label").stringValue();
+  }
+
+  /** The round's due day (yyyy-MM-dd). */
+  public String due(VariableScope vars) {
+    return period(vars).prop("due").stringValue();
+  }
+
+  /** What the bodies are asked in the round. */
+  public String task(VariableScope vars) {
+    return "Báo cáo " + label(vars) + ": " + vars.getVariable("taskContent");
+  }
+
+  /**
+   * The compile day: the day after the due day, at 00:00 in Vietnam; the consolidating body then
+   * compiles what has arrived (earlier if every body has answered).
+   */
+  public Date compileAt(VariableScope vars) {
+    LocalDate due = LocalDate.parse((String) vars.getVariable("periodDue"));
+    return Date.from(due.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
+  }
+
+  /** Whether the round's compilation has begun (the bodies' late reports then just end). */
+  public boolean compiling(VariableScope vars) {
+    return vars.getVariable(PeriodWork.COMPILE_OPENED_AT) != null;
+  }
+
+  /** Whether the consolidating body returned one body's report. */
+  public boolean returning(VariableScope vars) {
+    return Boolean.TRUE.equals(vars.getVariable(PeriodWork.RETURNING));
+  }
+
+  /** Whether a period remains (versions before every round ran on its own). */
   public boolean hasNext(VariableScope vars) {
     return index(vars) < periods(vars).elements().size();
   }
 
-  /** Makes the next period current: its label, due day and what the bodies are asked. */
+  /**
+   * Makes the next period current: its label, due day and what the bodies are asked (versions
+   * before every round ran on its own).
+   */
   public void open(DelegateExecution execution) {
     SpinJsonNode period = periods(execution).elements().get(index(execution));
     String label = period.prop("label").stringValue();
@@ -81,15 +126,15 @@ public class PeriodicReports {
         "Báo cáo " + label + ": " + execution.getVariable("taskContent"));
   }
 
-  /** The round opens {@code windowDays} before the due day (never before the issue). */
+  /** The round opens {@code windowDays} before the due day. */
   public Date opensAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse((String) vars.getVariable("periodDue"));
+    LocalDate due = LocalDate.parse(due(vars));
     int window = vars.getVariable("windowDays") instanceof Number n ? n.intValue()
         : DEFAULT_WINDOW_DAYS;
     return Date.from(due.minusDays(window).atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
-  /** The round is over: the next period. */
+  /** The round is over: the next period (versions before every round ran on its own). */
   public void closed(DelegateExecution execution) {
     execution.setVariable("periodIndex", index(execution) + 1);
   }
@@ -103,6 +148,10 @@ public class PeriodicReports {
       return once.due();
     }
     throw new InvalidInputException("Thời điểm kết thúc \"" + text + "\" phải là một ngày (endDate)");
+  }
+
+  private static SpinJsonNode period(VariableScope vars) {
+    return periods(vars).elements().get(index(vars));
   }
 
   private static SpinJsonNode periods(VariableScope vars) {

@@ -486,6 +486,11 @@ class FanoutProcessTest {
         .hasPassed("Event_RecheckDue");
     assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("then every midnight")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-16T17:00:00Z")));
+    // a month after the deadline a body still silent is re-checked weekly, not nightly
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2027-01-15T17:00:00Z")));
+    managementService().executeJob(parentTimer(parent, "Event_RecheckDue").getId());
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("16/1 + 7 days")
+        .isEqualTo(Date.from(java.time.Instant.parse("2027-01-22T17:00:00Z")));
     reports().forEach(t -> complete(t, withVariables("resultReport", "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
   }

@@ -2,17 +2,22 @@ package vn.danvan.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,12 +30,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.io.ClassPathResource;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistryLoader;
 import vn.danvan.platform.InvalidInputException;
+import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
+import vn.danvan.tracking.Board;
+import vn.danvan.tracking.BoardStore;
+import vn.danvan.tracking.ReportPeriod;
+import vn.danvan.tracking.WorkStatus;
 
 /** Periodic reports through a directive's life, driven by the engine clock. */
-@Deployment(resources = {"processes/blocks/periodicReport.bpmn", "processes/blocks/fanout.bpmn",
+@Deployment(resources = {"processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn",
+    "processes/blocks/fanout.bpmn",
     "processes/blocks/fanoutMember.bpmn", "processes/blocks/fanoutChunk.bpmn", "processes/blocks/chaseNotice.bpmn",
     "processes/blocks/assignment.bpmn"})
 class PeriodicReportProcessTest {
@@ -67,6 +81,21 @@ class PeriodicReportProcessTest {
     }
   }
 
+  /** The timers that open the cycle's periods, by date. */
+  static List<Job> periodOpenings(ProcessInstance pi) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId("Event_PeriodOpens").orderByJobDuedate().asc().list();
+  }
+
+  static Date vietnam(String day) {
+    return Date.from(LocalDateTime.parse(day + "T00:00").atZone(Deadlines.ZONE).toInstant());
+  }
+
+  static Task consolidation() {
+    return taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_Consolidate")
+        .singleResult();
+  }
+
   @Test
   void everyQuarterTheBodiesReportTheConsolidatorCompilesTheRecipientConcludes() {
     at("2016-05-20T09:00");
@@ -75,12 +104,12 @@ class PeriodicReportProcessTest {
         {"Quý II/2016", "2016-06-15", "2016-06-30T16:59:59Z"},
         {"Quý III/2016", "2016-09-15", "2016-09-30T16:59:59Z"},
         {"Quý IV/2016", "2016-12-16", "2016-12-31T16:59:59Z"}};
+    // every period is on the calendar from the start, each opening on its own date
+    assertThat(periodOpenings(pi)).extracting(Job::getDuedate)
+        .containsExactly(vietnam("2016-06-15"), vietnam("2016-09-15"), vietnam("2016-12-16"));
     for (String[] q : quarters) {
-      BpmnAwareTests.assertThat(pi).isWaitingAt("Event_PeriodOpens");
-      Job opens = managementService().createJobQuery().processInstanceId(pi.getId()).timers()
-          .singleResult();
-      assertThat(opens.getDuedate()).as(q[0]).isEqualTo(Date.from(
-          LocalDateTime.parse(q[1] + "T00:00").atZone(Deadlines.ZONE).toInstant()));
+      Job opens = periodOpenings(pi).get(0);
+      assertThat(opens.getDuedate()).as(q[0]).isEqualTo(vietnam(q[1]));
       ClockUtil.setCurrentTime(opens.getDuedate());
       managementService().executeJob(opens.getId());
       runAsyncJobs();
@@ -96,23 +125,214 @@ class PeriodicReportProcessTest {
       taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_ApproveResult")
           .list().forEach(t -> complete(t, withVariables("approved", true)));
 
-      BpmnAwareTests.assertThat(pi).isWaitingAt("Task_Consolidate");
-      BpmnAwareTests.assertThat(BpmnAwareTests.task()).hasCandidateGroup("bdvTU");
-      assertThatThrownBy(() -> complete(BpmnAwareTests.task(), withVariables("periodSummary", "")))
+      // every body answered before the compile day: the consolidator compiles at once
+      Task compile = consolidation();
+      BpmnAwareTests.assertThat(compile).hasCandidateGroup("bdvTU");
+      assertThat(taskService().getVariable(compile.getId(), "missingCount")).isEqualTo(0);
+      assertThatThrownBy(() -> complete(compile, withVariables("periodSummary", "")))
           .hasRootCauseInstanceOf(InvalidInputException.class);
-      complete(BpmnAwareTests.task(), withVariables("periodSummary", "Tổng hợp " + q[0]));
-      BpmnAwareTests.assertThat(BpmnAwareTests.task()).hasCandidateGroup("ttTULanhDao");
-      complete(BpmnAwareTests.task(), withVariables("periodConclusion", "Kết luận " + q[0]));
+      complete(compile, withVariables("periodSummary", "Tổng hợp " + q[0]));
+      Task conclude = taskQuery().processInstanceBusinessKey("24-NQ/TU")
+          .taskDefinitionKey("Task_Conclude").singleResult();
+      BpmnAwareTests.assertThat(conclude).hasCandidateGroup("ttTULanhDao");
+      complete(conclude, withVariables("periodConclusion", "Kết luận " + q[0]));
+      runAsyncJobs();
     }
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CycleOver");
+  }
+
+  /**
+   * A five-year quarterly cycle (20 quarters) in which one body never answers: every quarter
+   * opens on its date, and the consolidator compiles every quarter on its compile day (the day
+   * after the due day) with the others' reports and the silent body named as missing.
+   */
+  @Test
+  void fiveYearsOfQuartersGoOnWhenOneBodyNeverAnswers() {
+    at("2016-01-05T09:00");
+    ProcessInstance pi = start("issuedDate", "2016-01-05", "endDate", "2020-12-31",
+        "reportingBodies", "soNoiVu, soTaiChinh, mttqTinh", "chaseInterval", "P3M");
+    DirectiveRun run = new DirectiveRun().silent("mttqTinh");
+    run.until("2021-01-31T00:00", 5000);
+
+    List<Received> opened = run.received().stream()
+        .filter(r -> r.task().equals("Task_Perform") && r.body().equals("soNoiVu")).toList();
+    List<Received> compiled = run.received().stream()
+        .filter(r -> r.task().equals("Task_Consolidate")).toList();
+    List<LocalDate> dues = new java.util.ArrayList<>();
+    for (int year = 2016; year <= 2020; year++) {
+      for (int month : new int[] {3, 6, 9, 12}) {
+        dues.add(LocalDate.of(year, month, 1).withDayOfMonth(
+            LocalDate.of(year, month, 1).lengthOfMonth()));
+      }
+    }
+    assertThat(opened).as("20 quarters open on their dates, 15 days before each due day")
+        .extracting(Received::given, Received::due)
+        .containsExactlyElementsOf(dues.stream().map(d -> tuple(d.minusDays(15), d)).toList());
+    assertThat(compiled).as("every quarter compiled on the day after its due day")
+        .extracting(Received::content, Received::given)
+        .containsExactlyElementsOf(dues.stream().map(d -> tuple(
+            "Quý " + new String[] {"I", "II", "III", "IV"}[(d.getMonthValue() - 1) / 3] + "/"
+                + d.getYear(), d.plusDays(1))).toList());
+    assertThat(historyService().createHistoricVariableInstanceQuery()
+        .variableName("missingBodies").list()).hasSize(20)
+        .allSatisfy(v -> assertThat(v.getValue()).isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+    assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_Conclude")
+        .finished().count()).as("20 conclusions").isEqualTo(20);
+    // the silent body's 20 reports are still open and still chased
+    assertThat(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("mttqTinh").count())
+        .isEqualTo(20);
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanout")
+        .count()).isEqualTo(20);
+  }
+
+  /** Opens the first quarter and has soNoiVu and soTaiChinh report; mttqTinh not yet. */
+  static ProcessInstance firstQuarterWithALateBody() {
+    at("2016-05-20T09:00");
+    ProcessInstance pi = start("reportingBodies", "soNoiVu, soTaiChinh, mttqTinh");
+    Job opens = periodOpenings(pi).get(0);
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    runAsyncJobs();
+    answer("soNoiVu", "Số liệu của Sở Nội vụ");
+    answer("soTaiChinh", "Số liệu của Sở Tài chính");
+    return pi;
+  }
+
+  /** The body reports (its task, then its leader's approval). */
+  static void answer(String body, String report) {
+    complete(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup(body).singleResult(),
+        withVariables("resultReport", report));
+    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").taskCandidateGroup(body + "LanhDao")
+        .singleResult(), withVariables("approved", true));
+  }
+
+  /** Runs the timers due by {@code vietnamTime}, the clock moved there. */
+  static void timersUntil(String vietnamTime) {
+    at(vietnamTime);
+    List<Job> due;
+    while (!(due = managementService().createJobQuery().timers().executable().list()).isEmpty()) {
+      due.forEach(j -> managementService().executeJob(j.getId()));
+      runAsyncJobs();
+    }
+  }
+
+  @Test
+  void aLateReportCountsInItsOwnQuarterAsLateAndTheNextQuarterDoesNotWait() {
+    ProcessInstance pi = firstQuarterWithALateBody();
+    assertThat(consolidation()).as("not before the compile day").isNull();
+
+    timersUntil("2016-07-01T00:00");
+    Task compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), "missingBodies"))
+        .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    complete(compile, withVariables("periodSummary", "Tổng hợp quý II, thiếu Mặt trận"));
+
+    // the next quarter opens on its date while mttqTinh is still chased for quý II
+    timersUntil("2016-09-15T00:00");
+    assertThat(taskQuery().taskDefinitionKey("Task_Perform").list())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), "deadline"))
+        .containsExactlyInAnyOrder("2016-06-30", "2016-09-30", "2016-09-30", "2016-09-30");
+    assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").taskCandidateGroup(
+        "mttqTinhLanhDao").count()).as("chased after the compile").isPositive();
+    complete(taskQuery().taskDefinitionKey("Task_Conclude").singleResult(),
+        withVariables("periodConclusion", "Kết luận quý II"));
+
+    // mttqTinh reports quý II late: in quý II, done late; the quarter's work then ends
+    Task late = taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("mttqTinh")
+        .list().stream().filter(t -> "2016-06-30".equals(
+            runtimeService().getVariable(t.getProcessInstanceId(), "deadline"))).findFirst()
+        .orElseThrow();
+    complete(late, withVariables("resultReport", "Báo cáo muộn quý II"));
+    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
+        withVariables("approved", true));
+    Board.View q2 = board().of("24-NQ/TU", ReportPeriod.parse("2016-Q2"), body -> true);
+    assertThat(q2.items()).extracting(Board.Item::body, Board.Item::status).containsExactlyInAnyOrder(
+        tuple("soNoiVu", WorkStatus.DONE_ON_TIME), tuple("soTaiChinh", WorkStatus.DONE_ON_TIME),
+        tuple("mttqTinh", WorkStatus.DONE_LATE));
+    assertThat(taskQuery().taskDefinitionKey("Task_Consolidate").count())
+        .as("no second compile task for a late report").isZero();
+    assertThat(historyService().createHistoricActivityInstanceQuery()
+        .activityId("EndEvent_LateReportsIn").count()).isEqualTo(1);
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("reportPeriod")
+        .count()).as("only quý III's work goes on").isEqualTo(1);
+    BpmnAwareTests.assertThat(pi).isActive();
+  }
+
+  /**
+   * A cycle entered after its period's compile day: the compile task comes at once, before the
+   * bodies' work is even created, and names every body as missing.
+   */
+  @Test
+  void aPeriodPastItsCompileDayIsCompiledAtOnceNamingEveryBody() {
+    at("2016-08-01T09:00");
+    ProcessInstance pi = start("endDate", "2016-06-30");
+    Job opens = periodOpenings(pi).get(0);
+    managementService().executeJob(opens.getId());
+    Job compileDay = managementService().createJobQuery().timers().activityId("Event_CompileDay")
+        .singleResult();
+    managementService().executeJob(compileDay.getId()); // before the fan-out's chunk has run
+    Task compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), "missingBodies"))
+        .isEqualTo("Sở Nội vụ; Sở Tài chính");
+    runAsyncJobs();
+    assertThat(taskQuery().taskDefinitionKey("Task_Perform").count()).isEqualTo(2);
+  }
+
+  @Test
+  void theConsolidatorReturnsOneBodysReportAndOnlyThatBodyWorksAgain() {
+    firstQuarterWithALateBody();
+    answer("mttqTinh", "Số liệu của Mặt trận");
+    Task compile = consolidation();
+    // a body that has not answered cannot be returned; a reason is required
+    assertThatThrownBy(() -> complete(compile, withVariables("returnBody", "soTaiChinh")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");
+
+    complete(compile, withVariables("returnBody", "soTaiChinh",
+        "returnReason", "Thiếu số liệu chi ngân sách cho công tác dân vận"));
+
+    Task redo = taskQuery().taskDefinitionKey("Task_Perform").singleResult();
+    BpmnAwareTests.assertThat(redo).hasCandidateGroup("soTaiChinh");
+    assertThat((String) runtimeService().getVariable(redo.getProcessInstanceId(), "taskContent"))
+        .startsWith("Báo cáo Quý II/2016").contains("Thiếu số liệu chi ngân sách");
+    assertThat(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("soNoiVu").count())
+        .as("the others are untouched").isZero();
+    Task again = consolidation();
+    assertThat(taskService().getVariable(again.getId(), "returnBody")).isNull();
+    assertThatThrownBy(() -> complete(again, withVariables("returnBody", "soTaiChinh",
+        "returnReason", "Lần nữa"))).hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("chưa gửi báo cáo");
+
+    answer("soTaiChinh", "Số liệu bổ sung chi ngân sách");
+    complete(again, withVariables("periodSummary", "Tổng hợp quý II đủ số liệu"));
+    assertThat(taskQuery().taskDefinitionKey("Task_Conclude").count()).isEqualTo(1);
+  }
+
+  @Test
+  void withdrawingTheCycleEndsTheWorkAReturnGaveBack() {
+    ProcessInstance pi = firstQuarterWithALateBody();
+    answer("mttqTinh", "Số liệu của Mặt trận");
+    complete(consolidation(), withVariables("returnBody", "soNoiVu", "returnReason", "Sai mẫu"));
+    assertThat(taskQuery().taskDefinitionKey("Task_Perform").count()).isEqualTo(1);
+
+    runtimeService().deleteProcessInstance(pi.getId(), "Văn bản bị thu hồi");
+
+    assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU").count()).isZero();
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("24-NQ/TU")
+        .count()).isZero();
+  }
+
+  static Board board() {
+    return new Board(new Deadlines(),
+        OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml")),
+        new BoardStore(((ProcessEngineConfigurationImpl) BpmnAwareTests.processEngine()
+            .getProcessEngineConfiguration()).getDataSource()));
   }
 
   @Test
   void withdrawingThePeriodicReportEndsTheBodiesWorkOfTheOpenPeriod() {
     at("2016-05-20T09:00");
     ProcessInstance pi = start();
-    Job opens = managementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .singleResult();
+    Job opens = periodOpenings(pi).get(0);
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
     runAsyncJobs();

@@ -1,10 +1,13 @@
 package vn.danvan.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -18,14 +21,14 @@ import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /** Tháng Dân vận: plans before 30/9 and results before 15/11, every year, each compiled. */
-@Deployment(resources = {"processes/blocks/thangDanVan.bpmn", "processes/blocks/periodicReport.bpmn",
+@Deployment(resources = {"processes/blocks/thangDanVan.bpmn", "processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn",
     "processes/blocks/fanout.bpmn", "processes/blocks/fanoutChunk.bpmn",
     "processes/blocks/fanoutMember.bpmn", "processes/blocks/assignment.bpmn",
     "processes/blocks/chaseNotice.bpmn"})
 class ThangDanVanProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("periodicReport",
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("periodicReport", "reportPeriod",
       "fanout", "fanoutChunk", "fanoutMember", "assignment", "chaseNotice");
 
   @AfterEach
@@ -58,6 +61,40 @@ class ThangDanVanProcessTest {
             tuple("mttqTinh", "kết quả", "2025-10-16", "2025-11-15"));
     assertThat(run.received().stream().filter(r -> r.task().equals("Task_Consolidate")))
         .extracting(Received::body).containsOnly("bdvTU").hasSize(4);
+  }
+
+  /**
+   * Four years in which one body never answers: every year's plans and results open on their
+   * dates and are compiled on the day after each deadline, the silent body named as missing.
+   */
+  @Test
+  void everyOctoberGoesOnWhenOneBodyNeverAnswers() {
+    DirectiveRun.at("2024-08-01T09:00");
+    ProcessInstance month = runtimeService().startProcessInstanceByKey("thangDanVan", "NQ-DV",
+        withVariables("issuedDate", "2024-08-01", "endDate", "2027-12-31",
+            "bodies", "soNoiVu, mttqTinh", "consolidatingBody", "bdvTU", "recipientBody", "btvTU",
+            "chaseInterval", "P3M"));
+    DirectiveRun run = new DirectiveRun().silent("mttqTinh");
+    run.until("2028-01-31T00:00", 3000);
+
+    List<LocalDate> given = new ArrayList<>();
+    List<LocalDate> compiled = new ArrayList<>();
+    for (int year = 2024; year <= 2027; year++) {
+      given.addAll(List.of(LocalDate.of(year, 8, 31), LocalDate.of(year, 10, 16)));
+      compiled.addAll(List.of(LocalDate.of(year, 10, 1), LocalDate.of(year, 11, 16)));
+    }
+    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_Perform")
+        && r.body().equals("soNoiVu")).extracting(Received::given)
+        .as("plans and results open on their dates every year").containsExactlyElementsOf(given);
+    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_Consolidate"))
+        .extracting(Received::given).as("compiled the day after each deadline")
+        .containsExactlyElementsOf(compiled);
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("missingBodies")
+        .list()).extracting(v -> v.getValue()).hasSize(8)
+        .containsOnly("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_Conclude")
+        .finished().count()).isEqualTo(8);
+    BpmnAwareTests.assertThat(month).isActive();
   }
 
   /** body, the kind of report (a word of its content), when given, when due. */

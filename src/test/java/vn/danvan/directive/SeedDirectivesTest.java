@@ -28,8 +28,8 @@ import vn.danvan.support.ProcessTestEngine;
     "processes/directives/chiThi15QuangNgai2016.bpmn",
     "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
     "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn",
-    "processes/blocks/thangDanVan.bpmn", "processes/blocks/annualEvaluation.bpmn",
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn",
+    "processes/blocks/thangDanVan.bpmn", "processes/blocks/annualEvaluation.bpmn", "processes/blocks/evaluationYear.bpmn",
     "processes/blocks/bodyEvaluation.bpmn", "processes/blocks/skilfulQuota.bpmn",
     "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn", "processes/decisions/xepLoaiNghiDinh335.dmn",
     "processes/decisions/chiTieuDanVanKheo.dmn"})

@@ -26,7 +26,7 @@ import vn.danvan.support.ProcessTestEngine;
 @Deployment(resources = {"processes/directives/chiThi03XuanLoc2023.bpmn",
     "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
     "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn"})
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn"})
 class XuanLocDirectiveTest {
 
   @RegisterExtension

@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.platform.InvalidInputException;
 import vn.danvan.support.DirectiveRun;
+import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
@@ -42,6 +45,7 @@ import vn.danvan.support.ProcessTestEngine;
  * scores, the DMN ranks, the leadership returns one body for a new review, then approves.
  */
 @Deployment(resources = {"processes/blocks/annualEvaluation.bpmn",
+    "processes/blocks/evaluationYear.bpmn",
     "processes/blocks/bodyEvaluation.bpmn", "processes/blocks/chaseNotice.bpmn",
     "processes/blocks/assignment.bpmn", "processes/decisions/xepLoaiNghiDinh335.dmn",
     "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn"})
@@ -77,6 +81,7 @@ class AnnualEvaluationProcessTest {
     assertThat(opens.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-09-14T17:00:00Z")));
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
+    ProcessInstance year = yearOf(pi);
 
     List<Task> sheets = taskQuery().taskDefinitionKey("Task_SelfAssess").list();
     assertThat(sheets).hasSize(3);
@@ -143,12 +148,12 @@ class AnnualEvaluationProcessTest {
 
     Task approval = taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult();
     BpmnAwareTests.assertThat(approval).hasCandidateGroup("btvTULanhDao");
-    JsonNode ranking = ranking(pi);
+    JsonNode ranking = ranking(year);
     assertThat(ranking.findValuesAsText("body")).containsExactly("soNoiVu", "soTaiChinh", "mttqTinh");
     assertThat(ranking.findValuesAsText("bandLabel")).containsExactly(
         "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Không hoàn thành nhiệm vụ");
     assertThat(ranking.get(0).get("totalScore").asDouble()).isEqualTo(92.0);
-    assertThat(runtimeService().getVariable(pi.getId(), "rankingSummary")).isEqualTo(
+    assertThat(runtimeService().getVariable(year.getId(), "rankingSummary")).isEqualTo(
         "Năm 2025, 3 đơn vị: Hoàn thành xuất sắc nhiệm vụ 1; Hoàn thành tốt nhiệm vụ 1;"
             + " Không hoàn thành nhiệm vụ 1");
 
@@ -168,17 +173,18 @@ class AnnualEvaluationProcessTest {
     ArrayNode lastSheet = sheet(again);
     review(again, 5.5); // 55 → hoàn thành
     runAsync();
-    assertThat(ranking(pi).findValuesAsText("bandLabel")).containsExactly(
+    assertThat(ranking(year).findValuesAsText("bandLabel")).containsExactly(
         "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ");
     taskService().complete(taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult()
         .getId(), withVariables("rankingApproved", true));
+    runAsync();
     BpmnAwareTests.assertThat(pi).isEnded();
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(year.getId())
         .variableName("publishedAt").singleResult().getValue()).isNotNull();
 
     // after the approval, a review (e.g. started by an API client) is refused
     ProcessInstance late = runtimeService().startProcessInstanceByKey("bodyEvaluation",
-        withVariables("evaluationId", pi.getId(), "year", 2025, "leadBody", "soNoiVu",
+        withVariables("evaluationId", year.getId(), "year", 2025, "leadBody", "soNoiVu",
             "criteriaSetId", "tinhMau-2025", "bandDecision", "xepLoaiNghiDinh335",
             "deadline", "2025-10-15", "reviewDue", "2025-11-14", "reviewingBody", "bdvTU",
             "assessment", SpinValues.jsonValue(lastSheet.toString()).create()));
@@ -197,18 +203,23 @@ class AnnualEvaluationProcessTest {
             "approvingBody", "ubndXuanLoc"));
     List<String> sets = new java.util.ArrayList<>();
     List<String> bands = new java.util.ArrayList<>();
-    for (int year = 2023; year <= 2025; year++) {
-      Job opens = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count())
+        .as("every year on the calendar from the start").isEqualTo(3);
+    for (int n = 2023; n <= 2025; n++) {
+      Job opens = managementService().createJobQuery().processInstanceId(pi.getId())
+          .orderByJobDuedate().asc().listPage(0, 1).get(0);
       ClockUtil.setCurrentTime(opens.getDuedate());
       managementService().executeJob(opens.getId());
-      sets.add((String) runtimeService().getVariable(pi.getId(), "criteriaSetId"));
+      ProcessInstance year = yearOf(pi);
+      sets.add((String) runtimeService().getVariable(year.getId(), "criteriaSetId"));
       Task sheet = taskQuery().taskDefinitionKey("Task_SelfAssess").singleResult();
       selfAssess(sheet, 8.6, r -> { });
       review(taskQuery().taskDefinitionKey("Task_ReviewScores").singleResult(), 8.6);
       runAsync();
-      bands.add(ranking(pi).get(0).get("bandLabel").asText());
+      bands.add(ranking(year).get(0).get("bandLabel").asText());
       taskService().complete(taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult()
           .getId(), withVariables("rankingApproved", true));
+      runAsync();
     }
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(sets).containsExactly("tinhMau-2016", "tinhMau-2016", "tinhMau-2025");
@@ -231,7 +242,104 @@ class AnnualEvaluationProcessTest {
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
+  /**
+   * Five years in which one body never assesses itself: every year opens on its date, the
+   * ranking of the others is compiled on each year's compile day (the day after the review
+   * deadline) with the silent body named as having no result, approved and published.
+   */
+  @Test
+  void fiveYearsGoOnWhenOneBodyNeverAssessesItself() {
+    DirectiveRun.at("2021-01-05T09:00");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("annualEvaluation", "DG-DV",
+        withVariables("issuedDate", "2021-01-05", "endDate", "2025-12-31",
+            "bodies", "soNoiVu,soTaiChinh,mttqTinh", "reviewingBody", "bdvTU",
+            "approvingBody", "btvTU", "chaseInterval", "P3M"));
+    DirectiveRun run = new DirectiveRun().silent("mttqTinh");
+    run.until("2026-01-31T00:00", 3000);
+
+    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_SelfAssess")
+            && r.body().equals("soNoiVu")).as("sheets open a month before 15/10 every year")
+        .extracting(Received::given).containsExactly(LocalDate.of(2021, 9, 15),
+            LocalDate.of(2022, 9, 15), LocalDate.of(2023, 9, 15), LocalDate.of(2024, 9, 15),
+            LocalDate.of(2025, 9, 15));
+    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_ApproveRanking"))
+        .as("compiled on the day after the review deadline (14/11)").extracting(Received::given)
+        .containsExactly(LocalDate.of(2021, 11, 15), LocalDate.of(2022, 11, 15),
+            LocalDate.of(2023, 11, 15), LocalDate.of(2024, 11, 15), LocalDate.of(2025, 11, 15));
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("rankingSummary")
+        .list()).extracting(v -> (String) v.getValue()).hasSize(5).allSatisfy(summary ->
+            assertThat(summary).contains(", 2 đơn vị: ").endsWith("; chưa có kết quả 1 đơn vị"));
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("missingBodies")
+        .list()).extracting(v -> v.getValue()).containsOnly("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+        .hasSize(5);
+    assertThat(historyService().createHistoricActivityInstanceQuery()
+        .activityId("Task_PublishResults").count()).as("published every year").isEqualTo(5);
+    assertThat(taskQuery().taskDefinitionKey("Task_SelfAssess").taskCandidateGroup("mttqTinh")
+        .count()).as("the silent body's sheets stay open").isEqualTo(5);
+    BpmnAwareTests.assertThat(pi).isActive();
+  }
+
+  @Test
+  void aLateSheetIsScoredInItsOwnYearAsLateAndTheRankingStaysAsApproved() throws Exception {
+    DirectiveRun.at("2025-01-10T09:00");
+    ProcessInstance pi = plan();
+    Job opens = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    ProcessInstance year = yearOf(pi);
+    selfAssess(taskOf("Task_SelfAssess", "soNoiVu"), 9, r -> { });
+    selfAssess(taskOf("Task_SelfAssess", "soTaiChinh"), 8, r -> { });
+    review(taskOf("Task_ReviewScores", "soNoiVu"), 9.2);
+    review(taskOf("Task_ReviewScores", "soTaiChinh"), 7.5);
+    runAsync();
+    assertThat(taskQuery().taskDefinitionKey("Task_ApproveRanking").count())
+        .as("not before the compile day").isZero();
+
+    // the compile day: the ranking of the two scored bodies, mttqTinh named as missing
+    DirectiveRun.at("2025-11-15T00:00");
+    Job compile = managementService().createJobQuery().activityId("Event_CompileDay")
+        .singleResult();
+    assertThat(compile.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-11-14T17:00:00Z")));
+    managementService().executeJob(compile.getId());
+    assertThat(ranking(year).findValuesAsText("body")).containsExactly("soNoiVu", "soTaiChinh");
+    assertThat(runtimeService().getVariable(year.getId(), "missingBodies"))
+        .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    Task approval = taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult();
+    assertThatThrownBy(() -> taskService().complete(approval.getId(), withVariables(
+        "rankingApproved", false, "approvalNote", "Xem lại", "returnedBodies", "mttqTinh")))
+        .hasRootCauseMessage("Đơn vị \"mttqTinh\" chưa có kết quả để thẩm định lại (returnedBodies)");
+    taskService().complete(approval.getId(), withVariables("rankingApproved", true));
+
+    // mttqTinh assesses itself late: scored in 2025, marked late, the ranking stays as approved
+    selfAssess(taskOf("Task_SelfAssess", "mttqTinh"), 6, r -> { });
+    Task lateReview = taskOf("Task_ReviewScores", "mttqTinh");
+    review(lateReview, 6);
+    runAsync(); // the body's sheet, then the year, end asynchronously
+    runAsync();
+    HistoricVariableInstance late = historyService().createHistoricVariableInstanceQuery()
+        .variableName("evaluatedLate").processInstanceId(lateReview.getProcessInstanceId())
+        .singleResult();
+    assertThat(late.getValue()).isEqualTo(true);
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("year")
+        .processInstanceId(lateReview.getProcessInstanceId()).singleResult().getValue())
+        .isEqualTo(2025);
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("selfAssessedLate")
+        .processInstanceId(lateReview.getProcessInstanceId()).singleResult().getValue())
+        .isEqualTo(true);
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(year.getId())
+        .activityId("EndEvent_LateBodiesEvaluated").count()).isOne();
+    assertThat(historyService().createHistoricActivityInstanceQuery()
+        .activityId("Task_CompileRanking").count()).as("compiled once").isOne();
+    BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
   // ---- helpers
+
+  /** The year's own instance, started by the cycle when the year opens. */
+  static ProcessInstance yearOf(ProcessInstance cycle) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(cycle.getId())
+        .singleResult();
+  }
 
   /** An assignment of 2025 done late, after one chase: the track record the reviewer sees. */
   static void lateAssignmentOf(String body) {
@@ -296,8 +404,8 @@ class AnnualEvaluationProcessTest {
         SpinValues.jsonValue(rows.toString()).create()).putValue("returnForCorrection", false));
   }
 
-  static JsonNode ranking(ProcessInstance pi) throws Exception {
-    return JSON.readTree(runtimeService().getVariable(pi.getId(), "ranking").toString());
+  static JsonNode ranking(ProcessInstance year) throws Exception {
+    return JSON.readTree(runtimeService().getVariable(year.getId(), "ranking").toString());
   }
 
   /** The multi-instance completes each body asynchronously. */

@@ -36,14 +36,14 @@ import vn.danvan.support.ProcessTestEngine;
  * the retries.
  */
 @Deployment(resources = {"processes/blocks/thongBaoEmail.bpmn", "processes/blocks/assignment.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn",
+    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn",
     "processes/blocks/fanout.bpmn", "processes/blocks/fanoutChunk.bpmn",
     "processes/blocks/fanoutMember.bpmn"})
 class NotificationsProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
-      "chaseNotice", "periodicReport", "fanout", "fanoutChunk", "fanoutMember");
+      "chaseNotice", "periodicReport", "reportPeriod", "fanout", "fanoutChunk", "fanoutMember");
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);

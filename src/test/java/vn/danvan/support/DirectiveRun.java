@@ -52,7 +52,8 @@ public final class DirectiveRun {
 
   /** The blocks a directive calls: run by its tests, their coverage judged by the blocks' own. */
   public static final String[] BLOCKS = {"assignment", "fanout", "fanoutChunk", "fanoutMember",
-      "chaseNotice", "periodicReport", "reviewMilestone", "thangDanVan", "annualEvaluation",
+      "chaseNotice", "periodicReport", "reportPeriod", "reviewMilestone", "thangDanVan",
+      "annualEvaluation", "evaluationYear",
       "bodyEvaluation", "skilfulQuota"};
 
 
@@ -80,6 +81,10 @@ public final class DirectiveRun {
   private final AtomicLong jobsExecuted = new AtomicLong();
   private final AtomicLong tasksCompleted = new AtomicLong();
   private int threads = 1;
+  /** Bodies that never answer anything (neither they nor their leaders). */
+  private final Set<String> silent = new HashSet<>();
+  /** Whether each task seen is a silent body's (read once). */
+  private final Map<String, Boolean> silentTasks = new HashMap<>();
   /** Where the run's time went, in nanoseconds: see {@link #timeSpent}. */
   private final Map<String, AtomicLong> spent = new LinkedHashMap<>();
   /** Jobs run, by process and activity: how many, nanoseconds (see {@link #jobsByActivity}). */
@@ -117,6 +122,13 @@ public final class DirectiveRun {
    */
   public DirectiveRun parallel(int threads) {
     this.threads = threads;
+    return this;
+  }
+
+  /** {@code body} and its leaders never answer: its work stays open for ever. */
+  public DirectiveRun silent(String body) {
+    silent.add(body);
+    silent.add(body + "LanhDao");
     return this;
   }
 
@@ -213,6 +225,32 @@ public final class DirectiveRun {
     throw new AssertionError("not ended after " + maxSteps + " moves of the clock");
   }
 
+  /**
+   * Runs until the next timer is due after {@code vietnamTime} (work that never ends, such as a
+   * silent body's, keeps the directive running), or fails after {@code maxSteps} moves of the
+   * clock; the clock then stands at {@code vietnamTime}.
+   */
+  public void until(String vietnamTime, int maxSteps) {
+    Date end = Date.from(LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant());
+    for (int step = 0; step < maxSteps; step++) {
+      answerEverything();
+      Job next = management.createJobQuery().timers().orderByJobDuedate().asc().listPage(0, 1)
+          .stream().findFirst().orElse(null);
+      if (next == null || next.getDuedate().after(end)) {
+        ClockUtil.setCurrentTime(end);
+        answerEverything();
+        return;
+      }
+      if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
+        ClockUtil.setCurrentTime(next.getDuedate());
+      }
+      List<Job> dueNow = management.createJobQuery().timers().executable()
+          .orderByJobDuedate().asc().list();
+      timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
+    }
+    throw new AssertionError("not at " + vietnamTime + " after " + maxSteps + " moves of the clock");
+  }
+
   /** Every body answers everything open now (asynchronous work first), a late body not yet. */
   public void answerEverything() {
     boolean more = true;
@@ -222,7 +260,7 @@ public final class DirectiveRun {
       List<Task> open = timed("reads", () -> tasks.createTaskQuery().list());
       drawLateness(open);
       List<Task> due = open.stream().filter(task -> !late.getOrDefault(task.getId(), false)
-          || overdueEnough(task)).toList();
+          || overdueEnough(task)).filter(task -> silent.isEmpty() || !silent(task)).toList();
       if (recording) {
         due.forEach(this::record);
       }
@@ -301,6 +339,11 @@ public final class DirectiveRun {
       pool.shutdown();
     }
     return !items.isEmpty();
+  }
+
+  private boolean silent(Task task) {
+    return silentTasks.computeIfAbsent(task.getId(), id -> tasks.getIdentityLinksForTask(id)
+        .stream().anyMatch(l -> l.getGroupId() != null && silent.contains(l.getGroupId())));
   }
 
   /** New work is drawn late or not, in an order that does not depend on the tasks' ids. */

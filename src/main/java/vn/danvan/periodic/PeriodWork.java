@@ -1,0 +1,135 @@
+package vn.danvan.periodic;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.fanout.Fanouts;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.platform.Inputs;
+import vn.danvan.platform.InvalidInputException;
+import vn.danvan.platform.Withdrawals;
+
+/**
+ * One round of a periodic report ({@code reportPeriod.bpmn}), an instance of its own so that the
+ * next round opens on its date whatever this one waits for: the compile task carries the bodies
+ * that have not answered; the consolidating body may return one body's report with a reason,
+ * and only that body works again; withdrawn, the round ends the work it gave back.
+ */
+@Component
+public class PeriodWork {
+
+  /** When the compile task was first created: late reports then no longer open one. */
+  static final String COMPILE_OPENED_AT = "compileOpenedAt";
+  /** The consolidating body returned one body's report (the form's choice). */
+  static final String RETURNING = "returning";
+  static final String RETURN_BODY = "returnBody";
+  static final String RETURN_REASON = "returnReason";
+  /** The bodies that had not answered when the compile task was created (text for the form). */
+  static final String MISSING_BODIES = "missingBodies";
+  static final String MISSING_COUNT = "missingCount";
+  /** On a member a round gave back: the round's instance id (its withdrawal ends the member). */
+  static final String PERIOD_ID = "periodId";
+  static final String WITHDRAWN = "Kỳ báo cáo đã bị hủy";
+  private static final String FANOUT = "fanout";
+  private static final String MEMBER = "fanoutMember";
+  /** Bodies named one by one in the compile task; beyond, how many more. */
+  static final int NAMED = 100;
+
+  private final Fanouts fanouts;
+  private final OrgRegistry registry;
+  private final Deadlines deadlines;
+
+  public PeriodWork(Fanouts fanouts, OrgRegistry registry, Deadlines deadlines) {
+    this.fanouts = fanouts;
+    this.registry = registry;
+    this.deadlines = deadlines;
+  }
+
+  /**
+   * The compile task is created (on the compile day, when every body has answered, or again after
+   * a return): the bodies that have not answered, by name, for the form.
+   */
+  public void compileOpened(DelegateTask task) {
+    if (task.getVariable(COMPILE_OPENED_AT) == null) {
+      task.setVariable(COMPILE_OPENED_AT, deadlines.nowAsDate());
+    }
+    String fanoutId = fanoutId(task.getExecution());
+    List<String> missing = fanoutId == null ? List.of()
+        : fanouts.unansweredBodies(task.getExecution(), fanoutId);
+    task.setVariable(MISSING_BODIES, registry.names(missing, NAMED));
+    task.setVariable(MISSING_COUNT, missing.size());
+  }
+
+  /**
+   * The compile task done: either one body's report returned (a body that has answered, with a
+   * reason), or the summary.
+   */
+  public void compileDone(DelegateTask task) {
+    Object chosen = task.getVariable(RETURN_BODY);
+    if (chosen instanceof String body && !body.isBlank()) {
+      body = body.trim();
+      Inputs.text(task, RETURN_REASON, "Lý do trả lại");
+      String fanoutId = fanoutId(task.getExecution());
+      if (fanoutId == null || !answered(task.getExecution(), fanoutId, body)) {
+        throw new InvalidInputException("Đơn vị \"" + body + "\" chưa gửi báo cáo "
+            + task.getVariable("periodLabel") + " (hoặc không thuộc kỳ báo cáo này): không có báo"
+            + " cáo để trả lại (returnBody)");
+      }
+      task.setVariable(RETURN_BODY, body);
+      task.setVariable(RETURNING, true);
+      return;
+    }
+    task.setVariable(RETURNING, false);
+    Inputs.text(task, "periodSummary", "Báo cáo tổng hợp");
+  }
+
+  /**
+   * The returned body works again: a new member of the round's fan-out, with the reason in what
+   * it is asked; the consolidating body's choice is cleared for the next compile task.
+   */
+  public void returnReport(DelegateExecution execution) {
+    String body = (String) execution.getVariable(RETURN_BODY);
+    String reason = (String) execution.getVariable(RETURN_REASON);
+    String content = execution.getVariable("periodTask") + "\n\nBáo cáo bị trả lại để làm lại: "
+        + reason.trim();
+    fanouts.reopen(execution, fanoutId(execution), body, Map.of("taskContent", content,
+        RETURN_REASON, reason.trim(), PERIOD_ID, execution.getProcessInstanceId()));
+    execution.setVariable("lastReturnedBody", body);
+    execution.removeVariable(RETURN_BODY);
+    execution.removeVariable(RETURN_REASON);
+    execution.setVariable(RETURNING, false);
+  }
+
+  /** Withdrawn (deleted with its cycle or directive): the work it gave back ends with it. */
+  public void ended(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      Withdrawals.endStartedBy(execution, PERIOD_ID, WITHDRAWN, MEMBER);
+    }
+  }
+
+  /** The round's fan-out (running or ended), null before it started. */
+  private static String fanoutId(DelegateExecution execution) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    return Context.getCommandContext().runWithoutAuthorization(() -> history
+        .createHistoricProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId())
+        .processDefinitionKey(FANOUT).list().stream().map(HistoricProcessInstance::getId)
+        .findFirst().orElse(null));
+  }
+
+  /** Whether the body's work in the fan-out has ended (and none given back is still open). */
+  private static boolean answered(DelegateExecution execution, String fanoutId, String body) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      List<HistoricProcessInstance> members = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId)
+          .variableValueEquals("leadBody", body).list();
+      return !members.isEmpty() && members.stream().allMatch(m -> m.getEndTime() != null);
+    });
+  }
+}
