@@ -236,6 +236,25 @@ public class Fanouts {
     });
   }
 
+  /**
+   * The bodies that have answered, sorted: their work in the fan-out has ended and none given
+   * back is still open (those whose report the consolidating body may return). Read without the
+   * caller's authorizations, as {@link #unansweredBodies}.
+   */
+  public List<String> answeredBodies(DelegateExecution caller, String fanoutId) {
+    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
+    HistoryService history = caller.getProcessEngineServices().getHistoryService();
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      Set<String> answered = new TreeSet<>(leadBodies(history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).finished()
+          .list().stream().map(HistoricProcessInstance::getId).toList(), runtime, history, true));
+      answered.removeAll(leadBodies(runtime.createProcessInstanceQuery()
+          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).list().stream()
+          .map(ProcessInstance::getId).toList(), runtime, history, false));
+      return List.copyOf(answered);
+    });
+  }
+
   /** The bodies of these members, running ones read from the runtime, ended ones from history. */
   private static Set<String> leadBodies(List<String> members, RuntimeService runtime,
       HistoryService history, boolean ended) {

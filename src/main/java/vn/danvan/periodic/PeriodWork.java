@@ -2,11 +2,14 @@ package vn.danvan.periodic;
 
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.fanout.Fanouts;
@@ -33,6 +36,10 @@ public class PeriodWork {
   /** The bodies that had not answered when the compile task was created (text for the form). */
   static final String MISSING_BODIES = "missingBodies";
   static final String MISSING_COUNT = "missingCount";
+  /** The bodies whose report can be returned, as the form's choices ({label, value}). */
+  static final String ANSWERED_BODIES = "answeredBodies";
+  /** The form's choice to return one body's report instead of writing the summary. */
+  static final String RETURN_ONE = "returnOne";
   /** On a member a round gave back: the round's instance id (its withdrawal ends the member). */
   static final String PERIOD_ID = "periodId";
   static final String WITHDRAWN = "Kỳ báo cáo đã bị hủy";
@@ -40,6 +47,8 @@ public class PeriodWork {
   private static final String MEMBER = "fanoutMember";
   /** Bodies named one by one in the compile task; beyond, how many more. */
   static final int NAMED = 100;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Fanouts fanouts;
   private final OrgRegistry registry;
@@ -64,6 +73,14 @@ public class PeriodWork {
         : fanouts.unansweredBodies(task.getExecution(), fanoutId);
     task.setVariable(MISSING_BODIES, registry.names(missing, NAMED));
     task.setVariable(MISSING_COUNT, missing.size());
+    ArrayNode choices = JSON.createArrayNode();
+    if (fanoutId != null) {
+      for (String body : fanouts.answeredBodies(task.getExecution(), fanoutId)) {
+        choices.addObject().put("label", registry.body(body).map(OrgRegistry.Body::name)
+            .orElse(body)).put("value", body);
+      }
+    }
+    task.setVariable(ANSWERED_BODIES, SpinValues.jsonValue(choices.toString()).create());
   }
 
   /**
@@ -72,6 +89,10 @@ public class PeriodWork {
    */
   public void compileDone(DelegateTask task) {
     Object chosen = task.getVariable(RETURN_BODY);
+    boolean returning = Boolean.TRUE.equals(task.getVariable(RETURN_ONE));
+    if (returning && !(chosen instanceof String named && !named.isBlank())) {
+      throw new InvalidInputException("Chọn đơn vị cần làm lại báo cáo (returnBody)");
+    }
     if (chosen instanceof String body && !body.isBlank()) {
       body = body.trim();
       Inputs.text(task, RETURN_REASON, "Lý do trả lại");
@@ -103,6 +124,7 @@ public class PeriodWork {
     execution.setVariable("lastReturnedBody", body);
     execution.removeVariable(RETURN_BODY);
     execution.removeVariable(RETURN_REASON);
+    execution.removeVariable(RETURN_ONE);
     execution.setVariable(RETURNING, false);
   }
 

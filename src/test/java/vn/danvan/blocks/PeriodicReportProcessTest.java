@@ -283,6 +283,13 @@ class PeriodicReportProcessTest {
     firstQuarterWithALateBody();
     answer("mttqTinh", "Số liệu của Mặt trận");
     Task compile = consolidation();
+    // the form offers the bodies that have answered
+    assertThat(taskService().getVariable(compile.getId(), "answeredBodies").toString())
+        .contains("{\"label\":\"Sở Tài chính\",\"value\":\"soTaiChinh\"}")
+        .contains("\"value\":\"mttqTinh\"");
+    assertThatThrownBy(() -> complete(compile, withVariables("returnOne", true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Chọn đơn vị cần làm lại báo cáo (returnBody)");
     // a body that has not answered cannot be returned; a reason is required
     assertThatThrownBy(() -> complete(compile, withVariables("returnBody", "soTaiChinh")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");

@@ -362,8 +362,12 @@ final class PeoplePlay {
         case "number" -> put(values, name, detour
             ? validate.path("min").asDouble(0) : validate.path("max").asDouble(100));
         case "radio", "select" -> {
-          JsonNode options = field.path("values");
-          put(values, name, options.get(detour ? options.size() - 1 : 0).get("value").asText());
+          JsonNode options = field.has("valuesKey")
+              ? JSON.readTree(String.valueOf(ticks.get(field.get("valuesKey").asText())))
+              : field.path("values");
+          if (options.size() > 0) {
+            put(values, name, options.get(detour ? options.size() - 1 : 0).get("value").asText());
+          }
         }
         case "taglist", "checklist" -> {
           ArrayNode picked = JSON.createArrayNode();
