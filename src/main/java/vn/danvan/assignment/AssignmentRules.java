@@ -242,6 +242,24 @@ public class AssignmentRules {
   }
 
   /**
+   * A list of bodies given as text ("a, b, c") that a block hands on to later steps
+   * ({@code reportingBodies}): each admitted as {@link #body} does, the text rewritten when one
+   * goes to its heir. Absent or empty: nothing to check.
+   */
+  public void bodyList(VariableScope vars, String name, String label) {
+    if (!(vars.getVariable(name) instanceof String text) || text.isBlank()) {
+      return;
+    }
+    List<String> given = Arrays.stream(text.split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).toList();
+    List<String> admitted = given.stream().map(id -> admitted(vars, id, name, label)).distinct()
+        .toList();
+    if (!admitted.equals(given)) {
+      vars.setVariable(name, String.join(", ", admitted));
+    }
+  }
+
+  /**
    * The body that receives new work named {@code id} in the field {@code field}: the body itself
    * while in force, its heir where the registry routes work of ended bodies; otherwise a refusal
    * naming the body, the model element and the field.

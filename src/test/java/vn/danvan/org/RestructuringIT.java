@@ -121,6 +121,12 @@ class RestructuringIT {
 
   @Test
   void anEndedBodysWorkMovesToItsSuccessorWhoseStaffFinishIt() throws IOException {
+    // work the body finished before it ended: its history
+    String finished = assign("hoiCCBTinh", "Tổng kết phong trào năm trước");
+    assertThat(http.postJson("/engine-rest/task/" + taskOf(finished, "hoiCCBTinhCanBo:demo")
+        + "/complete", "hoiCCBTinhCanBo:demo", """
+            {"variables": {"requestExtension": {"value": false},
+              "resultReport": {"value": "Đã tổng kết"}}}""").status()).isEqualTo(204);
     String instance = assign("hoiCCBTinh", "Báo cáo kết quả vận động hội viên");
     String task = taskOf(instance, "hoiCCBTinhCanBo:demo");
     assertThat(http.postJson("/engine-rest/task/" + task + "/claim", "hoiCCBTinhCanBo:demo",
@@ -177,6 +183,28 @@ class RestructuringIT {
     assertThat(move.path("processInstanceId").asText()).isEqualTo(instance);
     assertThat(move.path("reason").asText()).isEqualTo("Hội sáp nhập vào Mặt trận");
     assertThat(move.path("by").asText()).isEqualTo("demo");
+
+    // history stays true: the finished work is the ended body's, shown as ended with its
+    // successor, whose leaders read it; the moved work is the successor's
+    Http.Reply board = http.get("/api/bang-theo-doi?vanBan=CV-TC-1", "mttqTinhLanhDao:demo");
+    assertThat(board.status()).as(board.body()).isEqualTo(200);
+    JsonNode view = JSON.readTree(board.body());
+    JsonNode old = null;
+    for (JsonNode body : view.path("bodies")) {
+      if (body.path("body").asText().equals("hoiCCBTinh")) {
+        old = body;
+      }
+    }
+    assertThat(old).as(board.body()).isNotNull();
+    assertThat(old.path("ended").asText()).isEqualTo(Inputs.day(today().minusDays(1)));
+    assertThat(old.path("successorName").asText())
+        .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    for (JsonNode item : view.path("items")) {
+      String expected = item.path("instanceId").asText().equals(finished) ? "hoiCCBTinh"
+          : "mttqTinh";
+      assertThat(item.path("body").asText()).as(item.toString()).isEqualTo(expected);
+    }
+    assertThat(view.path("items")).hasSize(2);
 
     // no new work for the ended body: the demo routes it to the successor (endedBodyPolicy)
     String next = assign("hoiCCBTinh", "Việc giao sau khi hội đã kết thúc");
@@ -242,10 +270,10 @@ class RestructuringIT {
       // a cycle of successors: refused with the bodies named
       String cycle = original.replace("    type: suNghiep\n    parent: ubndTinh\n",
           "    type: suNghiep\n    parent: ubndTinh\n    validTo: 2026-01-31\n"
-              + "    successor: baoTinh\n").replace("    type: suNghiep\n    parent: btgTU\n",
-          "    type: suNghiep\n    parent: btgTU\n    validTo: 2026-03-31\n"
+              + "    successor: baoTinh\n").replace("    type: suNghiep\n    parent: bdvTU\n",
+          "    type: suNghiep\n    parent: bdvTU\n    validTo: 2026-03-31\n"
               + "    successor: daiPTTH\n");
-      assertThat(cycle).isNotEqualTo(original);
+      assertThat(cycle).contains("successor: baoTinh", "successor: daiPTTH");
       Files.writeString(REGISTRY, cycle, StandardCharsets.UTF_8);
       Http.Reply cyclic = http.postJson("/api/to-chuc/tai-lai", ADMIN, "{}");
       assertThat(cyclic.status()).as(cyclic.body()).isEqualTo(400);
