@@ -20,23 +20,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BodyMoves {
 
   /** Instances per transaction. */
-  static final int BATCH = 20;
+  static final int BATCH = 50;
   static final int ATTEMPTS = 5;
 
   /**
@@ -91,7 +83,6 @@ public class BodyMoves {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final AuthorizationService authorizations;
   private final OrgRegistry registry;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -100,7 +91,6 @@ public class BodyMoves {
       PlatformTransactionManager transactions) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
-    this.authorizations = engine.getAuthorizationService();
     this.registry = registry;
     this.jdbc = new JdbcTemplate(dataSource);
     this.transaction = new TransactionTemplate(transactions);
@@ -169,7 +159,7 @@ public class BodyMoves {
       try {
         int[] done = transaction.execute(status -> moveAll(batch, from, to, reason, by));
         add(totals, done);
-      } catch (ProcessEngineException | DataAccessException race) {
+      } catch (RuntimeException race) {
         // someone worked on one of them meanwhile: each on its own, again
         for (Holding one : batch) {
           add(totals, moveAlone(one, from, to, reason, by));
@@ -180,6 +170,9 @@ public class BodyMoves {
     totals[2] += transaction.execute(status -> jdbc.update(
         "update danvan_chase_notice set body_ = ? where body_ = ?", to, from));
     long millis = (System.nanoTime() - started) / 1_000_000;
+    if (holdings.isEmpty() && totals[2] == 0) {
+      return new Report(from, to, 0, 0, 0, 0, 0, millis, holdings);
+    }
     LOG.info("Chuyển việc của {} sang {}: {} hồ sơ, {} nhiệm vụ, {} biến, {} thông báo đôn đốc,"
         + " {} lần chạy lại, {} ms", from, to, holdings.size(), totals[0], totals[1], totals[2],
         totals[3], millis);
@@ -207,120 +200,209 @@ public class BodyMoves {
     }
   }
 
+  /**
+   * The instances of one batch, whole, read again here (they may have moved on since they were
+   * found). Candidate groups, their grants and the claims of the ended body's people are changed
+   * with a few statements for the whole batch, on Camunda's tables (as the engine's own
+   * {@code DefaultAuthorizationProvider} would have written them for the heir): through the API,
+   * each task took a dozen commands and a body of 2,000 pieces of work did not move in 30 s. So are
+   * text variables (with their history row) and the comments on moved tasks. The executions are
+   * locked first, so a person completing one of the tasks meanwhile waits, and then either finds
+   * it moved or finds it done. JSON and list variables go through the engine.
+   */
   private int[] moveAll(List<Holding> batch, String from, String to, String reason, String by) {
+    String fromLeaders = from + OrgRegistry.LEADERS_SUFFIX;
+    String toLeaders = to + OrgRegistry.LEADERS_SUFFIX;
+    List<String> instances = batch.stream().map(Holding::processInstanceId)
+        .filter(java.util.Objects::nonNull).toList();
+    List<String> lone = batch.stream().filter(h -> h.processInstanceId() == null)
+        .map(Holding::taskId).toList();
+    Map<String, String[]> about = new LinkedHashMap<>(); // instance → definition key, business key
+    if (!instances.isEmpty()) {
+      jdbc.query("select ID_, PROC_DEF_ID_, BUSINESS_KEY_, ROOT_PROC_INST_ID_ from"
+          + " ACT_RU_EXECUTION where ID_ in (" + marks(instances) + ") for update", row -> {
+            about.put(row.getString(1), new String[] {
+                String.valueOf(row.getString(2)).split(":")[0], row.getString(3),
+                row.getString(4)});
+          }, instances.toArray());
+    }
+    // the open tasks offered to the body or its leaders, with their claims
+    List<Object> keys = new ArrayList<>(instances);
+    keys.addAll(lone);
+    keys.add(from);
+    keys.add(fromLeaders);
+    Map<String, String> taskInstance = new LinkedHashMap<>();
+    Map<String, String> assignees = new LinkedHashMap<>();
+    List<Object[]> links = new ArrayList<>();
+    jdbc.query("select l.ID_, l.TASK_ID_, l.GROUP_ID_, t.PROC_INST_ID_, t.ASSIGNEE_"
+        + " from ACT_RU_IDENTITYLINK l join ACT_RU_TASK t on t.ID_ = l.TASK_ID_"
+        + " where (t.PROC_INST_ID_ in (" + marks(instances) + ") or t.ID_ in (" + marks(lone)
+        + ")) and l.TYPE_ = 'candidate' and l.GROUP_ID_ in (?, ?)", row -> {
+          String group = row.getString(3);
+          links.add(new Object[] {group.equals(from) ? to : toLeaders, row.getString(1)});
+          taskInstance.put(row.getString(2), row.getString(4));
+          if (row.getString(5) != null) {
+            assignees.put(row.getString(2), row.getString(5));
+          }
+        }, keys.toArray());
+    List<String> taskIds = new ArrayList<>(taskInstance.keySet());
+    if (!links.isEmpty()) {
+      jdbc.batchUpdate("update ACT_RU_IDENTITYLINK set GROUP_ID_ = ? where ID_ = ?", links);
+      moveGrants(taskIds, from, to);
+      moveGrants(taskIds, fromLeaders, toLeaders);
+    }
+    List<Object[]> unclaimed = new ArrayList<>();
+    assignees.forEach((task, person) -> {
+      if (registry.person(person).map(p -> p.body().equals(from)).orElse(false)) {
+        unclaimed.add(new Object[] {task, person});
+      }
+    });
+    if (!unclaimed.isEmpty()) {
+      jdbc.batchUpdate("update ACT_RU_TASK set ASSIGNEE_ = null, REV_ = REV_ + 1 where ID_ = ?"
+          + " and ASSIGNEE_ = ?", unclaimed);
+      jdbc.batchUpdate("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = "
+          + Resources.TASK.resourceType() + " and RESOURCE_ID_ = ? and USER_ID_ = ?", unclaimed);
+    }
+    String note = "Chuyển từ " + registry.name(from) + " (" + from + ") sang "
+        + registry.name(to) + " (" + to + "): " + reason;
+    Map<String, int[]> counts = new LinkedHashMap<>(); // instance → tasks, variables, notices
+    // the comment each moved task carries, as TaskService.createComment writes it
+    String summary = note.replaceAll("\\s+", " ");
+    summary = summary.length() > 163 ? summary.substring(0, 160) + "..." : summary;
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Object[]> comments = new ArrayList<>();
+    for (String task : taskIds) {
+      String instance = taskInstance.get(task);
+      String[] kind = instance == null ? null : about.get(instance);
+      comments.add(new Object[] {UUID.randomUUID().toString(), now, by, task,
+          kind == null ? instance : kind[2], instance, summary,
+          note.getBytes(StandardCharsets.UTF_8)});
+      counts.computeIfAbsent(instance == null ? "task:" + task : instance, k -> new int[3])[0]++;
+    }
+    if (!comments.isEmpty()) {
+      jdbc.batchUpdate("insert into ACT_HI_COMMENT (ID_, TYPE_, TIME_, USER_ID_, TASK_ID_,"
+          + " ROOT_PROC_INST_ID_, PROC_INST_ID_, ACTION_, MESSAGE_, FULL_MSG_, REV_)"
+          + " values (?, 'comment', ?, ?, ?, ?, ?, 'AddComment', ?, ?, 1)", comments);
+    }
+    if (!instances.isEmpty()) {
+      Set<String> names = new LinkedHashSet<>(List.of("bodyName", "fanoutId"));
+      batch.forEach(h -> names.addAll(h.variables()));
+      Map<String, String> fanoutOf = new LinkedHashMap<>();
+      // text variables (leadBody, monitorBody, "a, b" lists): their row and its history row
+      List<String> args = new ArrayList<>(instances);
+      args.addAll(names);
+      List<Object[]> texts = new ArrayList<>();
+      Set<String> others = new LinkedHashSet<>();
+      Set<String> othersIn = new LinkedHashSet<>();
+      jdbc.query("select ID_, PROC_INST_ID_, NAME_, TYPE_, TEXT_ from ACT_RU_VARIABLE"
+          + " where PROC_INST_ID_ in (" + marks(instances) + ") and NAME_ in (" + marks(args
+          .subList(instances.size(), args.size())) + ")", row -> {
+            String name = row.getString(3);
+            String text = row.getString(5);
+            if ("fanoutId".equals(name)) {
+              fanoutOf.put(row.getString(2), text);
+            } else if (!"string".equals(row.getString(4))) {
+              others.add(row.getString(1));
+              othersIn.add(row.getString(2));
+            } else if (text != null) {
+              String value = "bodyName".equals(name)
+                  ? (text.equals(registry.name(from)) ? registry.name(to) : null)
+                  : BODY_VARIABLE.matcher(name).matches() ? replacedList(text, from, to) : null;
+              if (value != null) {
+                texts.add(new Object[] {value, row.getString(1)});
+                counts.computeIfAbsent(row.getString(2), k -> new int[3])[1]++;
+              }
+            }
+          }, args.toArray());
+      if (!texts.isEmpty()) {
+        jdbc.batchUpdate("update ACT_RU_VARIABLE set TEXT_ = ?, REV_ = REV_ + 1 where ID_ = ?",
+            texts);
+        // the history row of a variable has the variable's id
+        jdbc.batchUpdate("update ACT_HI_VARINST set TEXT_ = ?, REV_ = REV_ + 1 where ID_ = ?",
+            texts);
+      }
+      // JSON and lists (a fan-out's bodyList, a quota's bodies…): few, through the engine
+      if (!others.isEmpty()) {
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+            .processInstanceIdIn(othersIn.toArray(String[]::new))
+            .variableNameIn(names.toArray(String[]::new)).list()) {
+          Object value = others.contains(variable.getId())
+              ? replacement(variable, from, to) : null;
+          if (value == null) {
+            continue;
+          }
+          if (variable.getTaskId() != null) {
+            tasks.setVariableLocal(variable.getTaskId(), variable.getName(), value);
+          } else {
+            runtime.setVariableLocal(variable.getExecutionId(), variable.getName(), value);
+          }
+          counts.computeIfAbsent(variable.getProcessInstanceId(), k -> new int[3])[1]++;
+        }
+      }
+      for (String instance : instances) {
+        String[] kind = about.get(instance);
+        int notices = 0;
+        if (kind != null && "chaseNotice".equals(kind[0])) {
+          notices += jdbc.update("update danvan_chase_notice set body_ = ? where notice_id_ = ?"
+              + " and body_ = ?", to, instance, from);
+        }
+        if (fanoutOf.containsKey(instance)) {
+          notices += jdbc.update("update danvan_chase_notice set body_ = ? where fanout_id_ = ?"
+              + " and body_ = ?", to, fanoutOf.get(instance), from);
+        }
+        if (notices > 0) {
+          counts.computeIfAbsent(instance, k -> new int[3])[2] += notices;
+        }
+      }
+    }
+    List<Object[]> records = new ArrayList<>();
     int[] done = new int[4];
-    for (Holding holding : batch) {
-      add(done, moveOne(holding, from, to, reason, by));
+    Timestamp at = Timestamp.from(Instant.now());
+    counts.forEach((key, c) -> {
+      String instance = key.startsWith("task:") ? null : key;
+      String[] kind = instance == null ? null : about.get(instance);
+      records.add(new Object[] {UUID.randomUUID().toString(), at, from, to, instance,
+          kind == null ? null : kind[0], kind == null ? null : kind[1], c[0], c[1], c[2], reason,
+          by});
+      done[0] += c[0];
+      done[1] += c[1];
+      done[2] += c[2];
+    });
+    if (!records.isEmpty()) {
+      jdbc.batchUpdate("insert into danvan_body_move (id_, moved_at_, from_body_, to_body_,"
+          + " proc_inst_id_, proc_def_key_, business_key_, tasks_, variables_, notices_, reason_,"
+          + " decided_by_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records);
     }
     return done;
   }
 
-  /** One instance, whole: read again here (it may have moved on since it was found). */
-  private int[] moveOne(Holding holding, String from, String to, String reason, String by) {
-    String instance = holding.processInstanceId();
-    String note = "Chuyển từ " + registry.name(from) + " (" + from + ") sang "
-        + registry.name(to) + " (" + to + "): " + reason;
-    int movedTasks = 0;
-    int movedVariables = 0;
-    int notices = 0;
-    List<Task> open;
-    if (instance == null) {
-      open = tasks.createTaskQuery().taskId(holding.taskId()).list();
-    } else {
-      // one at a time with a chase chunk starting notices for it (FanoutStore.lockMembers)
-      jdbc.queryForList("select ID_ from ACT_RU_EXECUTION where ID_ = ? for update", instance);
-      open = tasks.createTaskQuery().processInstanceId(instance).list();
+  /**
+   * A group's grants on the tasks become the heir's (Camunda keeps a group's grant on a task when
+   * the group stops being a candidate); where the heir has its own already, the old one goes.
+   */
+  private void moveGrants(List<String> taskIds, String group, String heir) {
+    String type = String.valueOf(Resources.TASK.resourceType());
+    List<Object> args = new ArrayList<>(taskIds);
+    args.add(heir);
+    Set<String> heirHas = new LinkedHashSet<>(jdbc.queryForList("select RESOURCE_ID_ from"
+        + " ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = " + type + " and RESOURCE_ID_ in ("
+        + marks(taskIds) + ") and GROUP_ID_ = ?", String.class, args.toArray()));
+    List<Object[]> moved = new ArrayList<>();
+    List<Object[]> dropped = new ArrayList<>();
+    for (String task : taskIds) {
+      (heirHas.contains(task) ? dropped : moved).add(heirHas.contains(task)
+          ? new Object[] {task, group} : new Object[] {heir, task, group});
     }
-    for (Task task : open) {
-      if (moveTask(task, from, to, note)) {
-        movedTasks++;
-      }
-    }
-    String fanoutId = null;
-    if (instance != null) {
-      for (VariableInstance variable : runtime.createVariableInstanceQuery()
-          .processInstanceIdIn(instance).list()) {
-        if ("fanoutId".equals(variable.getName()) && variable.getValue() instanceof String id) {
-          fanoutId = id;
-        }
-        Object value = replacement(variable, from, to);
-        if (value == null) {
-          continue;
-        }
-        if (variable.getTaskId() != null) {
-          tasks.setVariableLocal(variable.getTaskId(), variable.getName(), value);
-        } else {
-          runtime.setVariableLocal(variable.getExecutionId(), variable.getName(), value);
-        }
-        movedVariables++;
-      }
-      notices += jdbc.update("update danvan_chase_notice set body_ = ? where notice_id_ = ?"
-          + " and body_ = ?", to, instance, from);
-      if (fanoutId != null) {
-        notices += jdbc.update("update danvan_chase_notice set body_ = ? where fanout_id_ = ?"
-            + " and body_ = ?", to, fanoutId, from);
-      }
-    }
-    if (movedTasks + movedVariables + notices > 0) {
-      record(instance, from, to, movedTasks, movedVariables, notices, reason, by);
-    }
-    return new int[] {movedTasks, movedVariables, notices, 0};
+    jdbc.batchUpdate("update ACT_RU_AUTHORIZATION set GROUP_ID_ = ? where RESOURCE_TYPE_ = "
+        + type + " and RESOURCE_ID_ = ? and GROUP_ID_ = ?", moved);
+    jdbc.batchUpdate("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = " + type
+        + " and RESOURCE_ID_ = ? and GROUP_ID_ = ?", dropped);
   }
 
-  /** The task's candidates from the body to the heir, with their grants; a comment says so. */
-  private boolean moveTask(Task task, String from, String to, String note) {
-    String fromLeaders = from + OrgRegistry.LEADERS_SUFFIX;
-    boolean moved = false;
-    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-      if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
-        continue;
-      }
-      if (link.getGroupId().equals(from) || link.getGroupId().equals(fromLeaders)) {
-        tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
-        tasks.addCandidateGroup(task.getId(),
-            link.getGroupId().equals(from) ? to : to + OrgRegistry.LEADERS_SUFFIX);
-        moved = true;
-      }
-    }
-    if (!moved) {
-      return false;
-    }
-    // Camunda keeps a group's grant on a task when the group stops being its candidate
-    for (Authorization grant : authorizations.createAuthorizationQuery()
-        .resourceType(Resources.TASK).resourceId(task.getId()).groupIdIn(from, fromLeaders)
-        .list()) {
-      authorizations.deleteAuthorization(grant.getId());
-    }
-    String assignee = task.getAssignee();
-    if (assignee != null && registry.person(assignee).map(p -> p.body().equals(from))
-        .orElse(false)) {
-      tasks.setAssignee(task.getId(), null);
-      for (Authorization grant : authorizations.createAuthorizationQuery()
-          .resourceType(Resources.TASK).resourceId(task.getId()).userIdIn(assignee).list()) {
-        authorizations.deleteAuthorization(grant.getId());
-      }
-    }
-    tasks.createComment(task.getId(), task.getProcessInstanceId(), note);
-    return true;
-  }
-
-  private void record(String instance, String from, String to, int movedTasks,
-      int movedVariables, int notices, String reason, String by) {
-    String key = null;
-    String businessKey = null;
-    if (instance != null) {
-      ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(instance)
-          .singleResult();
-      if (pi != null) {
-        businessKey = pi.getBusinessKey();
-        key = pi.getProcessDefinitionId().split(":")[0];
-      }
-    }
-    jdbc.update("insert into danvan_body_move (id_, moved_at_, from_body_, to_body_,"
-        + " proc_inst_id_, proc_def_key_, business_key_, tasks_, variables_, notices_, reason_,"
-        + " decided_by_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), Timestamp.from(Instant.now()), from, to, instance, key,
-        businessKey, movedTasks, movedVariables, notices, reason, by);
+  /** "?, ?, ?" for an IN list; "null" for an empty one (matches nothing). */
+  private static String marks(List<?> values) {
+    return values.isEmpty() ? "null" : String.join(", ", java.util.Collections.nCopies(
+        values.size(), "?"));
   }
 
   /** The new value of a variable that names {@code from}, or null when it does not. */
