@@ -15,6 +15,7 @@ import vn.danvan.deadline.Schedule;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
+import vn.danvan.platform.ModelPlace;
 
 /**
  * Server-side checks of what starts and completes an assignment, whatever the client (Tasklist
@@ -41,11 +42,11 @@ public class AssignmentRules {
    */
   public LocalDate checkStart(VariableScope vars) {
     body(vars, "leadBody", "Đơn vị chủ trì");
-    for (String body : coordinatingBodies(vars)) {
-      if (registry.body(body).isEmpty()) {
-        throw new InvalidInputException("Đơn vị phối hợp \"" + body
-            + "\" không có trong sổ đăng ký tổ chức (coordinatingBodies)");
-      }
+    List<String> given = coordinatingBodies(vars);
+    List<String> admitted = given.stream()
+        .map(b -> admitted(vars, b, "coordinatingBodies", "Đơn vị phối hợp")).distinct().toList();
+    if (!admitted.equals(given)) {
+      vars.setVariable("coordinatingBodies", String.join(",", admitted));
     }
     return checkCommon(vars);
   }
@@ -215,26 +216,78 @@ public class AssignmentRules {
         .filter(p -> p.id().equals(personId)).findFirst().orElse(null);
     if (person == null) {
       body(vars, bodyVar, label);
-      String id = ((String) vars.getVariable(bodyVar)).trim();
-      vars.setVariable(bodyVar, id);
-      return id;
+      return (String) vars.getVariable(bodyVar);
     }
     vars.setVariable(personVar, person.id());
     Object given = vars.getVariable(bodyVar);
     if (given != null && !person.body().equals(given)) {
       throw new InvalidInputException(refusal + " (" + person.body() + ") (" + bodyVar + ")");
     }
-    vars.setVariable(bodyVar, person.body());
-    return person.body();
+    String body = admitted(vars, person.body(), bodyVar, label);
+    vars.setVariable(bodyVar, body);
+    return body;
   }
 
-  /** A body id of the registry. */
+  /**
+   * A body of the registry in force today, written back trimmed; a body that has ended is refused
+   * or, where the registry routes such work ({@code endedBodyPolicy: successor}), replaced by its
+   * heir.
+   */
   public void body(VariableScope vars, String name, String label) {
     String id = Inputs.text(vars, name, label);
-    if (registry.body(id).isEmpty()) {
-      throw new InvalidInputException(label + " \"" + id
-          + "\" không có trong sổ đăng ký tổ chức (" + name + ")");
+    String admitted = admitted(vars, id, name, label);
+    if (!admitted.equals(vars.getVariable(name))) {
+      vars.setVariable(name, admitted);
     }
+  }
+
+  /**
+   * A list of bodies given as text ("a, b, c") that a block hands on to later steps
+   * ({@code reportingBodies}): each admitted as {@link #body} does, the text rewritten when one
+   * goes to its heir. Absent or empty: nothing to check.
+   */
+  public void bodyList(VariableScope vars, String name, String label) {
+    if (!(vars.getVariable(name) instanceof String text) || text.isBlank()) {
+      return;
+    }
+    List<String> given = Arrays.stream(text.split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).toList();
+    List<String> admitted = given.stream().map(id -> admitted(vars, id, name, label)).distinct()
+        .toList();
+    if (!admitted.equals(given)) {
+      vars.setVariable(name, String.join(", ", admitted));
+    }
+  }
+
+  /**
+   * The body that receives new work named {@code id} in the field {@code field}: the body itself
+   * while in force, its heir where the registry routes work of ended bodies; otherwise a refusal
+   * naming the body, the model element and the field.
+   */
+  String admitted(VariableScope vars, String id, String field, String label) {
+    OrgRegistry.Body body = registry.body(id).orElse(null);
+    if (body == null) {
+      throw new InvalidInputException(label + " \"" + id
+          + "\" không có trong sổ đăng ký tổ chức (" + ModelPlace.of(vars, field) + ")");
+    }
+    LocalDate today = deadlines.today();
+    if (body.isValidOn(today)) {
+      return id;
+    }
+    if (!body.hasEndedBy(today)) {
+      throw new InvalidInputException(label + " \"" + id + "\" (" + body.name()
+          + ") chỉ hoạt động từ " + Inputs.day(body.validFrom()) + ": chưa giao việc được ("
+          + ModelPlace.of(vars, field) + ")");
+    }
+    OrgRegistry.Body heir = registry.heirOn(id, today).orElse(null);
+    if (heir != null && registry.endedBodyPolicy() == OrgRegistry.EndedBodyPolicy.SUCCESSOR) {
+      return heir.id();
+    }
+    throw new InvalidInputException(label + " \"" + id + "\" (" + body.name()
+        + ") đã kết thúc hoạt động ngày " + Inputs.day(body.validTo()) + ", "
+        + (heir == null ? "không có đơn vị kế thừa còn hoạt động"
+            : "đơn vị kế thừa: " + heir.name() + " (" + heir.id() + ")")
+        + ": không giao việc mới cho đơn vị đã kết thúc (" + ModelPlace.of(vars, field) + ")");
   }
 
 
@@ -248,6 +301,10 @@ public class AssignmentRules {
     List<String> ids;
     if (type instanceof String t && !t.isBlank()) {
       LocalDate today = deadlines.today();
+      if (registry.bodyTypes().stream().noneMatch(bt -> bt.id().equals(t.trim()))) {
+        throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t + "\": loại này"
+            + " không có trong sổ đăng ký tổ chức (" + ModelPlace.of(vars, "bodyType") + ")");
+      }
       ids = registry.bodies().stream()
           .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today)).map(OrgRegistry.Body::id).toList();
       if (ids.isEmpty()) {
@@ -268,15 +325,10 @@ public class AssignmentRules {
       throw new InvalidInputException(
           "Danh sách đơn vị thực hiện là bắt buộc: bodies (mã, cách nhau dấu phẩy) hoặc bodyType");
     }
-    for (String id : ids) {
-      if (registry.body(id).isEmpty()) {
-        throw new InvalidInputException("Đơn vị \"" + id
-            + "\" không có trong sổ đăng ký tổ chức (bodies)");
-      }
-    }
     if (ids.stream().distinct().count() != ids.size()) {
       throw new InvalidInputException("Danh sách đơn vị có mã trùng (bodies)");
     }
-    return ids;
+    // two ended bodies with one heir: the heir gets the work once
+    return ids.stream().map(id -> admitted(vars, id, "bodies", "Đơn vị")).distinct().toList();
   }
 }

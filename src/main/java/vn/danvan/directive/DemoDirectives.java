@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.Restructuring;
 
 /**
  * The demo's present (profile demo, {@code danvan.demo.directives=true}): on an empty database,
@@ -27,6 +28,8 @@ import vn.danvan.deadline.Deadlines;
  * at the end of August…), and a few people act, so that Tasklist shows work done and confirmed,
  * returned, an extension waiting, work due in two days, overdue work with its chases, an
  * ad-hoc report, the year's evaluation sheets and two "Dân vận khéo" models. Runs once: a database that has directives is left alone.
+ * The texts name the bodies of their time; the demo province routes work of bodies ended since
+ * to their heirs ({@code endedBodyPolicy: successor}), so no open work belongs to an ended body.
  */
 @Component
 @ConditionalOnProperty(name = "danvan.demo.directives", havingValue = "true")
@@ -54,8 +57,10 @@ public class DemoDirectives implements ApplicationRunner {
   private final TaskService tasks;
   private final IdentityService identity;
   private final Deadlines deadlines;
+  private final Restructuring restructuring;
 
-  DemoDirectives(ProcessEngine engine, Deadlines deadlines) {
+  DemoDirectives(ProcessEngine engine, Deadlines deadlines, Restructuring restructuring) {
+    this.restructuring = restructuring;
     this.runtime = engine.getRuntimeService();
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
@@ -78,6 +83,9 @@ public class DemoDirectives implements ApplicationRunner {
       LOG.info("Demo: {} ({}) diễn lại từ ngày {}", seed.number(), seed.key(), issued);
     }
     act(today);
+    // whatever a replayed text still names of a body ended since (a later period's reporting
+    // bodies, a review's contributors) goes to its heir now, not when that step comes
+    restructuring.applyDue(null);
   }
 
   /** The latest anniversary of the text's issue date at least 30 days before today. */

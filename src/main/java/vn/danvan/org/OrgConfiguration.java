@@ -38,4 +38,17 @@ class OrgConfiguration {
       }
     };
   }
+
+  /**
+   * Then the endings an administrator declared over REST, and the open work of bodies ended by
+   * today moved to their heirs (before the demo's directives, order 30, give out new work).
+   */
+  @Bean
+  @Order(SYNC_ORDER + 5)
+  ApplicationRunner endingsDue(Restructuring restructuring) {
+    return args -> {
+      restructuring.refresh();
+      restructuring.applyDue(null);
+    };
+  }
 }

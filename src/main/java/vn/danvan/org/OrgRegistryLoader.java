@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import vn.danvan.org.OrgRegistry.Body;
 import vn.danvan.org.OrgRegistry.BodyType;
+import vn.danvan.org.OrgRegistry.EndedBodyPolicy;
 import vn.danvan.org.OrgRegistry.Person;
 
 /**
@@ -42,10 +43,10 @@ public final class OrgRegistryLoader {
   static final Pattern CAMUNDA_ID = Pattern.compile("[a-zA-Z0-9]+");
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Set<String> TOP_KEYS = Set.of("name", "bodyTypes", "bodies", "people");
+  private static final Set<String> TOP_KEYS = Set.of("name", "endedBodyPolicy", "bodyTypes", "bodies", "people");
   private static final Set<String> TYPE_KEYS = Set.of("id", "name");
   private static final Set<String> BODY_KEYS =
-      Set.of("id", "name", "type", "parent", "validFrom", "validTo", "successor");
+      Set.of("id", "name", "type", "parent", "validFrom", "validTo", "successor", "successors");
   private static final Set<String> PERSON_KEYS = Set.of("id", "name", "body", "role", "email");
 
   private final String source;
@@ -105,7 +106,7 @@ public final class OrgRegistryLoader {
               optional(f, "parent"),
               date(f, "validFrom"),
               date(f, "validTo"),
-              optional(f, "successor"),
+              successors(f),
               line(item)));
     }
     List<Person> people = new ArrayList<>();
@@ -130,7 +131,17 @@ public final class OrgRegistryLoader {
               optional(f, "email"),
               line(item)));
     }
-    OrgRegistry registry = new OrgRegistry(source, types, bodies, people);
+    EndedBodyPolicy policy = EndedBodyPolicy.REFUSE;
+    String policyCode = optional(sections, "endedBodyPolicy");
+    if (policyCode != null) {
+      policy = EndedBodyPolicy.fromCode(policyCode).orElse(null);
+      if (policy == null) {
+        problem(sections.get("endedBodyPolicy"), "endedBodyPolicy \"" + policyCode
+            + "\" không hợp lệ (refuse: từ chối việc mới cho đơn vị đã kết thúc; successor:"
+            + " giao cho đơn vị kế thừa)");
+      }
+    }
+    OrgRegistry registry = new OrgRegistry(source, policy, types, bodies, people);
     if (problems.isEmpty()) {
       check(registry);
     }
@@ -164,7 +175,7 @@ public final class OrgRegistryLoader {
         problem(body.line(), "loại đơn vị \"" + body.type() + "\" không có trong bodyTypes");
       }
       reference(body, body.parent(), "đơn vị cha", bodyLines);
-      reference(body, body.successor(), "đơn vị kế thừa", bodyLines);
+      body.successors().forEach(s -> reference(body, s, "đơn vị kế thừa", bodyLines));
       if (body.validFrom() != null && body.validTo() != null
           && body.validTo().isBefore(body.validFrom())) {
         problem(body.line(), "validTo " + body.validTo() + " trước validFrom " + body.validFrom()
@@ -172,6 +183,7 @@ public final class OrgRegistryLoader {
       }
     }
     checkParentCycles(registry);
+    problems.addAll(checkSuccessors(registry.bodies()));
     for (Person person : registry.people()) {
       if (!bodyLines.containsKey(person.body())) {
         problem(person.line(), "đơn vị \"" + person.body() + "\" của người dùng \"" + person.id()
@@ -294,6 +306,107 @@ public final class OrgRegistryLoader {
       return value.isEmpty() || value.equals("~") || value.equals("null") ? null : value;
     }
     problem(node, "trường \"" + key + "\" phải là một giá trị đơn");
+    return null;
+  }
+
+  /** {@code successor: id}, or {@code successors:} a list of ids (the first takes the work). */
+  private List<String> successors(Map<String, Node> fields) {
+    if (fields.containsKey("successor") && fields.containsKey("successors")) {
+      problem(fields.get("successors"), "chỉ dùng một trong hai trường successor, successors");
+    }
+    Node node = fields.containsKey("successors") ? fields.get("successors")
+        : fields.get("successor");
+    if (node == null) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    if (node instanceof SequenceNode seq) {
+      for (Node item : seq.getValue()) {
+        if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+          ids.add(scalar.getValue().trim());
+        } else {
+          problem(item, "mỗi đơn vị kế thừa là một mã đơn vị");
+        }
+      }
+    } else if (node instanceof ScalarNode scalar) {
+      for (String id : scalar.getValue().split(",")) {
+        if (!id.isBlank() && !id.trim().equals("~") && !id.trim().equals("null")) {
+          ids.add(id.trim());
+        }
+      }
+    } else {
+      problem(node, "đơn vị kế thừa phải là một mã hoặc danh sách mã");
+    }
+    if (ids.stream().distinct().count() != ids.size()) {
+      problem(node, "đơn vị kế thừa có mã trùng");
+    }
+    return ids;
+  }
+
+  /**
+   * What an ending needs, whoever declares it (the file, an administrator over REST): successors
+   * only for a body with an end date; no successor that has itself ended by then, or does not yet
+   * exist the day after; no chain of successors that comes back to where it started.
+   *
+   * @return the problems, each naming the line and the bodies
+   */
+  static List<String> checkSuccessors(List<Body> bodies) {
+    Map<String, Body> byId = new HashMap<>();
+    bodies.forEach(b -> byId.putIfAbsent(b.id(), b));
+    List<String> found = new ArrayList<>();
+    for (Body body : bodies) {
+      if (!body.successors().isEmpty() && body.validTo() == null) {
+        found.add("dòng " + body.line() + ": đơn vị \"" + body.id() + "\" có đơn vị kế thừa"
+            + " nhưng không có ngày kết thúc (validTo)");
+        continue;
+      }
+      for (String id : body.successors()) {
+        Body next = byId.get(id);
+        if (next == null || body.validTo() == null || next.id().equals(body.id())) {
+          continue;
+        }
+        LocalDate firstDay = body.validTo().plusDays(1);
+        if (next.hasEndedBy(firstDay)) {
+          found.add("dòng " + body.line() + ": đơn vị kế thừa \"" + id + "\" của \"" + body.id()
+              + "\" đã kết thúc ngày " + next.validTo() + ", trước khi nhận việc ngày " + firstDay
+              + " (chọn đơn vị kế thừa còn hoạt động)");
+        } else if (next.validFrom() != null && next.validFrom().isAfter(firstDay)) {
+          found.add("dòng " + body.line() + ": đơn vị kế thừa \"" + id + "\" của \"" + body.id()
+              + "\" chỉ hoạt động từ " + next.validFrom() + ", sau ngày nhận việc " + firstDay);
+        }
+      }
+    }
+    Set<String> reported = new HashSet<>();
+    for (Body start : bodies) {
+      List<String> cycle = cycleFrom(start.id(), byId, new ArrayList<>());
+      if (cycle != null && reported.add(start.id())) {
+        reported.addAll(cycle);
+        found.add("dòng " + start.line() + ": đơn vị kế thừa tạo thành vòng lặp: "
+            + String.join(" → ", cycle));
+      }
+    }
+    return found;
+  }
+
+  /** A path of successors from {@code id} back to the start of {@code path}, or null. */
+  private static List<String> cycleFrom(String id, Map<String, Body> byId, List<String> path) {
+    if (!path.isEmpty() && path.get(0).equals(id)) {
+      List<String> cycle = new ArrayList<>(path);
+      cycle.add(id);
+      return cycle;
+    }
+    Body body = byId.get(id);
+    if (body == null || path.contains(id) || path.size() > byId.size()) {
+      return null;
+    }
+    path.add(id);
+    for (String next : body.successors()) {
+      List<String> cycle = cycleFrom(next, byId, path);
+      if (cycle != null) {
+        return cycle;
+      }
+    }
+    path.remove(path.size() - 1);
     return null;
   }
 

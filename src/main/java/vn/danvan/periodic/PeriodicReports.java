@@ -56,6 +56,10 @@ public class PeriodicReports {
     LocalDate until = endDate(execution);
     rules.body(execution, "consolidatingBody", "Đơn vị tổng hợp");
     rules.body(execution, "recipientBody", "Nơi nhận báo cáo");
+    if (execution.getVariable("monitorBody") != null) {
+      rules.body(execution, "monitorBody", "Đơn vị theo dõi");
+    }
+    rules.bodyList(execution, "reportingBodies", "Đơn vị báo cáo");
     Inputs.text(execution, "taskContent", "Nội dung báo cáo");
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 public final class ClusterLock implements AutoCloseable {
 
   /** What the lock guards; each its own key. */
-  public enum Purpose { SCHEMA_MIGRATION, REGISTRY_SYNC }
+  public enum Purpose { SCHEMA_MIGRATION, REGISTRY_SYNC, RESTRUCTURE }
 
   private static final long BASE = 0x64616e76616e0000L; // "danvan" in ASCII, then the purpose
 

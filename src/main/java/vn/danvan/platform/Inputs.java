@@ -31,7 +31,11 @@ public final class Inputs {
 
   /** A day written dd/MM/yyyy (as users type it) or yyyy-MM-dd (API clients), or null when absent or empty. */
   public static LocalDate date(VariableScope vars, String name, String label) {
-    Object value = vars.getVariable(name);
+    return date(vars.getVariable(name), name, label);
+  }
+
+  /** The same, for a value sent to one of the product's own APIs. */
+  public static LocalDate date(Object value, String name, String label) {
     if (value == null || value instanceof String s && s.isBlank()) {
       return null;
     }

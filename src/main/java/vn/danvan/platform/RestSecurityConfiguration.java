@@ -62,7 +62,8 @@ class RestSecurityConfiguration {
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/thong-bao/*", "/actuator/prometheus");
+    registration.addUrlPatterns("/engine-rest/*", "/api/thong-bao/*", "/api/to-chuc/*",
+        "/actuator/prometheus");
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;
   }

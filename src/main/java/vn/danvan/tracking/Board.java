@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.platform.Inputs;
 
 /**
  * The implementation board of one directive ("bảng theo dõi"): every piece of work its blocks gave
@@ -40,9 +41,21 @@ public class Board {
   public record Item(String instanceId, String body, String bodyName, String step,
       LocalDate deadline, WorkStatus status, String statusLabel, long daysOverdue) {}
 
-  /** A body's figures in the period. */
+  /**
+   * A body's figures in the period.
+   *
+   * @param ended the body's last day (dd/mm/yyyy) when it has ended, else null: its rows are its
+   *     history, its open work went to {@code successorName}
+   */
   public record BodyFigures(String body, String bodyName, Map<WorkStatus, Integer> counts,
-      int total, Integer onTimeRate, int chases) {}
+      int total, Integer onTimeRate, int chases, String ended, String successorName) {
+
+    /** The name to print: an ended body says so and names its successor. */
+    public String label() {
+      return ended == null ? bodyName : bodyName + " (đã kết thúc " + ended
+          + (successorName == null ? "" : "; kế thừa: " + successorName) + ")";
+    }
+  }
 
   /** The board: its steps (columns), items (cells), the bodies' figures and the overdue list. */
   public record View(String directive, String period, String periodLabel, Instant at,
@@ -113,8 +126,12 @@ public class Board {
     items.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
     int onTime = counts.get(WorkStatus.DONE_ON_TIME);
     int judged = onTime + counts.get(WorkStatus.DONE_LATE) + counts.get(WorkStatus.OPEN_OVERDUE);
+    OrgRegistry.Body known = registry.body(body).orElse(null);
+    boolean ended = known != null && known.hasEndedBy(deadlines.today());
     return new BodyFigures(body, name(body), counts, items.size(),
-        judged == 0 ? null : Math.round(100f * onTime / judged), chases);
+        judged == 0 ? null : Math.round(100f * onTime / judged), chases,
+        ended ? Inputs.day(known.validTo()) : null,
+        ended && known.successor() != null ? name(known.successor()) : null);
   }
 
   private String name(String body) {

@@ -136,7 +136,12 @@ class BoardApi {
     }
     return switch (person.role()) {
       case COORDINATOR, ADMIN -> body -> true;
-      case LEADER -> person.body()::equals;
+      // a body's leaders also read the history of the bodies it took over from
+      case LEADER -> {
+        java.util.Set<String> own = new java.util.HashSet<>(registry.predecessorsOf(person.body()));
+        own.add(person.body());
+        yield own::contains;
+      }
       default -> null;
     };
   }
@@ -203,7 +208,7 @@ class BoardApi {
         int r = 4;
         for (Board.BodyFigures body : view.bodies()) {
           Row row = sheet.createRow(r++);
-          row.createCell(0).setCellValue(body.bodyName());
+          row.createCell(0).setCellValue(body.label());
           row.createCell(1).setCellValue(body.total());
           for (int c = 0; c < COLUMNS.size(); c++) {
             row.createCell(2 + c).setCellValue(body.counts().get(COLUMNS.get(c)));

@@ -50,7 +50,7 @@ class FanoutProcessTest {
   static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
       "thongBaoEmail");
 
-  static final String FIVE = "soNoiVu, soTaiChinh, soTNMT, soTTTT, soLDTBXH";
+  static final String FIVE = "soNoiVu, soTaiChinh, soNNMT, soKHCN, thanhTraTinh";
 
   @BeforeEach
   void clock() {
@@ -107,7 +107,7 @@ class FanoutProcessTest {
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanoutChunk")
         .list()).extracting(chunk -> runtimeService().getVariable(chunk.getId(), "chunk"))
         .as("three chunks of 2, 2 and 1 bodies, each its own instance")
-        .containsExactlyInAnyOrder("soNoiVu,soTaiChinh", "soTNMT,soTTTT", "soLDTBXH");
+        .containsExactlyInAnyOrder("soNoiVu,soTaiChinh", "soNNMT,soKHCN", "thanhTraTinh");
     assertThat(managementService().createJobQuery().messages().count()).isEqualTo(3);
 
     runJobs(parent);
@@ -280,7 +280,7 @@ class FanoutProcessTest {
         .getProcessEngine().getProcessEngineConfiguration()).getBeans().get("notifications");
     notifications.setEnabled(true);
     try {
-      ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh, soTNMT");
+      ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh, soNNMT");
       assertThat(runChunks()).isEqualTo(2);
       complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
           .singleResult(), withVariables("resultReport", "Sở Nội vụ báo cáo sớm"));
@@ -289,7 +289,7 @@ class FanoutProcessTest {
       managementService().executeJob(reminder.getId());
       assertThat(reminderMessages()).as("none in the timer's own transaction").isEmpty();
 
-      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soTNMT")
+      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNNMT")
           .singleResult(), withVariables("resultReport", "Sở TNMT báo cáo trước khi thư đi"));
       assertThat(runChunks()).as("2 open bodies, one chunk of 2").isEqualTo(1);
       assertThat(reminderMessages()).as("one message, to the body still at its task")
@@ -320,11 +320,11 @@ class FanoutProcessTest {
     runJobs(parent);
     // as a chunk queued before chunks had kinds, or started by hand in Cockpit
     runtimeService().startProcessInstanceByKey("fanoutChunk", "24-CT/TU",
-        Map.of("fanoutId", parent.getId(), "chunk", "soTaiChinh,soTNMT"));
+        Map.of("fanoutId", parent.getId(), "chunk", "soTaiChinh,soNNMT"));
     assertThat(runJobs(parent)).isEqualTo(1);
     assertThat(reports()).extracting(t -> runtimeService()
         .getVariable(t.getProcessInstanceId(), "leadBody"))
-        .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh", "soTNMT");
+        .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh", "soNNMT");
   }
 
   @Test
@@ -570,10 +570,11 @@ class FanoutProcessTest {
 
   @Test
   void bodiesCanBeChosenByTypeOnlyThoseThatStillExist() {
-    ProcessInstance parent = fanOut("bodies", null, "bodyType", "chinhQuyen");
-    // UBND tỉnh and the three communes created on 1/7/2025; district-level bodies ended 30/6/2025
+    ProcessInstance parent = fanOut("bodies", null, "bodyType", "xa");
+    // the commune created on 1/7/2025 (its Party committee and People's Committee); the communes
+    // merged into it ended on 30/6/2025
     assertThat(runtimeService().getVariable(parent.getId(), "bodyList").toString())
-        .isEqualTo("[\"ubndTinh\",\"ubndXaXuanLoc\",\"ubndPhuongPhanThiet\",\"ubndPhuongLaGi\"]");
+        .isEqualTo("[\"dangUyXaXuanLoc\",\"ubndXaXuanLoc\"]");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -26,6 +26,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.DanVanApplication;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.BodyMoves;
+import vn.danvan.org.OrgRegistry;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.tracking.WorkMetrics;
@@ -60,6 +62,31 @@ class DemoDirectivesIT {
   static List<Task> open(String body, String definitionKey) {
     return engine.getTaskService().createTaskQuery().taskCandidateGroup(body)
         .taskDefinitionKey(definitionKey).list();
+  }
+
+  @Test
+  void noOpenWorkBelongsToABodyThatHasEnded() {
+    OrgRegistry registry = app.getBean(OrgRegistry.class);
+    LocalDate today = LocalDate.now(Deadlines.ZONE);
+    List<String> ended = registry.bodies().stream().filter(b -> b.hasEndedBy(today))
+        .flatMap(b -> java.util.stream.Stream.of(b.id(), b.leadersGroupId())).toList();
+    assertThat(ended).contains("phongNoiVuXuanLoc", "huyenUyXuanLoc", "btgTU", "soLDTBXH");
+    List<String> groups = new java.util.ArrayList<>();
+    for (Task task : engine.getTaskService().createTaskQuery().list()) {
+      engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+          .filter(l -> l.getGroupId() != null).forEach(l -> groups.add(l.getGroupId()));
+    }
+    assertThat(groups).isNotEmpty().doesNotContainAnyElementsOf(ended);
+    // nor does any running instance name one for a later step
+    BodyMoves moves = app.getBean(BodyMoves.class);
+    for (OrgRegistry.Body body : registry.bodies()) {
+      if (body.hasEndedBy(today)) {
+        assertThat(moves.holdings(body.id())).as(body.id()).isEmpty();
+      }
+    }
+    // the work the 2023 Xuân Lộc directive gave the district's Phòng Nội vụ is Sở Nội vụ's now
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("03/CT-UBND")
+        .taskCandidateGroupIn(List.of("soNoiVu", "ubndXaXuanLoc")).count()).isPositive();
   }
 
   @Test

@@ -66,9 +66,12 @@ class DecisionTablesTest {
 
   @ParameterizedTest(name = "{0}: {1}–{2}")
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-      chinhQuyen      | 1 | 3
-      coQuanChuyenMon | 1 | -
-      matTranDoanThe  | 1 | -
+      xa              | 1 | 3
+      phuong          | 1 | 3
+      dacKhu          | 1 | 3
+      tinh            | 1 | 3
+      so              | 1 | -
+      doanThe         | 1 | -
       """)
   void skilfulModelQuota(String bodyType, Integer min, Integer max) throws Exception {
     DmnDecisionTableResult result = evaluate("chiTieuDanVanKheo", Map.of("bodyType", bodyType));

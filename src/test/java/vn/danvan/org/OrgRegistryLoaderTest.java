@@ -64,8 +64,9 @@ class OrgRegistryLoaderTest {
   }
 
   @Test
-  void demoProvinceHasTheSeedBodiesEachWithALeaderAndStaff() {
+  void demoProvinceIsTheProvinceOfTodayEachBodyInForceWithALeaderAndStaff() {
     OrgRegistry demo = OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml"));
+    LocalDate today = LocalDate.of(2026, 12, 1);
 
     assertThat(demo.bodiesById()).containsKeys("bchTU", "btvTU", "ttTU", "bdvTU", "btcTU",
         "btgTU", "bcsdUBND", "ubndTinh", "soNoiVu", "mttqTinh", "baoTinh", "daiPTTH",
@@ -73,15 +74,48 @@ class OrgRegistryLoaderTest {
     Map<String, java.util.Set<Role>> roles = demo.people().stream().collect(Collectors.groupingBy(
         Person::body, Collectors.mapping(Person::role, Collectors.toSet())));
     for (Body body : demo.bodies()) {
-      assertThat(roles.get(body.id())).as(body.id()).contains(Role.LEADER, Role.STAFF);
+      if (body.isValidOn(today)) {
+        assertThat(roles.get(body.id())).as(body.id()).contains(Role.LEADER, Role.STAFF);
+      }
     }
     assertThat(roles.get("bdvTU")).contains(Role.COORDINATOR);
     assertThat(roles.get("soNoiVu")).contains(Role.COORDINATOR);
-    // the demo province is historical: district bodies end on 30/6/2025 and name a successor
-    Body huyen = demo.body("ubndXuanLoc").orElseThrow();
-    assertThat(huyen.validTo()).isEqualTo(LocalDate.of(2025, 6, 30));
-    assertThat(demo.body(huyen.successor()).orElseThrow().validFrom())
-        .isEqualTo(LocalDate.of(2025, 7, 1));
+    assertThat(demo.endedBodyPolicy()).isEqualTo(OrgRegistry.EndedBodyPolicy.SUCCESSOR);
+    // two tiers: no district body is in force, and each ended body has an heir in force
+    for (Body body : demo.bodies()) {
+      if (body.hasEndedBy(today)) {
+        assertThat(body.successors()).as(body.id()).isNotEmpty();
+        assertThat(demo.heirOn(body.id(), today)).as(body.id()).isPresent();
+      }
+      if (body.type().equals("huyen") || body.type().equals("phongHuyen")) {
+        assertThat(body.validTo()).as(body.id()).isEqualTo(LocalDate.of(2025, 6, 30));
+      }
+    }
+    assertThat(demo.heirOn("phongNoiVuXuanLoc", today).orElseThrow().id()).isEqualTo("soNoiVu");
+    assertThat(demo.heirOn("huyenUyXuanLoc", today).orElseThrow().id())
+        .isEqualTo("dangUyXaXuanLoc");
+    // the merged boards and departments (1/3/2025)
+    assertThat(demo.heirOn("btgTU", today).orElseThrow().name())
+        .isEqualTo("Ban Tuyên giáo và Dân vận Tỉnh ủy");
+    assertThat(demo.heirOn("soLDTBXH", today).orElseThrow().id()).isEqualTo("soNoiVu");
+    assertThat(demo.predecessorsOf("bdvTU")).containsExactly("btgTU");
+    assertThat(demo.bodyTypes()).extracting(OrgRegistry.BodyType::id)
+        .contains("tinh", "xa", "phuong", "dacKhu", "so", "banDang", "doanThe");
+  }
+
+  @Test
+  void successorsMustBeInForceAndFormNoCycle() {
+    String chain = VALID.replace("    type: coQuanDang\n",
+        "    type: coQuanDang\n    validTo: 2025-12-31\n    successor: soNoiVu\n");
+    assertThatThrownBy(() -> load(chain))
+        .hasMessageContaining("đơn vị kế thừa \"soNoiVu\" của \"bdvTU\" đã kết thúc ngày 2025-06-30")
+        .hasMessageContaining("vòng lặp: bdvTU → soNoiVu → bdvTU");
+    String noEnd = VALID.replace("    validTo: 2025-06-30\n", "");
+    assertThatThrownBy(() -> load(noEnd))
+        .hasMessageContaining("\"soNoiVu\" có đơn vị kế thừa nhưng không có ngày kết thúc");
+    OrgRegistry two = load(VALID.replace("successor: bdvTU",
+        "successors: [bdvTU]"));
+    assertThat(two.body("soNoiVu").orElseThrow().successor()).isEqualTo("bdvTU");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -275,6 +275,14 @@ final class BadInputCases {
                     + "<camunda:in sourceExpression=\"sớm nhất có thể\" target=\"deadlinePhrase\"/>"
                     + "</bpmn:extensionElements></bpmn:callActivity>"),
             "Không hiểu thời hạn \\\"sớm nhất có thể\\\""),
+        deploy("deploy: body not in the registry", "donViLa.bpmn",
+            bpmn("camunda:historyTimeToLive=\"3650\"",
+                "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
+                    + "calledElement=\"assignment\"><bpmn:extensionElements>"
+                    + "<camunda:in sourceExpression=\"soNoiVu, soKhongCo\" target=\"bodies\"/>"
+                    + "</bpmn:extensionElements></bpmn:callActivity>"),
+            "donViLa.bpmn, phần tử CallActivity_X \\\"Giao việc\\\", trường bodies: đơn vị"
+                + " \\\"soKhongCo\\\" không có trong sổ đăng ký tổ chức"),
         deploy("deploy: form that is not JSON", "hong.form", "{\"components\": [",
             "hong.form"),
         deploy("deploy: form without id", "thieuId.form",
@@ -288,6 +296,17 @@ final class BadInputCases {
 
   static List<Case> productApis() {
     return List.of(
+        new Case("restructure: successor not in the registry", ADMIN, "POST",
+            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc", "application/json",
+            "{\"validTo\": \"30/06/2025\", \"successors\": [\"soKhongCo\"], \"dryRun\": true}",
+            "Đơn vị kế thừa \\\"soKhongCo\\\" không có trong sổ đăng ký tổ chức (successors)"),
+        new Case("restructure: successors not a list of ids", ADMIN, "POST",
+            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc", "application/json",
+            "{\"validTo\": \"30/06/2025\", \"successors\": [1, 2], \"dryRun\": true}",
+            "(successors)"),
+        new Case("restructure: not JSON", ADMIN, "POST",
+            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc", "application/json", "{\"validTo\": ",
+            "JSON"),
         new Case("board: no directive", COORDINATOR, "GET", "/api/bang-theo-doi", null, null,
             "Số văn bản (mã nghiệp vụ) là bắt buộc (vanBan)"),
         new Case("board: unknown directive", COORDINATOR, "GET",

@@ -27,8 +27,8 @@ import vn.danvan.support.PostgresApp;
  */
 class SkilfulQuotaConcurrencyIT {
 
-  static final String BODY = "ubndXaXuanHiep";
-  static final String STAFF = "ubndXaXuanHiepCanBo:demo";
+  static final String BODY = "ubndPhuongPhanThiet";
+  static final String STAFF = "ubndPhuongPhanThietCanBo:demo";
   static final String START = "/engine-rest/process-definition/key/skilfulModel/start";
   static final int CLIENTS = 8;
   static final int MAX_PER_YEAR = 3;

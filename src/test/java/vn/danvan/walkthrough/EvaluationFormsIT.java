@@ -88,7 +88,7 @@ class EvaluationFormsIT {
   void aCommuneRegistersADanVanKheoModelFromTasklist() throws Exception {
     Http http = new Http(APP.port());
     try (Browser browser = new Browser(APP.port())) {
-      browser.login("tasklist", "ubndXaXuanHiepCanBo", "demo");
+      browser.login("tasklist", "ubndPhuongPhanThietCanBo", "demo");
       browser.click("a", "Khởi động quy trình");
       browser.click(".modal-body a", "Mô hình \"Dân vận khéo\"");
       browser.visible(By.cssSelector(".modal-body .fjs-form"));
@@ -104,7 +104,7 @@ class EvaluationFormsIT {
     }
     String models = http.get("/engine-rest/history/variable-instance?variableName=body"
         + "&processDefinitionKey=skilfulModel", ADMIN).body();
-    assertThat(models).contains("\"value\":\"ubndXaXuanHiep\"");
+    assertThat(models).contains("\"value\":\"ubndPhuongPhanThiet\"");
     assertThat(http.get("/engine-rest/task?candidateGroup=bdvTU&taskDefinitionKey=Task_AppraiseModel",
         ADMIN).body()).contains("Thẩm định mô hình");
   }

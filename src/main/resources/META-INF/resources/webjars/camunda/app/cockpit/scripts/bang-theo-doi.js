@@ -19,6 +19,11 @@ const STATUS = [
 const COLOR = Object.fromEntries(STATUS.map(([key, , color]) => [key, color]));
 const SHORT = Object.fromEntries(STATUS.map(([key, label]) => [key, label]));
 
+/** A body's row: an ended body says so and names its successor (its open work went there). */
+function bodyLabel(b) {
+  return b.ended ? `${b.bodyName} (đã kết thúc ${b.ended}${b.successorName ? `; kế thừa: ${b.successorName}` : ''})` : b.bodyName;
+}
+
 function esc(text) {
   return String(text == null ? '' : text).replace(/[&<>"]/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -49,7 +54,7 @@ async function get(url) {
 }
 
 function table(view) {
-  const figures = view.bodies.map((b) => `<tr><td>${esc(b.bodyName)}</td><td>${b.total}</td>${
+  const figures = view.bodies.map((b) => `<tr><td>${esc(bodyLabel(b))}</td><td>${b.total}</td>${
     STATUS.map(([key]) => `<td class="danvan-${key}">${b.counts[key] || 0}</td>`).join('')
   }<td>${b.onTimeRate == null ? '–' : b.onTimeRate + '%'}</td><td>${b.chases}</td></tr>`).join('');
   const overdue = view.overdue.map((i) => `<tr class="danvan-overdue-row"><td>${esc(i.bodyName)}</td>
@@ -57,7 +62,7 @@ function table(view) {
     <td>${day(i.deadline)}</td><td>${i.daysOverdue}</td></tr>`).join('');
   const byCell = {};
   view.items.forEach((i) => { byCell[`${i.body}|${i.step}`] = i; });
-  const matrix = view.bodies.map((b) => `<tr><td>${esc(b.bodyName)}</td>${view.steps.map((s) => {
+  const matrix = view.bodies.map((b) => `<tr><td>${esc(bodyLabel(b))}</td>${view.steps.map((s) => {
     const item = byCell[`${b.body}|${s}`];
     return item ? `<td title="${esc(item.statusLabel)}" style="color:${COLOR[item.status]}">
       <a href="#/process-instance/${item.instanceId}/runtime" style="color:inherit">${esc(SHORT[item.status])}</a></td>`
