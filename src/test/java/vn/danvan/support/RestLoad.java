@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.core.io.ClassPathResource;
+import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.OrgRegistryLoader;
 
 /**
  * Work over the REST API of a running node, as authenticated clients do it: assignments started
@@ -45,13 +50,22 @@ public final class RestLoad {
   /** A task and the person who completes it ("id:password"). */
   public record Completion(String taskId, String user) {}
 
-  /** The bodies that have a staff member ({@code <body>CanBo}) in the node's registry. */
+  /**
+   * The bodies in force today whose staff member {@code <body>CanBo} is a user of the node and
+   * belongs to that body in the demo registry (after a merger, a person may work for the heir
+   * under the old body's login: such bodies are left out, and so are ended ones, whose new work
+   * goes to their heir).
+   */
   public static List<String> staffedBodies(Http http) {
+    OrgRegistry demo = OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml"));
+    LocalDate today = LocalDate.now(Deadlines.ZONE);
     List<String> bodies = new ArrayList<>();
     for (JsonNode user : read(http.get("/engine-rest/user?maxResults=10000", AppNode.ADMIN))) {
       String id = user.get("id").asText();
-      if (id.endsWith("CanBo")) {
-        bodies.add(id.substring(0, id.length() - "CanBo".length()));
+      String body = id.endsWith("CanBo") ? id.substring(0, id.length() - "CanBo".length()) : "";
+      if (demo.person(id).filter(p -> p.body().equals(body)).isPresent()
+          && demo.body(body).filter(b -> b.isValidOn(today)).isPresent()) {
+        bodies.add(body);
       }
     }
     Collections.sort(bodies);
