@@ -23,7 +23,7 @@ final class SecurityMatrix {
   /** Who asks: HTTP Basic for the APIs, a webapp session for the webapps' APIs. */
   enum Actor {
     ANONYMOUS("anonymous", null, null),
-    // an account no other test uses: Camunda locks it after a few wrong passwords
+    // Camunda locks an account after a few wrong passwords: undoAdministration unlocks it
     WRONG_PASSWORD("wrong password", "daiPTTHCanBo", null),
     OTHER_BODY("staff of another body", "soTaiChinhCanBo", "tasklist"),
     OTHER_LEADER("leader of another body", "soTaiChinhLanhDao", "tasklist"),
@@ -203,6 +203,7 @@ final class SecurityMatrix {
 
   /** Removes what the administrator's rightful requests created, for the tests that follow. */
   static void undoAdministration(ProcessEngine engine) {
+    engine.getIdentityService().unlockUser(Actor.WRONG_PASSWORD.user);
     engine.getIdentityService().deleteUser("maTranMoi");
     engine.getIdentityService().deleteGroup("nhomMaTran");
     engine.getIdentityService().deleteTenant("tenantMaTran");

@@ -70,7 +70,8 @@ class ClusterIT {
 
       // timers: reminders of work started on A, brought forward on B; both executors poll
       List<String> bodies = RestLoad.staffedBodies(onA);
-      List<String> timed = RestLoad.startAssignments(a.port(), bodies, 1, 4,
+      int perBody = (TIMERS + bodies.size() - 1) / bodies.size();
+      List<String> timed = RestLoad.startAssignments(a.port(), bodies, perBody, 4,
           LocalDate.now(Deadlines.ZONE).plusMonths(1).toString()).subList(0, TIMERS);
       RestLoad.moveReminders(onB, timed, Instant.now().plusSeconds(3));
       long fired = CrashRecoveryIT.waitForReminders(db, timed, Duration.ofSeconds(90));
