@@ -442,11 +442,10 @@ public class Fanouts {
    * A member ended: count it as its transaction commits; the one that completes the count then
    * wakes the parent if it is waiting. (If the parent has not reached its wait yet, it sees the
    * full count itself; if this node stops between the commit and the wake-up, the parent's
-   * re-check moves it on. It was hourly: a fan-out waiting two weeks for late bodies then ran 336
-   * timer jobs, each writing four history rows, and those rechecks were most of the jobs of a
-   * directive's lifetime (W3 benchmark). It runs at midnight in Vietnam from the deadline on
-   * ({@code AssignmentTimers.recheckAt}): a wake-up lost before the deadline is caught as the
-   * deadline's day ends, one lost later by the next midnight.)
+   * re-check moves it on. The re-check runs at midnight in Vietnam from the deadline on, every
+   * night for 30 days and weekly after ({@code AssignmentTimers.recheckAt}): a wake-up lost
+   * before the deadline is caught as the deadline's day ends, one lost later by the next
+   * re-check. An hourly re-check would make most of a directive's jobs (W3 benchmark).)
    */
   void memberDone(String parent, String key) {
     CommandExecutor newTransaction =
@@ -463,7 +462,7 @@ public class Fanouts {
    * request that gave the last answer, where the person is still signed in, so the correlation
    * runs with authorization checks off (the leader who approves a body's result may not touch the
    * fan-out of the directive). And it never turns the person's saved answer into an error: a
-   * wake-up that fails is left to the parent's re-check at midnight, with a warning in the log.
+   * wake-up that fails is left to the parent's next re-check, with a warning in the log.
    */
   private static void wake(CommandExecutor newTransaction, RuntimeService runtime, String parent,
       String key) {
@@ -489,13 +488,13 @@ public class Fanouts {
         return;
       } catch (OptimisticLockingException busy) {
         if (attempt >= WAKE_ATTEMPTS) {
-          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại lúc 0 giờ (từ sau hạn)"
-              + " sẽ đi tiếp", key);
+          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại kế tiếp (0 giờ, từ sau"
+              + " hạn) sẽ đi tiếp", key);
           return;
         }
       } catch (RuntimeException failed) {
-        LOG.warn("Giao việc {}: chưa đánh thức được ({}), lần kiểm tra lại lúc 0 giờ (từ sau hạn)"
-            + " sẽ đi tiếp", key, failed.toString());
+        LOG.warn("Giao việc {}: chưa đánh thức được ({}), lần kiểm tra lại kế tiếp (0 giờ, từ"
+            + " sau hạn) sẽ đi tiếp", key, failed.toString());
         return;
       }
     }
