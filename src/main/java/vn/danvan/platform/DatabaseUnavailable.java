@@ -36,6 +36,8 @@ public final class DatabaseUnavailable {
 
   /** Server shutting down (admin, crash) or not accepting connections yet. */
   private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
+  /** What the pool's proxy of a connection it closed throws, without a SQL state. */
+  private static final String CLOSED_BY_THE_POOL = "Connection is closed";
   /** Marks a request thread on which an engine command failed for want of the database. */
   private static final ThreadLocal<Boolean> MET = new ThreadLocal<>();
 
@@ -74,9 +76,16 @@ public final class DatabaseUnavailable {
         return true;
       }
     }
-    if (failure instanceof TransactionSystemException tx && tx.getApplicationException() != null
-        && causedBy(tx.getApplicationException(), depth + 1)) {
-      return true;
+    if (failure instanceof TransactionSystemException tx) {
+      if (tx.getApplicationException() != null
+          && causedBy(tx.getApplicationException(), depth + 1)) {
+        return true;
+      }
+      // the pool closed the transaction's connection under it: it met a connection error
+      if (tx.getCause() instanceof SQLException sql && sql.getSQLState() == null
+          && CLOSED_BY_THE_POOL.equals(sql.getMessage())) {
+        return true;
+      }
     }
     return failure.getCause() != failure && causedBy(failure.getCause(), depth + 1);
   }

@@ -96,8 +96,11 @@ class DatabaseUnavailableResponses {
       Unavailable wrapped = new Unavailable(response);
       try {
         chain.doFilter(request, wrapped);
-      } catch (IOException | ServletException | RuntimeException failure) {
-        if (!DatabaseUnavailable.causedBy(failure) || response.isCommitted()) {
+      } catch (IOException | ServletException | RuntimeException | Error failure) {
+        // the failure that escaped may be one the engine's failing command led to, without it
+        // as a cause (a mapper or the servlet wrapping it anew): the thread's note counts too
+        if (!(DatabaseUnavailable.causedBy(failure) || DatabaseUnavailable.met())
+            || response.isCommitted()) {
           throw failure;
         }
         wrapped.replaced = true;

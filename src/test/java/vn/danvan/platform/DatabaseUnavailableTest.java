@@ -61,9 +61,13 @@ class DatabaseUnavailableTest {
         new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
     assertThat(DatabaseUnavailable.causedBy(new ProcessEngineException(
         "An exception occurred in the persistence layer", rollback))).isTrue();
+    // the pool closes a connection that met a connection error: the rollback's own failure says
+    // so even when the command's failure is not at hand (Spring keeps only the rollback's)
     assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
         new SQLException("Connection is closed")))).as("without the command's own failure")
-        .isFalse();
+        .isTrue();
+    assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC commit failed",
+        new SQLException("could not serialize access", "40001")))).isFalse();
   }
 
   @Test

@@ -194,6 +194,9 @@ class DatabaseRestartIT {
             .as("Tasklist's and the board's answers during the outage").isNotEmpty()
             .allSatisfy(reply -> assertThat(reply.status()).isEqualTo(503))
             .allSatisfy(reply -> assertThat(reply.millis()).isLessThan(FAST.toMillis()));
+        if (!clients.unexpected().isEmpty()) {
+          printFailures(node.log());
+        }
         assertThat(clients.unexpected()).as("answers other than 204, 503 or 404 after a 503")
             .isEmpty();
         assertThat(clients.unfinished()).as("tasks the clients could not finish").isEmpty();
@@ -206,6 +209,19 @@ class DatabaseRestartIT {
             .isEqualTo(TIMERS);
       } finally {
         report.write(summary);
+      }
+    }
+  }
+
+  /**
+   * What the application logged of requests that failed otherwise than with the database's
+   * absence: the failures that reached the servlet container, each with its stack.
+   */
+  private static void printFailures(Path log) throws java.io.IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("Servlet.service()") || lines.get(i).contains("Exception mapper")) {
+        lines.subList(i, Math.min(lines.size(), i + 80)).forEach(System.out::println);
       }
     }
   }

@@ -136,6 +136,11 @@ public final class AppNode implements AutoCloseable {
     }
   }
 
+  /** Where the node's output goes. */
+  public Path log() {
+    return log;
+  }
+
   /** The node's process id (-1 before it starts). */
   public long pid() {
     return process == null ? -1 : process.pid();
