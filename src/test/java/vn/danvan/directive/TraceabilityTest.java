@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -114,7 +113,8 @@ class TraceabilityTest {
 
         Every item of the five seed directives, quoted from its text, with the element of its
         model ([models.md](models.md)) that carries it, the bodies and the deadline that element
-        passes to its block (by the block's input names), and a status:
+        passes to its block (by the block's input names: the lead, then the others it works
+        with), and a status:
 
         - **modelled**: the element gives the work as shown;
         - **standing**: a standing duty with no deadline; the reason says where it is followed;
@@ -154,7 +154,7 @@ class TraceabilityTest {
             : "**" + r.status() + "**: " + r.reason();
         md.append("| ").append(cells(r.item(), "*" + r.quote() + "*",
             r.elements().stream().map(e -> "`" + e + "`").collect(Collectors.joining(", ")),
-            inputs(r.lead(), r.coordinating()), inputs(r.deadline()), status, r.assumed()))
+            bodies(r), inputs(r.deadline()), status, r.assumed()))
             .append(" |\n");
       }
     }
@@ -165,13 +165,14 @@ class TraceabilityTest {
     return Stream.of(cells).map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | "));
   }
 
-  @SafeVarargs
-  private static String inputs(Map<String, String>... maps) {
-    Map<String, String> all = new LinkedHashMap<>();
-    for (Map<String, String> map : maps) {
-      all.putAll(map);
-    }
-    return all.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+  private static String bodies(Row r) {
+    String lead = r.lead().isEmpty() ? "" : "**lead** " + inputs(r.lead());
+    return r.coordinating().isEmpty() ? lead
+        : lead + "<br>**with** " + inputs(r.coordinating());
+  }
+
+  private static String inputs(Map<String, String> inputs) {
+    return inputs.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
         .collect(Collectors.joining("; "));
   }
 }
