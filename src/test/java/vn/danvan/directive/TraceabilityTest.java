@@ -67,7 +67,8 @@ class TraceabilityTest {
 
   @Test
   void aRowTheModelContradictsIsFound() throws IOException {
-    TraceabilityTable xuanLoc = TraceabilityTable.all().get(4);
+    TraceabilityTable xuanLoc = TraceabilityTable.all().stream()
+        .filter(t -> t.seed().equals("004")).findFirst().orElseThrow();
     int report = xuanLoc.rows().indexOf(xuanLoc.rows().stream()
         .filter(r -> r.key().equals("7")).findFirst().orElseThrow());
     Row row = xuanLoc.rows().get(report);
