@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * Ad-hoc reports ("báo cáo đột xuất khi có vụ việc phức tạp phát sinh"): any body's staff or

@@ -12,10 +12,10 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.input.ModelPlace;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
-import vn.danvan.platform.ModelPlace;
 
 /**
  * Server-side checks of what starts and completes an assignment, whatever the client (Tasklist

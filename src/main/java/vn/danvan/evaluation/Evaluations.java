@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
 import vn.danvan.tracking.TrackRecords;
 
 /**

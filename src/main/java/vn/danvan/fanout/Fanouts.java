@@ -1,5 +1,7 @@
 package vn.danvan.fanout;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -32,9 +32,9 @@ import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.assignment.ChaseType;
 import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.engine.Withdrawals;
+import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.Withdrawals;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on

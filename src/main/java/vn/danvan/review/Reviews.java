@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * Review milestones ("sơ kết", "tổng kết", e.g. "tổng kết vào quý III/2020"): when the window

@@ -29,11 +29,11 @@ import vn.danvan.assignment.ChaseType;
 import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
+import vn.danvan.engine.EngineLocks;
+import vn.danvan.engine.Withdrawals;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.EngineLocks;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
-import vn.danvan.platform.Withdrawals;
 
 /**
  * The "Dân vận khéo" (skilful mass mobilisation) movement: a body registers a model (the ten
