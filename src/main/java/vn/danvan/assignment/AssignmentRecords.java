@@ -13,6 +13,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.tracking.JsonLog;
 
 /**
  * What happened to an assignment, kept in its variables so status can be derived and reports

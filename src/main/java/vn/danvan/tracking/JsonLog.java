@@ -1,4 +1,4 @@
-package vn.danvan.assignment;
+package vn.danvan.tracking;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
