@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The history cleanup the application configures ({@code endTimeBased}, no removal time; the
- * strategies are checked in {@code DemoApplicationIT}) still removes what is past its time to live, and
- * only that: an instance is removed one day after it ended (time to live 1 day), a newer one
- * stays.
+ * strategies are checked in {@code DemoApplicationIT}) still removes what is past its time to
+ * live, and only that: an instance is removed one day after it ended (time to live 1 day), a
+ * newer one stays.
  */
 class HistoryCleanupTest {
 
