@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.BodiesInForce;
 
 /**
  * Ad-hoc reports ("báo cáo đột xuất khi có vụ việc phức tạp phát sinh"): any body's staff or
@@ -23,17 +23,17 @@ public class AdhocReports {
 
   static final List<String> SEVERITIES = List.of("binhThuong", "nghiemTrong");
 
-  private final AssignmentRules rules;
+  private final BodiesInForce inForce;
   private final Deadlines deadlines;
   private final String monitorBody;
   private final String recipientBody;
   private final int urgentHours;
 
-  public AdhocReports(AssignmentRules rules, Deadlines deadlines,
+  public AdhocReports(BodiesInForce inForce, Deadlines deadlines,
       @Value("${danvan.adhoc.monitor-body:bdvTU}") String monitorBody,
       @Value("${danvan.adhoc.recipient-body:ttTU}") String recipientBody,
       @Value("${danvan.adhoc.urgent-hours:24}") int urgentHours) {
-    this.rules = rules;
+    this.inForce = inForce;
     this.deadlines = deadlines;
     this.monitorBody = monitorBody;
     this.recipientBody = recipientBody;
@@ -53,7 +53,7 @@ public class AdhocReports {
       throw new InvalidInputException("Mức độ \"" + severity + "\" không hợp lệ: chọn "
           + String.join(" hoặc ", SEVERITIES) + " (severity)");
     }
-    rules.ownBody(execution, "reporter", "reportingBody", "Đơn vị báo cáo",
+    inForce.ownBody(execution, "reporter", "reportingBody", "Đơn vị báo cáo",
         "Chỉ được báo cáo đột xuất cho đơn vị của mình");
     execution.setVariable("monitorBody", monitorBody);
     execution.setVariable("recipientBody", recipientBody);
@@ -71,7 +71,7 @@ public class AdhocReports {
   public void directed(DelegateTask task) {
     Inputs.text(task, "direction", "Ý kiến chỉ đạo");
     if (Inputs.decision(task, "followUp", "Chưa chọn có giao việc xử lý tiếp hay không")) {
-      rules.body(task, "followUpBody", "Đơn vị xử lý tiếp");
+      inForce.body(task, "followUpBody", "Đơn vị xử lý tiếp");
       Inputs.text(task, "followUpContent", "Nội dung việc xử lý tiếp");
       LocalDate due = Inputs.date(task, "followUpDeadline", "Hạn xử lý");
       if (due == null) {

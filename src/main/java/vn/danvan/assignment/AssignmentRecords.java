@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.Inputs;
+import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.tracking.JsonLog;
 
 /**
  * What happened to an assignment, kept in its variables so status can be derived and reports

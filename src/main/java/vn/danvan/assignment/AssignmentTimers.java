@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
-import vn.danvan.platform.Inputs;
+import vn.danvan.input.Inputs;
 
 /**
  * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * Refuses to deploy a model whose call activity passes a deadline phrase the product cannot read

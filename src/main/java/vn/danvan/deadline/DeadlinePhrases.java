@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import vn.danvan.deadline.Schedule.Every;
 import vn.danvan.deadline.Schedule.Frequency;
 import vn.danvan.deadline.Schedule.Once;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * Reads the deadline wording of directives ("trong tháng 8/2016", "trước ngày 15/10 hằng năm",

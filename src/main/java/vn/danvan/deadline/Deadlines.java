@@ -9,8 +9,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * Deadline arithmetic for the models, always in Vietnam's zone whatever the server's zone is.

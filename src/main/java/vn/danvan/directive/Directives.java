@@ -3,8 +3,8 @@ package vn.danvan.directive;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * The directives in {@code processes/directives/}: each is started with its number as business

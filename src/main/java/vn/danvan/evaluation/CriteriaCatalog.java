@@ -14,7 +14,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * The criteria sets of every province and year, read once from YAML files

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.TrackRecords;
 
@@ -27,9 +27,9 @@ public class EvaluationDelegates {
   }
 
   @Bean
-  public Evaluations evaluations(CriteriaCatalog catalog, AssignmentRules rules,
+  public Evaluations evaluations(CriteriaCatalog catalog, BodiesInForce inForce,
       Deadlines deadlines, OrgRegistry registry, TrackRecords trackRecords) {
-    return new Evaluations(catalog, rules, deadlines, registry, trackRecords);
+    return new Evaluations(catalog, inForce, deadlines, registry, trackRecords);
   }
 
   @Bean

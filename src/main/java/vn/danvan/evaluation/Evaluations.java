@@ -22,12 +22,12 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
 import vn.danvan.tracking.TrackRecords;
 
 /**
@@ -52,15 +52,15 @@ public class Evaluations {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final CriteriaCatalog catalog;
-  private final AssignmentRules rules;
+  private final BodiesInForce inForce;
   private final Deadlines deadlines;
   private final OrgRegistry registry;
   private final TrackRecords trackRecords;
 
-  public Evaluations(CriteriaCatalog catalog, AssignmentRules rules, Deadlines deadlines,
+  public Evaluations(CriteriaCatalog catalog, BodiesInForce inForce, Deadlines deadlines,
       OrgRegistry registry, TrackRecords trackRecords) {
     this.catalog = catalog;
-    this.rules = rules;
+    this.inForce = inForce;
     this.deadlines = deadlines;
     this.registry = registry;
     this.trackRecords = trackRecords;
@@ -76,9 +76,9 @@ public class Evaluations {
    * if a year has no criteria set or its band decision is not deployed.
    */
   public void started(DelegateExecution execution) {
-    List<String> bodies = rules.bodies(execution);
-    rules.body(execution, "reviewingBody", "Đơn vị thẩm định");
-    rules.body(execution, "approvingBody", "Cấp phê duyệt");
+    List<String> bodies = inForce.bodies(execution);
+    inForce.body(execution, "reviewingBody", "Đơn vị thẩm định");
+    inForce.body(execution, "approvingBody", "Cấp phê duyệt");
     String province = province(execution);
     ArrayNode years = Sheets.JSON.createArrayNode();
     for (Schedule.Period period : periods(execution)) {

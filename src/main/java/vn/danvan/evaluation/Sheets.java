@@ -13,7 +13,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import vn.danvan.evaluation.CriteriaSet.Kind;
 import vn.danvan.evaluation.CriteriaSet.Line;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * The evaluation sheet of one body: one row per criterion, bonus and penalty item of its criteria

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
-import vn.danvan.platform.EngineConnection;
+import vn.danvan.engine.EngineConnection;
 
 /**
  * Completion counters of fan-outs, one row per fan-out in {@code danvan_fanout}, and the chase

@@ -1,5 +1,7 @@
 package vn.danvan.fanout;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.assignment.ChaseType;
-import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.engine.Withdrawals;
+import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.Withdrawals;
+import vn.danvan.org.BodiesInForce;
+import vn.danvan.tracking.JsonLog;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
@@ -92,13 +93,15 @@ public class Fanouts {
 
   private final FanoutStore store;
   private final AssignmentRules rules;
+  private final BodiesInForce inForce;
   private final Deadlines deadlines;
   private final Notifications notifications;
 
-  public Fanouts(FanoutStore store, AssignmentRules rules, Deadlines deadlines,
-      Notifications notifications) {
+  public Fanouts(FanoutStore store, AssignmentRules rules, BodiesInForce inForce,
+      Deadlines deadlines, Notifications notifications) {
     this.store = store;
     this.rules = rules;
+    this.inForce = inForce;
     this.deadlines = deadlines;
     this.notifications = notifications;
   }
@@ -112,7 +115,7 @@ public class Fanouts {
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkCommon(execution);
     execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
-    List<String> bodies = rules.bodies(execution);
+    List<String> bodies = inForce.bodies(execution);
     // a JSON value, stored as bytes: a national list is far longer than a String variable allows
     execution.setVariable(BODY_LIST, SpinValues.jsonValue(JSON.valueToTree(bodies).toString()));
     execution.setVariable("bodyCount", bodies.size());

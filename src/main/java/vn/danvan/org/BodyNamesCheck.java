@@ -18,9 +18,9 @@ import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry.Body;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
 
 /**
  * A model an administrator deploys (Camunda Modeler, {@code POST /engine-rest/deployment/create})

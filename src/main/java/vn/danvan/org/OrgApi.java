@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * Restructuring for administrators ({@code camunda-admin}), HTTP Basic like the engine's REST API;

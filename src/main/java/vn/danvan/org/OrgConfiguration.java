@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
-import vn.danvan.platform.ClusterLock;
+import vn.danvan.engine.ClusterLock;
 
 /** Loads the registry (start-up stops on a bad file) and applies it to Camunda once started. */
 @Configuration

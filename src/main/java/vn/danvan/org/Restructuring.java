@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.engine.ClusterLock;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry.Body;
-import vn.danvan.platform.ClusterLock;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
 
 /**
  * Changes to the organisation while the application runs: a body ended by an administrator (end

@@ -1,9 +1,9 @@
 package vn.danvan.periodic;
 
-import java.util.List;
-import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.engine.Withdrawals;
 import vn.danvan.fanout.Fanouts;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
-import vn.danvan.platform.Withdrawals;
 
 /**
  * One round of a periodic report ({@code reportPeriod.bpmn}), an instance of its own so that the

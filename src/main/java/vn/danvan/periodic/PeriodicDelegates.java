@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.danvan.platform.Inputs;
+import vn.danvan.input.Inputs;
 
 /** The beans {@code periodicReport.bpmn} and {@code reportPeriod.bpmn} call; each hands over to
  * {@link PeriodicReports} or {@link PeriodWork}. */

@@ -11,12 +11,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.deadline.Schedule.Period;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.BodiesInForce;
 
 /**
  * Periodic reports ("báo cáo định kỳ"): the cycle of a directive ("hằng quý", "trước ngày 15/10
@@ -33,11 +33,11 @@ public class PeriodicReports {
   static final int DEFAULT_WINDOW_DAYS = 15;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AssignmentRules rules;
+  private final BodiesInForce inForce;
   private final Deadlines deadlines;
 
-  public PeriodicReports(AssignmentRules rules, Deadlines deadlines) {
-    this.rules = rules;
+  public PeriodicReports(BodiesInForce inForce, Deadlines deadlines) {
+    this.inForce = inForce;
     this.deadlines = deadlines;
   }
 
@@ -54,12 +54,12 @@ public class PeriodicReports {
           + "\" không phải định kỳ: dùng ví dụ \"hằng quý\", \"trước ngày 15/10 hằng năm\" (cyclePhrase)");
     }
     LocalDate until = endDate(execution);
-    rules.body(execution, "consolidatingBody", "Đơn vị tổng hợp");
-    rules.body(execution, "recipientBody", "Nơi nhận báo cáo");
+    inForce.body(execution, "consolidatingBody", "Đơn vị tổng hợp");
+    inForce.body(execution, "recipientBody", "Nơi nhận báo cáo");
     if (execution.getVariable("monitorBody") != null) {
-      rules.body(execution, "monitorBody", "Đơn vị theo dõi");
+      inForce.body(execution, "monitorBody", "Đơn vị theo dõi");
     }
-    rules.bodyList(execution, "reportingBodies", "Đơn vị báo cáo");
+    inForce.bodyList(execution, "reportingBodies", "Đơn vị báo cáo");
     Inputs.text(execution, "taskContent", "Nội dung báo cáo");
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.danvan.platform.Inputs;
+import vn.danvan.input.Inputs;
 
 /** The beans {@code reviewMilestone.bpmn} calls. */
 @Configuration

@@ -5,11 +5,11 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.BodiesInForce;
 
 /**
  * Review milestones ("sơ kết", "tổng kết", e.g. "tổng kết vào quý III/2020"): when the window
@@ -19,11 +19,11 @@ import vn.danvan.platform.InvalidInputException;
 @Component("reviews")
 public class Reviews {
 
-  private final AssignmentRules rules;
+  private final BodiesInForce inForce;
   private final Deadlines deadlines;
 
-  public Reviews(AssignmentRules rules, Deadlines deadlines) {
-    this.rules = rules;
+  public Reviews(BodiesInForce inForce, Deadlines deadlines) {
+    this.inForce = inForce;
     this.deadlines = deadlines;
   }
 
@@ -34,8 +34,8 @@ public class Reviews {
       throw new InvalidInputException("Thời điểm \"" + phrase
           + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
     }
-    rules.body(execution, "draftingBody", "Đơn vị chủ trì xây dựng báo cáo");
-    rules.body(execution, "leadershipBody", "Cấp kết luận");
+    inForce.body(execution, "draftingBody", "Đơn vị chủ trì xây dựng báo cáo");
+    inForce.body(execution, "leadershipBody", "Cấp kết luận");
     String kind = Inputs.text(execution, "reviewKind", "Loại (Sơ kết hoặc Tổng kết)");
     String content = Inputs.text(execution, "taskContent", "Nội dung sơ kết, tổng kết");
     execution.setVariable("reviewOpens", once.opens().toString());

@@ -24,16 +24,16 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.danvan.assignment.AssignmentRules;
 import vn.danvan.assignment.ChaseType;
-import vn.danvan.assignment.JsonLog;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
+import vn.danvan.engine.EngineLocks;
+import vn.danvan.engine.Withdrawals;
+import vn.danvan.input.Inputs;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.EngineLocks;
-import vn.danvan.platform.Inputs;
-import vn.danvan.platform.InvalidInputException;
-import vn.danvan.platform.Withdrawals;
+import vn.danvan.tracking.JsonLog;
 
 /**
  * The "Dân vận khéo" (skilful mass mobilisation) movement: a body registers a model (the ten
@@ -80,12 +80,12 @@ public class SkilfulModels {
   }
 
   private final OrgRegistry registry;
-  private final AssignmentRules rules;
+  private final BodiesInForce rules;
   private final Deadlines deadlines;
   private final String appraisingBody;
   private final String recognisingBody;
 
-  public SkilfulModels(OrgRegistry registry, AssignmentRules rules, Deadlines deadlines,
+  public SkilfulModels(OrgRegistry registry, BodiesInForce rules, Deadlines deadlines,
       @Value("${danvan.skilful.appraising-body:bdvTU}") String appraisingBody,
       @Value("${danvan.skilful.recognising-body:btvTU}") String recognisingBody) {
     this.registry = registry;

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.input.Inputs;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.platform.Inputs;
 
 /**
  * The implementation board of one directive ("bảng theo dõi"): every piece of work its blocks gave

@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.Role;
-import vn.danvan.platform.InvalidInputException;
 
 /**
  * The board over HTTP, for the Cockpit plugin (the webapp's session) and for API clients (HTTP

@@ -3,7 +3,7 @@ package vn.danvan.tracking;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 /**
  * The period a coordinator asks figures for: a year ({@code 2026}), a half-year ({@code 2026-H2})

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.EngineConnection;
+import vn.danvan.engine.EngineConnection;
 
 /**
  * A body's track record for a year, from the engine's history: the work it led that fell due in

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 import vn.danvan.tracking.WorkStatus;
 import vn.danvan.tracking.WorkStatus.Facts;

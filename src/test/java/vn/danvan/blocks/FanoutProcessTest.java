@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.notification.Notifications;
-import vn.danvan.platform.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 
 /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 
 /** "Tổng kết vào quý III/2020": drafting opens 1/7/2020, due 30/9/2020, then the conclusion. */

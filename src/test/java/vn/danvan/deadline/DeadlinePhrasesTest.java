@@ -15,7 +15,7 @@ import vn.danvan.deadline.Schedule.Every;
 import vn.danvan.deadline.Schedule.Frequency;
 import vn.danvan.deadline.Schedule.Once;
 import vn.danvan.deadline.Schedule.Period;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 class DeadlinePhrasesTest {
 

@@ -18,7 +18,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.support.DirectiveRun;
 import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
-import vn.danvan.platform.InvalidInputException;
+import vn.danvan.input.InvalidInputException;
 
 class CriteriaCatalogTest {
 

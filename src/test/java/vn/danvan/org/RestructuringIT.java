@@ -20,7 +20,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.danvan.platform.Inputs;
+import vn.danvan.input.Inputs;
 import vn.danvan.support.Http;
 
 /**
