@@ -1,4 +1,4 @@
-package vn.danvan.platform;
+package vn.danvan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

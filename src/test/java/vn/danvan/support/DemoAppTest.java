@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -11,7 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The application as the demo runs it (demo province, demo/demo), on a private in-memory H2
  * database and a random port, with its metrics (Prometheus) as in production. Test classes sharing
- * this annotation share one started context.
+ * this annotation share one started context, which stays whole whatever other applications the
+ * tests start and stop in the same JVM ({@link SharedEngine}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +27,5 @@ import org.springframework.test.context.ActiveProfiles;
     })
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false)
+@ExtendWith(SharedEngine.class)
 public @interface DemoAppTest {}

@@ -2,10 +2,7 @@ package vn.danvan.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Base of tests that talk HTTP to the started demo application (one shared context). */
@@ -23,17 +20,10 @@ public abstract class RunningDemoApp {
       "/engine-rest/process-definition/key/assignment/start";
 
   @LocalServerPort protected int port;
-  @Autowired private ProcessEngine sharedEngine;
   protected Http http;
 
-  /**
-   * The REST API finds its engine by name ("default") in a registry of the JVM: a test with an
-   * application of its own that has closed took that name away with its engine, so this
-   * application's engine is registered again before each test.
-   */
   @BeforeEach
   void connect() {
-    ProcessEngines.registerProcessEngine(sharedEngine);
     http = new Http(port);
   }
 
