@@ -18,7 +18,6 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
@@ -34,8 +33,10 @@ import vn.danvan.DanVanApplication;
  * coverage, no job executor (tests run jobs themselves). No web layer, no start-up runners, no
  * schedules, no Spring Boot auto-configuration but the mail sender's; beans are made when first
  * used. Settings: {@code process-tests.properties}.
+ *
+ * <p>Not a {@code @Configuration}: the application's own scan of {@code vn.danvan} would find it
+ * on the test class path and add a second engine to every application a test starts.
  */
-@Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = DanVanApplication.class, excludeFilters = @Filter(
     type = FilterType.ANNOTATION,
     classes = {SpringBootApplication.class, RestController.class, ControllerAdvice.class}))
