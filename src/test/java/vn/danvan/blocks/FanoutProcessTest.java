@@ -276,8 +276,7 @@ class FanoutProcessTest {
       "processes/blocks/fanoutChunk.bpmn", "processes/blocks/chaseNotice.bpmn",
       "processes/blocks/assignment.bpmn", "processes/blocks/thongBaoEmail.bpmn"})
   void withMailOnTheReminderSendsAChunkAtATimeToTheBodiesStillAtWork() {
-    Notifications notifications = (Notifications) ((ProcessEngineConfigurationImpl) engine
-        .getProcessEngine().getProcessEngineConfiguration()).getBeans().get("notifications");
+    Notifications notifications = ProcessTestEngine.bean(Notifications.class);
     notifications.setEnabled(true);
     try {
       ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh, soNNMT");

@@ -13,7 +13,6 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -52,8 +51,7 @@ class NotificationsProcessTest {
 
   @BeforeEach
   void mailOn() {
-    notifications = (Notifications) ((ProcessEngineConfigurationImpl) engine.getProcessEngine()
-        .getProcessEngineConfiguration()).getBeans().get("notifications");
+    notifications = ProcessTestEngine.bean(Notifications.class);
     notifications.setEnabled(true);
   }
 

@@ -1,8 +1,14 @@
 package vn.danvan.support;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** The engine for process tests, with flow-node coverage reports under target/. */
+/**
+ * The engine for process tests, with the application's beans ({@link ProcessTestApplication},
+ * started once for all process tests) and flow-node coverage reports under target/.
+ */
 public final class ProcessTestEngine {
 
   private ProcessTestEngine() {}
@@ -12,8 +18,7 @@ public final class ProcessTestEngine {
    * except the models named (deployed only because the tested one calls them).
    */
   public static ProcessEngineCoverageExtension withFullCoverage(String... calledOnly) {
-    ProcessEngineCoverageExtension.Builder builder =
-        ProcessEngineCoverageExtension.builder("process-test.cfg.xml");
+    ProcessEngineCoverageExtension.Builder builder = builder();
     builder.excludeProcessDefinitionKeys(calledOnly);
     builder.assertClassCoverageAtLeast(1.0);
     return builder.build();
@@ -21,6 +26,30 @@ public final class ProcessTestEngine {
 
   /** The same engine, reporting coverage without a minimum (for tests of compositions). */
   public static ProcessEngineCoverageExtension withCoverageReport() {
-    return ProcessEngineCoverageExtension.builder("process-test.cfg.xml").build();
+    return builder().build();
+  }
+
+  /** The application's bean of that type, as the engine's models call it. */
+  public static <T> T bean(Class<T> type) {
+    return Application.CONTEXT.getBean(type);
+  }
+
+  /**
+   * A builder on the application's engine: the extension "builds" its engine from a
+   * configuration, which here hands over the one already built.
+   */
+  private static ProcessEngineCoverageExtension.Builder builder() {
+    ProcessEngine engine = Application.CONTEXT.getBean(ProcessEngine.class);
+    return ProcessEngineCoverageExtension.builder(new ProcessEngineConfiguration() {
+      @Override
+      public ProcessEngine buildProcessEngine() {
+        return engine;
+      }
+    });
+  }
+
+  /** Started by the first process test that runs. */
+  private static final class Application {
+    static final ConfigurableApplicationContext CONTEXT = ProcessTestApplication.start();
   }
 }
