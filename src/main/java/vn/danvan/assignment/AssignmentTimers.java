@@ -1,5 +1,11 @@
 package vn.danvan.assignment;
 
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
+import static vn.danvan.variable.SharedVariables.ROUND;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -89,7 +95,7 @@ public class AssignmentTimers {
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */
   public Collection<String> contributors(VariableScope vars) {
-    Object round = vars.getVariable("round");
+    Object round = vars.getVariable(ROUND);
     boolean first = !(round instanceof Integer r) || r == 0;
     return first ? AssignmentRules.coordinatingBodies(vars) : List.of();
   }
@@ -104,7 +110,7 @@ public class AssignmentTimers {
       if (REMINDER_TIMER.equals(activity)) {
         management.setJobDuedate(job.getId(), reminderAt(execution));
       } else if (CHASE_TIMER.equals(activity)) {
-        LocalDate deadline = Inputs.date(execution, "deadline", "Hạn hoàn thành");
+        LocalDate deadline = Inputs.date(execution, DEADLINE, "Hạn hoàn thành");
         management.setJobDuedate(job.getId(),
             Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
       }
@@ -116,22 +122,22 @@ public class AssignmentTimers {
    * timers are the process's own, scheduled before its start event runs.
    */
   private LocalDate deadline(VariableScope vars) {
-    Object phrase = vars.getVariable("deadlinePhrase");
-    if (vars.getVariable("deadline") == null && phrase instanceof String p && !p.isBlank()
+    Object phrase = vars.getVariable(DEADLINE_PHRASE);
+    if (vars.getVariable(DEADLINE) == null && phrase instanceof String p && !p.isBlank()
         && deadlines.read(vars, p) instanceof Schedule.Once once) {
       return once.due();
     }
-    return Inputs.date(vars, "deadline", "Hạn hoàn thành");
+    return Inputs.date(vars, DEADLINE, "Hạn hoàn thành");
   }
 
   /** A number or numeric text (an element template writes text), checked at start; default 3. */
   private static int reminderDays(VariableScope vars) {
-    Object value = vars.getVariable("reminderDays");
+    Object value = vars.getVariable(REMINDER_DAYS);
     return value == null ? DEFAULT_REMINDER_DAYS : Integer.parseInt(String.valueOf(value).trim());
   }
 
   private static String chaseInterval(VariableScope vars) {
-    Object value = vars.getVariable("chaseInterval");
+    Object value = vars.getVariable(CHASE_INTERVAL);
     return value == null ? DEFAULT_CHASE_INTERVAL : String.valueOf(value);
   }
 }

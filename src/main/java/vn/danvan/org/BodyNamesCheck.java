@@ -1,5 +1,6 @@
 package vn.danvan.org;
 
+
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;

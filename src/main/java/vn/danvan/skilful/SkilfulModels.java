@@ -1,5 +1,65 @@
 package vn.danvan.skilful;
 
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_DUE;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_NOTE;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISING_BODY;
+import static vn.danvan.skilful.SkilfulVariables.AREA;
+import static vn.danvan.skilful.SkilfulVariables.AWARD_DECISION;
+import static vn.danvan.skilful.SkilfulVariables.BODY;
+import static vn.danvan.skilful.SkilfulVariables.COMMENDATION_DECISION;
+import static vn.danvan.skilful.SkilfulVariables.CONTENT;
+import static vn.danvan.skilful.SkilfulVariables.CONTEST_NAME;
+import static vn.danvan.skilful.SkilfulVariables.CUMULATIVE;
+import static vn.danvan.skilful.SkilfulVariables.ENTRIES;
+import static vn.danvan.skilful.SkilfulVariables.GOALS;
+import static vn.danvan.skilful.SkilfulVariables.LACKING_COUNT;
+import static vn.danvan.skilful.SkilfulVariables.MODEL_NAME;
+import static vn.danvan.skilful.SkilfulVariables.MODEL_STATUS;
+import static vn.danvan.skilful.SkilfulVariables.ORGANISING_BODY;
+import static vn.danvan.skilful.SkilfulVariables.OUTCOME;
+import static vn.danvan.skilful.SkilfulVariables.OUTCOME_LABEL;
+import static vn.danvan.skilful.SkilfulVariables.OUTPUTS;
+import static vn.danvan.skilful.SkilfulVariables.PARTICIPANTS;
+import static vn.danvan.skilful.SkilfulVariables.PASS_SCORE;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_BODIES;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_DUES;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_FROM_YEAR;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_ID;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_INDEX;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_SUMMARY;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_YEAR;
+import static vn.danvan.skilful.SkilfulVariables.REASON;
+import static vn.danvan.skilful.SkilfulVariables.RECOGNISING_BODY;
+import static vn.danvan.skilful.SkilfulVariables.RECOGNITION;
+import static vn.danvan.skilful.SkilfulVariables.REGISTRANT;
+import static vn.danvan.skilful.SkilfulVariables.REGISTRATION_DEADLINE;
+import static vn.danvan.skilful.SkilfulVariables.REGISTRATION_YEAR;
+import static vn.danvan.skilful.SkilfulVariables.RESOURCES;
+import static vn.danvan.skilful.SkilfulVariables.RETIRE_REASON;
+import static vn.danvan.skilful.SkilfulVariables.ROUNDS;
+import static vn.danvan.skilful.SkilfulVariables.ROUND_ENTRIES;
+import static vn.danvan.skilful.SkilfulVariables.ROUND_INDEX;
+import static vn.danvan.skilful.SkilfulVariables.ROUND_LOG;
+import static vn.danvan.skilful.SkilfulVariables.ROUND_NAME;
+import static vn.danvan.skilful.SkilfulVariables.ROUND_NAMES;
+import static vn.danvan.skilful.SkilfulVariables.STATUS_LOG;
+import static vn.danvan.skilful.SkilfulVariables.STILL_RUNNING;
+import static vn.danvan.skilful.SkilfulVariables.SUSTAINABILITY;
+import static vn.danvan.skilful.SkilfulVariables.TIMELINE;
+import static vn.danvan.skilful.SkilfulVariables.WORK_FIELD;
+import static vn.danvan.skilful.SkilfulVariables.WORK_FIELD_LABEL;
+import static vn.danvan.skilful.SkilfulVariables.YEARS_RECOGNISED;
+import static vn.danvan.variable.SharedVariables.BODY_NAME;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +113,7 @@ public class SkilfulModels {
   static final MonthDay COMMENDATION_DAY = MonthDay.of(10, 15);
   static final MonthDay RE_EVALUATION_DAY = MonthDay.of(9, 1);
   /** The jury task's own copy of the round's entries. */
-  static final String GIVEN_ENTRIES = "roundEntries";
+  static final String GIVEN_ENTRIES = ROUND_ENTRIES;
   static final int MAX_TEXT = 4000; // a String variable holds at most 4,000 characters
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,16 +123,16 @@ public class SkilfulModels {
   static final Map<String, String> AREAS = new LinkedHashMap<>();
 
   static {
-    FIELDS.put("modelName", "Tên mô hình");
-    FIELDS.put("reason", "Lý do, sự cần thiết");
-    FIELDS.put("goals", "Mục tiêu, tiêu chí");
-    FIELDS.put("content", "Nội dung, phương pháp, cách làm");
-    FIELDS.put("area", "Địa bàn, đối tượng");
-    FIELDS.put("participants", "Chủ trì, phối hợp, người tham gia");
-    FIELDS.put("resources", "Nguồn lực");
-    FIELDS.put("timeline", "Thời gian thực hiện");
-    FIELDS.put("outputs", "Sản phẩm, kết quả kiểm chứng được");
-    FIELDS.put("sustainability", "Tính bền vững, khả năng nhân rộng");
+    FIELDS.put(MODEL_NAME, "Tên mô hình");
+    FIELDS.put(REASON, "Lý do, sự cần thiết");
+    FIELDS.put(GOALS, "Mục tiêu, tiêu chí");
+    FIELDS.put(CONTENT, "Nội dung, phương pháp, cách làm");
+    FIELDS.put(AREA, "Địa bàn, đối tượng");
+    FIELDS.put(PARTICIPANTS, "Chủ trì, phối hợp, người tham gia");
+    FIELDS.put(RESOURCES, "Nguồn lực");
+    FIELDS.put(TIMELINE, "Thời gian thực hiện");
+    FIELDS.put(OUTPUTS, "Sản phẩm, kết quả kiểm chứng được");
+    FIELDS.put(SUSTAINABILITY, "Tính bền vững, khả năng nhân rộng");
     AREAS.put("kinhTe", "Kinh tế");
     AREAS.put("vanHoaXaHoi", "Văn hóa – xã hội");
     AREAS.put("quocPhongAnNinh", "Quốc phòng – an ninh");
@@ -109,12 +169,12 @@ public class SkilfulModels {
             + " ký tự, tối đa " + MAX_TEXT + " (" + field.getKey() + ")");
       }
     }
-    Object area = execution.getVariable("workField");
+    Object area = execution.getVariable(WORK_FIELD);
     if (!AREAS.containsKey(area)) {
       throw new InvalidInputException("Lĩnh vực \"" + area + "\" không hợp lệ: chọn "
           + String.join(", ", AREAS.keySet()) + " (workField)");
     }
-    String body = rules.ownBody(execution, "registrant", "body", "Đơn vị đăng ký",
+    String body = rules.ownBody(execution, REGISTRANT, BODY, "Đơn vị đăng ký",
         "Chỉ được đăng ký mô hình cho đơn vị của mình");
     int year = deadlines.today().getYear();
     Quota quota = quota(execution.getProcessEngineServices(), body);
@@ -127,45 +187,46 @@ public class SkilfulModels {
           + " mô hình \"Dân vận khéo\" năm " + year + ", tối đa " + quota.max()
           + " mô hình mỗi năm");
     }
-    execution.setVariable("registrationYear", year);
-    execution.setVariable("bodyName", name(body));
-    execution.setVariable("workFieldLabel", AREAS.get(area));
-    execution.setVariable("appraisingBody", appraisingBody);
-    execution.setVariable("recognisingBody", recognisingBody);
-    execution.setVariable("appraisalDue", deadlines.today().plusDays(30).toString());
-    execution.setVariable("yearsRecognised", 0);
+    execution.setVariable(REGISTRATION_YEAR, year);
+    execution.setVariable(BODY_NAME, name(body));
+    execution.setVariable(WORK_FIELD_LABEL, AREAS.get(area));
+    execution.setVariable(APPRAISING_BODY, appraisingBody);
+    execution.setVariable(RECOGNISING_BODY, recognisingBody);
+    execution.setVariable(APPRAISAL_DUE, deadlines.today().plusDays(30).toString());
+    execution.setVariable(YEARS_RECOGNISED, 0);
     status(execution, "Đã đăng ký, chờ thẩm định");
   }
 
   /** Appraisal and yearly re-evaluation: a score from 0 to 100 and a comment. */
   public void appraised(DelegateTask task) {
-    score(task.getVariable("appraisalScore"));
-    Inputs.text(task, "appraisalNote", "Nhận xét thẩm định");
+    score(task.getVariable(APPRAISAL_SCORE));
+    Inputs.text(task, APPRAISAL_NOTE, "Nhận xét thẩm định");
   }
 
   /** Re-evaluation: the model still runs (then scored again) or stops, with a reason. */
   public void reEvaluated(DelegateTask task) {
-    if (Inputs.decision(task, "stillRunning", "Chưa chọn mô hình còn duy trì hay không")) {
+    if (Inputs.decision(task, STILL_RUNNING, "Chưa chọn mô hình còn duy trì hay không")) {
       appraised(task);
     } else {
-      Inputs.text(task, "retireReason", "Lý do dừng mô hình");
+      Inputs.text(task, RETIRE_REASON, "Lý do dừng mô hình");
     }
   }
 
   /** The recognition table's answer; a recognised year counts towards "exemplary". */
   public void judged(DelegateExecution execution) {
-    if (!(execution.getVariable("recognition") instanceof Map<?, ?> result)) {
+    if (!(execution.getVariable(RECOGNITION) instanceof Map<?, ?> result)) {
       throw new InvalidInputException("Bảng công nhận không xếp được điểm "
-          + execution.getVariable("appraisalScore"));
+          + execution.getVariable(APPRAISAL_SCORE));
     }
-    String outcome = (String) result.get("outcome");
-    execution.setVariable("outcome", outcome);
-    execution.setVariable("outcomeLabel", result.get("outcomeLabel"));
-    execution.removeVariable("recognition");
+    String outcome = (String) result.get(OUTCOME);
+    execution.setVariable(OUTCOME, outcome);
+    execution.setVariable(OUTCOME_LABEL, result.get(OUTCOME_LABEL));
+    execution.removeVariable(RECOGNITION);
     if (!NOT_RECOGNISED.equals(outcome)) {
-      execution.setVariable("yearsRecognised", (Integer) execution.getVariable("yearsRecognised") + 1);
+      execution.setVariable(YEARS_RECOGNISED,
+          (Integer) execution.getVariable(YEARS_RECOGNISED) + 1);
     }
-    status(execution, (String) result.get("outcomeLabel"));
+    status(execution, (String) result.get(OUTCOME_LABEL));
   }
 
   /** The next 15/10 (Ngày truyền thống công tác dân vận), 8:00, from today on. */
@@ -181,7 +242,7 @@ public class SkilfulModels {
   }
 
   public void commended(DelegateTask task) {
-    Inputs.text(task, "commendationDecision", "Số, ngày quyết định khen thưởng");
+    Inputs.text(task, COMMENDATION_DECISION, "Số, ngày quyết định khen thưởng");
     status(task, "Mô hình điển hình, đã được khen thưởng");
   }
 
@@ -200,10 +261,10 @@ public class SkilfulModels {
    */
   public void quotaStarted(DelegateExecution execution) {
     List<String> bodies = rules.bodies(execution);
-    rules.body(execution, "monitorBody", "Đơn vị theo dõi");
-    Object given = execution.getVariable("registrationDeadline");
+    rules.body(execution, MONITOR_BODY, "Đơn vị theo dõi");
+    Object given = execution.getVariable(REGISTRATION_DEADLINE);
     String phrase = given instanceof String s && !s.isBlank() ? s : "trước ngày 30/6 hằng năm";
-    String end = Inputs.text(execution, "endDate", "Thời điểm kết thúc");
+    String end = Inputs.text(execution, END_DATE, "Thời điểm kết thúc");
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Every every)
         || !(deadlines.read(execution, end) instanceof Schedule.Once until)) {
       throw new InvalidInputException("Hạn đăng ký \"" + phrase
@@ -216,28 +277,29 @@ public class SkilfulModels {
     if (dues.isEmpty()) {
       throw new InvalidInputException("Không có hạn đăng ký nào trước " + until.due());
     }
-    execution.setVariable("quotaDues", SpinValues.jsonValue(dues.toString()).create());
-    execution.setVariable("quotaIndex", 0);
-    execution.setVariable("quotaFromYear", LocalDate.parse(dues.get(0).asText()).getYear());
-    execution.setVariable("cumulative", Inputs.flag(execution, "cumulative", "Tính cả giai đoạn", false));
-    execution.setVariable("quotaBodies",
+    execution.setVariable(QUOTA_DUES, SpinValues.jsonValue(dues.toString()).create());
+    execution.setVariable(QUOTA_INDEX, 0);
+    execution.setVariable(QUOTA_FROM_YEAR, LocalDate.parse(dues.get(0).asText()).getYear());
+    execution.setVariable(CUMULATIVE,
+        Inputs.flag(execution, CUMULATIVE, "Tính cả giai đoạn", false));
+    execution.setVariable(QUOTA_BODIES,
         SpinValues.jsonValue(JSON.valueToTree(bodies).toString()).create());
   }
 
   public boolean hasNextQuota(VariableScope vars) {
-    return (Integer) vars.getVariable("quotaIndex") < json(vars, "quotaDues").elements().size();
+    return (Integer) vars.getVariable(QUOTA_INDEX) < json(vars, QUOTA_DUES).elements().size();
   }
 
   /** The year's registration deadline; checked the day after. */
   public void quotaOpened(DelegateExecution execution) {
-    String due = json(execution, "quotaDues").elements()
-        .get((Integer) execution.getVariable("quotaIndex")).stringValue();
-    execution.setVariable("deadline", due);
-    execution.setVariable("quotaYear", LocalDate.parse(due).getYear());
+    String due = json(execution, QUOTA_DUES).elements()
+        .get((Integer) execution.getVariable(QUOTA_INDEX)).stringValue();
+    execution.setVariable(DEADLINE, due);
+    execution.setVariable(QUOTA_YEAR, LocalDate.parse(due).getYear());
   }
 
   public Date quotaCheckAt(VariableScope vars) {
-    return at(LocalDate.parse((String) vars.getVariable("deadline")).plusDays(1));
+    return at(LocalDate.parse((String) vars.getVariable(DEADLINE)).plusDays(1));
   }
 
   /**
@@ -245,15 +307,15 @@ public class SkilfulModels {
    * on its own: the yearly cycle does not wait for it); the summary is for the monitoring body.
    */
   public void quotaChecked(DelegateExecution execution) {
-    int year = (Integer) execution.getVariable("quotaYear");
-    int from = Boolean.TRUE.equals(execution.getVariable("cumulative"))
-        ? (Integer) execution.getVariable("quotaFromYear") : year;
+    int year = (Integer) execution.getVariable(QUOTA_YEAR);
+    int from = Boolean.TRUE.equals(execution.getVariable(CUMULATIVE))
+        ? (Integer) execution.getVariable(QUOTA_FROM_YEAR) : year;
     String task = "Đăng ký mô hình \"Dân vận khéo\" " + (from == year ? "năm " + year
         : "giai đoạn " + from + "–" + year) + " theo chỉ tiêu";
     List<String> lacking = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
     ProcessEngineServices engine = execution.getProcessEngineServices();
-    for (SpinJsonNode id : json(execution, "quotaBodies").elements()) {
+    for (SpinJsonNode id : json(execution, QUOTA_BODIES).elements()) {
       String body = id.stringValue();
       int min = quota(engine, body).min();
       long registered = registrations(engine, body, from, year, null);
@@ -262,18 +324,18 @@ public class SkilfulModels {
         summary.append(name(body)).append(": ").append(registered).append('/').append(min)
             .append("; ");
         engine.getRuntimeService().startProcessInstanceByKey(CHASE_NOTICE,
-            execution.getProcessBusinessKey(), Variables.putValue("leadBody", body)
-                .putValue("taskContent", task).putValue("deadline", execution.getVariable("deadline"))
-                .putValue("chaseCount", 1).putValue("lastChaseType", ChaseType.forCount(1).label())
-                .putValue("quotaId", execution.getProcessInstanceId()));
+            execution.getProcessBusinessKey(), Variables.putValue(LEAD_BODY, body)
+                .putValue(TASK_CONTENT, task).putValue(DEADLINE, execution.getVariable(DEADLINE))
+                .putValue(CHASE_COUNT, 1).putValue(LAST_CHASE_TYPE, ChaseType.forCount(1).label())
+                .putValue(QUOTA_ID, execution.getProcessInstanceId()));
       }
     }
-    execution.setVariable("lackingCount", lacking.size());
-    execution.setVariable("quotaSummary", lacking.isEmpty()
+    execution.setVariable(LACKING_COUNT, lacking.size());
+    execution.setVariable(QUOTA_SUMMARY, lacking.isEmpty()
         ? "Năm " + year + ": mọi đơn vị đã đăng ký đủ chỉ tiêu"
         : "Năm " + year + ", chưa đủ chỉ tiêu" + (from == year ? "" : " (từ năm " + from + ")")
             + ": " + summary.substring(0, summary.length() - 2));
-    execution.setVariable("quotaIndex", (Integer) execution.getVariable("quotaIndex") + 1);
+    execution.setVariable(QUOTA_INDEX, (Integer) execution.getVariable(QUOTA_INDEX) + 1);
   }
 
   /**
@@ -282,7 +344,7 @@ public class SkilfulModels {
    */
   public void quotaEnded(DelegateExecution execution) {
     if (execution.isCanceled()) {
-      Withdrawals.endStartedBy(execution, "quotaId", "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy",
+      Withdrawals.endStartedBy(execution, QUOTA_ID, "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy",
           CHASE_NOTICE);
     }
   }
@@ -294,9 +356,9 @@ public class SkilfulModels {
    * the entries are the models recognised now.
    */
   public void contestStarted(DelegateExecution execution) {
-    Inputs.text(execution, "contestName", "Tên hội thi");
-    rules.body(execution, "organisingBody", "Đơn vị tổ chức");
-    Object given = execution.getVariable("rounds");
+    Inputs.text(execution, CONTEST_NAME, "Tên hội thi");
+    rules.body(execution, ORGANISING_BODY, "Đơn vị tổ chức");
+    Object given = execution.getVariable(ROUNDS);
     String rounds = given instanceof String s && !s.isBlank() ? s : "Sơ khảo, Chung khảo";
     ArrayNode names = JSON.createArrayNode();
     for (String round : rounds.split(",")) {
@@ -304,35 +366,35 @@ public class SkilfulModels {
         names.add(round.trim());
       }
     }
-    execution.setVariable("roundNames", SpinValues.jsonValue(names.toString()).create());
-    execution.setVariable("roundIndex", 0);
-    execution.setVariable("passScore", score(execution.getVariable("passScore") == null
-        ? 75 : execution.getVariable("passScore")).doubleValue());
+    execution.setVariable(ROUND_NAMES, SpinValues.jsonValue(names.toString()).create());
+    execution.setVariable(ROUND_INDEX, 0);
+    execution.setVariable(PASS_SCORE, score(execution.getVariable(PASS_SCORE) == null
+        ? 75 : execution.getVariable(PASS_SCORE)).doubleValue());
     ArrayNode entries = JSON.createArrayNode();
     execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(MODEL_PROCESS).variableValueGreaterThan("yearsRecognised", 0)
+        .processDefinitionKey(MODEL_PROCESS).variableValueGreaterThan(YEARS_RECOGNISED, 0)
         .list().forEach(model -> {
           Map<String, Object> v = execution.getProcessEngineServices().getRuntimeService()
-              .getVariables(model.getId(), List.of("modelName", "bodyName", "workFieldLabel"));
+              .getVariables(model.getId(), List.of(MODEL_NAME, BODY_NAME, WORK_FIELD_LABEL));
           entries.addObject().put("modelId", model.getId())
-              .put("modelName", (String) v.get("modelName"))
-              .put("bodyName", (String) v.get("bodyName"))
-              .put("workFieldLabel", (String) v.get("workFieldLabel"));
+              .put(MODEL_NAME, (String) v.get(MODEL_NAME))
+              .put(BODY_NAME, (String) v.get(BODY_NAME))
+              .put(WORK_FIELD_LABEL, (String) v.get(WORK_FIELD_LABEL));
         });
     if (entries.isEmpty()) {
       throw new InvalidInputException("Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi");
     }
-    execution.setVariable("entries", SpinValues.jsonValue(entries.toString()).create());
+    execution.setVariable(ENTRIES, SpinValues.jsonValue(entries.toString()).create());
   }
 
   public boolean hasNextRound(VariableScope vars) {
-    return (Integer) vars.getVariable("roundIndex") < json(vars, "roundNames").elements().size()
-        && !json(vars, "entries").elements().isEmpty();
+    return (Integer) vars.getVariable(ROUND_INDEX) < json(vars, ROUND_NAMES).elements().size()
+        && !json(vars, ENTRIES).elements().isEmpty();
   }
 
   public void roundOpened(DelegateExecution execution) {
-    execution.setVariable("roundName", json(execution, "roundNames").elements()
-        .get((Integer) execution.getVariable("roundIndex")).stringValue());
+    execution.setVariable(ROUND_NAME, json(execution, ROUND_NAMES).elements()
+        .get((Integer) execution.getVariable(ROUND_INDEX)).stringValue());
   }
 
   /**
@@ -341,7 +403,7 @@ public class SkilfulModels {
    */
   public void roundGiven(DelegateTask task) {
     task.setVariableLocal(GIVEN_ENTRIES,
-        SpinValues.jsonValue(json(task, "entries").toString()).create());
+        SpinValues.jsonValue(json(task, ENTRIES).toString()).create());
   }
 
   /**
@@ -352,7 +414,7 @@ public class SkilfulModels {
    */
   public void roundScored(DelegateTask task) {
     Map<String, BigDecimal> scores = new LinkedHashMap<>();
-    for (SpinJsonNode entry : json(task, "entries").elements()) {
+    for (SpinJsonNode entry : json(task, ENTRIES).elements()) {
       JsonNode row = readTree(entry.toString());
       String id = row.path("modelId").asText("");
       BigDecimal score = score(row.path("score").isMissingNode() || row.get("score").isNull()
@@ -364,12 +426,12 @@ public class SkilfulModels {
     List<ObjectNode> scored = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     // a jury task created before its model had roundGiven has no copy: its entries as sent
-    String given = task.hasVariableLocal(GIVEN_ENTRIES) ? GIVEN_ENTRIES : "entries";
+    String given = task.hasVariableLocal(GIVEN_ENTRIES) ? GIVEN_ENTRIES : ENTRIES;
     for (SpinJsonNode entry : json(task, given).elements()) {
       ObjectNode row = (ObjectNode) readTree(entry.toString());
       BigDecimal score = scores.remove(row.path("modelId").asText());
       if (score == null) {
-        missing.add(row.path("modelName").asText());
+        missing.add(row.path(MODEL_NAME).asText());
       } else {
         scored.add(row.put("score", score));
       }
@@ -380,18 +442,18 @@ public class SkilfulModels {
           + (scores.isEmpty() ? "" : "; không dự thi: " + String.join(", ", scores.keySet()))
           + " (entries)");
     }
-    double pass = ((Number) task.getVariable("passScore")).doubleValue();
+    double pass = ((Number) task.getVariable(PASS_SCORE)).doubleValue();
     scored.sort((a, b) -> Double.compare(b.get("score").asDouble(), a.get("score").asDouble()));
     ArrayNode next = JSON.createArrayNode();
     scored.stream().filter(r -> r.get("score").asDouble() >= pass).forEach(next::add);
-    JsonLog.append(task, "roundLog", "round", task.getVariable("roundName"), "entries",
+    JsonLog.append(task, ROUND_LOG, "round", task.getVariable(ROUND_NAME), ENTRIES,
         scored.size(), "passed", next.size());
-    task.setVariable("entries", SpinValues.jsonValue(next.toString()).create());
-    task.setVariable("roundIndex", (Integer) task.getVariable("roundIndex") + 1);
+    task.setVariable(ENTRIES, SpinValues.jsonValue(next.toString()).create());
+    task.setVariable(ROUND_INDEX, (Integer) task.getVariable(ROUND_INDEX) + 1);
   }
 
   public void awarded(DelegateTask task) {
-    Inputs.text(task, "awardDecision", "Quyết định công nhận kết quả, trao giải");
+    Inputs.text(task, AWARD_DECISION, "Quyết định công nhận kết quả, trao giải");
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -402,7 +464,7 @@ public class SkilfulModels {
     String type = registry.body(body).map(OrgRegistry.Body::type).orElse("");
     DmnDecisionRuleResult result = engine.getDecisionService()
         .evaluateDecisionTableByKey(QUOTA_DECISION)
-        .variables(Variables.putValue("bodyType", type)).evaluate().getSingleResult();
+        .variables(Variables.putValue(BODY_TYPE, type)).evaluate().getSingleResult();
     Object min = result.getEntryMap().get("minModels");
     Object max = result.getEntryMap().get("maxModels");
     return new Quota(min instanceof Number n ? n.intValue() : 0,
@@ -413,9 +475,9 @@ public class SkilfulModels {
   static long registrations(ProcessEngineServices engine, String body, int from, int to,
       String except) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(MODEL_PROCESS).variableValueEquals("body", body)
-        .variableValueGreaterThanOrEqual("registrationYear", from)
-        .variableValueLessThanOrEqual("registrationYear", to).list().stream()
+        .processDefinitionKey(MODEL_PROCESS).variableValueEquals(BODY, body)
+        .variableValueGreaterThanOrEqual(REGISTRATION_YEAR, from)
+        .variableValueLessThanOrEqual(REGISTRATION_YEAR, to).list().stream()
         .filter(p -> !p.getId().equals(except)).count();
   }
 
@@ -435,8 +497,8 @@ public class SkilfulModels {
   }
 
   private void status(VariableScope vars, String status) {
-    vars.setVariable("modelStatus", status);
-    JsonLog.append(vars, "statusLog", "status", status, "at",
+    vars.setVariable(MODEL_STATUS, status);
+    JsonLog.append(vars, STATUS_LOG, "status", status, "at",
         deadlines.now().toOffsetDateTime().toString());
   }
 

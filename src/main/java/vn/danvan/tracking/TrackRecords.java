@@ -1,5 +1,6 @@
 package vn.danvan.tracking;
 
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

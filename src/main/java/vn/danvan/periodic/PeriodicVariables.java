@@ -1,0 +1,26 @@
+package vn.danvan.periodic;
+
+/**
+ * The variables of {@code periodicReport.bpmn} and {@code reportPeriod.bpmn} besides the shared
+ * ones ({@link vn.danvan.variable.SharedVariables}).
+ */
+public final class PeriodicVariables {
+
+  public static final String ANSWERED_BODIES = "answeredBodies";
+  public static final String COMPILE_OPENED_AT = "compileOpenedAt";
+  public static final String LAST_RETURNED_BODY = "lastReturnedBody";
+  public static final String PERIOD_ID = "periodId";
+  public static final String PERIOD_SUMMARY = "periodSummary";
+  public static final String PERIOD_TASK = "periodTask";
+  public static final String RETURN_BODY = "returnBody";
+  public static final String RETURN_ONE = "returnOne";
+  public static final String RETURNING = "returning";
+  public static final String PERIOD_CONCLUSION = "periodConclusion";
+  public static final String CONSOLIDATING_BODY = "consolidatingBody";
+  public static final String PERIOD_DUE = "periodDue";
+  public static final String PERIOD_INDEX = "periodIndex";
+  public static final String PERIODS = "periods";
+  public static final String REPORTING_BODIES = "reportingBodies";
+
+  private PeriodicVariables() {}
+}

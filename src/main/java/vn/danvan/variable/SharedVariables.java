@@ -1,0 +1,52 @@
+package vn.danvan.variable;
+
+/**
+ * The process variables several blocks share: a piece of work (lead body, deadline, content,
+ * submission and confirmation), its reminders and chases, the deadline phrases read against the
+ * issue date. Each name is defined here once; BPMN, forms and stored data use the same names.
+ */
+public final class SharedVariables {
+
+  public static final String DEADLINE = "deadline";
+  public static final String LEAD_BODY = "leadBody";
+  public static final String MONITOR_BODY = "monitorBody";
+  public static final String TASK_CONTENT = "taskContent";
+  public static final String FANOUT_ID = "fanoutId";
+  public static final String CHASE_COUNT = "chaseCount";
+  public static final String LAST_CHASE_TYPE = "lastChaseType";
+  public static final String CHASE_LOG = "chaseLog";
+  public static final String REQUEST_EXTENSION = "requestExtension";
+  public static final String LEADER_REVIEW = "leaderReview";
+  public static final String CONFIRMATION = "confirmation";
+  public static final String RETURN_REASON = "returnReason";
+  public static final String ROUND = "round";
+  public static final String RETURNED_SINCE_SUBMISSION = "returnedSinceSubmission";
+  public static final String SUBMITTED_AT = "submittedAt";
+  public static final String CONFIRMED_AT = "confirmedAt";
+  public static final String ANSWERED_AHEAD = "answeredAhead";
+  public static final String CHASE_INTERVAL = "chaseInterval";
+  public static final String REMINDER_DAYS = "reminderDays";
+  public static final String REMINDER_SENT_AT = "reminderSentAt";
+  public static final String BODIES = "bodies";
+  public static final String BODY_TYPE = "bodyType";
+  public static final String BODY_NAME = "bodyName";
+  public static final String RECIPIENT_BODY = "recipientBody";
+  public static final String WINDOW_DAYS = "windowDays";
+  public static final String MISSING_COUNT = "missingCount";
+  public static final String MISSING_BODIES = "missingBodies";
+  public static final String REVIEW_DUE = "reviewDue";
+  public static final String ASSESSMENT = "assessment";
+  public static final String FOLLOW_UP = "followUp";
+  public static final String PERIOD_LABEL = "periodLabel";
+  public static final String DEADLINE_PHRASE = "deadlinePhrase";
+  public static final String CYCLE_PHRASE = "cyclePhrase";
+  public static final String MILESTONE_PHRASE = "milestonePhrase";
+  public static final String END_DATE = "endDate";
+  public static final String ISSUED_DATE = "issuedDate";
+  public static final String REPLAY_YEARS = "replayYears";
+  public static final String CONTRIBUTOR = "contributor";
+  public static final String MEMBERS = "members";
+  public static final String KIND = "kind";
+
+  private SharedVariables() {}
+}
