@@ -1,7 +1,9 @@
 package vn.danvan.org;
 
 import static vn.danvan.variable.SharedVariables.BODY_NAME;
+import static vn.danvan.variable.SharedVariables.CONTRIBUTOR;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.MEMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +81,8 @@ public class BodyMoves {
       select v.PROC_INST_ID_, v.NAME_, b.BYTES_ from ACT_RU_VARIABLE v
       join ACT_GE_BYTEARRAY b on b.ID_ = v.BYTEARRAY_ID_
       where v.TYPE_ = 'json'
-        and (lower(v.NAME_) like '%bod%' or v.NAME_ in ('members', 'contributor'))""";
+        and (lower(v.NAME_) like '%bod%' or v.NAME_ in ('""" + MEMBERS + "', '" + CONTRIBUTOR
+      + "'))";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(BodyMoves.class);

@@ -1,6 +1,5 @@
 package vn.danvan.org;
 
-
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
