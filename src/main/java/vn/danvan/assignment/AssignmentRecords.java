@@ -39,6 +39,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.platform.Inputs;
 import vn.danvan.notification.Notifications;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * What happened to an assignment, kept in its variables so status can be derived and reports
@@ -118,7 +119,7 @@ public class AssignmentRecords {
    * once when no leader reviews it, or a request for more time.
    */
   public void answered(VariableScope vars) {
-    if (!Boolean.TRUE.equals(vars.getVariable(REQUEST_EXTENSION))) {
+    if (!SharedVariables.requestExtension(vars)) {
       vars.setVariable(REQUEST_EXTENSION, false); // the gateway after the task reads it
       if (!Inputs.flag(vars, LEADER_REVIEW, "Cần lãnh đạo duyệt", true)) {
         submitted(vars);
@@ -206,7 +207,7 @@ public class AssignmentRecords {
 
   private void submitted(VariableScope vars) {
     vars.setVariable(SUBMITTED_AT, deadlines.nowAsDate());
-    if (Boolean.TRUE.equals(vars.getVariable(RETURNED_SINCE_SUBMISSION))) {
+    if (SharedVariables.returnedSinceSubmission(vars)) {
       vars.setVariable(RETURNED_SINCE_SUBMISSION, false);
     }
   }
@@ -216,12 +217,12 @@ public class AssignmentRecords {
     execution.setVariable(REMINDER_SENT_AT, deadlines.nowAsDate());
     LOG.info("Nhắc hạn nhiệm vụ {} của {}: hạn {}", execution.getBusinessKey(),
         execution.getVariable(LEAD_BODY), execution.getVariable(DEADLINE));
-    notifications.reminded(execution, (String) execution.getVariable(LEAD_BODY));
+    notifications.reminded(execution, SharedVariables.leadBody(execution));
   }
 
   /** Overdue: one more chase, escalating by count. */
   public void chased(DelegateExecution execution) {
-    int count = (execution.getVariable(CHASE_COUNT) instanceof Integer n ? n : 0) + 1;
+    int count = SharedVariables.chaseCount(execution) + 1;
     ChaseType type = ChaseType.forCount(count);
     execution.setVariable(CHASE_COUNT, count);
     execution.setVariable(LAST_CHASE_TYPE, type.label());
@@ -235,9 +236,9 @@ public class AssignmentRecords {
    * its own leader's are kept in the log too.
    */
   private void recordReturn(VariableScope vars, String by, boolean counts) {
-    int count = (vars.getVariable(RETURN_COUNT) instanceof Integer n ? n : 0) + (counts ? 1 : 0);
+    int count = AssignmentVariables.returnCount(vars) + (counts ? 1 : 0);
     vars.setVariable(RETURN_COUNT, count);
-    vars.setVariable(ROUND, (vars.getVariable(ROUND) instanceof Integer r ? r : 0) + 1);
+    vars.setVariable(ROUND, SharedVariables.round(vars) + 1);
     JsonLog.append(vars, RETURN_LOG, "by", by, "reason", vars.getVariable(RETURN_REASON),
         "at", now());
   }

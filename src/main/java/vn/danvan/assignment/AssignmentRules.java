@@ -1,6 +1,5 @@
 package vn.danvan.assignment;
 
-import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
 import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
@@ -19,9 +18,7 @@ import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
-import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
-import static vn.danvan.variable.SharedVariables.ROUND;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import java.time.LocalDate;
@@ -40,6 +37,7 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 import vn.danvan.platform.ModelPlace;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * Server-side checks of what starts and completes an assignment, whatever the client (Tasklist
@@ -134,7 +132,7 @@ public class AssignmentRules {
    * day after the current deadline, asked for before that deadline has passed.
    */
   public void checkWork(VariableScope vars) {
-    if (!Boolean.TRUE.equals(vars.getVariable(REQUEST_EXTENSION))) {
+    if (!SharedVariables.requestExtension(vars)) {
       Inputs.text(vars, RESULT_REPORT, "Báo cáo kết quả thực hiện");
       return;
     }
@@ -194,8 +192,7 @@ public class AssignmentRules {
    * starts from that answer instead of asking for the work again. Reworks always ask.
    */
   public boolean answeredAhead(VariableScope vars) {
-    return Boolean.TRUE.equals(vars.getVariable(ANSWERED_AHEAD))
-        && !(vars.getVariable(ROUND) instanceof Integer round && round > 0);
+    return SharedVariables.answeredAhead(vars) && SharedVariables.round(vars) == 0;
   }
 
   /**

@@ -4,7 +4,6 @@ import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
 import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
-import static vn.danvan.variable.SharedVariables.ROUND;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.platform.Inputs;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:
@@ -95,9 +95,8 @@ public class AssignmentTimers {
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */
   public Collection<String> contributors(VariableScope vars) {
-    Object round = vars.getVariable(ROUND);
-    boolean first = !(round instanceof Integer r) || r == 0;
-    return first ? AssignmentRules.coordinatingBodies(vars) : List.of();
+    return SharedVariables.round(vars) == 0 ? AssignmentRules.coordinatingBodies(vars)
+        : List.of();
   }
 
   /** After an extension: move the waiting reminder and chase timers to the new deadline. */

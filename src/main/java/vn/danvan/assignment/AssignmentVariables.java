@@ -1,5 +1,7 @@
 package vn.danvan.assignment;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The variables of {@code assignment.bpmn} and its forms besides the shared ones
  * ({@link vn.danvan.variable.SharedVariables}).
@@ -20,4 +22,9 @@ public final class AssignmentVariables {
   public static final String RETURN_LOG = "returnLog";
 
   private AssignmentVariables() {}
+
+  /** How many times the monitoring body returned the result; absent (never) is 0. */
+  public static int returnCount(VariableScope vars) {
+    return vars.getVariable(RETURN_COUNT) instanceof Integer n ? n : 0;
+  }
 }

@@ -78,6 +78,7 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.InvalidInputException;
 import vn.danvan.tracking.TrackRecords;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * The annual evaluation and ranking of mass-mobilisation work ("đánh giá, xếp loại công tác dân
@@ -344,7 +345,7 @@ public class Evaluations {
   /** A body's evaluation: a blank sheet of the year's set unless it comes back with one. */
   public void bodyStarted(DelegateExecution execution) {
     CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
-    String body = (String) execution.getVariable(LEAD_BODY);
+    String body = SharedVariables.leadBody(execution);
     execution.setVariable(BODY_NAME, name(body));
     execution.setVariable(TASK_CONTENT, "Tự đánh giá, chấm điểm công tác dân vận năm "
         + execution.getVariable(YEAR) + " (" + set.name() + ")");
@@ -379,7 +380,7 @@ public class Evaluations {
   /** Before the review: the body's track record beside the criteria that ask for it. */
   public void evidenceShown(DelegateTask task) {
     int year = (Integer) task.getVariable(YEAR);
-    TrackRecords.Figures figures = trackRecords.of((String) task.getVariable(LEAD_BODY), year);
+    TrackRecords.Figures figures = trackRecords.of(SharedVariables.leadBody(task), year);
     ArrayNode rows = Sheets.read(task.getVariable(ASSESSMENT), ASSESSMENT);
     for (JsonNode row : rows) {
       if (row.has("metric")) {
@@ -403,7 +404,7 @@ public class Evaluations {
     HistoricVariableInstance ranking = history.createHistoricVariableInstanceQuery()
         .processInstanceId(evaluationId).variableName(RANKING).singleResult();
     boolean ranked = ranking == null || Sheets.read(ranking.getValue(), RANKING)
-        .findValuesAsText("body").contains((String) task.getVariable(LEAD_BODY));
+        .findValuesAsText("body").contains(SharedVariables.leadBody(task));
     task.setVariable(EVALUATED_LATE, approved != null && !ranked);
     if (approved != null && ranked && approved.getValue() instanceof Date at) {
       throw new InvalidInputException("Kết quả xếp loại năm " + task.getVariable(YEAR)

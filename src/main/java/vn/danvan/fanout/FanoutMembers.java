@@ -5,8 +5,6 @@ import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
 import static vn.danvan.variable.SharedVariables.FOLLOW_UP;
 import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
-import static vn.danvan.variable.SharedVariables.LEAD_BODY;
-import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRecords;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * One body's part of a fan-out ({@code fanoutMember.bpmn}): after the body answers, either it is
@@ -44,7 +43,7 @@ public class FanoutMembers {
    * the full assignment takes over.
    */
   public boolean needsFollowUp(VariableScope vars) {
-    return Boolean.TRUE.equals(vars.getVariable(REQUEST_EXTENSION))
+    return SharedVariables.requestExtension(vars)
         || Boolean.TRUE.equals(vars.getVariable(FOLLOW_UP));
   }
 
@@ -118,7 +117,7 @@ public class FanoutMembers {
     // variables read every instance started under the directive's number, thousands per body at
     // national scale. Deleted by id (a read by primary key each): PostgreSQL without statistics
     // planned a process-instance query by ids through the index of every top-level execution
-    List<String> notices = store.takeNotices(fanoutId, (String) member.getVariable(LEAD_BODY));
+    List<String> notices = store.takeNotices(fanoutId, SharedVariables.leadBody(member));
     if (!notices.isEmpty()) {
       // those the leaders have not acknowledged yet; listeners run, as for any ended instance
       member.getProcessEngineServices().getRuntimeService().deleteProcessInstancesIfExists(

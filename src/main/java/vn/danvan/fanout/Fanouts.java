@@ -56,6 +56,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.notification.Notifications;
 import vn.danvan.platform.Inputs;
 import vn.danvan.platform.Withdrawals;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
@@ -345,7 +346,7 @@ public class Fanouts {
    * time ({@link #chaseChunk}).
    */
   public void chased(DelegateExecution execution) {
-    int count = (execution.getVariable(CHASE_COUNT) instanceof Integer n ? n : 0) + 1;
+    int count = SharedVariables.chaseCount(execution) + 1;
     String type = ChaseType.forCount(count).label();
     Map<String, String> open = openBodies(execution);
     queueNotices(execution, CHASE, open, Map.of(CHASE_COUNT, count, LAST_CHASE_TYPE, type));

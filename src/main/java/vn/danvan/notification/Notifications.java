@@ -8,11 +8,8 @@ import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
 import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
-import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
-import static vn.danvan.variable.SharedVariables.RETURNED_SINCE_SUBMISSION;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
-import static vn.danvan.variable.SharedVariables.ROUND;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import java.io.IOException;
@@ -41,6 +38,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistry.Person;
 import vn.danvan.org.Role;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * E-mail to the people of a body when something happens to its work: a new task, a reminder
@@ -129,8 +127,8 @@ public class Notifications {
       fill.put("han", day(task.getVariable(DEADLINE)));
       fill.put("lan", String.valueOf(task.getVariable(CHASE_COUNT)));
       fill.put("loaiDonDoc", String.valueOf(task.getVariable(LAST_CHASE_TYPE)));
-    } else if (task.getVariable(ROUND) instanceof Integer round && round > 0
-        && Boolean.TRUE.equals(task.getVariable(RETURNED_SINCE_SUBMISSION))) {
+    } else if (SharedVariables.round(task) > 0
+        && SharedVariables.returnedSinceSubmission(task)) {
       kind = Kind.RETURNED;
       fill.put("lyDo", String.valueOf(task.getVariable(RETURN_REASON)));
     } else if (task.getVariable(FANOUT_ID) instanceof String fanout) {
@@ -159,7 +157,7 @@ public class Notifications {
   /** The monitoring body decided on a body's request for more time. */
   public void extensionDecided(DelegateExecution execution, boolean approved) {
     if (enabled) {
-      String body = (String) execution.getVariable(LEAD_BODY);
+      String body = SharedVariables.leadBody(execution);
       Map<String, String> fill = common(execution, body);
       fill.put("ketQua", approved ? "đồng ý gia hạn" : "không đồng ý gia hạn");
       fill.put("han", day(execution.getVariable(DEADLINE)));

@@ -1,9 +1,13 @@
 package vn.danvan.variable;
 
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The process variables several blocks share: a piece of work (lead body, deadline, content,
  * submission and confirmation), its reminders and chases, the deadline phrases read against the
  * issue date. Each name is defined here once; BPMN, forms and stored data use the same names.
+ * The typed readers and writers below are for the variables whose type the code relies on.
  */
 public final class SharedVariables {
 
@@ -49,4 +53,45 @@ public final class SharedVariables {
   public static final String KIND = "kind";
 
   private SharedVariables() {}
+
+  /** The body that does the work. */
+  public static String leadBody(VariableScope vars) {
+    return (String) vars.getVariable(LEAD_BODY);
+  }
+
+  /** The approved deadline (yyyy-MM-dd text, empty for none, once the work has started). */
+  public static LocalDate deadline(VariableScope vars) {
+    return vars.getVariable(DEADLINE) instanceof String d && !d.isBlank() ? LocalDate.parse(d)
+        : null;
+  }
+
+  /** Writes the deadline as the models and forms read it: yyyy-MM-dd, empty for none. */
+  public static void deadline(VariableScope vars, LocalDate deadline) {
+    vars.setVariable(DEADLINE, deadline == null ? "" : deadline.toString());
+  }
+
+  /** How many times the work was chased; absent (never) is 0. */
+  public static int chaseCount(VariableScope vars) {
+    return vars.getVariable(CHASE_COUNT) instanceof Integer n ? n : 0;
+  }
+
+  /** The round of rework, 0 for the first; absent is 0. */
+  public static int round(VariableScope vars) {
+    return vars.getVariable(ROUND) instanceof Integer r ? r : 0;
+  }
+
+  /** Whether the lead body answered before the assignment began (a fan-out's member). */
+  public static boolean answeredAhead(VariableScope vars) {
+    return Boolean.TRUE.equals(vars.getVariable(ANSWERED_AHEAD));
+  }
+
+  /** Whether the staff asked for more time instead of reporting. */
+  public static boolean requestExtension(VariableScope vars) {
+    return Boolean.TRUE.equals(vars.getVariable(REQUEST_EXTENSION));
+  }
+
+  /** Whether the monitoring body returned the result since it was last submitted. */
+  public static boolean returnedSinceSubmission(VariableScope vars) {
+    return Boolean.TRUE.equals(vars.getVariable(RETURNED_SINCE_SUBMISSION));
+  }
 }
