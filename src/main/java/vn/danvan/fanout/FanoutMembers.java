@@ -23,11 +23,6 @@ import vn.danvan.variable.SharedVariables;
 @Component
 public class FanoutMembers {
 
-  /**
-   * Set on members whose results the fan-out wants confirmed by the monitoring body (on members
-   * started before the leader reviewed in the member: reviewed or confirmed).
-   */
-
   private final Fanouts fanouts;
   private final AssignmentRecords records;
   private final FanoutStore store;

@@ -52,6 +52,7 @@ public final class SkilfulVariables {
   public static final String ROUND_INDEX = "roundIndex";
   public static final String PASS_SCORE = "passScore";
   public static final String ENTRIES = "entries";
+  /** The jury task's own copy of the round's entries. */
   public static final String ROUND_ENTRIES = "roundEntries";
   public static final String ROUND_NAME = "roundName";
   public static final String ROUND_LOG = "roundLog";
