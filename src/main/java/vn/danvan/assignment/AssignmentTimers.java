@@ -50,24 +50,32 @@ public class AssignmentTimers {
 
   /** {@code reminderDays} (default 3) before the deadline ends; never if that is already past. */
   public Date reminderAt(VariableScope vars) {
-    LocalDate deadline = deadline(vars);
+    return reminderOn(deadline(vars), reminderDays(vars));
+  }
+
+  Date reminderOn(LocalDate deadline, int reminderDays) {
     if (deadline == null) {
       return Date.from(NEVER.toInstant());
     }
     Date at = Date.from(deadlines.endOfDate(deadline).toInstant()
-        .minus(java.time.Duration.ofDays(reminderDays(vars))));
+        .minus(java.time.Duration.ofDays(reminderDays)));
     return at.before(Date.from(deadlines.now().toInstant())) ? Date.from(NEVER.toInstant()) : at;
   }
 
   /**
    * First chase when the deadline's day is over (00:00 the next day in Vietnam), then every
    * {@code chaseInterval} (ISO period, default P7D). Re-evaluated after each chase, so an
-   * extension moves the whole series.
+   * extension moves the whole series. The expressions hand the variables over; the timings are
+   * computed from plain values.
    */
   public String chaseCycle(VariableScope vars) {
-    LocalDate deadline = deadline(vars);
-    ZonedDateTime start = deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
-    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + chaseInterval(vars);
+    return chaseCycleFrom(deadline(vars), chaseInterval(vars));
+  }
+
+  static String chaseCycleFrom(LocalDate deadline, String interval) {
+    ZonedDateTime start = deadline == null ? NEVER
+        : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
+    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + interval;
   }
 
   /**
@@ -80,8 +88,11 @@ public class AssignmentTimers {
    * a periodic report compiles its period on its own date, not when the fan-out ends.
    */
   public Date recheckAt(VariableScope vars) {
+    return recheckAfter(deadline(vars));
+  }
+
+  Date recheckAfter(LocalDate deadline) {
     Date tomorrow = deadlines.startOfNextDay();
-    LocalDate deadline = deadline(vars);
     if (deadline == null) {
       return tomorrow;
     }
