@@ -1,5 +1,31 @@
 package vn.danvan.assignment;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION_SUMMARY;
+import static vn.danvan.assignment.AssignmentVariables.COORDINATING_BODIES;
+import static vn.danvan.assignment.AssignmentVariables.DEADLINE_LOG;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
+import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.assignment.AssignmentVariables.RETURN_COUNT;
+import static vn.danvan.assignment.AssignmentVariables.RETURN_LOG;
+import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.CHASE_LOG;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.CONFIRMED_AT;
+import static vn.danvan.variable.SharedVariables.CONTRIBUTOR;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.RETURNED_SINCE_SUBMISSION;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.ROUND;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +40,7 @@ import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.JsonLog;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * What happened to an assignment, kept in its variables so status can be derived and reports
@@ -25,16 +52,12 @@ public class AssignmentRecords {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssignmentRecords.class);
   static final String CONTRIBUTION_PREFIX = "contribution_";
-  /** Set when the lead body answered before the assignment began (a fan-out's member). */
-  public static final String ANSWERED_AHEAD = "answeredAhead";
-  /** The log of the assignment's own chases. */
-  public static final String CHASE_LOG = "chaseLog";
   /** The chase fields: a caller may hand in its own count, which the assignment goes on from. */
-  public static final List<String> CHASES = List.of("chaseCount", "lastChaseType", CHASE_LOG);
+  public static final List<String> CHASES = List.of(CHASE_COUNT, LAST_CHASE_TYPE, CHASE_LOG);
   /** What an assignment records about the work, which whoever called it may keep. */
-  public static final List<String> RECORD = Stream.concat(Stream.of("deadline", "deadlineLog",
-      "resultReport", "submittedAt", "confirmedAt", "returnedSinceSubmission", "returnCount",
-      "round", "returnLog", "reminderSentAt"), CHASES.stream()).toList();
+  public static final List<String> RECORD = Stream.concat(Stream.of(DEADLINE, DEADLINE_LOG,
+      RESULT_REPORT, SUBMITTED_AT, CONFIRMED_AT, RETURNED_SINCE_SUBMISSION, RETURN_COUNT,
+      ROUND, RETURN_LOG, REMINDER_SENT_AT), CHASES.stream()).toList();
 
   private final AssignmentRules rules;
   private final AssignmentTimers timers;
@@ -58,19 +81,19 @@ public class AssignmentRecords {
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkStart(execution);
     String due = deadline == null ? "" : deadline.toString();
-    if (!due.equals(execution.getVariable("deadline"))) {
-      execution.setVariable("deadline", due);
+    if (!due.equals(execution.getVariable(DEADLINE))) {
+      execution.setVariable(DEADLINE, due);
     }
     List<String> coordinating = AssignmentRules.coordinatingBodies(execution);
     if (!coordinating.isEmpty()) {
-      execution.setVariable("coordinatingBodies", String.join(",", coordinating));
-    } else if (execution.hasVariable("coordinatingBodies")) {
-      execution.removeVariable("coordinatingBodies");
+      execution.setVariable(COORDINATING_BODIES, String.join(",", coordinating));
+    } else if (execution.hasVariable(COORDINATING_BODIES)) {
+      execution.removeVariable(COORDINATING_BODIES);
     }
-    boolean leaderReview = normalise(execution, "leaderReview");
-    normalise(execution, "confirmation");
+    boolean leaderReview = normalise(execution, LEADER_REVIEW);
+    normalise(execution, CONFIRMATION);
     if (!leaderReview) {
-      execution.setVariable("approved", true); // the staff's report goes straight on
+      execution.setVariable(APPROVED, true); // the staff's report goes straight on
     }
     if (rules.answeredAhead(execution)) {
       answered(execution);
@@ -97,9 +120,9 @@ public class AssignmentRecords {
    * once when no leader reviews it, or a request for more time.
    */
   public void answered(VariableScope vars) {
-    if (!Boolean.TRUE.equals(vars.getVariable("requestExtension"))) {
-      vars.setVariable("requestExtension", false); // the gateway after the task reads it
-      if (!Inputs.flag(vars, "leaderReview", "Cần lãnh đạo duyệt", true)) {
+    if (!SharedVariables.requestExtension(vars)) {
+      vars.setVariable(REQUEST_EXTENSION, false); // the gateway after the task reads it
+      if (!Inputs.flag(vars, LEADER_REVIEW, "Cần lãnh đạo duyệt", true)) {
         submitted(vars);
       }
     }
@@ -109,7 +132,7 @@ public class AssignmentRecords {
   public void contributed(DelegateTask task) {
     String text = rules.checkContribution(task);
     task.getExecution().getProcessInstance()
-        .setVariable(CONTRIBUTION_PREFIX + task.getVariable("contributor"), text);
+        .setVariable(CONTRIBUTION_PREFIX + task.getVariable(CONTRIBUTOR), text);
   }
 
   /**
@@ -127,7 +150,7 @@ public class AssignmentRecords {
               .append(": ").append(execution.getVariable(name)).append('\n');
         });
     if (summary.length() > 0) {
-      execution.setVariable("contributionSummary", summary.toString().trim());
+      execution.setVariable(CONTRIBUTION_SUMMARY, summary.toString().trim());
     }
   }
 
@@ -137,24 +160,24 @@ public class AssignmentRecords {
 
   /** Approved: the new deadline counts from now on, timers follow it; the history is kept. */
   public void applyExtension(DelegateExecution execution) {
-    boolean approved = Boolean.TRUE.equals(execution.getVariable("extensionApproved"));
+    boolean approved = Boolean.TRUE.equals(execution.getVariable(EXTENSION_APPROVED));
     if (approved) {
-      if (!execution.hasVariable("deadlineLog")) {
-        JsonLog.append(execution, "deadlineLog", "deadline", execution.getVariable("deadline"),
+      if (!execution.hasVariable(DEADLINE_LOG)) {
+        JsonLog.append(execution, DEADLINE_LOG, DEADLINE, execution.getVariable(DEADLINE),
             "reason", "Hạn khi giao nhiệm vụ");
       }
-      String requested = Inputs.date(execution, "requestedDeadline", "Hạn đề nghị")
+      String requested = Inputs.date(execution, REQUESTED_DEADLINE, "Hạn đề nghị")
           .toString();
-      execution.setVariable("deadline", requested);
-      JsonLog.append(execution, "deadlineLog", "deadline", requested, "at", now(),
-          "reason", execution.getVariable("extensionReason"));
+      execution.setVariable(DEADLINE, requested);
+      JsonLog.append(execution, DEADLINE_LOG, DEADLINE, requested, "at", now(),
+          "reason", execution.getVariable(EXTENSION_REASON));
       timers.reschedule(execution);
     }
     LOG.info("Gia hạn nhiệm vụ {}: {}", execution.getBusinessKey(),
-        approved ? "đồng ý, hạn mới " + execution.getVariable("deadline") : "từ chối");
+        approved ? "đồng ý, hạn mới " + execution.getVariable(DEADLINE) : "từ chối");
     notifications.extensionDecided(execution, approved);
-    execution.setVariable("requestExtension", false);
-    execution.removeVariable("extensionApproved");
+    execution.setVariable(REQUEST_EXTENSION, false);
+    execution.removeVariable(EXTENSION_APPROVED);
   }
 
   /** The leader approved and submitted the result to the monitoring body, or returned it. */
@@ -169,44 +192,44 @@ public class AssignmentRecords {
   /** The monitoring body confirmed the result (done), or returned it for rework. */
   public void confirmedOrReturned(DelegateTask task) {
     if (rules.checkConfirmation(task)) {
-      task.setVariable("confirmedAt", deadlines.nowAsDate());
+      task.setVariable(CONFIRMED_AT, deadlines.nowAsDate());
     } else {
       recordReturn(task, "Đơn vị theo dõi", true);
-      task.setVariable("returnedSinceSubmission", true);
+      task.setVariable(RETURNED_SINCE_SUBMISSION, true);
     }
   }
 
   /** Done: confirmed now unless the monitoring body had to confirm. */
   public void finished(VariableScope vars) {
-    if (vars.getVariable("confirmedAt") == null) {
-      vars.setVariable("confirmedAt", deadlines.nowAsDate());
+    if (vars.getVariable(CONFIRMED_AT) == null) {
+      vars.setVariable(CONFIRMED_AT, deadlines.nowAsDate());
     }
   }
 
   private void submitted(VariableScope vars) {
-    vars.setVariable("submittedAt", deadlines.nowAsDate());
-    if (Boolean.TRUE.equals(vars.getVariable("returnedSinceSubmission"))) {
-      vars.setVariable("returnedSinceSubmission", false);
+    vars.setVariable(SUBMITTED_AT, deadlines.nowAsDate());
+    if (SharedVariables.returnedSinceSubmission(vars)) {
+      vars.setVariable(RETURNED_SINCE_SUBMISSION, false);
     }
   }
 
   /** Reminder before the deadline ("sắp đến hạn"). */
   public void reminded(DelegateExecution execution) {
-    execution.setVariable("reminderSentAt", deadlines.nowAsDate());
+    execution.setVariable(REMINDER_SENT_AT, deadlines.nowAsDate());
     LOG.info("Nhắc hạn nhiệm vụ {} của {}: hạn {}", execution.getBusinessKey(),
-        execution.getVariable("leadBody"), execution.getVariable("deadline"));
-    notifications.reminded(execution, (String) execution.getVariable("leadBody"));
+        execution.getVariable(LEAD_BODY), execution.getVariable(DEADLINE));
+    notifications.reminded(execution, SharedVariables.leadBody(execution));
   }
 
   /** Overdue: one more chase, escalating by count. */
   public void chased(DelegateExecution execution) {
-    int count = (execution.getVariable("chaseCount") instanceof Integer n ? n : 0) + 1;
+    int count = SharedVariables.chaseCount(execution) + 1;
     ChaseType type = ChaseType.forCount(count);
-    execution.setVariable("chaseCount", count);
-    execution.setVariable("lastChaseType", type.label());
+    execution.setVariable(CHASE_COUNT, count);
+    execution.setVariable(LAST_CHASE_TYPE, type.label());
     JsonLog.append(execution, CHASE_LOG, "n", count, "type", type.label(), "at", now());
     LOG.info("Đôn đốc lần {} ({}) nhiệm vụ {} của {}", count, type.label(),
-        execution.getBusinessKey(), execution.getVariable("leadBody"));
+        execution.getBusinessKey(), execution.getVariable(LEAD_BODY));
   }
 
   /**
@@ -214,10 +237,10 @@ public class AssignmentRecords {
    * its own leader's are kept in the log too.
    */
   private void recordReturn(VariableScope vars, String by, boolean counts) {
-    int count = (vars.getVariable("returnCount") instanceof Integer n ? n : 0) + (counts ? 1 : 0);
-    vars.setVariable("returnCount", count);
-    vars.setVariable("round", (vars.getVariable("round") instanceof Integer r ? r : 0) + 1);
-    JsonLog.append(vars, "returnLog", "by", by, "reason", vars.getVariable("returnReason"),
+    int count = AssignmentVariables.returnCount(vars) + (counts ? 1 : 0);
+    vars.setVariable(RETURN_COUNT, count);
+    vars.setVariable(ROUND, SharedVariables.round(vars) + 1);
+    JsonLog.append(vars, RETURN_LOG, "by", by, "reason", vars.getVariable(RETURN_REASON),
         "at", now());
   }
 

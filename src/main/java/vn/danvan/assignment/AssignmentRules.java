@@ -1,5 +1,26 @@
 package vn.danvan.assignment;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
+import static vn.danvan.assignment.AssignmentVariables.COORDINATING_BODIES;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
+import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,7 +34,10 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
+import vn.danvan.input.ModelPlace;
 import vn.danvan.org.BodiesInForce;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * Server-side checks of what starts and completes an assignment, whatever the client (Tasklist
@@ -39,13 +63,12 @@ public class AssignmentRules {
    * @return the deadline, or null for none
    */
   public LocalDate checkStart(VariableScope vars) {
-    inForce.body(vars, "leadBody", "Đơn vị chủ trì");
+    inForce.body(vars, LEAD_BODY, "Đơn vị chủ trì");
     List<String> given = coordinatingBodies(vars);
     List<String> admitted = given.stream()
-        .map(b -> inForce.admitted(vars, b, "coordinatingBodies", "Đơn vị phối hợp")).distinct()
-        .toList();
+        .map(b -> inForce.admitted(vars, b, COORDINATING_BODIES, "Đơn vị phối hợp")).distinct().toList();
     if (!admitted.equals(given)) {
-      vars.setVariable("coordinatingBodies", String.join(",", admitted));
+      vars.setVariable(COORDINATING_BODIES, String.join(",", admitted));
     }
     return checkCommon(vars);
   }
@@ -57,22 +80,22 @@ public class AssignmentRules {
    * @return the deadline, or null for none
    */
   public LocalDate checkCommon(VariableScope vars) {
-    inForce.body(vars, "monitorBody", "Đơn vị theo dõi");
-    Inputs.text(vars, "taskContent", "Nội dung nhiệm vụ");
-    Object days = vars.getVariable("reminderDays");
+    inForce.body(vars, MONITOR_BODY, "Đơn vị theo dõi");
+    Inputs.text(vars, TASK_CONTENT, "Nội dung nhiệm vụ");
+    Object days = vars.getVariable(REMINDER_DAYS);
     if (days != null && !String.valueOf(days).trim().matches("\\d{1,3}")) {
       throw new InvalidInputException("Số ngày nhắc trước hạn \"" + days
           + "\" phải là số nguyên từ 0 (reminderDays)");
     }
-    Object interval = vars.getVariable("chaseInterval");
+    Object interval = vars.getVariable(CHASE_INTERVAL);
     if (interval != null && !String.valueOf(interval).matches("P(\\d+[YMWD])+")) {
       throw new InvalidInputException("Chu kỳ đôn đốc \"" + interval
           + "\" phải là khoảng ISO như P7D, P2W, P1M (chaseInterval)");
     }
-    Inputs.flag(vars, "leaderReview", "Cần lãnh đạo duyệt", true);
-    Inputs.flag(vars, "confirmation", "Cần đơn vị theo dõi xác nhận", true);
+    Inputs.flag(vars, LEADER_REVIEW, "Cần lãnh đạo duyệt", true);
+    Inputs.flag(vars, CONFIRMATION, "Cần đơn vị theo dõi xác nhận", true);
     LocalDate deadline;
-    Object phrase = vars.getVariable("deadlinePhrase");
+    Object phrase = vars.getVariable(DEADLINE_PHRASE);
     if (phrase instanceof String p && !p.isBlank()) {
       Schedule schedule = deadlines.read(vars, p);
       if (!(schedule instanceof Schedule.Once once)) {
@@ -81,7 +104,7 @@ public class AssignmentRules {
       }
       deadline = once.due();
     } else {
-      deadline = Inputs.date(vars, "deadline", "Hạn hoàn thành");
+      deadline = Inputs.date(vars, DEADLINE, "Hạn hoàn thành");
     }
     if (deadline != null && deadline.isBefore(deadlines.today()) && givenByAPerson(vars)) {
       throw new InvalidInputException("Hạn hoàn thành " + Inputs.day(deadline)
@@ -109,11 +132,11 @@ public class AssignmentRules {
    * day after the current deadline, asked for before that deadline has passed.
    */
   public void checkWork(VariableScope vars) {
-    if (!Boolean.TRUE.equals(vars.getVariable("requestExtension"))) {
-      Inputs.text(vars, "resultReport", "Báo cáo kết quả thực hiện");
+    if (!SharedVariables.requestExtension(vars)) {
+      Inputs.text(vars, RESULT_REPORT, "Báo cáo kết quả thực hiện");
       return;
     }
-    LocalDate current = Inputs.date(vars, "deadline", "Hạn hoàn thành");
+    LocalDate current = Inputs.date(vars, DEADLINE, "Hạn hoàn thành");
     if (current == null) {
       throw new InvalidInputException("Nhiệm vụ không có thời hạn: không cần gia hạn");
     }
@@ -121,7 +144,7 @@ public class AssignmentRules {
       throw new InvalidInputException("Đã quá hạn " + Inputs.day(current)
           + ": chỉ được đề nghị gia hạn trước khi hết hạn");
     }
-    LocalDate requested = Inputs.date(vars, "requestedDeadline", "Hạn đề nghị");
+    LocalDate requested = Inputs.date(vars, REQUESTED_DEADLINE, "Hạn đề nghị");
     if (requested == null) {
       throw new InvalidInputException("Hạn đề nghị là bắt buộc (requestedDeadline)");
     }
@@ -129,15 +152,16 @@ public class AssignmentRules {
       throw new InvalidInputException("Hạn đề nghị " + Inputs.day(requested)
           + " phải sau hạn hiện tại " + Inputs.day(current) + " (requestedDeadline)");
     }
-    vars.setVariable("requestedDeadline", requested.toString()); // as typed (31/12/2026) → ISO
-    Inputs.text(vars, "extensionReason", "Lý do đề nghị gia hạn");
+    vars.setVariable(REQUESTED_DEADLINE, requested.toString()); // as typed (31/12/2026) → ISO
+    Inputs.text(vars, EXTENSION_REASON, "Lý do đề nghị gia hạn");
   }
 
   /** The monitoring body decides; an approval must still lie in the future. */
   public void checkExtensionDecision(VariableScope vars) {
-    boolean approved = Inputs.decision(vars, "extensionApproved", "Chưa chọn đồng ý hay từ chối gia hạn");
+    boolean approved = Inputs.decision(vars, EXTENSION_APPROVED,
+        "Chưa chọn đồng ý hay từ chối gia hạn");
     if (approved) {
-      LocalDate requested = Inputs.date(vars, "requestedDeadline", "Hạn đề nghị");
+      LocalDate requested = Inputs.date(vars, REQUESTED_DEADLINE, "Hạn đề nghị");
       if (requested == null || requested.isBefore(deadlines.today())) {
         throw new InvalidInputException("Hạn mới " + (requested == null ? "(trống)"
             : Inputs.day(requested)) + " đã ở quá khứ: không thể duyệt (requestedDeadline)");
@@ -147,19 +171,19 @@ public class AssignmentRules {
 
   /** The leader decides explicitly; a return says why. */
   public boolean checkReview(VariableScope vars) {
-    return decisionWithReason(vars, "approved",
+    return decisionWithReason(vars, APPROVED,
         "Chưa chọn duyệt hay trả lại kết quả (approved phải là true hoặc false)");
   }
 
   /** The monitoring body confirms, or returns with a reason. */
   public boolean checkConfirmation(VariableScope vars) {
-    return decisionWithReason(vars, "confirmed",
+    return decisionWithReason(vars, CONFIRMED,
         "Chưa chọn xác nhận hay trả lại kết quả (confirmed phải là true hoặc false)");
   }
 
   /** A coordinating body's contribution must say something. */
   public String checkContribution(VariableScope vars) {
-    return Inputs.text(vars, "contribution", "Ý kiến phối hợp");
+    return Inputs.text(vars, CONTRIBUTION, "Ý kiến phối hợp");
   }
 
   /**
@@ -168,8 +192,7 @@ public class AssignmentRules {
    * starts from that answer instead of asking for the work again. Reworks always ask.
    */
   public boolean answeredAhead(VariableScope vars) {
-    return Boolean.TRUE.equals(vars.getVariable(AssignmentRecords.ANSWERED_AHEAD))
-        && !(vars.getVariable("round") instanceof Integer round && round > 0);
+    return SharedVariables.answeredAhead(vars) && SharedVariables.round(vars) == 0;
   }
 
   /**
@@ -177,7 +200,7 @@ public class AssignmentRules {
    * template in Camunda Modeler can write); empty when absent.
    */
   static List<String> coordinatingBodies(VariableScope vars) {
-    Object value = vars.getVariable("coordinatingBodies");
+    Object value = vars.getVariable(COORDINATING_BODIES);
     if (value == null) {
       return List.of();
     }
@@ -194,7 +217,7 @@ public class AssignmentRules {
   private boolean decisionWithReason(VariableScope vars, String name, String missing) {
     boolean yes = Inputs.decision(vars, name, missing);
     if (!yes) {
-      Inputs.text(vars, "returnReason", "Lý do trả lại");
+      Inputs.text(vars, RETURN_REASON, "Lý do trả lại");
     }
     return yes;
   }

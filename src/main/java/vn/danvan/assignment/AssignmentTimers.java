@@ -1,5 +1,10 @@
 package vn.danvan.assignment;
 
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +19,7 @@ import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
 import vn.danvan.input.Inputs;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:
@@ -44,24 +50,32 @@ public class AssignmentTimers {
 
   /** {@code reminderDays} (default 3) before the deadline ends; never if that is already past. */
   public Date reminderAt(VariableScope vars) {
-    LocalDate deadline = deadline(vars);
+    return reminderOn(deadline(vars), reminderDays(vars));
+  }
+
+  Date reminderOn(LocalDate deadline, int reminderDays) {
     if (deadline == null) {
       return Date.from(NEVER.toInstant());
     }
     Date at = Date.from(deadlines.endOfDate(deadline).toInstant()
-        .minus(java.time.Duration.ofDays(reminderDays(vars))));
+        .minus(java.time.Duration.ofDays(reminderDays)));
     return at.before(Date.from(deadlines.now().toInstant())) ? Date.from(NEVER.toInstant()) : at;
   }
 
   /**
    * First chase when the deadline's day is over (00:00 the next day in Vietnam), then every
    * {@code chaseInterval} (ISO period, default P7D). Re-evaluated after each chase, so an
-   * extension moves the whole series.
+   * extension moves the whole series. The expressions hand the variables over; the timings are
+   * computed from plain values.
    */
   public String chaseCycle(VariableScope vars) {
-    LocalDate deadline = deadline(vars);
-    ZonedDateTime start = deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
-    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + chaseInterval(vars);
+    return chaseCycleFrom(deadline(vars), chaseInterval(vars));
+  }
+
+  static String chaseCycleFrom(LocalDate deadline, String interval) {
+    ZonedDateTime start = deadline == null ? NEVER
+        : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
+    return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + interval;
   }
 
   /**
@@ -74,8 +88,11 @@ public class AssignmentTimers {
    * a periodic report compiles its period on its own date, not when the fan-out ends.
    */
   public Date recheckAt(VariableScope vars) {
+    return recheckAfter(deadline(vars));
+  }
+
+  Date recheckAfter(LocalDate deadline) {
     Date tomorrow = deadlines.startOfNextDay();
-    LocalDate deadline = deadline(vars);
     if (deadline == null) {
       return tomorrow;
     }
@@ -89,9 +106,8 @@ public class AssignmentTimers {
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */
   public Collection<String> contributors(VariableScope vars) {
-    Object round = vars.getVariable("round");
-    boolean first = !(round instanceof Integer r) || r == 0;
-    return first ? AssignmentRules.coordinatingBodies(vars) : List.of();
+    return SharedVariables.round(vars) == 0 ? AssignmentRules.coordinatingBodies(vars)
+        : List.of();
   }
 
   /** After an extension: move the waiting reminder and chase timers to the new deadline. */
@@ -104,7 +120,7 @@ public class AssignmentTimers {
       if (REMINDER_TIMER.equals(activity)) {
         management.setJobDuedate(job.getId(), reminderAt(execution));
       } else if (CHASE_TIMER.equals(activity)) {
-        LocalDate deadline = Inputs.date(execution, "deadline", "Hạn hoàn thành");
+        LocalDate deadline = Inputs.date(execution, DEADLINE, "Hạn hoàn thành");
         management.setJobDuedate(job.getId(),
             Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
       }
@@ -116,22 +132,22 @@ public class AssignmentTimers {
    * timers are the process's own, scheduled before its start event runs.
    */
   private LocalDate deadline(VariableScope vars) {
-    Object phrase = vars.getVariable("deadlinePhrase");
-    if (vars.getVariable("deadline") == null && phrase instanceof String p && !p.isBlank()
+    Object phrase = vars.getVariable(DEADLINE_PHRASE);
+    if (vars.getVariable(DEADLINE) == null && phrase instanceof String p && !p.isBlank()
         && deadlines.read(vars, p) instanceof Schedule.Once once) {
       return once.due();
     }
-    return Inputs.date(vars, "deadline", "Hạn hoàn thành");
+    return Inputs.date(vars, DEADLINE, "Hạn hoàn thành");
   }
 
   /** A number or numeric text (an element template writes text), checked at start; default 3. */
   private static int reminderDays(VariableScope vars) {
-    Object value = vars.getVariable("reminderDays");
+    Object value = vars.getVariable(REMINDER_DAYS);
     return value == null ? DEFAULT_REMINDER_DAYS : Integer.parseInt(String.valueOf(value).trim());
   }
 
   private static String chaseInterval(VariableScope vars) {
-    Object value = vars.getVariable("chaseInterval");
+    Object value = vars.getVariable(CHASE_INTERVAL);
     return value == null ? DEFAULT_CHASE_INTERVAL : String.valueOf(value);
   }
 }

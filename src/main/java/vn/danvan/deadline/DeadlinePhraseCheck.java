@@ -1,5 +1,10 @@
 package vn.danvan.deadline;
 
+import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +28,7 @@ import vn.danvan.input.InvalidInputException;
 public class DeadlinePhraseCheck extends AbstractProcessEnginePlugin {
 
   static final Set<String> PHRASE_TARGETS =
-      Set.of("deadlinePhrase", "cyclePhrase", "milestonePhrase", "endDate");
+      Set.of(DEADLINE_PHRASE, CYCLE_PHRASE, MILESTONE_PHRASE, END_DATE);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,5 +1,8 @@
 package vn.danvan.deadline;
 
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.REPLAY_YEARS;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -63,7 +66,7 @@ public class Deadlines {
    * read; today when not given.
    */
   public LocalDate issuedDate(VariableScope vars) {
-    LocalDate given = Inputs.date(vars, "issuedDate", "Ngày ban hành");
+    LocalDate given = Inputs.date(vars, ISSUED_DATE, "Ngày ban hành");
     return given == null ? today() : given;
   }
 
@@ -82,7 +85,7 @@ public class Deadlines {
 
   /** {@code replayYears}: a whole number of years from 0 to 100, 0 when not given. */
   public static int replayYears(VariableScope vars) {
-    Object value = vars.getVariable("replayYears");
+    Object value = vars.getVariable(REPLAY_YEARS);
     if (value == null || value instanceof String s && s.isBlank()) {
       return 0;
     }

@@ -1,5 +1,37 @@
 package vn.danvan.directive;
 
+import static vn.danvan.adhoc.AdhocVariables.INCIDENT_DETAILS;
+import static vn.danvan.adhoc.AdhocVariables.INCIDENT_TITLE;
+import static vn.danvan.adhoc.AdhocVariables.SEVERITY;
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
+import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_NOTE;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
+import static vn.danvan.skilful.SkilfulVariables.AREA;
+import static vn.danvan.skilful.SkilfulVariables.CONTENT;
+import static vn.danvan.skilful.SkilfulVariables.GOALS;
+import static vn.danvan.skilful.SkilfulVariables.MODEL_NAME;
+import static vn.danvan.skilful.SkilfulVariables.OUTPUTS;
+import static vn.danvan.skilful.SkilfulVariables.PARTICIPANTS;
+import static vn.danvan.skilful.SkilfulVariables.REASON;
+import static vn.danvan.skilful.SkilfulVariables.RESOURCES;
+import static vn.danvan.skilful.SkilfulVariables.SUSTAINABILITY;
+import static vn.danvan.skilful.SkilfulVariables.TIMELINE;
+import static vn.danvan.skilful.SkilfulVariables.WORK_FIELD;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REPLAY_YEARS;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +110,8 @@ public class DemoDirectives implements ApplicationRunner {
     for (Seed seed : SEEDS) {
       LocalDate issued = replayDate(seed.textIssued(), today);
       runtime.startProcessInstanceByKey(seed.key(), seed.number(), Map.of(
-          "issuedDate", issued.toString(),
-          "replayYears", issued.getYear() - seed.textIssued().getYear()));
+          ISSUED_DATE, issued.toString(),
+          REPLAY_YEARS, issued.getYear() - seed.textIssued().getYear()));
       LOG.info("Demo: {} ({}) diễn lại từ ngày {}", seed.number(), seed.key(), issued);
     }
     act(today);
@@ -99,41 +131,41 @@ public class DemoDirectives implements ApplicationRunner {
     // done and confirmed: UBND tỉnh's implementation plan of the Bắc Giang resolution
     String plan = assignmentOf("NQ-DV-BG-2016", "Xây dựng Kế hoạch thực hiện Nghị quyết");
     complete(plan, "Task_Contribute",
-        Map.of("contribution", "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
-    complete(plan, "Task_Perform", Map.of("requestExtension", false,
-        "resultReport", "Đã ban hành Kế hoạch số 150/KH-UBND, phân công 18 sở, ngành"));
-    complete(plan, "Task_ApproveResult", Map.of("approved", true));
-    complete(plan, "Task_ConfirmResult", Map.of("confirmed", true));
+        Map.of(CONTRIBUTION, "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
+    complete(plan, "Task_Perform", Map.of(REQUEST_EXTENSION, false,
+        RESULT_REPORT, "Đã ban hành Kế hoạch số 150/KH-UBND, phân công 18 sở, ngành"));
+    complete(plan, "Task_ApproveResult", Map.of(APPROVED, true));
+    complete(plan, "Task_ConfirmResult", Map.of(CONFIRMED, true));
 
     // returned: Ban Tổ chức's criteria, sent back by Ban Dân vận for rework
     String criteria = assignmentOf("NQ-DV-BG-2016", "Tham mưu đưa kết quả");
     tasks.createTaskQuery().processInstanceId(criteria).taskDefinitionKey("Task_Contribute").list()
-        .forEach(t -> tasks.complete(t.getId(), Map.of("contribution", "Thống nhất với dự thảo")));
-    complete(criteria, "Task_Perform", Map.of("requestExtension", false,
-        "resultReport", "Dự thảo bộ tiêu chí đánh giá có 5 tiêu chí về công tác dân vận"));
-    complete(criteria, "Task_ApproveResult", Map.of("approved", true));
-    complete(criteria, "Task_ConfirmResult", Map.of("confirmed", false,
-        "returnReason", "Chưa có tiêu chí về tiếp xúc, đối thoại với Nhân dân; bổ sung"));
+        .forEach(t -> tasks.complete(t.getId(), Map.of(CONTRIBUTION, "Thống nhất với dự thảo")));
+    complete(criteria, "Task_Perform", Map.of(REQUEST_EXTENSION, false,
+        RESULT_REPORT, "Dự thảo bộ tiêu chí đánh giá có 5 tiêu chí về công tác dân vận"));
+    complete(criteria, "Task_ApproveResult", Map.of(APPROVED, true));
+    complete(criteria, "Task_ConfirmResult", Map.of(CONFIRMED, false,
+        RETURN_REASON, "Chưa có tiêu chí về tiếp xúc, đối thoại với Nhân dân; bổ sung"));
 
     // an extension waiting for Ban Thường vụ: Ban Dân vận's guidance
     String guidance = assignmentOf("NQ-DV-BG-2016", "Hướng dẫn cơ chế nắm bắt");
-    complete(guidance, "Task_Perform", Map.of("requestExtension", true,
-        "requestedDeadline", today.plusMonths(2).toString(),
-        "extensionReason", "Chờ ý kiến các huyện ủy về mẫu báo cáo tình hình nhân dân"));
+    complete(guidance, "Task_Perform", Map.of(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, today.plusMonths(2).toString(),
+        EXTENSION_REASON, "Chờ ý kiến các huyện ủy về mẫu báo cáo tình hình nhân dân"));
 
     // due in two days: a quick report asked of Sở Nội vụ
     runtime.startProcessInstanceByKey("assignment", "CV-BDV-NHANH", Map.of(
-        "leadBody", "soNoiVu", "monitorBody", "bdvTU", "leaderReview", true,
-        "taskContent", "Báo cáo nhanh tình hình thực hiện quy chế dân chủ ở cơ sở phục vụ phiên"
+        LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU", LEADER_REVIEW, true,
+        TASK_CONTENT, "Báo cáo nhanh tình hình thực hiện quy chế dân chủ ở cơ sở phục vụ phiên"
             + " họp Thường trực Tỉnh ủy",
-        "deadline", today.plusDays(2).toString()));
+        DEADLINE, today.plusDays(2).toString()));
 
     // an ad-hoc report raised by a commune (as Tasklist would start it: with the person's groups)
     as("ubndXaXuanLocCanBo", () -> runtime.startProcessInstanceByKey("adhocReport", "DX-DEMO-1",
-        Map.of("incidentTitle", "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
-            "incidentDetails", "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá"
+        Map.of(INCIDENT_TITLE, "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
+            INCIDENT_DETAILS, "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá"
                 + " bồi thường dự án đường liên xã",
-            "severity", "nghiemTrong")));
+            SEVERITY, "nghiemTrong")));
 
     // "Dân vận khéo": a commune's model waits for Ban Dân vận's appraisal; Sở Nội vụ's is recognised
     as("ubndXaXuanLocCanBo", () -> runtime.startProcessInstanceByKey("skilfulModel",
@@ -146,20 +178,20 @@ public class DemoDirectives implements ApplicationRunner {
             "Hẹn trả kết quả qua Zalo, phiếu đánh giá sự hài lòng sau mỗi hồ sơ")));
     String recognised = runtime.createProcessInstanceQuery().processDefinitionKey("skilfulModel")
         .processInstanceBusinessKey("DVK-SONOIVU-1").singleResult().getId();
-    complete(recognised, "Task_AppraiseModel", Map.of("appraisalScore", 82,
-        "appraisalNote", "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
+    complete(recognised, "Task_AppraiseModel", Map.of(APPRAISAL_SCORE, 82,
+        APPRAISAL_NOTE, "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
   }
 
   private static Map<String, Object> skilfulModel(String name, String field, String reason,
       String content) {
-    return Map.ofEntries(Map.entry("modelName", name), Map.entry("workField", field),
-        Map.entry("reason", reason), Map.entry("goals", "100% người dân được hướng dẫn tận nơi"),
-        Map.entry("content", content), Map.entry("area", "Trên địa bàn đơn vị"),
-        Map.entry("participants", "Lãnh đạo đơn vị chủ trì; Mặt trận, Đoàn Thanh niên phối hợp"),
-        Map.entry("resources", "Kinh phí thường xuyên của đơn vị, xã hội hóa"),
-        Map.entry("timeline", "Từ quý I đến hết năm"),
-        Map.entry("outputs", "Số người được hướng dẫn, số hồ sơ trực tuyến, phiếu hài lòng"),
-        Map.entry("sustainability", "Duy trì bằng quy chế của đơn vị, nhân rộng sang đơn vị khác"));
+    return Map.ofEntries(Map.entry(MODEL_NAME, name), Map.entry(WORK_FIELD, field),
+        Map.entry(REASON, reason), Map.entry(GOALS, "100% người dân được hướng dẫn tận nơi"),
+        Map.entry(CONTENT, content), Map.entry(AREA, "Trên địa bàn đơn vị"),
+        Map.entry(PARTICIPANTS, "Lãnh đạo đơn vị chủ trì; Mặt trận, Đoàn Thanh niên phối hợp"),
+        Map.entry(RESOURCES, "Kinh phí thường xuyên của đơn vị, xã hội hóa"),
+        Map.entry(TIMELINE, "Từ quý I đến hết năm"),
+        Map.entry(OUTPUTS, "Số người được hướng dẫn, số hồ sơ trực tuyến, phiếu hài lòng"),
+        Map.entry(SUSTAINABILITY, "Duy trì bằng quy chế của đơn vị, nhân rộng sang đơn vị khác"));
   }
 
   /** Acts as a person of the registry, with their groups (as Tasklist would). */
@@ -177,7 +209,7 @@ public class DemoDirectives implements ApplicationRunner {
   private String assignmentOf(String number, String contentStart) {
     return runtime.createProcessInstanceQuery().processDefinitionKey("assignment")
         .processInstanceBusinessKey(number).list().stream().map(ProcessInstance::getId)
-        .filter(id -> String.valueOf(runtime.getVariable(id, "taskContent"))
+        .filter(id -> String.valueOf(runtime.getVariable(id, TASK_CONTENT))
             .startsWith(contentStart)).findFirst()
         .orElseThrow(() -> new IllegalStateException("demo: no assignment " + contentStart));
   }

@@ -1,5 +1,7 @@
 package vn.danvan.directive;
 
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
@@ -20,7 +22,7 @@ public class Directives {
    */
   public void started(DelegateExecution execution) {
     Deadlines.replayYears(execution);
-    if (Inputs.date(execution, "issuedDate", "Ngày ban hành") == null) {
+    if (Inputs.date(execution, ISSUED_DATE, "Ngày ban hành") == null) {
       throw new InvalidInputException("Ngày ban hành là bắt buộc (issuedDate, yyyy-MM-dd): mọi"
           + " thời hạn của văn bản được tính từ ngày này");
     }

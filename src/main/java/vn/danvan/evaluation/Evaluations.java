@@ -1,5 +1,54 @@
 package vn.danvan.evaluation;
 
+import static vn.danvan.evaluation.EvaluationVariables.APPROVAL_DUE;
+import static vn.danvan.evaluation.EvaluationVariables.APPROVAL_NOTE;
+import static vn.danvan.evaluation.EvaluationVariables.APPROVED_AT;
+import static vn.danvan.evaluation.EvaluationVariables.APPROVING_BODY;
+import static vn.danvan.evaluation.EvaluationVariables.BAND;
+import static vn.danvan.evaluation.EvaluationVariables.BAND_DECISION;
+import static vn.danvan.evaluation.EvaluationVariables.BAND_LABEL;
+import static vn.danvan.evaluation.EvaluationVariables.BAND_RESULT;
+import static vn.danvan.evaluation.EvaluationVariables.COMPILED_AT;
+import static vn.danvan.evaluation.EvaluationVariables.CRITERIA_SET_ID;
+import static vn.danvan.evaluation.EvaluationVariables.CRITERIA_SET_NAME;
+import static vn.danvan.evaluation.EvaluationVariables.EVALUATED_BODIES;
+import static vn.danvan.evaluation.EvaluationVariables.EVALUATED_BODY_OPTIONS;
+import static vn.danvan.evaluation.EvaluationVariables.EVALUATED_LATE;
+import static vn.danvan.evaluation.EvaluationVariables.EVALUATION_ID;
+import static vn.danvan.evaluation.EvaluationVariables.PROVINCE;
+import static vn.danvan.evaluation.EvaluationVariables.PUBLISHED_AT;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING_APPROVED;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING_SUMMARY;
+import static vn.danvan.evaluation.EvaluationVariables.RETURNED_BODIES;
+import static vn.danvan.evaluation.EvaluationVariables.RETURN_FOR_CORRECTION;
+import static vn.danvan.evaluation.EvaluationVariables.REVIEWED_AT;
+import static vn.danvan.evaluation.EvaluationVariables.REVIEWING_BODY;
+import static vn.danvan.evaluation.EvaluationVariables.REVIEW_DAYS;
+import static vn.danvan.evaluation.EvaluationVariables.ROUND_BODIES;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSED_AT;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSED_LATE;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSMENT;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSMENT_DEADLINE;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSMENT_DUE;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_TOTAL;
+import static vn.danvan.evaluation.EvaluationVariables.TOTAL_SCORE;
+import static vn.danvan.evaluation.EvaluationVariables.TRACK_RECORD;
+import static vn.danvan.evaluation.EvaluationVariables.YEAR;
+import static vn.danvan.evaluation.EvaluationVariables.YEARS;
+import static vn.danvan.evaluation.EvaluationVariables.YEAR_INDEX;
+import static vn.danvan.variable.SharedVariables.ASSESSMENT;
+import static vn.danvan.variable.SharedVariables.BODY_NAME;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
+import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +78,7 @@ import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.TrackRecords;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * The annual evaluation and ranking of mass-mobilisation work ("đánh giá, xếp loại công tác dân
@@ -77,8 +127,8 @@ public class Evaluations {
    */
   public void started(DelegateExecution execution) {
     List<String> bodies = inForce.bodies(execution);
-    inForce.body(execution, "reviewingBody", "Đơn vị thẩm định");
-    inForce.body(execution, "approvingBody", "Cấp phê duyệt");
+    inForce.body(execution, REVIEWING_BODY, "Đơn vị thẩm định");
+    inForce.body(execution, APPROVING_BODY, "Cấp phê duyệt");
     String province = province(execution);
     ArrayNode years = Sheets.JSON.createArrayNode();
     for (Schedule.Period period : periods(execution)) {
@@ -89,22 +139,22 @@ public class Evaluations {
         throw new InvalidInputException("Bảng xếp loại \"" + set.bands() + "\" của bộ tiêu chí "
             + set.id() + " chưa được triển khai");
       }
-      years.addObject().put("year", year).put("due", period.due().toString())
+      years.addObject().put(YEAR, year).put("due", period.due().toString())
           .put("criteriaSet", set.id());
     }
-    execution.setVariable("province", province);
-    execution.setVariable("years", Sheets.value(years));
-    execution.setVariable("yearIndex", 0);
-    execution.setVariable("evaluatedBodies", Sheets.value(Sheets.JSON.valueToTree(bodies)));
+    execution.setVariable(PROVINCE, province);
+    execution.setVariable(YEARS, Sheets.value(years));
+    execution.setVariable(YEAR_INDEX, 0);
+    execution.setVariable(EVALUATED_BODIES, Sheets.value(Sheets.JSON.valueToTree(bodies)));
   }
 
   /** The years' positions, one round each ({@code yearIndex}, local to the round). */
   public List<Integer> yearIndexes(VariableScope vars) {
-    return java.util.stream.IntStream.range(0, json(vars, "years").size()).boxed().toList();
+    return java.util.stream.IntStream.range(0, json(vars, YEARS).size()).boxed().toList();
   }
 
   public int yearOf(VariableScope vars) {
-    return yearEntry(vars).get("year").asInt();
+    return yearEntry(vars).get(YEAR).asInt();
   }
 
   public String criteriaSetOf(VariableScope vars) {
@@ -117,24 +167,24 @@ public class Evaluations {
   }
 
   private static JsonNode yearEntry(VariableScope vars) {
-    return json(vars, "years").get((Integer) vars.getVariable("yearIndex"));
+    return json(vars, YEARS).get((Integer) vars.getVariable(YEAR_INDEX));
   }
 
   /** A year's round starts ({@code evaluationYear}): its set's band decision and deadlines. */
   public void yearStarted(DelegateExecution execution) {
-    CriteriaSet set = catalog.byId(Inputs.text(execution, "criteriaSetId", "Bộ tiêu chí"));
-    LocalDate due = LocalDate.parse(Inputs.text(execution, "selfAssessmentDue", "Hạn tự chấm"));
-    int reviewDays = days(execution, "reviewDays", DEFAULT_REVIEW_DAYS);
-    execution.setVariable("criteriaSetName", set.name());
-    execution.setVariable("bandDecision", set.bands());
-    execution.setVariable("reviewDue", due.plusDays(reviewDays).toString());
-    execution.setVariable("approvalDue", due.plusDays(reviewDays + 15L).toString());
+    CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
+    LocalDate due = LocalDate.parse(Inputs.text(execution, SELF_ASSESSMENT_DUE, "Hạn tự chấm"));
+    int reviewDays = days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS);
+    execution.setVariable(CRITERIA_SET_NAME, set.name());
+    execution.setVariable(BAND_DECISION, set.bands());
+    execution.setVariable(REVIEW_DUE, due.plusDays(reviewDays).toString());
+    execution.setVariable(APPROVAL_DUE, due.plusDays(reviewDays + 15L).toString());
   }
 
   /** Every evaluated body: the year's first round. */
   public List<String> allBodies(VariableScope vars) {
     List<String> ids = new ArrayList<>();
-    json(vars, "evaluatedBodies").forEach(id -> ids.add(id.asText()));
+    json(vars, EVALUATED_BODIES).forEach(id -> ids.add(id.asText()));
     return ids;
   }
 
@@ -143,18 +193,18 @@ public class Evaluations {
    * compiled from the bodies scored so far (earlier if every body is scored).
    */
   public Date compileAt(VariableScope vars) {
-    LocalDate reviewDue = LocalDate.parse((String) vars.getVariable("reviewDue"));
+    LocalDate reviewDue = LocalDate.parse((String) vars.getVariable(REVIEW_DUE));
     return Date.from(reviewDue.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
   /** Whether the year's ranking has been compiled (bodies scored later then just end). */
   public boolean compiling(VariableScope vars) {
-    return vars.getVariable("compiledAt") != null;
+    return vars.getVariable(COMPILED_AT) != null;
   }
 
   /** Whether a year remains (versions before every year ran on its own). */
   public boolean hasNextYear(VariableScope vars) {
-    return (Integer) vars.getVariable("yearIndex") < json(vars, "years").size();
+    return (Integer) vars.getVariable(YEAR_INDEX) < json(vars, YEARS).size();
   }
 
   /**
@@ -162,36 +212,36 @@ public class Evaluations {
    * (versions before every year ran on its own).
    */
   public void yearOpened(DelegateExecution execution) {
-    JsonNode year = json(execution, "years").get((Integer) execution.getVariable("yearIndex"));
+    JsonNode year = json(execution, YEARS).get((Integer) execution.getVariable(YEAR_INDEX));
     CriteriaSet set = catalog.byId(year.get("criteriaSet").asText());
     LocalDate due = LocalDate.parse(year.get("due").asText());
-    int reviewDays = days(execution, "reviewDays", DEFAULT_REVIEW_DAYS);
-    execution.setVariable("year", year.get("year").asInt());
-    execution.setVariable("criteriaSetId", set.id());
-    execution.setVariable("criteriaSetName", set.name());
-    execution.setVariable("bandDecision", set.bands());
-    execution.setVariable("selfAssessmentDue", due.toString());
-    execution.setVariable("reviewDue", due.plusDays(reviewDays).toString());
-    execution.setVariable("approvalDue", due.plusDays(reviewDays + 15L).toString());
-    execution.setVariable("roundBodies", execution.getVariable("evaluatedBodies"));
-    for (String name : List.of("ranking", "rankingSummary", "approvedAt", "returnedBodies",
-        "approvalNote", "rankingApproved")) {
+    int reviewDays = days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS);
+    execution.setVariable(YEAR, year.get(YEAR).asInt());
+    execution.setVariable(CRITERIA_SET_ID, set.id());
+    execution.setVariable(CRITERIA_SET_NAME, set.name());
+    execution.setVariable(BAND_DECISION, set.bands());
+    execution.setVariable(SELF_ASSESSMENT_DUE, due.toString());
+    execution.setVariable(REVIEW_DUE, due.plusDays(reviewDays).toString());
+    execution.setVariable(APPROVAL_DUE, due.plusDays(reviewDays + 15L).toString());
+    execution.setVariable(ROUND_BODIES, execution.getVariable(EVALUATED_BODIES));
+    for (String name : List.of(RANKING, RANKING_SUMMARY, APPROVED_AT, RETURNED_BODIES,
+        APPROVAL_NOTE, RANKING_APPROVED)) {
       execution.removeVariable(name);
     }
   }
 
   /** The sheets open {@code windowDays} (default 30) before the self-assessment deadline. */
   public Date opensAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse(vars.getVariable("selfAssessmentDue") instanceof String d
+    LocalDate due = LocalDate.parse(vars.getVariable(SELF_ASSESSMENT_DUE) instanceof String d
         ? d : dueOf(vars));
-    return Date.from(due.minusDays(days(vars, "windowDays", DEFAULT_WINDOW_DAYS))
+    return Date.from(due.minusDays(days(vars, WINDOW_DAYS, DEFAULT_WINDOW_DAYS))
         .atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
   /** The bodies of this round: all of them, or those the leadership returned. */
   public List<String> roundBodies(VariableScope vars) {
     List<String> ids = new ArrayList<>();
-    json(vars, "roundBodies").forEach(id -> ids.add(id.asText()));
+    json(vars, ROUND_BODIES).forEach(id -> ids.add(id.asText()));
     return ids;
   }
 
@@ -202,10 +252,10 @@ public class Evaluations {
    * took most of a 2016–2020 lifetime of 200 bodies (W3 benchmark).
    */
   public TypedValue previousSheet(DelegateExecution execution, String body) {
-    if (execution.getVariable("returnedBodies") == null) {
+    if (execution.getVariable(RETURNED_BODIES) == null) {
       return null;
     }
-    HistoricVariableInstance sheet = lastOf(execution, body, "assessment");
+    HistoricVariableInstance sheet = lastOf(execution, body, ASSESSMENT);
     return sheet == null ? null : sheet.getTypedValue();
   }
 
@@ -214,17 +264,17 @@ public class Evaluations {
    * result yet (named in the summary).
    */
   public void compiled(DelegateExecution execution) {
-    if (execution.getVariable("compiledAt") == null) {
-      execution.setVariable("compiledAt", deadlines.nowAsDate());
+    if (execution.getVariable(COMPILED_AT) == null) {
+      execution.setVariable(COMPILED_AT, deadlines.nowAsDate());
     }
     Map<String, Map<String, Object>> results = results(execution);
     List<String> missing = allBodies(execution).stream().filter(b -> !results.containsKey(b))
         .toList();
-    execution.setVariable("missingBodies", registry.names(missing, NAMED));
-    execution.setVariable("missingCount", missing.size());
+    execution.setVariable(MISSING_BODIES, registry.names(missing, NAMED));
+    execution.setVariable(MISSING_COUNT, missing.size());
     List<Map<String, Object>> rows = new ArrayList<>(results.values());
-    rows.sort(Comparator.comparing((Map<String, Object> r) -> (Double) r.get("totalScore"))
-        .reversed().thenComparing(r -> (String) r.get("leadBody")));
+    rows.sort(Comparator.comparing((Map<String, Object> r) -> (Double) r.get(TOTAL_SCORE))
+        .reversed().thenComparing(r -> (String) r.get(LEAD_BODY)));
     ArrayNode ranking = Sheets.JSON.createArrayNode();
     ArrayNode options = Sheets.JSON.createArrayNode();
     Map<String, Integer> perBand = new LinkedHashMap<>();
@@ -232,36 +282,37 @@ public class Evaluations {
     for (Map<String, Object> r : rows) {
       ObjectNode row = ranking.addObject();
       row.put("rank", ++rank);
-      row.put("body", (String) r.get("leadBody"));
-      row.put("bodyName", name((String) r.get("leadBody")));
-      row.put("selfTotal", (Double) r.get("selfTotal"));
-      row.put("totalScore", (Double) r.get("totalScore"));
-      row.put("bandLabel", (String) r.get("bandLabel"));
-      perBand.merge((String) r.get("bandLabel"), 1, Integer::sum);
-      options.addObject().put("label", row.get("bodyName").asText()).put("value", row.get("body").asText());
+      row.put("body", (String) r.get(LEAD_BODY));
+      row.put(BODY_NAME, name((String) r.get(LEAD_BODY)));
+      row.put(SELF_TOTAL, (Double) r.get(SELF_TOTAL));
+      row.put(TOTAL_SCORE, (Double) r.get(TOTAL_SCORE));
+      row.put(BAND_LABEL, (String) r.get(BAND_LABEL));
+      perBand.merge((String) r.get(BAND_LABEL), 1, Integer::sum);
+      options.addObject().put("label", row.get(BODY_NAME).asText())
+          .put("value", row.get("body").asText());
     }
-    execution.setVariable("ranking", Sheets.value(ranking));
-    execution.setVariable("evaluatedBodyOptions", Sheets.value(options)); // the form's choices
-    StringBuilder summary = new StringBuilder("Năm " + execution.getVariable("year") + ", "
+    execution.setVariable(RANKING, Sheets.value(ranking));
+    execution.setVariable(EVALUATED_BODY_OPTIONS, Sheets.value(options)); // the form's choices
+    StringBuilder summary = new StringBuilder("Năm " + execution.getVariable(YEAR) + ", "
         + rows.size() + " đơn vị:");
     perBand.forEach((band, n) -> summary.append(' ').append(band).append(' ').append(n).append(';'));
     String text = summary.substring(0, summary.length() - (rows.isEmpty() ? 0 : 1));
-    execution.setVariable("rankingSummary", missing.isEmpty() ? text
+    execution.setVariable(RANKING_SUMMARY, missing.isEmpty() ? text
         : text + "; chưa có kết quả " + missing.size() + " đơn vị");
   }
 
   /** The leadership approved the ranking, or returned some bodies (with a reason) for review. */
   public void approvalDecided(DelegateTask task) {
-    if (Inputs.decision(task, "rankingApproved", "Chọn phê duyệt hoặc trả lại kết quả xếp loại")) {
-      task.setVariable("approvedAt", deadlines.nowAsDate());
+    if (Inputs.decision(task, RANKING_APPROVED, "Chọn phê duyệt hoặc trả lại kết quả xếp loại")) {
+      task.setVariable(APPROVED_AT, deadlines.nowAsDate());
       return;
     }
-    Inputs.text(task, "approvalNote", "Lý do trả lại");
+    Inputs.text(task, APPROVAL_NOTE, "Lý do trả lại");
     List<String> evaluated = new ArrayList<>();
-    json(task, "evaluatedBodies").forEach(id -> evaluated.add(id.asText()));
-    List<String> ranked = task.getVariable("ranking") == null ? evaluated
-        : json(task, "ranking").findValuesAsText("body");
-    List<String> returned = returnedBodies(task.getVariable("returnedBodies"));
+    json(task, EVALUATED_BODIES).forEach(id -> evaluated.add(id.asText()));
+    List<String> ranked = task.getVariable(RANKING) == null ? evaluated
+        : json(task, RANKING).findValuesAsText("body");
+    List<String> returned = returnedBodies(task.getVariable(RETURNED_BODIES));
     if (returned.isEmpty()) {
       throw new InvalidInputException(
           "Chọn ít nhất một đơn vị cần thẩm định lại (returnedBodies)");
@@ -276,16 +327,16 @@ public class Evaluations {
             + "\" chưa có kết quả để thẩm định lại (returnedBodies)");
       }
     }
-    task.setVariable("roundBodies", Sheets.value(Sheets.JSON.valueToTree(returned)));
+    task.setVariable(ROUND_BODIES, Sheets.value(Sheets.JSON.valueToTree(returned)));
   }
 
   /** Published: the approved ranking is final; the next year follows. */
   public void published(DelegateExecution execution) {
-    execution.setVariable("publishedAt", deadlines.nowAsDate());
-    LOG.info("Công bố kết quả xếp loại công tác dân vận năm {}: {}", execution.getVariable("year"),
-        execution.getVariable("rankingSummary"));
-    if (execution.getVariable("yearIndex") instanceof Integer index) { // earlier versions' loop
-      execution.setVariable("yearIndex", index + 1);
+    execution.setVariable(PUBLISHED_AT, deadlines.nowAsDate());
+    LOG.info("Công bố kết quả xếp loại công tác dân vận năm {}: {}", execution.getVariable(YEAR),
+        execution.getVariable(RANKING_SUMMARY));
+    if (execution.getVariable(YEAR_INDEX) instanceof Integer index) { // earlier versions' loop
+      execution.setVariable(YEAR_INDEX, index + 1);
     }
   }
 
@@ -293,51 +344,51 @@ public class Evaluations {
 
   /** A body's evaluation: a blank sheet of the year's set unless it comes back with one. */
   public void bodyStarted(DelegateExecution execution) {
-    CriteriaSet set = catalog.byId(Inputs.text(execution, "criteriaSetId", "Bộ tiêu chí"));
-    String body = (String) execution.getVariable("leadBody");
-    execution.setVariable("bodyName", name(body));
-    execution.setVariable("taskContent", "Tự đánh giá, chấm điểm công tác dân vận năm "
-        + execution.getVariable("year") + " (" + set.name() + ")");
-    if (execution.getVariable("assessment") == null) {
-      execution.setVariable("assessment", Sheets.value(Sheets.blank(set)));
+    CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
+    String body = SharedVariables.leadBody(execution);
+    execution.setVariable(BODY_NAME, name(body));
+    execution.setVariable(TASK_CONTENT, "Tự đánh giá, chấm điểm công tác dân vận năm "
+        + execution.getVariable(YEAR) + " (" + set.name() + ")");
+    if (execution.getVariable(ASSESSMENT) == null) {
+      execution.setVariable(ASSESSMENT, Sheets.value(Sheets.blank(set)));
     } else if (assessed(execution)) { // back from the leadership: its sheet as it was
-      execution.setVariable("selfAssessment", execution.getVariable("assessment"));
-      execution.setVariable("selfTotal", Sheets.total(
-          Sheets.read(execution.getVariable("assessment"), "assessment"), "score").doubleValue());
+      execution.setVariable(SELF_ASSESSMENT, execution.getVariable(ASSESSMENT));
+      execution.setVariable(SELF_TOTAL, Sheets.total(
+          Sheets.read(execution.getVariable(ASSESSMENT), ASSESSMENT), "score").doubleValue());
     }
   }
 
   /** Whether the body's sheet is already filled in (a review returned by the leadership). */
   public boolean assessed(VariableScope vars) {
-    return Sheets.read(vars.getVariable("assessment"), "assessment").path(0).has("score");
+    return Sheets.read(vars.getVariable(ASSESSMENT), ASSESSMENT).path(0).has("score");
   }
 
   /** The body's self-assessment: checked against the set, totalled. */
   public void selfAssessed(DelegateTask task) {
-    CriteriaSet set = catalog.byId((String) task.getVariable("criteriaSetId"));
-    ArrayNode rows = Sheets.selfAssessed(set, Sheets.read(task.getVariable("assessment"),
-        "assessment"));
-    task.setVariable("assessment", Sheets.value(rows));
-    task.setVariable("selfAssessment", Sheets.value(rows));
-    task.setVariable("selfTotal", Sheets.total(rows, "score").doubleValue());
-    task.setVariable("selfAssessedAt", deadlines.nowAsDate());
-    task.setVariable("selfAssessedLate", task.getVariable("deadline") instanceof String due
+    CriteriaSet set = catalog.byId((String) task.getVariable(CRITERIA_SET_ID));
+    ArrayNode rows = Sheets.selfAssessed(set, Sheets.read(task.getVariable(ASSESSMENT),
+        ASSESSMENT));
+    task.setVariable(ASSESSMENT, Sheets.value(rows));
+    task.setVariable(SELF_ASSESSMENT, Sheets.value(rows));
+    task.setVariable(SELF_TOTAL, Sheets.total(rows, "score").doubleValue());
+    task.setVariable(SELF_ASSESSED_AT, deadlines.nowAsDate());
+    task.setVariable(SELF_ASSESSED_LATE, task.getVariable(DEADLINE) instanceof String due
         && !due.isBlank() && deadlines.now().toInstant().isAfter(
             deadlines.endOfDate(LocalDate.parse(due)).toInstant()));
   }
 
   /** Before the review: the body's track record beside the criteria that ask for it. */
   public void evidenceShown(DelegateTask task) {
-    int year = (Integer) task.getVariable("year");
-    TrackRecords.Figures figures = trackRecords.of((String) task.getVariable("leadBody"), year);
-    ArrayNode rows = Sheets.read(task.getVariable("assessment"), "assessment");
+    int year = (Integer) task.getVariable(YEAR);
+    TrackRecords.Figures figures = trackRecords.of(SharedVariables.leadBody(task), year);
+    ArrayNode rows = Sheets.read(task.getVariable(ASSESSMENT), ASSESSMENT);
     for (JsonNode row : rows) {
       if (row.has("metric")) {
         ((ObjectNode) row).put("trackingEvidence", figures.summary());
       }
     }
-    task.setVariable("assessment", Sheets.value(rows));
-    task.setVariable("trackRecord", figures.summary());
+    task.setVariable(ASSESSMENT, Sheets.value(rows));
+    task.setVariable(TRACK_RECORD, figures.summary());
   }
 
   /**
@@ -347,52 +398,52 @@ public class Evaluations {
    */
   public void reviewed(DelegateTask task) {
     HistoryService history = task.getProcessEngineServices().getHistoryService();
-    String evaluationId = (String) task.getVariable("evaluationId");
+    String evaluationId = (String) task.getVariable(EVALUATION_ID);
     HistoricVariableInstance approved = history.createHistoricVariableInstanceQuery()
-        .processInstanceId(evaluationId).variableName("approvedAt").singleResult();
+        .processInstanceId(evaluationId).variableName(APPROVED_AT).singleResult();
     HistoricVariableInstance ranking = history.createHistoricVariableInstanceQuery()
-        .processInstanceId(evaluationId).variableName("ranking").singleResult();
-    boolean ranked = ranking == null || Sheets.read(ranking.getValue(), "ranking")
-        .findValuesAsText("body").contains((String) task.getVariable("leadBody"));
-    task.setVariable("evaluatedLate", approved != null && !ranked);
+        .processInstanceId(evaluationId).variableName(RANKING).singleResult();
+    boolean ranked = ranking == null || Sheets.read(ranking.getValue(), RANKING)
+        .findValuesAsText("body").contains(SharedVariables.leadBody(task));
+    task.setVariable(EVALUATED_LATE, approved != null && !ranked);
     if (approved != null && ranked && approved.getValue() instanceof Date at) {
-      throw new InvalidInputException("Kết quả xếp loại năm " + task.getVariable("year")
+      throw new InvalidInputException("Kết quả xếp loại năm " + task.getVariable(YEAR)
           + " đã được phê duyệt ngày " + DAY.format(at.toInstant().atZone(Deadlines.ZONE))
           + ": không thể chấm điểm lại");
     }
-    if (Inputs.flag(task, "returnForCorrection", "Trả lại để điều chỉnh", false)) {
-      Inputs.text(task, "returnReason", "Lý do trả lại");
-      task.setVariable("returnForCorrection", true);
+    if (Inputs.flag(task, RETURN_FOR_CORRECTION, "Trả lại để điều chỉnh", false)) {
+      Inputs.text(task, RETURN_REASON, "Lý do trả lại");
+      task.setVariable(RETURN_FOR_CORRECTION, true);
       return;
     }
-    task.setVariable("returnForCorrection", false);
-    CriteriaSet set = catalog.byId((String) task.getVariable("criteriaSetId"));
-    ArrayNode assessed = Sheets.read(task.getVariable("selfAssessment"), "selfAssessment");
+    task.setVariable(RETURN_FOR_CORRECTION, false);
+    CriteriaSet set = catalog.byId((String) task.getVariable(CRITERIA_SET_ID));
+    ArrayNode assessed = Sheets.read(task.getVariable(SELF_ASSESSMENT), SELF_ASSESSMENT);
     ArrayNode rows = Sheets.reviewed(set, assessed,
-        Sheets.read(task.getVariable("assessment"), "assessment"),
-        (String) task.getVariable("trackRecord"));
+        Sheets.read(task.getVariable(ASSESSMENT), ASSESSMENT),
+        (String) task.getVariable(TRACK_RECORD));
     BigDecimal total = Sheets.total(rows, "reviewedScore");
-    task.setVariable("assessment", Sheets.value(rows));
-    task.setVariable("totalScore", total.doubleValue());
-    task.setVariable("reviewedAt", deadlines.nowAsDate());
+    task.setVariable(ASSESSMENT, Sheets.value(rows));
+    task.setVariable(TOTAL_SCORE, total.doubleValue());
+    task.setVariable(REVIEWED_AT, deadlines.nowAsDate());
   }
 
   /** The band decision's answer, kept as two variables. */
   public void ranked(DelegateExecution execution) {
-    if (!(execution.getVariable("bandResult") instanceof Map<?, ?> result)
-        || result.get("band") == null) {
-      throw new InvalidInputException("Bảng xếp loại " + execution.getVariable("bandDecision")
-          + " không xếp được tổng điểm " + execution.getVariable("totalScore"));
+    if (!(execution.getVariable(BAND_RESULT) instanceof Map<?, ?> result)
+        || result.get(BAND) == null) {
+      throw new InvalidInputException("Bảng xếp loại " + execution.getVariable(BAND_DECISION)
+          + " không xếp được tổng điểm " + execution.getVariable(TOTAL_SCORE));
     }
-    execution.setVariable("band", result.get("band"));
-    execution.setVariable("bandLabel", result.get("bandLabel"));
-    execution.removeVariable("bandResult");
+    execution.setVariable(BAND, result.get(BAND));
+    execution.setVariable(BAND_LABEL, result.get(BAND_LABEL));
+    execution.removeVariable(BAND_RESULT);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
   private String province(VariableScope vars) {
-    Object given = vars.getVariable("province");
+    Object given = vars.getVariable(PROVINCE);
     String province = given instanceof String s && !s.isBlank() ? s.trim()
         : catalog.defaultProvince();
     if (province.isBlank()) {
@@ -402,7 +453,7 @@ public class Evaluations {
   }
 
   private List<Schedule.Period> periods(VariableScope vars) {
-    Object phraseValue = vars.getVariable("selfAssessmentDeadline");
+    Object phraseValue = vars.getVariable(SELF_ASSESSMENT_DEADLINE);
     String phrase = phraseValue instanceof String s && !s.isBlank() ? s : DEFAULT_DEADLINE;
     if (!(deadlines.read(vars, phrase) instanceof Schedule.Every every)
         || every.frequency() != Schedule.Frequency.YEARLY) {
@@ -412,7 +463,7 @@ public class Evaluations {
     }
     LocalDate from;
     LocalDate until;
-    Object year = vars.getVariable("year");
+    Object year = vars.getVariable(YEAR);
     if (year != null && !String.valueOf(year).isBlank()) {
       String text = String.valueOf(year).trim();
       if (!text.matches("\\d{4}")) {
@@ -422,7 +473,7 @@ public class Evaluations {
       until = from.withDayOfYear(from.lengthOfYear());
     } else {
       from = deadlines.issuedDate(vars);
-      String end = Inputs.text(vars, "endDate", "Năm đánh giá (year) hoặc thời điểm kết thúc");
+      String end = Inputs.text(vars, END_DATE, "Năm đánh giá (year) hoặc thời điểm kết thúc");
       if (!(deadlines.read(vars, end) instanceof Schedule.Once once)) {
         throw new InvalidInputException("Thời điểm kết thúc \"" + end + "\" phải là một ngày (endDate)");
       }
@@ -446,16 +497,16 @@ public class Evaluations {
     Map<String, Map<String, Object>> byInstance = new LinkedHashMap<>();
     if (!ids.isEmpty()) {
       history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
-          .variableNameIn("leadBody", "year", "selfTotal", "totalScore", "bandLabel").list()
+          .variableNameIn(LEAD_BODY, YEAR, SELF_TOTAL, TOTAL_SCORE, BAND_LABEL).list()
           .forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(),
               k -> new LinkedHashMap<>()).put(v.getName(), v.getValue()));
     }
-    Object year = execution.getVariable("year");
+    Object year = execution.getVariable(YEAR);
     Map<String, Map<String, Object>> byBody = new LinkedHashMap<>();
     for (String id : ids) { // in order of ending: the last review of a body wins
       Map<String, Object> r = byInstance.get(id);
-      if (r != null && year.equals(r.get("year")) && r.get("bandLabel") != null) {
-        byBody.put((String) r.get("leadBody"), r);
+      if (r != null && year.equals(r.get(YEAR)) && r.get(BAND_LABEL) != null) {
+        byBody.put((String) r.get(LEAD_BODY), r);
       }
     }
     return byBody;
@@ -463,12 +514,12 @@ public class Evaluations {
 
   private HistoricVariableInstance lastOf(DelegateExecution execution, String body, String name) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    Object year = execution.getVariable("year");
+    Object year = execution.getVariable(YEAR);
     HistoricVariableInstance last = null;
     for (HistoricProcessInstance child : history.createHistoricProcessInstanceQuery()
         .superProcessInstanceId(execution.getProcessInstanceId())
-        .processDefinitionKey(BODY_PROCESS).finished().variableValueEquals("leadBody", body)
-        .variableValueEquals("year", year).orderByProcessInstanceEndTime().asc().list()) {
+        .processDefinitionKey(BODY_PROCESS).finished().variableValueEquals(LEAD_BODY, body)
+        .variableValueEquals(YEAR, year).orderByProcessInstanceEndTime().asc().list()) {
       HistoricVariableInstance value = history.createHistoricVariableInstanceQuery()
           .processInstanceId(child.getId()).variableName(name).singleResult();
       last = value == null ? last : value;

@@ -1,5 +1,7 @@
 package vn.danvan.evaluation;
 
+import static vn.danvan.variable.SharedVariables.KIND;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +34,7 @@ final class Sheets {
     ArrayNode rows = JSON.createArrayNode();
     for (Line line : set.lines()) {
       ObjectNode row = rows.addObject();
-      row.put("kind", line.kind().name());
+      row.put(KIND, line.kind().name());
       row.put("kindLabel", line.kind().label());
       row.put("code", line.item().code());
       row.put("name", line.item().name());
@@ -84,7 +86,7 @@ final class Sheets {
       row.put("score", score);
       row.put("figures", text(answer, "figures"));
       String evidence = text(answer, "evidence");
-      boolean counts = Kind.valueOf(row.get("kind").asText()) == Kind.CRITERION
+      boolean counts = Kind.valueOf(row.get(KIND).asText()) == Kind.CRITERION
           || score.signum() > 0;
       if (row.get("evidenceRequired").asBoolean() && counts && evidence.isEmpty()) {
         throw new InvalidInputException(row.get("code").asText() + " \"" + row.get("name").asText()
@@ -125,7 +127,7 @@ final class Sheets {
     BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode row : rows) {
       BigDecimal points = row.path(field).decimalValue();
-      sum = Kind.valueOf(row.get("kind").asText()) == Kind.PENALTY ? sum.subtract(points)
+      sum = Kind.valueOf(row.get(KIND).asText()) == Kind.PENALTY ? sum.subtract(points)
           : sum.add(points);
     }
     BigDecimal max = BigDecimal.valueOf(CriteriaSet.TOTAL_POINTS);

@@ -1,11 +1,18 @@
 package vn.danvan.fanout;
 
+import static vn.danvan.variable.SharedVariables.CHASE_LOG;
+import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.FOLLOW_UP;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRecords;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * One body's part of a fan-out ({@code fanoutMember.bpmn}): after the body answers, either it is
@@ -15,14 +22,6 @@ import vn.danvan.assignment.AssignmentRecords;
  */
 @Component
 public class FanoutMembers {
-
-  /**
-   * Set on members whose results the fan-out wants confirmed by the monitoring body (on members
-   * started before the leader reviewed in the member: reviewed or confirmed).
-   */
-  static final String FOLLOW_UP = "followUp";
-  /** Set on members whose results the body's leader reviews. */
-  static final String LEADER_REVIEW = "leaderReview";
 
   private final Fanouts fanouts;
   private final AssignmentRecords records;
@@ -39,7 +38,7 @@ public class FanoutMembers {
    * the full assignment takes over.
    */
   public boolean needsFollowUp(VariableScope vars) {
-    return Boolean.TRUE.equals(vars.getVariable("requestExtension"))
+    return SharedVariables.requestExtension(vars)
         || Boolean.TRUE.equals(vars.getVariable(FOLLOW_UP));
   }
 
@@ -64,7 +63,7 @@ public class FanoutMembers {
     assignment.putAll(member.getVariablesTyped());
     assignment.remove(FOLLOW_UP);
     assignment.putAll(settings(member));
-    assignment.putValue(AssignmentRecords.ANSWERED_AHEAD, true);
+    assignment.putValue(ANSWERED_AHEAD, true);
   }
 
   /**
@@ -74,13 +73,13 @@ public class FanoutMembers {
    */
   public void handedOverByCopy(DelegateExecution member) {
     settings(member).forEach(member::setVariable);
-    member.setVariable(AssignmentRecords.ANSWERED_AHEAD, true);
+    member.setVariable(ANSWERED_AHEAD, true);
   }
 
   /** The fan-out's settings that a full assignment needs ({@link Fanouts#SETTINGS}). */
   private static VariableMap settings(DelegateExecution member) {
     return member.getProcessEngineServices().getRuntimeService()
-        .getVariablesTyped((String) member.getVariable("fanoutId"), Fanouts.SETTINGS, true);
+        .getVariablesTyped((String) member.getVariable(FANOUT_ID), Fanouts.SETTINGS, true);
   }
 
   /**
@@ -90,7 +89,7 @@ public class FanoutMembers {
    * chased the body itself (it then has a chase log).
    */
   public void takeBack(DelegateExecution member, VariableScope assignment) {
-    boolean chased = assignment.getVariable(AssignmentRecords.CHASE_LOG) != null;
+    boolean chased = assignment.getVariable(CHASE_LOG) != null;
     for (String name : AssignmentRecords.RECORD) {
       Object value = assignment.getVariable(name);
       if (value != null && !value.equals(member.getVariable(name))
@@ -106,14 +105,14 @@ public class FanoutMembers {
    */
   public void done(DelegateExecution member) {
     records.finished(member);
-    String fanoutId = (String) member.getVariable("fanoutId");
+    String fanoutId = (String) member.getVariable(FANOUT_ID);
     // after a chase's chunk that is starting a notice for the body has committed it
     store.lockMembers(List.of(member.getProcessInstanceId()));
     // by their ids, kept when the chase started them: a search by the business key and two
     // variables read every instance started under the directive's number, thousands per body at
     // national scale. Deleted by id (a read by primary key each): PostgreSQL without statistics
     // planned a process-instance query by ids through the index of every top-level execution
-    List<String> notices = store.takeNotices(fanoutId, (String) member.getVariable("leadBody"));
+    List<String> notices = store.takeNotices(fanoutId, SharedVariables.leadBody(member));
     if (!notices.isEmpty()) {
       // those the leaders have not acknowledged yet; listeners run, as for any ended instance
       member.getProcessEngineServices().getRuntimeService().deleteProcessInstancesIfExists(

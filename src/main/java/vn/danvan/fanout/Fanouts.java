@@ -2,6 +2,26 @@ package vn.danvan.fanout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import static vn.danvan.fanout.FanoutVariables.BODY_COUNT;
+import static vn.danvan.fanout.FanoutVariables.BODY_LIST;
+import static vn.danvan.fanout.FanoutVariables.CHUNK;
+import static vn.danvan.fanout.FanoutVariables.CHUNK_SIZE;
+import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.CHASE_LOG;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.FOLLOW_UP;
+import static vn.danvan.variable.SharedVariables.KIND;
+import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MEMBERS;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
+import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +54,11 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
+import vn.danvan.engine.Withdrawals;
+import vn.danvan.input.Inputs;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.tracking.JsonLog;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * Gives the same work to many bodies at once (a national directive: ~3,400 bodies) and moves on
@@ -63,7 +86,7 @@ public class Fanouts {
 
   public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
   static final String MEMBER = "fanoutMember";
-  static final String CHUNK = "fanoutChunk";
+  static final String CHUNK_PROCESS = "fanoutChunk";
   /**
    * Where a member's work is still the body's: its task, or its leader's review of the result
    * (reminded and chased alike: nothing is submitted until the leader approves).
@@ -73,21 +96,18 @@ public class Fanouts {
   /** Why the work of a cancelled fan-out ended (the instances' delete reason, in history). */
   static final String CANCELLED = "Việc giao cho nhiều đơn vị đã bị hủy";
   /** What a body's full assignment takes from the fan-out when a member is handed over. */
-  static final List<String> SETTINGS = List.of("monitorBody", "leaderReview", "confirmation",
-      "reminderDays", "chaseInterval", "chaseCount", "lastChaseType");
+  static final List<String> SETTINGS = List.of(MONITOR_BODY, LEADER_REVIEW, CONFIRMATION,
+      REMINDER_DAYS, CHASE_INTERVAL, CHASE_COUNT, LAST_CHASE_TYPE);
   private static final int WAKE_ATTEMPTS = 5;
-  static final String BODY_LIST = "bodyList";
   /** What a {@code fanoutChunk} does for its bodies ({@code kind}). */
   static final String ASSIGN = "giaoViec";
   static final String REMIND = "nhacHan";
   static final String CHASE = "donDoc";
-  /** A reminder's or chase's chunk: the open members it covers, member instance id → body. */
-  static final String MEMBERS = "members";
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final int CHUNK_SIZE = 100;
+  static final int DEFAULT_CHUNK_SIZE = 100;
   /** The fan-out's variables its members start with. */
   private static final List<String> MEMBER_SETTINGS =
-      List.of("taskContent", "deadline", "leaderReview", "confirmation");
+      List.of(TASK_CONTENT, DEADLINE, LEADER_REVIEW, CONFIRMATION);
 
   private static final Logger LOG = LoggerFactory.getLogger(Fanouts.class);
 
@@ -114,11 +134,11 @@ public class Fanouts {
    */
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkCommon(execution);
-    execution.setVariable("deadline", deadline == null ? "" : deadline.toString());
+    execution.setVariable(DEADLINE, deadline == null ? "" : deadline.toString());
     List<String> bodies = inForce.bodies(execution);
     // a JSON value, stored as bytes: a national list is far longer than a String variable allows
     execution.setVariable(BODY_LIST, SpinValues.jsonValue(JSON.valueToTree(bodies).toString()));
-    execution.setVariable("bodyCount", bodies.size());
+    execution.setVariable(BODY_COUNT, bodies.size());
   }
 
   /**
@@ -129,8 +149,8 @@ public class Fanouts {
    */
   public void ended(DelegateExecution execution) {
     if (execution.isCanceled()) {
-      int ended = Withdrawals.endStartedBy(execution, "fanoutId", CANCELLED, CHUNK, MEMBER,
-          CHASE_NOTICE);
+      int ended = Withdrawals.endStartedBy(execution, FANOUT_ID, CANCELLED, CHUNK_PROCESS,
+          MEMBER, CHASE_NOTICE);
       store.forgetNotices(execution.getProcessInstanceId());
       LOG.info("Giao việc {} bị hủy: đã kết thúc {} hồ sơ của các đơn vị",
           execution.getBusinessKey(), ended);
@@ -139,7 +159,7 @@ public class Fanouts {
 
   /** Opens the counter (one per fan-out: the parent instance's id). */
   public void prepared(DelegateExecution execution) {
-    store.create(execution.getProcessInstanceId(), (Integer) execution.getVariable("bodyCount"));
+    store.create(execution.getProcessInstanceId(), (Integer) execution.getVariable(BODY_COUNT));
   }
 
   /**
@@ -150,8 +170,8 @@ public class Fanouts {
   public void queueChunks(DelegateExecution execution) {
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     for (String chunk : chunks(execution)) {
-      runtime.startProcessInstanceByKey(CHUNK, execution.getBusinessKey(),
-          Map.of("fanoutId", execution.getProcessInstanceId(), "kind", ASSIGN, "chunk", chunk));
+      runtime.startProcessInstanceByKey(CHUNK_PROCESS, execution.getBusinessKey(),
+          Map.of(FANOUT_ID, execution.getProcessInstanceId(), KIND, ASSIGN, CHUNK, chunk));
     }
   }
 
@@ -169,20 +189,20 @@ public class Fanouts {
   }
 
   private static int chunkSize(VariableScope vars) {
-    return vars.getVariable("chunkSize") instanceof Integer n && n > 0 ? n : CHUNK_SIZE;
+    return vars.getVariable(CHUNK_SIZE) instanceof Integer n && n > 0 ? n : DEFAULT_CHUNK_SIZE;
   }
 
   /** One chunk ({@code fanoutChunk}): a member per body, in this job's transaction. */
   public void assignChunk(DelegateExecution chunkInstance) {
     RuntimeService runtime = chunkInstance.getProcessEngineServices().getRuntimeService();
-    String fanoutId = (String) chunkInstance.getVariable("fanoutId");
+    String fanoutId = (String) chunkInstance.getVariable(FANOUT_ID);
     Map<String, Object> shared = memberVariables(fanoutId, runtime.getVariables(fanoutId,
         MEMBER_SETTINGS));
     String member = memberDefinition(chunkInstance);
-    List<String> chunk = split((String) chunkInstance.getVariable("chunk"));
+    List<String> chunk = split((String) chunkInstance.getVariable(CHUNK));
     for (String body : chunk) {
       Map<String, Object> vars = new HashMap<>(shared);
-      vars.put("leadBody", body);
+      vars.put(LEAD_BODY, body);
       runtime.startProcessInstanceById(member, chunkInstance.getBusinessKey(), vars);
     }
     LOG.debug("Giao việc {}: {} đơn vị", chunkInstance.getBusinessKey(), chunk.size());
@@ -192,14 +212,14 @@ public class Fanouts {
   private static Map<String, Object> memberVariables(String fanoutId,
       Map<String, Object> fanout) {
     Map<String, Object> shared = new HashMap<>();
-    shared.put("fanoutId", fanoutId);
-    shared.put("taskContent", fanout.get("taskContent"));
-    shared.put("deadline", fanout.get("deadline"));
-    if (Inputs.flag(fanout, "leaderReview", "Cần lãnh đạo duyệt", true)) {
-      shared.put(FanoutMembers.LEADER_REVIEW, true);
+    shared.put(FANOUT_ID, fanoutId);
+    shared.put(TASK_CONTENT, fanout.get(TASK_CONTENT));
+    shared.put(DEADLINE, fanout.get(DEADLINE));
+    if (Inputs.flag(fanout, LEADER_REVIEW, "Cần lãnh đạo duyệt", true)) {
+      shared.put(LEADER_REVIEW, true);
     }
-    if (Inputs.flag(fanout, "confirmation", "Cần đơn vị theo dõi xác nhận", true)) {
-      shared.put(FanoutMembers.FOLLOW_UP, true);
+    if (Inputs.flag(fanout, CONFIRMATION, "Cần đơn vị theo dõi xác nhận", true)) {
+      shared.put(FOLLOW_UP, true);
     }
     return shared;
   }
@@ -222,14 +242,14 @@ public class Fanouts {
     HistoryService history = caller.getProcessEngineServices().getHistoryService();
     return Context.getCommandContext().runWithoutAuthorization(() -> {
       Set<String> running = leadBodies(runtime.createProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).list().stream()
+          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).list().stream()
           .map(ProcessInstance::getId).toList(), runtime, history, false);
       Set<String> open = new TreeSet<>(running);
       // still waiting (ending in this very transaction, it has no variables left: all answered)
       if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1
           && runtime.getVariable(fanoutId, BODY_LIST) instanceof SpinJsonNode bodies) {
         Set<String> finished = leadBodies(history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).finished()
+            .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).finished()
             .list().stream().map(HistoricProcessInstance::getId).toList(), runtime, history, true);
         bodies.elements().stream()
             .map(SpinJsonNode::stringValue).filter(body -> !finished.contains(body))
@@ -249,10 +269,10 @@ public class Fanouts {
     HistoryService history = caller.getProcessEngineServices().getHistoryService();
     return Context.getCommandContext().runWithoutAuthorization(() -> {
       Set<String> answered = new TreeSet<>(leadBodies(history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).finished()
+          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).finished()
           .list().stream().map(HistoricProcessInstance::getId).toList(), runtime, history, true));
       answered.removeAll(leadBodies(runtime.createProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId).list().stream()
+          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).list().stream()
           .map(ProcessInstance::getId).toList(), runtime, history, false));
       return List.copyOf(answered);
     });
@@ -267,10 +287,10 @@ public class Fanouts {
     }
     String[] ids = members.toArray(String[]::new);
     if (ended) {
-      history.createHistoricVariableInstanceQuery().variableName("leadBody")
+      history.createHistoricVariableInstanceQuery().variableName(LEAD_BODY)
           .processInstanceIdIn(ids).list().forEach(v -> bodies.add((String) v.getValue()));
     } else {
-      runtime.createVariableInstanceQuery().variableName("leadBody").processInstanceIdIn(ids)
+      runtime.createVariableInstanceQuery().variableName(LEAD_BODY).processInstanceIdIn(ids)
           .list().forEach(v -> bodies.add((String) v.getValue()));
     }
     return bodies;
@@ -297,8 +317,8 @@ public class Fanouts {
           .list().forEach(v -> fanout.put(v.getName(), v.getValue()));
       Map<String, Object> vars = new HashMap<>(memberVariables(fanoutId, fanout));
       vars.putAll(extra);
-      vars.put("fanoutId", fanoutId);
-      vars.put("leadBody", body);
+      vars.put(FANOUT_ID, fanoutId);
+      vars.put(LEAD_BODY, body);
       String id = runtime.startProcessInstanceById(memberDefinition(caller),
           caller.getBusinessKey(), vars).getId();
       LOG.info("Giao việc {}: trả lại cho đơn vị {}", caller.getBusinessKey(), body);
@@ -311,7 +331,7 @@ public class Fanouts {
    * messages go out a chunk at a time ({@link #remindChunk}).
    */
   public void reminded(DelegateExecution execution) {
-    execution.setVariable("reminderSentAt", deadlines.nowAsDate());
+    execution.setVariable(REMINDER_SENT_AT, deadlines.nowAsDate());
     long open;
     if (notifications.isEnabled()) {
       Map<String, String> bodies = openBodies(execution);
@@ -321,7 +341,7 @@ public class Fanouts {
       open = openMembers(execution).count();
     }
     LOG.info("Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}", execution.getBusinessKey(),
-        open, execution.getVariable("deadline"));
+        open, execution.getVariable(DEADLINE));
   }
 
   /**
@@ -330,13 +350,13 @@ public class Fanouts {
    * time ({@link #chaseChunk}).
    */
   public void chased(DelegateExecution execution) {
-    int count = (execution.getVariable("chaseCount") instanceof Integer n ? n : 0) + 1;
+    int count = SharedVariables.chaseCount(execution) + 1;
     String type = ChaseType.forCount(count).label();
     Map<String, String> open = openBodies(execution);
-    queueNotices(execution, CHASE, open, Map.of("chaseCount", count, "lastChaseType", type));
-    execution.setVariable("chaseCount", count);
-    execution.setVariable("lastChaseType", type);
-    JsonLog.append(execution, "chaseLog", "n", count, "type", type,
+    queueNotices(execution, CHASE, open, Map.of(CHASE_COUNT, count, LAST_CHASE_TYPE, type));
+    execution.setVariable(CHASE_COUNT, count);
+    execution.setVariable(LAST_CHASE_TYPE, type);
+    JsonLog.append(execution, CHASE_LOG, "n", count, "type", type,
         "at", deadlines.now().toOffsetDateTime().toString(), "bodies", open.size());
     LOG.info("Đôn đốc lần {} ({}) việc {}: {} đơn vị chưa hoàn thành", count, type,
         execution.getBusinessKey(), open.size());
@@ -358,12 +378,12 @@ public class Fanouts {
       members.subList(i, Math.min(members.size(), i + size))
           .forEach(member -> chunk.put(member.getKey(), member.getValue()));
       Map<String, Object> vars = new HashMap<>(extra);
-      vars.put("fanoutId", fanout.getProcessInstanceId());
-      vars.put("kind", kind);
+      vars.put(FANOUT_ID, fanout.getProcessInstanceId());
+      vars.put(KIND, kind);
       vars.put(MEMBERS, SpinValues.jsonValue(chunk.toString()));
-      vars.put("taskContent", fanout.getVariable("taskContent"));
-      vars.put("deadline", fanout.getVariable("deadline"));
-      runtime.startProcessInstanceByKey(CHUNK, fanout.getBusinessKey(), vars);
+      vars.put(TASK_CONTENT, fanout.getVariable(TASK_CONTENT));
+      vars.put(DEADLINE, fanout.getVariable(DEADLINE));
+      runtime.startProcessInstanceByKey(CHUNK_PROCESS, fanout.getBusinessKey(), vars);
     }
   }
 
@@ -375,16 +395,16 @@ public class Fanouts {
   /** A chase's chunk: a {@code chaseNotice} for the leaders of each body still open. */
   public void chaseChunk(DelegateExecution chunk) {
     RuntimeService runtime = chunk.getProcessEngineServices().getRuntimeService();
-    String fanoutId = (String) chunk.getVariable("fanoutId");
+    String fanoutId = (String) chunk.getVariable(FANOUT_ID);
     for (String body : stillOpen(chunk)) {
       ProcessInstance notice = runtime.createProcessInstanceByKey(CHASE_NOTICE)
           .businessKey(chunk.getBusinessKey())
-          .setVariable("leadBody", body)
-          .setVariable("fanoutId", fanoutId)
-          .setVariable("taskContent", chunk.getVariable("taskContent"))
-          .setVariable("deadline", chunk.getVariable("deadline"))
-          .setVariable("chaseCount", chunk.getVariable("chaseCount"))
-          .setVariable("lastChaseType", chunk.getVariable("lastChaseType"))
+          .setVariable(LEAD_BODY, body)
+          .setVariable(FANOUT_ID, fanoutId)
+          .setVariable(TASK_CONTENT, chunk.getVariable(TASK_CONTENT))
+          .setVariable(DEADLINE, chunk.getVariable(DEADLINE))
+          .setVariable(CHASE_COUNT, chunk.getVariable(CHASE_COUNT))
+          .setVariable(LAST_CHASE_TYPE, chunk.getVariable(LAST_CHASE_TYPE))
           .execute();
       // the body's answer ends it by its id (FanoutMembers.done)
       store.noticeStarted(notice.getId(), fanoutId, body);
@@ -415,7 +435,7 @@ public class Fanouts {
   /** The members whose work is still the body's ({@link #MEMBER_TASKS}). */
   private static ProcessInstanceQuery openMembers(DelegateExecution fanout) {
     return fanout.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanout.getProcessInstanceId())
+        .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanout.getProcessInstanceId())
         .activityIdIn(MEMBER_TASKS);
   }
 
@@ -426,7 +446,7 @@ public class Fanouts {
         .toList();
     Map<String, String> bodies = new TreeMap<>();
     if (!members.isEmpty()) {
-      runtime.createVariableInstanceQuery().variableName("leadBody")
+      runtime.createVariableInstanceQuery().variableName(LEAD_BODY)
           .processInstanceIdIn(members.toArray(String[]::new)).list()
           .forEach(v -> bodies.put(v.getProcessInstanceId(), (String) v.getValue()));
     }

@@ -1,5 +1,9 @@
 package vn.danvan.notification;
 
+import static vn.danvan.notification.NotificationVariables.SUBJECT;
+import static vn.danvan.notification.NotificationVariables.TEXT;
+import static vn.danvan.notification.NotificationVariables.TO;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.mail.SimpleMailMessage;
@@ -27,9 +31,9 @@ public class MailSending implements JavaDelegate {
     }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(from);
-    message.setTo(((String) execution.getVariable("to")).split(","));
-    message.setSubject((String) execution.getVariable("subject"));
-    message.setText((String) execution.getVariable("text"));
+    message.setTo(((String) execution.getVariable(TO)).split(","));
+    message.setSubject((String) execution.getVariable(SUBJECT));
+    message.setText((String) execution.getVariable(TEXT));
     sender.send(message);
   }
 }

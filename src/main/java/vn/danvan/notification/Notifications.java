@@ -1,5 +1,17 @@
 package vn.danvan.notification;
 
+import static vn.danvan.variable.SharedVariables.KIND;
+import static vn.danvan.notification.NotificationVariables.SUBJECT;
+import static vn.danvan.notification.NotificationVariables.TEXT;
+import static vn.danvan.notification.NotificationVariables.TO;
+import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -26,6 +38,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistry.Person;
 import vn.danvan.org.Role;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * E-mail to the people of a body when something happens to its work: a new task, a reminder
@@ -111,16 +124,16 @@ public class Notifications {
     Kind kind = Kind.NEW_TASK;
     if ("Task_AcknowledgeChase".equals(task.getTaskDefinitionKey())) {
       kind = Kind.CHASE;
-      fill.put("han", day(task.getVariable("deadline")));
-      fill.put("lan", String.valueOf(task.getVariable("chaseCount")));
-      fill.put("loaiDonDoc", String.valueOf(task.getVariable("lastChaseType")));
-    } else if (task.getVariable("round") instanceof Integer round && round > 0
-        && Boolean.TRUE.equals(task.getVariable("returnedSinceSubmission"))) {
+      fill.put("han", day(task.getVariable(DEADLINE)));
+      fill.put("lan", String.valueOf(task.getVariable(CHASE_COUNT)));
+      fill.put("loaiDonDoc", String.valueOf(task.getVariable(LAST_CHASE_TYPE)));
+    } else if (SharedVariables.round(task) > 0
+        && SharedVariables.returnedSinceSubmission(task)) {
       kind = Kind.RETURNED;
-      fill.put("lyDo", String.valueOf(task.getVariable("returnReason")));
-    } else if (task.getVariable("fanoutId") instanceof String fanout) {
+      fill.put("lyDo", String.valueOf(task.getVariable(RETURN_REASON)));
+    } else if (task.getVariable(FANOUT_ID) instanceof String fanout) {
       Object period = task.getProcessEngineServices().getRuntimeService()
-          .getVariable(fanout, "periodLabel");
+          .getVariable(fanout, PERIOD_LABEL);
       if (period != null) {
         kind = Kind.PERIOD_OPENED;
         fill.put("ky", String.valueOf(period));
@@ -134,7 +147,7 @@ public class Notifications {
   public void reminded(DelegateExecution execution, String body) {
     if (enabled) {
       Map<String, String> fill = common(execution, body);
-      fill.put("han", day(execution.getVariable("deadline")));
+      fill.put("han", day(execution.getVariable(DEADLINE)));
       fill.put("lienKet", tasklistUrl);
       send(execution.getProcessEngineServices(), Kind.REMINDER, execution.getProcessBusinessKey(),
           List.of(body), fill);
@@ -144,10 +157,10 @@ public class Notifications {
   /** The monitoring body decided on a body's request for more time. */
   public void extensionDecided(DelegateExecution execution, boolean approved) {
     if (enabled) {
-      String body = (String) execution.getVariable("leadBody");
+      String body = SharedVariables.leadBody(execution);
       Map<String, String> fill = common(execution, body);
       fill.put("ketQua", approved ? "đồng ý gia hạn" : "không đồng ý gia hạn");
-      fill.put("han", day(execution.getVariable("deadline")));
+      fill.put("han", day(execution.getVariable(DEADLINE)));
       fill.put("lienKet", tasklistUrl);
       send(execution.getProcessEngineServices(), Kind.EXTENSION, execution.getProcessBusinessKey(),
           List.of(body), fill);
@@ -175,10 +188,10 @@ public class Notifications {
     }
     Map<String, String> template = templates.get(kind.template);
     engine.getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Variables
-        .putValue("kind", kind.template)
-        .putValue("to", String.join(",", to))
-        .putValue("subject", fillIn(template.get("subject"), fill))
-        .putValue("text", fillIn(template.get("text"), fill)));
+        .putValue(KIND, kind.template)
+        .putValue(TO, String.join(",", to))
+        .putValue(SUBJECT, fillIn(template.get(SUBJECT), fill))
+        .putValue(TEXT, fillIn(template.get(TEXT), fill)));
   }
 
   /** The people a candidate group stands for, with an e-mail address. */
@@ -195,7 +208,7 @@ public class Notifications {
     String body = group.endsWith("LanhDao") ? group.substring(0, group.length() - 7) : group;
     Map<String, String> fill = new LinkedHashMap<>();
     fill.put("donVi", registry.body(body).map(OrgRegistry.Body::name).orElse(body));
-    Object content = vars.getVariable("taskContent");
+    Object content = vars.getVariable(TASK_CONTENT);
     fill.put("noiDung", content == null ? "" : content.toString());
     fill.put("vanBan", vars instanceof DelegateTask t ? t.getExecution().getProcessBusinessKey()
         : vars instanceof DelegateExecution e ? e.getProcessBusinessKey() : "");
@@ -228,7 +241,7 @@ public class Notifications {
           new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
       for (Kind kind : Kind.values()) {
         Map<String, String> template = loaded.get(kind.template);
-        if (template == null || template.get("subject") == null || template.get("text") == null) {
+        if (template == null || template.get(SUBJECT) == null || template.get(TEXT) == null) {
           throw new IllegalStateException("Mẫu thư " + kind.template
               + " thiếu subject hoặc text (notification/mau-thu.yaml)");
         }

@@ -1,5 +1,8 @@
 package vn.danvan.org;
 
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -127,13 +130,13 @@ public class BodiesInForce {
    * none twice.
    */
   public List<String> bodies(VariableScope vars) {
-    Object type = vars.getVariable("bodyType");
+    Object type = vars.getVariable(BODY_TYPE);
     List<String> ids;
     if (type instanceof String t && !t.isBlank()) {
       LocalDate today = deadlines.today();
       if (registry.bodyTypes().stream().noneMatch(bt -> bt.id().equals(t.trim()))) {
         throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t + "\": loại này"
-            + " không có trong sổ đăng ký tổ chức (" + ModelPlace.of(vars, "bodyType") + ")");
+            + " không có trong sổ đăng ký tổ chức (" + ModelPlace.of(vars, BODY_TYPE) + ")");
       }
       ids = registry.bodies().stream()
           .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today)).map(OrgRegistry.Body::id)
@@ -144,7 +147,7 @@ public class BodiesInForce {
       }
       return ids;
     }
-    Object given = vars.getVariable("bodies");
+    Object given = vars.getVariable(BODIES);
     if (given instanceof SpinJsonNode json && json.isArray()) {
       ids = json.elements().stream().map(SpinJsonNode::stringValue).toList();
     } else if (given instanceof Collection<?> list) {
@@ -161,6 +164,6 @@ public class BodiesInForce {
       throw new InvalidInputException("Danh sách đơn vị có mã trùng (bodies)");
     }
     // two ended bodies with one heir: the heir gets the work once
-    return ids.stream().map(id -> admitted(vars, id, "bodies", "Đơn vị")).distinct().toList();
+    return ids.stream().map(id -> admitted(vars, id, BODIES, "Đơn vị")).distinct().toList();
   }
 }

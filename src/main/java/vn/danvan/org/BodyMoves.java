@@ -1,5 +1,10 @@
 package vn.danvan.org;
 
+import static vn.danvan.variable.SharedVariables.BODY_NAME;
+import static vn.danvan.variable.SharedVariables.CONTRIBUTOR;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -76,7 +81,8 @@ public class BodyMoves {
       select v.PROC_INST_ID_, v.NAME_, b.BYTES_ from ACT_RU_VARIABLE v
       join ACT_GE_BYTEARRAY b on b.ID_ = v.BYTEARRAY_ID_
       where v.TYPE_ = 'json'
-        and (lower(v.NAME_) like '%bod%' or v.NAME_ in ('members', 'contributor'))""";
+        and (lower(v.NAME_) like '%bod%' or v.NAME_ in ('""" + MEMBERS + "', '" + CONTRIBUTOR
+      + "'))";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(BodyMoves.class);
@@ -285,7 +291,7 @@ public class BodyMoves {
           + " values (?, 'comment', ?, ?, ?, ?, ?, 'AddComment', ?, ?, 1)", comments);
     }
     if (!instances.isEmpty()) {
-      Set<String> names = new LinkedHashSet<>(List.of("bodyName", "fanoutId"));
+      Set<String> names = new LinkedHashSet<>(List.of(BODY_NAME, FANOUT_ID));
       batch.forEach(h -> names.addAll(h.variables()));
       Map<String, String> fanoutOf = new LinkedHashMap<>();
       // text variables (leadBody, monitorBody, "a, b" lists): their row and its history row
@@ -299,13 +305,13 @@ public class BodyMoves {
           .subList(instances.size(), args.size())) + ")", row -> {
             String name = row.getString(3);
             String text = row.getString(5);
-            if ("fanoutId".equals(name)) {
+            if (FANOUT_ID.equals(name)) {
               fanoutOf.put(row.getString(2), text);
             } else if (!"string".equals(row.getString(4))) {
               others.add(row.getString(1));
               othersIn.add(row.getString(2));
             } else if (text != null) {
-              String value = "bodyName".equals(name)
+              String value = BODY_NAME.equals(name)
                   ? (text.equals(registry.name(from)) ? registry.name(to) : null)
                   : BODY_VARIABLE.matcher(name).matches() ? replacedList(text, from, to) : null;
               if (value != null) {
@@ -409,7 +415,7 @@ public class BodyMoves {
   Object replacement(VariableInstance variable, String from, String to) {
     String name = variable.getName();
     Object value = variable.getValue();
-    if ("bodyName".equals(name)) {
+    if (BODY_NAME.equals(name)) {
       String old = registry.name(from);
       return old.equals(value) ? registry.name(to) : null;
     }

@@ -1,5 +1,23 @@
 package vn.danvan.periodic;
 
+import java.util.List;
+import java.util.Map;
+import static vn.danvan.periodic.PeriodicVariables.ANSWERED_BODIES;
+import static vn.danvan.periodic.PeriodicVariables.COMPILE_OPENED_AT;
+import static vn.danvan.periodic.PeriodicVariables.LAST_RETURNED_BODY;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_ID;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_SUMMARY;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_TASK;
+import static vn.danvan.periodic.PeriodicVariables.RETURNING;
+import static vn.danvan.periodic.PeriodicVariables.RETURN_BODY;
+import static vn.danvan.periodic.PeriodicVariables.RETURN_ONE;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
+import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
@@ -27,21 +45,6 @@ import vn.danvan.org.OrgRegistry;
 @Component
 public class PeriodWork {
 
-  /** When the compile task was first created: late reports then no longer open one. */
-  static final String COMPILE_OPENED_AT = "compileOpenedAt";
-  /** The consolidating body returned one body's report (the form's choice). */
-  static final String RETURNING = "returning";
-  static final String RETURN_BODY = "returnBody";
-  static final String RETURN_REASON = "returnReason";
-  /** The bodies that had not answered when the compile task was created (text for the form). */
-  static final String MISSING_BODIES = "missingBodies";
-  static final String MISSING_COUNT = "missingCount";
-  /** The bodies whose report can be returned, as the form's choices ({label, value}). */
-  static final String ANSWERED_BODIES = "answeredBodies";
-  /** The form's choice to return one body's report instead of writing the summary. */
-  static final String RETURN_ONE = "returnOne";
-  /** On a member a round gave back: the round's instance id (its withdrawal ends the member). */
-  static final String PERIOD_ID = "periodId";
   static final String WITHDRAWN = "Kỳ báo cáo đã bị hủy";
   private static final String FANOUT = "fanout";
   private static final String MEMBER = "fanoutMember";
@@ -99,7 +102,7 @@ public class PeriodWork {
       String fanoutId = fanoutId(task.getExecution());
       if (fanoutId == null || !answered(task.getExecution(), fanoutId, body)) {
         throw new InvalidInputException("Đơn vị \"" + body + "\" chưa gửi báo cáo "
-            + task.getVariable("periodLabel") + " (hoặc không thuộc kỳ báo cáo này): không có báo"
+            + task.getVariable(PERIOD_LABEL) + " (hoặc không thuộc kỳ báo cáo này): không có báo"
             + " cáo để trả lại (returnBody)");
       }
       task.setVariable(RETURN_BODY, body);
@@ -107,7 +110,7 @@ public class PeriodWork {
       return;
     }
     task.setVariable(RETURNING, false);
-    Inputs.text(task, "periodSummary", "Báo cáo tổng hợp");
+    Inputs.text(task, PERIOD_SUMMARY, "Báo cáo tổng hợp");
   }
 
   /**
@@ -117,11 +120,11 @@ public class PeriodWork {
   public void returnReport(DelegateExecution execution) {
     String body = (String) execution.getVariable(RETURN_BODY);
     String reason = (String) execution.getVariable(RETURN_REASON);
-    String content = execution.getVariable("periodTask") + "\n\nBáo cáo bị trả lại để làm lại: "
+    String content = execution.getVariable(PERIOD_TASK) + "\n\nBáo cáo bị trả lại để làm lại: "
         + reason.trim();
-    fanouts.reopen(execution, fanoutId(execution), body, Map.of("taskContent", content,
+    fanouts.reopen(execution, fanoutId(execution), body, Map.of(TASK_CONTENT, content,
         RETURN_REASON, reason.trim(), PERIOD_ID, execution.getProcessInstanceId()));
-    execution.setVariable("lastReturnedBody", body);
+    execution.setVariable(LAST_RETURNED_BODY, body);
     execution.removeVariable(RETURN_BODY);
     execution.removeVariable(RETURN_REASON);
     execution.removeVariable(RETURN_ONE);
@@ -149,8 +152,8 @@ public class PeriodWork {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     return Context.getCommandContext().runWithoutAuthorization(() -> {
       List<HistoricProcessInstance> members = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals("fanoutId", fanoutId)
-          .variableValueEquals("leadBody", body).list();
+          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId)
+          .variableValueEquals(LEAD_BODY, body).list();
       return !members.isEmpty() && members.stream().allMatch(m -> m.getEndTime() != null);
     });
   }

@@ -1,5 +1,7 @@
 package vn.danvan.periodic;
 
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_CONCLUSION;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -49,6 +51,6 @@ public class PeriodicDelegates {
 
   @Bean
   public TaskListener periodConclusionCheck() {
-    return task -> Inputs.text(task, "periodConclusion", "Kết luận");
+    return task -> Inputs.text(task, PERIOD_CONCLUSION, "Kết luận");
   }
 }

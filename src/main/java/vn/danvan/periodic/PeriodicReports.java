@@ -1,5 +1,21 @@
 package vn.danvan.periodic;
 
+import static vn.danvan.periodic.PeriodicVariables.RETURNING;
+import static vn.danvan.periodic.PeriodicVariables.COMPILE_OPENED_AT;
+import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
+import static vn.danvan.periodic.PeriodicVariables.PERIODS;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_DUE;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_INDEX;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_TASK;
+import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
+import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.LocalDate;
@@ -47,20 +63,20 @@ public class PeriodicReports {
    * checked by the fan-out of each round.
    */
   public void started(DelegateExecution execution) {
-    String phrase = Inputs.text(execution, "cyclePhrase", "Chu kỳ báo cáo");
+    String phrase = Inputs.text(execution, CYCLE_PHRASE, "Chu kỳ báo cáo");
     LocalDate from = deadlines.issuedDate(execution);
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Every cycle)) {
       throw new InvalidInputException("Chu kỳ \"" + phrase
           + "\" không phải định kỳ: dùng ví dụ \"hằng quý\", \"trước ngày 15/10 hằng năm\" (cyclePhrase)");
     }
     LocalDate until = endDate(execution);
-    inForce.body(execution, "consolidatingBody", "Đơn vị tổng hợp");
-    inForce.body(execution, "recipientBody", "Nơi nhận báo cáo");
-    if (execution.getVariable("monitorBody") != null) {
-      inForce.body(execution, "monitorBody", "Đơn vị theo dõi");
+    inForce.body(execution, CONSOLIDATING_BODY, "Đơn vị tổng hợp");
+    inForce.body(execution, RECIPIENT_BODY, "Nơi nhận báo cáo");
+    if (execution.getVariable(MONITOR_BODY) != null) {
+      inForce.body(execution, MONITOR_BODY, "Đơn vị theo dõi");
     }
-    inForce.bodyList(execution, "reportingBodies", "Đơn vị báo cáo");
-    Inputs.text(execution, "taskContent", "Nội dung báo cáo");
+    inForce.bodyList(execution, REPORTING_BODIES, "Đơn vị báo cáo");
+    Inputs.text(execution, TASK_CONTENT, "Nội dung báo cáo");
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {
       throw new InvalidInputException("Không có kỳ báo cáo nào từ " + from + " đến " + until);
@@ -70,7 +86,7 @@ public class PeriodicReports {
       list.addObject().put("label", p.label()).put("start", p.start().toString())
           .put("end", p.end().toString()).put("due", p.due().toString());
     }
-    execution.setVariable("periods", SpinValues.jsonValue(list.toString()).create());
+    execution.setVariable(PERIODS, SpinValues.jsonValue(list.toString()).create());
   }
 
   /** The periods' positions, one round each ({@code periodIndex}, local to the round). */
@@ -90,7 +106,7 @@ public class PeriodicReports {
 
   /** What the bodies are asked in the round. */
   public String task(VariableScope vars) {
-    return "Báo cáo " + label(vars) + ": " + vars.getVariable("taskContent");
+    return "Báo cáo " + label(vars) + ": " + vars.getVariable(TASK_CONTENT);
   }
 
   /**
@@ -98,18 +114,18 @@ public class PeriodicReports {
    * compiles what has arrived (earlier if every body has answered).
    */
   public Date compileAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse((String) vars.getVariable("periodDue"));
+    LocalDate due = LocalDate.parse((String) vars.getVariable(PERIOD_DUE));
     return Date.from(due.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
   /** Whether the round's compilation has begun (the bodies' late reports then just end). */
   public boolean compiling(VariableScope vars) {
-    return vars.getVariable(PeriodWork.COMPILE_OPENED_AT) != null;
+    return vars.getVariable(COMPILE_OPENED_AT) != null;
   }
 
   /** Whether the consolidating body returned one body's report. */
   public boolean returning(VariableScope vars) {
-    return Boolean.TRUE.equals(vars.getVariable(PeriodWork.RETURNING));
+    return Boolean.TRUE.equals(vars.getVariable(RETURNING));
   }
 
   /** Whether a period remains (versions before every round ran on its own). */
@@ -124,27 +140,27 @@ public class PeriodicReports {
   public void open(DelegateExecution execution) {
     SpinJsonNode period = periods(execution).elements().get(index(execution));
     String label = period.prop("label").stringValue();
-    execution.setVariable("periodLabel", label);
-    execution.setVariable("periodDue", period.prop("due").stringValue());
-    execution.setVariable("periodTask",
-        "Báo cáo " + label + ": " + execution.getVariable("taskContent"));
+    execution.setVariable(PERIOD_LABEL, label);
+    execution.setVariable(PERIOD_DUE, period.prop("due").stringValue());
+    execution.setVariable(PERIOD_TASK,
+        "Báo cáo " + label + ": " + execution.getVariable(TASK_CONTENT));
   }
 
   /** The round opens {@code windowDays} before the due day. */
   public Date opensAt(VariableScope vars) {
     LocalDate due = LocalDate.parse(due(vars));
-    int window = vars.getVariable("windowDays") instanceof Number n ? n.intValue()
+    int window = vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue()
         : DEFAULT_WINDOW_DAYS;
     return Date.from(due.minusDays(window).atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
   /** The round is over: the next period (versions before every round ran on its own). */
   public void closed(DelegateExecution execution) {
-    execution.setVariable("periodIndex", index(execution) + 1);
+    execution.setVariable(PERIOD_INDEX, index(execution) + 1);
   }
 
   private LocalDate endDate(VariableScope vars) {
-    Object end = vars.getVariable("endDate");
+    Object end = vars.getVariable(END_DATE);
     if (!(end instanceof String text) || text.isBlank()) {
       throw new InvalidInputException("Thời điểm kết thúc là bắt buộc (endDate)");
     }
@@ -159,10 +175,10 @@ public class PeriodicReports {
   }
 
   private static SpinJsonNode periods(VariableScope vars) {
-    return (SpinJsonNode) vars.getVariable("periods");
+    return (SpinJsonNode) vars.getVariable(PERIODS);
   }
 
   private static int index(VariableScope vars) {
-    return (Integer) vars.getVariable("periodIndex");
+    return (Integer) vars.getVariable(PERIOD_INDEX);
   }
 }

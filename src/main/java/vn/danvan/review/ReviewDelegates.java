@@ -1,5 +1,7 @@
 package vn.danvan.review;
 
+import static vn.danvan.review.ReviewVariables.REVIEW_CONCLUSION;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,6 @@ public class ReviewDelegates {
 
   @Bean
   public TaskListener reviewConclusionCheck() {
-    return task -> Inputs.text(task, "reviewConclusion", "Kết luận");
+    return task -> Inputs.text(task, REVIEW_CONCLUSION, "Kết luận");
   }
 }

@@ -1,5 +1,14 @@
 package vn.danvan.review;
 
+import static vn.danvan.review.ReviewVariables.DRAFTING_BODY;
+import static vn.danvan.review.ReviewVariables.LEADERSHIP_BODY;
+import static vn.danvan.review.ReviewVariables.REVIEW_KIND;
+import static vn.danvan.review.ReviewVariables.REVIEW_OPENS;
+import static vn.danvan.review.ReviewVariables.REVIEW_TASK;
+import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
+import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,23 +38,23 @@ public class Reviews {
 
   /** milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind. */
   public void started(DelegateExecution execution) {
-    String phrase = Inputs.text(execution, "milestonePhrase", "Thời điểm sơ kết, tổng kết");
+    String phrase = Inputs.text(execution, MILESTONE_PHRASE, "Thời điểm sơ kết, tổng kết");
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Once once)) {
       throw new InvalidInputException("Thời điểm \"" + phrase
           + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
     }
-    inForce.body(execution, "draftingBody", "Đơn vị chủ trì xây dựng báo cáo");
-    inForce.body(execution, "leadershipBody", "Cấp kết luận");
-    String kind = Inputs.text(execution, "reviewKind", "Loại (Sơ kết hoặc Tổng kết)");
-    String content = Inputs.text(execution, "taskContent", "Nội dung sơ kết, tổng kết");
-    execution.setVariable("reviewOpens", once.opens().toString());
-    execution.setVariable("reviewDue", once.due().toString());
-    execution.setVariable("reviewTask", kind + ": " + content);
+    inForce.body(execution, DRAFTING_BODY, "Đơn vị chủ trì xây dựng báo cáo");
+    inForce.body(execution, LEADERSHIP_BODY, "Cấp kết luận");
+    String kind = Inputs.text(execution, REVIEW_KIND, "Loại (Sơ kết hoặc Tổng kết)");
+    String content = Inputs.text(execution, TASK_CONTENT, "Nội dung sơ kết, tổng kết");
+    execution.setVariable(REVIEW_OPENS, once.opens().toString());
+    execution.setVariable(REVIEW_DUE, once.due().toString());
+    execution.setVariable(REVIEW_TASK, kind + ": " + content);
   }
 
   /** The drafting starts on the first day of the milestone's window. */
   public Date opensAt(VariableScope vars) {
-    LocalDate opens = LocalDate.parse((String) vars.getVariable("reviewOpens"));
+    LocalDate opens = LocalDate.parse((String) vars.getVariable(REVIEW_OPENS));
     return Date.from(opens.atStartOfDay(Deadlines.ZONE).toInstant());
   }
 }

@@ -41,47 +41,47 @@ public class SkilfulDelegates {
   }
 
   @Bean
-  public ExecutionListener skilfulQuotaStarted(SkilfulModels models) {
-    return models::quotaStarted;
+  public ExecutionListener skilfulQuotaStarted(SkilfulQuotas quotas) {
+    return quotas::quotaStarted;
   }
 
   @Bean
-  public ExecutionListener skilfulQuotaEnded(SkilfulModels models) {
-    return models::quotaEnded;
+  public ExecutionListener skilfulQuotaEnded(SkilfulQuotas quotas) {
+    return quotas::quotaEnded;
   }
 
   @Bean
-  public JavaDelegate skilfulQuotaOpened(SkilfulModels models) {
-    return models::quotaOpened;
+  public JavaDelegate skilfulQuotaOpened(SkilfulQuotas quotas) {
+    return quotas::quotaOpened;
   }
 
   @Bean
-  public JavaDelegate skilfulQuotaChecked(SkilfulModels models) {
-    return models::quotaChecked;
+  public JavaDelegate skilfulQuotaChecked(SkilfulQuotas quotas) {
+    return quotas::quotaChecked;
   }
 
   @Bean
-  public ExecutionListener skilfulContestStarted(SkilfulModels models) {
-    return models::contestStarted;
+  public ExecutionListener skilfulContestStarted(SkilfulContests contests) {
+    return contests::contestStarted;
   }
 
   @Bean
-  public JavaDelegate skilfulRoundOpened(SkilfulModels models) {
-    return models::roundOpened;
+  public JavaDelegate skilfulRoundOpened(SkilfulContests contests) {
+    return contests::roundOpened;
   }
 
   @Bean
-  public TaskListener skilfulRoundGiven(SkilfulModels models) {
-    return models::roundGiven;
+  public TaskListener skilfulRoundGiven(SkilfulContests contests) {
+    return contests::roundGiven;
   }
 
   @Bean
-  public TaskListener skilfulRoundScored(SkilfulModels models) {
-    return models::roundScored;
+  public TaskListener skilfulRoundScored(SkilfulContests contests) {
+    return contests::roundScored;
   }
 
   @Bean
-  public TaskListener skilfulContestAwarded(SkilfulModels models) {
-    return models::awarded;
+  public TaskListener skilfulContestAwarded(SkilfulContests contests) {
+    return contests::awarded;
   }
 }

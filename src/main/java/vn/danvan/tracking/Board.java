@@ -1,5 +1,9 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +80,7 @@ public class Board {
     Map<String, Integer> chases = new HashMap<>();
     for (Map.Entry<String, String> instance : kinds.entrySet()) {
       Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
-      String body = (String) v.get("leadBody");
+      String body = (String) v.get(LEAD_BODY);
       LocalDate deadline = WorkVariables.deadline(v);
       if (body == null || !visible.test(body)
           || (period != null && !period.contains(deadline))) {
@@ -89,7 +93,7 @@ public class Board {
       if (WorkVariables.handedOver(instance.getValue(), v)) {
         continue;
       }
-      Instant submitted = WorkVariables.instant(v.get("submittedAt"));
+      Instant submitted = WorkVariables.instant(v.get(SUBMITTED_AT));
       WorkStatus status = WorkVariables.status(v, deadlines, now);
       long late = 0;
       if (status == WorkStatus.OPEN_OVERDUE) {
@@ -97,7 +101,7 @@ public class Board {
       } else if (status == WorkStatus.DONE_LATE && submitted != null) {
         late = ChronoUnit.DAYS.between(deadline, submitted.atZone(Deadlines.ZONE).toLocalDate());
       }
-      items.add(new Item(instance.getKey(), body, name(body), String.valueOf(v.get("taskContent")),
+      items.add(new Item(instance.getKey(), body, name(body), String.valueOf(v.get(TASK_CONTENT)),
           deadline, status, status.label(), late));
     }
     items.sort(Comparator.comparing(Item::bodyName).thenComparing(Item::step));

@@ -1,5 +1,8 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Date;
@@ -31,16 +34,15 @@ public class BoardStore {
       from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
       where p.BUSINESS_KEY_ = ?
         and p.PROC_DEF_KEY_ in ('assignment', 'fanoutMember', 'chaseNotice')
-        and v.NAME_ in ('leadBody', 'taskContent', 'deadline', 'submittedAt', 'confirmedAt',
-                        'returnedSinceSubmission', 'answeredAhead')
+        and v.NAME_ in ('%s', %s)
         and (v.STATE_ is null or v.STATE_ = 'CREATED')
         and (p.PROC_DEF_KEY_ <> 'chaseNotice'
              or exists (select 1 from ACT_HI_PROCINST caller
                         where caller.ID_ = p.SUPER_PROCESS_INSTANCE_ID_
                           and caller.PROC_DEF_KEY_ = 'assignment')
              or exists (select 1 from ACT_HI_VARINST fanout
-                        where fanout.PROC_INST_ID_ = p.ID_ and fanout.NAME_ = 'fanoutId'))
-      """;
+                        where fanout.PROC_INST_ID_ = p.ID_ and fanout.NAME_ = '%s'))
+      """.formatted(TASK_CONTENT, WorkVariables.sqlList(WorkVariables.JUDGED_BY), FANOUT_ID);
 
   private final JdbcTemplate jdbc;
 

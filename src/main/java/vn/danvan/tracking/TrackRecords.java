@@ -1,5 +1,8 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,13 +65,12 @@ public class TrackRecords {
       select v.PROC_INST_ID_, lead.PROC_DEF_KEY_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_
       from ACT_HI_VARINST lead
         join ACT_HI_VARINST v on v.PROC_INST_ID_ = lead.PROC_INST_ID_
-      where lead.NAME_ = 'leadBody' and left(lead.TEXT_, 100) = ? and lead.TEXT_ = ?
+      where lead.NAME_ = '%s' and left(lead.TEXT_, 100) = ? and lead.TEXT_ = ?
         and (lead.STATE_ is null or lead.STATE_ = 'CREATED')
         and lead.PROC_DEF_KEY_ in ('assignment', 'fanoutMember', 'chaseNotice')
-        and v.NAME_ in ('leadBody', 'deadline', 'submittedAt', 'confirmedAt',
-                        'returnedSinceSubmission', 'answeredAhead')
+        and v.NAME_ in (%s)
         and (v.STATE_ is null or v.STATE_ = 'CREATED')
-      """;
+      """.formatted(LEAD_BODY, WorkVariables.sqlList(WorkVariables.JUDGED_BY));
 
   /** The figures of {@code body} in {@code year}; inside an engine command (on its connection). */
   public Figures of(String body, int year) {

@@ -1,5 +1,11 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.RETURNED_SINCE_SUBMISSION;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -47,8 +53,8 @@ public class WorkMetrics {
     for (int i = 0; i < ids.size(); i += 500) {
       engine.getRuntimeService().createVariableInstanceQuery()
           .processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new))
-          .variableNameIn("leadBody", "deadline", "submittedAt", "returnedSinceSubmission",
-              "answeredAhead").list()
+          .variableNameIn(LEAD_BODY, DEADLINE, SUBMITTED_AT, RETURNED_SINCE_SUBMISSION,
+              ANSWERED_AHEAD).list()
           .forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
               .put(v.getName(), v.getValue()));
     }
@@ -56,7 +62,7 @@ public class WorkMetrics {
     Map<Tags, Integer> counts = new HashMap<>();
     vars.forEach((id, v) -> {
       String name = openStatus(v, now);
-      if (name != null && v.get("leadBody") instanceof String body) {
+      if (name != null && v.get(LEAD_BODY) instanceof String body) {
         counts.merge(Tags.of("directive", directiveOf.get(id), "body", body, "status", name), 1,
             Integer::sum);
       }
@@ -72,12 +78,12 @@ public class WorkMetrics {
    * for the monitoring body. Work returned to the body is the body's to do again.
    */
   String openStatus(Map<String, Object> v, Instant now) {
-    if (Boolean.TRUE.equals(v.get("answeredAhead"))) {
+    if (Boolean.TRUE.equals(v.get(ANSWERED_AHEAD))) {
       return null;
     }
     Map<String, Object> open = new HashMap<>(v);
-    if (Boolean.TRUE.equals(open.remove("returnedSinceSubmission"))) {
-      open.remove("submittedAt");
+    if (Boolean.TRUE.equals(open.remove(RETURNED_SINCE_SUBMISSION))) {
+      open.remove(SUBMITTED_AT);
     }
     return switch (WorkVariables.status(open, deadlines, now)) {
       case OPEN_OVERDUE -> "qua_han";

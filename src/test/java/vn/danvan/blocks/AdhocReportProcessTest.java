@@ -1,5 +1,20 @@
 package vn.danvan.blocks;
 
+import static vn.danvan.adhoc.AdhocVariables.DIRECTION;
+import static vn.danvan.adhoc.AdhocVariables.ESCALATE;
+import static vn.danvan.adhoc.AdhocVariables.FOLLOW_UP_BODY;
+import static vn.danvan.adhoc.AdhocVariables.FOLLOW_UP_CONTENT;
+import static vn.danvan.adhoc.AdhocVariables.FOLLOW_UP_DEADLINE;
+import static vn.danvan.adhoc.AdhocVariables.INCIDENT_DETAILS;
+import static vn.danvan.adhoc.AdhocVariables.INCIDENT_TITLE;
+import static vn.danvan.adhoc.AdhocVariables.REPORTING_BODY;
+import static vn.danvan.adhoc.AdhocVariables.SEVERITY;
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.variable.SharedVariables.ASSESSMENT;
+import static vn.danvan.variable.SharedVariables.FOLLOW_UP;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -48,8 +63,8 @@ class AdhocReportProcessTest {
   /** Raised by a person of the registry, as Tasklist's start form does. */
   static ProcessInstance raise(String reporter, Object... extra) {
     identityService().setAuthenticatedUserId(reporter);
-    Map<String, Object> vars = withVariables("incidentTitle", "Khiếu kiện đông người về đất đai",
-        "incidentDetails", "Khoảng 50 hộ dân tập trung tại trụ sở xã", "severity", "nghiemTrong");
+    Map<String, Object> vars = withVariables(INCIDENT_TITLE, "Khiếu kiện đông người về đất đai",
+        INCIDENT_DETAILS, "Khoảng 50 hộ dân tập trung tại trụ sở xã", SEVERITY, "nghiemTrong");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -68,38 +83,38 @@ class AdhocReportProcessTest {
   void handledUrgentlyEscalatedAndFollowedUp() {
     ProcessInstance pi = raise("ubndXaXuanLocCanBo");
     BpmnAwareTests.assertThat(pi).isWaitingAt("Task_HandleIncident");
-    assertThat(runtimeService().getVariable(pi.getId(), "reportingBody"))
+    assertThat(runtimeService().getVariable(pi.getId(), REPORTING_BODY))
         .isEqualTo("ubndXaXuanLoc");
     BpmnAwareTests.assertThat(task()).hasCandidateGroup("bdvTU")
         .hasDueDate(Date.from(Instant.parse("2026-11-24T02:00:00Z")));
-    complete(task(), withVariables("assessment", "Đã cử cán bộ nắm tình hình", "escalate", true));
+    complete(task(), withVariables(ASSESSMENT, "Đã cử cán bộ nắm tình hình", ESCALATE, true));
 
     BpmnAwareTests.assertThat(task()).hasCandidateGroup("ttTULanhDao");
-    complete(task(), withVariables("direction", "Giao UBND xã đối thoại với nhân dân",
-        "followUp", true, "followUpBody", "ubndXaXuanLoc",
-        "followUpContent", "Tổ chức đối thoại, báo cáo kết quả", "followUpDeadline", "2026-11-30"));
+    complete(task(), withVariables(DIRECTION, "Giao UBND xã đối thoại với nhân dân",
+        FOLLOW_UP, true, FOLLOW_UP_BODY, "ubndXaXuanLoc",
+        FOLLOW_UP_CONTENT, "Tổ chức đối thoại, báo cáo kết quả", FOLLOW_UP_DEADLINE, "2026-11-30"));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_FollowUp");
     Task followUp = taskQuery().processInstanceBusinessKey("DX-1")
         .taskDefinitionKey("Task_Perform").singleResult();
     BpmnAwareTests.assertThat(followUp).hasCandidateGroup("ubndXaXuanLoc");
-    complete(followUp, withVariables("resultReport", "Đã đối thoại, dân đồng thuận"));
+    complete(followUp, withVariables(RESULT_REPORT, "Đã đối thoại, dân đồng thuận"));
     complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
-        withVariables("approved", true));
+        withVariables(APPROVED, true));
     complete(taskQuery().taskDefinitionKey("Task_ConfirmResult").singleResult(),
-        withVariables("confirmed", true));
+        withVariables(CONFIRMED, true));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("CallActivity_FollowUp");
   }
 
   @Test
   void closedWithoutEscalationOrWithoutFollowUp() {
     ProcessInstance handledLocally = raise("soNoiVuCanBo");
-    complete(taskOf(handledLocally), withVariables("assessment", "Đã xử lý tại chỗ", "escalate", false));
+    complete(taskOf(handledLocally), withVariables(ASSESSMENT, "Đã xử lý tại chỗ", ESCALATE, false));
     BpmnAwareTests.assertThat(handledLocally).isEnded();
 
     ProcessInstance directedOnly = raise("soNoiVuLanhDao");
-    complete(taskOf(directedOnly), withVariables("assessment", "Cần chỉ đạo", "escalate", true));
-    complete(taskOf(directedOnly), withVariables("direction", "Theo dõi chặt", "followUp", false));
+    complete(taskOf(directedOnly), withVariables(ASSESSMENT, "Cần chỉ đạo", ESCALATE, true));
+    complete(taskOf(directedOnly), withVariables(DIRECTION, "Theo dõi chặt", FOLLOW_UP, false));
     BpmnAwareTests.assertThat(directedOnly).isEnded();
   }
 
@@ -117,19 +132,19 @@ class AdhocReportProcessTest {
   @Test
   void aClientWithoutARegistryPersonNamesAKnownBody() {
     assertThatThrownBy(() -> raise("demo"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("reportingBody");
-    ProcessInstance pi = raise("demo", "reportingBody", "mttqTinh");
-    assertThat(runtimeService().getVariable(pi.getId(), "reportingBody")).isEqualTo("mttqTinh");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(REPORTING_BODY);
+    ProcessInstance pi = raise("demo", REPORTING_BODY, "mttqTinh");
+    assertThat(runtimeService().getVariable(pi.getId(), REPORTING_BODY)).isEqualTo("mttqTinh");
   }
 
   @Test
   void theLeadershipsChecksAreServerSide() {
     ProcessInstance pi = raise("soNoiVuCanBo");
-    assertThatThrownBy(() -> complete(taskOf(pi), withVariables("assessment", "x")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("escalate");
-    complete(taskOf(pi), withVariables("assessment", "Cần chỉ đạo", "escalate", true));
-    assertThatThrownBy(() -> complete(taskOf(pi), withVariables("direction", "Giao việc",
-        "followUp", true, "followUpBody", "soKhongCo")))
+    assertThatThrownBy(() -> complete(taskOf(pi), withVariables(ASSESSMENT, "x")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(ESCALATE);
+    complete(taskOf(pi), withVariables(ASSESSMENT, "Cần chỉ đạo", ESCALATE, true));
+    assertThatThrownBy(() -> complete(taskOf(pi), withVariables(DIRECTION, "Giao việc",
+        FOLLOW_UP, true, FOLLOW_UP_BODY, "soKhongCo")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("soKhongCo");
   }
 }

@@ -1,5 +1,37 @@
 package vn.danvan.blocks;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION_SUMMARY;
+import static vn.danvan.assignment.AssignmentVariables.COORDINATING_BODIES;
+import static vn.danvan.assignment.AssignmentVariables.DEADLINE_LOG;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
+import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.assignment.AssignmentVariables.RETURN_COUNT;
+import static vn.danvan.assignment.AssignmentVariables.RETURN_LOG;
+import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
+import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.CONFIRMED_AT;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
+import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.RETURNED_SINCE_SUBMISSION;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -44,7 +76,7 @@ class AssignmentProcessTest {
   static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage();
 
   /** Deadline of the Bắc Giang plans: end of August 2016. */
-  static final String DEADLINE = "2016-08-31";
+  static final String DUE = "2016-08-31";
 
   @BeforeEach
   void startOfJune2016() {
@@ -63,8 +95,8 @@ class AssignmentProcessTest {
   }
 
   static ProcessInstance assign(Object... extra) {
-    Map<String, Object> vars = withVariables("leadBody", "soNoiVu", "monitorBody", "bdvTU",
-        "taskContent", "Xây dựng kế hoạch thực hiện Nghị quyết", "deadline", DEADLINE);
+    Map<String, Object> vars = withVariables(LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU",
+        TASK_CONTENT, "Xây dựng kế hoạch thực hiện Nghị quyết", DEADLINE, DUE);
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -85,12 +117,12 @@ class AssignmentProcessTest {
   }
 
   static void report(ProcessInstance pi) {
-    complete(taskOf(pi, "Task_Perform"), withVariables("resultReport", "Đã ban hành kế hoạch 12/KH"));
+    complete(taskOf(pi, "Task_Perform"), withVariables(RESULT_REPORT, "Đã ban hành kế hoạch 12/KH"));
   }
 
   @Test
   void leadAndCoordinatingBodiesWorkLeaderSubmitsMonitorConfirms() {
-    ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh", "mttqTinh"));
+    ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh", "mttqTinh"));
 
     assertThat(pi).isWaitingAt("Task_Perform", "Task_Contribute");
     assertThat(taskOf(pi, "Task_Perform")).hasCandidateGroup("soNoiVu")
@@ -99,24 +131,24 @@ class AssignmentProcessTest {
         .taskDefinitionKey("Task_Contribute").list();
     Assertions.assertThat(contributions).hasSize(2);
     complete(taskQuery().taskCandidateGroup("soTaiChinh").singleResult(),
-        withVariables("contribution", "Đã bố trí kinh phí"));
+        withVariables(CONTRIBUTION, "Đã bố trí kinh phí"));
     complete(taskQuery().taskCandidateGroup("mttqTinh").singleResult(),
-        withVariables("contribution", "Đã phổ biến tới đoàn thể"));
+        withVariables(CONTRIBUTION, "Đã phổ biến tới đoàn thể"));
     report(pi);
 
     Task approval = taskOf(pi, "Task_ApproveResult");
     assertThat(approval).hasCandidateGroup("soNoiVuLanhDao");
-    Assertions.assertThat((String) var(pi, "contributionSummary"))
+    Assertions.assertThat((String) var(pi, CONTRIBUTION_SUMMARY))
         .contains("Sở Tài chính: Đã bố trí kinh phí")
         .contains("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: Đã phổ biến tới đoàn thể");
     at("2016-08-20T10:00");
-    complete(approval, withVariables("approved", true));
+    complete(approval, withVariables(APPROVED, true));
 
     assertThat(pi).isWaitingAt("Task_ConfirmResult");
     assertThat(taskOf(pi, "Task_ConfirmResult")).hasCandidateGroup("bdvTU");
     Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.AWAITING_CONFIRMATION);
     at("2016-09-05T10:00");
-    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
 
     assertThat(pi).isEnded().hasPassed("Task_Contribute", "EndEvent_TaskDone");
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
@@ -125,41 +157,41 @@ class AssignmentProcessTest {
 
   @Test
   void withoutReviewAndConfirmationTheStaffsReportFinishesIt() {
-    ProcessInstance pi = assign("leaderReview", "false", "confirmation", false);
+    ProcessInstance pi = assign(LEADER_REVIEW, "false", CONFIRMATION, false);
     at("2016-08-30T16:00");
     report(pi);
 
     assertThat(pi).isEnded().hasNotPassed("Task_ApproveResult", "Task_ConfirmResult");
     Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
         .isEqualTo(WorkStatus.DONE_ON_TIME);
-    assertThatThrownBy(() -> assign("confirmation", "có"))
+    assertThatThrownBy(() -> assign(CONFIRMATION, "có"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("(confirmation)");
   }
 
   @Test
   void returnsGoBackToTheLeadBodyAndAreCounted() {
-    ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh"));
-    complete(taskOf(pi, "Task_Contribute"), withVariables("contribution", "Ý kiến"));
+    ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh"));
+    complete(taskOf(pi, "Task_Contribute"), withVariables(CONTRIBUTION, "Ý kiến"));
     report(pi);
     complete(taskOf(pi, "Task_ApproveResult"),
-        withVariables("approved", false, "returnReason", "Thiếu số liệu"));
+        withVariables(APPROVED, false, RETURN_REASON, "Thiếu số liệu"));
 
     // the leader's return: a new round for the lead body only
     assertThat(pi).isWaitingAt("Task_Perform");
     Assertions.assertThat(taskOf(pi, "Task_Contribute")).isNull();
     report(pi);
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
     complete(taskOf(pi, "Task_ConfirmResult"),
-        withVariables("confirmed", false, "returnReason", "Chưa đúng trọng tâm"));
+        withVariables(CONFIRMED, false, RETURN_REASON, "Chưa đúng trọng tâm"));
 
     assertThat(pi).isWaitingAt("Task_Perform");
-    Assertions.assertThat(var(pi, "returnCount")).isEqualTo(1);
+    Assertions.assertThat(var(pi, RETURN_COUNT)).isEqualTo(1);
     Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.RETURNED);
-    Assertions.assertThat((String) var(pi, "returnLog"))
+    Assertions.assertThat((String) var(pi, RETURN_LOG))
         .contains("Thiếu số liệu", "Lãnh đạo đơn vị", "Chưa đúng trọng tâm", "Đơn vị theo dõi");
     report(pi);
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
-    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
     assertThat(pi).isEnded();
   }
 
@@ -173,7 +205,7 @@ class AssignmentProcessTest {
     at("2016-08-29T00:00");
     Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.DUE_SOON);
     execute(reminder);
-    Assertions.assertThat(var(pi, "reminderSentAt")).isNotNull();
+    Assertions.assertThat(var(pi, REMINDER_SENT_AT)).isNotNull();
 
     Job chase = timer(pi, "StartEvent_ChaseDue");
     Assertions.assertThat(chase.getDuedate())
@@ -184,8 +216,8 @@ class AssignmentProcessTest {
       at("2016-09-01T00:00");
       ClockUtil.setCurrentTime(timer(pi, "StartEvent_ChaseDue").getDuedate());
       execute(timer(pi, "StartEvent_ChaseDue"));
-      Assertions.assertThat(var(pi, "chaseCount")).isEqualTo(i + 1);
-      Assertions.assertThat(var(pi, "lastChaseType")).isEqualTo(expected[i]);
+      Assertions.assertThat(var(pi, CHASE_COUNT)).isEqualTo(i + 1);
+      Assertions.assertThat(var(pi, LAST_CHASE_TYPE)).isEqualTo(expected[i]);
     }
     Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
         .as("every 7 days").isEqualTo(Date.from(Instant.parse("2016-09-28T17:00:00Z")));
@@ -196,17 +228,17 @@ class AssignmentProcessTest {
     assertThat(acknowledgements.get(0)).hasCandidateGroup("soNoiVuLanhDao");
     Assertions.assertThat(runtimeService().getVariables(
         acknowledgements.get(3).getProcessInstanceId())).as("what the leader's form shows")
-        .containsEntry("lastChaseType", "Kiểm điểm").containsEntry("chaseCount", 4)
-        .containsEntry("taskContent", "Xây dựng kế hoạch thực hiện Nghị quyết")
-        .containsEntry("deadline", DEADLINE);
+        .containsEntry(LAST_CHASE_TYPE, "Kiểm điểm").containsEntry(CHASE_COUNT, 4)
+        .containsEntry(TASK_CONTENT, "Xây dựng kế hoạch thực hiện Nghị quyết")
+        .containsEntry(DEADLINE, DUE);
     complete(acknowledgements.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục"));
 
     report(pi);
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
     Assertions.assertThat(taskQuery().processInstanceBusinessKey("NQ-1")
         .taskDefinitionKey("Task_AcknowledgeChase").count())
         .as("open chases end with the work").isZero();
-    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
     assertThat(pi).isEnded().hasPassed("EndEvent_Reminded", "EndEvent_ChaseAcknowledged");
     Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
         .isEqualTo(WorkStatus.DONE_LATE);
@@ -214,32 +246,32 @@ class AssignmentProcessTest {
 
   @Test
   void aBodyThatAnsweredInAFanOutIsNotAskedForTheWorkAgain() {
-    ProcessInstance pi = assign("answeredAhead", true, "requestExtension", false,
-        "resultReport", "Đã báo cáo khi nhận việc cùng các đơn vị khác");
+    ProcessInstance pi = assign(ANSWERED_AHEAD, true, REQUEST_EXTENSION, false,
+        RESULT_REPORT, "Đã báo cáo khi nhận việc cùng các đơn vị khác");
 
     assertThat(pi).isWaitingAt("Task_ApproveResult")
         .hasPassed("Gateway_AnsweredAhead", "Gateway_JoinAnswered").hasNotPassed("Task_Perform");
-    Assertions.assertThat(var(pi, "contributionSummary"))
+    Assertions.assertThat(var(pi, CONTRIBUTION_SUMMARY))
         .as("no coordinating body: nothing to summarise").isNull();
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", false,
-        "returnReason", "Thiếu số liệu cụ thể"));
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, false,
+        RETURN_REASON, "Thiếu số liệu cụ thể"));
     assertThat(pi).as("a rework asks for the work").isWaitingAt("Task_Perform");
     report(pi);
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
-    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
     assertThat(pi).isEnded();
   }
 
   @Test
   void anAnswerGivenAheadWithoutLeaderReviewIsSubmittedAsTheAssignmentStarts() {
-    ProcessInstance pi = assign("answeredAhead", true, "leaderReview", false,
-        "resultReport", "Đã báo cáo khi nhận việc cùng các đơn vị khác");
+    ProcessInstance pi = assign(ANSWERED_AHEAD, true, LEADER_REVIEW, false,
+        RESULT_REPORT, "Đã báo cáo khi nhận việc cùng các đơn vị khác");
 
     assertThat(pi).isWaitingAt("Task_ConfirmResult").hasNotPassed("Task_ApproveResult");
-    Assertions.assertThat(var(pi, "submittedAt")).isEqualTo(Date.from(
+    Assertions.assertThat(var(pi, SUBMITTED_AT)).isEqualTo(Date.from(
         LocalDateTime.parse("2016-06-01T09:00").atZone(Deadlines.ZONE).toInstant()));
-    Assertions.assertThat(var(pi, "requestExtension")).isEqualTo(false);
-    complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", true));
+    Assertions.assertThat(var(pi, REQUEST_EXTENSION)).isEqualTo(false);
+    complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
     assertThat(pi).isEnded();
   }
 
@@ -247,22 +279,22 @@ class AssignmentProcessTest {
   void approvedExtensionMovesTheDeadlineAndItsTimers() {
     ProcessInstance pi = assign();
     at("2016-08-20T09:00");
-    complete(taskOf(pi, "Task_Perform"), withVariables("requestExtension", true,
-        "requestedDeadline", "2016-09-30", "extensionReason", "Chờ số liệu của các huyện"));
+    complete(taskOf(pi, "Task_Perform"), withVariables(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, "2016-09-30", EXTENSION_REASON, "Chờ số liệu của các huyện"));
 
     assertThat(pi).isWaitingAt("Task_DecideExtension");
     assertThat(taskOf(pi, "Task_DecideExtension")).hasCandidateGroup("bdvTU");
-    complete(taskOf(pi, "Task_DecideExtension"), withVariables("extensionApproved", true));
+    complete(taskOf(pi, "Task_DecideExtension"), withVariables(EXTENSION_APPROVED, true));
 
     assertThat(pi).isWaitingAt("Task_Perform");
-    Assertions.assertThat(var(pi, "deadline")).isEqualTo("2016-09-30");
+    Assertions.assertThat(var(pi, DEADLINE)).isEqualTo("2016-09-30");
     Assertions.assertThat(taskOf(pi, "Task_Perform").getDueDate())
         .isEqualTo(Date.from(Instant.parse("2016-09-30T16:59:59Z")));
     Assertions.assertThat(timer(pi, "StartEvent_ReminderDue").getDuedate())
         .isEqualTo(Date.from(Instant.parse("2016-09-27T16:59:59Z")));
     Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
         .isEqualTo(Date.from(Instant.parse("2016-09-30T17:00:00Z")));
-    Assertions.assertThat((String) var(pi, "deadlineLog"))
+    Assertions.assertThat((String) var(pi, DEADLINE_LOG))
         .contains("2016-08-31", "2016-09-30", "Chờ số liệu của các huyện");
 
     // the series follows the new deadline after it fires
@@ -275,14 +307,14 @@ class AssignmentProcessTest {
   @Test
   void refusedExtensionKeepsTheDeadline() {
     ProcessInstance pi = assign();
-    complete(taskOf(pi, "Task_Perform"), withVariables("requestExtension", true,
-        "requestedDeadline", "2016-09-30", "extensionReason", "Chờ số liệu"));
+    complete(taskOf(pi, "Task_Perform"), withVariables(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, "2016-09-30", EXTENSION_REASON, "Chờ số liệu"));
     complete(taskOf(pi, "Task_DecideExtension"),
-        withVariables("extensionApproved", false, "extensionNote", "Không có lý do chính đáng"));
+        withVariables(EXTENSION_APPROVED, false, "extensionNote", "Không có lý do chính đáng"));
 
     assertThat(pi).isWaitingAt("Task_Perform");
-    Assertions.assertThat(var(pi, "deadline")).isEqualTo(DEADLINE);
-    Assertions.assertThat(var(pi, "requestExtension")).isEqualTo(false);
+    Assertions.assertThat(var(pi, DEADLINE)).isEqualTo(DUE);
+    Assertions.assertThat(var(pi, REQUEST_EXTENSION)).isEqualTo(false);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -296,8 +328,8 @@ class AssignmentProcessTest {
     at(now);
     Task work = taskOf(pi, "Task_Perform");
 
-    assertThatThrownBy(() -> complete(work, withVariables("requestExtension", true,
-        "requestedDeadline", requested, "extensionReason", "Lý do")))
+    assertThatThrownBy(() -> complete(work, withVariables(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, requested, EXTENSION_REASON, "Lý do")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(message);
     assertThat(pi).isWaitingAt("Task_Perform");
   }
@@ -305,22 +337,22 @@ class AssignmentProcessTest {
   @Test
   void anExtensionThatHasBecomePastCannotBeApproved() {
     ProcessInstance pi = assign();
-    complete(taskOf(pi, "Task_Perform"), withVariables("requestExtension", true,
-        "requestedDeadline", "2016-09-10", "extensionReason", "Chờ số liệu"));
+    complete(taskOf(pi, "Task_Perform"), withVariables(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, "2016-09-10", EXTENSION_REASON, "Chờ số liệu"));
     at("2016-09-11T08:00");
 
     assertThatThrownBy(() -> complete(taskOf(pi, "Task_DecideExtension"),
-        withVariables("extensionApproved", true)))
+        withVariables(EXTENSION_APPROVED, true)))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("quá khứ");
   }
 
   @Test
   void deadlineFromTheDirectivesWordingAndNoDeadlineAtAll() {
-    ProcessInstance phrased = assign("deadline", null, "deadlinePhrase", "trong tháng 8/2016",
-        "issuedDate", "2016-05-20");
-    Assertions.assertThat(var(phrased, "deadline")).isEqualTo("2016-08-31");
+    ProcessInstance phrased = assign(DEADLINE, null, DEADLINE_PHRASE, "trong tháng 8/2016",
+        ISSUED_DATE, "2016-05-20");
+    Assertions.assertThat(var(phrased, DEADLINE)).isEqualTo("2016-08-31");
 
-    ProcessInstance open = assign("deadline", "");
+    ProcessInstance open = assign(DEADLINE, "");
     Assertions.assertThat(taskOf(open, "Task_Perform").getDueDate()).isNull();
     Assertions.assertThat(timer(open, "StartEvent_ChaseDue").getDuedate())
         .isAfter(Date.from(Instant.parse("9999-01-01T00:00:00Z")));
@@ -351,8 +383,8 @@ class AssignmentProcessTest {
 
   @Test
   void coordinatingBodiesMayBeTextAndTimingsMayBeSet() {
-    ProcessInstance pi = assign("coordinatingBodies", " soTaiChinh , mttqTinh ",
-        "reminderDays", "10", "chaseInterval", "P1M");
+    ProcessInstance pi = assign(COORDINATING_BODIES, " soTaiChinh , mttqTinh ",
+        REMINDER_DAYS, "10", CHASE_INTERVAL, "P1M");
     Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_Contribute").count()).isEqualTo(2);
     Assertions.assertThat(timer(pi, "StartEvent_ReminderDue").getDuedate())
@@ -361,29 +393,29 @@ class AssignmentProcessTest {
     execute(timer(pi, "StartEvent_ChaseDue"));
     Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
         .isEqualTo(Date.from(Instant.parse("2016-09-30T17:00:00Z")));
-    assertThatThrownBy(() -> assign("coordinatingBodies", 42))
+    assertThatThrownBy(() -> assign(COORDINATING_BODIES, 42))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("cách nhau dấu phẩy");
   }
 
   @Test
   void reportAndDecisionsAreCheckedOnTheServer() {
-    ProcessInstance pi = assign("coordinatingBodies", List.of("soTaiChinh"));
+    ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh"));
     assertThatThrownBy(() -> complete(taskOf(pi, "Task_Contribute"),
-        withVariables("contribution", "")))
+        withVariables(CONTRIBUTION, "")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Ý kiến phối hợp");
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_Perform"), withVariables("resultReport", " ")))
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_Perform"), withVariables(RESULT_REPORT, " ")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Báo cáo kết quả");
-    complete(taskOf(pi, "Task_Contribute"), withVariables("contribution", "Ý kiến"));
+    complete(taskOf(pi, "Task_Contribute"), withVariables(CONTRIBUTION, "Ý kiến"));
     report(pi);
     assertThatThrownBy(() -> complete(taskOf(pi, "Task_ApproveResult"),
-        withVariables("approved", "yes")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("approved");
+        withVariables(APPROVED, "yes")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(APPROVED);
     assertThatThrownBy(() -> complete(taskOf(pi, "Task_ApproveResult"),
-        withVariables("approved", false)))
+        withVariables(APPROVED, false)))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables("approved", true));
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ConfirmResult"), withVariables("confirmed", "ja")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("confirmed");
+    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
+    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, "ja")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(CONFIRMED);
     assertThat(pi).isWaitingAt("Task_ConfirmResult");
   }
 
@@ -393,13 +425,13 @@ class AssignmentProcessTest {
         .createHistoricVariableInstanceQuery().processInstanceId(pi.getId());
     Map<String, Object> v = new java.util.HashMap<>();
     history.list().forEach(h -> v.put(h.getName(), h.getValue()));
-    String deadline = (String) v.get("deadline");
+    String deadline = (String) v.get(DEADLINE);
     return new Facts(
         deadline == null || deadline.isBlank() ? null
             : new Deadlines().endOfDay(deadline).toInstant(),
-        v.get("submittedAt") instanceof Date d ? d.toInstant() : null,
-        v.get("confirmedAt") instanceof Date d ? d.toInstant() : null,
-        Boolean.TRUE.equals(v.get("returnedSinceSubmission")));
+        v.get(SUBMITTED_AT) instanceof Date d ? d.toInstant() : null,
+        v.get(CONFIRMED_AT) instanceof Date d ? d.toInstant() : null,
+        Boolean.TRUE.equals(v.get(RETURNED_SINCE_SUBMISSION)));
   }
 
   static WorkStatus status(ProcessInstance pi) {

@@ -1,5 +1,39 @@
 package vn.danvan.blocks;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION_SUMMARY;
+import static vn.danvan.assignment.AssignmentVariables.DEADLINE_LOG;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
+import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.assignment.AssignmentVariables.RETURN_LOG;
+import static vn.danvan.fanout.FanoutVariables.BODY_LIST;
+import static vn.danvan.fanout.FanoutVariables.CHUNK;
+import static vn.danvan.fanout.FanoutVariables.CHUNK_SIZE;
+import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.CHASE_LOG;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.CONFIRMED_AT;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.ROUND;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -64,9 +98,9 @@ class FanoutProcessTest {
   }
 
   static ProcessInstance fanOut(Object... extra) {
-    Map<String, Object> vars = withVariables("bodies", FIVE, "chunkSize", 2,
-        "monitorBody", "bdvTU", "taskContent", "Báo cáo kết quả 5 năm thực hiện Chỉ thị",
-        "deadline", "2026-12-15", "leaderReview", false, "confirmation", false);
+    Map<String, Object> vars = withVariables(BODIES, FIVE, CHUNK_SIZE, 2,
+        MONITOR_BODY, "bdvTU", TASK_CONTENT, "Báo cáo kết quả 5 năm thực hiện Chỉ thị",
+        DEADLINE, "2026-12-15", LEADER_REVIEW, false, CONFIRMATION, false);
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -105,7 +139,7 @@ class FanoutProcessTest {
   void oneLightMemberPerBodyAndTheLastOneWakesTheParent() {
     ProcessInstance parent = fanOut();
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanoutChunk")
-        .list()).extracting(chunk -> runtimeService().getVariable(chunk.getId(), "chunk"))
+        .list()).extracting(chunk -> runtimeService().getVariable(chunk.getId(), CHUNK))
         .as("three chunks of 2, 2 and 1 bodies, each its own instance")
         .containsExactlyInAnyOrder("soNoiVu,soTaiChinh", "soNNMT,soKHCN", "thanhTraTinh");
     assertThat(managementService().createJobQuery().messages().count()).isEqualTo(3);
@@ -116,16 +150,16 @@ class FanoutProcessTest {
     assertThat(tasks).allSatisfy(t -> assertThat(t.getDueDate())
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T16:59:59Z"))));
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanoutMember")
-        .variableValueEquals("fanoutId", parent.getId()).count()).isEqualTo(5);
+        .variableValueEquals(FANOUT_ID, parent.getId()).count()).isEqualTo(5);
     assertThat(runtimeService().getVariables(tasks.get(0).getProcessInstanceId()))
         .as("a member is only the body's task and what its form shows")
-        .containsOnlyKeys("leadBody", "fanoutId", "taskContent", "deadline");
+        .containsOnlyKeys(LEAD_BODY, FANOUT_ID, TASK_CONTENT, DEADLINE);
     assertThat(managementService().createJobQuery().processDefinitionKey("fanoutMember").count())
         .as("no timers per body").isZero();
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
 
     for (int i = 0; i < tasks.size(); i++) {
-      complete(tasks.get(i), withVariables("resultReport", "Số liệu của đơn vị " + i));
+      complete(tasks.get(i), withVariables(RESULT_REPORT, "Số liệu của đơn vị " + i));
       if (i < tasks.size() - 1) {
         BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
       }
@@ -133,7 +167,7 @@ class FanoutProcessTest {
     BpmnAwareTests.assertThat(parent).isEnded().hasPassed("Event_LastBodyDone", "EndEvent_AllDone");
     assertThat(historyService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("fanoutMember").finished().count()).isEqualTo(5);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("confirmedAt")
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(CONFIRMED_AT)
         .processInstanceId(tasks.get(0).getProcessInstanceId()).count())
         .as("done and accepted at once: no review asked").isEqualTo(1);
   }
@@ -143,14 +177,14 @@ class FanoutProcessTest {
     ProcessInstance parent = fanOut();
     runJobs(parent);
     List<Task> tasks = reports();
-    complete(tasks.get(0), withVariables("resultReport", "Báo cáo sớm của đơn vị"));
+    complete(tasks.get(0), withVariables(RESULT_REPORT, "Báo cáo sớm của đơn vị"));
 
     Job reminder = parentTimer(parent, "StartEvent_ReminderDue");
     assertThat(reminder.getDuedate()).as("3 days before 15/12 ends in Vietnam")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-12T16:59:59Z")));
     ClockUtil.setCurrentTime(reminder.getDuedate());
     managementService().executeJob(reminder.getId());
-    assertThat(runtimeService().getVariable(parent.getId(), "reminderSentAt")).isNotNull();
+    assertThat(runtimeService().getVariable(parent.getId(), REMINDER_SENT_AT)).isNotNull();
     assertThat(runJobs(parent)).as("mail off: no messages to send").isZero();
 
     String[] types = {"Nhắc nhở", "Phê bình"};
@@ -161,8 +195,8 @@ class FanoutProcessTest {
       assertThat(notices()).as("the notices go out a chunk at a time, after the timer")
           .hasSize(4 * (round - 1));
       assertThat(runJobs(parent)).as("4 open bodies, chunks of 2").isEqualTo(2);
-      assertThat(runtimeService().getVariable(parent.getId(), "chaseCount")).isEqualTo(round);
-      assertThat(runtimeService().getVariable(parent.getId(), "lastChaseType"))
+      assertThat(runtimeService().getVariable(parent.getId(), CHASE_COUNT)).isEqualTo(round);
+      assertThat(runtimeService().getVariable(parent.getId(), LAST_CHASE_TYPE))
           .isEqualTo(types[round - 1]);
     }
     assertThat(parentTimer(parent, "StartEvent_ChaseDue").getDuedate())
@@ -173,102 +207,102 @@ class FanoutProcessTest {
     assertThat(notices.subList(0, 4)).extracting(t -> t.getTaskDefinitionKey()).hasSize(4);
     Task last = notices.get(7);
     assertThat(runtimeService().getVariables(last.getProcessInstanceId()))
-        .containsEntry("chaseCount", 2).containsEntry("lastChaseType", "Phê bình")
-        .containsEntry("deadline", "2026-12-15");
+        .containsEntry(CHASE_COUNT, 2).containsEntry(LAST_CHASE_TYPE, "Phê bình")
+        .containsEntry(DEADLINE, "2026-12-15");
     BpmnAwareTests.assertThat(last).hasCandidateGroup(
-        runtimeService().getVariable(last.getProcessInstanceId(), "leadBody") + "LanhDao");
+        runtimeService().getVariable(last.getProcessInstanceId(), LEAD_BODY) + "LanhDao");
     complete(notices.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục ngay"));
 
     // a body that finishes: its open chase notices end with the work
     Task second = tasks.get(1);
-    String body = (String) runtimeService().getVariable(second.getProcessInstanceId(), "leadBody");
-    complete(second, withVariables("resultReport", "Báo cáo muộn của đơn vị"));
+    String body = (String) runtimeService().getVariable(second.getProcessInstanceId(), LEAD_BODY);
+    complete(second, withVariables(RESULT_REPORT, "Báo cáo muộn của đơn vị"));
     assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), "leadBody")).doesNotContain(body);
-    reports().forEach(t -> complete(t, withVariables("resultReport", "Đã báo cáo đầy đủ")));
+        .getVariable(t.getProcessInstanceId(), LEAD_BODY)).doesNotContain(body);
+    reports().forEach(t -> complete(t, withVariables(RESULT_REPORT, "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(notices()).isEmpty();
   }
 
   @Test
   void theLeaderReviewsInTheMemberAndAnExtensionContinuesInAFullAssignment() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "leaderReview", true,
-        "confirmation", "false");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh", LEADER_REVIEW, true,
+        CONFIRMATION, "false");
     runJobs(parent);
     Task noiVu = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
         .singleResult();
     Task taiChinh = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskCandidateGroup("soTaiChinh").singleResult();
 
-    complete(noiVu, withVariables("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch"));
+    complete(noiVu, withVariables(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch"));
     Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_ApproveResult").singleResult();
     BpmnAwareTests.assertThat(approval).hasCandidateGroup("soNoiVuLanhDao");
     assertThat(approval.getProcessInstanceId()).as("reviewed in the member itself")
         .isEqualTo(noiVu.getProcessInstanceId());
     assertThat(approval.getDueDate()).isEqualTo(noiVu.getDueDate());
-    complete(approval, withVariables("approved", true));
+    complete(approval, withVariables(APPROVED, true));
 
-    complete(taiChinh, withVariables("requestExtension", true,
-        "requestedDeadline", "2027-01-15", "extensionReason", "Chờ số liệu quyết toán"));
+    complete(taiChinh, withVariables(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, "2027-01-15", EXTENSION_REASON, "Chờ số liệu quyết toán"));
     Task decision = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_DecideExtension").singleResult();
     BpmnAwareTests.assertThat(decision).hasCandidateGroup("bdvTU");
-    assertThat(runtimeService().getVariable(decision.getProcessInstanceId(), "monitorBody"))
+    assertThat(runtimeService().getVariable(decision.getProcessInstanceId(), MONITOR_BODY))
         .as("the fan-out's settings").isEqualTo("bdvTU");
-    complete(decision, withVariables("extensionApproved", true));
+    complete(decision, withVariables(EXTENSION_APPROVED, true));
     Task redo = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soTaiChinh")
         .taskDefinitionKey("Task_Perform").singleResult();
     assertThat(redo.getDueDate()).isEqualTo(Date.from(java.time.Instant.parse("2027-01-15T16:59:59Z")));
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
-    complete(redo, withVariables("resultReport", "Sở Tài chính đã hoàn thành sau gia hạn"));
+    complete(redo, withVariables(RESULT_REPORT, "Sở Tài chính đã hoàn thành sau gia hạn"));
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables("approved", true));
+        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables(APPROVED, true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(historyService().createHistoricActivityInstanceQuery()
         .activityId("CallActivity_FullAssignment").finished().count()).isEqualTo(1);
     // each member keeps the assignment's record of the work, not its working variables
     Map<String, Object> taiChinhRecord = memberVariables("soTaiChinh");
-    assertThat(taiChinhRecord).containsEntry("deadline", "2027-01-15")
-        .containsEntry("resultReport", "Sở Tài chính đã hoàn thành sau gia hạn")
-        .containsKeys("submittedAt", "confirmedAt", "deadlineLog")
-        .doesNotContainKeys("monitorBody", "approved", "extensionApproved", "contributionSummary");
-    assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
-        .containsEntry("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch")
-        .containsEntry("approved", true)
-        .doesNotContainKeys("monitorBody", "answeredAhead", "round");
+    assertThat(taiChinhRecord).containsEntry(DEADLINE, "2027-01-15")
+        .containsEntry(RESULT_REPORT, "Sở Tài chính đã hoàn thành sau gia hạn")
+        .containsKeys(SUBMITTED_AT, CONFIRMED_AT, DEADLINE_LOG)
+        .doesNotContainKeys(MONITOR_BODY, APPROVED, EXTENSION_APPROVED, CONTRIBUTION_SUMMARY);
+    assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+        .containsEntry(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch")
+        .containsEntry(APPROVED, true)
+        .doesNotContainKeys(MONITOR_BODY, ANSWERED_AHEAD, ROUND);
   }
 
   @Test
   void workTheLeaderReturnsIsReworkedInAFullAssignment() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
-        "confirmation", "false");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true,
+        CONFIRMATION, "false");
     runJobs(parent);
     Task first = reports().get(0);
-    complete(first, withVariables("resultReport", "Bản nháp"));
+    complete(first, withVariables(RESULT_REPORT, "Bản nháp"));
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_ApproveResult").singleResult(),
-        withVariables("approved", false, "returnReason", "Thiếu số liệu quý III"));
+        withVariables(APPROVED, false, RETURN_REASON, "Thiếu số liệu quý III"));
 
     // the rework is asked for again, in an assignment that goes on from the member's record
     Task again = reports().get(0);
     assertThat(again.getProcessInstanceId()).isNotEqualTo(first.getProcessInstanceId());
     BpmnAwareTests.assertThat(again).hasCandidateGroup("soNoiVu");
     assertThat(again.getDueDate()).isEqualTo(first.getDueDate());
-    assertThat(runtimeService().getVariable(again.getProcessInstanceId(), "round")).isEqualTo(1);
-    assertThat((String) runtimeService().getVariable(again.getProcessInstanceId(), "returnLog"))
+    assertThat(runtimeService().getVariable(again.getProcessInstanceId(), ROUND)).isEqualTo(1);
+    assertThat((String) runtimeService().getVariable(again.getProcessInstanceId(), RETURN_LOG))
         .contains("Thiếu số liệu quý III").contains("Lãnh đạo đơn vị");
-    complete(again, withVariables("resultReport", "Đã bổ sung số liệu"));
+    complete(again, withVariables(RESULT_REPORT, "Đã bổ sung số liệu"));
     Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_ApproveResult").singleResult();
     assertThat(approval.getProcessInstanceId()).isEqualTo(again.getProcessInstanceId());
-    complete(approval, withVariables("approved", true));
+    complete(approval, withVariables(APPROVED, true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
-    assertThat(memberVariables("soNoiVu")).containsEntry("round", 1)
-        .containsEntry("resultReport", "Đã bổ sung số liệu").containsKeys("submittedAt",
-            "confirmedAt", "returnLog");
+    assertThat(memberVariables("soNoiVu")).containsEntry(ROUND, 1)
+        .containsEntry(RESULT_REPORT, "Đã bổ sung số liệu").containsKeys(SUBMITTED_AT,
+            CONFIRMED_AT, RETURN_LOG);
   }
 
   @Test
@@ -279,17 +313,17 @@ class FanoutProcessTest {
     Notifications notifications = ProcessTestEngine.bean(Notifications.class);
     notifications.setEnabled(true);
     try {
-      ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh, soNNMT");
+      ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh, soNNMT");
       assertThat(runChunks()).isEqualTo(2);
       complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-          .singleResult(), withVariables("resultReport", "Sở Nội vụ báo cáo sớm"));
+          .singleResult(), withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo sớm"));
       Job reminder = parentTimer(parent, "StartEvent_ReminderDue");
       ClockUtil.setCurrentTime(reminder.getDuedate());
       managementService().executeJob(reminder.getId());
       assertThat(reminderMessages()).as("none in the timer's own transaction").isEmpty();
 
       complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNNMT")
-          .singleResult(), withVariables("resultReport", "Sở TNMT báo cáo trước khi thư đi"));
+          .singleResult(), withVariables(RESULT_REPORT, "Sở TNMT báo cáo trước khi thư đi"));
       assertThat(runChunks()).as("2 open bodies, one chunk of 2").isEqualTo(1);
       assertThat(reminderMessages()).as("one message, to the body still at its task")
           .singleElement().asString().contains("taichinh");
@@ -315,62 +349,62 @@ class FanoutProcessTest {
 
   @Test
   void aChunkStartedWithoutAKindGivesItsBodiesTheirTasksAsBefore() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu");
     runJobs(parent);
     // as a chunk queued before chunks had kinds, or started by hand in Cockpit
     runtimeService().startProcessInstanceByKey("fanoutChunk", "24-CT/TU",
-        Map.of("fanoutId", parent.getId(), "chunk", "soTaiChinh,soNNMT"));
+        Map.of(FANOUT_ID, parent.getId(), CHUNK, "soTaiChinh,soNNMT"));
     assertThat(runJobs(parent)).isEqualTo(1);
     assertThat(reports()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), "leadBody"))
+        .getVariable(t.getProcessInstanceId(), LEAD_BODY))
         .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh", "soNNMT");
   }
 
   @Test
   void aBodyThatFinishesBeforeItsChunkOfTheChaseRunsGetsNoNotice() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh");
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-        .singleResult(), withVariables("resultReport", "Sở Nội vụ báo cáo ngay khi bị đôn đốc"));
+        .singleResult(), withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo ngay khi bị đôn đốc"));
 
     assertThat(runJobs(parent)).as("one chunk of 2 bodies").isEqualTo(1);
     assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), "leadBody")).containsExactly("soTaiChinh");
+        .getVariable(t.getProcessInstanceId(), LEAD_BODY)).containsExactly("soTaiChinh");
     assertThat(historyService().createHistoricActivityInstanceQuery().activityId("Task_ChaseChunk")
         .finished().count()).isEqualTo(1);
-    assertThat(runtimeService().getVariable(parent.getId(), "chaseCount")).isEqualTo(1);
+    assertThat(runtimeService().getVariable(parent.getId(), CHASE_COUNT)).isEqualTo(1);
   }
 
   @Test
   void aBodyWaitingForItsLeadersReviewIsStillChasedUntilTheLeaderApproves() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "leaderReview", true,
-        "confirmation", "false");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh", LEADER_REVIEW, true,
+        CONFIRMATION, "false");
     runJobs(parent);
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
         .taskDefinitionKey("Task_Perform").singleResult(),
-        withVariables("resultReport", "Chờ lãnh đạo ký"));
+        withVariables(RESULT_REPORT, "Chờ lãnh đạo ký"));
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
     runJobs(parent);
     assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), "leadBody"))
+        .getVariable(t.getProcessInstanceId(), LEAD_BODY))
         .as("nothing is submitted until the leader approves")
         .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh");
 
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables("approved", true));
+        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables(APPROVED, true));
     assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), "leadBody")).containsExactly("soTaiChinh");
-    assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
-        .as("the fan-out's count is the fan-out's").doesNotContainKeys("chaseCount", "chaseLog");
+        .getVariable(t.getProcessInstanceId(), LEAD_BODY)).containsExactly("soTaiChinh");
+    assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+        .as("the fan-out's count is the fan-out's").doesNotContainKeys(CHASE_COUNT, CHASE_LOG);
   }
 
   @Test
   void aConfirmationContinuesInAFullAssignmentFromTheFanOutsChaseCount() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
-        "confirmation", true);
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true,
+        CONFIRMATION, true);
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
@@ -379,22 +413,22 @@ class FanoutProcessTest {
 
     complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
         .taskDefinitionKey("Task_Perform").singleResult(),
-        withVariables("resultReport", "Sở Nội vụ báo cáo muộn"));
+        withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo muộn"));
     Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_ApproveResult").singleResult();
-    assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "chaseCount"))
+    assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), CHASE_COUNT))
         .as("the assignment goes on from the fan-out's count").isEqualTo(1);
     assertThat(BpmnAwareTests.repositoryService().getProcessDefinition(approval.getProcessDefinitionId())
         .getKey()).isEqualTo("assignment");
-    complete(approval, withVariables("approved", true));
+    complete(approval, withVariables(APPROVED, true));
     Task confirmation = taskQuery().processInstanceBusinessKey("24-CT/TU")
         .taskDefinitionKey("Task_ConfirmResult").singleResult();
     BpmnAwareTests.assertThat(confirmation).hasCandidateGroup("bdvTU");
-    complete(confirmation, withVariables("confirmed", true));
+    complete(confirmation, withVariables(CONFIRMED, true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
-    assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
-        .as("the fan-out's count is the fan-out's").doesNotContainKeys("chaseCount", "chaseLog");
+    assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+        .as("the fan-out's count is the fan-out's").doesNotContainKeys(CHASE_COUNT, CHASE_LOG);
   }
 
   @Test
@@ -415,23 +449,23 @@ class FanoutProcessTest {
     String deployment = BpmnAwareTests.repositoryService().createDeployment()
         .addModelInstance("fanoutMember.bpmn", before).deploy().getId();
     try {
-      ProcessInstance parent = fanOut("bodies", "soNoiVu", "leaderReview", true,
-          "confirmation", true);
+      ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true,
+          CONFIRMATION, true);
       runJobs(parent);
       complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-          .singleResult(), withVariables("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch"));
+          .singleResult(), withVariables(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch"));
       Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
           .taskDefinitionKey("Task_ApproveResult").singleResult();
-      assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), "monitorBody"))
+      assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), MONITOR_BODY))
           .as("the fan-out's settings").isEqualTo("bdvTU");
-      complete(approval, withVariables("approved", true));
+      complete(approval, withVariables(APPROVED, true));
       complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
           .taskDefinitionKey("Task_ConfirmResult").singleResult(),
-          withVariables("confirmed", true));
+          withVariables(CONFIRMED, true));
 
       BpmnAwareTests.assertThat(parent).isEnded();
-      assertThat(memberVariables("soNoiVu")).containsKeys("submittedAt", "confirmedAt")
-          .containsEntry("resultReport", "Sở Nội vụ đã hoàn thành kế hoạch");
+      assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+          .containsEntry(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch");
     } finally {
       BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
     }
@@ -440,7 +474,7 @@ class FanoutProcessTest {
   /** The history variables of {@code body}'s fan-out member, by name. */
   private Map<String, Object> memberVariables(String body) {
     String member = historyService().createHistoricVariableInstanceQuery()
-        .processDefinitionKey("fanoutMember").variableName("leadBody").list().stream()
+        .processDefinitionKey("fanoutMember").variableName(LEAD_BODY).list().stream()
         .filter(v -> body.equals(v.getValue())).findFirst().orElseThrow().getProcessInstanceId();
     Map<String, Object> vars = new java.util.HashMap<>();
     historyService().createHistoricVariableInstanceQuery().processInstanceId(member).list()
@@ -451,20 +485,20 @@ class FanoutProcessTest {
   @Test
   void aDeadlineGivenAsAPhraseTimesTheReminderAndTheChases() {
     // the fan-out's timers are scheduled before its start listener reads the phrase
-    ProcessInstance parent = fanOut("deadline", null, "deadlinePhrase", "trước 15/12/2026",
-        "issuedDate", "2026-11-20");
+    ProcessInstance parent = fanOut(DEADLINE, null, DEADLINE_PHRASE, "trước 15/12/2026",
+        ISSUED_DATE, "2026-11-20");
 
     assertThat(parentTimer(parent, "StartEvent_ReminderDue").getDuedate())
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-12T16:59:59Z")));
     assertThat(parentTimer(parent, "StartEvent_ChaseDue").getDuedate())
         .as("the day after 15/12 begins in Vietnam")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
-    assertThat(runtimeService().getVariable(parent.getId(), "deadline")).isEqualTo("2026-12-15");
+    assertThat(runtimeService().getVariable(parent.getId(), DEADLINE)).isEqualTo("2026-12-15");
   }
 
   @Test
   void withoutADeadlineTheParentRechecksEveryMidnight() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh", "deadline", "");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh", DEADLINE, "");
     runJobs(parent);
     assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("24/11 begins in Vietnam")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-11-23T17:00:00Z")));
@@ -472,7 +506,7 @@ class FanoutProcessTest {
 
   @Test
   void theParentRechecksDailyFromTheDeadlineInCaseAWakeUpWasLost() {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh");
     runJobs(parent);
     Job recheck = parentTimer(parent, "Event_RecheckDue");
     assertThat(recheck.getDuedate()).as("when 15/12 is over in Vietnam, with the first chase")
@@ -490,7 +524,7 @@ class FanoutProcessTest {
     managementService().executeJob(parentTimer(parent, "Event_RecheckDue").getId());
     assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("16/1 + 7 days")
         .isEqualTo(Date.from(java.time.Instant.parse("2027-01-22T17:00:00Z")));
-    reports().forEach(t -> complete(t, withVariables("resultReport", "Đã báo cáo đầy đủ")));
+    reports().forEach(t -> complete(t, withVariables(RESULT_REPORT, "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
   }
 
@@ -503,8 +537,8 @@ class FanoutProcessTest {
     List<Task> given = reports();
     assertThat(given).hasSize(2);
     // one body asked for more time: its work is in a full assignment now
-    complete(given.get(0), withVariables("requestExtension", true,
-        "requestedDeadline", "2027-01-15", "extensionReason", "Chờ số liệu quyết toán"));
+    complete(given.get(0), withVariables(REQUEST_EXTENSION, true,
+        REQUESTED_DEADLINE, "2027-01-15", EXTENSION_REASON, "Chờ số liệu quyết toán"));
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
@@ -549,7 +583,7 @@ class FanoutProcessTest {
 
   @Test
   void aWakeUpLostAfterTheLastBodyIsCaughtByTheDailyRecheck() throws Exception {
-    ProcessInstance parent = fanOut("bodies", "soNoiVu, soTaiChinh");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh");
     runJobs(parent);
     // as if the last body's transaction committed its count and the node stopped before waking
     // the parent up
@@ -569,10 +603,10 @@ class FanoutProcessTest {
 
   @Test
   void bodiesCanBeChosenByTypeOnlyThoseThatStillExist() {
-    ProcessInstance parent = fanOut("bodies", null, "bodyType", "xa");
+    ProcessInstance parent = fanOut(BODIES, null, BODY_TYPE, "xa");
     // the commune created on 1/7/2025 (its Party committee and People's Committee); the communes
     // merged into it ended on 30/6/2025
-    assertThat(runtimeService().getVariable(parent.getId(), "bodyList").toString())
+    assertThat(runtimeService().getVariable(parent.getId(), BODY_LIST).toString())
         .isEqualTo("[\"dangUyXaXuanLoc\",\"ubndXaXuanLoc\"]");
   }
 

@@ -1,5 +1,26 @@
 package vn.danvan.blocks;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.periodic.PeriodicVariables.ANSWERED_BODIES;
+import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_CONCLUSION;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_SUMMARY;
+import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
+import static vn.danvan.periodic.PeriodicVariables.RETURN_BODY;
+import static vn.danvan.periodic.PeriodicVariables.RETURN_ONE;
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
+import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -64,10 +85,10 @@ class PeriodicReportProcessTest {
   }
 
   static ProcessInstance start(Object... extra) {
-    Map<String, Object> vars = withVariables("cyclePhrase", "hằng quý", "issuedDate", "2016-05-20",
-        "endDate", "2016-12-31", "reportingBodies", "soNoiVu, soTaiChinh",
-        "consolidatingBody", "bdvTU", "recipientBody", "ttTU", "monitorBody", "bdvTU",
-        "taskContent", "tình hình thực hiện Nghị quyết về công tác dân vận");
+    Map<String, Object> vars = withVariables(CYCLE_PHRASE, "hằng quý", ISSUED_DATE, "2016-05-20",
+        END_DATE, "2016-12-31", REPORTING_BODIES, "soNoiVu, soTaiChinh",
+        CONSOLIDATING_BODY, "bdvTU", RECIPIENT_BODY, "ttTU", MONITOR_BODY, "bdvTU",
+        TASK_CONTENT, "tình hình thực hiện Nghị quyết về công tác dân vận");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -118,24 +139,24 @@ class PeriodicReportProcessTest {
           .taskDefinitionKey("Task_Perform").list();
       assertThat(reports).hasSize(2).allSatisfy(t -> {
         assertThat(t.getDueDate()).isEqualTo(Date.from(Instant.parse(q[2])));
-        assertThat((String) runtimeService().getVariable(t.getProcessInstanceId(), "taskContent"))
+        assertThat((String) runtimeService().getVariable(t.getProcessInstanceId(), TASK_CONTENT))
             .startsWith("Báo cáo " + q[0]);
       });
-      reports.forEach(t -> complete(t, withVariables("resultReport", "Số liệu " + q[0])));
+      reports.forEach(t -> complete(t, withVariables(RESULT_REPORT, "Số liệu " + q[0])));
       taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_ApproveResult")
-          .list().forEach(t -> complete(t, withVariables("approved", true)));
+          .list().forEach(t -> complete(t, withVariables(APPROVED, true)));
 
       // every body answered before the compile day: the consolidator compiles at once
       Task compile = consolidation();
       BpmnAwareTests.assertThat(compile).hasCandidateGroup("bdvTU");
-      assertThat(taskService().getVariable(compile.getId(), "missingCount")).isEqualTo(0);
-      assertThatThrownBy(() -> complete(compile, withVariables("periodSummary", "")))
+      assertThat(taskService().getVariable(compile.getId(), MISSING_COUNT)).isEqualTo(0);
+      assertThatThrownBy(() -> complete(compile, withVariables(PERIOD_SUMMARY, "")))
           .hasRootCauseInstanceOf(InvalidInputException.class);
-      complete(compile, withVariables("periodSummary", "Tổng hợp " + q[0]));
+      complete(compile, withVariables(PERIOD_SUMMARY, "Tổng hợp " + q[0]));
       Task conclude = taskQuery().processInstanceBusinessKey("24-NQ/TU")
           .taskDefinitionKey("Task_Conclude").singleResult();
       BpmnAwareTests.assertThat(conclude).hasCandidateGroup("ttTULanhDao");
-      complete(conclude, withVariables("periodConclusion", "Kết luận " + q[0]));
+      complete(conclude, withVariables(PERIOD_CONCLUSION, "Kết luận " + q[0]));
       runAsyncJobs();
     }
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_CycleOver");
@@ -149,8 +170,8 @@ class PeriodicReportProcessTest {
   @Test
   void fiveYearsOfQuartersGoOnWhenOneBodyNeverAnswers() {
     at("2016-01-05T09:00");
-    ProcessInstance pi = start("issuedDate", "2016-01-05", "endDate", "2020-12-31",
-        "reportingBodies", "soNoiVu, soTaiChinh, mttqTinh", "chaseInterval", "P3M");
+    ProcessInstance pi = start(ISSUED_DATE, "2016-01-05", END_DATE, "2020-12-31",
+        REPORTING_BODIES, "soNoiVu, soTaiChinh, mttqTinh", CHASE_INTERVAL, "P3M");
     DirectiveRun run = new DirectiveRun().silent("mttqTinh");
     run.until("2021-01-31T00:00", 5000);
 
@@ -174,7 +195,7 @@ class PeriodicReportProcessTest {
             "Quý " + new String[] {"I", "II", "III", "IV"}[(d.getMonthValue() - 1) / 3] + "/"
                 + d.getYear(), d.plusDays(1))).toList());
     assertThat(historyService().createHistoricVariableInstanceQuery()
-        .variableName("missingBodies").list()).hasSize(20)
+        .variableName(MISSING_BODIES).list()).hasSize(20)
         .allSatisfy(v -> assertThat(v.getValue()).isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
     assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_Conclude")
         .finished().count()).as("20 conclusions").isEqualTo(20);
@@ -188,7 +209,7 @@ class PeriodicReportProcessTest {
   /** Opens the first quarter and has soNoiVu and soTaiChinh report; mttqTinh not yet. */
   static ProcessInstance firstQuarterWithALateBody() {
     at("2016-05-20T09:00");
-    ProcessInstance pi = start("reportingBodies", "soNoiVu, soTaiChinh, mttqTinh");
+    ProcessInstance pi = start(REPORTING_BODIES, "soNoiVu, soTaiChinh, mttqTinh");
     Job opens = periodOpenings(pi).get(0);
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
@@ -201,9 +222,9 @@ class PeriodicReportProcessTest {
   /** The body reports (its task, then its leader's approval). */
   static void answer(String body, String report) {
     complete(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup(body).singleResult(),
-        withVariables("resultReport", report));
+        withVariables(RESULT_REPORT, report));
     complete(taskQuery().taskDefinitionKey("Task_ApproveResult").taskCandidateGroup(body + "LanhDao")
-        .singleResult(), withVariables("approved", true));
+        .singleResult(), withVariables(APPROVED, true));
   }
 
   /** Runs the timers due by {@code vietnamTime}, the clock moved there. */
@@ -223,28 +244,28 @@ class PeriodicReportProcessTest {
 
     timersUntil("2016-07-01T00:00");
     Task compile = consolidation();
-    assertThat(taskService().getVariable(compile.getId(), "missingBodies"))
+    assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES))
         .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
-    complete(compile, withVariables("periodSummary", "Tổng hợp quý II, thiếu Mặt trận"));
+    complete(compile, withVariables(PERIOD_SUMMARY, "Tổng hợp quý II, thiếu Mặt trận"));
 
     // the next quarter opens on its date while mttqTinh is still chased for quý II
     timersUntil("2016-09-15T00:00");
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").list())
-        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), "deadline"))
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), DEADLINE))
         .containsExactlyInAnyOrder("2016-06-30", "2016-09-30", "2016-09-30", "2016-09-30");
     assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").taskCandidateGroup(
         "mttqTinhLanhDao").count()).as("chased after the compile").isPositive();
     complete(taskQuery().taskDefinitionKey("Task_Conclude").singleResult(),
-        withVariables("periodConclusion", "Kết luận quý II"));
+        withVariables(PERIOD_CONCLUSION, "Kết luận quý II"));
 
     // mttqTinh reports quý II late: in quý II, done late; the quarter's work then ends
     Task late = taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("mttqTinh")
         .list().stream().filter(t -> "2016-06-30".equals(
-            runtimeService().getVariable(t.getProcessInstanceId(), "deadline"))).findFirst()
+            runtimeService().getVariable(t.getProcessInstanceId(), DEADLINE))).findFirst()
         .orElseThrow();
-    complete(late, withVariables("resultReport", "Báo cáo muộn quý II"));
+    complete(late, withVariables(RESULT_REPORT, "Báo cáo muộn quý II"));
     complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
-        withVariables("approved", true));
+        withVariables(APPROVED, true));
     Board.View q2 = board().of("24-NQ/TU", ReportPeriod.parse("2016-Q2"), body -> true);
     assertThat(q2.items()).extracting(Board.Item::body, Board.Item::status).containsExactlyInAnyOrder(
         tuple("soNoiVu", WorkStatus.DONE_ON_TIME), tuple("soTaiChinh", WorkStatus.DONE_ON_TIME),
@@ -265,14 +286,14 @@ class PeriodicReportProcessTest {
   @Test
   void aPeriodPastItsCompileDayIsCompiledAtOnceNamingEveryBody() {
     at("2016-08-01T09:00");
-    ProcessInstance pi = start("endDate", "2016-06-30");
+    ProcessInstance pi = start(END_DATE, "2016-06-30");
     Job opens = periodOpenings(pi).get(0);
     managementService().executeJob(opens.getId());
     Job compileDay = managementService().createJobQuery().timers().activityId("Event_CompileDay")
         .singleResult();
     managementService().executeJob(compileDay.getId()); // before the fan-out's chunk has run
     Task compile = consolidation();
-    assertThat(taskService().getVariable(compile.getId(), "missingBodies"))
+    assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES))
         .isEqualTo("Sở Nội vụ; Sở Tài chính");
     runAsyncJobs();
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").count()).isEqualTo(2);
@@ -284,33 +305,33 @@ class PeriodicReportProcessTest {
     answer("mttqTinh", "Số liệu của Mặt trận");
     Task compile = consolidation();
     // the form offers the bodies that have answered
-    assertThat(taskService().getVariable(compile.getId(), "answeredBodies").toString())
+    assertThat(taskService().getVariable(compile.getId(), ANSWERED_BODIES).toString())
         .contains("{\"label\":\"Sở Tài chính\",\"value\":\"soTaiChinh\"}")
         .contains("\"value\":\"mttqTinh\"");
-    assertThatThrownBy(() -> complete(compile, withVariables("returnOne", true)))
+    assertThatThrownBy(() -> complete(compile, withVariables(RETURN_ONE, true)))
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Chọn đơn vị cần làm lại báo cáo (returnBody)");
     // a body that has not answered cannot be returned; a reason is required
-    assertThatThrownBy(() -> complete(compile, withVariables("returnBody", "soTaiChinh")))
+    assertThatThrownBy(() -> complete(compile, withVariables(RETURN_BODY, "soTaiChinh")))
         .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");
 
-    complete(compile, withVariables("returnBody", "soTaiChinh",
-        "returnReason", "Thiếu số liệu chi ngân sách cho công tác dân vận"));
+    complete(compile, withVariables(RETURN_BODY, "soTaiChinh",
+        RETURN_REASON, "Thiếu số liệu chi ngân sách cho công tác dân vận"));
 
     Task redo = taskQuery().taskDefinitionKey("Task_Perform").singleResult();
     BpmnAwareTests.assertThat(redo).hasCandidateGroup("soTaiChinh");
-    assertThat((String) runtimeService().getVariable(redo.getProcessInstanceId(), "taskContent"))
+    assertThat((String) runtimeService().getVariable(redo.getProcessInstanceId(), TASK_CONTENT))
         .startsWith("Báo cáo Quý II/2016").contains("Thiếu số liệu chi ngân sách");
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("soNoiVu").count())
         .as("the others are untouched").isZero();
     Task again = consolidation();
-    assertThat(taskService().getVariable(again.getId(), "returnBody")).isNull();
-    assertThatThrownBy(() -> complete(again, withVariables("returnBody", "soTaiChinh",
-        "returnReason", "Lần nữa"))).hasRootCauseInstanceOf(InvalidInputException.class)
+    assertThat(taskService().getVariable(again.getId(), RETURN_BODY)).isNull();
+    assertThatThrownBy(() -> complete(again, withVariables(RETURN_BODY, "soTaiChinh",
+        RETURN_REASON, "Lần nữa"))).hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("chưa gửi báo cáo");
 
     answer("soTaiChinh", "Số liệu bổ sung chi ngân sách");
-    complete(again, withVariables("periodSummary", "Tổng hợp quý II đủ số liệu"));
+    complete(again, withVariables(PERIOD_SUMMARY, "Tổng hợp quý II đủ số liệu"));
     assertThat(taskQuery().taskDefinitionKey("Task_Conclude").count()).isEqualTo(1);
   }
 
@@ -318,7 +339,7 @@ class PeriodicReportProcessTest {
   void withdrawingTheCycleEndsTheWorkAReturnGaveBack() {
     ProcessInstance pi = firstQuarterWithALateBody();
     answer("mttqTinh", "Số liệu của Mặt trận");
-    complete(consolidation(), withVariables("returnBody", "soNoiVu", "returnReason", "Sai mẫu"));
+    complete(consolidation(), withVariables(RETURN_BODY, "soNoiVu", RETURN_REASON, "Sai mẫu"));
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").count()).isEqualTo(1);
 
     runtimeService().deleteProcessInstance(pi.getId(), "Văn bản bị thu hồi");

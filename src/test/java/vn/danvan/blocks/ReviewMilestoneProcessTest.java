@@ -1,5 +1,16 @@
 package vn.danvan.blocks;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.review.ReviewVariables.DRAFTING_BODY;
+import static vn.danvan.review.ReviewVariables.LEADERSHIP_BODY;
+import static vn.danvan.review.ReviewVariables.REVIEW_CONCLUSION;
+import static vn.danvan.review.ReviewVariables.REVIEW_KIND;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -44,10 +55,10 @@ class ReviewMilestoneProcessTest {
   static ProcessInstance plan(Object... extra) {
     ClockUtil.setCurrentTime(Date.from(
         LocalDateTime.parse("2016-05-20T09:00").atZone(Deadlines.ZONE).toInstant()));
-    Map<String, Object> vars = withVariables("milestonePhrase", "quý III/2020",
-        "issuedDate", "2016-05-20", "reviewKind", "Tổng kết",
-        "taskContent", "5 năm thực hiện Nghị quyết", "draftingBody", "bdvTU",
-        "contributingBodies", "soNoiVu,mttqTinh", "leadershipBody", "btvTU");
+    Map<String, Object> vars = withVariables(MILESTONE_PHRASE, "quý III/2020",
+        ISSUED_DATE, "2016-05-20", REVIEW_KIND, "Tổng kết",
+        TASK_CONTENT, "5 năm thực hiện Nghị quyết", DRAFTING_BODY, "bdvTU",
+        "contributingBodies", "soNoiVu,mttqTinh", LEADERSHIP_BODY, "btvTU");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -69,18 +80,18 @@ class ReviewMilestoneProcessTest {
     assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU")
         .taskDefinitionKey("Task_Contribute").count()).isEqualTo(2);
     taskQuery().taskDefinitionKey("Task_Contribute").list()
-        .forEach(t -> complete(t, withVariables("contribution", "Ý kiến đóng góp")));
-    complete(draft, withVariables("resultReport", "Dự thảo báo cáo tổng kết"));
+        .forEach(t -> complete(t, withVariables(CONTRIBUTION, "Ý kiến đóng góp")));
+    complete(draft, withVariables(RESULT_REPORT, "Dự thảo báo cáo tổng kết"));
     complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
-        withVariables("approved", true));
+        withVariables(APPROVED, true));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConcludeReview");
     BpmnAwareTests.assertThat(BpmnAwareTests.task()).hasCandidateGroup("btvTULanhDao");
     assertThat(runtimeService().getVariable(pi.getId(), "draftReport"))
         .isEqualTo("Dự thảo báo cáo tổng kết");
-    assertThatThrownBy(() -> complete(BpmnAwareTests.task(), withVariables("reviewConclusion", "")))
+    assertThatThrownBy(() -> complete(BpmnAwareTests.task(), withVariables(REVIEW_CONCLUSION, "")))
         .hasRootCauseInstanceOf(InvalidInputException.class);
-    complete(BpmnAwareTests.task(), withVariables("reviewConclusion", "Kết luận tổng kết"));
+    complete(BpmnAwareTests.task(), withVariables(REVIEW_CONCLUSION, "Kết luận tổng kết"));
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 

@@ -1,5 +1,13 @@
 package vn.danvan.blocks;
 
+import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
+import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -40,8 +48,8 @@ class ThangDanVanProcessTest {
   void eachOctoberBodiesPlanThenReportAndTheCoordinatorCompiles() {
     DirectiveRun.at("2024-08-01T09:00");
     ProcessInstance month = runtimeService().startProcessInstanceByKey("thangDanVan", "NQ-DV",
-        withVariables("issuedDate", "2024-08-01", "endDate", "2025-12-31",
-            "bodies", "soNoiVu, mttqTinh", "consolidatingBody", "bdvTU", "recipientBody", "btvTU"));
+        withVariables(ISSUED_DATE, "2024-08-01", END_DATE, "2025-12-31",
+            BODIES, "soNoiVu, mttqTinh", CONSOLIDATING_BODY, "bdvTU", RECIPIENT_BODY, "btvTU"));
     DirectiveRun run = new DirectiveRun();
     run.untilEnded(month, 200);
     BpmnAwareTests.assertThat(month).isEnded();
@@ -71,9 +79,9 @@ class ThangDanVanProcessTest {
   void everyOctoberGoesOnWhenOneBodyNeverAnswers() {
     DirectiveRun.at("2024-08-01T09:00");
     ProcessInstance month = runtimeService().startProcessInstanceByKey("thangDanVan", "NQ-DV",
-        withVariables("issuedDate", "2024-08-01", "endDate", "2027-12-31",
-            "bodies", "soNoiVu, mttqTinh", "consolidatingBody", "bdvTU", "recipientBody", "btvTU",
-            "chaseInterval", "P3M"));
+        withVariables(ISSUED_DATE, "2024-08-01", END_DATE, "2027-12-31",
+            BODIES, "soNoiVu, mttqTinh", CONSOLIDATING_BODY, "bdvTU", RECIPIENT_BODY, "btvTU",
+            CHASE_INTERVAL, "P3M"));
     DirectiveRun run = new DirectiveRun().silent("mttqTinh");
     run.until("2028-01-31T00:00", 3000);
 
@@ -89,7 +97,7 @@ class ThangDanVanProcessTest {
     assertThat(run.received()).filteredOn(r -> r.task().equals("Task_Consolidate"))
         .extracting(Received::given).as("compiled the day after each deadline")
         .containsExactlyElementsOf(compiled);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("missingBodies")
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(MISSING_BODIES)
         .list()).extracting(v -> v.getValue()).hasSize(8)
         .containsOnly("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
     assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_Conclude")

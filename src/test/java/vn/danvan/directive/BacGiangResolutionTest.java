@@ -1,5 +1,10 @@
 package vn.danvan.directive;
 
+import static vn.danvan.periodic.PeriodicVariables.PERIODS;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.REPLAY_YEARS;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -66,7 +71,7 @@ class BacGiangResolutionTest {
   void fromIssueToTheQ3Of2020ReviewEveryBodyGetsItsWorkOnTime() {
     DirectiveRun.at("2016-07-20T09:00");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
-        Map.of("issuedDate", "2016-07-20"));
+        Map.of(ISSUED_DATE, "2016-07-20"));
     DirectiveRun run = new DirectiveRun();
     run.untilEnded(pi, 500);
     List<Received> all = run.received();
@@ -158,14 +163,14 @@ class BacGiangResolutionTest {
   void aReplayRunsThe2016TextAsIfIssuedTenYearsLater() {
     DirectiveRun.at("2026-07-20T09:00");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
-        Map.of("issuedDate", "2026-07-20", "replayYears", 10));
+        Map.of(ISSUED_DATE, "2026-07-20", REPLAY_YEARS, 10));
     managementService().createJobQuery().messages().list()
         .forEach(job -> managementService().executeJob(job.getId()));
 
     Map<String, LocalDate> dueByContent = new java.util.TreeMap<>();
     taskService().createTaskQuery().taskDefinitionKey("Task_Perform").list().forEach(t ->
         dueByContent.put(((String) runtimeService().getVariable(t.getProcessInstanceId(),
-            "taskContent")).substring(0, 20), t.getDueDate() == null ? null
+            TASK_CONTENT)).substring(0, 20), t.getDueDate() == null ? null
             : t.getDueDate().toInstant().atZone(vn.danvan.deadline.Deadlines.ZONE).toLocalDate()));
     assertThat(dueByContent).containsEntry("Phổ biến, quán triệt", d("2026-08-31"))
         .containsEntry("Xây dựng Kế hoạch th", d("2026-09-30"))
@@ -175,7 +180,7 @@ class BacGiangResolutionTest {
         .singleResult().getDuedate().toInstant().atZone(vn.danvan.deadline.Deadlines.ZONE)
         .toLocalDate()).as("the review of quý III/2020, ten years on").isEqualTo(d("2030-07-01"));
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("periodicReport")
-        .list()).allSatisfy(p -> assertThat(runtimeService().getVariable(p.getId(), "periods")
+        .list()).allSatisfy(p -> assertThat(runtimeService().getVariable(p.getId(), PERIODS)
             .toString()).doesNotContain("2016").contains("2029"));
     BpmnAwareTests.assertThat(pi).isActive();
   }
@@ -185,13 +190,13 @@ class BacGiangResolutionTest {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ngày ban hành");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
-        Map.of("issuedDate", "20-7-2016"))).isInstanceOf(InvalidInputException.class)
+        Map.of(ISSUED_DATE, "20-7-2016"))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("20-7-2016");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "NQ-DV-BG-2016",
-        Map.of("issuedDate", "2026-07-20", "replayYears", "mười"))).isInstanceOf(
-        InvalidInputException.class).hasMessageContaining("replayYears");
+        Map.of(ISSUED_DATE, "2026-07-20", REPLAY_YEARS, "mười"))).isInstanceOf(
+        InvalidInputException.class).hasMessageContaining(REPLAY_YEARS);
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
-        Map.of("issuedDate", "2016-07-20"))).isInstanceOf(InvalidInputException.class)
+        Map.of(ISSUED_DATE, "2016-07-20"))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("businessKey");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }

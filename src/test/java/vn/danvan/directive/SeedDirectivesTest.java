@@ -1,5 +1,7 @@
 package vn.danvan.directive;
 
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
@@ -49,7 +51,7 @@ class SeedDirectivesTest {
   static List<Received> live(String key, String number, String issued) {
     DirectiveRun.at(issued + "T09:00");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(key, number,
-        Map.of("issuedDate", issued));
+        Map.of(ISSUED_DATE, issued));
     DirectiveRun run = new DirectiveRun();
     run.untilEnded(pi, 200);
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_DirectiveClosed");

@@ -1,5 +1,7 @@
 package vn.danvan.directive;
 
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
@@ -41,7 +43,7 @@ class XuanLocDirectiveTest {
   void withItsRealIssueDateTheAnnualReportsFallBefore15OctoberUntilTheDistrictEnds() {
     DirectiveRun.at("2023-07-12T14:00");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("chiThi03XuanLoc2023",
-        "03/CT-UBND", Map.of("issuedDate", "2023-07-12"));
+        "03/CT-UBND", Map.of(ISSUED_DATE, "2023-07-12"));
     DirectiveRun run = new DirectiveRun();
     run.untilEnded(pi, 100);
 

@@ -1,5 +1,41 @@
 package vn.danvan.evaluation;
 
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.evaluation.EvaluationVariables.APPROVAL_NOTE;
+import static vn.danvan.evaluation.EvaluationVariables.APPROVING_BODY;
+import static vn.danvan.evaluation.EvaluationVariables.BAND_DECISION;
+import static vn.danvan.evaluation.EvaluationVariables.BAND_LABEL;
+import static vn.danvan.evaluation.EvaluationVariables.CRITERIA_SET_ID;
+import static vn.danvan.evaluation.EvaluationVariables.EVALUATED_LATE;
+import static vn.danvan.evaluation.EvaluationVariables.EVALUATION_ID;
+import static vn.danvan.evaluation.EvaluationVariables.PUBLISHED_AT;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING_APPROVED;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING_SUMMARY;
+import static vn.danvan.evaluation.EvaluationVariables.RETURNED_BODIES;
+import static vn.danvan.evaluation.EvaluationVariables.RETURN_FOR_CORRECTION;
+import static vn.danvan.evaluation.EvaluationVariables.REVIEWING_BODY;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSED_LATE;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSMENT_DEADLINE;
+import static vn.danvan.evaluation.EvaluationVariables.TOTAL_SCORE;
+import static vn.danvan.evaluation.EvaluationVariables.TRACK_RECORD;
+import static vn.danvan.evaluation.EvaluationVariables.YEAR;
+import static vn.danvan.variable.SharedVariables.ASSESSMENT;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -63,9 +99,9 @@ class AnnualEvaluationProcessTest {
   }
 
   static ProcessInstance plan(Object... extra) {
-    Map<String, Object> vars = withVariables("year", 2025, "bodies", "soNoiVu,soTaiChinh,mttqTinh",
-        "reviewingBody", "bdvTU", "approvingBody", "btvTU",
-        "selfAssessmentDeadline", "trước ngày 15/10 hằng năm");
+    Map<String, Object> vars = withVariables(YEAR, 2025, BODIES, "soNoiVu,soTaiChinh,mttqTinh",
+        REVIEWING_BODY, "bdvTU", APPROVING_BODY, "btvTU",
+        SELF_ASSESSMENT_DEADLINE, "trước ngày 15/10 hằng năm");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -101,7 +137,7 @@ class AnnualEvaluationProcessTest {
     assertThatThrownBy(() -> selfAssess(soNoiVu, 9, r -> r.put("score", "chín")))
         .hasRootCauseInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> taskService().complete(soNoiVu.getId(), Variables.putValue(
-        "assessment", SpinValues.jsonValue("[{\"code\":\"TC1\",\"score\":5}]"))))
+        ASSESSMENT, SpinValues.jsonValue("[{\"code\":\"TC1\",\"score\":5}]"))))
         .hasRootCauseMessage("Bảng điểm có 1 dòng, bộ tiêu chí tinhMau-2025 có 13 dòng (assessment)");
     assertThat(taskService().createTaskQuery().taskId(soNoiVu.getId()).count()).isOne();
 
@@ -122,21 +158,21 @@ class AnnualEvaluationProcessTest {
     Task review = taskOf("Task_ReviewScores", "soTaiChinh");
     BpmnAwareTests.assertThat(review).hasCandidateGroup("bdvTU")
         .hasDueDate(Date.from(Instant.parse("2025-11-14T16:59:59Z")));
-    String record = (String) taskService().getVariable(review.getId(), "trackRecord");
+    String record = (String) taskService().getVariable(review.getId(), TRACK_RECORD);
     assertThat(record).isEqualTo("Năm 2025: 1 nhiệm vụ đến hạn; đúng hạn 0, trễ hạn 1,"
         + " quá hạn chưa xong 0; tỷ lệ đúng hạn 0%; bị đôn đốc 1 lần");
     assertThat(row(sheet(review), "TC9").get("trackingEvidence").asText()).isEqualTo(record);
     assertThat(row(sheet(review), "TC1").has("trackingEvidence")).isFalse();
     assertThat(taskService().getVariable(taskOf("Task_ReviewScores", "mttqTinh").getId(),
-        "trackRecord")).asString().contains("bị đôn đốc 1 lần");
+        TRACK_RECORD)).asString().contains("bị đôn đốc 1 lần");
 
     // soNoiVu's sheet goes back once, then everyone is scored
     Task returned = taskOf("Task_ReviewScores", "soNoiVu");
     assertThatThrownBy(() -> taskService().complete(returned.getId(),
-        withVariables("returnForCorrection", true)))
+        withVariables(RETURN_FOR_CORRECTION, true)))
         .hasRootCauseMessage("Lý do trả lại là bắt buộc (returnReason)");
     taskService().complete(returned.getId(),
-        withVariables("returnForCorrection", true, "returnReason", "Bổ sung minh chứng TC3"));
+        withVariables(RETURN_FOR_CORRECTION, true, RETURN_REASON, "Bổ sung minh chứng TC3"));
     selfAssess(taskOf("Task_SelfAssess", "soNoiVu"), 9.5, r -> { });
     assertThatThrownBy(() -> review(taskOf("Task_ReviewScores", "soNoiVu"), 11))
         .hasRootCauseInstanceOf(InvalidInputException.class)
@@ -150,44 +186,44 @@ class AnnualEvaluationProcessTest {
     BpmnAwareTests.assertThat(approval).hasCandidateGroup("btvTULanhDao");
     JsonNode ranking = ranking(year);
     assertThat(ranking.findValuesAsText("body")).containsExactly("soNoiVu", "soTaiChinh", "mttqTinh");
-    assertThat(ranking.findValuesAsText("bandLabel")).containsExactly(
+    assertThat(ranking.findValuesAsText(BAND_LABEL)).containsExactly(
         "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Không hoàn thành nhiệm vụ");
-    assertThat(ranking.get(0).get("totalScore").asDouble()).isEqualTo(92.0);
-    assertThat(runtimeService().getVariable(year.getId(), "rankingSummary")).isEqualTo(
+    assertThat(ranking.get(0).get(TOTAL_SCORE).asDouble()).isEqualTo(92.0);
+    assertThat(runtimeService().getVariable(year.getId(), RANKING_SUMMARY)).isEqualTo(
         "Năm 2025, 3 đơn vị: Hoàn thành xuất sắc nhiệm vụ 1; Hoàn thành tốt nhiệm vụ 1;"
             + " Không hoàn thành nhiệm vụ 1");
 
     // the leadership returns mttqTinh: only its review is done again, from its last sheet
     assertThatThrownBy(() -> taskService().complete(approval.getId(),
-        withVariables("rankingApproved", false, "approvalNote", "Xem lại")))
+        withVariables(RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại")))
         .hasRootCauseMessage("Chọn ít nhất một đơn vị cần thẩm định lại (returnedBodies)");
     assertThatThrownBy(() -> taskService().complete(approval.getId(), withVariables(
-        "rankingApproved", false, "approvalNote", "Xem lại", "returnedBodies", "soTNMT")))
+        RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại", RETURNED_BODIES, "soTNMT")))
         .hasRootCauseMessage("Đơn vị \"soTNMT\" không thuộc đợt đánh giá này (returnedBodies)");
-    taskService().complete(approval.getId(), withVariables("rankingApproved", false,
-        "approvalNote", "Xem lại minh chứng của Mặt trận",
-        "returnedBodies", SpinValues.jsonValue("[\"mttqTinh\"]").create()));
+    taskService().complete(approval.getId(), withVariables(RANKING_APPROVED, false,
+        APPROVAL_NOTE, "Xem lại minh chứng của Mặt trận",
+        RETURNED_BODIES, SpinValues.jsonValue("[\"mttqTinh\"]").create()));
     assertThat(taskQuery().taskDefinitionKey("Task_SelfAssess").count()).isZero();
     Task again = taskOf("Task_ReviewScores", "mttqTinh");
     assertThat(row(sheet(again), "TC1").get("reviewedScore").asDouble()).isEqualTo(4.5);
     ArrayNode lastSheet = sheet(again);
     review(again, 5.5); // 55 → hoàn thành
     runAsync();
-    assertThat(ranking(year).findValuesAsText("bandLabel")).containsExactly(
+    assertThat(ranking(year).findValuesAsText(BAND_LABEL)).containsExactly(
         "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ");
     taskService().complete(taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult()
-        .getId(), withVariables("rankingApproved", true));
+        .getId(), withVariables(RANKING_APPROVED, true));
     runAsync();
     BpmnAwareTests.assertThat(pi).isEnded();
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(year.getId())
-        .variableName("publishedAt").singleResult().getValue()).isNotNull();
+        .variableName(PUBLISHED_AT).singleResult().getValue()).isNotNull();
 
     // after the approval, a review (e.g. started by an API client) is refused
     ProcessInstance late = runtimeService().startProcessInstanceByKey("bodyEvaluation",
-        withVariables("evaluationId", year.getId(), "year", 2025, "leadBody", "soNoiVu",
-            "criteriaSetId", "tinhMau-2025", "bandDecision", "xepLoaiNghiDinh335",
-            "deadline", "2025-10-15", "reviewDue", "2025-11-14", "reviewingBody", "bdvTU",
-            "assessment", SpinValues.jsonValue(lastSheet.toString()).create()));
+        withVariables(EVALUATION_ID, year.getId(), YEAR, 2025, LEAD_BODY, "soNoiVu",
+            CRITERIA_SET_ID, "tinhMau-2025", BAND_DECISION, "xepLoaiNghiDinh335",
+            DEADLINE, "2025-10-15", REVIEW_DUE, "2025-11-14", REVIEWING_BODY, "bdvTU",
+            ASSESSMENT, SpinValues.jsonValue(lastSheet.toString()).create()));
     Task lateReview = taskQuery().processInstanceId(late.getId()).singleResult();
     assertThatThrownBy(() -> review(lateReview, 10))
         .hasRootCauseMessage("Kết quả xếp loại năm 2025 đã được phê duyệt ngày 16/10/2025:"
@@ -198,9 +234,9 @@ class AnnualEvaluationProcessTest {
   void aDirectivesYearsUseEachYearsCriteriaSet() throws Exception {
     DirectiveRun.at("2023-07-12T09:00");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("annualEvaluation",
-        withVariables("issuedDate", "2023-07-12", "endDate", "2025-12-31",
-            "bodies", "ubndXaXuanHiep", "reviewingBody", "phongNoiVuXuanLoc",
-            "approvingBody", "ubndXuanLoc"));
+        withVariables(ISSUED_DATE, "2023-07-12", END_DATE, "2025-12-31",
+            BODIES, "ubndXaXuanHiep", REVIEWING_BODY, "phongNoiVuXuanLoc",
+            APPROVING_BODY, "ubndXuanLoc"));
     List<String> sets = new java.util.ArrayList<>();
     List<String> bands = new java.util.ArrayList<>();
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count())
@@ -211,14 +247,14 @@ class AnnualEvaluationProcessTest {
       ClockUtil.setCurrentTime(opens.getDuedate());
       managementService().executeJob(opens.getId());
       ProcessInstance year = yearOf(pi);
-      sets.add((String) runtimeService().getVariable(year.getId(), "criteriaSetId"));
+      sets.add((String) runtimeService().getVariable(year.getId(), CRITERIA_SET_ID));
       Task sheet = taskQuery().taskDefinitionKey("Task_SelfAssess").singleResult();
       selfAssess(sheet, 8.6, r -> { });
       review(taskQuery().taskDefinitionKey("Task_ReviewScores").singleResult(), 8.6);
       runAsync();
-      bands.add(ranking(year).get(0).get("bandLabel").asText());
+      bands.add(ranking(year).get(0).get(BAND_LABEL).asText());
       taskService().complete(taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult()
-          .getId(), withVariables("rankingApproved", true));
+          .getId(), withVariables(RANKING_APPROVED, true));
       runAsync();
     }
     BpmnAwareTests.assertThat(pi).isEnded();
@@ -251,9 +287,9 @@ class AnnualEvaluationProcessTest {
   void fiveYearsGoOnWhenOneBodyNeverAssessesItself() {
     DirectiveRun.at("2021-01-05T09:00");
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("annualEvaluation", "DG-DV",
-        withVariables("issuedDate", "2021-01-05", "endDate", "2025-12-31",
-            "bodies", "soNoiVu,soTaiChinh,mttqTinh", "reviewingBody", "bdvTU",
-            "approvingBody", "btvTU", "chaseInterval", "P3M"));
+        withVariables(ISSUED_DATE, "2021-01-05", END_DATE, "2025-12-31",
+            BODIES, "soNoiVu,soTaiChinh,mttqTinh", REVIEWING_BODY, "bdvTU",
+            APPROVING_BODY, "btvTU", CHASE_INTERVAL, "P3M"));
     DirectiveRun run = new DirectiveRun().silent("mttqTinh");
     run.until("2026-01-31T00:00", 3000);
 
@@ -266,10 +302,10 @@ class AnnualEvaluationProcessTest {
         .as("compiled on the day after the review deadline (14/11)").extracting(Received::given)
         .containsExactly(LocalDate.of(2021, 11, 15), LocalDate.of(2022, 11, 15),
             LocalDate.of(2023, 11, 15), LocalDate.of(2024, 11, 15), LocalDate.of(2025, 11, 15));
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("rankingSummary")
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(RANKING_SUMMARY)
         .list()).extracting(v -> (String) v.getValue()).hasSize(5).allSatisfy(summary ->
             assertThat(summary).contains(", 2 đơn vị: ").endsWith("; chưa có kết quả 1 đơn vị"));
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("missingBodies")
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(MISSING_BODIES)
         .list()).extracting(v -> v.getValue()).containsOnly("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
         .hasSize(5);
     assertThat(historyService().createHistoricActivityInstanceQuery()
@@ -302,13 +338,13 @@ class AnnualEvaluationProcessTest {
     assertThat(compile.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-11-14T17:00:00Z")));
     managementService().executeJob(compile.getId());
     assertThat(ranking(year).findValuesAsText("body")).containsExactly("soNoiVu", "soTaiChinh");
-    assertThat(runtimeService().getVariable(year.getId(), "missingBodies"))
+    assertThat(runtimeService().getVariable(year.getId(), MISSING_BODIES))
         .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
     Task approval = taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult();
     assertThatThrownBy(() -> taskService().complete(approval.getId(), withVariables(
-        "rankingApproved", false, "approvalNote", "Xem lại", "returnedBodies", "mttqTinh")))
+        RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại", RETURNED_BODIES, "mttqTinh")))
         .hasRootCauseMessage("Đơn vị \"mttqTinh\" chưa có kết quả để thẩm định lại (returnedBodies)");
-    taskService().complete(approval.getId(), withVariables("rankingApproved", true));
+    taskService().complete(approval.getId(), withVariables(RANKING_APPROVED, true));
 
     // mttqTinh assesses itself late: scored in 2025, marked late, the ranking stays as approved
     selfAssess(taskOf("Task_SelfAssess", "mttqTinh"), 6, r -> { });
@@ -317,13 +353,13 @@ class AnnualEvaluationProcessTest {
     runAsync(); // the body's sheet, then the year, end asynchronously
     runAsync();
     HistoricVariableInstance late = historyService().createHistoricVariableInstanceQuery()
-        .variableName("evaluatedLate").processInstanceId(lateReview.getProcessInstanceId())
+        .variableName(EVALUATED_LATE).processInstanceId(lateReview.getProcessInstanceId())
         .singleResult();
     assertThat(late.getValue()).isEqualTo(true);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("year")
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(YEAR)
         .processInstanceId(lateReview.getProcessInstanceId()).singleResult().getValue())
         .isEqualTo(2025);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName("selfAssessedLate")
+    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(SELF_ASSESSED_LATE)
         .processInstanceId(lateReview.getProcessInstanceId()).singleResult().getValue())
         .isEqualTo(true);
     assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(year.getId())
@@ -344,8 +380,8 @@ class AnnualEvaluationProcessTest {
   /** An assignment of 2025 done late, after one chase: the track record the reviewer sees. */
   static void lateAssignmentOf(String body) {
     ProcessInstance work = runtimeService().startProcessInstanceByKey("assignment",
-        withVariables("leadBody", body, "monitorBody", "bdvTU", "taskContent", "Báo cáo quý I",
-            "deadline", "2025-03-31", "leaderReview", false, "confirmation", false));
+        withVariables(LEAD_BODY, body, MONITOR_BODY, "bdvTU", TASK_CONTENT, "Báo cáo quý I",
+            DEADLINE, "2025-03-31", LEADER_REVIEW, false, CONFIRMATION, false));
     DirectiveRun.at("2025-04-02T09:00");
     Job chase = managementService().createJobQuery().processInstanceId(work.getId()).timers()
         .activityId("StartEvent_ChaseDue").singleResult();
@@ -353,18 +389,18 @@ class AnnualEvaluationProcessTest {
     Task perform = taskQuery().processInstanceId(work.getId()).taskDefinitionKey("Task_Perform")
         .singleResult();
     taskService().complete(perform.getId(),
-        withVariables("requestExtension", false, "resultReport", "Đã báo cáo"));
+        withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã báo cáo"));
     runtimeService().createProcessInstanceQuery().processDefinitionKey("chaseNotice").list()
         .forEach(p -> runtimeService().deleteProcessInstance(p.getId(), "test"));
   }
 
   static Task taskOf(String key, String body) {
-    return taskQuery().taskDefinitionKey(key).processVariableValueEquals("leadBody", body)
+    return taskQuery().taskDefinitionKey(key).processVariableValueEquals(LEAD_BODY, body)
         .singleResult();
   }
 
   static ArrayNode sheet(Task task) throws Exception {
-    return (ArrayNode) JSON.readTree(taskService().getVariable(task.getId(), "assessment")
+    return (ArrayNode) JSON.readTree(taskService().getVariable(task.getId(), ASSESSMENT)
         .toString());
   }
 
@@ -388,7 +424,7 @@ class AnnualEvaluationProcessTest {
       row.put("evidence", "Văn bản số 12/BC ngày 01/10");
     }
     firstRow.accept((ObjectNode) rows.get(0));
-    taskService().complete(task.getId(), Variables.putValue("assessment",
+    taskService().complete(task.getId(), Variables.putValue(ASSESSMENT,
         SpinValues.jsonValue(rows.toString()).create()));
   }
 
@@ -400,12 +436,12 @@ class AnnualEvaluationProcessTest {
       row.put("reviewedScore", criterion ? row.get("maxPoints").asDouble() * perTen / 10 : 0);
       row.put("score", 100); // a client cannot change the body's own figures
     }
-    taskService().complete(task.getId(), Variables.putValue("assessment",
-        SpinValues.jsonValue(rows.toString()).create()).putValue("returnForCorrection", false));
+    taskService().complete(task.getId(), Variables.putValue(ASSESSMENT,
+        SpinValues.jsonValue(rows.toString()).create()).putValue(RETURN_FOR_CORRECTION, false));
   }
 
   static JsonNode ranking(ProcessInstance year) throws Exception {
-    return JSON.readTree(runtimeService().getVariable(year.getId(), "ranking").toString());
+    return JSON.readTree(runtimeService().getVariable(year.getId(), RANKING).toString());
   }
 
   /** The multi-instance completes each body asynchronously. */

@@ -1,5 +1,13 @@
 package vn.danvan.evaluation;
 
+import static vn.danvan.evaluation.EvaluationVariables.BAND;
+import static vn.danvan.evaluation.EvaluationVariables.BAND_LABEL;
+import static vn.danvan.evaluation.EvaluationVariables.TOTAL_SCORE;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
+import static vn.danvan.skilful.SkilfulVariables.OUTCOME;
+import static vn.danvan.skilful.SkilfulVariables.YEARS_RECOGNISED;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -41,8 +49,8 @@ class DecisionTablesTest {
       -0.01  | -
       """)
   void fourBandsGoodFairAverageWeak(double score, String band) throws Exception {
-    DmnDecisionTableResult result = evaluate("xepLoaiTotKhaTrungBinhYeu", Map.of("totalScore", score));
-    assertThat((Object) (result.isEmpty() ? null : result.getSingleResult().getEntry("bandLabel")))
+    DmnDecisionTableResult result = evaluate("xepLoaiTotKhaTrungBinhYeu", Map.of(TOTAL_SCORE, score));
+    assertThat((Object) (result.isEmpty() ? null : result.getSingleResult().getEntry(BAND_LABEL)))
         .isEqualTo(band);
   }
 
@@ -60,8 +68,8 @@ class DecisionTablesTest {
       -1     | -
       """)
   void decree335Levels(double score, String band) throws Exception {
-    DmnDecisionTableResult result = evaluate("xepLoaiNghiDinh335", Map.of("totalScore", score));
-    assertThat((Object) (result.isEmpty() ? null : result.getSingleResult().getEntry("band"))).isEqualTo(band);
+    DmnDecisionTableResult result = evaluate("xepLoaiNghiDinh335", Map.of(TOTAL_SCORE, score));
+    assertThat((Object) (result.isEmpty() ? null : result.getSingleResult().getEntry(BAND))).isEqualTo(band);
   }
 
   @ParameterizedTest(name = "{0}: {1}–{2}")
@@ -74,7 +82,7 @@ class DecisionTablesTest {
       doanThe         | 1 | -
       """)
   void skilfulModelQuota(String bodyType, Integer min, Integer max) throws Exception {
-    DmnDecisionTableResult result = evaluate("chiTieuDanVanKheo", Map.of("bodyType", bodyType));
+    DmnDecisionTableResult result = evaluate("chiTieuDanVanKheo", Map.of(BODY_TYPE, bodyType));
     assertThat((Object) result.getSingleResult().getEntry("minModels")).isEqualTo(min);
     assertThat(result.getSingleResult().getEntryMap().get("maxModels")).isEqualTo(max); // empty: no cap
   }
@@ -91,7 +99,7 @@ class DecisionTablesTest {
       """)
   void skilfulModelRecognition(double score, int years, String outcome) throws Exception {
     DmnDecisionTableResult result = evaluate("congNhanDanVanKheo",
-        Map.of("appraisalScore", score, "yearsRecognised", years));
-    assertThat((Object) result.getSingleResult().getEntry("outcome")).isEqualTo(outcome);
+        Map.of(APPRAISAL_SCORE, score, YEARS_RECOGNISED, years));
+    assertThat((Object) result.getSingleResult().getEntry(OUTCOME)).isEqualTo(outcome);
   }
 }

@@ -1,5 +1,28 @@
 package vn.danvan.notification;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
+import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.fanout.FanoutVariables.CHUNK_SIZE;
+import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
+import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
+import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.RETURN_REASON;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -95,8 +118,8 @@ class NotificationsProcessTest {
     BpmnAwareTests.identityService().setUserInfo("soNoiVuCanBo", Notifications.REMINDERS,
         Notifications.OFF);
     ProcessInstance work = runtimeService().startProcessInstanceByKey("assignment", "CV-12/BDV",
-        withVariables("leadBody", "soNoiVu", "monitorBody", "bdvTU", "deadline", "2026-11-30",
-            "taskContent", "Báo cáo kết quả thực hiện quy chế dân chủ"));
+        withVariables(LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU", DEADLINE, "2026-11-30",
+            TASK_CONTENT, "Báo cáo kết quả thực hiện quy chế dân chủ"));
 
     MimeMessage task = mails().get(0);
     assertThat(task.getSubject()).isEqualTo("[Dân vận] Việc mới: Thực hiện nhiệm vụ (CV-12/BDV)");
@@ -107,12 +130,12 @@ class NotificationsProcessTest {
 
     // more time asked: Ban Dân vận is told of the decision to make, Sở Nội vụ of the answer
     complete(taskQuery().processInstanceId(work.getId()).taskDefinitionKey("Task_Perform")
-        .singleResult(), withVariables("requestExtension", true, "requestedDeadline", "2026-12-20",
-            "extensionReason", "Chờ số liệu của các phòng"));
+        .singleResult(), withVariables(REQUEST_EXTENSION, true, REQUESTED_DEADLINE, "2026-12-20",
+            EXTENSION_REASON, "Chờ số liệu của các phòng"));
     assertThat(mails()).extracting(MimeMessage::getSubject)
         .containsExactly("[Dân vận] Việc mới: Xét đề nghị gia hạn (CV-12/BDV)");
     complete(taskQuery().taskDefinitionKey("Task_DecideExtension").singleResult(),
-        withVariables("extensionApproved", true));
+        withVariables(EXTENSION_APPROVED, true));
     List<MimeMessage> decided = mails();
     assertThat(decided).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
         "[Dân vận] Kết quả xét gia hạn: đồng ý gia hạn",
@@ -143,11 +166,11 @@ class NotificationsProcessTest {
 
     // the result goes up, Ban Dân vận returns it: the body hears why
     complete(taskQuery().taskDefinitionKey("Task_Perform").singleResult(),
-        withVariables("requestExtension", false, "resultReport", "Đã tổ chức 12 hội nghị"));
+        withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã tổ chức 12 hội nghị"));
     complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
-        withVariables("approved", true));
+        withVariables(APPROVED, true));
     complete(taskQuery().taskDefinitionKey("Task_ConfirmResult").singleResult(),
-        withVariables("confirmed", false, "returnReason", "Thiếu số liệu đối thoại"));
+        withVariables(CONFIRMED, false, RETURN_REASON, "Thiếu số liệu đối thoại"));
     MimeMessage returned = mails().stream().filter(m -> subject(m).contains("trả lại"))
         .findFirst().orElseThrow();
     assertThat(returned.getSubject()).isEqualTo("[Dân vận] Kết quả bị trả lại: Báo cáo kết quả"
@@ -159,9 +182,9 @@ class NotificationsProcessTest {
   void everyReportingBodyHearsThatItsPeriodOpened() throws Exception {
     DirectiveRun.at("2026-08-01T09:00");
     ProcessInstance cycle = runtimeService().startProcessInstanceByKey("periodicReport", "NQ-DV",
-        withVariables("cyclePhrase", "hằng quý", "issuedDate", "2026-08-01", "endDate", "2026-09-30",
-            "reportingBodies", "soNoiVu,mttqTinh", "consolidatingBody", "bdvTU",
-            "recipientBody", "btvTU", "monitorBody", "bdvTU", "taskContent", "tình hình Nhân dân"));
+        withVariables(CYCLE_PHRASE, "hằng quý", ISSUED_DATE, "2026-08-01", END_DATE, "2026-09-30",
+            REPORTING_BODIES, "soNoiVu,mttqTinh", CONSOLIDATING_BODY, "bdvTU",
+            RECIPIENT_BODY, "btvTU", MONITOR_BODY, "bdvTU", TASK_CONTENT, "tình hình Nhân dân"));
     Job opens = managementService().createJobQuery().processInstanceId(cycle.getId()).singleResult();
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
@@ -179,13 +202,13 @@ class NotificationsProcessTest {
   void aFanOutsReminderReachesTheBodiesStillAtWorkAChunkAtATime() throws Exception {
     DirectiveRun.at("2026-11-02T09:00");
     ProcessInstance fanout = runtimeService().startProcessInstanceByKey("fanout", "CV-14/BDV",
-        withVariables("bodies", "soNoiVu, mttqTinh, soTaiChinh", "chunkSize", 2,
-            "monitorBody", "bdvTU", "deadline", "2026-11-30", "taskContent", "Báo cáo sơ kết",
-            "leaderReview", false, "confirmation", false));
+        withVariables(BODIES, "soNoiVu, mttqTinh, soTaiChinh", CHUNK_SIZE, 2,
+            MONITOR_BODY, "bdvTU", DEADLINE, "2026-11-30", TASK_CONTENT, "Báo cáo sơ kết",
+            LEADER_REVIEW, false, CONFIRMATION, false));
     mails(); // the chunks give each body its task
     assertThat(mails()).as("each body hears of its task").hasSize(3);
     complete(taskQuery().processInstanceBusinessKey("CV-14/BDV").taskCandidateGroup("soTaiChinh")
-        .singleResult(), withVariables("resultReport", "Sở Tài chính đã báo cáo"));
+        .singleResult(), withVariables(RESULT_REPORT, "Sở Tài chính đã báo cáo"));
 
     Job reminder = managementService().createJobQuery().processInstanceId(fanout.getId())
         .timers().activityId("StartEvent_ReminderDue").singleResult();
@@ -205,8 +228,8 @@ class NotificationsProcessTest {
     smtp.stop();
     DirectiveRun.at("2026-11-02T09:00");
     ProcessInstance work = runtimeService().startProcessInstanceByKey("assignment", "CV-13/BDV",
-        withVariables("leadBody", "soNoiVu", "monitorBody", "bdvTU", "deadline", "2026-11-30",
-            "taskContent", "Báo cáo nhanh", "leaderReview", false, "confirmation", false));
+        withVariables(LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU", DEADLINE, "2026-11-30",
+            TASK_CONTENT, "Báo cáo nhanh", LEADER_REVIEW, false, CONFIRMATION, false));
     Job send = managementService().createJobQuery().messages().singleResult();
     for (int attempt = 0; attempt < 3; attempt++) { // the first try and two retries (R2/PT1M)
       ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
@@ -221,7 +244,7 @@ class NotificationsProcessTest {
     assertThat(incident.getActivityId()).isEqualTo("Task_SendMail");
     // the work goes on: the body answers and the assignment ends
     complete(taskQuery().processInstanceId(work.getId()).singleResult(),
-        withVariables("requestExtension", false, "resultReport", "Đã báo cáo"));
+        withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã báo cáo"));
     BpmnAwareTests.assertThat(work).isEnded();
     smtp.start();
   }

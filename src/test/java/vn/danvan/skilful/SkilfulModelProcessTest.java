@@ -1,5 +1,40 @@
 package vn.danvan.skilful;
 
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_NOTE;
+import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
+import static vn.danvan.skilful.SkilfulVariables.AREA;
+import static vn.danvan.skilful.SkilfulVariables.AWARD_DECISION;
+import static vn.danvan.skilful.SkilfulVariables.COMMENDATION_DECISION;
+import static vn.danvan.skilful.SkilfulVariables.CONTENT;
+import static vn.danvan.skilful.SkilfulVariables.CONTEST_NAME;
+import static vn.danvan.skilful.SkilfulVariables.CUMULATIVE;
+import static vn.danvan.skilful.SkilfulVariables.ENTRIES;
+import static vn.danvan.skilful.SkilfulVariables.GOALS;
+import static vn.danvan.skilful.SkilfulVariables.LACKING_COUNT;
+import static vn.danvan.skilful.SkilfulVariables.MODEL_NAME;
+import static vn.danvan.skilful.SkilfulVariables.MODEL_STATUS;
+import static vn.danvan.skilful.SkilfulVariables.ORGANISING_BODY;
+import static vn.danvan.skilful.SkilfulVariables.OUTCOME;
+import static vn.danvan.skilful.SkilfulVariables.OUTCOME_LABEL;
+import static vn.danvan.skilful.SkilfulVariables.OUTPUTS;
+import static vn.danvan.skilful.SkilfulVariables.PARTICIPANTS;
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_SUMMARY;
+import static vn.danvan.skilful.SkilfulVariables.RESOURCES;
+import static vn.danvan.skilful.SkilfulVariables.RETIRE_REASON;
+import static vn.danvan.skilful.SkilfulVariables.ROUNDS;
+import static vn.danvan.skilful.SkilfulVariables.ROUND_NAME;
+import static vn.danvan.skilful.SkilfulVariables.STATUS_LOG;
+import static vn.danvan.skilful.SkilfulVariables.STILL_RUNNING;
+import static vn.danvan.skilful.SkilfulVariables.SUSTAINABILITY;
+import static vn.danvan.skilful.SkilfulVariables.TIMELINE;
+import static vn.danvan.skilful.SkilfulVariables.WORK_FIELD;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -69,20 +104,20 @@ class SkilfulModelProcessTest {
 
   /** A registration's ten fields and field of work. */
   static Map<String, Object> registration() {
-    return withVariables("modelName", "Dân vận khéo trong xây dựng nông thôn mới",
-        "reason", "Người dân còn ngại hiến đất làm đường", "goals", "100% hộ đồng thuận",
-        "content", "Tổ vận động gặp từng hộ", "area", "Ấp 3, 120 hộ",
-        "participants", "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
-        "resources", "Xã hội hóa 200 triệu đồng", "timeline", "3/2025–12/2025",
-        "outputs", "2 km đường bê tông; biên bản hiến đất", "sustainability", "Nhân rộng ra 5 ấp",
-        "workField", "kinhTe");
+    return withVariables(MODEL_NAME, "Dân vận khéo trong xây dựng nông thôn mới",
+        "reason", "Người dân còn ngại hiến đất làm đường", GOALS, "100% hộ đồng thuận",
+        CONTENT, "Tổ vận động gặp từng hộ", AREA, "Ấp 3, 120 hộ",
+        PARTICIPANTS, "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
+        RESOURCES, "Xã hội hóa 200 triệu đồng", TIMELINE, "3/2025–12/2025",
+        OUTPUTS, "2 km đường bê tông; biên bản hiến đất", SUSTAINABILITY, "Nhân rộng ra 5 ấp",
+        WORK_FIELD, "kinhTe");
   }
 
   static void appraise(ProcessInstance model, Object score) {
     Task task = taskQuery().processInstanceId(model.getId()).taskDefinitionKey("Task_AppraiseModel")
         .singleResult();
     taskService().complete(task.getId(),
-        withVariables("appraisalScore", score, "appraisalNote", "Mô hình có kết quả rõ"));
+        withVariables(APPRAISAL_SCORE, score, APPRAISAL_NOTE, "Mô hình có kết quả rõ"));
   }
 
   static Job timerOf(ProcessInstance model) {
@@ -111,7 +146,7 @@ class SkilfulModelProcessTest {
     assertThatThrownBy(() -> appraise(model, 120))
         .hasRootCauseMessage("Điểm 120 ngoài khoảng 0–100 (score)");
     appraise(model, 80);
-    assertThat(variable(model, "modelStatus")).isEqualTo("Được công nhận");
+    assertThat(variable(model, MODEL_STATUS)).isEqualTo("Được công nhận");
 
     Job reEvaluation = timerOf(model);
     assertThat(reEvaluation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-09-01T01:00:00Z")));
@@ -119,9 +154,9 @@ class SkilfulModelProcessTest {
     Task again = taskQuery().processInstanceId(model.getId()).singleResult();
     assertThatThrownBy(() -> taskService().complete(again.getId()))
         .hasRootCauseMessage("Chưa chọn mô hình còn duy trì hay không (stillRunning)");
-    taskService().complete(again.getId(), withVariables("stillRunning", true,
-        "appraisalScore", 92, "appraisalNote", "Được nhân rộng ra 5 ấp"));
-    assertThat(variable(model, "outcome")).isEqualTo("DIEN_HINH");
+    taskService().complete(again.getId(), withVariables(STILL_RUNNING, true,
+        APPRAISAL_SCORE, 92, APPRAISAL_NOTE, "Được nhân rộng ra 5 ấp"));
+    assertThat(variable(model, OUTCOME)).isEqualTo("DIEN_HINH");
 
     Job commendation = timerOf(model);
     assertThat(commendation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-15T01:00:00Z")));
@@ -129,16 +164,16 @@ class SkilfulModelProcessTest {
     Task commend = taskQuery().processInstanceId(model.getId()).singleResult();
     BpmnAwareTests.assertThat(commend).hasCandidateGroup("btvTULanhDao");
     taskService().complete(commend.getId(),
-        withVariables("commendationDecision", "Quyết định 125-QĐ/TU ngày 15/10/2026"));
-    assertThat(variable(model, "modelStatus")).isEqualTo("Mô hình điển hình, đã được khen thưởng");
+        withVariables(COMMENDATION_DECISION, "Quyết định 125-QĐ/TU ngày 15/10/2026"));
+    assertThat(variable(model, MODEL_STATUS)).isEqualTo("Mô hình điển hình, đã được khen thưởng");
 
     fire(timerOf(model)); // 1/9/2027
     Task last = taskQuery().processInstanceId(model.getId()).singleResult();
-    taskService().complete(last.getId(), withVariables("stillRunning", false,
-        "retireReason", "Đường đã hoàn thành, mô hình kết thúc"));
+    taskService().complete(last.getId(), withVariables(STILL_RUNNING, false,
+        RETIRE_REASON, "Đường đã hoàn thành, mô hình kết thúc"));
     BpmnAwareTests.assertThat(model).isEnded().hasPassed("EndEvent_Retired");
-    assertThat(variable(model, "modelStatus")).isEqualTo("Đã dừng");
-    assertThat(variable(model, "statusLog").toString()).contains("Được công nhận",
+    assertThat(variable(model, MODEL_STATUS)).isEqualTo("Đã dừng");
+    assertThat(variable(model, STATUS_LOG).toString()).contains("Được công nhận",
         "Mô hình điển hình", "Đã dừng");
   }
 
@@ -148,13 +183,13 @@ class SkilfulModelProcessTest {
     ProcessInstance weak = register("ubndXaXuanHiepCanBo");
     appraise(weak, 74.99);
     BpmnAwareTests.assertThat(weak).isEnded().hasPassed("EndEvent_NotRecognised");
-    assertThat(variable(weak, "outcomeLabel")).isEqualTo("Không được công nhận");
+    assertThat(variable(weak, OUTCOME_LABEL)).isEqualTo("Không được công nhận");
 
     ProcessInstance fading = register("ubndXaXuanHiepCanBo");
     appraise(fading, 76);
     fire(timerOf(fading));
     taskService().complete(taskQuery().processInstanceId(fading.getId()).singleResult().getId(),
-        withVariables("stillRunning", true, "appraisalScore", 70, "appraisalNote", "Giảm hiệu quả"));
+        withVariables(STILL_RUNNING, true, APPRAISAL_SCORE, 70, APPRAISAL_NOTE, "Giảm hiệu quả"));
     BpmnAwareTests.assertThat(fading).isEnded().hasPassed("EndEvent_Retired");
   }
 
@@ -188,8 +223,8 @@ class SkilfulModelProcessTest {
 
   /** A quota for 2025–2026 issued on 15/1/2025, for {@code bodies}. */
   static ProcessInstance quota(String bodies, Object... extra) {
-    Map<String, Object> vars = withVariables("issuedDate", "2025-01-15", "endDate", "2026-12-31",
-        "monitorBody", "bdvTU", "bodies", bodies);
+    Map<String, Object> vars = withVariables(ISSUED_DATE, "2025-01-15", END_DATE, "2026-12-31",
+        MONITOR_BODY, "bdvTU", BODIES, bodies);
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -205,15 +240,15 @@ class SkilfulModelProcessTest {
     assertThat(check.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-07-01T01:00:00Z")));
     fire(check);
     List<Task> notices = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list();
-    assertThat(notices).extracting(t -> taskService().getVariable(t.getId(), "leadBody"))
+    assertThat(notices).extracting(t -> taskService().getVariable(t.getId(), LEAD_BODY))
         .containsExactlyInAnyOrder("ubndXaXuanHiep", "mttqTinh");
-    assertThat(runtimeService().getVariable(quota.getId(), "quotaSummary")).isEqualTo(
+    assertThat(runtimeService().getVariable(quota.getId(), QUOTA_SUMMARY)).isEqualTo(
         "Năm 2025, chưa đủ chỉ tiêu: Ủy ban nhân dân xã Xuân Hiệp: 0/1;"
             + " Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
     fire(timerOf(quota)); // 1/7/2026: nobody has registered for 2026
     assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").count()).isEqualTo(5);
     BpmnAwareTests.assertThat(quota).isEnded();
-    assertThat(variable(quota, "lackingCount")).isEqualTo(3);
+    assertThat(variable(quota, LACKING_COUNT)).isEqualTo(3);
   }
 
   @Test
@@ -238,17 +273,17 @@ class SkilfulModelProcessTest {
   @Test
   void aQuotaForTheWholePeriodCountsModelsSinceItsFirstYear() {
     DirectiveRun.at("2025-01-15T09:00");
-    ProcessInstance quota = quota("soNoiVu, mttqTinh", "cumulative", true);
+    ProcessInstance quota = quota("soNoiVu, mttqTinh", CUMULATIVE, true);
     register("soNoiVuCanBo");
     fire(timerOf(quota));
     fire(timerOf(quota));
     assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list())
-        .extracting(t -> taskService().getVariable(t.getId(), "leadBody"))
+        .extracting(t -> taskService().getVariable(t.getId(), LEAD_BODY))
         .containsExactly("mttqTinh", "mttqTinh");
-    assertThat(variable(quota, "quotaSummary")).isEqualTo("Năm 2026, chưa đủ chỉ tiêu (từ năm"
+    assertThat(variable(quota, QUOTA_SUMMARY)).isEqualTo("Năm 2026, chưa đủ chỉ tiêu (từ năm"
         + " 2025): Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
     assertThat(taskService().getVariable(taskQuery().taskDefinitionKey("Task_AcknowledgeChase")
-        .orderByTaskCreateTime().desc().list().get(0).getId(), "taskContent"))
+        .orderByTaskCreateTime().desc().list().get(0).getId(), TASK_CONTENT))
         .isEqualTo("Đăng ký mô hình \"Dân vận khéo\" giai đoạn 2025–2026 theo chỉ tiêu");
   }
 
@@ -256,29 +291,29 @@ class SkilfulModelProcessTest {
   void aContestScoresRecognisedModelsRoundByRound() throws Exception {
     DirectiveRun.at("2025-03-01T09:00");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("skilfulContest",
-        withVariables("contestName", "Hội thi Dân vận khéo 2025", "organisingBody", "bdvTU")))
+        withVariables(CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU")))
         .hasMessageContaining("Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi");
     appraise(register("ubndXaXuanHiepCanBo"), 85);
-    appraise(register("soNoiVuCanBo", "modelName", "Một cửa thân thiện"), 78);
-    appraise(register("mttqTinhCanBo", "modelName", "Mặt trận lắng nghe"), 50); // not recognised
+    appraise(register("soNoiVuCanBo", MODEL_NAME, "Một cửa thân thiện"), 78);
+    appraise(register("mttqTinhCanBo", MODEL_NAME, "Mặt trận lắng nghe"), 50); // not recognised
     ProcessInstance contest = runtimeService().startProcessInstanceByKey("skilfulContest",
-        withVariables("contestName", "Hội thi Dân vận khéo 2025", "organisingBody", "bdvTU",
-            "rounds", "Sơ khảo, Chung khảo"));
+        withVariables(CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU",
+            ROUNDS, "Sơ khảo, Chung khảo"));
     Task first = taskQuery().processInstanceId(contest.getId()).singleResult();
     BpmnAwareTests.assertThat(first).hasCandidateGroup("bdvTU");
-    assertThat(taskService().getVariable(first.getId(), "roundName")).isEqualTo("Sơ khảo");
+    assertThat(taskService().getVariable(first.getId(), ROUND_NAME)).isEqualTo("Sơ khảo");
     assertThat(entries(first)).hasSize(2);
     assertThatThrownBy(() -> score(first, 101, 60)).hasRootCauseMessage(
         "Điểm 101 ngoài khoảng 0–100 (score)");
     score(first, 88, 60); // only the first goes on
     Task fin = taskQuery().processInstanceId(contest.getId()).singleResult();
-    assertThat(taskService().getVariable(fin.getId(), "roundName")).isEqualTo("Chung khảo");
-    assertThat(entries(fin).findValuesAsText("modelName"))
+    assertThat(taskService().getVariable(fin.getId(), ROUND_NAME)).isEqualTo("Chung khảo");
+    assertThat(entries(fin).findValuesAsText(MODEL_NAME))
         .containsExactly("Dân vận khéo trong xây dựng nông thôn mới");
     score(fin, 91);
     Task award = taskQuery().processInstanceId(contest.getId()).singleResult();
     BpmnAwareTests.assertThat(award).hasCandidateGroup("bdvTULanhDao");
-    taskService().complete(award.getId(), withVariables("awardDecision", "Giải Nhất: mô hình xã Xuân Hiệp"));
+    taskService().complete(award.getId(), withVariables(AWARD_DECISION, "Giải Nhất: mô hình xã Xuân Hiệp"));
     BpmnAwareTests.assertThat(contest).isEnded();
   }
 
@@ -286,15 +321,15 @@ class SkilfulModelProcessTest {
   void theJuryScoresTheRoundsEntriesAndNothingElse() throws Exception {
     DirectiveRun.at("2025-03-01T09:00");
     appraise(register("ubndXaXuanHiepCanBo"), 85);
-    appraise(register("soNoiVuCanBo", "modelName", "Một cửa thân thiện"), 78);
+    appraise(register("soNoiVuCanBo", MODEL_NAME, "Một cửa thân thiện"), 78);
     ProcessInstance contest = runtimeService().startProcessInstanceByKey("skilfulContest",
-        withVariables("contestName", "Hội thi Dân vận khéo 2025", "organisingBody", "bdvTU",
-            "rounds", "Chung khảo"));
+        withVariables(CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU",
+            ROUNDS, "Chung khảo"));
     Task round = taskQuery().processInstanceId(contest.getId()).singleResult();
     ArrayNode given = entries(round);
 
     ArrayNode invented = given.deepCopy();
-    invented.addObject().put("modelId", "khong-co").put("modelName", "Mô hình tự thêm")
+    invented.addObject().put("modelId", "khong-co").put(MODEL_NAME, "Mô hình tự thêm")
         .put("score", 99);
     ArrayNode dropped = JSON.createArrayNode().add(given.get(0).deepCopy());
     ArrayNode twice = given.deepCopy();
@@ -308,29 +343,29 @@ class SkilfulModelProcessTest {
         "Bảng điểm phải gồm đúng các mô hình của vòng thi; không dự thi: khong-co (entries)");
     assertThatThrownBy(() -> complete(round, dropped)).hasRootCauseMessage(
         "Bảng điểm phải gồm đúng các mô hình của vòng thi; chưa chấm: "
-            + given.get(1).get("modelName").asText() + " (entries)");
+            + given.get(1).get(MODEL_NAME).asText() + " (entries)");
     assertThatThrownBy(() -> complete(round, twice)).hasRootCauseMessage(
         "Mô hình " + given.get(0).get("modelId").asText() + " được chấm hai lần (entries)");
 
     // a renamed entry keeps the name the round gave it; only the score is the jury's
     ArrayNode renamed = given.deepCopy();
-    ((ObjectNode) renamed.get(0)).put("modelName", "Tên do người chấm sửa").put("score", 70);
+    ((ObjectNode) renamed.get(0)).put(MODEL_NAME, "Tên do người chấm sửa").put("score", 70);
     ((ObjectNode) renamed.get(1)).put("score", 95);
     complete(round, renamed);
     Task award = taskQuery().processInstanceId(contest.getId()).singleResult();
     ArrayNode result = entries(award);
-    assertThat(result.findValuesAsText("modelName"))
-        .containsExactly(given.get(1).get("modelName").asText());
+    assertThat(result.findValuesAsText(MODEL_NAME))
+        .containsExactly(given.get(1).get(MODEL_NAME).asText());
     assertThat(result.get(0).get("score").asDouble()).isEqualTo(95);
   }
 
   static void complete(Task task, ArrayNode rows) {
-    taskService().complete(task.getId(), Variables.putValue("entries",
+    taskService().complete(task.getId(), Variables.putValue(ENTRIES,
         SpinValues.jsonValue(rows.toString()).create()));
   }
 
   static ArrayNode entries(Task task) throws Exception {
-    return (ArrayNode) JSON.readTree(taskService().getVariable(task.getId(), "entries").toString());
+    return (ArrayNode) JSON.readTree(taskService().getVariable(task.getId(), ENTRIES).toString());
   }
 
   static void score(Task task, double... scores) throws Exception {
@@ -338,7 +373,7 @@ class SkilfulModelProcessTest {
     for (int i = 0; i < rows.size(); i++) {
       ((ObjectNode) rows.get(i)).put("score", scores[i]);
     }
-    taskService().complete(task.getId(), Variables.putValue("entries",
+    taskService().complete(task.getId(), Variables.putValue(ENTRIES,
         SpinValues.jsonValue(rows.toString()).create()));
   }
 }

@@ -1,5 +1,11 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.skilful.SkilfulVariables.QUOTA_ID;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -37,17 +43,17 @@ class BoardChasesTest {
     for (String caller : new String[] {"assignment", "bodyEvaluation"}) {
       repositoryService().createDeployment().addModelInstance(caller + ".bpmn",
           Bpmn.createExecutableProcess(caller).camundaHistoryTimeToLive(1).startEvent()
-              .callActivity().calledElement("chaseNotice").camundaIn("leadBody", "leadBody")
-              .camundaIn("deadline", "deadline").camundaIn("taskContent", "taskContent")
+              .callActivity().calledElement("chaseNotice").camundaIn(LEAD_BODY, LEAD_BODY)
+              .camundaIn(DEADLINE, DEADLINE).camundaIn(TASK_CONTENT, TASK_CONTENT)
               .endEvent().done()).deploy();
     }
-    Map<String, Object> soNoiVu = Variables.putValue("leadBody", "soNoiVu")
-        .putValue("deadline", "2025-09-30").putValue("taskContent", "Báo cáo quý");
+    Map<String, Object> soNoiVu = Variables.putValue(LEAD_BODY, "soNoiVu")
+        .putValue(DEADLINE, "2025-09-30").putValue(TASK_CONTENT, "Báo cáo quý");
     // called by an assignment, started by a fan-out: on the board
     start("assignment", Variables.fromMap(soNoiVu));
-    start("chaseNotice", Variables.fromMap(soNoiVu).putValue("fanoutId", "fanout-1"));
+    start("chaseNotice", Variables.fromMap(soNoiVu).putValue(FANOUT_ID, "fanout-1"));
     // a quota's chase and an evaluation sheet's: not on the board
-    start("chaseNotice", Variables.fromMap(soNoiVu).putValue("quotaId", "quota-1"));
+    start("chaseNotice", Variables.fromMap(soNoiVu).putValue(QUOTA_ID, "quota-1"));
     start("bodyEvaluation", Variables.fromMap(soNoiVu));
 
     Board board = new Board(new Deadlines(),

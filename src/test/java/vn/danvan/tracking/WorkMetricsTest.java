@@ -1,5 +1,11 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
+import static vn.danvan.variable.SharedVariables.DEADLINE;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.RETURNED_SINCE_SUBMISSION;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,11 +40,11 @@ class WorkMetricsTest {
   void countsTheBodysOpenWorkByItsDeadline(String deadline, Instant submitted, boolean returned,
       boolean handedOver, String expected) {
     Map<String, Object> v = new HashMap<>();
-    v.put("leadBody", "soNoiVu");
-    v.put("deadline", deadline);
-    v.put("submittedAt", submitted == null ? null : Date.from(submitted));
-    v.put("returnedSinceSubmission", returned);
-    v.put("answeredAhead", handedOver);
+    v.put(LEAD_BODY, "soNoiVu");
+    v.put(DEADLINE, deadline);
+    v.put(SUBMITTED_AT, submitted == null ? null : Date.from(submitted));
+    v.put(RETURNED_SINCE_SUBMISSION, returned);
+    v.put(ANSWERED_AHEAD, handedOver);
     assertThat(metrics.openStatus(v, Instant.parse("2016-09-18T03:00:00Z"))).isEqualTo(expected);
   }
 }
