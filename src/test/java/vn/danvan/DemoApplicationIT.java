@@ -36,26 +36,34 @@ class DemoApplicationIT {
 
   @Test
   void everyModelAndFormIsDeployedOnceUnderItsProjectPath() throws Exception {
-    List<Deployment> deployments = repository.createDeploymentQuery()
-        .deploymentName(ModelDeployer.DEPLOYMENT_NAME).list();
+    List<Deployment> deployments =
+        repository.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).list();
     assertThat(deployments).hasSize(1);
-    assertThat(repository.getDeploymentResourceNames(deployments.get(0).getId())).contains(
-        "processes/blocks/assignment.bpmn",
-        "forms/thucHienNhiemVu.form",
-        "forms/duyetKetQua.form");
+    assertThat(repository.getDeploymentResourceNames(deployments.get(0).getId()))
+        .contains(
+            "processes/blocks/assignment.bpmn",
+            "forms/thucHienNhiemVu.form",
+            "forms/duyetKetQua.form");
 
     // what a restart does: the same files again create no deployment and no new version
     assertThat(deployer.deploy()).isEmpty();
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("assignment")
-        .singleResult().getVersion()).isEqualTo(1);
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("assignment")
+                .singleResult()
+                .getVersion())
+        .isEqualTo(1);
   }
 
   @Test
   void everyProcessHasAHistoryTimeToLive() {
     List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery().list();
-    assertThat(definitions).isNotEmpty().allSatisfy(
-        d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull().isPositive());
+    assertThat(definitions)
+        .isNotEmpty()
+        .allSatisfy(
+            d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isNotNull().isPositive());
   }
 
   @Test
@@ -95,11 +103,15 @@ class DemoApplicationIT {
       Filter filter = filters.createFilterQuery().filterName(name).singleResult();
       assertThat(filter).as(name).isNotNull();
       for (String user : List.of("soNoiVuCanBo", "bdvTUDieuPhoi", "ubndXaXuanHiepLanhDao")) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
-            .map(g -> g.getId()).toList();
-        assertThat(authorizations.isUserAuthorized(
-            user, groups, Permissions.READ, Resources.FILTER, filter.getId()))
-            .as(user + " reads " + name).isTrue();
+        List<String> groups =
+            identity.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
+                .toList();
+        assertThat(
+                authorizations.isUserAuthorized(
+                    user, groups, Permissions.READ, Resources.FILTER, filter.getId()))
+            .as(user + " reads " + name)
+            .isTrue();
       }
     }
   }

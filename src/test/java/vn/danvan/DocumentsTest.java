@@ -27,8 +27,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * README.md and docs/*.md name beans, files, classes and commands; each must exist. A document
- * that names something renamed or removed fails here, with the document and the name.
+ * README.md and docs/*.md name beans, files, classes and commands; each must exist. A document that
+ * names something renamed or removed fails here, with the document and the name.
  */
 class DocumentsTest {
 
@@ -44,24 +44,33 @@ class DocumentsTest {
   private static final Path PICTURES = Path.of("docs/img");
   private static final Pattern BEAN_REF = Pattern.compile("\\$\\{([a-zA-Z_]\\w*)");
   private static final Pattern SCRIPT = Pattern.compile("(?<![\\w/])(?:\\./)?(scripts/[\\w./-]+)");
-  private static final Pattern FILE_LIKE = Pattern.compile(
-      "[\\w*…-][\\w.*/…-]*\\.(bpmn|dmn|form|html|yaml|yml|json|sql|java|sh|md|js|png|properties|xml)");
-  private static final Pattern TOP_FOLDER = Pattern.compile(
-      "(?:\\./)?(processes|forms|src|scripts|lint|docs|\\.camunda|\\.ci)(/[^\\s]*)?");
-  private static final Pattern CLASS_LIKE = Pattern.compile(
-      "(vn\\.danvan\\.(?:[a-z]\\w*\\.)*)?([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)"
-          + "((?:\\.[A-Z][a-z]\\w*)*)(?:\\.([a-zA-Z_]\\w*)(?:\\(.*\\))?)?");
+  private static final Pattern FILE_LIKE =
+      Pattern.compile(
+          "[\\w*…-][\\w.*/…-]*\\."
+              + "(bpmn|dmn|form|html|yaml|yml|json|sql|java|sh|md|js|png|properties|xml)");
+  private static final Pattern TOP_FOLDER =
+      Pattern.compile(
+          "(?:\\./)?(processes|forms|src|scripts|lint|docs|\\.camunda|\\.ci)(/[^\\s]*)?");
+  private static final Pattern CLASS_LIKE =
+      Pattern.compile(
+          "(vn\\.danvan\\.(?:[a-z]\\w*\\.)*)?([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*)"
+              + "((?:\\.[A-Z][a-z]\\w*)*)(?:\\.([a-zA-Z_]\\w*)(?:\\(.*\\))?)?");
 
   @Test
   void everyBeanFileClassAndCommandADocumentNamesExists() throws IOException {
     List<Path> files = repositoryFiles();
     Set<String> beans = springBeans(files);
-    Map<String, Path> classes = files.stream()
-        .filter(f -> f.toString().endsWith(".java"))
-        .collect(Collectors.toMap(f -> f.getFileName().toString().replace(".java", ""),
-            f -> f, (a, b) -> a, TreeMap::new));
-    Set<String> fileNames = files.stream().map(f -> f.getFileName().toString())
-        .collect(Collectors.toSet());
+    Map<String, Path> classes =
+        files.stream()
+            .filter(f -> f.toString().endsWith(".java"))
+            .collect(
+                Collectors.toMap(
+                    f -> f.getFileName().toString().replace(".java", ""),
+                    f -> f,
+                    (a, b) -> a,
+                    TreeMap::new));
+    Set<String> fileNames =
+        files.stream().map(f -> f.getFileName().toString()).collect(Collectors.toSet());
 
     List<String> missing = new ArrayList<>();
     for (Path document : documents()) {
@@ -87,7 +96,9 @@ class DocumentsTest {
     assertThat(missing).as("names in the documents that do not exist").isEmpty();
   }
 
-  /** scripts/render-diagrams.sh draws every block and one directive; run it after a model changes. */
+  /**
+   * scripts/render-diagrams.sh draws every block and one directive; run it after a model changes.
+   */
   @Test
   void everyPictureIsDrawnFromItsModelAsItIsNow() throws Exception {
     Map<String, String> drawn = new TreeMap<>();
@@ -96,8 +107,13 @@ class DocumentsTest {
       drawn.put(hashAndFile[1], hashAndFile[0]);
     }
     try (Stream<Path> blocks = Files.list(Path.of("processes/blocks"))) {
-      assertThat(drawn).as("blocks drawn").containsKeys(blocks
-          .filter(f -> f.toString().endsWith(".bpmn")).map(Path::toString).toArray(String[]::new));
+      assertThat(drawn)
+          .as("blocks drawn")
+          .containsKeys(
+              blocks
+                  .filter(f -> f.toString().endsWith(".bpmn"))
+                  .map(Path::toString)
+                  .toArray(String[]::new));
     }
     List<String> stale = new ArrayList<>();
     for (Map.Entry<String, String> model : drawn.entrySet()) {
@@ -107,34 +123,54 @@ class DocumentsTest {
         stale.add(png + " (from " + bpmn + ")");
       }
     }
-    assertThat(stale).as("pictures older than their model: run ./scripts/render-diagrams.sh")
+    assertThat(stale)
+        .as("pictures older than their model: run ./scripts/render-diagrams.sh")
         .isEmpty();
   }
 
   private static String sha256(Path file) throws Exception {
-    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(file)));
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   @Test
   void aNameThatDoesNotExistIsFound() throws IOException {
     List<Path> files = repositoryFiles();
     Set<String> beans = springBeans(files);
-    assertThat(beans).contains("assignmentStarted", "deadlines", "evaluations")
+    assertThat(beans)
+        .contains("assignmentStarted", "deadlines", "evaluations")
         .doesNotContain("assignmentStartCheck");
     List<String> missing = new ArrayList<>();
     Path doc = Path.of("example.md");
-    for (String span : List.of("${assignmentStartCheck}", "processes/blocks/nothing.bpmn",
-        "NoSuchService", "vn.danvan.nothing.WorkStatusX", "nothing.sql",
-        "WorkStatus.noSuchMethod")) {
-      check(doc, span, beans, Map.of("WorkStatus", Path.of(
-          "src/main/java/vn/danvan/tracking/WorkStatus.java")), Set.of(), files, missing);
+    for (String span :
+        List.of(
+            "${assignmentStartCheck}",
+            "processes/blocks/nothing.bpmn",
+            "NoSuchService",
+            "vn.danvan.nothing.WorkStatusX",
+            "nothing.sql",
+            "WorkStatus.noSuchMethod")) {
+      check(
+          doc,
+          span,
+          beans,
+          Map.of("WorkStatus", Path.of("src/main/java/vn/danvan/tracking/WorkStatus.java")),
+          Set.of(),
+          files,
+          missing);
     }
     assertThat(missing).hasSize(6);
   }
 
-  private static void check(Path document, String span, Set<String> beans,
-      Map<String, Path> classes, Set<String> fileNames, List<Path> files, List<String> missing)
+  private static void check(
+      Path document,
+      String span,
+      Set<String> beans,
+      Map<String, Path> classes,
+      Set<String> fileNames,
+      List<Path> files,
+      List<String> missing)
       throws IOException {
     Matcher bean = BEAN_REF.matcher(span);
     while (bean.find()) {
@@ -146,9 +182,13 @@ class DocumentsTest {
       return;
     }
     Matcher type = CLASS_LIKE.matcher(span);
-    boolean oneWord = type.matches() && type.group(2).chars().filter(Character::isUpperCase)
-        .count() == 1 && type.group(1) == null && type.group(4) == null;
-    if (type.matches() && !span.endsWith(".java")
+    boolean oneWord =
+        type.matches()
+            && type.group(2).chars().filter(Character::isUpperCase).count() == 1
+            && type.group(1) == null
+            && type.group(4) == null;
+    if (type.matches()
+        && !span.endsWith(".java")
         && !(oneWord && !classes.containsKey(type.group(2)))) {
       String name = type.group(2);
       Path source = classes.get(name);
@@ -159,8 +199,8 @@ class DocumentsTest {
       } else if (source != null) {
         String code = Files.readString(source);
         for (String nested : type.group(3).split("\\.")) {
-          if (!nested.isEmpty() && !code.matches("(?s).*\\b(class|record|enum|interface) "
-              + nested + "\\b.*")) {
+          if (!nested.isEmpty()
+              && !code.matches("(?s).*\\b(class|record|enum|interface) " + nested + "\\b.*")) {
             missing.add(document + ": class " + span);
           }
         }
@@ -197,15 +237,20 @@ class DocumentsTest {
       return Files.exists(ROOT.resolve(glob));
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    return files.stream().anyMatch(f -> matcher.matches(f)
-        || Stream.iterate(f.getParent(), p -> p != null, Path::getParent).anyMatch(matcher::matches));
+    return files.stream()
+        .anyMatch(
+            f ->
+                matcher.matches(f)
+                    || Stream.iterate(f.getParent(), p -> p != null, Path::getParent)
+                        .anyMatch(matcher::matches));
   }
 
   private static Set<String> otherClasses() {
     Set<String> names = new HashSet<>();
     try {
-      for (Resource manifest : new PathMatchingResourcePatternResolver()
-          .getResources("classpath*:META-INF/MANIFEST.MF")) {
+      for (Resource manifest :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:META-INF/MANIFEST.MF")) {
         if (manifest.getURL().openConnection() instanceof JarURLConnection jar) {
           jar.setUseCaches(false);
           try (JarFile file = jar.getJarFile()) {
@@ -213,8 +258,8 @@ class DocumentsTest {
           }
         }
       }
-      try (Stream<Path> jdk = Files.walk(FileSystems.getFileSystem(URI.create("jrt:/"))
-          .getPath("/modules"))) {
+      try (Stream<Path> jdk =
+          Files.walk(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules"))) {
         jdk.forEach(f -> addClass(f.toString(), names));
       }
     } catch (IOException e) {
@@ -259,37 +304,58 @@ class DocumentsTest {
     }
   }
 
-  private static final Pattern NAMED_COMPONENT = Pattern.compile(
-      "@(?:Component|Service|Repository|Controller|RestController|Configuration)"
-          + "\\(\\s*(?:value\\s*=\\s*)?\"(\\w+)\"");
-  private static final Pattern COMPONENT = Pattern.compile(
-      "@(?:Component|Service|Repository|Controller|RestController|Configuration)\\b(?!\\()"
-          + "[^{;]*?\\b(?:class|record|interface) (\\w+)");
-  private static final Pattern BEAN_METHOD = Pattern.compile(
-      "@Bean(?:\\(([^)]*)\\))?\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*"
-          + "(?:(?:public|protected|static|final)\\s+)*[\\w<>,.?\\[\\] ]+?\\s+(\\w+)\\s*\\(");
+  private static final Pattern NAMED_COMPONENT =
+      Pattern.compile(
+          "@(?:Component|Service|Repository|Controller|RestController|Configuration)"
+              + "\\(\\s*(?:value\\s*=\\s*)?\"(\\w+)\"");
+  private static final Pattern COMPONENT =
+      Pattern.compile(
+          "@(?:Component|Service|Repository|Controller|RestController|Configuration)\\b(?!\\()"
+              + "[^{;]*?\\b(?:class|record|interface) (\\w+)");
+  private static final Pattern BEAN_METHOD =
+      Pattern.compile(
+          "@Bean(?:\\(([^)]*)\\))?\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*"
+              + "(?:(?:public|protected|static|final)\\s+)*[\\w<>,.?\\[\\] ]+?\\s+(\\w+)\\s*\\(");
   private static final Pattern QUOTED = Pattern.compile("\"(\\w+)\"");
 
   /** Bean names: named and unnamed components, and {@code @Bean} methods, under src/main/java. */
   private static Set<String> springBeans(List<Path> files) {
     Set<String> beans = new HashSet<>();
-    files.stream().filter(f -> f.startsWith("src/main/java") && f.toString().endsWith(".java"))
-        .forEach(f -> {
-          String code;
-          try {
-            code = Files.readString(f);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          NAMED_COMPONENT.matcher(code).results().forEach(m -> beans.add(m.group(1)));
-          COMPONENT.matcher(code).results().forEach(m -> beans.add(
-              Character.toLowerCase(m.group(1).charAt(0)) + m.group(1).substring(1)));
-          BEAN_METHOD.matcher(code).results().forEach(m -> {
-            List<String> names = m.group(1) == null ? List.of()
-                : QUOTED.matcher(m.group(1)).results().map(q -> q.group(1)).toList();
-            beans.addAll(names.isEmpty() ? List.of(m.group(2)) : names);
-          });
-        });
+    files.stream()
+        .filter(f -> f.startsWith("src/main/java") && f.toString().endsWith(".java"))
+        .forEach(
+            f -> {
+              String code;
+              try {
+                code = Files.readString(f);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              NAMED_COMPONENT.matcher(code).results().forEach(m -> beans.add(m.group(1)));
+              COMPONENT
+                  .matcher(code)
+                  .results()
+                  .forEach(
+                      m ->
+                          beans.add(
+                              Character.toLowerCase(m.group(1).charAt(0))
+                                  + m.group(1).substring(1)));
+              BEAN_METHOD
+                  .matcher(code)
+                  .results()
+                  .forEach(
+                      m -> {
+                        List<String> names =
+                            m.group(1) == null
+                                ? List.of()
+                                : QUOTED
+                                    .matcher(m.group(1))
+                                    .results()
+                                    .map(q -> q.group(1))
+                                    .toList();
+                        beans.addAll(names.isEmpty() ? List.of(m.group(2)) : names);
+                      });
+            });
     return beans;
   }
 }

@@ -17,8 +17,8 @@ class ReadmeTest {
     String readme = Files.readString(Path.of("README.md"));
     OrgRegistry demo = OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml"));
 
-    assertThat(demo.people()).allSatisfy(
-        person -> assertThat(readme).as(person.id()).contains("`" + person.id() + "`"));
+    assertThat(demo.people())
+        .allSatisfy(person -> assertThat(readme).as(person.id()).contains("`" + person.id() + "`"));
     assertThat(readme).contains("./mvnw spring-boot:run").contains("./scripts/test.sh");
     assertThat(Files.readString(Path.of(".ci/run"))).contains("./scripts/test.sh");
   }

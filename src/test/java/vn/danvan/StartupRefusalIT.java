@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.danvan.DanVanApplication;
 import vn.danvan.org.OrgRegistryException;
 
 /** Start-up stops, with a message saying what to fix, instead of running half-configured. */
@@ -23,10 +22,12 @@ class StartupRefusalIT {
 
   /** Starts the application; {@code args} are command-line arguments like {@code --a=b}. */
   private static ConfigurableApplicationContext run(String profile, String... args) {
-    List<String> all = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
-        "--camunda.bpm.job-execution.enabled=false"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+                "--camunda.bpm.job-execution.enabled=false"));
     all.addAll(List.of(args));
     SpringApplicationBuilder builder = new SpringApplicationBuilder(DanVanApplication.class);
     if (profile != null) {
@@ -45,13 +46,16 @@ class StartupRefusalIT {
   @Test
   void noRegistryOutsideTheDemo() {
     assertThatThrownBy(() -> run(null, "--camunda.bpm.admin-user.password=s3cret!").close())
-        .rootCause().hasMessageContaining("danvan.org.registry");
+        .rootCause()
+        .hasMessageContaining("danvan.org.registry");
   }
 
   @Test
   void anInvalidRegistryNamesTheFileAndTheLine() throws Exception {
     Path file = dir.resolve("org.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         bodyTypes:
           - id: so
             name: Sở
@@ -61,7 +65,8 @@ class StartupRefusalIT {
             type: so
             parent: ubndTinh
         people: []
-        """, StandardCharsets.UTF_8);
+        """,
+        StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> run("demo", "--danvan.org.registry=file:" + file).close())
         .rootCause()

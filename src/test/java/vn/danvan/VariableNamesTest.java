@@ -24,12 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract between the models and the Java: every process variable is named once, as a
- * constant of its block's {@code *Variables} class (or of
- * {@link vn.danvan.variable.SharedVariables} when several blocks use it), and the code spells it
- * through that constant. The constants are inlined by the compiler, so the check reads the source
- * files: a name written as a literal ({@code "deadline"}, or {@code 'deadline'} in SQL) outside
- * the class that defines it fails.
+ * The contract between the models and the Java: every process variable is named once, as a constant
+ * of its block's {@code *Variables} class (or of {@link vn.danvan.variable.SharedVariables} when
+ * several blocks use it), and the code spells it through that constant. The constants are inlined
+ * by the compiler, so the check reads the source files: a name written as a literal ({@code
+ * "deadline"}, or {@code 'deadline'} in SQL) outside the class that defines it fails.
  */
 class VariableNamesTest {
 
@@ -39,37 +38,42 @@ class VariableNamesTest {
    * Literals that look like a variable's name but are something else, each with its reason (file
    * relative to {@code src/main/java/vn/danvan/}).
    */
-  private static final Map<String, Set<String>> NOT_VARIABLES = Map.of(
-      // a key of the deadline and return logs' entries (JSON), not skilfulModel's reason
-      "assignment/AssignmentRecords.java", Set.of("reason"),
-      // the REST body of ending a body ({"reason": …})
-      "org/OrgApi.java", Set.of("reason"),
-      // keys of the organisation registry's YAML file
-      "org/OrgRegistryLoader.java", Set.of("body", "bodies"),
-      // a key of a criteria set's YAML file
-      "evaluation/CriteriaSet.java", Set.of("province"),
-      // the ranking rows' body id (JSON the forms read)
-      "evaluation/Evaluations.java", Set.of("body"),
-      // a tag of the work metrics
-      "tracking/WorkMetrics.java", Set.of("body"),
-      // a key of the chase log's entries: how many bodies were chased
-      "fanout/Fanouts.java", Set.of("bodies"),
-      // a key of the round log's entries: the round's name
-      "skilful/SkilfulContests.java", Set.of("round"));
+  private static final Map<String, Set<String>> NOT_VARIABLES =
+      Map.of(
+          // a key of the deadline and return logs' entries (JSON), not skilfulModel's reason
+          "assignment/AssignmentRecords.java", Set.of("reason"),
+          // the REST body of ending a body ({"reason": …})
+          "org/OrgApi.java", Set.of("reason"),
+          // keys of the organisation registry's YAML file
+          "org/OrgRegistryLoader.java", Set.of("body", "bodies"),
+          // a key of a criteria set's YAML file
+          "evaluation/CriteriaSet.java", Set.of("province"),
+          // the ranking rows' body id (JSON the forms read)
+          "evaluation/Evaluations.java", Set.of("body"),
+          // a tag of the work metrics
+          "tracking/WorkMetrics.java", Set.of("body"),
+          // a key of the chase log's entries: how many bodies were chased
+          "fanout/Fanouts.java", Set.of("bodies"),
+          // a key of the round log's entries: the round's name
+          "skilful/SkilfulContests.java", Set.of("round"));
 
   private static JavaClasses mainClasses;
+
   /** Variable name → the source file that defines it. */
   private static final Map<String, Path> DEFINED_IN = new TreeMap<>();
 
   @BeforeAll
   static void collectNames() throws Exception {
-    mainClasses = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("vn.danvan");
+    mainClasses =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.danvan");
     for (JavaClass variables : variablesClasses()) {
       Class<?> type = Class.forName(variables.getName());
       for (Field field : type.getDeclaredFields()) {
         int modifiers = field.getModifiers();
-        if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+        if (Modifier.isStatic(modifiers)
+            && Modifier.isFinal(modifiers)
             && field.getType() == String.class) {
           String name = (String) field.get(null);
           Path source = MAIN.resolve(type.getName().replace('.', '/') + ".java");
@@ -81,15 +85,25 @@ class VariableNamesTest {
   }
 
   private static List<JavaClass> variablesClasses() {
-    return mainClasses.stream().filter(c -> c.getSimpleName().endsWith("Variables"))
-        .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC)).toList();
+    return mainClasses.stream()
+        .filter(c -> c.getSimpleName().endsWith("Variables"))
+        .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+        .toList();
   }
 
   @Test
   void variablesClassesOnlyNameVariables() {
-    classes().that().haveSimpleNameEndingWith("Variables").and().arePublic()
-        .should().haveOnlyFinalFields().andShould().haveOnlyPrivateConstructors()
-        .andShould().onlyDependOnClassesThat()
+    classes()
+        .that()
+        .haveSimpleNameEndingWith("Variables")
+        .and()
+        .arePublic()
+        .should()
+        .haveOnlyFinalFields()
+        .andShould()
+        .haveOnlyPrivateConstructors()
+        .andShould()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "org.camunda.bpm.engine.delegate..")
         .check(mainClasses);
     assertThat(DEFINED_IN).containsKeys("deadline", "leadBody", "taskContent", "fanoutId");
@@ -110,15 +124,21 @@ class VariableNamesTest {
             String name = m.group(1);
             Path owner = DEFINED_IN.get(name);
             if (owner != null && !owner.equals(file) && !allowed.contains(name)) {
-              found.add(file + ":" + (i + 1) + ": " + m.group() + " (a constant of "
-                  + owner.getFileName() + ")");
+              found.add(
+                  file
+                      + ":"
+                      + (i + 1)
+                      + ": "
+                      + m.group()
+                      + " (a constant of "
+                      + owner.getFileName()
+                      + ")");
             }
           }
         }
       }
     }
-    assertThat(found).as("process variable names written as literals: use the constants")
-        .isEmpty();
+    assertThat(found).as("process variable names written as literals: use the constants").isEmpty();
   }
 
   /** The source with its comments blanked out, lines kept. */

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Vietnamese webapps: for Tasklist, Cockpit, Admin and Welcome, every label the English file
- * of Camunda's webjar has is translated, with the same placeholders ({{…}}, %s, HTML tags), and
- * the date locale is complete; Vietnamese is the fallback and English stays available.
+ * The Vietnamese webapps: for Tasklist, Cockpit, Admin and Welcome, every label the English file of
+ * Camunda's webjar has is translated, with the same placeholders ({{…}}, %s, HTML tags), and the
+ * date locale is complete; Vietnamese is the fallback and English stays available.
  */
 class WebappLocalesTest {
 
@@ -53,23 +53,33 @@ class WebappLocalesTest {
     JsonNode en = read(APP + app + "/locales/en.json").get("labels");
     JsonNode vi = read(APP + app + "/locales/vi.json").get("labels");
     List<String> problems = new ArrayList<>();
-    en.fields().forEachRemaining(label -> {
-      String english = label.getValue().asText();
-      JsonNode viet = vi.get(label.getKey());
-      if (viet == null || !viet.isTextual()) {
-        problems.add(label.getKey() + ": no Vietnamese value");
-      } else if (viet.asText().isBlank() && !english.isBlank() && !english.equals("s")) {
-        problems.add(label.getKey() + ": blank"); // "s" is an English plural ending, none in Vietnamese
-      } else if (!placeholders(english).equals(placeholders(viet.asText()))) {
-        problems.add(label.getKey() + ": placeholders " + placeholders(english) + " ≠ "
-            + placeholders(viet.asText()));
-      }
-    });
-    vi.fieldNames().forEachRemaining(key -> {
-      if (!en.has(key)) {
-        problems.add(key + ": not a Camunda label");
-      }
-    });
+    en.fields()
+        .forEachRemaining(
+            label -> {
+              String english = label.getValue().asText();
+              JsonNode viet = vi.get(label.getKey());
+              if (viet == null || !viet.isTextual()) {
+                problems.add(label.getKey() + ": no Vietnamese value");
+              } else if (viet.asText().isBlank() && !english.isBlank() && !english.equals("s")) {
+                problems.add(
+                    label.getKey()
+                        + ": blank"); // "s" is an English plural ending, none in Vietnamese
+              } else if (!placeholders(english).equals(placeholders(viet.asText()))) {
+                problems.add(
+                    label.getKey()
+                        + ": placeholders "
+                        + placeholders(english)
+                        + " ≠ "
+                        + placeholders(viet.asText()));
+              }
+            });
+    vi.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!en.has(key)) {
+                problems.add(key + ": not a Camunda label");
+              }
+            });
     assertThat(problems).as(app).isEmpty();
     assertThat(en.size()).as(app + " labels").isGreaterThan(100);
   }
@@ -79,10 +89,14 @@ class WebappLocalesTest {
   void theDateLocaleIsCompleteAndDaysComeFirst(String app) throws IOException {
     JsonNode en = read(APP + app + "/locales/en.json").get("dateLocales");
     JsonNode vi = read(APP + app + "/locales/vi.json").get("dateLocales");
-    en.fields().forEachRemaining(part -> {
-      assertThat(vi.has(part.getKey())).as(part.getKey()).isTrue();
-      assertThat(vi.get(part.getKey()).size()).as(part.getKey()).isEqualTo(part.getValue().size());
-    });
+    en.fields()
+        .forEachRemaining(
+            part -> {
+              assertThat(vi.has(part.getKey())).as(part.getKey()).isTrue();
+              assertThat(vi.get(part.getKey()).size())
+                  .as(part.getKey())
+                  .isEqualTo(part.getValue().size());
+            });
     assertThat(vi.get("longDateFormat").get("L").asText()).isEqualTo("DD/MM/YYYY");
   }
 
@@ -91,9 +105,10 @@ class WebappLocalesTest {
   void vietnameseIsTheDefaultAndEnglishStaysSelectable(String app) throws IOException {
     String config = text(APP + app + "/scripts/config.js");
     assertThat(config).contains("danvanConfig('");
-    assertThat(text(APP + "tasklist/scripts/danvan-config.js")).contains(
-        "availableLocales: ['vi', 'en']", "fallbackLocale: 'vi'",
-        "customScripts: ['scripts/ngon-ngu.js']", "normal: 'DD/MM/YYYY HH:mm'");
+    assertThat(text(APP + "tasklist/scripts/danvan-config.js"))
+        .contains(
+            "availableLocales: ['vi', 'en']", "fallbackLocale: 'vi'",
+            "customScripts: ['scripts/ngon-ngu.js']", "normal: 'DD/MM/YYYY HH:mm'");
     assertThat(text(APP + app + "/styles/user-styles.css")).contains("danvan.css");
     assertThat(text(APP + "tasklist/styles/danvan.css")).contains(".ce-eol-banner");
   }

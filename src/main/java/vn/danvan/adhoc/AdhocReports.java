@@ -30,9 +30,9 @@ import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
 
 /**
- * Ad-hoc reports ("báo cáo đột xuất khi có vụ việc phức tạp phát sinh"): any body's staff or
- * leader raises one at any time (Tasklist start form or REST); the monitoring body handles it
- * urgently, may escalate to the leadership, who may order a follow-up task.
+ * Ad-hoc reports ("báo cáo đột xuất khi có vụ việc phức tạp phát sinh"): any body's staff or leader
+ * raises one at any time (Tasklist start form or REST); the monitoring body handles it urgently,
+ * may escalate to the leadership, who may order a follow-up task.
  */
 @Component("adhocReports")
 public class AdhocReports {
@@ -45,7 +45,9 @@ public class AdhocReports {
   private final String recipientBody;
   private final int urgentHours;
 
-  public AdhocReports(BodiesInForce inForce, Deadlines deadlines,
+  public AdhocReports(
+      BodiesInForce inForce,
+      Deadlines deadlines,
       @Value("${danvan.adhoc.monitor-body:bdvTU}") String monitorBody,
       @Value("${danvan.adhoc.recipient-body:ttTU}") String recipientBody,
       @Value("${danvan.adhoc.urgent-hours:24}") int urgentHours) {
@@ -57,24 +59,33 @@ public class AdhocReports {
   }
 
   /**
-   * The report: title, details and severity are required; the reporting body is the reporter's
-   * own (a person of the registry cannot report for another body); the monitoring body must
-   * answer within {@code danvan.adhoc.urgent-hours}.
+   * The report: title, details and severity are required; the reporting body is the reporter's own
+   * (a person of the registry cannot report for another body); the monitoring body must answer
+   * within {@code danvan.adhoc.urgent-hours}.
    */
   public void raised(DelegateExecution execution) {
     Inputs.text(execution, INCIDENT_TITLE, "Tiêu đề vụ việc");
     Inputs.text(execution, INCIDENT_DETAILS, "Nội dung vụ việc");
     Object severity = execution.getVariable(SEVERITY);
     if (!SEVERITIES.contains(severity)) {
-      throw new InvalidInputException("Mức độ \"" + severity + "\" không hợp lệ: chọn "
-          + String.join(" hoặc ", SEVERITIES) + " (severity)");
+      throw new InvalidInputException(
+          "Mức độ \""
+              + severity
+              + "\" không hợp lệ: chọn "
+              + String.join(" hoặc ", SEVERITIES)
+              + " (severity)");
     }
-    inForce.ownBody(execution, REPORTER, REPORTING_BODY, "Đơn vị báo cáo",
+    inForce.ownBody(
+        execution,
+        REPORTER,
+        REPORTING_BODY,
+        "Đơn vị báo cáo",
         "Chỉ được báo cáo đột xuất cho đơn vị của mình");
     execution.setVariable(MONITOR_BODY, monitorBody);
     execution.setVariable(RECIPIENT_BODY, recipientBody);
-    execution.setVariable(RESPONSE_DUE, Date.from(deadlines.nowAsDate().toInstant()
-        .plus(Duration.ofHours(urgentHours))));
+    execution.setVariable(
+        RESPONSE_DUE,
+        Date.from(deadlines.nowAsDate().toInstant().plus(Duration.ofHours(urgentHours))));
   }
 
   /** The monitoring body's assessment is required; escalation is an explicit yes or no. */

@@ -1,8 +1,8 @@
 package vn.danvan.adhoc;
 
 /**
- * The variables of {@code adhocReport.bpmn} besides the shared ones
- * ({@link vn.danvan.variable.SharedVariables}).
+ * The variables of {@code adhocReport.bpmn} besides the shared ones ({@link
+ * vn.danvan.variable.SharedVariables}).
  */
 public final class AdhocVariables {
 

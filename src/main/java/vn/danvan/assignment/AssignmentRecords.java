@@ -44,20 +44,34 @@ import vn.danvan.variable.SharedVariables;
 
 /**
  * What happened to an assignment, kept in its variables so status can be derived and reports
- * counted: deadlines and their changes, rounds of rework, returns with reasons, reminders,
- * chases with their type and counter, submission and confirmation times.
+ * counted: deadlines and their changes, rounds of rework, returns with reasons, reminders, chases
+ * with their type and counter, submission and confirmation times.
  */
 @Component
 public class AssignmentRecords {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssignmentRecords.class);
   static final String CONTRIBUTION_PREFIX = "contribution_";
+
   /** The chase fields: a caller may hand in its own count, which the assignment goes on from. */
   public static final List<String> CHASES = List.of(CHASE_COUNT, LAST_CHASE_TYPE, CHASE_LOG);
+
   /** What an assignment records about the work, which whoever called it may keep. */
-  public static final List<String> RECORD = Stream.concat(Stream.of(DEADLINE, DEADLINE_LOG,
-      RESULT_REPORT, SUBMITTED_AT, CONFIRMED_AT, RETURNED_SINCE_SUBMISSION, RETURN_COUNT,
-      ROUND, RETURN_LOG, REMINDER_SENT_AT), CHASES.stream()).toList();
+  public static final List<String> RECORD =
+      Stream.concat(
+              Stream.of(
+                  DEADLINE,
+                  DEADLINE_LOG,
+                  RESULT_REPORT,
+                  SUBMITTED_AT,
+                  CONFIRMED_AT,
+                  RETURNED_SINCE_SUBMISSION,
+                  RETURN_COUNT,
+                  ROUND,
+                  RETURN_LOG,
+                  REMINDER_SENT_AT),
+              CHASES.stream())
+          .toList();
 
   private final AssignmentRules rules;
   private final AssignmentTimers timers;
@@ -65,8 +79,12 @@ public class AssignmentRecords {
   private final OrgRegistry registry;
   private final Notifications notifications;
 
-  public AssignmentRecords(AssignmentRules rules, AssignmentTimers timers, Deadlines deadlines,
-      OrgRegistry registry, Notifications notifications) {
+  public AssignmentRecords(
+      AssignmentRules rules,
+      AssignmentTimers timers,
+      Deadlines deadlines,
+      OrgRegistry registry,
+      Notifications notifications) {
     this.rules = rules;
     this.timers = timers;
     this.deadlines = deadlines;
@@ -75,8 +93,8 @@ public class AssignmentRecords {
   }
 
   /**
-   * Start: checked input and the approved deadline. Counters (round, returns, chases) start
-   * absent, read as zero: every variable costs rows at thousands of bodies per directive.
+   * Start: checked input and the approved deadline. Counters (round, returns, chases) start absent,
+   * read as zero: every variable costs rows at thousands of bodies per directive.
    */
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkStart(execution);
@@ -131,7 +149,8 @@ public class AssignmentRecords {
   /** A coordinating body's contribution, kept under its body's name. */
   public void contributed(DelegateTask task) {
     String text = rules.checkContribution(task);
-    task.getExecution().getProcessInstance()
+    task.getExecution()
+        .getProcessInstance()
         .setVariable(CONTRIBUTION_PREFIX + task.getVariable(CONTRIBUTOR), text);
   }
 
@@ -142,13 +161,18 @@ public class AssignmentRecords {
   public void summariseContributions(DelegateExecution execution) {
     StringBuilder summary = new StringBuilder();
     // by name first: reading every variable's value would deserialise the instance's JSON logs
-    execution.getVariableNames().stream().filter(name -> name.startsWith(CONTRIBUTION_PREFIX))
+    execution.getVariableNames().stream()
+        .filter(name -> name.startsWith(CONTRIBUTION_PREFIX))
         .sorted()
-        .forEach(name -> {
-          String body = name.substring(CONTRIBUTION_PREFIX.length());
-          summary.append(registry.body(body).map(OrgRegistry.Body::name).orElse(body))
-              .append(": ").append(execution.getVariable(name)).append('\n');
-        });
+        .forEach(
+            name -> {
+              String body = name.substring(CONTRIBUTION_PREFIX.length());
+              summary
+                  .append(registry.body(body).map(OrgRegistry.Body::name).orElse(body))
+                  .append(": ")
+                  .append(execution.getVariable(name))
+                  .append('\n');
+            });
     if (summary.length() > 0) {
       execution.setVariable(CONTRIBUTION_SUMMARY, summary.toString().trim());
     }
@@ -163,17 +187,30 @@ public class AssignmentRecords {
     boolean approved = Boolean.TRUE.equals(execution.getVariable(EXTENSION_APPROVED));
     if (approved) {
       if (!execution.hasVariable(DEADLINE_LOG)) {
-        JsonLog.append(execution, DEADLINE_LOG, DEADLINE, execution.getVariable(DEADLINE),
-            "reason", "Hạn khi giao nhiệm vụ");
+        JsonLog.append(
+            execution,
+            DEADLINE_LOG,
+            DEADLINE,
+            execution.getVariable(DEADLINE),
+            "reason",
+            "Hạn khi giao nhiệm vụ");
       }
-      String requested = Inputs.date(execution, REQUESTED_DEADLINE, "Hạn đề nghị")
-          .toString();
+      String requested = Inputs.date(execution, REQUESTED_DEADLINE, "Hạn đề nghị").toString();
       execution.setVariable(DEADLINE, requested);
-      JsonLog.append(execution, DEADLINE_LOG, DEADLINE, requested, "at", now(),
-          "reason", execution.getVariable(EXTENSION_REASON));
+      JsonLog.append(
+          execution,
+          DEADLINE_LOG,
+          DEADLINE,
+          requested,
+          "at",
+          now(),
+          "reason",
+          execution.getVariable(EXTENSION_REASON));
       timers.reschedule(execution);
     }
-    LOG.info("Gia hạn nhiệm vụ {}: {}", execution.getBusinessKey(),
+    LOG.info(
+        "Gia hạn nhiệm vụ {}: {}",
+        execution.getBusinessKey(),
         approved ? "đồng ý, hạn mới " + execution.getVariable(DEADLINE) : "từ chối");
     notifications.extensionDecided(execution, approved);
     execution.setVariable(REQUEST_EXTENSION, false);
@@ -216,8 +253,11 @@ public class AssignmentRecords {
   /** Reminder before the deadline ("sắp đến hạn"). */
   public void reminded(DelegateExecution execution) {
     execution.setVariable(REMINDER_SENT_AT, deadlines.nowAsDate());
-    LOG.info("Nhắc hạn nhiệm vụ {} của {}: hạn {}", execution.getBusinessKey(),
-        execution.getVariable(LEAD_BODY), execution.getVariable(DEADLINE));
+    LOG.info(
+        "Nhắc hạn nhiệm vụ {} của {}: hạn {}",
+        execution.getBusinessKey(),
+        execution.getVariable(LEAD_BODY),
+        execution.getVariable(DEADLINE));
     notifications.reminded(execution, SharedVariables.leadBody(execution));
   }
 
@@ -228,20 +268,24 @@ public class AssignmentRecords {
     execution.setVariable(CHASE_COUNT, count);
     execution.setVariable(LAST_CHASE_TYPE, type.label());
     JsonLog.append(execution, CHASE_LOG, "n", count, "type", type.label(), "at", now());
-    LOG.info("Đôn đốc lần {} ({}) nhiệm vụ {} của {}", count, type.label(),
-        execution.getBusinessKey(), execution.getVariable(LEAD_BODY));
+    LOG.info(
+        "Đôn đốc lần {} ({}) nhiệm vụ {} của {}",
+        count,
+        type.label(),
+        execution.getBusinessKey(),
+        execution.getVariable(LEAD_BODY));
   }
 
   /**
-   * Another round of work. Only the monitoring body's returns count as "trả lại" for the body;
-   * its own leader's are kept in the log too.
+   * Another round of work. Only the monitoring body's returns count as "trả lại" for the body; its
+   * own leader's are kept in the log too.
    */
   private void recordReturn(VariableScope vars, String by, boolean counts) {
     int count = AssignmentVariables.returnCount(vars) + (counts ? 1 : 0);
     vars.setVariable(RETURN_COUNT, count);
     vars.setVariable(ROUND, SharedVariables.round(vars) + 1);
-    JsonLog.append(vars, RETURN_LOG, "by", by, "reason", vars.getVariable(RETURN_REASON),
-        "at", now());
+    JsonLog.append(
+        vars, RETURN_LOG, "by", by, "reason", vars.getVariable(RETURN_REASON), "at", now());
   }
 
   private String now() {

@@ -22,16 +22,17 @@ import vn.danvan.input.Inputs;
 import vn.danvan.variable.SharedVariables;
 
 /**
- * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone:
- * {@code ${assignmentTimers.reminderAt(execution)}} and
- * {@code ${assignmentTimers.chaseCycle(execution)}} in {@code assignment.bpmn} (and
- * {@code fanout.bpmn}, with its re-check {@code ${assignmentTimers.recheckAt(execution)}}).
+ * When the assignment's timers fire, computed from the approved deadline in Vietnam's zone: {@code
+ * ${assignmentTimers.reminderAt(execution)}} and {@code ${assignmentTimers.chaseCycle(execution)}}
+ * in {@code assignment.bpmn} (and {@code fanout.bpmn}, with its re-check {@code
+ * ${assignmentTimers.recheckAt(execution)}}).
  */
 @Component
 public class AssignmentTimers {
 
   /** Timer ids in assignment.bpmn that follow the deadline. */
   static final String REMINDER_TIMER = "StartEvent_ReminderDue";
+
   static final String CHASE_TIMER = "StartEvent_ChaseDue";
 
   /** "Never" for work without a deadline: the timer waits, harmlessly, for ever. */
@@ -39,6 +40,7 @@ public class AssignmentTimers {
 
   static final int DEFAULT_REMINDER_DAYS = 3;
   static final String DEFAULT_CHASE_INTERVAL = "P7D";
+
   /** How long after its deadline a fan-out re-checks every night; weekly after. */
   static final int DAILY_RECHECK_DAYS = 30;
 
@@ -57,35 +59,39 @@ public class AssignmentTimers {
     if (deadline == null) {
       return Date.from(NEVER.toInstant());
     }
-    Date at = Date.from(deadlines.endOfDate(deadline).toInstant()
-        .minus(java.time.Duration.ofDays(reminderDays)));
+    Date at =
+        Date.from(
+            deadlines
+                .endOfDate(deadline)
+                .toInstant()
+                .minus(java.time.Duration.ofDays(reminderDays)));
     return at.before(Date.from(deadlines.now().toInstant())) ? Date.from(NEVER.toInstant()) : at;
   }
 
   /**
-   * First chase when the deadline's day is over (00:00 the next day in Vietnam), then every
-   * {@code chaseInterval} (ISO period, default P7D). Re-evaluated after each chase, so an
-   * extension moves the whole series. The expressions hand the variables over; the timings are
-   * computed from plain values.
+   * First chase when the deadline's day is over (00:00 the next day in Vietnam), then every {@code
+   * chaseInterval} (ISO period, default P7D). Re-evaluated after each chase, so an extension moves
+   * the whole series. The expressions hand the variables over; the timings are computed from plain
+   * values.
    */
   public String chaseCycle(VariableScope vars) {
     return chaseCycleFrom(deadline(vars), chaseInterval(vars));
   }
 
   static String chaseCycleFrom(LocalDate deadline, String interval) {
-    ZonedDateTime start = deadline == null ? NEVER
-        : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
+    ZonedDateTime start =
+        deadline == null ? NEVER : deadline.plusDays(1).atStartOfDay(Deadlines.ZONE);
     return "R/" + start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + interval;
   }
 
   /**
-   * A fan-out's safety-net re-check ({@code ${assignmentTimers.recheckAt(execution)}}): at
-   * midnight in Vietnam, daily from the day after the deadline on; daily from tomorrow without a
-   * deadline. Before the deadline the last body's wake-up moves the fan-out on; one lost to a
-   * node stopping at that moment is caught as the deadline's day ends, when the chases begin.
-   * From {@link #DAILY_RECHECK_DAYS} days after the deadline on, weekly: a body that stays silent
-   * for years (a period's report never sent) would otherwise cost a job every night, and
-   * a periodic report compiles its period on its own date, not when the fan-out ends.
+   * A fan-out's safety-net re-check ({@code ${assignmentTimers.recheckAt(execution)}}): at midnight
+   * in Vietnam, daily from the day after the deadline on; daily from tomorrow without a deadline.
+   * Before the deadline the last body's wake-up moves the fan-out on; one lost to a node stopping
+   * at that moment is caught as the deadline's day ends, when the chases begin. From {@link
+   * #DAILY_RECHECK_DAYS} days after the deadline on, weekly: a body that stays silent for years (a
+   * period's report never sent) would otherwise cost a job every night, and a periodic report
+   * compiles its period on its own date, not when the fan-out ends.
    */
   public Date recheckAt(VariableScope vars) {
     return recheckAfter(deadline(vars));
@@ -106,23 +112,30 @@ public class AssignmentTimers {
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */
   public Collection<String> contributors(VariableScope vars) {
-    return SharedVariables.round(vars) == 0 ? AssignmentRules.coordinatingBodies(vars)
-        : List.of();
+    return SharedVariables.round(vars) == 0 ? AssignmentRules.coordinatingBodies(vars) : List.of();
   }
 
   /** After an extension: move the waiting reminder and chase timers to the new deadline. */
   void reschedule(DelegateExecution execution) {
     ManagementService management = execution.getProcessEngineServices().getManagementService();
-    for (Job job : management.createJobQuery().timers()
-        .processInstanceId(execution.getProcessInstanceId()).list()) {
-      String activity = management.createJobDefinitionQuery()
-          .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+    for (Job job :
+        management
+            .createJobQuery()
+            .timers()
+            .processInstanceId(execution.getProcessInstanceId())
+            .list()) {
+      String activity =
+          management
+              .createJobDefinitionQuery()
+              .jobDefinitionId(job.getJobDefinitionId())
+              .singleResult()
+              .getActivityId();
       if (REMINDER_TIMER.equals(activity)) {
         management.setJobDuedate(job.getId(), reminderAt(execution));
       } else if (CHASE_TIMER.equals(activity)) {
         LocalDate deadline = Inputs.date(execution, DEADLINE, "Hạn hoàn thành");
-        management.setJobDuedate(job.getId(),
-            Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
+        management.setJobDuedate(
+            job.getId(), Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant()));
       }
     }
   }
@@ -133,7 +146,9 @@ public class AssignmentTimers {
    */
   private LocalDate deadline(VariableScope vars) {
     Object phrase = vars.getVariable(DEADLINE_PHRASE);
-    if (vars.getVariable(DEADLINE) == null && phrase instanceof String p && !p.isBlank()
+    if (vars.getVariable(DEADLINE) == null
+        && phrase instanceof String p
+        && !p.isBlank()
         && deadlines.read(vars, p) instanceof Schedule.Once once) {
       return once.due();
     }

@@ -3,8 +3,8 @@ package vn.danvan.assignment;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The variables of {@code assignment.bpmn} and its forms besides the shared ones
- * ({@link vn.danvan.variable.SharedVariables}).
+ * The variables of {@code assignment.bpmn} and its forms besides the shared ones ({@link
+ * vn.danvan.variable.SharedVariables}).
  */
 public final class AssignmentVariables {
 

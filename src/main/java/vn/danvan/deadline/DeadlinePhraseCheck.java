@@ -50,14 +50,23 @@ public class DeadlinePhraseCheck extends AbstractProcessEnginePlugin {
       for (Element in : ins) {
         String target = in.attribute("target");
         String phrase = in.attribute("sourceExpression");
-        if (target != null && PHRASE_TARGETS.contains(target) && phrase != null
-            && !phrase.contains("${") && !phrase.contains("#{") && !phrase.isBlank()) {
+        if (target != null
+            && PHRASE_TARGETS.contains(target)
+            && phrase != null
+            && !phrase.contains("${")
+            && !phrase.contains("#{")
+            && !phrase.isBlank()) {
           try {
             DeadlinePhrases.parse(phrase, LocalDate.of(2000, 1, 1));
           } catch (InvalidInputException e) {
             // a refusal of the model (REST: 400), not a server error
-            throw new InvalidInputException("Bước \"" + element.attribute("name") + "\" ("
-                + element.attribute("id") + "): " + e.getMessage());
+            throw new InvalidInputException(
+                "Bước \""
+                    + element.attribute("name")
+                    + "\" ("
+                    + element.attribute("id")
+                    + "): "
+                    + e.getMessage());
           }
         }
       }

@@ -29,8 +29,8 @@ public class Deadlines {
 
   /**
    * The last instant of a calendar day in Vietnam (23:59:59), as the engine wants it. Not an
-   * overload of {@link #endOfDay(String)}: the expression language resolves an overloaded method
-   * at every call, which cost ~0.3 ms per task (measured: 3,400 bare instances with the due-date
+   * overload of {@link #endOfDay(String)}: the expression language resolves an overloaded method at
+   * every call, which cost ~0.3 ms per task (measured: 3,400 bare instances with the due-date
    * expression took 2.85 s instead of 1.71 s).
    */
   public Date endOfDate(LocalDate day) {
@@ -38,11 +38,11 @@ public class Deadlines {
   }
 
   /**
-   * The last instant of a day given as an ISO date ({@code 2016-08-31}), or {@code null} for a
-   * task without a deadline (blank input).
+   * The last instant of a day given as an ISO date ({@code 2016-08-31}), or {@code null} for a task
+   * without a deadline (blank input).
    *
-   * @throws IllegalArgumentException with a Vietnamese message quoting the input when it is not
-   *     a date
+   * @throws IllegalArgumentException with a Vietnamese message quoting the input when it is not a
+   *     date
    */
   public Date endOfDay(String isoDay) {
     if (isoDay == null || isoDay.isBlank()) {
@@ -62,8 +62,8 @@ public class Deadlines {
   }
 
   /**
-   * The directive's issue date ({@code issuedDate}, yyyy-MM-dd), against which its wording is
-   * read; today when not given.
+   * The directive's issue date ({@code issuedDate}, yyyy-MM-dd), against which its wording is read;
+   * today when not given.
    */
   public LocalDate issuedDate(VariableScope vars) {
     LocalDate given = Inputs.date(vars, ISSUED_DATE, "Ngày ban hành");
@@ -91,8 +91,8 @@ public class Deadlines {
     }
     String text = String.valueOf(value).trim();
     if (!text.matches("\\d{1,3}") || Integer.parseInt(text) > 100) {
-      throw new InvalidInputException("Số năm diễn lại \"" + value
-          + "\" phải là số nguyên từ 0 đến 100 (replayYears)");
+      throw new InvalidInputException(
+          "Số năm diễn lại \"" + value + "\" phải là số nguyên từ 0 đến 100 (replayYears)");
     }
     return Integer.parseInt(text);
   }

@@ -51,8 +51,8 @@ public sealed interface Schedule {
 
     /** The periods whose due date lies in {@code [from, until]}, in order. */
     public List<Period> periods(LocalDate from, LocalDate until) {
-      LocalDate first = fromYear == null || from.getYear() >= fromYear
-          ? from : LocalDate.of(fromYear, 1, 1);
+      LocalDate first =
+          fromYear == null || from.getYear() >= fromYear ? from : LocalDate.of(fromYear, 1, 1);
       List<Period> result = new ArrayList<>();
       YearMonth start = YearMonth.of(first.getYear(), 1);
       while (!start.atDay(1).isAfter(until)) {
@@ -70,9 +70,10 @@ public sealed interface Schedule {
     private String label(YearMonth start) {
       int year = start.getYear();
       return switch (frequency) {
-        case QUARTERLY -> "Quý " + DeadlinePhrases.ROMAN[(start.getMonthValue() - 1) / 3] + "/" + year;
-        case HALF_YEARLY -> (start.getMonthValue() == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ")
-            + year;
+        case QUARTERLY ->
+            "Quý " + DeadlinePhrases.ROMAN[(start.getMonthValue() - 1) / 3] + "/" + year;
+        case HALF_YEARLY ->
+            (start.getMonthValue() == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
         case YEARLY -> "Năm " + year;
       };
     }

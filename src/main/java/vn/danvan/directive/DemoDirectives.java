@@ -54,14 +54,15 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.Restructuring;
 
 /**
- * The demo's present (profile demo, {@code danvan.demo.directives=true}): on an empty database,
- * the five seed directives are replayed from their latest anniversary at least a month ago (the
- * 2016 Bắc Giang resolution of 20/7 runs as if issued on 20/7 of that year, its August plans due
- * at the end of August…), and a few people act, so that Tasklist shows work done and confirmed,
- * returned, an extension waiting, work due in two days, overdue work with its chases, an
- * ad-hoc report, the year's evaluation sheets and two "Dân vận khéo" models. Runs once: a database that has directives is left alone.
- * The texts name the bodies of their time; the demo province routes work of bodies ended since
- * to their heirs ({@code endedBodyPolicy: successor}), so no open work belongs to an ended body.
+ * The demo's present (profile demo, {@code danvan.demo.directives=true}): on an empty database, the
+ * five seed directives are replayed from their latest anniversary at least a month ago (the 2016
+ * Bắc Giang resolution of 20/7 runs as if issued on 20/7 of that year, its August plans due at the
+ * end of August…), and a few people act, so that Tasklist shows work done and confirmed, returned,
+ * an extension waiting, work due in two days, overdue work with its chases, an ad-hoc report, the
+ * year's evaluation sheets and two "Dân vận khéo" models. Runs once: a database that has directives
+ * is left alone. The texts name the bodies of their time; the demo province routes work of bodies
+ * ended since to their heirs ({@code endedBodyPolicy: successor}), so no open work belongs to an
+ * ended body.
  */
 @Component
 @ConditionalOnProperty(name = "danvan.demo.directives", havingValue = "true")
@@ -74,13 +75,14 @@ public class DemoDirectives implements ApplicationRunner {
   /** A seed directive: model, number (business key), the date its text was issued. */
   record Seed(String key, String number, LocalDate textIssued) {}
 
-  static final List<Seed> SEEDS = List.of(
-      new Seed("nghiQuyetDanVanBacGiang2016", "NQ-DV-BG-2016", LocalDate.of(2016, 7, 20)),
-      new Seed("chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016",
-          LocalDate.of(2016, 6, 15)),
-      new Seed("tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023", LocalDate.of(2023, 6, 1)),
-      new Seed("chiThi15QuangNgai2016", "15/CT-UBND", LocalDate.of(2016, 7, 25)),
-      new Seed("chiThi03XuanLoc2023", "03/CT-UBND", LocalDate.of(2023, 7, 12)));
+  static final List<Seed> SEEDS =
+      List.of(
+          new Seed("nghiQuyetDanVanBacGiang2016", "NQ-DV-BG-2016", LocalDate.of(2016, 7, 20)),
+          new Seed(
+              "chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016", LocalDate.of(2016, 6, 15)),
+          new Seed("tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023", LocalDate.of(2023, 6, 1)),
+          new Seed("chiThi15QuangNgai2016", "15/CT-UBND", LocalDate.of(2016, 7, 25)),
+          new Seed("chiThi03XuanLoc2023", "03/CT-UBND", LocalDate.of(2023, 7, 12)));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
 
@@ -102,16 +104,24 @@ public class DemoDirectives implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(SEEDS.get(0).key())
-        .count() > 0) {
+    if (history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(SEEDS.get(0).key())
+            .count()
+        > 0) {
       return; // started once already (running or ended): the demo's data belongs to its users
     }
     LocalDate today = deadlines.today();
     for (Seed seed : SEEDS) {
       LocalDate issued = replayDate(seed.textIssued(), today);
-      runtime.startProcessInstanceByKey(seed.key(), seed.number(), Map.of(
-          ISSUED_DATE, issued.toString(),
-          REPLAY_YEARS, issued.getYear() - seed.textIssued().getYear()));
+      runtime.startProcessInstanceByKey(
+          seed.key(),
+          seed.number(),
+          Map.of(
+              ISSUED_DATE,
+              issued.toString(),
+              REPLAY_YEARS,
+              issued.getYear() - seed.textIssued().getYear()));
       LOG.info("Demo: {} ({}) diễn lại từ ngày {}", seed.number(), seed.key(), issued);
     }
     act(today);
@@ -130,63 +140,140 @@ public class DemoDirectives implements ApplicationRunner {
   private void act(LocalDate today) {
     // done and confirmed: UBND tỉnh's implementation plan of the Bắc Giang resolution
     String plan = assignmentOf("NQ-DV-BG-2016", "Xây dựng Kế hoạch thực hiện Nghị quyết");
-    complete(plan, "Task_Contribute",
-        Map.of(CONTRIBUTION, "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
-    complete(plan, "Task_Perform", Map.of(REQUEST_EXTENSION, false,
-        RESULT_REPORT, "Đã ban hành Kế hoạch số 150/KH-UBND, phân công 18 sở, ngành"));
+    complete(plan, "Task_Contribute", Map.of(CONTRIBUTION, "Sở Nội vụ đã góp ý dự thảo kế hoạch"));
+    complete(
+        plan,
+        "Task_Perform",
+        Map.of(
+            REQUEST_EXTENSION,
+            false,
+            RESULT_REPORT,
+            "Đã ban hành Kế hoạch số 150/KH-UBND, phân công 18 sở, ngành"));
     complete(plan, "Task_ApproveResult", Map.of(APPROVED, true));
     complete(plan, "Task_ConfirmResult", Map.of(CONFIRMED, true));
 
     // returned: Ban Tổ chức's criteria, sent back by Ban Dân vận for rework
     String criteria = assignmentOf("NQ-DV-BG-2016", "Tham mưu đưa kết quả");
-    tasks.createTaskQuery().processInstanceId(criteria).taskDefinitionKey("Task_Contribute").list()
+    tasks
+        .createTaskQuery()
+        .processInstanceId(criteria)
+        .taskDefinitionKey("Task_Contribute")
+        .list()
         .forEach(t -> tasks.complete(t.getId(), Map.of(CONTRIBUTION, "Thống nhất với dự thảo")));
-    complete(criteria, "Task_Perform", Map.of(REQUEST_EXTENSION, false,
-        RESULT_REPORT, "Dự thảo bộ tiêu chí đánh giá có 5 tiêu chí về công tác dân vận"));
+    complete(
+        criteria,
+        "Task_Perform",
+        Map.of(
+            REQUEST_EXTENSION,
+            false,
+            RESULT_REPORT,
+            "Dự thảo bộ tiêu chí đánh giá có 5 tiêu chí về công tác dân vận"));
     complete(criteria, "Task_ApproveResult", Map.of(APPROVED, true));
-    complete(criteria, "Task_ConfirmResult", Map.of(CONFIRMED, false,
-        RETURN_REASON, "Chưa có tiêu chí về tiếp xúc, đối thoại với Nhân dân; bổ sung"));
+    complete(
+        criteria,
+        "Task_ConfirmResult",
+        Map.of(
+            CONFIRMED,
+            false,
+            RETURN_REASON,
+            "Chưa có tiêu chí về tiếp xúc, đối thoại với Nhân dân; bổ sung"));
 
     // an extension waiting for Ban Thường vụ: Ban Dân vận's guidance
     String guidance = assignmentOf("NQ-DV-BG-2016", "Hướng dẫn cơ chế nắm bắt");
-    complete(guidance, "Task_Perform", Map.of(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, today.plusMonths(2).toString(),
-        EXTENSION_REASON, "Chờ ý kiến các huyện ủy về mẫu báo cáo tình hình nhân dân"));
+    complete(
+        guidance,
+        "Task_Perform",
+        Map.of(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            today.plusMonths(2).toString(),
+            EXTENSION_REASON,
+            "Chờ ý kiến các huyện ủy về mẫu báo cáo tình hình nhân dân"));
 
     // due in two days: a quick report asked of Sở Nội vụ
-    runtime.startProcessInstanceByKey("assignment", "CV-BDV-NHANH", Map.of(
-        LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU", LEADER_REVIEW, true,
-        TASK_CONTENT, "Báo cáo nhanh tình hình thực hiện quy chế dân chủ ở cơ sở phục vụ phiên"
-            + " họp Thường trực Tỉnh ủy",
-        DEADLINE, today.plusDays(2).toString()));
+    runtime.startProcessInstanceByKey(
+        "assignment",
+        "CV-BDV-NHANH",
+        Map.of(
+            LEAD_BODY,
+            "soNoiVu",
+            MONITOR_BODY,
+            "bdvTU",
+            LEADER_REVIEW,
+            true,
+            TASK_CONTENT,
+            "Báo cáo nhanh tình hình thực hiện quy chế dân chủ ở cơ sở phục vụ phiên"
+                + " họp Thường trực Tỉnh ủy",
+            DEADLINE,
+            today.plusDays(2).toString()));
 
     // an ad-hoc report raised by a commune (as Tasklist would start it: with the person's groups)
-    as("ubndXaXuanLocCanBo", () -> runtime.startProcessInstanceByKey("adhocReport", "DX-DEMO-1",
-        Map.of(INCIDENT_TITLE, "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
-            INCIDENT_DETAILS, "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá"
-                + " bồi thường dự án đường liên xã",
-            SEVERITY, "nghiemTrong")));
+    as(
+        "ubndXaXuanLocCanBo",
+        () ->
+            runtime.startProcessInstanceByKey(
+                "adhocReport",
+                "DX-DEMO-1",
+                Map.of(
+                    INCIDENT_TITLE,
+                    "Khiếu nại đông người về bồi thường giải phóng mặt bằng",
+                    INCIDENT_DETAILS,
+                    "Khoảng 40 hộ dân tập trung tại trụ sở UBND xã kiến nghị về giá"
+                        + " bồi thường dự án đường liên xã",
+                    SEVERITY,
+                    "nghiemTrong")));
 
-    // "Dân vận khéo": a commune's model waits for Ban Dân vận's appraisal; Sở Nội vụ's is recognised
-    as("ubndXaXuanLocCanBo", () -> runtime.startProcessInstanceByKey("skilfulModel",
-        "DVK-XUANLOC-1", skilfulModel("\"Bình dân học vụ số\" ở ấp", "vanHoaXaHoi",
-            "Người cao tuổi ở ấp chưa dùng được dịch vụ công trực tuyến",
-            "Tổ công nghệ số cộng đồng hướng dẫn tại nhà văn hóa ấp mỗi tối thứ Bảy")));
-    as("soNoiVuCanBo", () -> runtime.startProcessInstanceByKey("skilfulModel", "DVK-SONOIVU-1",
-        skilfulModel("Một cửa thân thiện", "xayDungHeThongChinhTri",
-            "Người dân phải đi lại nhiều lần khi làm thủ tục",
-            "Hẹn trả kết quả qua Zalo, phiếu đánh giá sự hài lòng sau mỗi hồ sơ")));
-    String recognised = runtime.createProcessInstanceQuery().processDefinitionKey("skilfulModel")
-        .processInstanceBusinessKey("DVK-SONOIVU-1").singleResult().getId();
-    complete(recognised, "Task_AppraiseModel", Map.of(APPRAISAL_SCORE, 82,
-        APPRAISAL_NOTE, "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
+    // "Dân vận khéo": a commune's model waits for Ban Dân vận's appraisal; Sở Nội vụ's is
+    // recognised
+    as(
+        "ubndXaXuanLocCanBo",
+        () ->
+            runtime.startProcessInstanceByKey(
+                "skilfulModel",
+                "DVK-XUANLOC-1",
+                skilfulModel(
+                    "\"Bình dân học vụ số\" ở ấp",
+                    "vanHoaXaHoi",
+                    "Người cao tuổi ở ấp chưa dùng được dịch vụ công trực tuyến",
+                    "Tổ công nghệ số cộng đồng hướng dẫn tại nhà văn hóa ấp mỗi tối thứ Bảy")));
+    as(
+        "soNoiVuCanBo",
+        () ->
+            runtime.startProcessInstanceByKey(
+                "skilfulModel",
+                "DVK-SONOIVU-1",
+                skilfulModel(
+                    "Một cửa thân thiện",
+                    "xayDungHeThongChinhTri",
+                    "Người dân phải đi lại nhiều lần khi làm thủ tục",
+                    "Hẹn trả kết quả qua Zalo, phiếu đánh giá sự hài lòng sau mỗi hồ sơ")));
+    String recognised =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("skilfulModel")
+            .processInstanceBusinessKey("DVK-SONOIVU-1")
+            .singleResult()
+            .getId();
+    complete(
+        recognised,
+        "Task_AppraiseModel",
+        Map.of(
+            APPRAISAL_SCORE,
+            82,
+            APPRAISAL_NOTE,
+            "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
   }
 
-  private static Map<String, Object> skilfulModel(String name, String field, String reason,
-      String content) {
-    return Map.ofEntries(Map.entry(MODEL_NAME, name), Map.entry(WORK_FIELD, field),
-        Map.entry(REASON, reason), Map.entry(GOALS, "100% người dân được hướng dẫn tận nơi"),
-        Map.entry(CONTENT, content), Map.entry(AREA, "Trên địa bàn đơn vị"),
+  private static Map<String, Object> skilfulModel(
+      String name, String field, String reason, String content) {
+    return Map.ofEntries(
+        Map.entry(MODEL_NAME, name),
+        Map.entry(WORK_FIELD, field),
+        Map.entry(REASON, reason),
+        Map.entry(GOALS, "100% người dân được hướng dẫn tận nơi"),
+        Map.entry(CONTENT, content),
+        Map.entry(AREA, "Trên địa bàn đơn vị"),
         Map.entry(PARTICIPANTS, "Lãnh đạo đơn vị chủ trì; Mặt trận, Đoàn Thanh niên phối hợp"),
         Map.entry(RESOURCES, "Kinh phí thường xuyên của đơn vị, xã hội hóa"),
         Map.entry(TIMELINE, "Từ quý I đến hết năm"),
@@ -196,8 +283,9 @@ public class DemoDirectives implements ApplicationRunner {
 
   /** Acts as a person of the registry, with their groups (as Tasklist would). */
   private void as(String person, Runnable action) {
-    identity.setAuthentication(person, identity.createGroupQuery().groupMember(person).list()
-        .stream().map(Group::getId).toList());
+    identity.setAuthentication(
+        person,
+        identity.createGroupQuery().groupMember(person).list().stream().map(Group::getId).toList());
     try {
       action.run();
     } finally {
@@ -207,16 +295,26 @@ public class DemoDirectives implements ApplicationRunner {
 
   /** The assignment of a directive whose content starts so. */
   private String assignmentOf(String number, String contentStart) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey("assignment")
-        .processInstanceBusinessKey(number).list().stream().map(ProcessInstance::getId)
-        .filter(id -> String.valueOf(runtime.getVariable(id, TASK_CONTENT))
-            .startsWith(contentStart)).findFirst()
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey("assignment")
+        .processInstanceBusinessKey(number)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .filter(
+            id -> String.valueOf(runtime.getVariable(id, TASK_CONTENT)).startsWith(contentStart))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("demo: no assignment " + contentStart));
   }
 
   private void complete(String instance, String taskKey, Map<String, Object> answer) {
-    Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
-        .singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     tasks.complete(task.getId(), answer);
   }
 }

@@ -14,7 +14,11 @@ import javax.sql.DataSource;
 public final class ClusterLock implements AutoCloseable {
 
   /** What the lock guards; each its own key. */
-  public enum Purpose { SCHEMA_MIGRATION, REGISTRY_SYNC, RESTRUCTURE }
+  public enum Purpose {
+    SCHEMA_MIGRATION,
+    REGISTRY_SYNC,
+    RESTRUCTURE
+  }
 
   private static final long BASE = 0x64616e76616e0000L; // "danvan" in ASCII, then the purpose
 
@@ -46,7 +50,8 @@ public final class ClusterLock implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     if (connection != null) {
-      try (connection; Statement statement = connection.createStatement()) {
+      try (connection;
+          Statement statement = connection.createStatement()) {
         statement.execute("select pg_advisory_unlock(" + key + ")");
       }
     }

@@ -28,9 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * While the database is away (restarted, failed over, the network to it cut) every request is
- * answered {@code 503 Service Unavailable} with {@code Retry-After} and a Vietnamese message in
- * the engine REST API's error format ({@code {"type":"DatabaseUnavailable","message":…}}), not a
- * 500 with a driver's stack trace: the engine REST API, the webapps' own API (Tasklist, Cockpit,
+ * answered {@code 503 Service Unavailable} with {@code Retry-After} and a Vietnamese message in the
+ * engine REST API's error format ({@code {"type":"DatabaseUnavailable","message":…}}), not a 500
+ * with a driver's stack trace: the engine REST API, the webapps' own API (Tasklist, Cockpit,
  * Admin), the product's APIs and the pages alike. How long a request waits before that answer is
  * the connection pool's {@code connection-timeout} (application-postgres.yaml). The application
  * itself needs no restart: the pool opens new connections once the server is back.
@@ -38,14 +38,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Two parts: an engine command interceptor notes on the request's thread that a command failed
  * for want of the database ({@link DatabaseUnavailable#causedBy}), because the REST API and the
  * webapps turn the engine's exceptions into 500 answers of their own, out of this filter's sight;
- * and a filter in front of everything (also of authentication, whose password check is an
- * engine command) that turns such a 500, or such an exception, into the 503.
+ * and a filter in front of everything (also of authentication, whose password check is an engine
+ * command) that turns such a 500, or such an exception, into the 503.
  */
 @Configuration
 class DatabaseUnavailableResponses {
 
   /** Before every other filter of the product (request size, authentication). */
   static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 50;
+
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableResponses.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,8 +91,9 @@ class DatabaseUnavailableResponses {
 
   static final class Filter extends OncePerRequestFilter {
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-        FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
       DatabaseUnavailable.forget();
       Unavailable wrapped = new Unavailable(response);
       try {
@@ -108,22 +110,27 @@ class DatabaseUnavailableResponses {
         DatabaseUnavailable.forget();
       }
       if (wrapped.replaced && !response.isCommitted()) {
-        LOG.warn("Cơ sở dữ liệu không kết nối được: {} {} được trả lời 503",
-            request.getMethod(), request.getRequestURI());
+        LOG.warn(
+            "Cơ sở dữ liệu không kết nối được: {} {} được trả lời 503",
+            request.getMethod(),
+            request.getRequestURI());
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(JSON.writeValueAsString(DatabaseUnavailable.body())
-            .getBytes(StandardCharsets.UTF_8));
+        response
+            .getOutputStream()
+            .write(
+                JSON.writeValueAsString(DatabaseUnavailable.body())
+                    .getBytes(StandardCharsets.UTF_8));
       }
     }
   }
 
   /**
-   * The response as the request's handlers see it: once they answer a server error after an
-   * engine command failed for want of the database, what they write is dropped, and the filter
-   * answers instead.
+   * The response as the request's handlers see it: once they answer a server error after an engine
+   * command failed for want of the database, what they write is dropped, and the filter answers
+   * instead.
    */
   static final class Unavailable extends HttpServletResponseWrapper {
     boolean replaced;
@@ -192,25 +199,26 @@ class DatabaseUnavailableResponses {
     }
   }
 
-  private static final ServletOutputStream DROPPED = new ServletOutputStream() {
-    @Override
-    public boolean isReady() {
-      return true;
-    }
+  private static final ServletOutputStream DROPPED =
+      new ServletOutputStream() {
+        @Override
+        public boolean isReady() {
+          return true;
+        }
 
-    @Override
-    public void setWriteListener(WriteListener listener) {
-      // nothing is written
-    }
+        @Override
+        public void setWriteListener(WriteListener listener) {
+          // nothing is written
+        }
 
-    @Override
-    public void write(int b) {
-      // dropped: the filter answers instead
-    }
+        @Override
+        public void write(int b) {
+          // dropped: the filter answers instead
+        }
 
-    @Override
-    public void write(byte[] b, int off, int len) {
-      // dropped
-    }
-  };
+        @Override
+        public void write(byte[] b, int off, int len) {
+          // dropped
+        }
+      };
 }

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 
 /**
- * Makes the process engine wait for database initialisation (Liquibase in the postgres profile),
- * so the engine never starts against a schema that is not there yet.
+ * Makes the process engine wait for database initialisation (Liquibase in the postgres profile), so
+ * the engine never starts against a schema that is not there yet.
  */
 public class EngineAfterSchemaMigration
     extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {

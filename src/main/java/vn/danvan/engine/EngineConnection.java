@@ -4,8 +4,8 @@ import java.sql.Connection;
 import org.camunda.bpm.engine.impl.context.Context;
 
 /**
- * The JDBC connection of the engine command running now, for the product's own SQL: what it
- * reads and writes commits or rolls back with the engine's transaction.
+ * The JDBC connection of the engine command running now, for the product's own SQL: what it reads
+ * and writes commits or rolls back with the engine's transaction.
  */
 public final class EngineConnection {
 

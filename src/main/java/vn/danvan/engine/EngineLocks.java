@@ -7,15 +7,15 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 
 /**
- * Named locks held until the current engine transaction commits or rolls back: a row of
- * {@code danvan_lock} locked with {@code select … for update} on the engine's own connection.
- * For a check that reads what other transactions write, then writes itself ("at most 3 models a
- * year"): two such transactions under one name run one after the other, so the second sees what
- * the first committed.
+ * Named locks held until the current engine transaction commits or rolls back: a row of {@code
+ * danvan_lock} locked with {@code select … for update} on the engine's own connection. For a check
+ * that reads what other transactions write, then writes itself ("at most 3 models a year"): two
+ * such transactions under one name run one after the other, so the second sees what the first
+ * committed.
  *
- * <p>The row is made the first time its name is locked. Two transactions that make it at once
- * both try to insert it: the second waits for the first's commit, fails on the key, goes back to
- * a savepoint, and then waits on the row like any later one.
+ * <p>The row is made the first time its name is locked. Two transactions that make it at once both
+ * try to insert it: the second waits for the first's commit, fails on the key, goes back to a
+ * savepoint, and then waits on the row like any later one.
  */
 public final class EngineLocks {
 

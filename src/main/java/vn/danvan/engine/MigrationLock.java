@@ -10,12 +10,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Nodes that start at the same moment on one empty PostgreSQL database both create Liquibase's
- * own tables, and the second fails ("relation databasechangelog already exists", found by
- * ClusterIT): Liquibase's lock only works once its tables exist. The whole migration therefore
- * runs under a {@link ClusterLock}, taken before Liquibase starts and released after it finished;
- * the other node waits, then finds the schema up to date. (If the migration fails the node stops,
- * and its connection, with the lock, closes.)
+ * Nodes that start at the same moment on one empty PostgreSQL database both create Liquibase's own
+ * tables, and the second fails ("relation databasechangelog already exists", found by ClusterIT):
+ * Liquibase's lock only works once its tables exist. The whole migration therefore runs under a
+ * {@link ClusterLock}, taken before Liquibase starts and released after it finished; the other node
+ * waits, then finds the schema up to date. (If the migration fails the node stops, and its
+ * connection, with the lock, closes.)
  */
 @Component
 class MigrationLock implements BeanPostProcessor {
@@ -26,8 +26,9 @@ class MigrationLock implements BeanPostProcessor {
   public Object postProcessBeforeInitialization(Object bean, String name) throws BeansException {
     if (bean instanceof SpringLiquibase liquibase && liquibase.getDataSource() != null) {
       try {
-        held.put(name, ClusterLock.acquire(liquibase.getDataSource(),
-            ClusterLock.Purpose.SCHEMA_MIGRATION));
+        held.put(
+            name,
+            ClusterLock.acquire(liquibase.getDataSource(), ClusterLock.Purpose.SCHEMA_MIGRATION));
       } catch (SQLException e) {
         throw new BeanInitializationException("Không lấy được khóa nâng cấp cơ sở dữ liệu", e);
       }

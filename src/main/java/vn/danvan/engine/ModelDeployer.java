@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys everything under {@code processes/} and {@code forms/} as one named deployment whose
  * resource names are the paths relative to the project root ({@code processes/blocks/x.bpmn}),
- * identical from the jar, {@code spring-boot:run} and tests. With duplicate filtering, a restart
- * on the same database deploys nothing unless a file changed, and then only that file.
+ * identical from the jar, {@code spring-boot:run} and tests. With duplicate filtering, a restart on
+ * the same database deploys nothing unless a file changed, and then only that file.
  *
  * <p>The starter's own auto-deployment is off ({@code camunda.bpm.auto-deployment-enabled}): it
- * names resources by absolute path and skips {@code .form} files. Embedded HTML forms
- * ({@code forms/*.html}, for sheets whose rows are data) are deployed alongside.
+ * names resources by absolute path and skips {@code .form} files. Embedded HTML forms ({@code
+ * forms/*.html}, for sheets whose rows are data) are deployed alongside.
  */
 @Component
 @Order(ModelDeployer.ORDER)
@@ -65,10 +65,12 @@ public class ModelDeployer implements ApplicationRunner {
       LOG.warn("Không tìm thấy mô hình nào trong {}", FOLDERS);
       return List.of();
     }
-    DeploymentBuilder builder = repository.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_NAME)
-        .enableDuplicateFiltering(true);
+    DeploymentBuilder builder =
+        repository
+            .createDeployment()
+            .name(DEPLOYMENT_NAME)
+            .source(DEPLOYMENT_NAME)
+            .enableDuplicateFiltering(true);
     for (Map.Entry<String, Resource> model : models.entrySet()) {
       try (InputStream in = model.getValue().getInputStream()) {
         builder.addInputStream(model.getKey(), new ByteArrayInputStream(in.readAllBytes()));
@@ -97,7 +99,8 @@ public class ModelDeployer implements ApplicationRunner {
           if (EXTENSIONS.stream().anyMatch(url::endsWith) && url.startsWith(rootUrl)) {
             String name = folder + "/" + url.substring(rootUrl.length());
             if (models.putIfAbsent(name, file) != null) {
-              throw new IllegalStateException("Mô hình " + name + " xuất hiện hai lần trên classpath");
+              throw new IllegalStateException(
+                  "Mô hình " + name + " xuất hiện hai lần trên classpath");
             }
           }
         }

@@ -22,17 +22,18 @@ import org.xml.sax.helpers.DefaultHandler;
 import vn.danvan.input.InvalidInputException;
 
 /**
- * Every file of a new deployment (the product's own, or one an administrator uploads through
- * {@code POST /engine-rest/deployment/create}) must be readable before Camunda parses it: a model
- * ({@code .bpmn}, {@code .dmn}) well-formed XML, a Camunda Form ({@code .form}) a JSON object with
- * its {@code id} and {@code components} and no script. Otherwise the deployment is refused with
- * the file and the place ({@link InvalidInputException}, REST 400) instead of Camunda's 500, or a
- * form that deploys and then breaks every task that opens it.
+ * Every file of a new deployment (the product's own, or one an administrator uploads through {@code
+ * POST /engine-rest/deployment/create}) must be readable before Camunda parses it: a model ({@code
+ * .bpmn}, {@code .dmn}) well-formed XML, a Camunda Form ({@code .form}) a JSON object with its
+ * {@code id} and {@code components} and no script. Otherwise the deployment is refused with the
+ * file and the place ({@link InvalidInputException}, REST 400) instead of Camunda's 500, or a form
+ * that deploys and then breaks every task that opens it.
  */
 @Component
 class ModelFileCheck extends AbstractProcessEnginePlugin {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Form texts are Markdown with {{variable}} templates; code has no place in them. */
   static final Pattern SCRIPT = Pattern.compile("(?i)<\\s*script|javascript:");
 
@@ -66,8 +67,15 @@ class ModelFileCheck extends AbstractProcessEnginePlugin {
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.newSAXParser().parse(new ByteArrayInputStream(content), new DefaultHandler());
     } catch (SAXParseException e) {
-      throw new InvalidInputException("Tệp " + name + " không phải XML hợp lệ (dòng "
-          + e.getLineNumber() + ", cột " + e.getColumnNumber() + "): " + e.getMessage());
+      throw new InvalidInputException(
+          "Tệp "
+              + name
+              + " không phải XML hợp lệ (dòng "
+              + e.getLineNumber()
+              + ", cột "
+              + e.getColumnNumber()
+              + "): "
+              + e.getMessage());
     } catch (SAXException | IOException | ParserConfigurationException e) {
       throw new InvalidInputException("Tệp " + name + " không đọc được: " + e.getMessage());
     }
@@ -78,21 +86,34 @@ class ModelFileCheck extends AbstractProcessEnginePlugin {
     try {
       form = JSON.readTree(content);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("Biểu mẫu " + name + " không phải JSON hợp lệ (dòng "
-          + e.getLocation().getLineNr() + ", cột " + e.getLocation().getColumnNr() + "): "
-          + e.getOriginalMessage());
+      throw new InvalidInputException(
+          "Biểu mẫu "
+              + name
+              + " không phải JSON hợp lệ (dòng "
+              + e.getLocation().getLineNr()
+              + ", cột "
+              + e.getLocation().getColumnNr()
+              + "): "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new InvalidInputException("Biểu mẫu " + name + " không đọc được: " + e.getMessage());
     }
-    if (form == null || !form.isObject() || !form.path("id").isTextual()
-        || form.path("id").asText().isBlank() || !form.path("components").isArray()) {
-      throw new InvalidInputException("Biểu mẫu " + name
-          + " phải là một Camunda Form: đối tượng JSON có \"id\" (mã dùng trong camunda:formRef)"
-          + " và \"components\"");
+    if (form == null
+        || !form.isObject()
+        || !form.path("id").isTextual()
+        || form.path("id").asText().isBlank()
+        || !form.path("components").isArray()) {
+      throw new InvalidInputException(
+          "Biểu mẫu "
+              + name
+              + " phải là một Camunda Form: đối tượng JSON có \"id\" (mã dùng trong"
+              + " camunda:formRef) và \"components\"");
     }
     if (SCRIPT.matcher(new String(content, StandardCharsets.UTF_8)).find()) {
-      throw new InvalidInputException("Biểu mẫu " + name
-          + " không được chứa thẻ HTML hay biểu thức chạy mã (<script>, javascript:)");
+      throw new InvalidInputException(
+          "Biểu mẫu "
+              + name
+              + " không được chứa thẻ HTML hay biểu thức chạy mã (<script>, javascript:)");
     }
   }
 }

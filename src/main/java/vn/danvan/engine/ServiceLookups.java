@@ -27,19 +27,21 @@ import org.springframework.core.Ordered;
 
 /**
  * Two service lookups the engine repeats on every request or timer. In the packaged jar each one
- * walks the ~200 nested jars. Profiles of W1 (task completions over REST, README) found 11% of
- * the application's CPU in the first and, once that was fixed, 6.5% in the second:
+ * walks the ~200 nested jars. Profiles of W1 (task completions over REST, README) found 11% of the
+ * application's CPU in the first and, once that was fixed, 6.5% in the second:
+ *
  * <ul>
- *   <li>Camunda's REST API finds its engine with a new {@code ServiceLoader} on every call
- *       ({@code EngineUtil.lookupProcessEngine}), at least twice per request: once in the
- *       authentication filter and once for each REST resource object. For REST and webapp API
- *       requests, the thread's context class loader is replaced by one that reads that provider
- *       file once and keeps its text; everything else goes to the real loader.
+ *   <li>Camunda's REST API finds its engine with a new {@code ServiceLoader} on every call ({@code
+ *       EngineUtil.lookupProcessEngine}), at least twice per request: once in the authentication
+ *       filter and once for each REST resource object. For REST and webapp API requests, the
+ *       thread's context class loader is replaced by one that reads that provider file once and
+ *       keeps its text; everything else goes to the real loader.
  *   <li>Each timer asks JAXP for a new {@code DatatypeFactory} (Camunda's {@code DurationHelper}),
  *       which searches the class path for a service file unless the system property names the
  *       factory. At start-up the property is set to the factory that search finds, so every later
  *       call gets the same factory without the search.
  * </ul>
+ *
  * The files and the factory cannot change while the application runs.
  */
 @Configuration
@@ -62,7 +64,8 @@ class ServiceLookups {
   static void pinDatatypeFactory() {
     if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
       try {
-        System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
+        System.setProperty(
+            DatatypeFactory.DATATYPEFACTORY_PROPERTY,
             DatatypeFactory.newInstance().getClass().getName());
       } catch (DatatypeConfigurationException e) {
         throw new IllegalStateException("no XML datatype factory", e);
@@ -139,19 +142,22 @@ class ServiceLookups {
     try (InputStream in = file.openStream()) {
       text = in.readAllBytes();
     }
-    return new URL(null, file.toString(), new URLStreamHandler() {
-      @Override
-      protected URLConnection openConnection(URL address) {
-        return new URLConnection(address) {
+    return new URL(
+        null,
+        file.toString(),
+        new URLStreamHandler() {
           @Override
-          public void connect() {}
+          protected URLConnection openConnection(URL address) {
+            return new URLConnection(address) {
+              @Override
+              public void connect() {}
 
-          @Override
-          public InputStream getInputStream() {
-            return new ByteArrayInputStream(text);
+              @Override
+              public InputStream getInputStream() {
+                return new ByteArrayInputStream(text);
+              }
+            };
           }
-        };
-      }
-    });
+        });
   }
 }

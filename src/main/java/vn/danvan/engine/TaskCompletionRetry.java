@@ -29,14 +29,13 @@ import org.springframework.stereotype.Component;
  * notices while its leader acknowledges one of them, and both delete the same rows in different
  * orders. PostgreSQL then rolls one of them back with a deadlock ({@code 40P01}; seen in the
  * lifetime benchmark with the demo province's 40 bodies), where Camunda's own check would have
- * raised an {@link OptimisticLockingException}. It is the same lost race, so it is retried the
- * same way, as is a serialization failure ({@code 40001}, also H2's deadlock). When one of the
- * two commits first, the other may read a row of the notice, then find the rest gone, and
- * Camunda fails wherever it meets the gap (121 of 400 completions in {@code FanoutConcurrencyIT}
- * before this was retried, later 2 with a {@code NullPointerException}); that is retried too.
- * So is a row lock waited for in vain ({@code HYT00}: H2 gives up after 2 s, e.g. on a fan-out
- * member whose chase chunk is starting its notices; {@code 55P03}: PostgreSQL, only if a
- * {@code lock_timeout} is set).
+ * raised an {@link OptimisticLockingException}. It is the same lost race, so it is retried the same
+ * way, as is a serialization failure ({@code 40001}, also H2's deadlock). When one of the two
+ * commits first, the other may read a row of the notice, then find the rest gone, and Camunda fails
+ * wherever it meets the gap (121 of 400 completions in {@code FanoutConcurrencyIT} before this was
+ * retried, later 2 with a {@code NullPointerException}); that is retried too. So is a row lock
+ * waited for in vain ({@code HYT00}: H2 gives up after 2 s, e.g. on a fan-out member whose chase
+ * chunk is starting its notices; {@code 55P03}: PostgreSQL, only if a {@code lock_timeout} is set).
  *
  * <p>So task completions (Tasklist's form submit and REST {@code complete}) are run again, whole,
  * in a new transaction, up to {@link #ATTEMPTS} times. A completion whose database went away
@@ -49,11 +48,13 @@ import org.springframework.stereotype.Component;
 public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
 
   static final int ATTEMPTS = 5;
+
   /**
-   * SQL states of a statement or transaction that met another: deadlock, serialization failure,
-   * a row lock waited for too long (H2's 2 s, PostgreSQL's {@code lock_timeout} when one is set).
+   * SQL states of a statement or transaction that met another: deadlock, serialization failure, a
+   * row lock waited for too long (H2's 2 s, PostgreSQL's {@code lock_timeout} when one is set).
    */
   static final Set<String> RACES = Set.of("40P01", "40001", "HYT00", "55P03");
+
   private static final Logger LOG = LoggerFactory.getLogger(TaskCompletionRetry.class);
 
   @Override
@@ -82,16 +83,18 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
           if (!lostARace(conflict) || attempt >= ATTEMPTS) {
             throw conflict;
           }
-          LOG.debug("Hoàn thành công việc trùng lúc với tiến trình khác, thử lại lần {}: {}",
-              attempt + 1, conflict.getMessage());
+          LOG.debug(
+              "Hoàn thành công việc trùng lúc với tiến trình khác, thử lại lần {}: {}",
+              attempt + 1,
+              conflict.getMessage());
           pause(attempt);
         }
       }
     }
 
     /**
-     * Camunda's optimistic lock failed, or the database rolled the transaction back because it
-     * met another one: a deadlock or a serialization failure anywhere in the causes.
+     * Camunda's optimistic lock failed, or the database rolled the transaction back because it met
+     * another one: a deadlock or a serialization failure anywhere in the causes.
      */
     static boolean lostARace(Throwable failure) {
       if (failure instanceof OptimisticLockingException || instanceGone(failure)) {
@@ -101,7 +104,8 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
       Throwable cause = failure;
       for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
         // a failure without a SQL state (the pool's timeout) is no race
-        if (cause instanceof SQLException sql && sql.getSQLState() != null
+        if (cause instanceof SQLException sql
+            && sql.getSQLState() != null
             && RACES.contains(sql.getSQLState())) {
           return true;
         }
@@ -110,14 +114,13 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The command read a row, then found rows it belongs with gone: another transaction ended
-     * that process instance in between (a body's answer ending the chase notice its leader is
-     * acknowledging, or the other way round). Camunda fails wherever it meets the gap: a
-     * {@code NullValueException} "Cannot restore state of process instance", or a
-     * {@code NullPointerException} thrown by the engine's code (both seen in {@code
-     * FanoutConcurrencyIT}).
-     * Run again, the body's answer finds the notice already ended, and the leader's
-     * acknowledgement finds its task gone, which a client understands (404).
+     * The command read a row, then found rows it belongs with gone: another transaction ended that
+     * process instance in between (a body's answer ending the chase notice its leader is
+     * acknowledging, or the other way round). Camunda fails wherever it meets the gap: a {@code
+     * NullValueException} "Cannot restore state of process instance", or a {@code
+     * NullPointerException} thrown by the engine's code (both seen in {@code FanoutConcurrencyIT}).
+     * Run again, the body's answer finds the notice already ended, and the leader's acknowledgement
+     * finds its task gone, which a client understands (404).
      */
     private static boolean instanceGone(Throwable failure) {
       if (failure instanceof NullPointerException npe) {
@@ -125,7 +128,8 @@ public class TaskCompletionRetry extends AbstractProcessEnginePlugin {
         StackTraceElement[] at = npe.getStackTrace();
         return at.length > 0 && at[0].getClassName().startsWith("org.camunda.bpm.engine.");
       }
-      return failure instanceof NullValueException && failure.getMessage() != null
+      return failure instanceof NullValueException
+          && failure.getMessage() != null
           && failure.getMessage().startsWith("Cannot restore state of process instance");
     }
 

@@ -17,15 +17,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.danvan.input.InvalidInputException;
 
 /**
- * The criteria sets of every province and year, read once from YAML files
- * ({@code danvan.evaluation.criteria}, default {@code classpath*:evaluation/*.yaml}). A file that
- * cannot be read or a set that does not add up stops the application with the file's name and the
- * problem; two sets of one province covering the same year too.
+ * The criteria sets of every province and year, read once from YAML files ({@code
+ * danvan.evaluation.criteria}, default {@code classpath*:evaluation/*.yaml}). A file that cannot be
+ * read or a set that does not add up stops the application with the file's name and the problem;
+ * two sets of one province covering the same year too.
  */
 public class CriteriaCatalog {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final List<CriteriaSet> sets;
   private final String defaultProvince;
@@ -36,8 +36,13 @@ public class CriteriaCatalog {
     for (CriteriaSet a : sets) {
       for (CriteriaSet b : sets) {
         if (a != b && a.province().equals(b.province()) && overlap(a, b)) {
-          throw new IllegalStateException("Bộ tiêu chí " + a.id() + " và " + b.id()
-              + " cùng áp dụng cho một năm của tỉnh " + a.province());
+          throw new IllegalStateException(
+              "Bộ tiêu chí "
+                  + a.id()
+                  + " và "
+                  + b.id()
+                  + " cùng áp dụng cho một năm của tỉnh "
+                  + a.province());
         }
       }
     }
@@ -52,7 +57,8 @@ public class CriteriaCatalog {
         sets.add(read(file));
       }
     } catch (IOException e) {
-      throw new IllegalStateException("Không đọc được bộ tiêu chí " + pattern + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Không đọc được bộ tiêu chí " + pattern + ": " + e.getMessage(), e);
     }
     return new CriteriaCatalog(sets, defaultProvince);
   }
@@ -66,13 +72,17 @@ public class CriteriaCatalog {
       }
       set = JSON.convertValue(tree, CriteriaSet.class);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException("Bộ tiêu chí " + file.getFilename() + " sai cấu trúc: "
-          + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new IllegalStateException(
+          "Bộ tiêu chí "
+              + file.getFilename()
+              + " sai cấu trúc: "
+              + e.getMessage().lines().findFirst().orElse(""),
+          e);
     }
     List<String> problems = set.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("Bộ tiêu chí " + file.getFilename() + ": "
-          + String.join("; ", problems));
+      throw new IllegalStateException(
+          "Bộ tiêu chí " + file.getFilename() + ": " + String.join("; ", problems));
     }
     return set;
   }
@@ -88,20 +98,29 @@ public class CriteriaCatalog {
 
   /** The set of a province for a year. */
   public Optional<CriteriaSet> find(String province, int year) {
-    return sets.stream().filter(s -> s.covers(province, year))
+    return sets.stream()
+        .filter(s -> s.covers(province, year))
         .max(Comparator.comparingInt(CriteriaSet::fromYear));
   }
 
   /** The set of a province for a year, or a clear refusal. */
   public CriteriaSet select(String province, int year) {
-    return find(province, year).orElseThrow(() -> new InvalidInputException(
-        "Chưa có bộ tiêu chí đánh giá công tác dân vận của \"" + province + "\" cho năm " + year
-            + " (bổ sung tệp tiêu chí rồi khởi động lại)"));
+    return find(province, year)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "Chưa có bộ tiêu chí đánh giá công tác dân vận của \""
+                        + province
+                        + "\" cho năm "
+                        + year
+                        + " (bổ sung tệp tiêu chí rồi khởi động lại)"));
   }
 
   public CriteriaSet byId(String id) {
-    return sets.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(
-        () -> new InvalidInputException("Không có bộ tiêu chí \"" + id + "\""));
+    return sets.stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new InvalidInputException("Không có bộ tiêu chí \"" + id + "\""));
   }
 
   private static boolean overlap(CriteriaSet a, CriteriaSet b) {

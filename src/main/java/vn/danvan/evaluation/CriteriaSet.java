@@ -14,15 +14,25 @@ import java.util.stream.Stream;
  * @param toYear last year it applies to, or null while it is current
  * @param bands key of the band decision in {@code processes/decisions/}
  */
-public record CriteriaSet(String id, String name, String province, int fromYear, Integer toYear,
-    String bands, List<Item> criteria, List<Item> bonus, List<Item> penalty) {
+public record CriteriaSet(
+    String id,
+    String name,
+    String province,
+    int fromYear,
+    Integer toYear,
+    String bands,
+    List<Item> criteria,
+    List<Item> bonus,
+    List<Item> penalty) {
 
   /** The criteria of a set are worth exactly this much together. */
   public static final int TOTAL_POINTS = 100;
 
   /** How an item counts in the total. */
   public enum Kind {
-    CRITERION("Tiêu chí"), BONUS("Điểm thưởng"), PENALTY("Điểm trừ");
+    CRITERION("Tiêu chí"),
+    BONUS("Điểm thưởng"),
+    PENALTY("Điểm trừ");
 
     private final String label;
 
@@ -38,11 +48,11 @@ public record CriteriaSet(String id, String name, String province, int fromYear,
   /**
    * A criterion, bonus or penalty item.
    *
-   * @param metric tracking figure shown to the reviewer as evidence: {@code onTime} or
-   *     {@code chases}; null for none
+   * @param metric tracking figure shown to the reviewer as evidence: {@code onTime} or {@code
+   *     chases}; null for none
    */
-  public record Item(String code, String name, int maxPoints, boolean evidenceRequired,
-      String metric) {}
+  public record Item(
+      String code, String name, int maxPoints, boolean evidenceRequired, String metric) {}
 
   /** An item with its kind, in sheet order: criteria, then bonus, then penalty. */
   public record Line(Kind kind, Item item) {}
@@ -86,22 +96,26 @@ public record CriteriaSet(String id, String name, String province, int fromYear,
       problems.add("điểm tối đa các tiêu chí cộng lại " + sum + ", phải đúng " + TOTAL_POINTS);
     }
     Set<String> codes = new HashSet<>();
-    Stream.of(criteria, bonus, penalty).flatMap(List::stream).forEach(item -> {
-      if (item.code() == null || item.code().isBlank()) {
-        problems.add("một mục thiếu code");
-      } else if (!codes.add(item.code())) {
-        problems.add("mã " + item.code() + " trùng");
-      }
-      if (item.name() == null || item.name().isBlank()) {
-        problems.add(item.code() + ": thiếu name");
-      }
-      if (item.maxPoints() <= 0) {
-        problems.add(item.code() + ": maxPoints phải lớn hơn 0");
-      }
-      if (item.metric() != null && !List.of("onTime", "chases").contains(item.metric())) {
-        problems.add(item.code() + ": metric \"" + item.metric() + "\" không có (onTime, chases)");
-      }
-    });
+    Stream.of(criteria, bonus, penalty)
+        .flatMap(List::stream)
+        .forEach(
+            item -> {
+              if (item.code() == null || item.code().isBlank()) {
+                problems.add("một mục thiếu code");
+              } else if (!codes.add(item.code())) {
+                problems.add("mã " + item.code() + " trùng");
+              }
+              if (item.name() == null || item.name().isBlank()) {
+                problems.add(item.code() + ": thiếu name");
+              }
+              if (item.maxPoints() <= 0) {
+                problems.add(item.code() + ": maxPoints phải lớn hơn 0");
+              }
+              if (item.metric() != null && !List.of("onTime", "chases").contains(item.metric())) {
+                problems.add(
+                    item.code() + ": metric \"" + item.metric() + "\" không có (onTime, chases)");
+              }
+            });
     return problems;
   }
 

@@ -11,13 +11,15 @@ import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.TrackRecords;
 
-/** The evaluation's services and the beans {@code annualEvaluation} and {@code bodyEvaluation} call. */
+/**
+ * The evaluation's services and the beans {@code annualEvaluation} and {@code bodyEvaluation} call.
+ */
 @Configuration
 public class EvaluationDelegates {
 
   /**
-   * Criteria sets: {@code danvan.evaluation.criteria} (a resource pattern) and the province a
-   * start names by default ({@code danvan.evaluation.province}).
+   * Criteria sets: {@code danvan.evaluation.criteria} (a resource pattern) and the province a start
+   * names by default ({@code danvan.evaluation.province}).
    */
   @Bean
   public CriteriaCatalog criteriaCatalog(
@@ -27,8 +29,12 @@ public class EvaluationDelegates {
   }
 
   @Bean
-  public Evaluations evaluations(CriteriaCatalog catalog, BodiesInForce inForce,
-      Deadlines deadlines, OrgRegistry registry, TrackRecords trackRecords) {
+  public Evaluations evaluations(
+      CriteriaCatalog catalog,
+      BodiesInForce inForce,
+      Deadlines deadlines,
+      OrgRegistry registry,
+      TrackRecords trackRecords) {
     return new Evaluations(catalog, inForce, deadlines, registry, trackRecords);
   }
 

@@ -1,8 +1,8 @@
 package vn.danvan.evaluation;
 
 /**
- * The variables of {@code annualEvaluation.bpmn}, {@code evaluationYear.bpmn} and
- * {@code bodyEvaluation.bpmn} besides the shared ones ({@link vn.danvan.variable.SharedVariables}).
+ * The variables of {@code annualEvaluation.bpmn}, {@code evaluationYear.bpmn} and {@code
+ * bodyEvaluation.bpmn} besides the shared ones ({@link vn.danvan.variable.SharedVariables}).
  */
 public final class EvaluationVariables {
 

@@ -81,14 +81,14 @@ import vn.danvan.tracking.TrackRecords;
 import vn.danvan.variable.SharedVariables;
 
 /**
- * The annual evaluation and ranking of mass-mobilisation work ("đánh giá, xếp loại công tác dân
- * vận hằng năm"): each year every body fills in the sheet of its province's criteria set for that
- * year, the reviewing body scores (or returns it), the band comes from the set's DMN decision, the
+ * The annual evaluation and ranking of mass-mobilisation work ("đánh giá, xếp loại công tác dân vận
+ * hằng năm"): each year every body fills in the sheet of its province's criteria set for that year,
+ * the reviewing body scores (or returns it), the band comes from the set's DMN decision, the
  * leadership approves the ranking (or returns some bodies for a new review) and it is published.
- * Every year opens on its own date whatever the years before wait for: each runs in an
- * {@code evaluationYear} instance of its own, compiled when every body is scored or on the compile
- * day ({@link #compileAt}) with the bodies that have no result named; a body scored after the
- * approval is recorded as late and stays out of the approved ranking, which nothing changes.
+ * Every year opens on its own date whatever the years before wait for: each runs in an {@code
+ * evaluationYear} instance of its own, compiled when every body is scored or on the compile day
+ * ({@link #compileAt}) with the bodies that have no result named; a body scored after the approval
+ * is recorded as late and stays out of the approved ranking, which nothing changes.
  */
 public class Evaluations {
 
@@ -97,8 +97,10 @@ public class Evaluations {
   static final String DEFAULT_DEADLINE = "trước ngày 15/10 hằng năm";
   static final int DEFAULT_WINDOW_DAYS = 30;
   static final int DEFAULT_REVIEW_DAYS = 30;
+
   /** Bodies without a result named one by one in the summary; beyond, how many more. */
   static final int NAMED = 100;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final CriteriaCatalog catalog;
@@ -107,8 +109,12 @@ public class Evaluations {
   private final OrgRegistry registry;
   private final TrackRecords trackRecords;
 
-  public Evaluations(CriteriaCatalog catalog, BodiesInForce inForce, Deadlines deadlines,
-      OrgRegistry registry, TrackRecords trackRecords) {
+  public Evaluations(
+      CriteriaCatalog catalog,
+      BodiesInForce inForce,
+      Deadlines deadlines,
+      OrgRegistry registry,
+      TrackRecords trackRecords) {
     this.catalog = catalog;
     this.inForce = inForce;
     this.deadlines = deadlines;
@@ -119,11 +125,11 @@ public class Evaluations {
   // ---- annualEvaluation -----------------------------------------------------------------------
 
   /**
-   * Start: the evaluated bodies ({@code bodies} or {@code bodyType}), {@code reviewingBody},
-   * {@code approvingBody}, the self-assessment deadline ({@code selfAssessmentDeadline}, a yearly
-   * phrase, default "trước ngày 15/10 hằng năm") and the years: {@code year}, or every year
-   * between {@code issuedDate} and {@code endDate} of a directive. Refused before anything waits
-   * if a year has no criteria set or its band decision is not deployed.
+   * Start: the evaluated bodies ({@code bodies} or {@code bodyType}), {@code reviewingBody}, {@code
+   * approvingBody}, the self-assessment deadline ({@code selfAssessmentDeadline}, a yearly phrase,
+   * default "trước ngày 15/10 hằng năm") and the years: {@code year}, or every year between {@code
+   * issuedDate} and {@code endDate} of a directive. Refused before anything waits if a year has no
+   * criteria set or its band decision is not deployed.
    */
   public void started(DelegateExecution execution) {
     List<String> bodies = inForce.bodies(execution);
@@ -134,12 +140,24 @@ public class Evaluations {
     for (Schedule.Period period : periods(execution)) {
       int year = period.due().getYear();
       CriteriaSet set = catalog.select(province, year);
-      if (execution.getProcessEngineServices().getRepositoryService()
-          .createDecisionDefinitionQuery().decisionDefinitionKey(set.bands()).count() == 0) {
-        throw new InvalidInputException("Bảng xếp loại \"" + set.bands() + "\" của bộ tiêu chí "
-            + set.id() + " chưa được triển khai");
+      if (execution
+              .getProcessEngineServices()
+              .getRepositoryService()
+              .createDecisionDefinitionQuery()
+              .decisionDefinitionKey(set.bands())
+              .count()
+          == 0) {
+        throw new InvalidInputException(
+            "Bảng xếp loại \""
+                + set.bands()
+                + "\" của bộ tiêu chí "
+                + set.id()
+                + " chưa được triển khai");
       }
-      years.addObject().put(YEAR, year).put("due", period.due().toString())
+      years
+          .addObject()
+          .put(YEAR, year)
+          .put("due", period.due().toString())
           .put("criteriaSet", set.id());
     }
     execution.setVariable(PROVINCE, province);
@@ -208,8 +226,8 @@ public class Evaluations {
   }
 
   /**
-   * The year's round: its criteria set, band decision, deadlines; every body is evaluated
-   * (versions before every year ran on its own).
+   * The year's round: its criteria set, band decision, deadlines; every body is evaluated (versions
+   * before every year ran on its own).
    */
   public void yearOpened(DelegateExecution execution) {
     JsonNode year = json(execution, YEARS).get((Integer) execution.getVariable(YEAR_INDEX));
@@ -224,18 +242,27 @@ public class Evaluations {
     execution.setVariable(REVIEW_DUE, due.plusDays(reviewDays).toString());
     execution.setVariable(APPROVAL_DUE, due.plusDays(reviewDays + 15L).toString());
     execution.setVariable(ROUND_BODIES, execution.getVariable(EVALUATED_BODIES));
-    for (String name : List.of(RANKING, RANKING_SUMMARY, APPROVED_AT, RETURNED_BODIES,
-        APPROVAL_NOTE, RANKING_APPROVED)) {
+    for (String name :
+        List.of(
+            RANKING,
+            RANKING_SUMMARY,
+            APPROVED_AT,
+            RETURNED_BODIES,
+            APPROVAL_NOTE,
+            RANKING_APPROVED)) {
       execution.removeVariable(name);
     }
   }
 
   /** The sheets open {@code windowDays} (default 30) before the self-assessment deadline. */
   public Date opensAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse(vars.getVariable(SELF_ASSESSMENT_DUE) instanceof String d
-        ? d : dueOf(vars));
-    return Date.from(due.minusDays(days(vars, WINDOW_DAYS, DEFAULT_WINDOW_DAYS))
-        .atStartOfDay(Deadlines.ZONE).toInstant());
+    LocalDate due =
+        LocalDate.parse(
+            vars.getVariable(SELF_ASSESSMENT_DUE) instanceof String d ? d : dueOf(vars));
+    return Date.from(
+        due.minusDays(days(vars, WINDOW_DAYS, DEFAULT_WINDOW_DAYS))
+            .atStartOfDay(Deadlines.ZONE)
+            .toInstant());
   }
 
   /** The bodies of this round: all of them, or those the leadership returned. */
@@ -268,13 +295,15 @@ public class Evaluations {
       execution.setVariable(COMPILED_AT, deadlines.nowAsDate());
     }
     Map<String, Map<String, Object>> results = results(execution);
-    List<String> missing = allBodies(execution).stream().filter(b -> !results.containsKey(b))
-        .toList();
+    List<String> missing =
+        allBodies(execution).stream().filter(b -> !results.containsKey(b)).toList();
     execution.setVariable(MISSING_BODIES, registry.names(missing, NAMED));
     execution.setVariable(MISSING_COUNT, missing.size());
     List<Map<String, Object>> rows = new ArrayList<>(results.values());
-    rows.sort(Comparator.comparing((Map<String, Object> r) -> (Double) r.get(TOTAL_SCORE))
-        .reversed().thenComparing(r -> (String) r.get(LEAD_BODY)));
+    rows.sort(
+        Comparator.comparing((Map<String, Object> r) -> (Double) r.get(TOTAL_SCORE))
+            .reversed()
+            .thenComparing(r -> (String) r.get(LEAD_BODY)));
     ArrayNode ranking = Sheets.JSON.createArrayNode();
     ArrayNode options = Sheets.JSON.createArrayNode();
     Map<String, Integer> perBand = new LinkedHashMap<>();
@@ -288,17 +317,21 @@ public class Evaluations {
       row.put(TOTAL_SCORE, (Double) r.get(TOTAL_SCORE));
       row.put(BAND_LABEL, (String) r.get(BAND_LABEL));
       perBand.merge((String) r.get(BAND_LABEL), 1, Integer::sum);
-      options.addObject().put("label", row.get(BODY_NAME).asText())
+      options
+          .addObject()
+          .put("label", row.get(BODY_NAME).asText())
           .put("value", row.get("body").asText());
     }
     execution.setVariable(RANKING, Sheets.value(ranking));
     execution.setVariable(EVALUATED_BODY_OPTIONS, Sheets.value(options)); // the form's choices
-    StringBuilder summary = new StringBuilder("Năm " + execution.getVariable(YEAR) + ", "
-        + rows.size() + " đơn vị:");
-    perBand.forEach((band, n) -> summary.append(' ').append(band).append(' ').append(n).append(';'));
+    StringBuilder summary =
+        new StringBuilder("Năm " + execution.getVariable(YEAR) + ", " + rows.size() + " đơn vị:");
+    perBand.forEach(
+        (band, n) -> summary.append(' ').append(band).append(' ').append(n).append(';'));
     String text = summary.substring(0, summary.length() - (rows.isEmpty() ? 0 : 1));
-    execution.setVariable(RANKING_SUMMARY, missing.isEmpty() ? text
-        : text + "; chưa có kết quả " + missing.size() + " đơn vị");
+    execution.setVariable(
+        RANKING_SUMMARY,
+        missing.isEmpty() ? text : text + "; chưa có kết quả " + missing.size() + " đơn vị");
   }
 
   /** The leadership approved the ranking, or returned some bodies (with a reason) for review. */
@@ -310,21 +343,22 @@ public class Evaluations {
     Inputs.text(task, APPROVAL_NOTE, "Lý do trả lại");
     List<String> evaluated = new ArrayList<>();
     json(task, EVALUATED_BODIES).forEach(id -> evaluated.add(id.asText()));
-    List<String> ranked = task.getVariable(RANKING) == null ? evaluated
-        : json(task, RANKING).findValuesAsText("body");
+    List<String> ranked =
+        task.getVariable(RANKING) == null
+            ? evaluated
+            : json(task, RANKING).findValuesAsText("body");
     List<String> returned = returnedBodies(task.getVariable(RETURNED_BODIES));
     if (returned.isEmpty()) {
-      throw new InvalidInputException(
-          "Chọn ít nhất một đơn vị cần thẩm định lại (returnedBodies)");
+      throw new InvalidInputException("Chọn ít nhất một đơn vị cần thẩm định lại (returnedBodies)");
     }
     for (String body : returned) {
       if (!evaluated.contains(body)) {
-        throw new InvalidInputException("Đơn vị \"" + body
-            + "\" không thuộc đợt đánh giá này (returnedBodies)");
+        throw new InvalidInputException(
+            "Đơn vị \"" + body + "\" không thuộc đợt đánh giá này (returnedBodies)");
       }
       if (!ranked.contains(body)) {
-        throw new InvalidInputException("Đơn vị \"" + body
-            + "\" chưa có kết quả để thẩm định lại (returnedBodies)");
+        throw new InvalidInputException(
+            "Đơn vị \"" + body + "\" chưa có kết quả để thẩm định lại (returnedBodies)");
       }
     }
     task.setVariable(ROUND_BODIES, Sheets.value(Sheets.JSON.valueToTree(returned)));
@@ -333,7 +367,9 @@ public class Evaluations {
   /** Published: the approved ranking is final; the next year follows. */
   public void published(DelegateExecution execution) {
     execution.setVariable(PUBLISHED_AT, deadlines.nowAsDate());
-    LOG.info("Công bố kết quả xếp loại công tác dân vận năm {}: {}", execution.getVariable(YEAR),
+    LOG.info(
+        "Công bố kết quả xếp loại công tác dân vận năm {}: {}",
+        execution.getVariable(YEAR),
         execution.getVariable(RANKING_SUMMARY));
     if (execution.getVariable(YEAR_INDEX) instanceof Integer index) { // earlier versions' loop
       execution.setVariable(YEAR_INDEX, index + 1);
@@ -347,14 +383,21 @@ public class Evaluations {
     CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
     String body = SharedVariables.leadBody(execution);
     execution.setVariable(BODY_NAME, name(body));
-    execution.setVariable(TASK_CONTENT, "Tự đánh giá, chấm điểm công tác dân vận năm "
-        + execution.getVariable(YEAR) + " (" + set.name() + ")");
+    execution.setVariable(
+        TASK_CONTENT,
+        "Tự đánh giá, chấm điểm công tác dân vận năm "
+            + execution.getVariable(YEAR)
+            + " ("
+            + set.name()
+            + ")");
     if (execution.getVariable(ASSESSMENT) == null) {
       execution.setVariable(ASSESSMENT, Sheets.value(Sheets.blank(set)));
     } else if (assessed(execution)) { // back from the leadership: its sheet as it was
       execution.setVariable(SELF_ASSESSMENT, execution.getVariable(ASSESSMENT));
-      execution.setVariable(SELF_TOTAL, Sheets.total(
-          Sheets.read(execution.getVariable(ASSESSMENT), ASSESSMENT), "score").doubleValue());
+      execution.setVariable(
+          SELF_TOTAL,
+          Sheets.total(Sheets.read(execution.getVariable(ASSESSMENT), ASSESSMENT), "score")
+              .doubleValue());
     }
   }
 
@@ -366,15 +409,20 @@ public class Evaluations {
   /** The body's self-assessment: checked against the set, totalled. */
   public void selfAssessed(DelegateTask task) {
     CriteriaSet set = catalog.byId((String) task.getVariable(CRITERIA_SET_ID));
-    ArrayNode rows = Sheets.selfAssessed(set, Sheets.read(task.getVariable(ASSESSMENT),
-        ASSESSMENT));
+    ArrayNode rows =
+        Sheets.selfAssessed(set, Sheets.read(task.getVariable(ASSESSMENT), ASSESSMENT));
     task.setVariable(ASSESSMENT, Sheets.value(rows));
     task.setVariable(SELF_ASSESSMENT, Sheets.value(rows));
     task.setVariable(SELF_TOTAL, Sheets.total(rows, "score").doubleValue());
     task.setVariable(SELF_ASSESSED_AT, deadlines.nowAsDate());
-    task.setVariable(SELF_ASSESSED_LATE, task.getVariable(DEADLINE) instanceof String due
-        && !due.isBlank() && deadlines.now().toInstant().isAfter(
-            deadlines.endOfDate(LocalDate.parse(due)).toInstant()));
+    task.setVariable(
+        SELF_ASSESSED_LATE,
+        task.getVariable(DEADLINE) instanceof String due
+            && !due.isBlank()
+            && deadlines
+                .now()
+                .toInstant()
+                .isAfter(deadlines.endOfDate(LocalDate.parse(due)).toInstant()));
   }
 
   /** Before the review: the body's track record beside the criteria that ask for it. */
@@ -392,24 +440,38 @@ public class Evaluations {
   }
 
   /**
-   * The reviewer's scores, or a return to the body with a reason. Refused for a body in the
-   * year's approved ranking: results are final. A body that was not in it (late) is scored and
-   * recorded as late ({@code evaluatedLate}).
+   * The reviewer's scores, or a return to the body with a reason. Refused for a body in the year's
+   * approved ranking: results are final. A body that was not in it (late) is scored and recorded as
+   * late ({@code evaluatedLate}).
    */
   public void reviewed(DelegateTask task) {
     HistoryService history = task.getProcessEngineServices().getHistoryService();
     String evaluationId = (String) task.getVariable(EVALUATION_ID);
-    HistoricVariableInstance approved = history.createHistoricVariableInstanceQuery()
-        .processInstanceId(evaluationId).variableName(APPROVED_AT).singleResult();
-    HistoricVariableInstance ranking = history.createHistoricVariableInstanceQuery()
-        .processInstanceId(evaluationId).variableName(RANKING).singleResult();
-    boolean ranked = ranking == null || Sheets.read(ranking.getValue(), RANKING)
-        .findValuesAsText("body").contains(SharedVariables.leadBody(task));
+    HistoricVariableInstance approved =
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(evaluationId)
+            .variableName(APPROVED_AT)
+            .singleResult();
+    HistoricVariableInstance ranking =
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(evaluationId)
+            .variableName(RANKING)
+            .singleResult();
+    boolean ranked =
+        ranking == null
+            || Sheets.read(ranking.getValue(), RANKING)
+                .findValuesAsText("body")
+                .contains(SharedVariables.leadBody(task));
     task.setVariable(EVALUATED_LATE, approved != null && !ranked);
     if (approved != null && ranked && approved.getValue() instanceof Date at) {
-      throw new InvalidInputException("Kết quả xếp loại năm " + task.getVariable(YEAR)
-          + " đã được phê duyệt ngày " + DAY.format(at.toInstant().atZone(Deadlines.ZONE))
-          + ": không thể chấm điểm lại");
+      throw new InvalidInputException(
+          "Kết quả xếp loại năm "
+              + task.getVariable(YEAR)
+              + " đã được phê duyệt ngày "
+              + DAY.format(at.toInstant().atZone(Deadlines.ZONE))
+              + ": không thể chấm điểm lại");
     }
     if (Inputs.flag(task, RETURN_FOR_CORRECTION, "Trả lại để điều chỉnh", false)) {
       Inputs.text(task, RETURN_REASON, "Lý do trả lại");
@@ -419,9 +481,12 @@ public class Evaluations {
     task.setVariable(RETURN_FOR_CORRECTION, false);
     CriteriaSet set = catalog.byId((String) task.getVariable(CRITERIA_SET_ID));
     ArrayNode assessed = Sheets.read(task.getVariable(SELF_ASSESSMENT), SELF_ASSESSMENT);
-    ArrayNode rows = Sheets.reviewed(set, assessed,
-        Sheets.read(task.getVariable(ASSESSMENT), ASSESSMENT),
-        (String) task.getVariable(TRACK_RECORD));
+    ArrayNode rows =
+        Sheets.reviewed(
+            set,
+            assessed,
+            Sheets.read(task.getVariable(ASSESSMENT), ASSESSMENT),
+            (String) task.getVariable(TRACK_RECORD));
     BigDecimal total = Sheets.total(rows, "reviewedScore");
     task.setVariable(ASSESSMENT, Sheets.value(rows));
     task.setVariable(TOTAL_SCORE, total.doubleValue());
@@ -432,8 +497,11 @@ public class Evaluations {
   public void ranked(DelegateExecution execution) {
     if (!(execution.getVariable(BAND_RESULT) instanceof Map<?, ?> result)
         || result.get(BAND) == null) {
-      throw new InvalidInputException("Bảng xếp loại " + execution.getVariable(BAND_DECISION)
-          + " không xếp được tổng điểm " + execution.getVariable(TOTAL_SCORE));
+      throw new InvalidInputException(
+          "Bảng xếp loại "
+              + execution.getVariable(BAND_DECISION)
+              + " không xếp được tổng điểm "
+              + execution.getVariable(TOTAL_SCORE));
     }
     execution.setVariable(BAND, result.get(BAND));
     execution.setVariable(BAND_LABEL, result.get(BAND_LABEL));
@@ -444,8 +512,8 @@ public class Evaluations {
 
   private String province(VariableScope vars) {
     Object given = vars.getVariable(PROVINCE);
-    String province = given instanceof String s && !s.isBlank() ? s.trim()
-        : catalog.defaultProvince();
+    String province =
+        given instanceof String s && !s.isBlank() ? s.trim() : catalog.defaultProvince();
     if (province.isBlank()) {
       throw new InvalidInputException("Tỉnh (mã bộ tiêu chí) là bắt buộc (province)");
     }
@@ -457,9 +525,11 @@ public class Evaluations {
     String phrase = phraseValue instanceof String s && !s.isBlank() ? s : DEFAULT_DEADLINE;
     if (!(deadlines.read(vars, phrase) instanceof Schedule.Every every)
         || every.frequency() != Schedule.Frequency.YEARLY) {
-      throw new InvalidInputException("Hạn tự đánh giá \"" + phrase
-          + "\" phải là một hạn hằng năm, ví dụ \"trước ngày 15/10 hằng năm\", \"tháng 11 hằng năm\""
-          + " (selfAssessmentDeadline)");
+      throw new InvalidInputException(
+          "Hạn tự đánh giá \""
+              + phrase
+              + "\" phải là một hạn hằng năm, ví dụ \"trước ngày 15/10 hằng năm\", \"tháng 11 hằng"
+              + " năm\" (selfAssessmentDeadline)");
     }
     LocalDate from;
     LocalDate until;
@@ -467,7 +537,8 @@ public class Evaluations {
     if (year != null && !String.valueOf(year).isBlank()) {
       String text = String.valueOf(year).trim();
       if (!text.matches("\\d{4}")) {
-        throw new InvalidInputException("Năm đánh giá \"" + year + "\" phải là số năm, ví dụ 2025 (year)");
+        throw new InvalidInputException(
+            "Năm đánh giá \"" + year + "\" phải là số năm, ví dụ 2025 (year)");
       }
       from = LocalDate.of(Integer.parseInt(text), 1, 1);
       until = from.withDayOfYear(from.lengthOfYear());
@@ -475,31 +546,44 @@ public class Evaluations {
       from = deadlines.issuedDate(vars);
       String end = Inputs.text(vars, END_DATE, "Năm đánh giá (year) hoặc thời điểm kết thúc");
       if (!(deadlines.read(vars, end) instanceof Schedule.Once once)) {
-        throw new InvalidInputException("Thời điểm kết thúc \"" + end + "\" phải là một ngày (endDate)");
+        throw new InvalidInputException(
+            "Thời điểm kết thúc \"" + end + "\" phải là một ngày (endDate)");
       }
       until = once.due();
     }
     List<Schedule.Period> periods = every.periods(from, until);
     if (periods.isEmpty()) {
-      throw new InvalidInputException("Không có kỳ đánh giá nào từ " + DAY.format(from) + " đến "
-          + DAY.format(until));
+      throw new InvalidInputException(
+          "Không có kỳ đánh giá nào từ " + DAY.format(from) + " đến " + DAY.format(until));
     }
     return periods;
   }
 
   private Map<String, Map<String, Object>> results(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    List<String> ids = history.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(execution.getProcessInstanceId())
-        .processDefinitionKey(BODY_PROCESS).finished().list().stream()
-        .sorted(Comparator.comparing(HistoricProcessInstance::getEndTime))
-        .map(HistoricProcessInstance::getId).toList();
+    List<String> ids =
+        history
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(execution.getProcessInstanceId())
+            .processDefinitionKey(BODY_PROCESS)
+            .finished()
+            .list()
+            .stream()
+            .sorted(Comparator.comparing(HistoricProcessInstance::getEndTime))
+            .map(HistoricProcessInstance::getId)
+            .toList();
     Map<String, Map<String, Object>> byInstance = new LinkedHashMap<>();
     if (!ids.isEmpty()) {
-      history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
-          .variableNameIn(LEAD_BODY, YEAR, SELF_TOTAL, TOTAL_SCORE, BAND_LABEL).list()
-          .forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(),
-              k -> new LinkedHashMap<>()).put(v.getName(), v.getValue()));
+      history
+          .createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(ids.toArray(String[]::new))
+          .variableNameIn(LEAD_BODY, YEAR, SELF_TOTAL, TOTAL_SCORE, BAND_LABEL)
+          .list()
+          .forEach(
+              v ->
+                  byInstance
+                      .computeIfAbsent(v.getProcessInstanceId(), k -> new LinkedHashMap<>())
+                      .put(v.getName(), v.getValue()));
     }
     Object year = execution.getVariable(YEAR);
     Map<String, Map<String, Object>> byBody = new LinkedHashMap<>();
@@ -516,12 +600,23 @@ public class Evaluations {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     Object year = execution.getVariable(YEAR);
     HistoricVariableInstance last = null;
-    for (HistoricProcessInstance child : history.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(execution.getProcessInstanceId())
-        .processDefinitionKey(BODY_PROCESS).finished().variableValueEquals(LEAD_BODY, body)
-        .variableValueEquals(YEAR, year).orderByProcessInstanceEndTime().asc().list()) {
-      HistoricVariableInstance value = history.createHistoricVariableInstanceQuery()
-          .processInstanceId(child.getId()).variableName(name).singleResult();
+    for (HistoricProcessInstance child :
+        history
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(execution.getProcessInstanceId())
+            .processDefinitionKey(BODY_PROCESS)
+            .finished()
+            .variableValueEquals(LEAD_BODY, body)
+            .variableValueEquals(YEAR, year)
+            .orderByProcessInstanceEndTime()
+            .asc()
+            .list()) {
+      HistoricVariableInstance value =
+          history
+              .createHistoricVariableInstanceQuery()
+              .processInstanceId(child.getId())
+              .variableName(name)
+              .singleResult();
       last = value == null ? last : value;
     }
     return last;

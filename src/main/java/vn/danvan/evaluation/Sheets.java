@@ -20,8 +20,8 @@ import vn.danvan.input.InvalidInputException;
 /**
  * The evaluation sheet of one body: one row per criterion, bonus and penalty item of its criteria
  * set, with the body's own score, figures and evidence, then the reviewer's score and note. Rows
- * are rebuilt from the set on every check: a client can change scores and texts, never the
- * items, their maximum or their order. No engine types beyond the JSON value that stores it.
+ * are rebuilt from the set on every check: a client can change scores and texts, never the items,
+ * their maximum or their order. No engine types beyond the JSON value that stores it.
  */
 final class Sheets {
 
@@ -49,8 +49,8 @@ final class Sheets {
 
   /** The sheet as sent (a JSON value or JSON text). */
   static ArrayNode read(Object value, String name) {
-    String text = value instanceof SpinJsonNode node ? node.toString()
-        : value instanceof String s ? s : null;
+    String text =
+        value instanceof SpinJsonNode node ? node.toString() : value instanceof String s ? s : null;
     if (text == null) {
       throw new InvalidInputException("Bảng điểm là bắt buộc (" + name + ")");
     }
@@ -62,8 +62,8 @@ final class Sheets {
     } catch (JsonProcessingException e) {
       // reported below
     }
-    throw new InvalidInputException("Bảng điểm phải là một danh sách JSON các dòng tiêu chí ("
-        + name + ")");
+    throw new InvalidInputException(
+        "Bảng điểm phải là một danh sách JSON các dòng tiêu chí (" + name + ")");
   }
 
   static JsonValue value(ArrayNode rows) {
@@ -71,9 +71,9 @@ final class Sheets {
   }
 
   /**
-   * The body's self-assessment, checked row by row against the set: a score within 0 and the
-   * item's maximum for every row, evidence where the item requires it (for bonus and penalty
-   * items only when they score).
+   * The body's self-assessment, checked row by row against the set: a score within 0 and the item's
+   * maximum for every row, evidence where the item requires it (for bonus and penalty items only
+   * when they score).
    *
    * @return the sheet rebuilt from the set with the body's answers
    */
@@ -86,11 +86,13 @@ final class Sheets {
       row.put("score", score);
       row.put("figures", text(answer, "figures"));
       String evidence = text(answer, "evidence");
-      boolean counts = Kind.valueOf(row.get(KIND).asText()) == Kind.CRITERION
-          || score.signum() > 0;
+      boolean counts = Kind.valueOf(row.get(KIND).asText()) == Kind.CRITERION || score.signum() > 0;
       if (row.get("evidenceRequired").asBoolean() && counts && evidence.isEmpty()) {
-        throw new InvalidInputException(row.get("code").asText() + " \"" + row.get("name").asText()
-            + "\": cần nêu minh chứng (văn bản, số liệu) cho tiêu chí này (evidence)");
+        throw new InvalidInputException(
+            row.get("code").asText()
+                + " \""
+                + row.get("name").asText()
+                + "\": cần nêu minh chứng (văn bản, số liệu) cho tiêu chí này (evidence)");
       }
       row.put("evidence", evidence);
     }
@@ -101,8 +103,8 @@ final class Sheets {
    * The reviewer's scores on a self-assessed sheet: a score for every row within its range; the
    * body's answers are kept as they were, the track record is the one the engine computed.
    */
-  static ArrayNode reviewed(CriteriaSet set, ArrayNode assessed, ArrayNode sent,
-      String trackRecord) {
+  static ArrayNode reviewed(
+      CriteriaSet set, ArrayNode assessed, ArrayNode sent, String trackRecord) {
     ArrayNode rows = matched(set, sent);
     for (int i = 0; i < rows.size(); i++) {
       ObjectNode row = (ObjectNode) rows.get(i);
@@ -127,8 +129,10 @@ final class Sheets {
     BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode row : rows) {
       BigDecimal points = row.path(field).decimalValue();
-      sum = Kind.valueOf(row.get(KIND).asText()) == Kind.PENALTY ? sum.subtract(points)
-          : sum.add(points);
+      sum =
+          Kind.valueOf(row.get(KIND).asText()) == Kind.PENALTY
+              ? sum.subtract(points)
+              : sum.add(points);
     }
     BigDecimal max = BigDecimal.valueOf(CriteriaSet.TOTAL_POINTS);
     return sum.max(BigDecimal.ZERO).min(max).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
@@ -137,14 +141,26 @@ final class Sheets {
   private static ArrayNode matched(CriteriaSet set, ArrayNode sent) {
     ArrayNode rows = blank(set);
     if (sent.size() != rows.size()) {
-      throw new InvalidInputException("Bảng điểm có " + sent.size() + " dòng, bộ tiêu chí "
-          + set.id() + " có " + rows.size() + " dòng (assessment)");
+      throw new InvalidInputException(
+          "Bảng điểm có "
+              + sent.size()
+              + " dòng, bộ tiêu chí "
+              + set.id()
+              + " có "
+              + rows.size()
+              + " dòng (assessment)");
     }
     for (int i = 0; i < rows.size(); i++) {
       String code = rows.get(i).get("code").asText();
       if (!code.equals(sent.get(i).path("code").asText())) {
-        throw new InvalidInputException("Dòng " + (i + 1) + " của bảng điểm phải là tiêu chí "
-            + code + ", nhận được \"" + sent.get(i).path("code").asText() + "\" (assessment)");
+        throw new InvalidInputException(
+            "Dòng "
+                + (i + 1)
+                + " của bảng điểm phải là tiêu chí "
+                + code
+                + ", nhận được \""
+                + sent.get(i).path("code").asText()
+                + "\" (assessment)");
       }
     }
     return rows;
@@ -162,14 +178,30 @@ final class Sheets {
       try {
         score = new BigDecimal(value.asText().trim().replace(',', '.'));
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(label + " của " + where + " phải là một số, nhận được \""
-            + value.asText() + "\" (" + field + ")");
+        throw new InvalidInputException(
+            label
+                + " của "
+                + where
+                + " phải là một số, nhận được \""
+                + value.asText()
+                + "\" ("
+                + field
+                + ")");
       }
     }
     int max = row.get("maxPoints").asInt();
     if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new InvalidInputException(label + " của " + where + " là " + score.toPlainString()
-          + ", ngoài khoảng 0–" + max + " điểm (" + field + ")");
+      throw new InvalidInputException(
+          label
+              + " của "
+              + where
+              + " là "
+              + score.toPlainString()
+              + ", ngoài khoảng 0–"
+              + max
+              + " điểm ("
+              + field
+              + ")");
     }
     return score;
   }

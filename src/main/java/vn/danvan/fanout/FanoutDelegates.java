@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The beans {@code fanout.bpmn}, {@code fanoutChunk.bpmn} and {@code fanoutMember.bpmn} call;
- * each hands over to {@link Fanouts} or {@link FanoutMembers}.
+ * The beans {@code fanout.bpmn}, {@code fanoutChunk.bpmn} and {@code fanoutMember.bpmn} call; each
+ * hands over to {@link Fanouts} or {@link FanoutMembers}.
  */
 @Configuration
 public class FanoutDelegates {

@@ -1,7 +1,7 @@
 package vn.danvan.fanout;
 
-import static vn.danvan.variable.SharedVariables.CHASE_LOG;
 import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
+import static vn.danvan.variable.SharedVariables.CHASE_LOG;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
 import static vn.danvan.variable.SharedVariables.FOLLOW_UP;
 import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
@@ -16,9 +16,9 @@ import vn.danvan.variable.SharedVariables;
 
 /**
  * One body's part of a fan-out ({@code fanoutMember.bpmn}): after the body answers, either it is
- * done, or its leader reviews the result in the member, or it continues in a full
- * {@code assignment} (an extension to decide, a result to confirm: from the body's answer; work
- * the leader returned: from the rework).
+ * done, or its leader reviews the result in the member, or it continues in a full {@code
+ * assignment} (an extension to decide, a result to confirm: from the body's answer; work the leader
+ * returned: from the rework).
  */
 @Component
 public class FanoutMembers {
@@ -54,10 +54,10 @@ public class FanoutMembers {
   /**
    * What the full assignment starts with: the member's variables (the body's answer among them),
    * the fan-out's settings (monitoring body, review flags, timings, the chase count so far) and
-   * that the body has answered; the assignment takes the answer up as it starts, unless the
-   * body's leader returned it in the member (a round of rework: the assignment asks for the work
-   * again). Written to the assignment only: copied into the member first, every one would be
-   * written twice more.
+   * that the body has answered; the assignment takes the answer up as it starts, unless the body's
+   * leader returned it in the member (a round of rework: the assignment asks for the work again).
+   * Written to the assignment only: copied into the member first, every one would be written twice
+   * more.
    */
   public void handOver(DelegateExecution member, VariableMap assignment) {
     assignment.putAll(member.getVariablesTyped());
@@ -68,8 +68,8 @@ public class FanoutMembers {
 
   /**
    * For members started before the hand-over was mapped in code: their version of the model still
-   * calls this listener, then copies every variable in and out. The fan-out's settings and the
-   * mark that the body has answered go through the member; the assignment takes up the answer.
+   * calls this listener, then copies every variable in and out. The fan-out's settings and the mark
+   * that the body has answered go through the member; the assignment takes up the answer.
    */
   public void handedOverByCopy(DelegateExecution member) {
     settings(member).forEach(member::setVariable);
@@ -78,21 +78,24 @@ public class FanoutMembers {
 
   /** The fan-out's settings that a full assignment needs ({@link Fanouts#SETTINGS}). */
   private static VariableMap settings(DelegateExecution member) {
-    return member.getProcessEngineServices().getRuntimeService()
+    return member
+        .getProcessEngineServices()
+        .getRuntimeService()
         .getVariablesTyped((String) member.getVariable(FANOUT_ID), Fanouts.SETTINGS, true);
   }
 
   /**
    * The assignment ended: the member keeps its record of the work (submission, confirmation,
-   * deadline, returns, chases), each variable written only if the assignment changed it. The
-   * chase count it was handed is the fan-out's; the member keeps one only if the assignment
-   * chased the body itself (it then has a chase log).
+   * deadline, returns, chases), each variable written only if the assignment changed it. The chase
+   * count it was handed is the fan-out's; the member keeps one only if the assignment chased the
+   * body itself (it then has a chase log).
    */
   public void takeBack(DelegateExecution member, VariableScope assignment) {
     boolean chased = assignment.getVariable(CHASE_LOG) != null;
     for (String name : AssignmentRecords.RECORD) {
       Object value = assignment.getVariable(name);
-      if (value != null && !value.equals(member.getVariable(name))
+      if (value != null
+          && !value.equals(member.getVariable(name))
           && (chased || !AssignmentRecords.CHASES.contains(name))) {
         member.setVariable(name, assignment.getVariableTyped(name));
       }
@@ -100,8 +103,8 @@ public class FanoutMembers {
   }
 
   /**
-   * The body is done: confirmed now unless its full assignment recorded it; open chase notices
-   * of the body in this fan-out end with the work, as in an assignment; counted at commit.
+   * The body is done: confirmed now unless its full assignment recorded it; open chase notices of
+   * the body in this fan-out end with the work, as in an assignment; counted at commit.
    */
   public void done(DelegateExecution member) {
     records.finished(member);
@@ -115,8 +118,10 @@ public class FanoutMembers {
     List<String> notices = store.takeNotices(fanoutId, SharedVariables.leadBody(member));
     if (!notices.isEmpty()) {
       // those the leaders have not acknowledged yet; listeners run, as for any ended instance
-      member.getProcessEngineServices().getRuntimeService().deleteProcessInstancesIfExists(
-          notices, "Đơn vị đã hoàn thành", false, true, false);
+      member
+          .getProcessEngineServices()
+          .getRuntimeService()
+          .deleteProcessInstancesIfExists(notices, "Đơn vị đã hoàn thành", false, true, false);
     }
     fanouts.memberDone(fanoutId, member.getBusinessKey());
   }

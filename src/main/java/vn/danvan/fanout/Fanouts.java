@@ -1,7 +1,5 @@
 package vn.danvan.fanout;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import static vn.danvan.fanout.FanoutVariables.BODY_COUNT;
 import static vn.danvan.fanout.FanoutVariables.BODY_LIST;
 import static vn.danvan.fanout.FanoutVariables.CHUNK;
@@ -22,6 +20,9 @@ import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
 import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +55,6 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
-import vn.danvan.engine.Withdrawals;
-import vn.danvan.input.Inputs;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.tracking.JsonLog;
 import vn.danvan.variable.SharedVariables;
@@ -71,13 +70,12 @@ import vn.danvan.variable.SharedVariables;
  * every body whose work is still its own (at its task, or waiting for its leader's review); a chase
  * starts a {@code chaseNotice} for each such body's leaders and never writes to the members, so it
  * cannot collide with a body completing. A body's leader reviews its result in the member; a body
- * that asks for more time, or whose result the monitoring body confirms, continues in a full
- * {@code assignment} ({@link FanoutMembers}).
+ * that asks for more time, or whose result the monitoring body confirms, continues in a full {@code
+ * assignment} ({@link FanoutMembers}).
  *
  * <p>Members are started, and a reminder's messages and a chase's notices sent, in chunks of 100,
- * each chunk an asynchronous {@code fanoutChunk} instance of its own, so the job executor runs
- * them in parallel, a failed chunk is retried whole, and no transaction grows with the number of
- * bodies.
+ * each chunk an asynchronous {@code fanoutChunk} instance of its own, so the job executor runs them
+ * in parallel, a failed chunk is retried whole, and no transaction grows with the number of bodies.
  * Completions are counted in {@link FanoutStore}; the one that completes the count wakes the
  * waiting parent.
  */
@@ -87,24 +85,39 @@ public class Fanouts {
   public static final String MESSAGE_ALL_DONE = "Message_FanoutDone";
   static final String MEMBER = "fanoutMember";
   static final String CHUNK_PROCESS = "fanoutChunk";
+
   /**
    * Where a member's work is still the body's: its task, or its leader's review of the result
    * (reminded and chased alike: nothing is submitted until the leader approves).
    */
   static final String[] MEMBER_TASKS = {"Task_Perform", "Task_ApproveResult"};
+
   static final String CHASE_NOTICE = "chaseNotice";
+
   /** Why the work of a cancelled fan-out ended (the instances' delete reason, in history). */
   static final String CANCELLED = "Việc giao cho nhiều đơn vị đã bị hủy";
+
   /** What a body's full assignment takes from the fan-out when a member is handed over. */
-  static final List<String> SETTINGS = List.of(MONITOR_BODY, LEADER_REVIEW, CONFIRMATION,
-      REMINDER_DAYS, CHASE_INTERVAL, CHASE_COUNT, LAST_CHASE_TYPE);
+  static final List<String> SETTINGS =
+      List.of(
+          MONITOR_BODY,
+          LEADER_REVIEW,
+          CONFIRMATION,
+          REMINDER_DAYS,
+          CHASE_INTERVAL,
+          CHASE_COUNT,
+          LAST_CHASE_TYPE);
+
   private static final int WAKE_ATTEMPTS = 5;
+
   /** What a {@code fanoutChunk} does for its bodies ({@code kind}). */
   static final String ASSIGN = "giaoViec";
+
   static final String REMIND = "nhacHan";
   static final String CHASE = "donDoc";
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int DEFAULT_CHUNK_SIZE = 100;
+
   /** The fan-out's variables its members start with. */
   private static final List<String> MEMBER_SETTINGS =
       List.of(TASK_CONTENT, DEADLINE, LEADER_REVIEW, CONFIRMATION);
@@ -117,8 +130,12 @@ public class Fanouts {
   private final Deadlines deadlines;
   private final Notifications notifications;
 
-  public Fanouts(FanoutStore store, AssignmentRules rules, BodiesInForce inForce,
-      Deadlines deadlines, Notifications notifications) {
+  public Fanouts(
+      FanoutStore store,
+      AssignmentRules rules,
+      BodiesInForce inForce,
+      Deadlines deadlines,
+      Notifications notifications) {
     this.store = store;
     this.rules = rules;
     this.inForce = inForce;
@@ -129,8 +146,8 @@ public class Fanouts {
   /**
    * Start: the bodies ({@code bodies}: ids separated by commas, a list, a JSON array — a String
    * variable holds at most 4,000 characters, so long lists come as JSON — or {@code bodyType}:
-   * every body of that type valid today) and what every assignment needs (monitorBody,
-   * taskContent, deadline).
+   * every body of that type valid today) and what every assignment needs (monitorBody, taskContent,
+   * deadline).
    */
   public void started(DelegateExecution execution) {
     LocalDate deadline = rules.checkCommon(execution);
@@ -149,11 +166,14 @@ public class Fanouts {
    */
   public void ended(DelegateExecution execution) {
     if (execution.isCanceled()) {
-      int ended = Withdrawals.endStartedBy(execution, FANOUT_ID, CANCELLED, CHUNK_PROCESS,
-          MEMBER, CHASE_NOTICE);
+      int ended =
+          Withdrawals.endStartedBy(
+              execution, FANOUT_ID, CANCELLED, CHUNK_PROCESS, MEMBER, CHASE_NOTICE);
       store.forgetNotices(execution.getProcessInstanceId());
-      LOG.info("Giao việc {} bị hủy: đã kết thúc {} hồ sơ của các đơn vị",
-          execution.getBusinessKey(), ended);
+      LOG.info(
+          "Giao việc {} bị hủy: đã kết thúc {} hồ sơ của các đơn vị",
+          execution.getBusinessKey(),
+          ended);
     }
   }
 
@@ -163,14 +183,16 @@ public class Fanouts {
   }
 
   /**
-   * One {@code fanoutChunk} instance per chunk, each starting asynchronously: the job executor
-   * runs them in parallel, and as they share nothing (no multi-instance body to complete) they
-   * never collide; a chunk that fails is retried whole and then shows as an incident.
+   * One {@code fanoutChunk} instance per chunk, each starting asynchronously: the job executor runs
+   * them in parallel, and as they share nothing (no multi-instance body to complete) they never
+   * collide; a chunk that fails is retried whole and then shows as an incident.
    */
   public void queueChunks(DelegateExecution execution) {
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     for (String chunk : chunks(execution)) {
-      runtime.startProcessInstanceByKey(CHUNK_PROCESS, execution.getBusinessKey(),
+      runtime.startProcessInstanceByKey(
+          CHUNK_PROCESS,
+          execution.getBusinessKey(),
           Map.of(FANOUT_ID, execution.getProcessInstanceId(), KIND, ASSIGN, CHUNK, chunk));
     }
   }
@@ -196,8 +218,8 @@ public class Fanouts {
   public void assignChunk(DelegateExecution chunkInstance) {
     RuntimeService runtime = chunkInstance.getProcessEngineServices().getRuntimeService();
     String fanoutId = (String) chunkInstance.getVariable(FANOUT_ID);
-    Map<String, Object> shared = memberVariables(fanoutId, runtime.getVariables(fanoutId,
-        MEMBER_SETTINGS));
+    Map<String, Object> shared =
+        memberVariables(fanoutId, runtime.getVariables(fanoutId, MEMBER_SETTINGS));
     String member = memberDefinition(chunkInstance);
     List<String> chunk = split((String) chunkInstance.getVariable(CHUNK));
     for (String body : chunk) {
@@ -209,8 +231,7 @@ public class Fanouts {
   }
 
   /** What every member of the fan-out starts with, besides its body, from the fan-out's. */
-  private static Map<String, Object> memberVariables(String fanoutId,
-      Map<String, Object> fanout) {
+  private static Map<String, Object> memberVariables(String fanoutId, Map<String, Object> fanout) {
     Map<String, Object> shared = new HashMap<>();
     shared.put(FANOUT_ID, fanoutId);
     shared.put(TASK_CONTENT, fanout.get(TASK_CONTENT));
@@ -226,9 +247,14 @@ public class Fanouts {
 
   /** By id: starting by key asks the database for the latest version at every start. */
   private static String memberDefinition(DelegateExecution caller) {
-    return caller.getProcessEngineServices().getRepositoryService()
-        .createProcessDefinitionQuery().processDefinitionKey(MEMBER).latestVersion()
-        .singleResult().getId();
+    return caller
+        .getProcessEngineServices()
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(MEMBER)
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   /**
@@ -240,90 +266,156 @@ public class Fanouts {
   public List<String> unansweredBodies(DelegateExecution caller, String fanoutId) {
     RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
     HistoryService history = caller.getProcessEngineServices().getHistoryService();
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
-      Set<String> running = leadBodies(runtime.createProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).list().stream()
-          .map(ProcessInstance::getId).toList(), runtime, history, false);
-      Set<String> open = new TreeSet<>(running);
-      // still waiting (ending in this very transaction, it has no variables left: all answered)
-      if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1
-          && runtime.getVariable(fanoutId, BODY_LIST) instanceof SpinJsonNode bodies) {
-        Set<String> finished = leadBodies(history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).finished()
-            .list().stream().map(HistoricProcessInstance::getId).toList(), runtime, history, true);
-        bodies.elements().stream()
-            .map(SpinJsonNode::stringValue).filter(body -> !finished.contains(body))
-            .forEach(open::add);
-      }
-      return List.copyOf(open);
-    });
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              Set<String> running =
+                  leadBodies(
+                      runtime
+                          .createProcessInstanceQuery()
+                          .processDefinitionKey(MEMBER)
+                          .variableValueEquals(FANOUT_ID, fanoutId)
+                          .list()
+                          .stream()
+                          .map(ProcessInstance::getId)
+                          .toList(),
+                      runtime,
+                      history,
+                      false);
+              Set<String> open = new TreeSet<>(running);
+              // still waiting (ending in this very transaction, it has no variables left: all
+              // answered)
+              if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1
+                  && runtime.getVariable(fanoutId, BODY_LIST) instanceof SpinJsonNode bodies) {
+                Set<String> finished =
+                    leadBodies(
+                        history
+                            .createHistoricProcessInstanceQuery()
+                            .processDefinitionKey(MEMBER)
+                            .variableValueEquals(FANOUT_ID, fanoutId)
+                            .finished()
+                            .list()
+                            .stream()
+                            .map(HistoricProcessInstance::getId)
+                            .toList(),
+                        runtime,
+                        history,
+                        true);
+                bodies.elements().stream()
+                    .map(SpinJsonNode::stringValue)
+                    .filter(body -> !finished.contains(body))
+                    .forEach(open::add);
+              }
+              return List.copyOf(open);
+            });
   }
 
   /**
-   * The bodies that have answered, sorted: their work in the fan-out has ended and none given
-   * back is still open (those whose report the consolidating body may return). Read without the
-   * caller's authorizations, as {@link #unansweredBodies}.
+   * The bodies that have answered, sorted: their work in the fan-out has ended and none given back
+   * is still open (those whose report the consolidating body may return). Read without the caller's
+   * authorizations, as {@link #unansweredBodies}.
    */
   public List<String> answeredBodies(DelegateExecution caller, String fanoutId) {
     RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
     HistoryService history = caller.getProcessEngineServices().getHistoryService();
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
-      Set<String> answered = new TreeSet<>(leadBodies(history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).finished()
-          .list().stream().map(HistoricProcessInstance::getId).toList(), runtime, history, true));
-      answered.removeAll(leadBodies(runtime.createProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId).list().stream()
-          .map(ProcessInstance::getId).toList(), runtime, history, false));
-      return List.copyOf(answered);
-    });
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              Set<String> answered =
+                  new TreeSet<>(
+                      leadBodies(
+                          history
+                              .createHistoricProcessInstanceQuery()
+                              .processDefinitionKey(MEMBER)
+                              .variableValueEquals(FANOUT_ID, fanoutId)
+                              .finished()
+                              .list()
+                              .stream()
+                              .map(HistoricProcessInstance::getId)
+                              .toList(),
+                          runtime,
+                          history,
+                          true));
+              answered.removeAll(
+                  leadBodies(
+                      runtime
+                          .createProcessInstanceQuery()
+                          .processDefinitionKey(MEMBER)
+                          .variableValueEquals(FANOUT_ID, fanoutId)
+                          .list()
+                          .stream()
+                          .map(ProcessInstance::getId)
+                          .toList(),
+                      runtime,
+                      history,
+                      false));
+              return List.copyOf(answered);
+            });
   }
 
   /** The bodies of these members, running ones read from the runtime, ended ones from history. */
-  private static Set<String> leadBodies(List<String> members, RuntimeService runtime,
-      HistoryService history, boolean ended) {
+  private static Set<String> leadBodies(
+      List<String> members, RuntimeService runtime, HistoryService history, boolean ended) {
     Set<String> bodies = new HashSet<>();
     if (members.isEmpty()) {
       return bodies;
     }
     String[] ids = members.toArray(String[]::new);
     if (ended) {
-      history.createHistoricVariableInstanceQuery().variableName(LEAD_BODY)
-          .processInstanceIdIn(ids).list().forEach(v -> bodies.add((String) v.getValue()));
+      history
+          .createHistoricVariableInstanceQuery()
+          .variableName(LEAD_BODY)
+          .processInstanceIdIn(ids)
+          .list()
+          .forEach(v -> bodies.add((String) v.getValue()));
     } else {
-      runtime.createVariableInstanceQuery().variableName(LEAD_BODY).processInstanceIdIn(ids)
-          .list().forEach(v -> bodies.add((String) v.getValue()));
+      runtime
+          .createVariableInstanceQuery()
+          .variableName(LEAD_BODY)
+          .processInstanceIdIn(ids)
+          .list()
+          .forEach(v -> bodies.add((String) v.getValue()));
     }
     return bodies;
   }
 
   /**
-   * Gives one body its work of the fan-out back ("trả lại"), the others untouched: a new member
-   * for the body, with {@code extra} (why, and what links it to the work that returned it). A
-   * fan-out still waiting counts the body open again, so it waits for the redo and its reminders
-   * and chases reach the body; one that has ended has nothing to wait for. Returns the new
-   * member's id.
+   * Gives one body its work of the fan-out back ("trả lại"), the others untouched: a new member for
+   * the body, with {@code extra} (why, and what links it to the work that returned it). A fan-out
+   * still waiting counts the body open again, so it waits for the redo and its reminders and chases
+   * reach the body; one that has ended has nothing to wait for. Returns the new member's id.
    */
-  public String reopen(DelegateExecution caller, String fanoutId, String body,
-      Map<String, Object> extra) {
+  public String reopen(
+      DelegateExecution caller, String fanoutId, String body, Map<String, Object> extra) {
     RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
-      if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1) {
-        store.reopened(fanoutId);
-      }
-      // from its history: the fan-out may have ended
-      Map<String, Object> fanout = new HashMap<>();
-      caller.getProcessEngineServices().getHistoryService().createHistoricVariableInstanceQuery()
-          .processInstanceId(fanoutId).variableNameIn(MEMBER_SETTINGS.toArray(String[]::new))
-          .list().forEach(v -> fanout.put(v.getName(), v.getValue()));
-      Map<String, Object> vars = new HashMap<>(memberVariables(fanoutId, fanout));
-      vars.putAll(extra);
-      vars.put(FANOUT_ID, fanoutId);
-      vars.put(LEAD_BODY, body);
-      String id = runtime.startProcessInstanceById(memberDefinition(caller),
-          caller.getBusinessKey(), vars).getId();
-      LOG.info("Giao việc {}: trả lại cho đơn vị {}", caller.getBusinessKey(), body);
-      return id;
-    });
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1) {
+                store.reopened(fanoutId);
+              }
+              // from its history: the fan-out may have ended
+              Map<String, Object> fanout = new HashMap<>();
+              caller
+                  .getProcessEngineServices()
+                  .getHistoryService()
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(fanoutId)
+                  .variableNameIn(MEMBER_SETTINGS.toArray(String[]::new))
+                  .list()
+                  .forEach(v -> fanout.put(v.getName(), v.getValue()));
+              Map<String, Object> vars = new HashMap<>(memberVariables(fanoutId, fanout));
+              vars.putAll(extra);
+              vars.put(FANOUT_ID, fanoutId);
+              vars.put(LEAD_BODY, body);
+              String id =
+                  runtime
+                      .startProcessInstanceById(
+                          memberDefinition(caller), caller.getBusinessKey(), vars)
+                      .getId();
+              LOG.info("Giao việc {}: trả lại cho đơn vị {}", caller.getBusinessKey(), body);
+              return id;
+            });
   }
 
   /**
@@ -340,8 +432,11 @@ public class Fanouts {
     } else {
       open = openMembers(execution).count();
     }
-    LOG.info("Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}", execution.getBusinessKey(),
-        open, execution.getVariable(DEADLINE));
+    LOG.info(
+        "Nhắc hạn việc {}: {} đơn vị chưa hoàn thành, hạn {}",
+        execution.getBusinessKey(),
+        open,
+        execution.getVariable(DEADLINE));
   }
 
   /**
@@ -356,10 +451,23 @@ public class Fanouts {
     queueNotices(execution, CHASE, open, Map.of(CHASE_COUNT, count, LAST_CHASE_TYPE, type));
     execution.setVariable(CHASE_COUNT, count);
     execution.setVariable(LAST_CHASE_TYPE, type);
-    JsonLog.append(execution, CHASE_LOG, "n", count, "type", type,
-        "at", deadlines.now().toOffsetDateTime().toString(), "bodies", open.size());
-    LOG.info("Đôn đốc lần {} ({}) việc {}: {} đơn vị chưa hoàn thành", count, type,
-        execution.getBusinessKey(), open.size());
+    JsonLog.append(
+        execution,
+        CHASE_LOG,
+        "n",
+        count,
+        "type",
+        type,
+        "at",
+        deadlines.now().toOffsetDateTime().toString(),
+        "bodies",
+        open.size());
+    LOG.info(
+        "Đôn đốc lần {} ({}) việc {}: {} đơn vị chưa hoàn thành",
+        count,
+        type,
+        execution.getBusinessKey(),
+        open.size());
   }
 
   /**
@@ -368,14 +476,15 @@ public class Fanouts {
    * fan-out of 3,400 bodies, not 3,400 messages or notices, and the job executor sends them in
    * parallel, each chunk retried on its own.
    */
-  private static void queueNotices(DelegateExecution fanout, String kind,
-      Map<String, String> open, Map<String, Object> extra) {
+  private static void queueNotices(
+      DelegateExecution fanout, String kind, Map<String, String> open, Map<String, Object> extra) {
     RuntimeService runtime = fanout.getProcessEngineServices().getRuntimeService();
     List<Map.Entry<String, String>> members = new ArrayList<>(open.entrySet());
     int size = chunkSize(fanout);
     for (int i = 0; i < members.size(); i += size) {
       ObjectNode chunk = JSON.createObjectNode();
-      members.subList(i, Math.min(members.size(), i + size))
+      members
+          .subList(i, Math.min(members.size(), i + size))
           .forEach(member -> chunk.put(member.getKey(), member.getValue()));
       Map<String, Object> vars = new HashMap<>(extra);
       vars.put(FANOUT_ID, fanout.getProcessInstanceId());
@@ -397,15 +506,17 @@ public class Fanouts {
     RuntimeService runtime = chunk.getProcessEngineServices().getRuntimeService();
     String fanoutId = (String) chunk.getVariable(FANOUT_ID);
     for (String body : stillOpen(chunk)) {
-      ProcessInstance notice = runtime.createProcessInstanceByKey(CHASE_NOTICE)
-          .businessKey(chunk.getBusinessKey())
-          .setVariable(LEAD_BODY, body)
-          .setVariable(FANOUT_ID, fanoutId)
-          .setVariable(TASK_CONTENT, chunk.getVariable(TASK_CONTENT))
-          .setVariable(DEADLINE, chunk.getVariable(DEADLINE))
-          .setVariable(CHASE_COUNT, chunk.getVariable(CHASE_COUNT))
-          .setVariable(LAST_CHASE_TYPE, chunk.getVariable(LAST_CHASE_TYPE))
-          .execute();
+      ProcessInstance notice =
+          runtime
+              .createProcessInstanceByKey(CHASE_NOTICE)
+              .businessKey(chunk.getBusinessKey())
+              .setVariable(LEAD_BODY, body)
+              .setVariable(FANOUT_ID, fanoutId)
+              .setVariable(TASK_CONTENT, chunk.getVariable(TASK_CONTENT))
+              .setVariable(DEADLINE, chunk.getVariable(DEADLINE))
+              .setVariable(CHASE_COUNT, chunk.getVariable(CHASE_COUNT))
+              .setVariable(LAST_CHASE_TYPE, chunk.getVariable(LAST_CHASE_TYPE))
+              .execute();
       // the body's answer ends it by its id (FanoutMembers.done)
       store.noticeStarted(notice.getId(), fanoutId, body);
     }
@@ -414,8 +525,8 @@ public class Fanouts {
   /**
    * The chunk's bodies whose work is still open ({@link #MEMBER_TASKS}): one that finished after
    * the timer has already ended its notices and gets none. Their members stay locked until the
-   * chunk commits, so none finishes between this check and the chunk's commit
-   * ({@link FanoutStore#lockMembers}).
+   * chunk commits, so none finishes between this check and the chunk's commit ({@link
+   * FanoutStore#lockMembers}).
    */
   private List<String> stillOpen(DelegateExecution chunk) {
     SpinJsonNode members = (SpinJsonNode) chunk.getVariable(MEMBERS);
@@ -425,29 +536,43 @@ public class Fanouts {
     }
     store.lockMembers(new TreeSet<>(ids));
     Set<String> open = new HashSet<>();
-    chunk.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processInstanceIds(ids).activityIdIn(MEMBER_TASKS).list()
+    chunk
+        .getProcessEngineServices()
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceIds(ids)
+        .activityIdIn(MEMBER_TASKS)
+        .list()
         .forEach(member -> open.add(member.getId()));
-    return members.fieldNames().stream().filter(open::contains)
-        .map(id -> members.prop(id).stringValue()).sorted().toList();
+    return members.fieldNames().stream()
+        .filter(open::contains)
+        .map(id -> members.prop(id).stringValue())
+        .sorted()
+        .toList();
   }
 
   /** The members whose work is still the body's ({@link #MEMBER_TASKS}). */
   private static ProcessInstanceQuery openMembers(DelegateExecution fanout) {
-    return fanout.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanout.getProcessInstanceId())
+    return fanout
+        .getProcessEngineServices()
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(MEMBER)
+        .variableValueEquals(FANOUT_ID, fanout.getProcessInstanceId())
         .activityIdIn(MEMBER_TASKS);
   }
 
   /** The bodies whose work is still open ({@link #MEMBER_TASKS}), by member instance id. */
   private static Map<String, String> openBodies(DelegateExecution fanout) {
     RuntimeService runtime = fanout.getProcessEngineServices().getRuntimeService();
-    List<String> members = openMembers(fanout).list().stream().map(ProcessInstance::getId)
-        .toList();
+    List<String> members = openMembers(fanout).list().stream().map(ProcessInstance::getId).toList();
     Map<String, String> bodies = new TreeMap<>();
     if (!members.isEmpty()) {
-      runtime.createVariableInstanceQuery().variableName(LEAD_BODY)
-          .processInstanceIdIn(members.toArray(String[]::new)).list()
+      runtime
+          .createVariableInstanceQuery()
+          .variableName(LEAD_BODY)
+          .processInstanceIdIn(members.toArray(String[]::new))
+          .list()
           .forEach(v -> bodies.put(v.getProcessInstanceId(), (String) v.getValue()));
     }
     return bodies;
@@ -464,11 +589,11 @@ public class Fanouts {
   /**
    * A member ended: count it as its transaction commits; the one that completes the count then
    * wakes the parent if it is waiting. (If the parent has not reached its wait yet, it sees the
-   * full count itself; if this node stops between the commit and the wake-up, the parent's
-   * re-check moves it on. The re-check runs at midnight in Vietnam from the deadline on, every
-   * night for 30 days and weekly after ({@code AssignmentTimers.recheckAt}): a wake-up lost
-   * before the deadline is caught as the deadline's day ends, one lost later by the next
-   * re-check. An hourly re-check would make most of a directive's jobs (W3 benchmark).)
+   * full count itself; if this node stops between the commit and the wake-up, the parent's re-check
+   * moves it on. The re-check runs at midnight in Vietnam from the deadline on, every night for 30
+   * days and weekly after ({@code AssignmentTimers.recheckAt}): a wake-up lost before the deadline
+   * is caught as the deadline's day ends, one lost later by the next re-check. An hourly re-check
+   * would make most of a directive's jobs (W3 benchmark).)
    */
   void memberDone(String parent, String key) {
     CommandExecutor newTransaction =
@@ -478,32 +603,35 @@ public class Fanouts {
   }
 
   /**
-   * Runs after the last member's commit, in transactions of its own; tried again while the
-   * parent is busy with a reminder or chase of its own at that moment.
+   * Runs after the last member's commit, in transactions of its own; tried again while the parent
+   * is busy with a reminder or chase of its own at that moment.
    *
-   * <p>This is the engine's bookkeeping, not the person's act: it runs on the thread of the
-   * request that gave the last answer, where the person is still signed in, so the correlation
-   * runs with authorization checks off (the leader who approves a body's result may not touch the
-   * fan-out of the directive). And it never turns the person's saved answer into an error: a
-   * wake-up that fails is left to the parent's next re-check, with a warning in the log.
+   * <p>This is the engine's bookkeeping, not the person's act: it runs on the thread of the request
+   * that gave the last answer, where the person is still signed in, so the correlation runs with
+   * authorization checks off (the leader who approves a body's result may not touch the fan-out of
+   * the directive). And it never turns the person's saved answer into an error: a wake-up that
+   * fails is left to the parent's next re-check, with a warning in the log.
    */
-  private static void wake(CommandExecutor newTransaction, RuntimeService runtime, String parent,
-      String key) {
+  private static void wake(
+      CommandExecutor newTransaction, RuntimeService runtime, String parent, String key) {
     for (int attempt = 1; ; attempt++) {
       try {
-        newTransaction.execute(context -> {
-          boolean checks = context.isAuthorizationCheckEnabled();
-          context.disableAuthorizationCheck();
-          try {
-            runtime.createMessageCorrelation(MESSAGE_ALL_DONE).processInstanceId(parent)
-                .correlate();
-          } finally {
-            if (checks) {
-              context.enableAuthorizationCheck();
-            }
-          }
-          return null;
-        });
+        newTransaction.execute(
+            context -> {
+              boolean checks = context.isAuthorizationCheckEnabled();
+              context.disableAuthorizationCheck();
+              try {
+                runtime
+                    .createMessageCorrelation(MESSAGE_ALL_DONE)
+                    .processInstanceId(parent)
+                    .correlate();
+              } finally {
+                if (checks) {
+                  context.enableAuthorizationCheck();
+                }
+              }
+              return null;
+            });
         LOG.info("Giao việc {}: đơn vị cuối cùng đã hoàn thành", key);
         return;
       } catch (MismatchingMessageCorrelationException notWaitingYet) {
@@ -511,13 +639,18 @@ public class Fanouts {
         return;
       } catch (OptimisticLockingException busy) {
         if (attempt >= WAKE_ATTEMPTS) {
-          LOG.warn("Giao việc {}: chưa đánh thức được, lần kiểm tra lại kế tiếp (0 giờ, từ sau"
-              + " hạn) sẽ đi tiếp", key);
+          LOG.warn(
+              "Giao việc {}: chưa đánh thức được, lần kiểm tra lại kế tiếp (0 giờ, từ sau"
+                  + " hạn) sẽ đi tiếp",
+              key);
           return;
         }
       } catch (RuntimeException failed) {
-        LOG.warn("Giao việc {}: chưa đánh thức được ({}), lần kiểm tra lại kế tiếp (0 giờ, từ"
-            + " sau hạn) sẽ đi tiếp", key, failed.toString());
+        LOG.warn(
+            "Giao việc {}: chưa đánh thức được ({}), lần kiểm tra lại kế tiếp (0 giờ, từ"
+                + " sau hạn) sẽ đi tiếp",
+            key,
+            failed.toString());
         return;
       }
     }

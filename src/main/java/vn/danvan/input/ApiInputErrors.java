@@ -23,19 +23,24 @@ class ApiInputErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return error(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không phải JSON hợp lệ hoặc không đúng"
-        + " dạng (cần một đối tượng JSON): " + e.getMostSpecificCause().getMessage()
-            .replaceAll("\\s+", " "));
+    return error(
+        HttpStatus.BAD_REQUEST,
+        "Nội dung yêu cầu không phải JSON hợp lệ hoặc không đúng"
+            + " dạng (cần một đối tượng JSON): "
+            + e.getMostSpecificCause().getMessage().replaceAll("\\s+", " "));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Kiểu nội dung " + e.getContentType()
-        + " không được nhận: gửi JSON (Content-Type: application/json)");
+    return error(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Kiểu nội dung "
+            + e.getContentType()
+            + " không được nhận: gửi JSON (Content-Type: application/json)");
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("type", "InvalidInputException",
-        "message", message));
+    return ResponseEntity.status(status)
+        .body(Map.of("type", "InvalidInputException", "message", message));
   }
 }

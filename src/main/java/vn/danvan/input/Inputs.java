@@ -7,9 +7,9 @@ import java.time.format.ResolverStyle;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Reading what users and API clients sent (process variables) with one rule for every block:
- * a missing or malformed value is an {@link InvalidInputException} whose Vietnamese message names
- * the field as users see it and, in brackets, the variable as API clients send it.
+ * Reading what users and API clients sent (process variables) with one rule for every block: a
+ * missing or malformed value is an {@link InvalidInputException} whose Vietnamese message names the
+ * field as users see it and, in brackets, the variable as API clients send it.
  */
 public final class Inputs {
 
@@ -26,10 +26,14 @@ public final class Inputs {
 
   /** Vietnamese users read and type days as 31/12/2026. */
   public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu")
-      .withResolverStyle(ResolverStyle.STRICT);
 
-  /** A day written dd/MM/yyyy (as users type it) or yyyy-MM-dd (API clients), or null when absent or empty. */
+  private static final DateTimeFormatter TYPED =
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  /**
+   * A day written dd/MM/yyyy (as users type it) or yyyy-MM-dd (API clients), or null when absent or
+   * empty.
+   */
   public static LocalDate date(VariableScope vars, String name, String label) {
     return date(vars.getVariable(name), name, label);
   }
@@ -47,8 +51,13 @@ public final class Inputs {
         // reported below
       }
     }
-    throw new InvalidInputException(label + " \"" + value
-        + "\" không hợp lệ: dùng định dạng ngày/tháng/năm (31/12/2026) hoặc yyyy-MM-dd (" + name + ")");
+    throw new InvalidInputException(
+        label
+            + " \""
+            + value
+            + "\" không hợp lệ: dùng định dạng ngày/tháng/năm (31/12/2026) hoặc yyyy-MM-dd ("
+            + name
+            + ")");
   }
 
   /** A day as users read it: 31/12/2026. */
@@ -62,8 +71,8 @@ public final class Inputs {
   }
 
   /** The same, for variables read from another instance. */
-  public static boolean flag(java.util.Map<String, ?> vars, String name, String label,
-      boolean absent) {
+  public static boolean flag(
+      java.util.Map<String, ?> vars, String name, String label, boolean absent) {
     return flag(vars.get(name), name, label, absent);
   }
 

@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine wraps a listener's exception (task listeners always do, and the REST API then says
- * 500 "Cannot complete task"). When the cause is an {@link InvalidInputException} the client made
- * a mistake: answer 400 with its message, in Camunda's error format. A missing task, instance or
+ * The engine wraps a listener's exception (task listeners always do, and the REST API then says 500
+ * "Cannot complete task"). When the cause is an {@link InvalidInputException} the client made a
+ * mistake: answer 400 with its message, in Camunda's error format. A missing task, instance or
  * deployment is 404 (Camunda says 500). Everything else goes to Camunda's own handlers unchanged.
  */
 @Configuration
@@ -29,17 +29,18 @@ class InvalidInputResponses {
 
   @Bean
   ResourceConfigCustomizer invalidInputMappers() {
-    return config -> config
-        .register(new ForRestException())
-        .register(new ForJsonMappingException())
-        .register(new ForProcessEngineException());
+    return config ->
+        config
+            .register(new ForRestException())
+            .register(new ForJsonMappingException())
+            .register(new ForProcessEngineException());
   }
 
   static Response badRequestOr(Throwable thrown, Response otherwise) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof InvalidInputException invalid) {
-        return error(Response.Status.BAD_REQUEST, InvalidInputException.class,
-            invalid.getMessage());
+        return error(
+            Response.Status.BAD_REQUEST, InvalidInputException.class, invalid.getMessage());
       }
     }
     return otherwise;
@@ -49,14 +50,16 @@ class InvalidInputResponses {
    * Requests Camunda refuses with a plain {@link ProcessEngineException}, which its REST API
    * answers 500 although the client asked for something impossible: say 400.
    */
-  static final List<String> CLIENT_MISTAKES = List.of(
-      "because is part of a running process", // DELETE /task/{id} of a process's task
-      "ENGINE-13043", // POST /condition: no conditional start event
-      "ENGINE-13050"); // POST /job/retries without jobs
+  static final List<String> CLIENT_MISTAKES =
+      List.of(
+          "because is part of a running process", // DELETE /task/{id} of a process's task
+          "ENGINE-13043", // POST /condition: no conditional start event
+          "ENGINE-13050"); // POST /job/retries without jobs
 
   static Response clientMistakeOr(Throwable thrown, Response otherwise) {
     String message = thrown.getMessage();
-    if (otherwise.getStatus() >= 500 && message != null
+    if (otherwise.getStatus() >= 500
+        && message != null
         && CLIENT_MISTAKES.stream().anyMatch(message::contains)) {
       return error(Response.Status.BAD_REQUEST, thrown.getClass(), message);
     }
@@ -64,12 +67,13 @@ class InvalidInputResponses {
   }
 
   /**
-   * The engine says "Cannot find task with id x: task is null" ({@link NullValueException})
-   * when a client names a task, instance or deployment that does not exist (or that it may not
-   * see); Camunda's REST API answers that 500. It is the client's 404.
+   * The engine says "Cannot find task with id x: task is null" ({@link NullValueException}) when a
+   * client names a task, instance or deployment that does not exist (or that it may not see);
+   * Camunda's REST API answers that 500. It is the client's 404.
    */
   static Response notFoundOr(Throwable thrown, Response otherwise) {
-    if (otherwise.getStatus() >= 500 && thrown.getMessage() != null
+    if (otherwise.getStatus() >= 500
+        && thrown.getMessage() != null
         && thrown.getMessage().matches("(?s).*(Cannot find|doesn't exist|does not exist).*")) {
       for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
         if (t instanceof NullValueException) {
@@ -94,7 +98,8 @@ class InvalidInputResponses {
     @Override
     public Response toResponse(RestException e) {
       Response invalid = badRequestOr(e, null);
-      return invalid != null ? invalid
+      return invalid != null
+          ? invalid
           : clientMistakeOr(e, notFoundOr(e, new RestExceptionHandler().toResponse(e)));
     }
   }
@@ -107,11 +112,18 @@ class InvalidInputResponses {
   static final class ForJsonMappingException implements ExceptionMapper<JsonMappingException> {
     @Override
     public Response toResponse(JsonMappingException e) {
-      String where = e.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      return error(Response.Status.BAD_REQUEST, InvalidInputException.class,
-          "Nội dung JSON không đúng dạng" + (where.isEmpty() ? "" : " tại " + where) + ": "
+      String where =
+          e.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      return error(
+          Response.Status.BAD_REQUEST,
+          InvalidInputException.class,
+          "Nội dung JSON không đúng dạng"
+              + (where.isEmpty() ? "" : " tại " + where)
+              + ": "
               + e.getOriginalMessage());
     }
   }
@@ -121,7 +133,8 @@ class InvalidInputResponses {
     @Override
     public Response toResponse(ProcessEngineException e) {
       Response invalid = badRequestOr(e, null);
-      return invalid != null ? invalid
+      return invalid != null
+          ? invalid
           : clientMistakeOr(e, notFoundOr(e, new ProcessEngineExceptionHandler().toResponse(e)));
     }
   }

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 /**
  * Where a value came from, for a message: the field, and the model element that gave it. Work a
- * directive gives out starts in a block called by one of the directive's elements, so the caller
- * is named ({@code chiThi03XuanLoc2023 › CallActivity_ReportToDistrict "Báo cáo…", trường
+ * directive gives out starts in a block called by one of the directive's elements, so the caller is
+ * named ({@code chiThi03XuanLoc2023 › CallActivity_ReportToDistrict "Báo cáo…", trường
  * monitorBody}); a block started directly names itself; a task names its step.
  */
 public final class ModelPlace {
@@ -20,12 +20,17 @@ public final class ModelPlace {
   public static String of(VariableScope vars, String field) {
     String element = null;
     if (vars instanceof DelegateTask task) {
-      element = processKey(task.getExecution()) + " › " + task.getTaskDefinitionKey()
-          + quoted(task.getName());
+      element =
+          processKey(task.getExecution())
+              + " › "
+              + task.getTaskDefinitionKey()
+              + quoted(task.getName());
     } else if (vars instanceof ExecutionEntity execution) {
       ExecutionEntity caller = execution.getProcessInstance().getSuperExecution();
-      element = caller != null ? processKey(caller) + " › " + activity(caller)
-          : processKey(execution) + " › " + activity(execution);
+      element =
+          caller != null
+              ? processKey(caller) + " › " + activity(caller)
+              : processKey(execution) + " › " + activity(execution);
     }
     return element == null ? field : element + ", trường " + field;
   }
@@ -40,7 +45,8 @@ public final class ModelPlace {
   private static String activity(ExecutionEntity execution) {
     ActivityImpl activity = execution.getActivity();
     if (activity == null) {
-      return execution.getCurrentActivityId() == null ? "(bắt đầu)"
+      return execution.getCurrentActivityId() == null
+          ? "(bắt đầu)"
           : execution.getCurrentActivityId();
     }
     return activity.getId() + quoted((String) activity.getProperty("name"));

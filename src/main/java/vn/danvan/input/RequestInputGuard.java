@@ -27,19 +27,19 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What every request body sent to the REST API, the webapps' API and the product's own API must
- * be, before anything reads it:
+ * What every request body sent to the REST API, the webapps' API and the product's own API must be,
+ * before anything reads it:
  *
  * <ul>
- *   <li>at most {@value #MAX_BODY_BYTES} bytes (2 MiB; the models and forms are far smaller):
- *       else 413;</li>
- *   <li>JSON that parses, when it says it is JSON: else 400 with the parser's position;</li>
- *   <li>no markup or expression in a variable's text or a business key ({@code <script>},
- *       {@code {{…}}}, {@code ${…}}, {@code #{…}}): nothing evaluates them, but Tasklist forms
- *       show variables in {@code {{…}}} templates and Cockpit shows them as text, so they have no
- *       business in a report and are refused, naming the variable;</li>
+ *   <li>at most {@value #MAX_BODY_BYTES} bytes (2 MiB; the models and forms are far smaller): else
+ *       413;
+ *   <li>JSON that parses, when it says it is JSON: else 400 with the parser's position;
+ *   <li>no markup or expression in a variable's text or a business key ({@code <script>}, {@code
+ *       {{…}}}, {@code ${…}}, {@code #{…}}): nothing evaluates them, but Tasklist forms show
+ *       variables in {@code {{…}}} templates and Cockpit shows them as text, so they have no
+ *       business in a report and are refused, naming the variable;
  *   <li>a text variable of at most {@value #MAX_TEXT} characters (what a String variable holds;
- *       longer ones failed in the database as a 500) and no Java-serialized object.</li>
+ *       longer ones failed in the database as a 500) and no Java-serialized object.
  * </ul>
  *
  * The answers have Camunda's error shape: {@code {"type":"InvalidInputException","message":…}}.
@@ -49,11 +49,13 @@ class RequestInputGuard {
 
   static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
   static final int MAX_TEXT = 4000;
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
+
   static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|\\{\\{|[$#]\\{");
-  static final String MARKUP_REFUSED = "Nội dung không được chứa thẻ HTML hay biểu thức "
-      + "(<…>, {{…}}, ${…}, #{…})";
+  static final String MARKUP_REFUSED =
+      "Nội dung không được chứa thẻ HTML hay biểu thức " + "(<…>, {{…}}, ${…}, #{…})";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,7 +101,9 @@ class RequestInputGuard {
       if (type.equalsIgnoreCase("String") && text.length() > MAX_TEXT) {
         return "Nội dung dài " + text.length() + " ký tự, tối đa " + MAX_TEXT + " (" + label + ")";
       }
-      if (node.path("valueInfo").path("serializationDataFormat").asText()
+      if (node.path("valueInfo")
+          .path("serializationDataFormat")
+          .asText()
           .contains("java-serialized")) {
         return "Không nhận đối tượng Java tuần tự hóa: gửi giá trị dạng JSON (" + label + ")";
       }
@@ -116,8 +120,9 @@ class RequestInputGuard {
 
   static final class Filter extends OncePerRequestFilter {
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-        FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
       String method = request.getMethod();
       String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
       // forms (the webapps' login) are read as parameters by Tomcat, within its own
@@ -131,9 +136,17 @@ class RequestInputGuard {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         long total = body.length + in.skip(MAX_DRAINED);
-        refuse(response, 413, "Yêu cầu quá lớn: hơn " + MAX_BODY_BYTES / 1024 / 1024
-            + " MB (nhận " + (total >= MAX_DRAINED ? "hơn " : "") + total
-            + " byte); tối đa " + MAX_BODY_BYTES + " byte cho mỗi yêu cầu");
+        refuse(
+            response,
+            413,
+            "Yêu cầu quá lớn: hơn "
+                + MAX_BODY_BYTES / 1024 / 1024
+                + " MB (nhận "
+                + (total >= MAX_DRAINED ? "hơn " : "")
+                + total
+                + " byte); tối đa "
+                + MAX_BODY_BYTES
+                + " byte cho mỗi yêu cầu");
         return;
       }
       if (type.startsWith("application/json") && body.length > 0) {
@@ -141,9 +154,14 @@ class RequestInputGuard {
         try {
           refused = refusal(JSON.readTree(body));
         } catch (JsonProcessingException e) {
-          refused = "Nội dung yêu cầu không phải JSON hợp lệ: " + e.getOriginalMessage()
-              + " (dòng " + e.getLocation().getLineNr() + ", cột "
-              + e.getLocation().getColumnNr() + ")";
+          refused =
+              "Nội dung yêu cầu không phải JSON hợp lệ: "
+                  + e.getOriginalMessage()
+                  + " (dòng "
+                  + e.getLocation().getLineNr()
+                  + ", cột "
+                  + e.getLocation().getColumnNr()
+                  + ")";
         }
         if (refused != null) {
           refuse(response, 400, refused);
@@ -208,8 +226,9 @@ class RequestInputGuard {
     @Override
     public BufferedReader getReader() throws IOException {
       String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(),
-          encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+      return new BufferedReader(
+          new InputStreamReader(
+              getInputStream(), encoding == null ? StandardCharsets.UTF_8.name() : encoding));
     }
 
     @Override

@@ -38,8 +38,9 @@ class WebappInvalidInputs {
 
   static final class Filter extends OncePerRequestFilter {
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-        FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
       if ("GET".equals(request.getMethod())) {
         chain.doFilter(request, response); // reads never refuse input
         return;
@@ -56,8 +57,9 @@ class WebappInvalidInputs {
           wrapped.resetBuffer();
           wrapped.setStatus(HttpServletResponse.SC_BAD_REQUEST);
           wrapped.setContentType("application/json;charset=UTF-8");
-          wrapped.getOutputStream().write(JSON.writeValueAsString(body)
-              .getBytes(StandardCharsets.UTF_8));
+          wrapped
+              .getOutputStream()
+              .write(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
         }
       } finally {
         InvalidInputException.forget();

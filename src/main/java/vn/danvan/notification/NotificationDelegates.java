@@ -10,32 +10,37 @@ import org.springframework.mail.javamail.JavaMailSender;
 import vn.danvan.org.OrgRegistry;
 
 /**
- * Notifications and the beans {@code thongBaoEmail.bpmn} calls. Mail goes out when Spring Boot
- * has an SMTP server ({@code spring.mail.host}, port, username, password) and
- * {@code danvan.mail.enabled} is not false.
+ * Notifications and the beans {@code thongBaoEmail.bpmn} calls. Mail goes out when Spring Boot has
+ * an SMTP server ({@code spring.mail.host}, port, username, password) and {@code
+ * danvan.mail.enabled} is not false.
  */
 @Configuration
 public class NotificationDelegates {
 
   @Bean
-  public Notifications notifications(OrgRegistry registry, ObjectProvider<JavaMailSender> sender,
+  public Notifications notifications(
+      OrgRegistry registry,
+      ObjectProvider<JavaMailSender> sender,
       @Value("${danvan.mail.enabled:true}") boolean enabled,
       @Value("${danvan.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/default/}")
-      String tasklistUrl,
+          String tasklistUrl,
       @Value("${danvan.mail.retry-cycle:R3/PT5M}") String retryCycle) {
-    return new Notifications(registry, enabled && sender.getIfAvailable() != null, tasklistUrl,
-        retryCycle);
+    return new Notifications(
+        registry, enabled && sender.getIfAvailable() != null, tasklistUrl, retryCycle);
   }
 
   @Bean
-  public static ProcessEnginePlugin notificationPlugin(ObjectProvider<Notifications> notifications) {
-    return new NotificationPlugin((java.util.function.Supplier<Notifications>) notifications::getObject);
+  public static ProcessEnginePlugin notificationPlugin(
+      ObjectProvider<Notifications> notifications) {
+    return new NotificationPlugin(
+        (java.util.function.Supplier<Notifications>) notifications::getObject);
   }
 
   @Bean
-  public JavaDelegate mailSent(ObjectProvider<JavaMailSender> sender,
+  public JavaDelegate mailSent(
+      ObjectProvider<JavaMailSender> sender,
       @Value("${danvan.mail.from:Theo dõi công tác dân vận <khong-tra-loi@danvan.local>}")
-      String from) {
+          String from) {
     return new MailSending(sender.getIfAvailable(), from);
   }
 }

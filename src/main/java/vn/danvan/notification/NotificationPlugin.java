@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 
 /** Every user task of every model tells its body when it is created ({@link Notifications}). */
 public class NotificationPlugin extends AbstractProcessEnginePlugin {
@@ -20,13 +20,13 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
   private final TaskListener created;
 
   /**
-   * Notifications looked up at the first task (a Spring bean made after the engine's plugins),
-   * then kept: looking it up again cost 2% of the CPU of a task completion over REST (W1).
+   * Notifications looked up at the first task (a Spring bean made after the engine's plugins), then
+   * kept: looking it up again cost 2% of the CPU of a task completion over REST (W1).
    */
   public NotificationPlugin(Supplier<Notifications> notifications) {
     AtomicReference<Notifications> found = new AtomicReference<>();
-    this.created = task -> found.updateAndGet(n -> n != null ? n : notifications.get())
-        .taskCreated(task);
+    this.created =
+        task -> found.updateAndGet(n -> n != null ? n : notifications.get()).taskCreated(task);
   }
 
   public NotificationPlugin(Notifications notifications) {
@@ -38,14 +38,16 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior())
-            .getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition task =
+                    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addTaskListener(TaskListener.EVENTNAME_CREATE, created);
+              }
+            });
   }
-
 }

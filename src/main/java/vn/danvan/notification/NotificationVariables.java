@@ -1,8 +1,6 @@
 package vn.danvan.notification;
 
-/**
- * The variables of {@code thongBaoEmail.bpmn}: one e-mail.
- */
+/** The variables of {@code thongBaoEmail.bpmn}: one e-mail. */
 public final class NotificationVariables {
 
   public static final String TO = "to";

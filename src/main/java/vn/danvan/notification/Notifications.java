@@ -1,12 +1,12 @@
 package vn.danvan.notification;
 
-import static vn.danvan.variable.SharedVariables.KIND;
 import static vn.danvan.notification.NotificationVariables.SUBJECT;
 import static vn.danvan.notification.NotificationVariables.TEXT;
 import static vn.danvan.notification.NotificationVariables.TO;
 import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.KIND;
 import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
@@ -41,20 +41,24 @@ import vn.danvan.org.Role;
 import vn.danvan.variable.SharedVariables;
 
 /**
- * E-mail to the people of a body when something happens to its work: a new task, a reminder
- * before the deadline, a chase of overdue work (to its leaders), a result returned, an extension
- * decided, a periodic report's window opened. Vietnamese templates
- * ({@code notification/mau-thu.yaml}). Each message is a small {@code thongBaoEmail} instance
- * started in the same transaction as the event (no mail for work that rolls back) whose sending is
- * an asynchronous job: a failing SMTP server is retried and then shows as an incident, and never
- * blocks or undoes the work. Off when no SMTP server is configured ({@code spring.mail.host}).
+ * E-mail to the people of a body when something happens to its work: a new task, a reminder before
+ * the deadline, a chase of overdue work (to its leaders), a result returned, an extension decided,
+ * a periodic report's window opened. Vietnamese templates ({@code notification/mau-thu.yaml}). Each
+ * message is a small {@code thongBaoEmail} instance started in the same transaction as the event
+ * (no mail for work that rolls back) whose sending is an asynchronous job: a failing SMTP server is
+ * retried and then shows as an incident, and never blocks or undoes the work. Off when no SMTP
+ * server is configured ({@code spring.mail.host}).
  */
 public class Notifications {
 
   /** What happened; the template's name. */
   public enum Kind {
-    NEW_TASK("giaoViec"), REMINDER("nhacHan"), CHASE("donDoc"), RETURNED("traLai"),
-    EXTENSION("giaHan"), PERIOD_OPENED("moKyBaoCao");
+    NEW_TASK("giaoViec"),
+    REMINDER("nhacHan"),
+    CHASE("donDoc"),
+    RETURNED("traLai"),
+    EXTENSION("giaHan"),
+    PERIOD_OPENED("moKyBaoCao");
 
     final String template;
 
@@ -64,8 +68,10 @@ public class Notifications {
   }
 
   public static final String PROCESS = "thongBaoEmail";
+
   /** A person's choice (Camunda user info): "tat" turns their reminders off. */
   public static final String REMINDERS = "danvan.nhacHan";
+
   public static final String OFF = "tat";
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -80,8 +86,8 @@ public class Notifications {
    * @param tasklistUrl the Tasklist address the messages link to
    * @param retryCycle how a failing send is retried (ISO 8601 repeat, e.g. R3/PT5M)
    */
-  public Notifications(OrgRegistry registry, boolean enabled, String tasklistUrl,
-      String retryCycle) {
+  public Notifications(
+      OrgRegistry registry, boolean enabled, String tasklistUrl, String retryCycle) {
     this.registry = registry;
     this.enabled = enabled;
     this.tasklistUrl = tasklistUrl;
@@ -127,20 +133,23 @@ public class Notifications {
       fill.put("han", day(task.getVariable(DEADLINE)));
       fill.put("lan", String.valueOf(task.getVariable(CHASE_COUNT)));
       fill.put("loaiDonDoc", String.valueOf(task.getVariable(LAST_CHASE_TYPE)));
-    } else if (SharedVariables.round(task) > 0
-        && SharedVariables.returnedSinceSubmission(task)) {
+    } else if (SharedVariables.round(task) > 0 && SharedVariables.returnedSinceSubmission(task)) {
       kind = Kind.RETURNED;
       fill.put("lyDo", String.valueOf(task.getVariable(RETURN_REASON)));
     } else if (task.getVariable(FANOUT_ID) instanceof String fanout) {
-      Object period = task.getProcessEngineServices().getRuntimeService()
-          .getVariable(fanout, PERIOD_LABEL);
+      Object period =
+          task.getProcessEngineServices().getRuntimeService().getVariable(fanout, PERIOD_LABEL);
       if (period != null) {
         kind = Kind.PERIOD_OPENED;
         fill.put("ky", String.valueOf(period));
       }
     }
-    send(task.getProcessEngineServices(), kind, task.getExecution().getProcessBusinessKey(),
-        groups, fill);
+    send(
+        task.getProcessEngineServices(),
+        kind,
+        task.getExecution().getProcessBusinessKey(),
+        groups,
+        fill);
   }
 
   /** Reminder before the deadline to a body that has not answered. */
@@ -149,8 +158,12 @@ public class Notifications {
       Map<String, String> fill = common(execution, body);
       fill.put("han", day(execution.getVariable(DEADLINE)));
       fill.put("lienKet", tasklistUrl);
-      send(execution.getProcessEngineServices(), Kind.REMINDER, execution.getProcessBusinessKey(),
-          List.of(body), fill);
+      send(
+          execution.getProcessEngineServices(),
+          Kind.REMINDER,
+          execution.getProcessBusinessKey(),
+          List.of(body),
+          fill);
     }
   }
 
@@ -162,8 +175,12 @@ public class Notifications {
       fill.put("ketQua", approved ? "đồng ý gia hạn" : "không đồng ý gia hạn");
       fill.put("han", day(execution.getVariable(DEADLINE)));
       fill.put("lienKet", tasklistUrl);
-      send(execution.getProcessEngineServices(), Kind.EXTENSION, execution.getProcessBusinessKey(),
-          List.of(body), fill);
+      send(
+          execution.getProcessEngineServices(),
+          Kind.EXTENSION,
+          execution.getProcessBusinessKey(),
+          List.of(body),
+          fill);
     }
   }
 
@@ -171,8 +188,12 @@ public class Notifications {
    * One message per event to the people of the groups (a body: all its people; {@code xLanhDao}:
    * the body's leaders) who have an address; reminders skip those who turned them off.
    */
-  void send(ProcessEngineServices engine, Kind kind, String businessKey,
-      Collection<String> groups, Map<String, String> fill) {
+  void send(
+      ProcessEngineServices engine,
+      Kind kind,
+      String businessKey,
+      Collection<String> groups,
+      Map<String, String> fill) {
     Set<String> to = new LinkedHashSet<>();
     IdentityService identity = engine.getIdentityService();
     for (String group : groups) {
@@ -187,11 +208,15 @@ public class Notifications {
       return;
     }
     Map<String, String> template = templates.get(kind.template);
-    engine.getRuntimeService().startProcessInstanceByKey(PROCESS, businessKey, Variables
-        .putValue(KIND, kind.template)
-        .putValue(TO, String.join(",", to))
-        .putValue(SUBJECT, fillIn(template.get(SUBJECT), fill))
-        .putValue(TEXT, fillIn(template.get(TEXT), fill)));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            PROCESS,
+            businessKey,
+            Variables.putValue(KIND, kind.template)
+                .putValue(TO, String.join(",", to))
+                .putValue(SUBJECT, fillIn(template.get(SUBJECT), fill))
+                .putValue(TEXT, fillIn(template.get(TEXT), fill)));
   }
 
   /** The people a candidate group stands for, with an e-mail address. */
@@ -210,16 +235,20 @@ public class Notifications {
     fill.put("donVi", registry.body(body).map(OrgRegistry.Body::name).orElse(body));
     Object content = vars.getVariable(TASK_CONTENT);
     fill.put("noiDung", content == null ? "" : content.toString());
-    fill.put("vanBan", vars instanceof DelegateTask t ? t.getExecution().getProcessBusinessKey()
-        : vars instanceof DelegateExecution e ? e.getProcessBusinessKey() : "");
+    fill.put(
+        "vanBan",
+        vars instanceof DelegateTask t
+            ? t.getExecution().getProcessBusinessKey()
+            : vars instanceof DelegateExecution e ? e.getProcessBusinessKey() : "");
     return fill;
   }
 
   static String fillIn(String template, Map<String, String> fill) {
     String text = template;
     for (Map.Entry<String, String> entry : fill.entrySet()) {
-      text = text.replace("{" + entry.getKey() + "}", entry.getValue() == null ? ""
-          : entry.getValue());
+      text =
+          text.replace(
+              "{" + entry.getKey() + "}", entry.getValue() == null ? "" : entry.getValue());
     }
     return text.replaceAll("\\{[a-zA-Z]+}", "");
   }
@@ -237,13 +266,14 @@ public class Notifications {
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, String>> load() {
     try (InputStream in = new ClassPathResource("notification/mau-thu.yaml").getInputStream()) {
-      Map<String, Map<String, String>> loaded = (Map<String, Map<String, String>>)
-          new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      Map<String, Map<String, String>> loaded =
+          (Map<String, Map<String, String>>)
+              new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
       for (Kind kind : Kind.values()) {
         Map<String, String> template = loaded.get(kind.template);
         if (template == null || template.get(SUBJECT) == null || template.get(TEXT) == null) {
-          throw new IllegalStateException("Mẫu thư " + kind.template
-              + " thiếu subject hoặc text (notification/mau-thu.yaml)");
+          throw new IllegalStateException(
+              "Mẫu thư " + kind.template + " thiếu subject hoặc text (notification/mau-thu.yaml)");
         }
       }
       return loaded;

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Each person turns their own reminder e-mails ("nhắc hạn") off or on:
- * {@code GET/PUT /api/thong-bao/nhac-han} with {@code {"nhacHan": false}}, HTTP Basic as for the
- * engine's REST API. Chases and other notices still come.
+ * Each person turns their own reminder e-mails ("nhắc hạn") off or on: {@code GET/PUT
+ * /api/thong-bao/nhac-han} with {@code {"nhacHan": false}}, HTTP Basic as for the engine's REST
+ * API. Chases and other notices still come.
  */
 @RestController
 @RequestMapping("/api/thong-bao/nhac-han")
@@ -33,8 +33,12 @@ class ReminderSettings {
     if (user == null) {
       return unauthenticated();
     }
-    return ResponseEntity.ok(Map.of("nguoiDung", user,
-        "nhacHan", !Notifications.OFF.equals(identity.getUserInfo(user, Notifications.REMINDERS))));
+    return ResponseEntity.ok(
+        Map.of(
+            "nguoiDung",
+            user,
+            "nhacHan",
+            !Notifications.OFF.equals(identity.getUserInfo(user, Notifications.REMINDERS))));
   }
 
   @PutMapping
@@ -44,8 +48,13 @@ class ReminderSettings {
       return unauthenticated();
     }
     if (!(body.get("nhacHan") instanceof Boolean on)) {
-      return ResponseEntity.badRequest().body(Map.of("type", "InvalidInputException",
-          "message", "nhacHan phải là true (nhận thư nhắc hạn) hoặc false (không nhận)"));
+      return ResponseEntity.badRequest()
+          .body(
+              Map.of(
+                  "type",
+                  "InvalidInputException",
+                  "message",
+                  "nhacHan phải là true (nhận thư nhắc hạn) hoặc false (không nhận)"));
     }
     if (on) {
       identity.deleteUserInfo(user, Notifications.REMINDERS);
@@ -61,7 +70,7 @@ class ReminderSettings {
   }
 
   private static ResponseEntity<Map<String, Object>> unauthenticated() {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("type",
-        "AuthenticationException", "message", "Cần đăng nhập (HTTP Basic)"));
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .body(Map.of("type", "AuthenticationException", "message", "Cần đăng nhập (HTTP Basic)"));
   }
 }

@@ -19,9 +19,9 @@ import vn.danvan.input.ModelPlace;
 
 /**
  * The bodies a block is given new work for, checked whatever the client: each of the registry and
- * in force today or, where the registry routes work of ended bodies to their heirs
- * ({@code endedBodyPolicy: successor}), replaced by its heir. A refusal is an
- * {@link InvalidInputException} naming the body, the model element and the field (REST 400).
+ * in force today or, where the registry routes work of ended bodies to their heirs ({@code
+ * endedBodyPolicy: successor}), replaced by its heir. A refusal is an {@link InvalidInputException}
+ * naming the body, the model element and the field (REST 400).
  */
 @Component
 public class BodiesInForce {
@@ -41,13 +41,18 @@ public class BodiesInForce {
    *
    * @param refusal the message when the person names another body
    */
-  public String ownBody(VariableScope vars, String personVar, String bodyVar, String label,
-      String refusal) {
+  public String ownBody(
+      VariableScope vars, String personVar, String bodyVar, String label, String refusal) {
     // the signed-in person as the engine knows them, never a variable a client could send
     CommandContext command = Context.getCommandContext();
     String personId = command == null ? null : command.getAuthenticatedUserId();
-    OrgRegistry.Person person = personId == null ? null : registry.people().stream()
-        .filter(p -> p.id().equals(personId)).findFirst().orElse(null);
+    OrgRegistry.Person person =
+        personId == null
+            ? null
+            : registry.people().stream()
+                .filter(p -> p.id().equals(personId))
+                .findFirst()
+                .orElse(null);
     if (person == null) {
       body(vars, bodyVar, label);
       return (String) vars.getVariable(bodyVar);
@@ -76,18 +81,18 @@ public class BodiesInForce {
   }
 
   /**
-   * A list of bodies given as text ("a, b, c") that a block hands on to later steps
-   * ({@code reportingBodies}): each admitted as {@link #body} does, the text rewritten when one
-   * goes to its heir. Absent or empty: nothing to check.
+   * A list of bodies given as text ("a, b, c") that a block hands on to later steps ({@code
+   * reportingBodies}): each admitted as {@link #body} does, the text rewritten when one goes to its
+   * heir. Absent or empty: nothing to check.
    */
   public void bodyList(VariableScope vars, String name, String label) {
     if (!(vars.getVariable(name) instanceof String text) || text.isBlank()) {
       return;
     }
-    List<String> given = Arrays.stream(text.split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).toList();
-    List<String> admitted = given.stream().map(id -> admitted(vars, id, name, label)).distinct()
-        .toList();
+    List<String> given =
+        Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> admitted =
+        given.stream().map(id -> admitted(vars, id, name, label)).distinct().toList();
     if (!admitted.equals(given)) {
       vars.setVariable(name, String.join(", ", admitted));
     }
@@ -101,27 +106,50 @@ public class BodiesInForce {
   public String admitted(VariableScope vars, String id, String field, String label) {
     OrgRegistry.Body body = registry.body(id).orElse(null);
     if (body == null) {
-      throw new InvalidInputException(label + " \"" + id
-          + "\" không có trong sổ đăng ký tổ chức (" + ModelPlace.of(vars, field) + ")");
+      throw new InvalidInputException(
+          label
+              + " \""
+              + id
+              + "\" không có trong sổ đăng ký tổ chức ("
+              + ModelPlace.of(vars, field)
+              + ")");
     }
     LocalDate today = deadlines.today();
     if (body.isValidOn(today)) {
       return id;
     }
     if (!body.hasEndedBy(today)) {
-      throw new InvalidInputException(label + " \"" + id + "\" (" + body.name()
-          + ") chỉ hoạt động từ " + Inputs.day(body.validFrom()) + ": chưa giao việc được ("
-          + ModelPlace.of(vars, field) + ")");
+      throw new InvalidInputException(
+          label
+              + " \""
+              + id
+              + "\" ("
+              + body.name()
+              + ") chỉ hoạt động từ "
+              + Inputs.day(body.validFrom())
+              + ": chưa giao việc được ("
+              + ModelPlace.of(vars, field)
+              + ")");
     }
     OrgRegistry.Body heir = registry.heirOn(id, today).orElse(null);
     if (heir != null && registry.endedBodyPolicy() == OrgRegistry.EndedBodyPolicy.SUCCESSOR) {
       return heir.id();
     }
-    throw new InvalidInputException(label + " \"" + id + "\" (" + body.name()
-        + ") đã kết thúc hoạt động ngày " + Inputs.day(body.validTo()) + ", "
-        + (heir == null ? "không có đơn vị kế thừa còn hoạt động"
-            : "đơn vị kế thừa: " + heir.name() + " (" + heir.id() + ")")
-        + ": không giao việc mới cho đơn vị đã kết thúc (" + ModelPlace.of(vars, field) + ")");
+    throw new InvalidInputException(
+        label
+            + " \""
+            + id
+            + "\" ("
+            + body.name()
+            + ") đã kết thúc hoạt động ngày "
+            + Inputs.day(body.validTo())
+            + ", "
+            + (heir == null
+                ? "không có đơn vị kế thừa còn hoạt động"
+                : "đơn vị kế thừa: " + heir.name() + " (" + heir.id() + ")")
+            + ": không giao việc mới cho đơn vị đã kết thúc ("
+            + ModelPlace.of(vars, field)
+            + ")");
   }
 
   /**
@@ -135,15 +163,22 @@ public class BodiesInForce {
     if (type instanceof String t && !t.isBlank()) {
       LocalDate today = deadlines.today();
       if (registry.bodyTypes().stream().noneMatch(bt -> bt.id().equals(t.trim()))) {
-        throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t + "\": loại này"
-            + " không có trong sổ đăng ký tổ chức (" + ModelPlace.of(vars, BODY_TYPE) + ")");
+        throw new InvalidInputException(
+            "Không có đơn vị nào thuộc loại \""
+                + t
+                + "\": loại này"
+                + " không có trong sổ đăng ký tổ chức ("
+                + ModelPlace.of(vars, BODY_TYPE)
+                + ")");
       }
-      ids = registry.bodies().stream()
-          .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today)).map(OrgRegistry.Body::id)
-          .toList();
+      ids =
+          registry.bodies().stream()
+              .filter(b -> b.type().equals(t.trim()) && b.isValidOn(today))
+              .map(OrgRegistry.Body::id)
+              .toList();
       if (ids.isEmpty()) {
-        throw new InvalidInputException("Không có đơn vị nào thuộc loại \"" + t
-            + "\" còn hoạt động (bodyType)");
+        throw new InvalidInputException(
+            "Không có đơn vị nào thuộc loại \"" + t + "\" còn hoạt động (bodyType)");
       }
       return ids;
     }
@@ -153,8 +188,10 @@ public class BodiesInForce {
     } else if (given instanceof Collection<?> list) {
       ids = list.stream().map(String::valueOf).map(String::trim).toList();
     } else {
-      ids = given instanceof String s ? Arrays.stream(s.split(",")).map(String::trim)
-          .filter(x -> !x.isEmpty()).toList() : List.of();
+      ids =
+          given instanceof String s
+              ? Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList()
+              : List.of();
     }
     if (ids.isEmpty()) {
       throw new InvalidInputException(

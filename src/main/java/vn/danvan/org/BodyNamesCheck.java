@@ -26,9 +26,9 @@ import vn.danvan.org.OrgRegistry.Body;
  * A model an administrator deploys (Camunda Modeler, {@code POST /engine-rest/deployment/create})
  * may name bodies as fixed values: a call activity's {@code camunda:in sourceExpression="soNoiVu"
  * target="leadBody"}, an input parameter {@code monitorBody}. Every such body must be in the
- * registry, and in force, or, where the registry routes work of ended bodies to their heirs
- * ({@code endedBodyPolicy: successor}), have one. Otherwise the deployment is refused (REST 400)
- * with every place named: file, element, field, body.
+ * registry, and in force, or, where the registry routes work of ended bodies to their heirs ({@code
+ * endedBodyPolicy: successor}), have one. Otherwise the deployment is refused (REST 400) with every
+ * place named: file, element, field, body.
  *
  * <p>The product's own models ({@code danvan-models}, deployed at start-up) are the samples of the
  * demo province: they are checked when they are started, not deployed, so that a province with its
@@ -54,7 +54,8 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
   }
 
   void check(DeploymentEntity deployment) {
-    if (!deployment.isNew() || deployment.getResources() == null
+    if (!deployment.isNew()
+        || deployment.getResources() == null
         || "danvan-models".equals(deployment.getSource())) {
       return;
     }
@@ -65,8 +66,8 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidInputException("Mô hình nêu đơn vị không nhận được việc mới: "
-          + String.join("; ", problems));
+      throw new InvalidInputException(
+          "Mô hình nêu đơn vị không nhận được việc mới: " + String.join("; ", problems));
     }
   }
 
@@ -84,8 +85,8 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
         check(file, in, in.getCamundaTarget(), in.getCamundaSourceExpression(), found);
       }
     }
-    for (CamundaInputParameter parameter
-        : model.getModelElementsByType(CamundaInputParameter.class)) {
+    for (CamundaInputParameter parameter :
+        model.getModelElementsByType(CamundaInputParameter.class)) {
       if (parameter.getCamundaName() != null && parameter.getTextContent() != null) {
         check(file, parameter, parameter.getCamundaName(), parameter.getTextContent(), found);
       }
@@ -93,14 +94,14 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
     return found;
   }
 
-  private void check(String file, ModelElementInstance where, String field, String value,
-      List<String> found) {
+  private void check(
+      String file, ModelElementInstance where, String field, String value, List<String> found) {
     if (!BodyMoves.BODY_VARIABLE.matcher(field).matches() || value.contains("{")) {
       return; // not a body, or an expression read when the model runs
     }
     LocalDate today = deadlines.today();
-    for (String id : Arrays.stream(value.split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).toList()) {
+    for (String id :
+        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
       Body body = registry.body(id).orElse(null);
       String reason = null;
       if (body == null) {
@@ -108,14 +109,25 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
       } else if (body.hasEndedBy(today)) {
         Body heir = registry.heirOn(id, today).orElse(null);
         if (heir == null || registry.endedBodyPolicy() == OrgRegistry.EndedBodyPolicy.REFUSE) {
-          reason = "đã kết thúc hoạt động ngày " + Inputs.day(body.validTo())
-              + (heir == null ? ", không có đơn vị kế thừa còn hoạt động"
-                  : ", đơn vị kế thừa: " + heir.name() + " (" + heir.id() + ")");
+          reason =
+              "đã kết thúc hoạt động ngày "
+                  + Inputs.day(body.validTo())
+                  + (heir == null
+                      ? ", không có đơn vị kế thừa còn hoạt động"
+                      : ", đơn vị kế thừa: " + heir.name() + " (" + heir.id() + ")");
         }
       }
       if (reason != null) {
-        found.add(file + ", phần tử " + element(where) + ", trường " + field + ": đơn vị \""
-            + id + "\" " + reason);
+        found.add(
+            file
+                + ", phần tử "
+                + element(where)
+                + ", trường "
+                + field
+                + ": đơn vị \""
+                + id
+                + "\" "
+                + reason);
       }
     }
   }

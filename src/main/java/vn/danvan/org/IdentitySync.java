@@ -53,11 +53,13 @@ public class IdentitySync {
 
   /** Tasklist filter: tasks offered to any of my groups (my body), assigned or not. */
   public static final String FILTER_MY_BODY = "Việc của đơn vị tôi";
+
   /** Tasklist filter: tasks I have claimed. */
   public static final String FILTER_MINE = "Việc tôi đang xử lý";
 
   /** The process every body may start. */
   static final String ADHOC_REPORT = "adhocReport";
+
   static final String SKILFUL_MODEL = "skilfulModel";
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
@@ -90,15 +92,34 @@ public class IdentitySync {
     int filtersCreated;
 
     public int changes() {
-      return usersCreated + usersUpdated + groupsCreated + groupsUpdated + membershipsAdded
-          + membershipsRemoved + authorizationsChanged + filtersCreated;
+      return usersCreated
+          + usersUpdated
+          + groupsCreated
+          + groupsUpdated
+          + membershipsAdded
+          + membershipsRemoved
+          + authorizationsChanged
+          + filtersCreated;
     }
 
     @Override
     public String toString() {
-      return "users +" + usersCreated + " ~" + usersUpdated + ", groups +" + groupsCreated + " ~"
-          + groupsUpdated + ", memberships +" + membershipsAdded + " -" + membershipsRemoved
-          + ", authorizations " + authorizationsChanged + ", filters +" + filtersCreated;
+      return "users +"
+          + usersCreated
+          + " ~"
+          + usersUpdated
+          + ", groups +"
+          + groupsCreated
+          + " ~"
+          + groupsUpdated
+          + ", memberships +"
+          + membershipsAdded
+          + " -"
+          + membershipsRemoved
+          + ", authorizations "
+          + authorizationsChanged
+          + ", filters +"
+          + filtersCreated;
     }
   }
 
@@ -131,16 +152,27 @@ public class IdentitySync {
     members.forEach(
         (group, users) -> ensureMembers(group, users, !group.equals(Role.ADMIN.groupId()), report));
     grantRolePermissions(report);
-    ensureFilter(FILTER_MY_BODY,
-        "Nhiệm vụ giao cho đơn vị của tôi, kể cả việc đồng nghiệp đã nhận", -10,
-        tasks.createTaskQuery()
+    ensureFilter(
+        FILTER_MY_BODY,
+        "Nhiệm vụ giao cho đơn vị của tôi, kể cả việc đồng nghiệp đã nhận",
+        -10,
+        tasks
+            .createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks(),
         report);
-    ensureFilter(FILTER_MINE, "Nhiệm vụ tôi đã nhận xử lý", -5,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), report);
-    LOG.info("Đồng bộ sổ tổ chức {}: {} đơn vị, {} người; thay đổi: {}", registry.source(),
-        registry.bodies().size(), registry.people().size(), report);
+    ensureFilter(
+        FILTER_MINE,
+        "Nhiệm vụ tôi đã nhận xử lý",
+        -5,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        report);
+    LOG.info(
+        "Đồng bộ sổ tổ chức {}: {} đơn vị, {} người; thay đổi: {}",
+        registry.source(),
+        registry.bodies().size(),
+        registry.people().size(),
+        report);
     return report;
   }
 
@@ -199,15 +231,22 @@ public class IdentitySync {
   }
 
   /**
-   * Camunda gives each new user ALL on their own account, so anyone could delete themselves
-   * through the REST API ({@code DELETE /engine-rest/user/{id}}). A person reads and updates their
-   * account (name, password); whether they exist is the registry's business.
+   * Camunda gives each new user ALL on their own account, so anyone could delete themselves through
+   * the REST API ({@code DELETE /engine-rest/user/{id}}). A person reads and updates their account
+   * (name, password); whether they exist is the registry's business.
    */
   private void ownAccountOnly(Person person, Report report) {
-    Authorization own = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).userIdIn(person.id())
-        .resourceType(Resources.USER).resourceId(person.id()).list().stream().findFirst()
-        .orElse(null);
+    Authorization own =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .userIdIn(person.id())
+            .resourceType(Resources.USER)
+            .resourceId(person.id())
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (own != null && !own.isPermissionGranted(Permissions.DELETE)) {
       return;
     }
@@ -248,35 +287,59 @@ public class IdentitySync {
   }
 
   /**
-   * Staff and leaders use Tasklist and may raise ad-hoc reports and register "Dân vận khéo"
-   * models; coordinators also use Cockpit,
-   * where they read every directive's instances, tasks and history and start directives. Administrators are {@code camunda-admin},
-   * which Camunda grants everything.
+   * Staff and leaders use Tasklist and may raise ad-hoc reports and register "Dân vận khéo" models;
+   * coordinators also use Cockpit, where they read every directive's instances, tasks and history
+   * and start directives. Administrators are {@code camunda-admin}, which Camunda grants
+   * everything.
    */
   private void grantRolePermissions(Report report) {
     for (Role role : List.of(Role.STAFF, Role.LEADER, Role.COORDINATOR)) {
       grant(role.groupId(), Resources.APPLICATION, "tasklist", report, Permissions.ACCESS);
       // anyone may raise an ad-hoc report (báo cáo đột xuất)
-      grant(role.groupId(), Resources.PROCESS_DEFINITION, ADHOC_REPORT, report,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(
+          role.groupId(),
+          Resources.PROCESS_DEFINITION,
+          ADHOC_REPORT,
+          report,
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
       // and register their body's "Dân vận khéo" models
-      grant(role.groupId(), Resources.PROCESS_DEFINITION, SKILFUL_MODEL, report,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(role.groupId(), Resources.PROCESS_INSTANCE, ANY, report,
+      grant(
+          role.groupId(),
+          Resources.PROCESS_DEFINITION,
+          SKILFUL_MODEL,
+          report,
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(
+          role.groupId(),
+          Resources.PROCESS_INSTANCE,
+          ANY,
+          report,
           ProcessInstancePermissions.CREATE);
     }
     String coordinators = Role.COORDINATOR.groupId();
     grant(coordinators, Resources.APPLICATION, "cockpit", report, Permissions.ACCESS);
-    grant(coordinators, Resources.PROCESS_DEFINITION, ANY, report,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+    grant(
+        coordinators,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        report,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(coordinators, Resources.PROCESS_INSTANCE, ANY, report,
-        ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ);
+    grant(
+        coordinators,
+        Resources.PROCESS_INSTANCE,
+        ANY,
+        report,
+        ProcessInstancePermissions.CREATE,
+        ProcessInstancePermissions.READ);
     grant(coordinators, Resources.DEPLOYMENT, ANY, report, Permissions.READ);
     grant(coordinators, Resources.DECISION_DEFINITION, ANY, report, Permissions.READ);
-    grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, report,
-        Permissions.READ);
+    grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, report, Permissions.READ);
   }
 
   private void ensureFilter(
@@ -298,11 +361,22 @@ public class IdentitySync {
   }
 
   private void grant(
-      String groupId, Resource resource, String resourceId, Report report,
+      String groupId,
+      Resource resource,
+      String resourceId,
+      Report report,
       Permission... permissions) {
-    Authorization auth = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+    Authorization auth =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (auth == null) {
       auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       auth.setGroupId(groupId);
@@ -313,9 +387,16 @@ public class IdentitySync {
   /** A global authorization: applies to every user, present and future. */
   private void grantToEveryone(
       Resource resource, String resourceId, Report report, Permission... permissions) {
-    Authorization auth = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+    Authorization auth =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GLOBAL)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (auth == null) {
       auth = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
       auth.setUserId(ANY);
@@ -323,7 +404,11 @@ public class IdentitySync {
     save(auth, resource, resourceId, report, permissions);
   }
 
-  private void save(Authorization auth, Resource resource, String resourceId, Report report,
+  private void save(
+      Authorization auth,
+      Resource resource,
+      String resourceId,
+      Report report,
       Permission... permissions) {
     boolean changed = auth.getId() == null;
     for (Permission permission : permissions) {

@@ -58,8 +58,16 @@ class OrgApi {
       throw new InvalidInputException("dryRun phải là true hoặc false (dryRun)");
     }
     Object reason = ending.get("reason");
-    return ResponseEntity.ok(asSystem(() -> restructuring.end(id, validTo, successors,
-        (Boolean) dryRun, reason == null ? null : String.valueOf(reason), admin)));
+    return ResponseEntity.ok(
+        asSystem(
+            () ->
+                restructuring.end(
+                    id,
+                    validTo,
+                    successors,
+                    (Boolean) dryRun,
+                    reason == null ? null : String.valueOf(reason),
+                    admin)));
   }
 
   @PostMapping("/tai-lai")
@@ -80,15 +88,18 @@ class OrgApi {
     if (administrator() == null) {
       return denied();
     }
-    return ResponseEntity.ok(restructuring.movesOf(donVi == null || donVi.isBlank() ? null
-        : donVi.trim()));
+    return ResponseEntity.ok(
+        restructuring.movesOf(donVi == null || donVi.isBlank() ? null : donVi.trim()));
   }
 
   /** The signed-in administrator (Camunda's REST filter signed them in), or null. */
   private String administrator() {
     Authentication current = identity.getCurrentAuthentication();
-    return current != null && current.getGroupIds() != null
-        && current.getGroupIds().contains(Role.ADMIN.groupId()) ? current.getUserId() : null;
+    return current != null
+            && current.getGroupIds() != null
+            && current.getGroupIds().contains(Role.ADMIN.groupId())
+        ? current.getUserId()
+        : null;
   }
 
   /** Moving work is the system's bookkeeping: it runs without one person's authorizations. */
@@ -103,9 +114,13 @@ class OrgApi {
   }
 
   private static ResponseEntity<Map<String, Object>> denied() {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("type",
-        "AuthorizationException", "message",
-        "Chỉ quản trị hệ thống (nhóm camunda-admin) được thay đổi tổ chức"));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(
+            Map.of(
+                "type",
+                "AuthorizationException",
+                "message",
+                "Chỉ quản trị hệ thống (nhóm camunda-admin) được thay đổi tổ chức"));
   }
 
   private static List<String> ids(Object value) {

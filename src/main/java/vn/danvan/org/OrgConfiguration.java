@@ -29,8 +29,8 @@ class OrgConfiguration {
 
   @Bean
   @Order(SYNC_ORDER)
-  ApplicationRunner orgSync(IdentitySync sync, OrgRegistry registry, OrgProperties properties,
-      DataSource dataSource) {
+  ApplicationRunner orgSync(
+      IdentitySync sync, OrgRegistry registry, OrgProperties properties, DataSource dataSource) {
     // one node at a time: two nodes starting together would both create the same groups
     return args -> {
       try (ClusterLock lock = ClusterLock.acquire(dataSource, ClusterLock.Purpose.REGISTRY_SYNC)) {

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * in the file, so a reorganisation is an edit of data, not of code.
  *
  * <p>One instance serves the whole application and always shows the registry in force: a reload of
- * the file, or a body ended by an administrator, replaces its content at once ({@link #replaceWith})
- * for every reader. Each accessor returns one consistent, unmodifiable view.
+ * the file, or a body ended by an administrator, replaces its content at once ({@link
+ * #replaceWith}) for every reader. Each accessor returns one consistent, unmodifiable view.
  */
 public final class OrgRegistry {
 
@@ -26,8 +26,13 @@ public final class OrgRegistry {
   public static final String LEADERS_SUFFIX = "LanhDao";
 
   /** One consistent content of the registry. */
-  private record Content(String source, EndedBodyPolicy policy, List<BodyType> bodyTypes,
-      List<Body> bodies, List<Person> people, Map<String, Body> bodiesById,
+  private record Content(
+      String source,
+      EndedBodyPolicy policy,
+      List<BodyType> bodyTypes,
+      List<Body> bodies,
+      List<Person> people,
+      Map<String, Body> bodiesById,
       Map<String, Person> peopleById) {}
 
   /** What a start or a deployment that names an ended body gets. */
@@ -60,12 +65,22 @@ public final class OrgRegistry {
     this(source, EndedBodyPolicy.REFUSE, bodyTypes, bodies, people);
   }
 
-  public OrgRegistry(String source, EndedBodyPolicy policy, List<BodyType> bodyTypes,
-      List<Body> bodies, List<Person> people) {
-    this.content = new Content(source, policy, List.copyOf(bodyTypes), List.copyOf(bodies),
-        List.copyOf(people),
-        bodies.stream().collect(Collectors.toMap(Body::id, Function.identity(), (a, b) -> a)),
-        people.stream().collect(Collectors.toMap(Person::id, Function.identity(), (a, b) -> a)));
+  public OrgRegistry(
+      String source,
+      EndedBodyPolicy policy,
+      List<BodyType> bodyTypes,
+      List<Body> bodies,
+      List<Person> people) {
+    this.content =
+        new Content(
+            source,
+            policy,
+            List.copyOf(bodyTypes),
+            List.copyOf(bodies),
+            List.copyOf(people),
+            bodies.stream().collect(Collectors.toMap(Body::id, Function.identity(), (a, b) -> a)),
+            people.stream()
+                .collect(Collectors.toMap(Person::id, Function.identity(), (a, b) -> a)));
   }
 
   /** Where the registry was read from, for messages. */
@@ -80,11 +95,11 @@ public final class OrgRegistry {
 
   /** The same registry with some bodies replaced (an ending declared outside the file). */
   public OrgRegistry withBodies(List<Body> replaced) {
-    Map<String, Body> byId = replaced.stream()
-        .collect(Collectors.toMap(Body::id, Function.identity(), (a, b) -> b));
+    Map<String, Body> byId =
+        replaced.stream().collect(Collectors.toMap(Body::id, Function.identity(), (a, b) -> b));
     List<Body> bodies = content.bodies().stream().map(b -> byId.getOrDefault(b.id(), b)).toList();
-    return new OrgRegistry(content.source(), content.policy(), content.bodyTypes(), bodies,
-        content.people());
+    return new OrgRegistry(
+        content.source(), content.policy(), content.bodyTypes(), bodies, content.people());
   }
 
   public List<BodyType> bodyTypes() {

@@ -34,8 +34,8 @@ import vn.danvan.org.OrgRegistry.EndedBodyPolicy;
 import vn.danvan.org.OrgRegistry.Person;
 
 /**
- * Reads and checks the organisation registry YAML file. Every problem is reported with the line
- * it is on, all at once, so an administrator fixes the file in one pass.
+ * Reads and checks the organisation registry YAML file. Every problem is reported with the line it
+ * is on, all at once, so an administrator fixes the file in one pass.
  */
 public final class OrgRegistryLoader {
 
@@ -43,7 +43,8 @@ public final class OrgRegistryLoader {
   static final Pattern CAMUNDA_ID = Pattern.compile("[a-zA-Z0-9]+");
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Set<String> TOP_KEYS = Set.of("name", "endedBodyPolicy", "bodyTypes", "bodies", "people");
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "endedBodyPolicy", "bodyTypes", "bodies", "people");
   private static final Set<String> TYPE_KEYS = Set.of("id", "name");
   private static final Set<String> BODY_KEYS =
       Set.of("id", "name", "type", "parent", "validFrom", "validTo", "successor", "successors");
@@ -136,9 +137,12 @@ public final class OrgRegistryLoader {
     if (policyCode != null) {
       policy = EndedBodyPolicy.fromCode(policyCode).orElse(null);
       if (policy == null) {
-        problem(sections.get("endedBodyPolicy"), "endedBodyPolicy \"" + policyCode
-            + "\" không hợp lệ (refuse: từ chối việc mới cho đơn vị đã kết thúc; successor:"
-            + " giao cho đơn vị kế thừa)");
+        problem(
+            sections.get("endedBodyPolicy"),
+            "endedBodyPolicy \""
+                + policyCode
+                + "\" không hợp lệ (refuse: từ chối việc mới cho đơn vị đã kết thúc; successor:"
+                + " giao cho đơn vị kế thừa)");
       }
     }
     OrgRegistry registry = new OrgRegistry(source, policy, types, bodies, people);
@@ -154,8 +158,8 @@ public final class OrgRegistryLoader {
   // --- meaning: ids, references, dates, cycles ---
 
   private void check(OrgRegistry registry) {
-    Map<String, Integer> typeLines = uniqueIds(registry.bodyTypes(), BodyType::id, BodyType::line,
-        "loại đơn vị");
+    Map<String, Integer> typeLines =
+        uniqueIds(registry.bodyTypes(), BodyType::id, BodyType::line, "loại đơn vị");
     Map<String, Integer> bodyLines = uniqueIds(registry.bodies(), Body::id, Body::line, "đơn vị");
     uniqueIds(registry.people(), Person::id, Person::line, "người dùng");
 
@@ -164,7 +168,8 @@ public final class OrgRegistryLoader {
       groupOwners.put(role.groupId(), "nhóm vai trò " + role.code());
     }
     for (Body body : registry.bodies()) {
-      groupOwners.putIfAbsent(body.leadersGroupId(), "nhóm lãnh đạo của đơn vị \"" + body.id() + "\"");
+      groupOwners.putIfAbsent(
+          body.leadersGroupId(), "nhóm lãnh đạo của đơn vị \"" + body.id() + "\"");
     }
     for (Body body : registry.bodies()) {
       String owner = groupOwners.get(body.id());
@@ -176,18 +181,31 @@ public final class OrgRegistryLoader {
       }
       reference(body, body.parent(), "đơn vị cha", bodyLines);
       body.successors().forEach(s -> reference(body, s, "đơn vị kế thừa", bodyLines));
-      if (body.validFrom() != null && body.validTo() != null
+      if (body.validFrom() != null
+          && body.validTo() != null
           && body.validTo().isBefore(body.validFrom())) {
-        problem(body.line(), "validTo " + body.validTo() + " trước validFrom " + body.validFrom()
-            + " của đơn vị \"" + body.id() + "\"");
+        problem(
+            body.line(),
+            "validTo "
+                + body.validTo()
+                + " trước validFrom "
+                + body.validFrom()
+                + " của đơn vị \""
+                + body.id()
+                + "\"");
       }
     }
     checkParentCycles(registry);
     problems.addAll(checkSuccessors(registry.bodies()));
     for (Person person : registry.people()) {
       if (!bodyLines.containsKey(person.body())) {
-        problem(person.line(), "đơn vị \"" + person.body() + "\" của người dùng \"" + person.id()
-            + "\" không có trong danh sách đơn vị");
+        problem(
+            person.line(),
+            "đơn vị \""
+                + person.body()
+                + "\" của người dùng \""
+                + person.id()
+                + "\" không có trong danh sách đơn vị");
       }
       if (person.email() != null && !EMAIL.matcher(person.email()).matches()) {
         problem(person.line(), "email \"" + person.email() + "\" không hợp lệ");
@@ -196,22 +214,25 @@ public final class OrgRegistryLoader {
   }
 
   private <T> Map<String, Integer> uniqueIds(
-      List<T> items,
-      Function<T, String> id,
-      ToIntFunction<T> line,
-      String what) {
+      List<T> items, Function<T, String> id, ToIntFunction<T> line, String what) {
     Map<String, Integer> firstLine = new LinkedHashMap<>();
     for (T item : items) {
       String value = id.apply(item);
       int at = line.applyAsInt(item);
       if (!CAMUNDA_ID.matcher(value).matches()) {
-        problem(at, "mã " + what + " \"" + value + "\" không hợp lệ: chỉ dùng chữ cái không dấu"
-            + " và chữ số (a-z, A-Z, 0-9), không dấu cách, gạch nối hay dấu chấm");
+        problem(
+            at,
+            "mã "
+                + what
+                + " \""
+                + value
+                + "\" không hợp lệ: chỉ dùng chữ cái không dấu"
+                + " và chữ số (a-z, A-Z, 0-9), không dấu cách, gạch nối hay dấu chấm");
       }
       Integer earlier = firstLine.putIfAbsent(value, at);
       if (earlier != null) {
-        problem(at, "mã " + what + " \"" + value + "\" bị trùng (đã khai báo ở dòng " + earlier
-            + ")");
+        problem(
+            at, "mã " + what + " \"" + value + "\" bị trùng (đã khai báo ở dòng " + earlier + ")");
       }
     }
     return firstLine;
@@ -224,8 +245,9 @@ public final class OrgRegistryLoader {
     if (target.equals(body.id())) {
       problem(body.line(), what + " của \"" + body.id() + "\" không thể là chính nó");
     } else if (!bodyLines.containsKey(target)) {
-      problem(body.line(), what + " \"" + target + "\" của \"" + body.id()
-          + "\" không có trong danh sách đơn vị");
+      problem(
+          body.line(),
+          what + " \"" + target + "\" của \"" + body.id() + "\" không có trong danh sách đơn vị");
     }
   }
 
@@ -241,8 +263,9 @@ public final class OrgRegistryLoader {
       }
       if (current != null && current.id().equals(start.id()) && reported.add(start.id())) {
         path.forEach(reported::add);
-        problem(start.line(), "đơn vị cha tạo thành vòng lặp: "
-            + String.join(" → ", path) + " → " + start.id());
+        problem(
+            start.line(),
+            "đơn vị cha tạo thành vòng lặp: " + String.join(" → ", path) + " → " + start.id());
       }
     }
   }
@@ -275,8 +298,13 @@ public final class OrgRegistryLoader {
     for (NodeTuple tuple : mapping.getValue()) {
       String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
       if (key == null || !allowed.contains(key)) {
-        problem(tuple.getKeyNode(), "trường \"" + key + "\" không được hỗ trợ (các trường: "
-            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        problem(
+            tuple.getKeyNode(),
+            "trường \""
+                + key
+                + "\" không được hỗ trợ (các trường: "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
       } else if (result.put(key, tuple.getValueNode()) != null) {
         problem(tuple.getKeyNode(), "trường \"" + key + "\" bị lặp");
       }
@@ -314,8 +342,8 @@ public final class OrgRegistryLoader {
     if (fields.containsKey("successor") && fields.containsKey("successors")) {
       problem(fields.get("successors"), "chỉ dùng một trong hai trường successor, successors");
     }
-    Node node = fields.containsKey("successors") ? fields.get("successors")
-        : fields.get("successor");
+    Node node =
+        fields.containsKey("successors") ? fields.get("successors") : fields.get("successor");
     if (node == null) {
       return List.of();
     }
@@ -356,8 +384,13 @@ public final class OrgRegistryLoader {
     List<String> found = new ArrayList<>();
     for (Body body : bodies) {
       if (!body.successors().isEmpty() && body.validTo() == null) {
-        found.add("dòng " + body.line() + ": đơn vị \"" + body.id() + "\" có đơn vị kế thừa"
-            + " nhưng không có ngày kết thúc (validTo)");
+        found.add(
+            "dòng "
+                + body.line()
+                + ": đơn vị \""
+                + body.id()
+                + "\" có đơn vị kế thừa"
+                + " nhưng không có ngày kết thúc (validTo)");
         continue;
       }
       for (String id : body.successors()) {
@@ -367,12 +400,30 @@ public final class OrgRegistryLoader {
         }
         LocalDate firstDay = body.validTo().plusDays(1);
         if (next.hasEndedBy(firstDay)) {
-          found.add("dòng " + body.line() + ": đơn vị kế thừa \"" + id + "\" của \"" + body.id()
-              + "\" đã kết thúc ngày " + next.validTo() + ", trước khi nhận việc ngày " + firstDay
-              + " (chọn đơn vị kế thừa còn hoạt động)");
+          found.add(
+              "dòng "
+                  + body.line()
+                  + ": đơn vị kế thừa \""
+                  + id
+                  + "\" của \""
+                  + body.id()
+                  + "\" đã kết thúc ngày "
+                  + next.validTo()
+                  + ", trước khi nhận việc ngày "
+                  + firstDay
+                  + " (chọn đơn vị kế thừa còn hoạt động)");
         } else if (next.validFrom() != null && next.validFrom().isAfter(firstDay)) {
-          found.add("dòng " + body.line() + ": đơn vị kế thừa \"" + id + "\" của \"" + body.id()
-              + "\" chỉ hoạt động từ " + next.validFrom() + ", sau ngày nhận việc " + firstDay);
+          found.add(
+              "dòng "
+                  + body.line()
+                  + ": đơn vị kế thừa \""
+                  + id
+                  + "\" của \""
+                  + body.id()
+                  + "\" chỉ hoạt động từ "
+                  + next.validFrom()
+                  + ", sau ngày nhận việc "
+                  + firstDay);
         }
       }
     }
@@ -381,8 +432,11 @@ public final class OrgRegistryLoader {
       List<String> cycle = cycleFrom(start.id(), byId, new ArrayList<>());
       if (cycle != null && reported.add(start.id())) {
         reported.addAll(cycle);
-        found.add("dòng " + start.line() + ": đơn vị kế thừa tạo thành vòng lặp: "
-            + String.join(" → ", cycle));
+        found.add(
+            "dòng "
+                + start.line()
+                + ": đơn vị kế thừa tạo thành vòng lặp: "
+                + String.join(" → ", cycle));
       }
     }
     return found;
@@ -418,7 +472,9 @@ public final class OrgRegistryLoader {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      problem(fields.get(key), "ngày " + key + " \"" + value + "\" không hợp lệ (định dạng yyyy-MM-dd)");
+      problem(
+          fields.get(key),
+          "ngày " + key + " \"" + value + "\" không hợp lệ (định dạng yyyy-MM-dd)");
       return null;
     }
   }

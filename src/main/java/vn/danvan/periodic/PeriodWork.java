@@ -1,7 +1,5 @@
 package vn.danvan.periodic;
 
-import java.util.List;
-import java.util.Map;
 import static vn.danvan.periodic.PeriodicVariables.ANSWERED_BODIES;
 import static vn.danvan.periodic.PeriodicVariables.COMPILE_OPENED_AT;
 import static vn.danvan.periodic.PeriodicVariables.LAST_RETURNED_BODY;
@@ -18,6 +16,7 @@ import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
@@ -39,8 +38,8 @@ import vn.danvan.org.OrgRegistry;
 /**
  * One round of a periodic report ({@code reportPeriod.bpmn}), an instance of its own so that the
  * next round opens on its date whatever this one waits for: the compile task carries the bodies
- * that have not answered; the consolidating body may return one body's report with a reason,
- * and only that body works again; withdrawn, the round ends the work it gave back.
+ * that have not answered; the consolidating body may return one body's report with a reason, and
+ * only that body works again; withdrawn, the round ends the work it gave back.
  */
 @Component
 public class PeriodWork {
@@ -48,6 +47,7 @@ public class PeriodWork {
   static final String WITHDRAWN = "Kỳ báo cáo đã bị hủy";
   private static final String FANOUT = "fanout";
   private static final String MEMBER = "fanoutMember";
+
   /** Bodies named one by one in the compile task; beyond, how many more. */
   static final int NAMED = 100;
 
@@ -64,23 +64,25 @@ public class PeriodWork {
   }
 
   /**
-   * The compile task is created (on the compile day, when every body has answered, or again after
-   * a return): the bodies that have not answered, by name, for the form.
+   * The compile task is created (on the compile day, when every body has answered, or again after a
+   * return): the bodies that have not answered, by name, for the form.
    */
   public void compileOpened(DelegateTask task) {
     if (task.getVariable(COMPILE_OPENED_AT) == null) {
       task.setVariable(COMPILE_OPENED_AT, deadlines.nowAsDate());
     }
     String fanoutId = fanoutId(task.getExecution());
-    List<String> missing = fanoutId == null ? List.of()
-        : fanouts.unansweredBodies(task.getExecution(), fanoutId);
+    List<String> missing =
+        fanoutId == null ? List.of() : fanouts.unansweredBodies(task.getExecution(), fanoutId);
     task.setVariable(MISSING_BODIES, registry.names(missing, NAMED));
     task.setVariable(MISSING_COUNT, missing.size());
     ArrayNode choices = JSON.createArrayNode();
     if (fanoutId != null) {
       for (String body : fanouts.answeredBodies(task.getExecution(), fanoutId)) {
-        choices.addObject().put("label", registry.body(body).map(OrgRegistry.Body::name)
-            .orElse(body)).put("value", body);
+        choices
+            .addObject()
+            .put("label", registry.body(body).map(OrgRegistry.Body::name).orElse(body))
+            .put("value", body);
       }
     }
     task.setVariable(ANSWERED_BODIES, SpinValues.jsonValue(choices.toString()).create());
@@ -101,9 +103,13 @@ public class PeriodWork {
       Inputs.text(task, RETURN_REASON, "Lý do trả lại");
       String fanoutId = fanoutId(task.getExecution());
       if (fanoutId == null || !answered(task.getExecution(), fanoutId, body)) {
-        throw new InvalidInputException("Đơn vị \"" + body + "\" chưa gửi báo cáo "
-            + task.getVariable(PERIOD_LABEL) + " (hoặc không thuộc kỳ báo cáo này): không có báo"
-            + " cáo để trả lại (returnBody)");
+        throw new InvalidInputException(
+            "Đơn vị \""
+                + body
+                + "\" chưa gửi báo cáo "
+                + task.getVariable(PERIOD_LABEL)
+                + " (hoặc không thuộc kỳ báo cáo này): không có báo"
+                + " cáo để trả lại (returnBody)");
       }
       task.setVariable(RETURN_BODY, body);
       task.setVariable(RETURNING, true);
@@ -114,16 +120,25 @@ public class PeriodWork {
   }
 
   /**
-   * The returned body works again: a new member of the round's fan-out, with the reason in what
-   * it is asked; the consolidating body's choice is cleared for the next compile task.
+   * The returned body works again: a new member of the round's fan-out, with the reason in what it
+   * is asked; the consolidating body's choice is cleared for the next compile task.
    */
   public void returnReport(DelegateExecution execution) {
     String body = (String) execution.getVariable(RETURN_BODY);
     String reason = (String) execution.getVariable(RETURN_REASON);
-    String content = execution.getVariable(PERIOD_TASK) + "\n\nBáo cáo bị trả lại để làm lại: "
-        + reason.trim();
-    fanouts.reopen(execution, fanoutId(execution), body, Map.of(TASK_CONTENT, content,
-        RETURN_REASON, reason.trim(), PERIOD_ID, execution.getProcessInstanceId()));
+    String content =
+        execution.getVariable(PERIOD_TASK) + "\n\nBáo cáo bị trả lại để làm lại: " + reason.trim();
+    fanouts.reopen(
+        execution,
+        fanoutId(execution),
+        body,
+        Map.of(
+            TASK_CONTENT,
+            content,
+            RETURN_REASON,
+            reason.trim(),
+            PERIOD_ID,
+            execution.getProcessInstanceId()));
     execution.setVariable(LAST_RETURNED_BODY, body);
     execution.removeVariable(RETURN_BODY);
     execution.removeVariable(RETURN_REASON);
@@ -141,20 +156,34 @@ public class PeriodWork {
   /** The round's fan-out (running or ended), null before it started. */
   private static String fanoutId(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    return Context.getCommandContext().runWithoutAuthorization(() -> history
-        .createHistoricProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId())
-        .processDefinitionKey(FANOUT).list().stream().map(HistoricProcessInstance::getId)
-        .findFirst().orElse(null));
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .superProcessInstanceId(execution.getProcessInstanceId())
+                    .processDefinitionKey(FANOUT)
+                    .list()
+                    .stream()
+                    .map(HistoricProcessInstance::getId)
+                    .findFirst()
+                    .orElse(null));
   }
 
   /** Whether the body's work in the fan-out has ended (and none given back is still open). */
   private static boolean answered(DelegateExecution execution, String fanoutId, String body) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
-      List<HistoricProcessInstance> members = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(MEMBER).variableValueEquals(FANOUT_ID, fanoutId)
-          .variableValueEquals(LEAD_BODY, body).list();
-      return !members.isEmpty() && members.stream().allMatch(m -> m.getEndTime() != null);
-    });
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              List<HistoricProcessInstance> members =
+                  history
+                      .createHistoricProcessInstanceQuery()
+                      .processDefinitionKey(MEMBER)
+                      .variableValueEquals(FANOUT_ID, fanoutId)
+                      .variableValueEquals(LEAD_BODY, body)
+                      .list();
+              return !members.isEmpty() && members.stream().allMatch(m -> m.getEndTime() != null);
+            });
   }
 }

@@ -9,8 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.danvan.input.Inputs;
 
-/** The beans {@code periodicReport.bpmn} and {@code reportPeriod.bpmn} call; each hands over to
- * {@link PeriodicReports} or {@link PeriodWork}. */
+/**
+ * The beans {@code periodicReport.bpmn} and {@code reportPeriod.bpmn} call; each hands over to
+ * {@link PeriodicReports} or {@link PeriodWork}.
+ */
 @Configuration
 public class PeriodicDelegates {
 

@@ -1,6 +1,5 @@
 package vn.danvan.periodic;
 
-import static vn.danvan.periodic.PeriodicVariables.RETURNING;
 import static vn.danvan.periodic.PeriodicVariables.COMPILE_OPENED_AT;
 import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
 import static vn.danvan.periodic.PeriodicVariables.PERIODS;
@@ -8,6 +7,7 @@ import static vn.danvan.periodic.PeriodicVariables.PERIOD_DUE;
 import static vn.danvan.periodic.PeriodicVariables.PERIOD_INDEX;
 import static vn.danvan.periodic.PeriodicVariables.PERIOD_TASK;
 import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
+import static vn.danvan.periodic.PeriodicVariables.RETURNING;
 import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
@@ -37,11 +37,10 @@ import vn.danvan.org.BodiesInForce;
 /**
  * Periodic reports ("báo cáo định kỳ"): the cycle of a directive ("hằng quý", "trước ngày 15/10
  * hằng năm"…) from its issue date to its end date, one round per period. Every round opens on its
- * own date, {@code windowDays} (default 15) before the period's due day, whatever the rounds
- * before it are waiting for: each runs in a {@code reportPeriod} instance of its own
- * ({@link PeriodWork}), where the bodies report through the fan-out block, the consolidating body
- * compiles on the compile day ({@link #compileAt}) with what has arrived, and the recipient
- * concludes.
+ * own date, {@code windowDays} (default 15) before the period's due day, whatever the rounds before
+ * it are waiting for: each runs in a {@code reportPeriod} instance of its own ({@link PeriodWork}),
+ * where the bodies report through the fan-out block, the consolidating body compiles on the compile
+ * day ({@link #compileAt}) with what has arrived, and the recipient concludes.
  */
 @Component("periodicReports")
 public class PeriodicReports {
@@ -58,16 +57,19 @@ public class PeriodicReports {
   }
 
   /**
-   * Start: cyclePhrase, issuedDate (default today), endDate (yyyy-MM-dd or a phrase such as
-   * "quý III/2020"), consolidatingBody, recipientBody; the reporting bodies and the rest are
-   * checked by the fan-out of each round.
+   * Start: cyclePhrase, issuedDate (default today), endDate (yyyy-MM-dd or a phrase such as "quý
+   * III/2020"), consolidatingBody, recipientBody; the reporting bodies and the rest are checked by
+   * the fan-out of each round.
    */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, CYCLE_PHRASE, "Chu kỳ báo cáo");
     LocalDate from = deadlines.issuedDate(execution);
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Every cycle)) {
-      throw new InvalidInputException("Chu kỳ \"" + phrase
-          + "\" không phải định kỳ: dùng ví dụ \"hằng quý\", \"trước ngày 15/10 hằng năm\" (cyclePhrase)");
+      throw new InvalidInputException(
+          "Chu kỳ \""
+              + phrase
+              + "\" không phải định kỳ: dùng ví dụ \"hằng quý\", \"trước ngày 15/10 hằng năm\""
+              + " (cyclePhrase)");
     }
     LocalDate until = endDate(execution);
     inForce.body(execution, CONSOLIDATING_BODY, "Đơn vị tổng hợp");
@@ -83,8 +85,11 @@ public class PeriodicReports {
     }
     ArrayNode list = JSON.createArrayNode();
     for (Period p : periods) {
-      list.addObject().put("label", p.label()).put("start", p.start().toString())
-          .put("end", p.end().toString()).put("due", p.due().toString());
+      list.addObject()
+          .put("label", p.label())
+          .put("start", p.start().toString())
+          .put("end", p.end().toString())
+          .put("due", p.due().toString());
     }
     execution.setVariable(PERIODS, SpinValues.jsonValue(list.toString()).create());
   }
@@ -142,15 +147,15 @@ public class PeriodicReports {
     String label = period.prop("label").stringValue();
     execution.setVariable(PERIOD_LABEL, label);
     execution.setVariable(PERIOD_DUE, period.prop("due").stringValue());
-    execution.setVariable(PERIOD_TASK,
-        "Báo cáo " + label + ": " + execution.getVariable(TASK_CONTENT));
+    execution.setVariable(
+        PERIOD_TASK, "Báo cáo " + label + ": " + execution.getVariable(TASK_CONTENT));
   }
 
   /** The round opens {@code windowDays} before the due day. */
   public Date opensAt(VariableScope vars) {
     LocalDate due = LocalDate.parse(due(vars));
-    int window = vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue()
-        : DEFAULT_WINDOW_DAYS;
+    int window =
+        vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue() : DEFAULT_WINDOW_DAYS;
     return Date.from(due.minusDays(window).atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
@@ -167,7 +172,8 @@ public class PeriodicReports {
     if (deadlines.read(vars, text) instanceof Schedule.Once once) {
       return once.due();
     }
-    throw new InvalidInputException("Thời điểm kết thúc \"" + text + "\" phải là một ngày (endDate)");
+    throw new InvalidInputException(
+        "Thời điểm kết thúc \"" + text + "\" phải là một ngày (endDate)");
   }
 
   private static SpinJsonNode period(VariableScope vars) {

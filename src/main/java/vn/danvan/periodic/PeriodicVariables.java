@@ -8,18 +8,25 @@ public final class PeriodicVariables {
 
   /** The bodies whose report can be returned, as the form's choices ({label, value}). */
   public static final String ANSWERED_BODIES = "answeredBodies";
+
   /** When the compile task was first created: late reports then no longer open one. */
   public static final String COMPILE_OPENED_AT = "compileOpenedAt";
+
   public static final String LAST_RETURNED_BODY = "lastReturnedBody";
+
   /** On a member a round gave back: the round's instance id (its withdrawal ends the member). */
   public static final String PERIOD_ID = "periodId";
+
   public static final String PERIOD_SUMMARY = "periodSummary";
   public static final String PERIOD_TASK = "periodTask";
   public static final String RETURN_BODY = "returnBody";
+
   /** The form's choice to return one body's report instead of writing the summary. */
   public static final String RETURN_ONE = "returnOne";
+
   /** The consolidating body returned one body's report (the form's choice). */
   public static final String RETURNING = "returning";
+
   public static final String PERIOD_CONCLUSION = "periodConclusion";
   public static final String CONSOLIDATING_BODY = "consolidatingBody";
   public static final String PERIOD_DUE = "periodDue";

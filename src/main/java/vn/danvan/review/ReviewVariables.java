@@ -1,8 +1,8 @@
 package vn.danvan.review;
 
 /**
- * The variables of {@code reviewMilestone.bpmn} besides the shared ones
- * ({@link vn.danvan.variable.SharedVariables}).
+ * The variables of {@code reviewMilestone.bpmn} besides the shared ones ({@link
+ * vn.danvan.variable.SharedVariables}).
  */
 public final class ReviewVariables {
 

@@ -40,8 +40,8 @@ public class Reviews {
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, MILESTONE_PHRASE, "Thời điểm sơ kết, tổng kết");
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Once once)) {
-      throw new InvalidInputException("Thời điểm \"" + phrase
-          + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
+      throw new InvalidInputException(
+          "Thời điểm \"" + phrase + "\" phải là một mốc, ví dụ \"quý III/2020\" (milestonePhrase)");
     }
     inForce.body(execution, DRAFTING_BODY, "Đơn vị chủ trì xây dựng báo cáo");
     inForce.body(execution, LEADERSHIP_BODY, "Cấp kết luận");

@@ -23,7 +23,8 @@ public class AdminAccountGuard implements EnvironmentPostProcessor {
     if (id != null && (password == null || password.isBlank())) {
       throw new IllegalStateException(
           "Chưa đặt mật khẩu quản trị: đặt biến môi trường DANVAN_ADMIN_PASSWORD (tài khoản \""
-              + id + "\"), hoặc chạy hồ sơ demo (--spring.profiles.active=demo)."
+              + id
+              + "\"), hoặc chạy hồ sơ demo (--spring.profiles.active=demo)."
               + " Refusing to start: no administrator password outside the demo profile.");
     }
   }

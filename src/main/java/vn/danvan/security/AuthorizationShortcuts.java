@@ -33,11 +33,10 @@ import org.springframework.stereotype.Component;
  * Shortcuts in Camunda's authorization checks and grants. None changes who may see or do what.
  *
  * <p><b>A body's work list without the per-task authorization join.</b> Camunda checks a task query
- * by joining every candidate task with the authorizations on
- * {@code RESOURCE_ID_ IN (task id, definition key, '*')}. The engine grants each candidate group
- * one authorization per task, so a body with 10,000 open tasks joins 10,000 tasks with 10,000
- * grants. PostgreSQL cannot hash that OR join: the Tasklist filter *Việc của đơn vị tôi* took
- * 5–11 s (W4, README).
+ * by joining every candidate task with the authorizations on {@code RESOURCE_ID_ IN (task id,
+ * definition key, '*')}. The engine grants each candidate group one authorization per task, so a
+ * body with 10,000 open tasks joins 10,000 tasks with 10,000 grants. PostgreSQL cannot hash that OR
+ * join: the Tasklist filter *Việc của đơn vị tôi* took 5–11 s (W4, README).
  *
  * <p>The join adds nothing when the query itself keeps only tasks whose candidate is the caller or
  * one of the caller's own groups. The filter does that ({@code ${currentUserGroups()}}), and so
@@ -47,9 +46,9 @@ import org.springframework.stereotype.Component;
  * queries the join is left out.
  *
  * <p>Every other query keeps the full check: another body's group, a {@code LIKE} pattern, no
- * candidate condition. So do single-task reads and every write. The shortcut is also off whenever
- * a REVOKE authorization exists (Camunda's own "auto" rule, {@code authorizationCheckRevokes}), so
- * an administrator's revoke always counts.
+ * candidate condition. So do single-task reads and every write. The shortcut is also off whenever a
+ * REVOKE authorization exists (Camunda's own "auto" rule, {@code authorizationCheckRevokes}), so an
+ * administrator's revoke always counts.
  *
  * <p>Trade-off: deleting or editing a task's generated grant in the Admin app no longer hides that
  * task from its candidate body's list; change the task's candidates instead, which is what the
@@ -62,28 +61,27 @@ import org.springframework.stereotype.Component;
  * PostgreSQL time each with 20,000 grants. The caller's groups are used as they are: a group
  * without authorizations matches no row, so the checks give the same answers.
  *
- * <p><b>A permission check without MyBatis's dynamic SQL.</b> Every check of one permission
- * ("may this person work on this task?", "start this process?") is one statement Camunda builds
- * from a large dynamic SQL template: user, group and global grants and revokes, per atomic check.
- * Building it took 70% of the CPU of a REST task completion's check, and the check about 10% of
- * the whole completion (W1, Java Flight Recorder). While no REVOKE applies (the rule above),
- * the answer only depends on the grants: this manager reads the grants that could match, in one
- * plain statement, and evaluates the check as Camunda's SQL does (the first atomic check that
- * finds a grant or has a "not found" answer decides a disjunction; a conjunction needs them all).
- * Checks of other shapes (nested composites, query parameters) and every check while a revoke
- * exists go to Camunda's SQL. {@code AuthorizationShortcutsTest} compares both answers on random
- * grants and checks.
+ * <p><b>A permission check without MyBatis's dynamic SQL.</b> Every check of one permission ("may
+ * this person work on this task?", "start this process?") is one statement Camunda builds from a
+ * large dynamic SQL template: user, group and global grants and revokes, per atomic check. Building
+ * it took 70% of the CPU of a REST task completion's check, and the check about 10% of the whole
+ * completion (W1, Java Flight Recorder). While no REVOKE applies (the rule above), the answer only
+ * depends on the grants: this manager reads the grants that could match, in one plain statement,
+ * and evaluates the check as Camunda's SQL does (the first atomic check that finds a grant or has a
+ * "not found" answer decides a disjunction; a conjunction needs them all). Checks of other shapes
+ * (nested composites, query parameters) and every check while a revoke exists go to Camunda's SQL.
+ * {@code AuthorizationShortcutsTest} compares both answers on random grants and checks.
  *
  * <p><b>A new task's grants without looking for old ones.</b> When a task gets a candidate or an
  * assignee, Camunda's {@code DefaultAuthorizationProvider} first reads the database for a grant on
- * that task to add the permissions to: one statement per task the engine creates (17,181 in the
- * W3 lifetime, one per leader approval a W1 completion creates). A task created in this very
+ * that task to add the permissions to: one statement per task the engine creates (17,181 in the W3
+ * lifetime, one per leader approval a W1 completion creates). A task created in this very
  * transaction has no row in the database yet, so for it {@link TaskGrants} skips the read; grants
  * made earlier in the same transaction are still merged, from the engine's cache, as Camunda does.
  *
- * <p>This uses engine internals ({@link AuthorizationManager}, {@link TaskQueryImpl},
- * {@link DefaultAuthorizationProvider}, the engine's entity cache), so
- * {@code AuthorizationShortcutsTest} checks it against the real engine on every upgrade.
+ * <p>This uses engine internals ({@link AuthorizationManager}, {@link TaskQueryImpl}, {@link
+ * DefaultAuthorizationProvider}, the engine's entity cache), so {@code AuthorizationShortcutsTest}
+ * checks it against the real engine on every upgrade.
  */
 @Component
 public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
@@ -94,17 +92,18 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
     if (configuration.getCustomSessionFactories() != null) {
       factories.addAll(configuration.getCustomSessionFactories());
     }
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
+    factories.add(
+        new SessionFactory() {
+          @Override
+          public Class<?> getSessionType() {
+            return AuthorizationManager.class;
+          }
 
-      @Override
-      public Session openSession() {
-        return new Manager();
-      }
-    });
+          @Override
+          public Session openSession() {
+            return new Manager();
+          }
+        });
     configuration.setCustomSessionFactories(factories);
     if (configuration.getResourceAuthorizationProvider() == null) {
       configuration.setResourceAuthorizationProvider(new TaskGrants());
@@ -115,9 +114,10 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
   static class TaskGrants extends DefaultAuthorizationProvider {
 
     @Override
-    protected AuthorizationEntity getGrantAuthorization(String taskId, String userId,
-        String groupId, Resource resource) {
-      return createdInThisTransaction(taskId) ? null
+    protected AuthorizationEntity getGrantAuthorization(
+        String taskId, String userId, String groupId, Resource resource) {
+      return createdInThisTransaction(taskId)
+          ? null
           : super.getGrantAuthorization(taskId, userId, groupId, resource);
     }
 
@@ -143,9 +143,10 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public boolean isAuthorized(String userId, List<String> groupIds,
-        CompositePermissionCheck check) {
-      if (check.getCompositeChecks().isEmpty() && !check.getAtomicChecks().isEmpty()
+    public boolean isAuthorized(
+        String userId, List<String> groupIds, CompositePermissionCheck check) {
+      if (check.getCompositeChecks().isEmpty()
+          && !check.getAtomicChecks().isEmpty()
           && check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)) {
         Boolean granted = granted(userId, groupIds, check.getAtomicChecks(), check.isDisjunctive());
         if (granted != null) {
@@ -164,8 +165,8 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
      * The answer of atomic {@code checks} from the grants alone, or null when Camunda's SQL must
      * answer (a revoke applies, or a check names a query parameter instead of a resource id).
      */
-    Boolean granted(String userId, List<String> groupIds, List<PermissionCheck> checks,
-        boolean disjunctive) {
+    Boolean granted(
+        String userId, List<String> groupIds, List<PermissionCheck> checks, boolean disjunctive) {
       if (checks.stream().anyMatch(c -> c.getResourceIdQueryParam() != null)
           || isRevokeAuthCheckEnabled(userId, groupIds)) {
         return null;
@@ -173,8 +174,10 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
       List<Grant> grants = grants(userId, filterAuthenticatedGroupIds(groupIds), checks);
       long result = disjunctive ? 0 : 1;
       for (PermissionCheck check : checks) {
-        Long value = grants.stream().anyMatch(g -> g.covers(check)) ? Long.valueOf(1)
-            : check.getAuthorizationNotFoundReturnValue();
+        Long value =
+            grants.stream().anyMatch(g -> g.covers(check))
+                ? Long.valueOf(1)
+                : check.getAuthorizationNotFoundReturnValue();
         if (disjunctive && value != null) {
           return value == 1; // Camunda: COALESCE(check 1, check 2, …, 0)
         }
@@ -190,21 +193,32 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
       Set<Integer> types = new LinkedHashSet<>();
       Set<String> ids = new LinkedHashSet<>();
       ids.add(Authorization.ANY);
-      checks.forEach(c -> {
-        types.add(c.getResourceType());
-        if (c.getResourceId() != null) {
-          ids.add(c.getResourceId());
-        }
-      });
-      String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix()
-          + "ACT_RU_AUTHORIZATION";
-      String sql = "select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from " + table
-          + " where RESOURCE_TYPE_ in (" + marks(types.size()) + ")"
-          + " and RESOURCE_ID_ in (" + marks(ids.size()) + ")"
-          + " and ((TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL + " and USER_ID_ = '*')"
-          + " or (TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " and (USER_ID_ = ?"
-          + (groupIds.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groupIds.size()) + ")")
-          + ")))";
+      checks.forEach(
+          c -> {
+            types.add(c.getResourceType());
+            if (c.getResourceId() != null) {
+              ids.add(c.getResourceId());
+            }
+          });
+      String table =
+          Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
+      String sql =
+          "select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from "
+              + table
+              + " where RESOURCE_TYPE_ in ("
+              + marks(types.size())
+              + ")"
+              + " and RESOURCE_ID_ in ("
+              + marks(ids.size())
+              + ")"
+              + " and ((TYPE_ = "
+              + Authorization.AUTH_TYPE_GLOBAL
+              + " and USER_ID_ = '*')"
+              + " or (TYPE_ = "
+              + Authorization.AUTH_TYPE_GRANT
+              + " and (USER_ID_ = ?"
+              + (groupIds.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groupIds.size()) + ")")
+              + ")))";
       List<Object> values = new ArrayList<>(types);
       values.addAll(ids);
       values.add(userId);
@@ -221,8 +235,8 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
           }
         }
       } catch (SQLException e) {
-        throw new ProcessEngineException("Reading the grants of " + userId + ": "
-            + e.getMessage(), e);
+        throw new ProcessEngineException(
+            "Reading the grants of " + userId + ": " + e.getMessage(), e);
       }
       return grants;
     }
@@ -233,7 +247,8 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-      return authenticatedGroupIds == null ? List.of()
+      return authenticatedGroupIds == null
+          ? List.of()
           : authenticatedGroupIds.stream().filter(Objects::nonNull).distinct().toList();
     }
 
@@ -263,11 +278,13 @@ public class AuthorizationShortcuts extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * True when every task {@code query} can return has the caller, or one of the caller's groups,
-   * as a candidate. Or-queries only narrow the main query (they are joined to it by AND).
+   * True when every task {@code query} can return has the caller, or one of the caller's groups, as
+   * a candidate. Or-queries only narrow the main query (they are joined to it by AND).
    */
   static boolean onlyOwnCandidates(TaskQueryImpl query, Authentication caller) {
-    if (caller == null || caller.getUserId() == null || query.isOrQueryActive()
+    if (caller == null
+        || caller.getUserId() == null
+        || query.isOrQueryActive()
         || query.getCandidateGroupLike() != null) {
       return false;
     }

@@ -17,16 +17,16 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 
 /**
  * Remembers a REST client's successful HTTP Basic login for a short time ({@code ttl}, 30 s by
- * default): the user, its groups and its tenants. Without it every request checks the password
- * and reads the groups and tenants again, three engine commands before the request's own work
- * (W1 measured it at 7% of the application's CPU per task completion).
+ * default): the user, its groups and its tenants. Without it every request checks the password and
+ * reads the groups and tenants again, three engine commands before the request's own work (W1
+ * measured it at 7% of the application's CPU per task completion).
  *
  * <p>What stays as it was: a wrong password is never remembered, so it is checked (and counted
- * towards Camunda's lock-out) on every request. What changes: a changed password, a removed user
- * or a changed membership takes effect for a client that is already signed in after at most
- * {@code ttl}, as the Camunda webapps' own authentication cache does for sessions (5 minutes by
- * default). The cache keys are SHA-256 digests of the engine name and the header, not passwords.
- * A zero {@code ttl} switches it off.
+ * towards Camunda's lock-out) on every request. What changes: a changed password, a removed user or
+ * a changed membership takes effect for a client that is already signed in after at most {@code
+ * ttl}, as the Camunda webapps' own authentication cache does for sessions (5 minutes by default).
+ * The cache keys are SHA-256 digests of the engine name and the header, not passwords. A zero
+ * {@code ttl} switches it off.
  */
 final class RestAuthenticationCache implements AuthenticationProvider {
 
@@ -46,8 +46,12 @@ final class RestAuthenticationCache implements AuthenticationProvider {
   private final LongSupplier nanoClock;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  RestAuthenticationCache(AuthenticationProvider checker, Memberships groups,
-      Memberships tenants, Duration ttl, LongSupplier nanoClock) {
+  RestAuthenticationCache(
+      AuthenticationProvider checker,
+      Memberships groups,
+      Memberships tenants,
+      Duration ttl,
+      LongSupplier nanoClock) {
     this.checker = checker;
     this.groups = groups;
     this.tenants = tenants;
@@ -56,15 +60,16 @@ final class RestAuthenticationCache implements AuthenticationProvider {
   }
 
   /** {@code checker} itself when {@code ttl} is zero. */
-  static AuthenticationProvider around(AuthenticationProvider checker, Memberships groups,
-      Memberships tenants, Duration ttl) {
-    return ttl.isZero() || ttl.isNegative() ? checker
+  static AuthenticationProvider around(
+      AuthenticationProvider checker, Memberships groups, Memberships tenants, Duration ttl) {
+    return ttl.isZero() || ttl.isNegative()
+        ? checker
         : new RestAuthenticationCache(checker, groups, tenants, ttl, System::nanoTime);
   }
 
   @Override
-  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request,
-      ProcessEngine engine) {
+  public AuthenticationResult extractAuthenticatedUser(
+      HttpServletRequest request, ProcessEngine engine) {
     String header = request.getHeader("Authorization");
     if (header == null) {
       return checker.extractAuthenticatedUser(request, engine);
@@ -79,11 +84,14 @@ final class RestAuthenticationCache implements AuthenticationProvider {
         return checked;
       }
       String user = checked.getAuthenticatedUser();
-      entry = new Entry(user,
-          List.copyOf(checked.getGroups() != null ? checked.getGroups() : groups.of(engine, user)),
-          List.copyOf(checked.getTenants() != null ? checked.getTenants()
-              : tenants.of(engine, user)),
-          now + ttlNanos);
+      entry =
+          new Entry(
+              user,
+              List.copyOf(
+                  checked.getGroups() != null ? checked.getGroups() : groups.of(engine, user)),
+              List.copyOf(
+                  checked.getTenants() != null ? checked.getTenants() : tenants.of(engine, user)),
+              now + ttlNanos);
       if (entries.size() >= MAX_ENTRIES) {
         entries.clear();
       }
@@ -96,15 +104,16 @@ final class RestAuthenticationCache implements AuthenticationProvider {
   }
 
   @Override
-  public void augmentResponseByAuthenticationChallenge(HttpServletResponse response,
-      ProcessEngine engine) {
+  public void augmentResponseByAuthenticationChallenge(
+      HttpServletResponse response, ProcessEngine engine) {
     checker.augmentResponseByAuthenticationChallenge(response, engine);
   }
 
   private static String digest(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

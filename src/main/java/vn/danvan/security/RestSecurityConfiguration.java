@@ -27,13 +27,13 @@ import vn.danvan.org.Role;
 
 /**
  * The REST API ({@code /engine-rest}) is open to anyone in a plain Camunda application. Here every
- * call, the reminder settings API ({@code /api/thong-bao}) and the metrics
- * ({@code /actuator/prometheus}) must carry HTTP Basic credentials of a Camunda user, and then
- * runs with that user's authorizations (a successful login is remembered for 30 s:
- * {@link RestAuthenticationCache}). Camunda's filter lets only the engine list
- * ({@code /engine-rest/engine}) through. The metrics (Prometheus, and the engine's
- * {@code /engine-rest/metrics}) count every body's work: only coordinators and administrators (or
- * a monitoring account in their groups) read them.
+ * call, the reminder settings API ({@code /api/thong-bao}) and the metrics ({@code
+ * /actuator/prometheus}) must carry HTTP Basic credentials of a Camunda user, and then runs with
+ * that user's authorizations (a successful login is remembered for 30 s: {@link
+ * RestAuthenticationCache}). Camunda's filter lets only the engine list ({@code
+ * /engine-rest/engine}) through. The metrics (Prometheus, and the engine's {@code
+ * /engine-rest/metrics}) count every body's work: only coordinators and administrators (or a
+ * monitoring account in their groups) read them.
  */
 @Configuration
 class RestSecurityConfiguration {
@@ -43,27 +43,32 @@ class RestSecurityConfiguration {
       List.of(Role.COORDINATOR.groupId(), Role.ADMIN.groupId());
 
   /**
-   * Camunda's filter with HTTP Basic, its successful logins remembered for
-   * {@code danvan.rest.authentication-cache} ({@link RestAuthenticationCache}).
+   * Camunda's filter with HTTP Basic, its successful logins remembered for {@code
+   * danvan.rest.authentication-cache} ({@link RestAuthenticationCache}).
    */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication(
       @Value("${danvan.rest.authentication-cache:PT30S}") Duration cacheTtl) {
-    ProcessEngineAuthenticationFilter filter = new ProcessEngineAuthenticationFilter() {
-      @Override
-      public void init(FilterConfig config) throws ServletException {
-        super.init(config);
-        authenticationProvider = RestAuthenticationCache.around(authenticationProvider,
-            this::getGroupsOfUser, this::getTenantsOfUser, cacheTtl);
-      }
-    };
+    ProcessEngineAuthenticationFilter filter =
+        new ProcessEngineAuthenticationFilter() {
+          @Override
+          public void init(FilterConfig config) throws ServletException {
+            super.init(config);
+            authenticationProvider =
+                RestAuthenticationCache.around(
+                    authenticationProvider,
+                    this::getGroupsOfUser,
+                    this::getTenantsOfUser,
+                    cacheTtl);
+          }
+        };
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(filter);
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(
         "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/thong-bao/*", "/api/to-chuc/*",
-        "/actuator/prometheus");
+    registration.addUrlPatterns(
+        "/engine-rest/*", "/api/thong-bao/*", "/api/to-chuc/*", "/actuator/prometheus");
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;
   }
@@ -75,67 +80,90 @@ class RestSecurityConfiguration {
    */
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> adminPluginUsers(ProcessEngine engine) {
-    return guard("danvan-admin-plugin-users", request -> {
-      if (request.getRequestURI().contains("/static/")) {
-        return null; // the plugins' scripts, which load the app
-      }
-      Authentications auths = request.getSession(false) == null ? null
-          : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-      if (auths == null || !(auths.getAuthenticationForProcessEngine(engine.getName())
-          instanceof UserAuthentication user)) {
-        return new Refusal(HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập ứng dụng Quản trị");
-      }
-      return user.isAuthorizedForApp("admin") ? null : new Refusal(
-          HttpServletResponse.SC_FORBIDDEN, "Chỉ quản trị hệ thống dùng được ứng dụng Quản trị");
-    }, "/camunda/api/admin/plugin/*");
+    return guard(
+        "danvan-admin-plugin-users",
+        request -> {
+          if (request.getRequestURI().contains("/static/")) {
+            return null; // the plugins' scripts, which load the app
+          }
+          Authentications auths =
+              request.getSession(false) == null
+                  ? null
+                  : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+          if (auths == null
+              || !(auths.getAuthenticationForProcessEngine(engine.getName())
+                  instanceof UserAuthentication user)) {
+            return new Refusal(
+                HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập ứng dụng Quản trị");
+          }
+          return user.isAuthorizedForApp("admin")
+              ? null
+              : new Refusal(
+                  HttpServletResponse.SC_FORBIDDEN,
+                  "Chỉ quản trị hệ thống dùng được ứng dụng Quản trị");
+        },
+        "/camunda/api/admin/plugin/*");
   }
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> metricsReaders(ProcessEngine engine) {
-    return guard("danvan-metrics-readers", request -> {
-      Authentication user = engine.getIdentityService().getCurrentAuthentication();
-      return user != null && user.getGroupIds() != null
-          && user.getGroupIds().stream().anyMatch(METRICS_READERS::contains) ? null
-          : new Refusal(HttpServletResponse.SC_FORBIDDEN,
-              "Chỉ đơn vị điều phối và quản trị hệ thống xem được số liệu giám sát");
-    }, "/actuator/prometheus", "/engine-rest/metrics/*");
+    return guard(
+        "danvan-metrics-readers",
+        request -> {
+          Authentication user = engine.getIdentityService().getCurrentAuthentication();
+          return user != null
+                  && user.getGroupIds() != null
+                  && user.getGroupIds().stream().anyMatch(METRICS_READERS::contains)
+              ? null
+              : new Refusal(
+                  HttpServletResponse.SC_FORBIDDEN,
+                  "Chỉ đơn vị điều phối và quản trị hệ thống xem được số liệu giám sát");
+        },
+        "/actuator/prometheus",
+        "/engine-rest/metrics/*");
   }
 
   /** Why a guard stops a request: the status and the message the client reads. */
   record Refusal(int status, String message) {}
 
   /**
-   * A filter after the authentication that lets a request through when {@code check} answers
-   * null, and refuses it otherwise.
+   * A filter after the authentication that lets a request through when {@code check} answers null,
+   * and refuses it otherwise.
    */
-  private static FilterRegistrationBean<OncePerRequestFilter> guard(String name,
-      Function<HttpServletRequest, Refusal> check, String... urlPatterns) {
+  private static FilterRegistrationBean<OncePerRequestFilter> guard(
+      String name, Function<HttpServletRequest, Refusal> check, String... urlPatterns) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new OncePerRequestFilter() {
-          @Override
-          protected void doFilterInternal(HttpServletRequest request,
-              HttpServletResponse response, FilterChain chain)
-              throws ServletException, IOException {
-            Refusal refusal = check.apply(request);
-            if (refusal == null) {
-              chain.doFilter(request, response);
-            } else {
-              refuse(response, refusal.status(), refusal.message());
-            }
-          }
-        });
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                Refusal refusal = check.apply(request);
+                if (refusal == null) {
+                  chain.doFilter(request, response);
+                } else {
+                  refuse(response, refusal.status(), refusal.message());
+                }
+              }
+            });
     registration.setName(name);
     registration.addUrlPatterns(urlPatterns);
     registration.setOrder(AUTHENTICATION_ORDER + 1);
     return registration;
   }
 
-  static void refuse(HttpServletResponse response, int status, String message)
-      throws IOException {
+  static void refuse(HttpServletResponse response, int status, String message) throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(("{\"type\":\"" + (status == 401
-        ? "AuthenticationException" : "AuthorizationException") + "\",\"message\":\""
-        + message + "\"}").getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(
+            ("{\"type\":\""
+                    + (status == 401 ? "AuthenticationException" : "AuthorizationException")
+                    + "\",\"message\":\""
+                    + message
+                    + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 }

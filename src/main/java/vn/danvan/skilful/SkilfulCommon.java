@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.org.OrgRegistry;
 import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.OrgRegistry;
 
 /** What the three "Dân vận khéo" models share: quotas, registrations counted, scores, days. */
 final class SkilfulCommon {
@@ -32,40 +32,52 @@ final class SkilfulCommon {
 
   static Quota quota(OrgRegistry registry, ProcessEngineServices engine, String body) {
     String type = registry.body(body).map(OrgRegistry.Body::type).orElse("");
-    DmnDecisionRuleResult result = engine.getDecisionService()
-        .evaluateDecisionTableByKey(QUOTA_DECISION)
-        .variables(Variables.putValue(BODY_TYPE, type)).evaluate().getSingleResult();
+    DmnDecisionRuleResult result =
+        engine
+            .getDecisionService()
+            .evaluateDecisionTableByKey(QUOTA_DECISION)
+            .variables(Variables.putValue(BODY_TYPE, type))
+            .evaluate()
+            .getSingleResult();
     Object min = result.getEntryMap().get("minModels");
     Object max = result.getEntryMap().get("maxModels");
-    return new Quota(min instanceof Number n ? n.intValue() : 0,
-        max instanceof Number n ? n.intValue() : null);
+    return new Quota(
+        min instanceof Number n ? n.intValue() : 0, max instanceof Number n ? n.intValue() : null);
   }
 
   /**
-   * Models a body registered in the years {@code from}–{@code to} (any outcome), but
-   * {@code except}.
+   * Models a body registered in the years {@code from}–{@code to} (any outcome), but {@code
+   * except}.
    */
-  static long registrations(ProcessEngineServices engine, String body, int from, int to,
-      String except) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(MODEL_PROCESS).variableValueEquals(BODY, body)
+  static long registrations(
+      ProcessEngineServices engine, String body, int from, int to, String except) {
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MODEL_PROCESS)
+        .variableValueEquals(BODY, body)
         .variableValueGreaterThanOrEqual(REGISTRATION_YEAR, from)
-        .variableValueLessThanOrEqual(REGISTRATION_YEAR, to).list().stream()
-        .filter(p -> !p.getId().equals(except)).count();
+        .variableValueLessThanOrEqual(REGISTRATION_YEAR, to)
+        .list()
+        .stream()
+        .filter(p -> !p.getId().equals(except))
+        .count();
   }
 
   /** A score from 0 to 100: a number, or a text with a point or a comma. */
   static BigDecimal score(Object value) {
     BigDecimal score;
     try {
-      score = value instanceof Number n ? new BigDecimal(n.toString())
-          : new BigDecimal(String.valueOf(value).trim().replace(',', '.'));
+      score =
+          value instanceof Number n
+              ? new BigDecimal(n.toString())
+              : new BigDecimal(String.valueOf(value).trim().replace(',', '.'));
     } catch (NumberFormatException e) {
       throw new InvalidInputException("Điểm \"" + value + "\" phải là một số từ 0 đến 100 (score)");
     }
     if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw new InvalidInputException("Điểm " + score.stripTrailingZeros().toPlainString()
-          + " ngoài khoảng 0–100 (score)");
+      throw new InvalidInputException(
+          "Điểm " + score.stripTrailingZeros().toPlainString() + " ngoài khoảng 0–100 (score)");
     }
     return score;
   }

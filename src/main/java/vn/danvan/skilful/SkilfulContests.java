@@ -35,10 +35,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import vn.danvan.org.BodiesInForce;
-import vn.danvan.tracking.JsonLog;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.BodiesInForce;
+import vn.danvan.tracking.JsonLog;
 
 /**
  * A "Dân vận khéo" contest ({@code skilfulContest}): the recognised models, scored round by round.
@@ -69,19 +69,33 @@ public class SkilfulContests {
     }
     execution.setVariable(ROUND_NAMES, SpinValues.jsonValue(names.toString()).create());
     execution.setVariable(ROUND_INDEX, 0);
-    execution.setVariable(PASS_SCORE, score(execution.getVariable(PASS_SCORE) == null
-        ? 75 : execution.getVariable(PASS_SCORE)).doubleValue());
+    execution.setVariable(
+        PASS_SCORE,
+        score(execution.getVariable(PASS_SCORE) == null ? 75 : execution.getVariable(PASS_SCORE))
+            .doubleValue());
     ArrayNode entries = JSON.createArrayNode();
-    execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(MODEL_PROCESS).variableValueGreaterThan(YEARS_RECOGNISED, 0)
-        .list().forEach(model -> {
-          Map<String, Object> v = execution.getProcessEngineServices().getRuntimeService()
-              .getVariables(model.getId(), List.of(MODEL_NAME, BODY_NAME, WORK_FIELD_LABEL));
-          entries.addObject().put("modelId", model.getId())
-              .put(MODEL_NAME, (String) v.get(MODEL_NAME))
-              .put(BODY_NAME, (String) v.get(BODY_NAME))
-              .put(WORK_FIELD_LABEL, (String) v.get(WORK_FIELD_LABEL));
-        });
+    execution
+        .getProcessEngineServices()
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(MODEL_PROCESS)
+        .variableValueGreaterThan(YEARS_RECOGNISED, 0)
+        .list()
+        .forEach(
+            model -> {
+              Map<String, Object> v =
+                  execution
+                      .getProcessEngineServices()
+                      .getRuntimeService()
+                      .getVariables(
+                          model.getId(), List.of(MODEL_NAME, BODY_NAME, WORK_FIELD_LABEL));
+              entries
+                  .addObject()
+                  .put("modelId", model.getId())
+                  .put(MODEL_NAME, (String) v.get(MODEL_NAME))
+                  .put(BODY_NAME, (String) v.get(BODY_NAME))
+                  .put(WORK_FIELD_LABEL, (String) v.get(WORK_FIELD_LABEL));
+            });
     if (entries.isEmpty()) {
       throw new InvalidInputException(
           "Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi");
@@ -95,8 +109,12 @@ public class SkilfulContests {
   }
 
   public void roundOpened(DelegateExecution execution) {
-    execution.setVariable(ROUND_NAME, json(execution, ROUND_NAMES).elements()
-        .get((Integer) execution.getVariable(ROUND_INDEX)).stringValue());
+    execution.setVariable(
+        ROUND_NAME,
+        json(execution, ROUND_NAMES)
+            .elements()
+            .get((Integer) execution.getVariable(ROUND_INDEX))
+            .stringValue());
   }
 
   /**
@@ -104,23 +122,26 @@ public class SkilfulContests {
    * sends back on completion goes to the process and cannot change them.
    */
   public void roundGiven(DelegateTask task) {
-    task.setVariableLocal(ROUND_ENTRIES,
-        SpinValues.jsonValue(json(task, ENTRIES).toString()).create());
+    task.setVariableLocal(
+        ROUND_ENTRIES, SpinValues.jsonValue(json(task, ENTRIES).toString()).create());
   }
 
   /**
-   * The jury's scores for every entry of the round (0–100); the entries at or above the pass
-   * mark go on, best first; the last round's order is the result. Only the scores are the
-   * jury's: the rows are the ones the round gave (by {@code modelId}), each scored once; an entry
-   * left out, added or repeated is refused.
+   * The jury's scores for every entry of the round (0–100); the entries at or above the pass mark
+   * go on, best first; the last round's order is the result. Only the scores are the jury's: the
+   * rows are the ones the round gave (by {@code modelId}), each scored once; an entry left out,
+   * added or repeated is refused.
    */
   public void roundScored(DelegateTask task) {
     Map<String, BigDecimal> scores = new LinkedHashMap<>();
     for (SpinJsonNode entry : json(task, ENTRIES).elements()) {
       JsonNode row = readTree(entry.toString());
       String id = row.path("modelId").asText("");
-      BigDecimal score = score(row.path("score").isMissingNode() || row.get("score").isNull()
-          ? null : row.get("score").asText());
+      BigDecimal score =
+          score(
+              row.path("score").isMissingNode() || row.get("score").isNull()
+                  ? null
+                  : row.get("score").asText());
       if (scores.put(id, score) != null) {
         throw new InvalidInputException("Mô hình " + id + " được chấm hai lần (entries)");
       }
@@ -139,17 +160,25 @@ public class SkilfulContests {
       }
     }
     if (!missing.isEmpty() || !scores.isEmpty()) {
-      throw new InvalidInputException("Bảng điểm phải gồm đúng các mô hình của vòng thi"
-          + (missing.isEmpty() ? "" : "; chưa chấm: " + String.join(", ", missing))
-          + (scores.isEmpty() ? "" : "; không dự thi: " + String.join(", ", scores.keySet()))
-          + " (entries)");
+      throw new InvalidInputException(
+          "Bảng điểm phải gồm đúng các mô hình của vòng thi"
+              + (missing.isEmpty() ? "" : "; chưa chấm: " + String.join(", ", missing))
+              + (scores.isEmpty() ? "" : "; không dự thi: " + String.join(", ", scores.keySet()))
+              + " (entries)");
     }
     double pass = ((Number) task.getVariable(PASS_SCORE)).doubleValue();
     scored.sort((a, b) -> Double.compare(b.get("score").asDouble(), a.get("score").asDouble()));
     ArrayNode next = JSON.createArrayNode();
     scored.stream().filter(r -> r.get("score").asDouble() >= pass).forEach(next::add);
-    JsonLog.append(task, ROUND_LOG, "round", task.getVariable(ROUND_NAME), ENTRIES,
-        scored.size(), "passed", next.size());
+    JsonLog.append(
+        task,
+        ROUND_LOG,
+        "round",
+        task.getVariable(ROUND_NAME),
+        ENTRIES,
+        scored.size(),
+        "passed",
+        next.size());
     task.setVariable(ENTRIES, SpinValues.jsonValue(next.toString()).create());
     task.setVariable(ROUND_INDEX, (Integer) task.getVariable(ROUND_INDEX) + 1);
   }

@@ -46,13 +46,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.danvan.org.BodiesInForce;
-import vn.danvan.assignment.ChaseType;
-import vn.danvan.tracking.JsonLog;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.deadline.Schedule;
 import vn.danvan.engine.EngineLocks;
-import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
@@ -60,12 +55,12 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.JsonLog;
 
 /**
- * One "Dân vận khéo" (skilful mass mobilisation) model ({@code skilfulModel}): a body registers
- * it (the ten fields used in practice and a field of work) within its yearly quota; the
- * appraising body scores it and the recognition table decides (recognised, not recognised, later
- * exemplary); exemplary models are commended on 15/10 (Ngày truyền thống công tác dân vận); every
- * model is re-evaluated each year until it is retired. The quotas are {@link SkilfulQuotas}, the
- * contests {@link SkilfulContests}.
+ * One "Dân vận khéo" (skilful mass mobilisation) model ({@code skilfulModel}): a body registers it
+ * (the ten fields used in practice and a field of work) within its yearly quota; the appraising
+ * body scores it and the recognition table decides (recognised, not recognised, later exemplary);
+ * exemplary models are commended on 15/10 (Ngày truyền thống công tác dân vận); every model is
+ * re-evaluated each year until it is retired. The quotas are {@link SkilfulQuotas}, the contests
+ * {@link SkilfulContests}.
  */
 @Component("skilfulModels")
 public class SkilfulModels {
@@ -74,8 +69,10 @@ public class SkilfulModels {
   static final MonthDay COMMENDATION_DAY = MonthDay.of(10, 15);
   static final MonthDay RE_EVALUATION_DAY = MonthDay.of(9, 1);
   static final int MAX_TEXT = 4000; // a String variable holds at most 4,000 characters
+
   /** The registration form's fields, as users name them. */
   static final Map<String, String> FIELDS = new LinkedHashMap<>();
+
   /** Fields of work ("lĩnh vực"). */
   static final Map<String, String> AREAS = new LinkedHashMap<>();
 
@@ -102,7 +99,10 @@ public class SkilfulModels {
   private final String appraisingBody;
   private final String recognisingBody;
 
-  public SkilfulModels(OrgRegistry registry, BodiesInForce inForce, Deadlines deadlines,
+  public SkilfulModels(
+      OrgRegistry registry,
+      BodiesInForce inForce,
+      Deadlines deadlines,
       @Value("${danvan.skilful.appraising-body:bdvTU}") String appraisingBody,
       @Value("${danvan.skilful.recognising-body:btvTU}") String recognisingBody) {
     this.registry = registry;
@@ -120,27 +120,54 @@ public class SkilfulModels {
     for (Map.Entry<String, String> field : FIELDS.entrySet()) {
       String text = Inputs.text(execution, field.getKey(), field.getValue());
       if (text.length() > MAX_TEXT) {
-        throw new InvalidInputException(field.getValue() + " dài " + text.length()
-            + " ký tự, tối đa " + MAX_TEXT + " (" + field.getKey() + ")");
+        throw new InvalidInputException(
+            field.getValue()
+                + " dài "
+                + text.length()
+                + " ký tự, tối đa "
+                + MAX_TEXT
+                + " ("
+                + field.getKey()
+                + ")");
       }
     }
     Object area = execution.getVariable(WORK_FIELD);
     if (!AREAS.containsKey(area)) {
-      throw new InvalidInputException("Lĩnh vực \"" + area + "\" không hợp lệ: chọn "
-          + String.join(", ", AREAS.keySet()) + " (workField)");
+      throw new InvalidInputException(
+          "Lĩnh vực \""
+              + area
+              + "\" không hợp lệ: chọn "
+              + String.join(", ", AREAS.keySet())
+              + " (workField)");
     }
-    String body = inForce.ownBody(execution, REGISTRANT, BODY, "Đơn vị đăng ký",
-        "Chỉ được đăng ký mô hình cho đơn vị của mình");
+    String body =
+        inForce.ownBody(
+            execution,
+            REGISTRANT,
+            BODY,
+            "Đơn vị đăng ký",
+            "Chỉ được đăng ký mô hình cho đơn vị của mình");
     int year = deadlines.today().getYear();
     SkilfulCommon.Quota quota = quota(registry, execution.getProcessEngineServices(), body);
     // two registrations of one body at once: the second counts after the first has committed
     EngineLocks.lock("danVanKheo:" + body);
-    long registered = registrations(execution.getProcessEngineServices(), body, year, year,
-        execution.getProcessInstanceId());
+    long registered =
+        registrations(
+            execution.getProcessEngineServices(),
+            body,
+            year,
+            year,
+            execution.getProcessInstanceId());
     if (quota.max() != null && registered >= quota.max()) {
-      throw new InvalidInputException(name(registry, body) + " đã đăng ký " + registered
-          + " mô hình \"Dân vận khéo\" năm " + year + ", tối đa " + quota.max()
-          + " mô hình mỗi năm");
+      throw new InvalidInputException(
+          name(registry, body)
+              + " đã đăng ký "
+              + registered
+              + " mô hình \"Dân vận khéo\" năm "
+              + year
+              + ", tối đa "
+              + quota.max()
+              + " mô hình mỗi năm");
     }
     execution.setVariable(REGISTRATION_YEAR, year);
     execution.setVariable(BODY_NAME, name(registry, body));
@@ -170,16 +197,16 @@ public class SkilfulModels {
   /** The recognition table's answer; a recognised year counts towards "exemplary". */
   public void judged(DelegateExecution execution) {
     if (!(execution.getVariable(RECOGNITION) instanceof Map<?, ?> result)) {
-      throw new InvalidInputException("Bảng công nhận không xếp được điểm "
-          + execution.getVariable(APPRAISAL_SCORE));
+      throw new InvalidInputException(
+          "Bảng công nhận không xếp được điểm " + execution.getVariable(APPRAISAL_SCORE));
     }
     String outcome = (String) result.get(OUTCOME);
     execution.setVariable(OUTCOME, outcome);
     execution.setVariable(OUTCOME_LABEL, result.get(OUTCOME_LABEL));
     execution.removeVariable(RECOGNITION);
     if (!NOT_RECOGNISED.equals(outcome)) {
-      execution.setVariable(YEARS_RECOGNISED,
-          (Integer) execution.getVariable(YEARS_RECOGNISED) + 1);
+      execution.setVariable(
+          YEARS_RECOGNISED, (Integer) execution.getVariable(YEARS_RECOGNISED) + 1);
     }
     status(execution, (String) result.get(OUTCOME_LABEL));
   }
@@ -221,7 +248,7 @@ public class SkilfulModels {
 
   private void status(VariableScope vars, String status) {
     vars.setVariable(MODEL_STATUS, status);
-    JsonLog.append(vars, STATUS_LOG, "status", status, "at",
-        deadlines.now().toOffsetDateTime().toString());
+    JsonLog.append(
+        vars, STATUS_LOG, "status", status, "at", deadlines.now().toOffsetDateTime().toString());
   }
 }

@@ -36,14 +36,14 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import vn.danvan.org.BodiesInForce;
 import vn.danvan.assignment.ChaseType;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.deadline.Schedule;
-import vn.danvan.org.OrgRegistry;
+import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
-import vn.danvan.engine.Withdrawals;
+import vn.danvan.org.BodiesInForce;
+import vn.danvan.org.OrgRegistry;
 
 /**
  * A directive's quota of "Dân vận khéo" models ({@code skilfulQuota}): each year the bodies below
@@ -66,10 +66,10 @@ public class SkilfulQuotas {
 
   /**
    * Start of a directive's quota: the bodies, the monitoring body and the yearly registration
-   * deadline ({@code registrationDeadline}, default "trước ngày 30/6 hằng năm") from the issue
-   * date to {@code endDate}. With {@code cumulative} true the minimum is for the whole period
-   * ("ít nhất một mô hình trong giai đoạn 2016–2020"): a body is chased each year while the
-   * models it registered since the first year fall short.
+   * deadline ({@code registrationDeadline}, default "trước ngày 30/6 hằng năm") from the issue date
+   * to {@code endDate}. With {@code cumulative} true the minimum is for the whole period ("ít nhất
+   * một mô hình trong giai đoạn 2016–2020"): a body is chased each year while the models it
+   * registered since the first year fall short.
    */
   public void quotaStarted(DelegateExecution execution) {
     List<String> bodies = inForce.bodies(execution);
@@ -79,12 +79,16 @@ public class SkilfulQuotas {
     String end = Inputs.text(execution, END_DATE, "Thời điểm kết thúc");
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Every every)
         || !(deadlines.read(execution, end) instanceof Schedule.Once until)) {
-      throw new InvalidInputException("Hạn đăng ký \"" + phrase
-          + "\" phải là hạn hằng năm (registrationDeadline) và thời điểm kết thúc \"" + end
-          + "\" một ngày (endDate)");
+      throw new InvalidInputException(
+          "Hạn đăng ký \""
+              + phrase
+              + "\" phải là hạn hằng năm (registrationDeadline) và thời điểm kết thúc \""
+              + end
+              + "\" một ngày (endDate)");
     }
     ArrayNode dues = JSON.createArrayNode();
-    every.periods(deadlines.issuedDate(execution), until.due())
+    every
+        .periods(deadlines.issuedDate(execution), until.due())
         .forEach(p -> dues.add(p.due().toString()));
     if (dues.isEmpty()) {
       throw new InvalidInputException("Không có hạn đăng ký nào trước " + until.due());
@@ -92,10 +96,10 @@ public class SkilfulQuotas {
     execution.setVariable(QUOTA_DUES, SpinValues.jsonValue(dues.toString()).create());
     execution.setVariable(QUOTA_INDEX, 0);
     execution.setVariable(QUOTA_FROM_YEAR, LocalDate.parse(dues.get(0).asText()).getYear());
-    execution.setVariable(CUMULATIVE,
-        Inputs.flag(execution, CUMULATIVE, "Tính cả giai đoạn", false));
-    execution.setVariable(QUOTA_BODIES,
-        SpinValues.jsonValue(JSON.valueToTree(bodies).toString()).create());
+    execution.setVariable(
+        CUMULATIVE, Inputs.flag(execution, CUMULATIVE, "Tính cả giai đoạn", false));
+    execution.setVariable(
+        QUOTA_BODIES, SpinValues.jsonValue(JSON.valueToTree(bodies).toString()).create());
   }
 
   static boolean hasNextQuota(VariableScope vars) {
@@ -104,8 +108,11 @@ public class SkilfulQuotas {
 
   /** The year's registration deadline; checked the day after. */
   public void quotaOpened(DelegateExecution execution) {
-    String due = json(execution, QUOTA_DUES).elements()
-        .get((Integer) execution.getVariable(QUOTA_INDEX)).stringValue();
+    String due =
+        json(execution, QUOTA_DUES)
+            .elements()
+            .get((Integer) execution.getVariable(QUOTA_INDEX))
+            .stringValue();
     execution.setVariable(DEADLINE, due);
     execution.setVariable(QUOTA_YEAR, LocalDate.parse(due).getYear());
   }
@@ -115,15 +122,19 @@ public class SkilfulQuotas {
   }
 
   /**
-   * The bodies below their minimum this year are chased (a "Nhắc nhở" their leaders acknowledge,
-   * on its own: the yearly cycle does not wait for it); the summary is for the monitoring body.
+   * The bodies below their minimum this year are chased (a "Nhắc nhở" their leaders acknowledge, on
+   * its own: the yearly cycle does not wait for it); the summary is for the monitoring body.
    */
   public void quotaChecked(DelegateExecution execution) {
     int year = (Integer) execution.getVariable(QUOTA_YEAR);
-    int from = Boolean.TRUE.equals(execution.getVariable(CUMULATIVE))
-        ? (Integer) execution.getVariable(QUOTA_FROM_YEAR) : year;
-    String task = "Đăng ký mô hình \"Dân vận khéo\" " + (from == year ? "năm " + year
-        : "giai đoạn " + from + "–" + year) + " theo chỉ tiêu";
+    int from =
+        Boolean.TRUE.equals(execution.getVariable(CUMULATIVE))
+            ? (Integer) execution.getVariable(QUOTA_FROM_YEAR)
+            : year;
+    String task =
+        "Đăng ký mô hình \"Dân vận khéo\" "
+            + (from == year ? "năm " + year : "giai đoạn " + from + "–" + year)
+            + " theo chỉ tiêu";
     List<String> lacking = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
     ProcessEngineServices engine = execution.getProcessEngineServices();
@@ -133,20 +144,37 @@ public class SkilfulQuotas {
       long registered = registrations(engine, body, from, year, null);
       if (registered < min) {
         lacking.add(body);
-        summary.append(name(registry, body)).append(": ").append(registered).append('/').append(min)
+        summary
+            .append(name(registry, body))
+            .append(": ")
+            .append(registered)
+            .append('/')
+            .append(min)
             .append("; ");
-        engine.getRuntimeService().startProcessInstanceByKey(CHASE_NOTICE,
-            execution.getProcessBusinessKey(), Variables.putValue(LEAD_BODY, body)
-                .putValue(TASK_CONTENT, task).putValue(DEADLINE, execution.getVariable(DEADLINE))
-                .putValue(CHASE_COUNT, 1).putValue(LAST_CHASE_TYPE, ChaseType.forCount(1).label())
-                .putValue(QUOTA_ID, execution.getProcessInstanceId()));
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                CHASE_NOTICE,
+                execution.getProcessBusinessKey(),
+                Variables.putValue(LEAD_BODY, body)
+                    .putValue(TASK_CONTENT, task)
+                    .putValue(DEADLINE, execution.getVariable(DEADLINE))
+                    .putValue(CHASE_COUNT, 1)
+                    .putValue(LAST_CHASE_TYPE, ChaseType.forCount(1).label())
+                    .putValue(QUOTA_ID, execution.getProcessInstanceId()));
       }
     }
     execution.setVariable(LACKING_COUNT, lacking.size());
-    execution.setVariable(QUOTA_SUMMARY, lacking.isEmpty()
-        ? "Năm " + year + ": mọi đơn vị đã đăng ký đủ chỉ tiêu"
-        : "Năm " + year + ", chưa đủ chỉ tiêu" + (from == year ? "" : " (từ năm " + from + ")")
-            + ": " + summary.substring(0, summary.length() - 2));
+    execution.setVariable(
+        QUOTA_SUMMARY,
+        lacking.isEmpty()
+            ? "Năm " + year + ": mọi đơn vị đã đăng ký đủ chỉ tiêu"
+            : "Năm "
+                + year
+                + ", chưa đủ chỉ tiêu"
+                + (from == year ? "" : " (từ năm " + from + ")")
+                + ": "
+                + summary.substring(0, summary.length() - 2));
     execution.setVariable(QUOTA_INDEX, (Integer) execution.getVariable(QUOTA_INDEX) + 1);
   }
 
@@ -156,8 +184,8 @@ public class SkilfulQuotas {
    */
   public void quotaEnded(DelegateExecution execution) {
     if (execution.isCanceled()) {
-      Withdrawals.endStartedBy(execution, QUOTA_ID, "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy",
-          CHASE_NOTICE);
+      Withdrawals.endStartedBy(
+          execution, QUOTA_ID, "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy", CHASE_NOTICE);
     }
   }
 }

@@ -1,8 +1,8 @@
 package vn.danvan.skilful;
 
 /**
- * The variables of {@code skilfulModel.bpmn}, {@code skilfulQuota.bpmn} and
- * {@code skilfulContest.bpmn} besides the shared ones ({@link vn.danvan.variable.SharedVariables}).
+ * The variables of {@code skilfulModel.bpmn}, {@code skilfulQuota.bpmn} and {@code
+ * skilfulContest.bpmn} besides the shared ones ({@link vn.danvan.variable.SharedVariables}).
  */
 public final class SkilfulVariables {
 
@@ -52,8 +52,10 @@ public final class SkilfulVariables {
   public static final String ROUND_INDEX = "roundIndex";
   public static final String PASS_SCORE = "passScore";
   public static final String ENTRIES = "entries";
+
   /** The jury task's own copy of the round's entries. */
   public static final String ROUND_ENTRIES = "roundEntries";
+
   public static final String ROUND_NAME = "roundName";
   public static final String ROUND_LOG = "roundLog";
   public static final String AWARD_DECISION = "awardDecision";

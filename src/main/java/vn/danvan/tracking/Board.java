@@ -42,8 +42,15 @@ public class Board {
   }
 
   /** One piece of work of one body. */
-  public record Item(String instanceId, String body, String bodyName, String step,
-      LocalDate deadline, WorkStatus status, String statusLabel, long daysOverdue) {}
+  public record Item(
+      String instanceId,
+      String body,
+      String bodyName,
+      String step,
+      LocalDate deadline,
+      WorkStatus status,
+      String statusLabel,
+      long daysOverdue) {}
 
   /**
    * A body's figures in the period.
@@ -51,19 +58,38 @@ public class Board {
    * @param ended the body's last day (dd/mm/yyyy) when it has ended, else null: its rows are its
    *     history, its open work went to {@code successorName}
    */
-  public record BodyFigures(String body, String bodyName, Map<WorkStatus, Integer> counts,
-      int total, Integer onTimeRate, int chases, String ended, String successorName) {
+  public record BodyFigures(
+      String body,
+      String bodyName,
+      Map<WorkStatus, Integer> counts,
+      int total,
+      Integer onTimeRate,
+      int chases,
+      String ended,
+      String successorName) {
 
     /** The name to print: an ended body says so and names its successor. */
     public String label() {
-      return ended == null ? bodyName : bodyName + " (đã kết thúc " + ended
-          + (successorName == null ? "" : "; kế thừa: " + successorName) + ")";
+      return ended == null
+          ? bodyName
+          : bodyName
+              + " (đã kết thúc "
+              + ended
+              + (successorName == null ? "" : "; kế thừa: " + successorName)
+              + ")";
     }
   }
 
   /** The board: its steps (columns), items (cells), the bodies' figures and the overdue list. */
-  public record View(String directive, String period, String periodLabel, Instant at,
-      List<String> steps, List<Item> items, List<BodyFigures> bodies, List<Item> overdue) {}
+  public record View(
+      String directive,
+      String period,
+      String periodLabel,
+      Instant at,
+      List<String> steps,
+      List<Item> items,
+      List<BodyFigures> bodies,
+      List<Item> overdue) {}
 
   /**
    * @param directive its number (the business key of all its work)
@@ -82,8 +108,7 @@ public class Board {
       Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
       String body = (String) v.get(LEAD_BODY);
       LocalDate deadline = WorkVariables.deadline(v);
-      if (body == null || !visible.test(body)
-          || (period != null && !period.contains(deadline))) {
+      if (body == null || !visible.test(body) || (period != null && !period.contains(deadline))) {
         continue;
       }
       if (WorkVariables.CHASE.equals(instance.getValue())) {
@@ -101,13 +126,23 @@ public class Board {
       } else if (status == WorkStatus.DONE_LATE && submitted != null) {
         late = ChronoUnit.DAYS.between(deadline, submitted.atZone(Deadlines.ZONE).toLocalDate());
       }
-      items.add(new Item(instance.getKey(), body, name(body), String.valueOf(v.get(TASK_CONTENT)),
-          deadline, status, status.label(), late));
+      items.add(
+          new Item(
+              instance.getKey(),
+              body,
+              name(body),
+              String.valueOf(v.get(TASK_CONTENT)),
+              deadline,
+              status,
+              status.label(),
+              late));
     }
     items.sort(Comparator.comparing(Item::bodyName).thenComparing(Item::step));
     Set<String> steps = new LinkedHashSet<>();
-    items.stream().sorted(Comparator.comparing(Item::deadline,
-        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Item::step))
+    items.stream()
+        .sorted(
+            Comparator.comparing(Item::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Item::step))
         .forEach(i -> steps.add(i.step()));
     Map<String, List<Item>> byBody = new TreeMap<>();
     items.forEach(i -> byBody.computeIfAbsent(i.body(), b -> new ArrayList<>()).add(i));
@@ -115,10 +150,19 @@ public class Board {
     List<BodyFigures> bodies = new ArrayList<>();
     byBody.forEach((body, list) -> bodies.add(figures(body, list, chases.getOrDefault(body, 0))));
     bodies.sort(Comparator.comparing(BodyFigures::bodyName));
-    List<Item> overdue = items.stream().filter(i -> i.status() == WorkStatus.OPEN_OVERDUE)
-        .sorted(Comparator.comparingLong(Item::daysOverdue).reversed()).toList();
-    return new View(directive, period == null ? "" : period.code(),
-        period == null ? "Mọi thời hạn" : period.label(), now, List.copyOf(steps), items, bodies,
+    List<Item> overdue =
+        items.stream()
+            .filter(i -> i.status() == WorkStatus.OPEN_OVERDUE)
+            .sorted(Comparator.comparingLong(Item::daysOverdue).reversed())
+            .toList();
+    return new View(
+        directive,
+        period == null ? "" : period.code(),
+        period == null ? "Mọi thời hạn" : period.label(),
+        now,
+        List.copyOf(steps),
+        items,
+        bodies,
         overdue);
   }
 
@@ -132,8 +176,13 @@ public class Board {
     int judged = onTime + counts.get(WorkStatus.DONE_LATE) + counts.get(WorkStatus.OPEN_OVERDUE);
     OrgRegistry.Body known = registry.body(body).orElse(null);
     boolean ended = known != null && known.hasEndedBy(deadlines.today());
-    return new BodyFigures(body, name(body), counts, items.size(),
-        judged == 0 ? null : Math.round(100f * onTime / judged), chases,
+    return new BodyFigures(
+        body,
+        name(body),
+        counts,
+        items.size(),
+        judged == 0 ? null : Math.round(100f * onTime / judged),
+        chases,
         ended ? Inputs.day(known.validTo()) : null,
         ended && known.successor() != null ? name(known.successor()) : null);
   }

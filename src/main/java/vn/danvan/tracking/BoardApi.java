@@ -32,8 +32,8 @@ import vn.danvan.org.Role;
 
 /**
  * The board over HTTP, for the Cockpit plugin (the webapp's session) and for API clients (HTTP
- * Basic): {@code GET /api/bang-theo-doi?vanBan=NQ-DV-BG-2016&ky=2026-Q4} (JSON) and
- * {@code /api/bang-theo-doi/bieu-tong-hop.xlsx} (the summary sheet, same figures). Coordinators and
+ * Basic): {@code GET /api/bang-theo-doi?vanBan=NQ-DV-BG-2016&ky=2026-Q4} (JSON) and {@code
+ * /api/bang-theo-doi/bieu-tong-hop.xlsx} (the summary sheet, same figures). Coordinators and
  * administrators see every body; a body's leaders see their own body's rows; anyone else 403.
  */
 @RestController
@@ -51,14 +51,15 @@ class BoardApi {
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> view(HttpServletRequest request, @RequestParam(required = false) String vanBan,
+  ResponseEntity<?> view(
+      HttpServletRequest request,
+      @RequestParam(required = false) String vanBan,
       @RequestParam(required = false) String ky) {
     Predicate<String> visible = reader(request);
     if (visible == null) {
       return denied(request);
     }
-    return ResponseEntity.ok(board.of(directive(vanBan), period(ky),
-        visible));
+    return ResponseEntity.ok(board.of(directive(vanBan), period(ky), visible));
   }
 
   /** The directives one can open a board of (models of processes/directives/), newest first. */
@@ -67,25 +68,48 @@ class BoardApi {
     if (reader(request) == null) {
       return denied(request);
     }
-    String[] keys = engine.getRepositoryService().createProcessDefinitionQuery().list().stream()
-        .filter(d -> d.getResourceName() != null
-            && d.getResourceName().startsWith("processes/directives/"))
-        .map(d -> d.getKey()).distinct().toArray(String[]::new);
+    String[] keys =
+        engine.getRepositoryService().createProcessDefinitionQuery().list().stream()
+            .filter(
+                d ->
+                    d.getResourceName() != null
+                        && d.getResourceName().startsWith("processes/directives/"))
+            .map(d -> d.getKey())
+            .distinct()
+            .toArray(String[]::new);
     if (keys.length == 0) {
       return ResponseEntity.ok(List.of());
     }
-    List<Map<String, Object>> list = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(keys).rootProcessInstances().orderByProcessInstanceStartTime()
-        .desc().list().stream().filter(p -> p.getBusinessKey() != null)
-        .map(p -> Map.<String, Object>of("vanBan", p.getBusinessKey(),
-            "ten", String.valueOf(p.getProcessDefinitionName()), "processInstanceId", p.getId()))
-        .toList();
+    List<Map<String, Object>> list =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKeyIn(keys)
+            .rootProcessInstances()
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .list()
+            .stream()
+            .filter(p -> p.getBusinessKey() != null)
+            .map(
+                p ->
+                    Map.<String, Object>of(
+                        "vanBan",
+                        p.getBusinessKey(),
+                        "ten",
+                        String.valueOf(p.getProcessDefinitionName()),
+                        "processInstanceId",
+                        p.getId()))
+            .toList();
     return ResponseEntity.ok(list);
   }
 
   @GetMapping("/bieu-tong-hop.xlsx")
-  ResponseEntity<?> sheet(HttpServletRequest request, @RequestParam(required = false) String vanBan,
-      @RequestParam(required = false) String ky) throws IOException {
+  ResponseEntity<?> sheet(
+      HttpServletRequest request,
+      @RequestParam(required = false) String vanBan,
+      @RequestParam(required = false) String ky)
+      throws IOException {
     Predicate<String> visible = reader(request);
     if (visible == null) {
       return denied(request);
@@ -93,10 +117,12 @@ class BoardApi {
     Board.View view = board.of(directive(vanBan), period(ky), visible);
     byte[] xlsx = SummarySheet.write(view);
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("bieu-tong-hop.xlsx").build().toString())
-        .contentType(MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("bieu-tong-hop.xlsx").build().toString())
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         .body(xlsx);
   }
 
@@ -106,10 +132,16 @@ class BoardApi {
       throw new InvalidInputException("Số văn bản (mã nghiệp vụ) là bắt buộc (vanBan)");
     }
     String number = vanBan.trim();
-    if (engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(number).count() == 0) {
-      throw new InvalidInputException("Không có văn bản \"" + number
-          + "\": chưa có việc nào được giao theo số văn bản này (vanBan)");
+    if (engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .count()
+        == 0) {
+      throw new InvalidInputException(
+          "Không có văn bản \""
+              + number
+              + "\": chưa có việc nào được giao theo số văn bản này (vanBan)");
     }
     return number;
   }
@@ -124,13 +156,19 @@ class BoardApi {
     if (user == null) {
       return null;
     }
-    boolean admin = engine.getIdentityService().createGroupQuery().groupMember(user)
-        .groupId(Role.ADMIN.groupId()).count() > 0;
+    boolean admin =
+        engine
+                .getIdentityService()
+                .createGroupQuery()
+                .groupMember(user)
+                .groupId(Role.ADMIN.groupId())
+                .count()
+            > 0;
     if (admin) {
       return body -> true;
     }
-    OrgRegistry.Person person = registry.people().stream().filter(p -> p.id().equals(user))
-        .findFirst().orElse(null);
+    OrgRegistry.Person person =
+        registry.people().stream().filter(p -> p.id().equals(user)).findFirst().orElse(null);
     if (person == null) {
       return null;
     }
@@ -150,8 +188,9 @@ class BoardApi {
   private String user(HttpServletRequest request) {
     if (request.getSession(false) != null) {
       Authentications auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-      if (auths != null && auths.getAuthenticationForProcessEngine(engine.getName())
-          instanceof UserAuthentication user) {
+      if (auths != null
+          && auths.getAuthenticationForProcessEngine(engine.getName())
+              instanceof UserAuthentication user) {
         return user.getIdentityId();
       }
     }
@@ -159,8 +198,10 @@ class BoardApi {
     if (header != null && header.startsWith("Basic ")) {
       String[] pair;
       try {
-        pair = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-            StandardCharsets.UTF_8).split(":", 2);
+        pair =
+            new String(
+                    Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8)
+                .split(":", 2);
       } catch (IllegalArgumentException malformed) {
         return null; // not Base64: not signed in (401), not a server error
       }
@@ -174,9 +215,14 @@ class BoardApi {
   private ResponseEntity<Map<String, Object>> denied(HttpServletRequest request) {
     boolean signedIn = user(request) != null;
     return ResponseEntity.status(signedIn ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED)
-        .body(Map.of("type", signedIn ? "AuthorizationException" : "AuthenticationException",
-            "message", signedIn ? "Chỉ đơn vị điều phối và lãnh đạo đơn vị xem được bảng theo dõi"
-                : "Cần đăng nhập (HTTP Basic hoặc phiên Cockpit)"));
+        .body(
+            Map.of(
+                "type",
+                signedIn ? "AuthorizationException" : "AuthenticationException",
+                "message",
+                signedIn
+                    ? "Chỉ đơn vị điều phối và lãnh đạo đơn vị xem được bảng theo dõi"
+                    : "Cần đăng nhập (HTTP Basic hoặc phiên Cockpit)"));
   }
 
   /** The "biểu tổng hợp": one row per body, the same figures as the board. */
@@ -185,15 +231,17 @@ class BoardApi {
     static final List<WorkStatus> COLUMNS = List.of(WorkStatus.values());
 
     static byte[] write(Board.View view) throws IOException {
-      try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out =
-          new ByteArrayOutputStream()) {
+      try (XSSFWorkbook book = new XSSFWorkbook();
+          ByteArrayOutputStream out = new ByteArrayOutputStream()) {
         Sheet sheet = book.createSheet("Biểu tổng hợp");
         CellStyle bold = book.createCellStyle();
         Font font = book.createFont();
         font.setBold(true);
         bold.setFont(font);
         Row title = sheet.createRow(0);
-        title.createCell(0).setCellValue("BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN VĂN BẢN " + view.directive());
+        title
+            .createCell(0)
+            .setCellValue("BIỂU TỔNG HỢP TÌNH HÌNH THỰC HIỆN VĂN BẢN " + view.directive());
         title.getCell(0).setCellStyle(bold);
         sheet.createRow(1).createCell(0).setCellValue("Kỳ: " + view.periodLabel());
         Row head = sheet.createRow(3);
@@ -220,15 +268,18 @@ class BoardApi {
         }
         Row total = sheet.createRow(r);
         total.createCell(0).setCellValue("Cộng");
-        total.createCell(1).setCellValue(view.bodies().stream().mapToInt(Board.BodyFigures::total)
-            .sum());
+        total
+            .createCell(1)
+            .setCellValue(view.bodies().stream().mapToInt(Board.BodyFigures::total).sum());
         for (int c = 0; c < COLUMNS.size(); c++) {
           WorkStatus status = COLUMNS.get(c);
-          total.createCell(2 + c).setCellValue(view.bodies().stream()
-              .mapToInt(b -> b.counts().get(status)).sum());
+          total
+              .createCell(2 + c)
+              .setCellValue(view.bodies().stream().mapToInt(b -> b.counts().get(status)).sum());
         }
-        total.createCell(3 + COLUMNS.size()).setCellValue(view.bodies().stream()
-            .mapToInt(Board.BodyFigures::chases).sum());
+        total
+            .createCell(3 + COLUMNS.size())
+            .setCellValue(view.bodies().stream().mapToInt(Board.BodyFigures::chases).sum());
         total.forEach(cell -> cell.setCellStyle(bold));
         sheet.setColumnWidth(0, 60 * 256);
         book.write(out);

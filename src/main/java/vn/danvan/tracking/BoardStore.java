@@ -15,21 +15,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what the board needs of a directive's work in one query over the engine's history tables
- * (process instances by business key, their few variables), instead of loading thousands of
- * history entities through the engine's API: the board of a province (4,000 pieces of work per
- * directive) otherwise took about half a second. The tables are Camunda 7's (and Operaton's);
- * read-only.
+ * (process instances by business key, their few variables), instead of loading thousands of history
+ * entities through the engine's API: the board of a province (4,000 pieces of work per directive)
+ * otherwise took about half a second. The tables are Camunda 7's (and Operaton's); read-only.
  */
 @Component
 public class BoardStore {
 
   /**
    * The directive's assignments and fan-out members, and the chase notices about them: those an
-   * assignment called, or a fan-out started (they name it in {@code fanoutId}). Not the chases of
-   * a yearly quota or of an evaluation sheet, which share the business key but are not work on
-   * the board.
+   * assignment called, or a fan-out started (they name it in {@code fanoutId}). Not the chases of a
+   * yearly quota or of an evaluation sheet, which share the business key but are not work on the
+   * board.
    */
-  static final String SQL = """
+  static final String SQL =
+      """
       select v.PROC_INST_ID_, p.PROC_DEF_KEY_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_
       from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
       where p.BUSINESS_KEY_ = ?
@@ -42,7 +42,8 @@ public class BoardStore {
                           and caller.PROC_DEF_KEY_ = 'assignment')
              or exists (select 1 from ACT_HI_VARINST fanout
                         where fanout.PROC_INST_ID_ = p.ID_ and fanout.NAME_ = '%s'))
-      """.formatted(TASK_CONTENT, WorkVariables.sqlList(WorkVariables.JUDGED_BY), FANOUT_ID);
+      """
+          .formatted(TASK_CONTENT, WorkVariables.sqlList(WorkVariables.JUDGED_BY), FANOUT_ID);
 
   private final JdbcTemplate jdbc;
 
@@ -61,12 +62,13 @@ public class BoardStore {
     String id = row.getString(1);
     kinds.put(id, row.getString(2));
     String type = row.getString(4);
-    Object value = switch (type == null ? "" : type) {
-      case "date" -> row.getObject(6) == null ? null : new Date(row.getLong(6));
-      case "boolean" -> row.getObject(6) == null ? null : row.getLong(6) == 1;
-      case "integer", "long" -> row.getObject(6) == null ? null : row.getLong(6);
-      default -> row.getString(5);
-    };
+    Object value =
+        switch (type == null ? "" : type) {
+          case "date" -> row.getObject(6) == null ? null : new Date(row.getLong(6));
+          case "boolean" -> row.getObject(6) == null ? null : row.getLong(6) == 1;
+          case "integer", "long" -> row.getObject(6) == null ? null : row.getLong(6);
+          default -> row.getString(5);
+        };
     vars.computeIfAbsent(id, k -> new HashMap<>()).put(row.getString(3), value);
   }
 }

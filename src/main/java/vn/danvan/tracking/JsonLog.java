@@ -51,8 +51,8 @@ public final class JsonLog {
     entries.add(entry);
     try {
       String text = JSON.writeValueAsString(entries);
-      scope.setVariable(name, text.length() <= STRING_LIMIT ? text
-          : SpinValues.jsonValue(text).create());
+      scope.setVariable(
+          name, text.length() <= STRING_LIMIT ? text : SpinValues.jsonValue(text).create());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

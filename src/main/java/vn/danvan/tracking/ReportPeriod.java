@@ -17,24 +17,30 @@ public record ReportPeriod(String code, String label, LocalDate from, LocalDate 
   public static ReportPeriod parse(String code) {
     Matcher m = code == null ? null : CODE.matcher(code.trim().toUpperCase());
     if (m == null || !m.matches()) {
-      throw new InvalidInputException("Kỳ \"" + code
-          + "\" không hợp lệ: năm (2026), 6 tháng (2026-H1, 2026-H2) hoặc quý (2026-Q1…2026-Q4) (ky)");
+      throw new InvalidInputException(
+          "Kỳ \""
+              + code
+              + "\" không hợp lệ: năm (2026), 6 tháng (2026-H1, 2026-H2) hoặc quý (2026-Q1…2026-Q4)"
+              + " (ky)");
     }
     int year = Integer.parseInt(m.group(1));
     String part = m.group(2);
     if (part == null) {
-      return new ReportPeriod(m.group(), "Năm " + year, LocalDate.of(year, 1, 1),
-          LocalDate.of(year, 12, 31));
+      return new ReportPeriod(
+          m.group(), "Năm " + year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
     int n = part.charAt(1) - '0';
     if (part.startsWith("H")) {
       LocalDate from = LocalDate.of(year, n == 1 ? 1 : 7, 1);
-      return new ReportPeriod(m.group(), (n == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year,
-          from, from.plusMonths(6).minusDays(1));
+      return new ReportPeriod(
+          m.group(),
+          (n == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year,
+          from,
+          from.plusMonths(6).minusDays(1));
     }
     LocalDate from = LocalDate.of(year, 3 * n - 2, 1);
-    return new ReportPeriod(m.group(), "Quý " + ROMAN[n - 1] + "/" + year, from,
-        from.plusMonths(3).minusDays(1));
+    return new ReportPeriod(
+        m.group(), "Quý " + ROMAN[n - 1] + "/" + year, from, from.plusMonths(3).minusDays(1));
   }
 
   public boolean contains(LocalDate day) {

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The status of a piece of assigned work, always derived from dates and events, never typed in:
- * the 2×2 of government reports (done on time / late, open within / past the deadline) plus the
- * usual extras.
+ * The status of a piece of assigned work, always derived from dates and events, never typed in: the
+ * 2×2 of government reports (done on time / late, open within / past the deadline) plus the usual
+ * extras.
  */
 public enum WorkStatus {
   DONE_ON_TIME("Đã hoàn thành đúng hạn"),
@@ -39,7 +39,10 @@ public enum WorkStatus {
    * @param confirmedAt when the monitoring body confirmed that result, or null while open
    * @param returnedSinceSubmission the last submission was returned and not yet resubmitted
    */
-  public record Facts(Instant deadline, Instant submittedAt, Instant confirmedAt,
+  public record Facts(
+      Instant deadline,
+      Instant submittedAt,
+      Instant confirmedAt,
       boolean returnedSinceSubmission) {}
 
   /**

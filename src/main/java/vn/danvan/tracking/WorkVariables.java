@@ -25,10 +25,18 @@ final class WorkVariables {
 
   /** The models whose instances are pieces of work, and the chase notices about them. */
   static final Set<String> WORK = Set.of("assignment", "fanoutMember");
+
   static final String CHASE = "chaseNotice";
+
   /** The variables that judge a piece of work (its status, whose it is, whether it counts). */
-  static final List<String> JUDGED_BY = List.of(LEAD_BODY, DEADLINE, SUBMITTED_AT, CONFIRMED_AT,
-      RETURNED_SINCE_SUBMISSION, ANSWERED_AHEAD);
+  static final List<String> JUDGED_BY =
+      List.of(
+          LEAD_BODY,
+          DEADLINE,
+          SUBMITTED_AT,
+          CONFIRMED_AT,
+          RETURNED_SINCE_SUBMISSION,
+          ANSWERED_AHEAD);
 
   private WorkVariables() {}
 
@@ -53,9 +61,13 @@ final class WorkVariables {
   /** Its derived status at {@code at}. */
   static WorkStatus status(Map<String, Object> v, Deadlines deadlines, Instant at) {
     LocalDate deadline = deadline(v);
-    return WorkStatus.of(new WorkStatus.Facts(
-        deadline == null ? null : deadlines.endOfDate(deadline).toInstant(),
-        instant(v.get(SUBMITTED_AT)), instant(v.get(CONFIRMED_AT)),
-        Boolean.TRUE.equals(v.get(RETURNED_SINCE_SUBMISSION))), at, WorkStatus.DUE_SOON_WINDOW);
+    return WorkStatus.of(
+        new WorkStatus.Facts(
+            deadline == null ? null : deadlines.endOfDate(deadline).toInstant(),
+            instant(v.get(SUBMITTED_AT)),
+            instant(v.get(CONFIRMED_AT)),
+            Boolean.TRUE.equals(v.get(RETURNED_SINCE_SUBMISSION))),
+        at,
+        WorkStatus.DUE_SOON_WINDOW);
   }
 }

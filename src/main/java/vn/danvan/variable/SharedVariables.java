@@ -6,34 +6,44 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * The process variables several blocks share: a piece of work (lead body, deadline, content,
  * submission and confirmation), its reminders and chases, the deadline phrases read against the
- * issue date. Each name is defined here once; BPMN, forms and stored data use the same names.
- * The typed readers and writers below are for the variables whose type the code relies on.
+ * issue date. Each name is defined here once; BPMN, forms and stored data use the same names. The
+ * typed readers and writers below are for the variables whose type the code relies on.
  */
 public final class SharedVariables {
 
   /** The approved deadline: yyyy-MM-dd, empty for none (typed as dd/MM/yyyy until checked). */
   public static final String DEADLINE = "deadline";
+
   /** The body that does the work (an id of the organisation registry). */
   public static final String LEAD_BODY = "leadBody";
+
   public static final String MONITOR_BODY = "monitorBody";
   public static final String TASK_CONTENT = "taskContent";
+
   /** On a fan-out's members, chunks and notices: the fan-out's instance id. */
   public static final String FANOUT_ID = "fanoutId";
+
   public static final String CHASE_COUNT = "chaseCount";
   public static final String LAST_CHASE_TYPE = "lastChaseType";
+
   /** The log of the work's chases (an assignment's own, or a fan-out's). */
   public static final String CHASE_LOG = "chaseLog";
+
   public static final String REQUEST_EXTENSION = "requestExtension";
+
   /** Whether the body's leader reviews the result before it is submitted. */
   public static final String LEADER_REVIEW = "leaderReview";
+
   public static final String CONFIRMATION = "confirmation";
   public static final String RETURN_REASON = "returnReason";
   public static final String ROUND = "round";
   public static final String RETURNED_SINCE_SUBMISSION = "returnedSinceSubmission";
   public static final String SUBMITTED_AT = "submittedAt";
   public static final String CONFIRMED_AT = "confirmedAt";
+
   /** Set when the lead body answered before the assignment began (a fan-out's member). */
   public static final String ANSWERED_AHEAD = "answeredAhead";
+
   public static final String CHASE_INTERVAL = "chaseInterval";
   public static final String REMINDER_DAYS = "reminderDays";
   public static final String REMINDER_SENT_AT = "reminderSentAt";
@@ -43,16 +53,20 @@ public final class SharedVariables {
   public static final String RECIPIENT_BODY = "recipientBody";
   public static final String WINDOW_DAYS = "windowDays";
   public static final String MISSING_COUNT = "missingCount";
+
   /** The bodies that had not answered when the compile task was created (text for the form). */
   public static final String MISSING_BODIES = "missingBodies";
+
   public static final String REVIEW_DUE = "reviewDue";
   public static final String ASSESSMENT = "assessment";
+
   /**
    * Set on fan-out members whose results the fan-out wants confirmed by the monitoring body (on
    * members started before the leader reviewed in the member: reviewed or confirmed); in an ad hoc
    * report, the leader's choice to give follow-up work.
    */
   public static final String FOLLOW_UP = "followUp";
+
   public static final String PERIOD_LABEL = "periodLabel";
   public static final String DEADLINE_PHRASE = "deadlinePhrase";
   public static final String CYCLE_PHRASE = "cyclePhrase";
@@ -61,8 +75,10 @@ public final class SharedVariables {
   public static final String ISSUED_DATE = "issuedDate";
   public static final String REPLAY_YEARS = "replayYears";
   public static final String CONTRIBUTOR = "contributor";
+
   /** A reminder's or chase's chunk: the open members it covers, member instance id → body. */
   public static final String MEMBERS = "members";
+
   /** What a fan-out chunk does for its bodies, or which template an e-mail follows. */
   public static final String KIND = "kind";
 
@@ -75,7 +91,8 @@ public final class SharedVariables {
 
   /** The approved deadline (yyyy-MM-dd text, empty for none, once the work has started). */
   public static LocalDate deadline(VariableScope vars) {
-    return vars.getVariable(DEADLINE) instanceof String d && !d.isBlank() ? LocalDate.parse(d)
+    return vars.getVariable(DEADLINE) instanceof String d && !d.isBlank()
+        ? LocalDate.parse(d)
         : null;
   }
 

@@ -15,11 +15,10 @@ import java.util.stream.StreamSupport;
 import vn.danvan.support.BenchReport;
 
 /**
- * The README's table for one session (scripts/bench-all.sh): reads the JSON that W1–W4 wrote
- * under target/bench/, puts each product figure beside the plain engine's of the same run and
- * beside its goal, says whether the goal is met and whether the plain engine itself would meet
- * it; prints the table and writes target/bench/summary.md. A benchmark whose JSON is missing is
- * shown as not run.
+ * The README's table for one session (scripts/bench-all.sh): reads the JSON that W1–W4 wrote under
+ * target/bench/, puts each product figure beside the plain engine's of the same run and beside its
+ * goal, says whether the goal is met and whether the plain engine itself would meet it; prints the
+ * table and writes target/bench/summary.md. A benchmark whose JSON is missing is shown as not run.
  */
 public final class BenchSummary {
 
@@ -40,10 +39,15 @@ public final class BenchSummary {
 
   /** This machine: cores, memory, the database. */
   static String machine(String postgres) {
-    long bytes = ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-    return String.format(Locale.ROOT, "%d cores, %.1f GiB, PostgreSQL %s on the same machine",
-        Runtime.getRuntime().availableProcessors(), bytes / (1024.0 * 1024 * 1024), postgres);
+    long bytes =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    return String.format(
+        Locale.ROOT,
+        "%d cores, %.1f GiB, PostgreSQL %s on the same machine",
+        Runtime.getRuntime().availableProcessors(),
+        bytes / (1024.0 * 1024 * 1024),
+        postgres);
   }
 
   /** The heading and the table of the figures found in {@code folder}. */
@@ -63,8 +67,13 @@ public final class BenchSummary {
     }
     StringBuilder text = new StringBuilder();
     String day = date == null ? "?" : date.substring(0, Math.min(10, date.length()));
-    text.append("Measured ").append(day).append(" on ").append(machine).append(", commit ")
-        .append(commit).append("\n\n");
+    text.append("Measured ")
+        .append(day)
+        .append(" on ")
+        .append(machine)
+        .append(", commit ")
+        .append(commit)
+        .append("\n\n");
     text.append("| | Product | Plain engine, same run | Goal | Met? |\n|---|---|---|---|---|\n");
     rows.forEach(r -> text.append(r).append('\n'));
     return text.toString();
@@ -74,81 +83,140 @@ public final class BenchSummary {
 
   private static Row w1() {
     String goal = "≥ 300/s and ≥ 1.0×";
-    return new Row("**W1** 8 REST clients completing tasks", "throughput.json", goal, r -> {
-      JsonNode s = r.path("summary");
-      double rate = s.path("assignmentPerSecond").asDouble();
-      double trivial = s.path("trivialPerSecond").asDouble();
-      double ratio = s.path("ratio").asDouble();
-      String route = r.path("route").asText("leader");
-      JsonNode next = s.path("nextTaskPerSecond");
-      return fmt("%.0f/s (rounds %s)", rate, join(r.path("assignment"), "perSecond", "%.1f"))
-          + (route.equals("leader") ? "" : ", route " + route)
-          + " | " + fmt("trivial %.0f/s (rounds %s): ratio %.2f (rounds %s)", trivial,
-          join(r.path("trivial"), "perSecond", "%.1f"), ratio,
-          join(s.path("ratioByRound"), null, "%.2f"))
-          + (next.isMissingNode() ? "" : fmt("; a plain task that gives the leaders the next one"
-          + " %.0f/s: ratio %.2f (rounds %s)", next.asDouble(), s.path("ratioToNextTask")
-          .asDouble(), join(s.path("ratioToNextTaskByRound"), null, "%.2f")))
-          + " | " + goal + " | rate " + verdict(rate >= 300, trivial >= 300, "the trivial process")
-          + "; ratio " + (ratio >= 1.0 ? "yes" : "**no**");
-    });
+    return new Row(
+        "**W1** 8 REST clients completing tasks",
+        "throughput.json",
+        goal,
+        r -> {
+          JsonNode s = r.path("summary");
+          double rate = s.path("assignmentPerSecond").asDouble();
+          double trivial = s.path("trivialPerSecond").asDouble();
+          double ratio = s.path("ratio").asDouble();
+          String route = r.path("route").asText("leader");
+          JsonNode next = s.path("nextTaskPerSecond");
+          return fmt("%.0f/s (rounds %s)", rate, join(r.path("assignment"), "perSecond", "%.1f"))
+              + (route.equals("leader") ? "" : ", route " + route)
+              + " | "
+              + fmt(
+                  "trivial %.0f/s (rounds %s): ratio %.2f (rounds %s)",
+                  trivial,
+                  join(r.path("trivial"), "perSecond", "%.1f"),
+                  ratio,
+                  join(s.path("ratioByRound"), null, "%.2f"))
+              + (next.isMissingNode()
+                  ? ""
+                  : fmt(
+                      "; a plain task that gives the leaders the next one"
+                          + " %.0f/s: ratio %.2f (rounds %s)",
+                      next.asDouble(),
+                      s.path("ratioToNextTask").asDouble(),
+                      join(s.path("ratioToNextTaskByRound"), null, "%.2f")))
+              + " | "
+              + goal
+              + " | rate "
+              + verdict(rate >= 300, trivial >= 300, "the trivial process")
+              + "; ratio "
+              + (ratio >= 1.0 ? "yes" : "**no**");
+        });
   }
 
   private static Row w2() {
     String goal = "visible ≤ 3 s, all done ≤ 30 s";
-    return new Row("**W2** national fan-out", "fanout.json", goal, r -> {
-      JsonNode runs = r.path("national");
-      DoubleSummaryStatistics visible = stats(runs, "fanoutSeconds");
-      DoubleSummaryStatistics done = stats(runs, "completeSeconds");
-      double floor = r.path("engineFloor").path("seconds").asDouble();
-      long errors = (long) stats(runs, "errors").getSum();
-      JsonNode chase = r.path("chaseOfEveryBody").path("answersAfterChaseSeconds");
-      JsonNode withdrawn = r.path("withdrawn").path("deleteSeconds");
-      return fmt("%d bodies: visible %.2f–%.2f s, all done %.1f–%.1f s, %d errors",
-          runs.path(0).path("bodies").asInt(), visible.getMin(), visible.getMax(), done.getMin(),
-          done.getMax(), errors)
-          + (chase.isMissingNode() ? "" : fmt("; after a chase of every body, all answered in "
-          + "%.1f s", chase.asDouble()))
-          + (withdrawn.isMissingNode() ? "" : fmt("; withdrawn (deleted) in %.1f s",
-          withdrawn.asDouble()))
-          + " | " + fmt("bare instances %.2f s", floor) + " | " + goal + " | visible "
-          + verdict(visible.getMax() <= 3, floor <= 3, "the bare instances") + "; all done "
-          + (done.getMax() <= 30 && errors == 0 ? "yes" : "**no**");
-    });
+    return new Row(
+        "**W2** national fan-out",
+        "fanout.json",
+        goal,
+        r -> {
+          JsonNode runs = r.path("national");
+          DoubleSummaryStatistics visible = stats(runs, "fanoutSeconds");
+          DoubleSummaryStatistics done = stats(runs, "completeSeconds");
+          double floor = r.path("engineFloor").path("seconds").asDouble();
+          long errors = (long) stats(runs, "errors").getSum();
+          JsonNode chase = r.path("chaseOfEveryBody").path("answersAfterChaseSeconds");
+          JsonNode withdrawn = r.path("withdrawn").path("deleteSeconds");
+          return fmt(
+                  "%d bodies: visible %.2f–%.2f s, all done %.1f–%.1f s, %d errors",
+                  runs.path(0).path("bodies").asInt(),
+                  visible.getMin(),
+                  visible.getMax(),
+                  done.getMin(),
+                  done.getMax(),
+                  errors)
+              + (chase.isMissingNode()
+                  ? ""
+                  : fmt(
+                      "; after a chase of every body, all answered in " + "%.1f s",
+                      chase.asDouble()))
+              + (withdrawn.isMissingNode()
+                  ? ""
+                  : fmt("; withdrawn (deleted) in %.1f s", withdrawn.asDouble()))
+              + " | "
+              + fmt("bare instances %.2f s", floor)
+              + " | "
+              + goal
+              + " | visible "
+              + verdict(visible.getMax() <= 3, floor <= 3, "the bare instances")
+              + "; all done "
+              + (done.getMax() <= 30 && errors == 0 ? "yes" : "**no**");
+        });
   }
 
   private static Row w3() {
     String goal = "≤ 60 s";
-    return new Row("**W3** Bắc Giang 2016–2020", "lifetime.json", goal, r -> {
-      JsonNode life = r.path("lifetime");
-      JsonNode bare = r.path("plainEngine");
-      double wall = life.path("wallSeconds").asDouble();
-      double bareWall = bare.path("wallSeconds").asDouble();
-      JsonNode first = r.path("warmUp");
-      return fmt("%.1f s, %d bodies, %d tasks, %d jobs, %.1f statements per task", wall,
-          life.path("bodies").asInt(), life.path("tasks").asLong(),
-          life.path("jobsExecuted").asLong(), life.path("statementsPerTask").asDouble())
-          + (first.isMissingNode() ? "" : fmt("; the same lifetime before it, first in a new JVM"
-          + " (%d bodies): %.1f s", first.path("bodies").asInt(),
-          first.path("wallSeconds").asDouble()))
-          + " | " + fmt("%.1f s for as many bare tasks (the product %.2f×), %.1f per task",
-          bareWall, wall / bareWall, bare.path("statementsPerTask").asDouble())
-          + " | " + goal + " | " + verdict(wall <= 60, bareWall <= 60, "the plain engine");
-    });
+    return new Row(
+        "**W3** Bắc Giang 2016–2020",
+        "lifetime.json",
+        goal,
+        r -> {
+          JsonNode life = r.path("lifetime");
+          JsonNode bare = r.path("plainEngine");
+          double wall = life.path("wallSeconds").asDouble();
+          double bareWall = bare.path("wallSeconds").asDouble();
+          JsonNode first = r.path("warmUp");
+          return fmt(
+                  "%.1f s, %d bodies, %d tasks, %d jobs, %.1f statements per task",
+                  wall,
+                  life.path("bodies").asInt(),
+                  life.path("tasks").asLong(),
+                  life.path("jobsExecuted").asLong(),
+                  life.path("statementsPerTask").asDouble())
+              + (first.isMissingNode()
+                  ? ""
+                  : fmt(
+                      "; the same lifetime before it, first in a new JVM" + " (%d bodies): %.1f s",
+                      first.path("bodies").asInt(), first.path("wallSeconds").asDouble()))
+              + " | "
+              + fmt(
+                  "%.1f s for as many bare tasks (the product %.2f×), %.1f per task",
+                  bareWall, wall / bareWall, bare.path("statementsPerTask").asDouble())
+              + " | "
+              + goal
+              + " | "
+              + verdict(wall <= 60, bareWall <= 60, "the plain engine");
+        });
   }
 
   private static Row w4() {
     String goal = "p95 ≤ 100 ms";
-    return new Row("**W4** Tasklist filter, 10,000 open tasks", "tasklist.json", goal, r -> {
-      JsonNode t = r.path("tasklist");
-      double list = t.path("tasklistFilterList").path("p95Millis").asDouble();
-      double count = t.path("tasklistFilterCount").path("p95Millis").asDouble();
-      double plain = t.path("plainTaskQueryList").path("p95Millis").asDouble();
-      return fmt("list p95 %.1f ms, count p95 %.1f ms", list, count) + " | "
-          + fmt("the administrator's plain query: list p95 %.1f ms, count p95 %.1f ms", plain,
-          t.path("plainTaskQueryCount").path("p95Millis").asDouble())
-          + " | " + goal + " | " + verdict(list <= 100, plain <= 100, "the plain query");
-    });
+    return new Row(
+        "**W4** Tasklist filter, 10,000 open tasks",
+        "tasklist.json",
+        goal,
+        r -> {
+          JsonNode t = r.path("tasklist");
+          double list = t.path("tasklistFilterList").path("p95Millis").asDouble();
+          double count = t.path("tasklistFilterCount").path("p95Millis").asDouble();
+          double plain = t.path("plainTaskQueryList").path("p95Millis").asDouble();
+          return fmt("list p95 %.1f ms, count p95 %.1f ms", list, count)
+              + " | "
+              + fmt(
+                  "the administrator's plain query: list p95 %.1f ms, count p95 %.1f ms",
+                  plain, t.path("plainTaskQueryCount").path("p95Millis").asDouble())
+              + " | "
+              + goal
+              + " | "
+              + verdict(list <= 100, plain <= 100, "the plain query");
+        });
   }
 
   /** "yes", or "no", saying so when the plain engine's own figure misses the goal too. */
@@ -165,7 +233,8 @@ public final class BenchSummary {
   /** Smallest, largest and sum of a field over a list of runs. */
   private static DoubleSummaryStatistics stats(JsonNode list, String field) {
     return StreamSupport.stream(list.spliterator(), false)
-        .mapToDouble(n -> n.path(field).asDouble()).summaryStatistics();
+        .mapToDouble(n -> n.path(field).asDouble())
+        .summaryStatistics();
   }
 
   private static String fmt(String format, Object... values) {

@@ -13,50 +13,109 @@ class BenchSummaryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void eachFigureStandsBesideThePlainEngineAndItsGoal() throws Exception {
-    write("throughput.json", Map.of("date", "2026-12-01T12:38:41Z", "route", "end",
-        "assignment", List.of(Map.of("perSecond", 177.5), Map.of("perSecond", 225.2)),
-        "trivial", List.of(Map.of("perSecond", 213.8), Map.of("perSecond", 271.4)),
-        "summary", Map.of("assignmentPerSecond", 201, "trivialPerSecond", 268, "ratio", 0.79,
-            "ratioByRound", List.of(0.83, 0.83), "nextTaskPerSecond", 210, "ratioToNextTask", 0.96,
-            "ratioToNextTaskByRound", List.of(0.95, 0.97))));
-    write("fanout.json", Map.of("date", "2026-12-01T12:32:18Z",
-        "national", List.of(run(3.097, 15.679, 0), run(2.24, 13.59, 0)),
-        "engineFloor", Map.of("seconds", 2.165),
-        "chaseOfEveryBody", Map.of("answersAfterChaseSeconds", 10.437),
-        "withdrawn", Map.of("deleteSeconds", 12.345)));
-    write("lifetime.json", Map.of("date", "2026-12-01T12:20:07Z",
-        "warmUp", Map.of("bodies", 200, "wallSeconds", 131.04),
-        "lifetime", Map.of("wallSeconds", 110.729, "bodies", 200, "tasks", 17181,
-            "jobsExecuted", 1654, "statementsPerTask", 28.9),
-        "plainEngine", Map.of("wallSeconds", 103.974, "statementsPerTask", 33.0)));
-    write("tasklist.json", Map.of("date", "2026-12-01T12:34:19Z",
-        "tasklist", Map.of("tasklistFilterList", Map.of("p95Millis", 88.2),
-            "tasklistFilterCount", Map.of("p95Millis", 44.5),
-            "plainTaskQueryList", Map.of("p95Millis", 106.4),
-            "plainTaskQueryCount", Map.of("p95Millis", 63.8))));
+    write(
+        "throughput.json",
+        Map.of(
+            "date",
+            "2026-12-01T12:38:41Z",
+            "route",
+            "end",
+            "assignment",
+            List.of(Map.of("perSecond", 177.5), Map.of("perSecond", 225.2)),
+            "trivial",
+            List.of(Map.of("perSecond", 213.8), Map.of("perSecond", 271.4)),
+            "summary",
+            Map.of(
+                "assignmentPerSecond",
+                201,
+                "trivialPerSecond",
+                268,
+                "ratio",
+                0.79,
+                "ratioByRound",
+                List.of(0.83, 0.83),
+                "nextTaskPerSecond",
+                210,
+                "ratioToNextTask",
+                0.96,
+                "ratioToNextTaskByRound",
+                List.of(0.95, 0.97))));
+    write(
+        "fanout.json",
+        Map.of(
+            "date",
+            "2026-12-01T12:32:18Z",
+            "national",
+            List.of(run(3.097, 15.679, 0), run(2.24, 13.59, 0)),
+            "engineFloor",
+            Map.of("seconds", 2.165),
+            "chaseOfEveryBody",
+            Map.of("answersAfterChaseSeconds", 10.437),
+            "withdrawn",
+            Map.of("deleteSeconds", 12.345)));
+    write(
+        "lifetime.json",
+        Map.of(
+            "date",
+            "2026-12-01T12:20:07Z",
+            "warmUp",
+            Map.of("bodies", 200, "wallSeconds", 131.04),
+            "lifetime",
+            Map.of(
+                "wallSeconds",
+                110.729,
+                "bodies",
+                200,
+                "tasks",
+                17181,
+                "jobsExecuted",
+                1654,
+                "statementsPerTask",
+                28.9),
+            "plainEngine",
+            Map.of("wallSeconds", 103.974, "statementsPerTask", 33.0)));
+    write(
+        "tasklist.json",
+        Map.of(
+            "date",
+            "2026-12-01T12:34:19Z",
+            "tasklist",
+            Map.of(
+                "tasklistFilterList",
+                Map.of("p95Millis", 88.2),
+                "tasklistFilterCount",
+                Map.of("p95Millis", 44.5),
+                "plainTaskQueryList",
+                Map.of("p95Millis", 106.4),
+                "plainTaskQueryCount",
+                Map.of("p95Millis", 63.8))));
 
     String text = BenchSummary.summary(folder, "2 cores, 23.4 GiB, PostgreSQL 15.19", "abc1234");
 
-    assertThat(text).startsWith("Measured 2026-12-01 on 2 cores, 23.4 GiB, PostgreSQL 15.19, "
-        + "commit abc1234");
+    assertThat(text)
+        .startsWith(
+            "Measured 2026-12-01 on 2 cores, 23.4 GiB, PostgreSQL 15.19, " + "commit abc1234");
     assertThat(row(text, "**W1**"))
-        .contains("201/s (rounds 177.5, 225.2), route end", "trivial 268/s (rounds 213.8, 271.4)",
+        .contains(
+            "201/s (rounds 177.5, 225.2), route end",
+            "trivial 268/s (rounds 213.8, 271.4)",
             "ratio 0.79 (rounds 0.83, 0.83); a plain task that gives the leaders the next one "
                 + "210/s: ratio 0.96 (rounds 0.95, 0.97) |")
         .endsWith("| rate **no**, nor the trivial process; ratio **no** |");
     assertThat(row(text, "**W2**"))
-        .contains("visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors; after a chase of every "
-            + "body, all answered in 10.4 s; withdrawn (deleted) in 12.3 s |",
+        .contains(
+            "visible 2.24–3.10 s, all done 13.6–15.7 s, 0 errors; after a chase of every "
+                + "body, all answered in 10.4 s; withdrawn (deleted) in 12.3 s |",
             "bare instances 2.17 s")
         .endsWith("| visible **no**; all done yes |");
     assertThat(row(text, "**W3**"))
-        .contains("110.7 s, 200 bodies, 17181 tasks, 1654 jobs, 28.9 statements per task; the "
-            + "same lifetime before it, first in a new JVM (200 bodies): 131.0 s |",
+        .contains(
+            "110.7 s, 200 bodies, 17181 tasks, 1654 jobs, 28.9 statements per task; the "
+                + "same lifetime before it, first in a new JVM (200 bodies): 131.0 s |",
             "104.0 s for as many bare tasks (the product 1.06×)")
         .endsWith("| ≤ 60 s | **no**, nor the plain engine |");
     assertThat(row(text, "**W4**"))
@@ -66,10 +125,25 @@ class BenchSummaryTest {
 
   @Test
   void aBenchmarkNotRunSaysSoAndAMissTheEngineWouldMeetIsPlain() throws Exception {
-    write("lifetime.json", Map.of("date", "2026-11-30T10:00:00Z",
-        "lifetime", Map.of("wallSeconds", 66.9, "bodies", 200, "tasks", 17181,
-            "jobsExecuted", 1622, "statementsPerTask", 37.6),
-        "plainEngine", Map.of("wallSeconds", 36.9, "statementsPerTask", 33.0)));
+    write(
+        "lifetime.json",
+        Map.of(
+            "date",
+            "2026-11-30T10:00:00Z",
+            "lifetime",
+            Map.of(
+                "wallSeconds",
+                66.9,
+                "bodies",
+                200,
+                "tasks",
+                17181,
+                "jobsExecuted",
+                1622,
+                "statementsPerTask",
+                37.6),
+            "plainEngine",
+            Map.of("wallSeconds", 36.9, "statementsPerTask", 33.0)));
 
     String text = BenchSummary.summary(folder, "2 cores", "abc1234");
 
@@ -77,13 +151,15 @@ class BenchSummaryTest {
     assertThat(row(text, "**W1**")).contains("| not run |");
     assertThat(row(text, "**W2**")).contains("| not run |");
     assertThat(row(text, "**W4**")).contains("| not run |");
-    assertThat(row(text, "**W3**")).contains("(the product 1.81×)")
-        .doesNotContain("first in a new JVM").endsWith("| ≤ 60 s | **no** |");
+    assertThat(row(text, "**W3**"))
+        .contains("(the product 1.81×)")
+        .doesNotContain("first in a new JVM")
+        .endsWith("| ≤ 60 s | **no** |");
   }
 
   private static Map<String, Object> run(double visible, double done, int errors) {
-    return Map.of("bodies", 3400, "fanoutSeconds", visible, "completeSeconds", done,
-        "errors", errors);
+    return Map.of(
+        "bodies", 3400, "fanoutSeconds", visible, "completeSeconds", done, "errors", errors);
   }
 
   private void write(String name, Map<String, Object> report) throws Exception {
@@ -91,7 +167,9 @@ class BenchSummaryTest {
   }
 
   private static String row(String text, String label) {
-    return text.lines().filter(l -> l.startsWith("| " + label)).findFirst()
+    return text.lines()
+        .filter(l -> l.startsWith("| " + label))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + text));
   }
 }

@@ -24,11 +24,10 @@ import vn.danvan.support.PostgresApp;
 /**
  * The coordinators' board on PostgreSQL (scripts/bench-board.sh): a province of {@code bodies}
  * (200) bodies, {@code directives} (5) directives with four years (2023–2026) of work each, five
- * pieces a year per body (four quarterly reports and a yearly one), four in five done (most of
- * them late, as the work is done today), the rest open; then the board of every directive, over
- * HTTP as a coordinator reads it, for every period (all, each year, each quarter of 2026), {@code
- * rounds} (5) times. Prints the figures and writes target/bench/board.json. Goal (issue 6):
- * p95 ≤ 300 ms.
+ * pieces a year per body (four quarterly reports and a yearly one), four in five done (most of them
+ * late, as the work is done today), the rest open; then the board of every directive, over HTTP as
+ * a coordinator reads it, for every period (all, each year, each quarter of 2026), {@code rounds}
+ * (5) times. Prints the figures and writes target/bench/board.json. Goal (issue 6): p95 ≤ 300 ms.
  */
 public final class BoardBenchmark {
 
@@ -42,9 +41,13 @@ public final class BoardBenchmark {
     Path registry = NationalRegistry.write(dir, bodies);
     String url = PostgresApp.freshDatabase("danvan_bench_board");
     Map<String, Object> report = BenchReport.start();
-    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
-        "--camunda.bpm.admin-user.password=bench-only",
-        "--danvan.org.registry=file:" + registry.toAbsolutePath(), "--logging.level.root=WARN")) {
+    try (ConfigurableApplicationContext app =
+        PostgresApp.start(
+            url,
+            null,
+            "--camunda.bpm.admin-user.password=bench-only",
+            "--danvan.org.registry=file:" + registry.toAbsolutePath(),
+            "--logging.level.root=WARN")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       List<String> all = NationalRegistry.communeIds(bodies);
       long t0 = System.nanoTime();
@@ -52,18 +55,43 @@ public final class BoardBenchmark {
       for (int d = 1; d <= directives; d++) {
         for (int year = 2023; year <= 2026; year++) {
           for (int step = 1; step <= 5; step++) {
-            String due = step <= 4 ? year + "-" + String.format("%02d", step * 3) + "-"
-                + (step == 1 || step == 4 ? "31" : "30") : year + "-12-15";
-            items += fanOut(engine, "CT-" + d + "/BENCH", all, (step <= 4 ? "Báo cáo quý "
-                + step + "/" + year : "Báo cáo năm " + year) + " (văn bản " + d + ")", due);
+            String due =
+                step <= 4
+                    ? year
+                        + "-"
+                        + String.format("%02d", step * 3)
+                        + "-"
+                        + (step == 1 || step == 4 ? "31" : "30")
+                    : year + "-12-15";
+            items +=
+                fanOut(
+                    engine,
+                    "CT-" + d + "/BENCH",
+                    all,
+                    (step <= 4 ? "Báo cáo quý " + step + "/" + year : "Báo cáo năm " + year)
+                        + " (văn bản "
+                        + d
+                        + ")",
+                    due);
           }
         }
-        System.out.printf("directive %d of %d: %d pieces of work so far, %.0f s%n", d,
-            directives, items, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+            "directive %d of %d: %d pieces of work so far, %.0f s%n",
+            d, directives, items, (System.nanoTime() - t0) / 1e9);
       }
-      report.put("province", Map.of("bodies", bodies, "directives", directives,
-          "years", 4, "piecesOfWork", items,
-          "generationSeconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0));
+      report.put(
+          "province",
+          Map.of(
+              "bodies",
+              bodies,
+              "directives",
+              directives,
+              "years",
+              4,
+              "piecesOfWork",
+              items,
+              "generationSeconds",
+              Math.round((System.nanoTime() - t0) / 1e8) / 10.0));
 
       Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
       List<String> periods = new ArrayList<>(List.of("", "2023", "2024", "2025", "2026"));
@@ -77,8 +105,8 @@ public final class BoardBenchmark {
         for (int d = 1; d <= directives; d++) {
           for (String period : periods) {
             long t = System.nanoTime();
-            Http.Reply reply = http.get("/api/bang-theo-doi?vanBan=CT-" + d + "/BENCH&ky=" + period,
-                ADMIN);
+            Http.Reply reply =
+                http.get("/api/bang-theo-doi?vanBan=CT-" + d + "/BENCH&ky=" + period, ADMIN);
             millis.add((System.nanoTime() - t) / 1e6);
             if (reply.status() != 200) {
               throw new IllegalStateException(reply.status() + " " + reply.body());
@@ -96,16 +124,22 @@ public final class BoardBenchmark {
       board.put("maxMillis", BenchReport.round(millis.get(millis.size() - 1)));
       board.put("goalP95Millis", 300);
       report.put("board", board);
-      System.out.printf("board: %d requests, largest %d items: p50 %.0f ms, p95 %.0f ms, max %.0f"
-          + " ms (goal p95 ≤ 300 ms)%n", millis.size(), rows, BenchReport.percentile(millis, 50),
-          BenchReport.percentile(millis, 95), millis.get(millis.size() - 1));
+      System.out.printf(
+          "board: %d requests, largest %d items: p50 %.0f ms, p95 %.0f ms, max %.0f"
+              + " ms (goal p95 ≤ 300 ms)%n",
+          millis.size(),
+          rows,
+          BenchReport.percentile(millis, 50),
+          BenchReport.percentile(millis, 95),
+          millis.get(millis.size() - 1));
     }
     BenchReport.write("board.json", report);
   }
 
   /** One step of a directive for every body; four in five bodies answer at once. */
-  static int fanOut(ProcessEngine engine, String directive, List<String> bodies, String content,
-      String due) throws Exception {
+  static int fanOut(
+      ProcessEngine engine, String directive, List<String> bodies, String content, String due)
+      throws Exception {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("bodies", SpinValues.jsonValue("[\"" + String.join("\",\"", bodies) + "\"]").create());
     vars.put("monitorBody", "bdvTU");
@@ -114,14 +148,21 @@ public final class BoardBenchmark {
     vars.put("leaderReview", false);
     vars.put("confirmation", false);
     java.util.Date started = new java.util.Date();
-    String id = engine.getRuntimeService().startProcessInstanceByKey("fanout", directive, vars)
-        .getId();
+    String id =
+        engine.getRuntimeService().startProcessInstanceByKey("fanout", directive, vars).getId();
     long until = System.currentTimeMillis() + 120_000;
     List<Task> tasks;
     // this step's tasks: the directive's tasks created since it started (earlier steps' open
     // tasks are older); a query on the content variable grows slow with the history
-    while ((tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(directive)
-        .taskDefinitionKey("Task_Perform").taskCreatedAfter(started).list()).size()
+    while ((tasks =
+                engine
+                    .getTaskService()
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(directive)
+                    .taskDefinitionKey("Task_Perform")
+                    .taskCreatedAfter(started)
+                    .list())
+            .size()
         < bodies.size()) {
       if (System.currentTimeMillis() > until) {
         throw new IllegalStateException("fan-out " + id + " not visible");
@@ -133,8 +174,12 @@ public final class BoardBenchmark {
     for (int i = 0; i < tasks.size(); i++) {
       if (i % 5 != 0) {
         String task = tasks.get(i).getId();
-        done.add(pool.submit(() -> engine.getTaskService().complete(task,
-            Map.of("resultReport", "Số liệu cụ thể của đơn vị"))));
+        done.add(
+            pool.submit(
+                () ->
+                    engine
+                        .getTaskService()
+                        .complete(task, Map.of("resultReport", "Số liệu cụ thể của đơn vị"))));
       }
     }
     for (Future<?> f : done) {

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The CPU a phase of a benchmark used: this JVM's and the PostgreSQL server's, when it runs on
- * this machine (Linux: the {@code postgres} processes' own and reaped children's CPU from
- * {@code /proc}). Steadier than the wall clock on a shared two-core machine, and it tells whose
- * work a slower run is. Of the JVM's, the CPU of its JIT compilers: a phase that runs first in a
- * new JVM pays for most of the compiling.
+ * The CPU a phase of a benchmark used: this JVM's and the PostgreSQL server's, when it runs on this
+ * machine (Linux: the {@code postgres} processes' own and reaped children's CPU from {@code
+ * /proc}). Steadier than the wall clock on a shared two-core machine, and it tells whose work a
+ * slower run is. Of the JVM's, the CPU of its JIT compilers: a phase that runs first in a new JVM
+ * pays for most of the compiling.
  */
 final class CpuMeter {
 
@@ -60,8 +60,9 @@ final class CpuMeter {
       used.put("postgresSeconds", round((ticks - postgresTicks) / TICKS_PER_SECOND));
     }
     if (app >= 0) {
-      used.put("appSeconds", round((ticksOf(Path.of("/proc", String.valueOf(app))) - appTicks)
-          / TICKS_PER_SECOND));
+      used.put(
+          "appSeconds",
+          round((ticksOf(Path.of("/proc", String.valueOf(app))) - appTicks) / TICKS_PER_SECOND));
     }
     return used;
   }
@@ -71,8 +72,8 @@ final class CpuMeter {
   }
 
   private static long jvmNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
@@ -94,7 +95,9 @@ final class CpuMeter {
 
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms > 0).sum();
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .filter(ms -> ms > 0)
+        .sum();
   }
 
   /** utime + stime + cutime + cstime of every {@code postgres} process; -1 without /proc. */
@@ -105,7 +108,8 @@ final class CpuMeter {
     }
     try (Stream<Path> pids = Files.list(proc)) {
       return pids.filter(p -> p.getFileName().toString().matches("\\d+"))
-          .mapToLong(CpuMeter::postgresTicksOf).sum();
+          .mapToLong(CpuMeter::postgresTicksOf)
+          .sum();
     } catch (IOException e) {
       return -1;
     }
@@ -130,7 +134,9 @@ final class CpuMeter {
       }
       // fields after the name: state(3) ... utime(14) stime(15) cutime(16) cstime(17)
       String[] f = stat.substring(close + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+      return Long.parseLong(f[11])
+          + Long.parseLong(f[12])
+          + Long.parseLong(f[13])
           + Long.parseLong(f[14]);
     } catch (IOException | RuntimeException gone) {
       return 0;

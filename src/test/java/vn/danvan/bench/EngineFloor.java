@@ -16,10 +16,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
  * The least any per-body unit can cost on this engine and database: the time to create one bare
- * process instance per body (start → the body's user task with its due date, and the four
- * variables its form shows) in transactions of {@code chunk} bodies on {@code threads} threads,
- * like the fan-out's job threads. Printed beside the fan-out so its figure can be read against
- * the floor.
+ * process instance per body (start → the body's user task with its due date, and the four variables
+ * its form shows) in transactions of {@code chunk} bodies on {@code threads} threads, like the
+ * fan-out's job threads. Printed beside the fan-out so its figure can be read against the floor.
  */
 final class EngineFloor {
 
@@ -27,8 +26,8 @@ final class EngineFloor {
 
   private EngineFloor() {}
 
-  static Map<String, Object> measure(ProcessEngine engine, List<String> bodies, int threads,
-      int chunk) throws Exception {
+  static Map<String, Object> measure(
+      ProcessEngine engine, List<String> bodies, int threads, int chunk) throws Exception {
     deploy(engine);
     var config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     String key = KEY + System.nanoTime();
@@ -37,12 +36,20 @@ final class EngineFloor {
     List<Future<?>> parts = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i += chunk) {
       List<String> part = bodies.subList(i, Math.min(bodies.size(), i + chunk));
-      parts.add(pool.submit(() -> config.getCommandExecutorTxRequired().execute(context -> {
-        for (String body : part) {
-          engine.getRuntimeService().startProcessInstanceByKey(KEY, key, variables(body, key));
-        }
-        return null;
-      })));
+      parts.add(
+          pool.submit(
+              () ->
+                  config
+                      .getCommandExecutorTxRequired()
+                      .execute(
+                          context -> {
+                            for (String body : part) {
+                              engine
+                                  .getRuntimeService()
+                                  .startProcessInstanceByKey(KEY, key, variables(body, key));
+                            }
+                            return null;
+                          })));
     }
     awaitAll(parts);
     long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -63,8 +70,8 @@ final class EngineFloor {
   /**
    * {@code tasks} bare instances started and their tasks completed (with the variables a body's
    * answer sets) on {@code threads} threads, a round of one instance per body at a time, as the
-   * bodies of the lifetime run answer: each round's instances are started, their open tasks read
-   * in one query (as the run reads what is open), then completed; returns the milliseconds.
+   * bodies of the lifetime run answer: each round's instances are started, their open tasks read in
+   * one query (as the run reads what is open), then completed; returns the milliseconds.
    */
   static long startAndComplete(ProcessEngine engine, List<String> bodies, int tasks, int threads)
       throws Exception {
@@ -76,23 +83,41 @@ final class EngineFloor {
       List<Future<?>> round = new ArrayList<>();
       for (int i = started; i < Math.min(tasks, started + bodies.size()); i++) {
         String body = bodies.get(i % bodies.size());
-        round.add(pool.submit(() -> engine.getRuntimeService()
-            .startProcessInstanceByKey(KEY, key, variables(body, key))));
+        round.add(
+            pool.submit(
+                () ->
+                    engine
+                        .getRuntimeService()
+                        .startProcessInstanceByKey(KEY, key, variables(body, key))));
       }
       awaitAll(round);
       round.clear();
-      for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key)
-          .list()) {
-        round.add(pool.submit(() -> engine.getTaskService().complete(task.getId(),
-            Map.of("requestExtension", false,
-                "resultReport", "Đã thực hiện, có số liệu cụ thể kèm theo"))));
+      for (Task task :
+          engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list()) {
+        round.add(
+            pool.submit(
+                () ->
+                    engine
+                        .getTaskService()
+                        .complete(
+                            task.getId(),
+                            Map.of(
+                                "requestExtension",
+                                false,
+                                "resultReport",
+                                "Đã thực hiện, có số liệu cụ thể kèm theo"))));
       }
       awaitAll(round);
     }
     pool.shutdown();
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    long ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(key).finished().count();
+    long ended =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(key)
+            .finished()
+            .count();
     if (ended != tasks) {
       throw new IllegalStateException("floor run ended " + ended + " of " + tasks);
     }
@@ -116,12 +141,22 @@ final class EngineFloor {
   }
 
   private static void deploy(ProcessEngine engine) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_Perform").camundaCandidateGroups("${leadBody}")
-        .camundaDueDate("${deadlines.endOfDay(deadline)}")
-        .camundaFormRef("form_thucHienNhiemVu").camundaFormRefBinding("latest")
-        .endEvent().done();
-    engine.getRepositoryService().createDeployment().name(KEY)
-        .addModelInstance(KEY + ".bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_Perform")
+            .camundaCandidateGroups("${leadBody}")
+            .camundaDueDate("${deadlines.endOfDay(deadline)}")
+            .camundaFormRef("form_thucHienNhiemVu")
+            .camundaFormRefBinding("latest")
+            .endEvent()
+            .done();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .name(KEY)
+        .addModelInstance(KEY + ".bpmn", model)
+        .deploy();
   }
 }

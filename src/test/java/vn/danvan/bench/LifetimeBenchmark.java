@@ -29,32 +29,34 @@ import vn.danvan.support.PlannerStatistics;
 import vn.danvan.support.PostgresApp;
 
 /**
- * W3, a directive's whole life on PostgreSQL (scripts/bench-lifetime.sh): the Bắc Giang
- * resolution (seed 001) from its issue on 20/7/2016 to its Q3/2020 review, every fan-out
- * widened to a province of {@code bodies} (200) bodies, lived with the engine clock and the job
- * executor off (every timer run in turn, as {@link DirectiveRun} does in the tests). A seeded
- * 30% of the bodies' work is answered two days after its deadline, so reminders and chases
- * fire; the rest on the day it is given. Checks that the run was real (the directive ended,
- * every quarterly and December report, every evaluation, the review, a reminder and a chase in
- * every fan-out with late bodies, every late piece of work done after its deadline), then runs
- * as many bare {@code start → user task → end} instances as the directive made tasks. Prints
- * wall time, tasks, jobs and SQL statements per task for both and writes
- * target/bench/lifetime.json. Goal (issue 7): ≤ 60 s wall.
+ * W3, a directive's whole life on PostgreSQL (scripts/bench-lifetime.sh): the Bắc Giang resolution
+ * (seed 001) from its issue on 20/7/2016 to its Q3/2020 review, every fan-out widened to a province
+ * of {@code bodies} (200) bodies, lived with the engine clock and the job executor off (every timer
+ * run in turn, as {@link DirectiveRun} does in the tests). A seeded 30% of the bodies' work is
+ * answered two days after its deadline, so reminders and chases fire; the rest on the day it is
+ * given. Checks that the run was real (the directive ended, every quarterly and December report,
+ * every evaluation, the review, a reminder and a chase in every fan-out with late bodies, every
+ * late piece of work done after its deadline), then runs as many bare {@code start → user task →
+ * end} instances as the directive made tasks. Prints wall time, tasks, jobs and SQL statements per
+ * task for both and writes target/bench/lifetime.json. Goal (issue 7): ≤ 60 s wall.
  *
- * <p>First, unless told {@code 0} bodies, a warm-up: the same lifetime (as many bodies unless
- * told otherwise) in a database of its own, checked the same way. A new JVM compiles the
- * engine's code while it runs the first lifetime (23 s of the compilers' CPU out of 70 s on two
- * cores), as a server's JVM does once after it starts, so the measured lifetime is the second
- * one; the first one's wall time and CPU are in the report too ({@code warmUp}).
+ * <p>First, unless told {@code 0} bodies, a warm-up: the same lifetime (as many bodies unless told
+ * otherwise) in a database of its own, checked the same way. A new JVM compiles the engine's code
+ * while it runs the first lifetime (23 s of the compilers' CPU out of 70 s on two cores), as a
+ * server's JVM does once after it starts, so the measured lifetime is the second one; the first
+ * one's wall time and CPU are in the report too ({@code warmUp}).
  */
 public final class LifetimeBenchmark {
 
   static final String KEY = "nghiQuyetDanVanBacGiang2016";
   static final Path MODEL = Path.of("processes", "directives", KEY + ".bpmn");
+
   /** The call activities' inputs that name the bodies a fan-out reaches. */
   static final Set<String> BODY_LISTS = Set.of("bodies", "reportingBodies");
+
   static final double LATE_SHARE = 0.3;
   static final int LATE_DAYS = 2;
+
   /** The bodies answer on 8 threads, as the 8 clients of W1 and of the fan-out benchmark. */
   static final int THREADS = 8;
 
@@ -116,8 +118,13 @@ public final class LifetimeBenchmark {
       Map<String, Long> floorSlowest = StatementCounter.slowest(10);
       Map<String, Double> floorCpuUsed = floorCpu.stop();
       Map<String, Object> floor = new LinkedHashMap<>();
-      floor.put("process", "start → user task → end, on " + THREADS + " threads, a round of "
-          + all.size() + " at a time: started, their tasks read in one query, completed");
+      floor.put(
+          "process",
+          "start → user task → end, on "
+              + THREADS
+              + " threads, a round of "
+              + all.size()
+              + " at a time: started, their tasks read in one query, completed");
       floor.put("tasks", tasks);
       floor.put("wallSeconds", floorMillis / 1000.0);
       floor.put("sqlStatements", floorStatements);
@@ -127,19 +134,32 @@ public final class LifetimeBenchmark {
       report.put("plainEngine", floor);
       failures.addAll(problems);
 
-      System.out.printf("lifetime 2016–2020, %d bodies, seed %d: %.1f s wall (goal ≤ 60 s), "
-              + "%d tasks, %d jobs, %d SQL statements (%.1f per task)%n", all.size(), seed,
-          millis / 1000.0, tasks, run.jobsExecuted(), statements, statements / (double) tasks);
+      System.out.printf(
+          "lifetime 2016–2020, %d bodies, seed %d: %.1f s wall (goal ≤ 60 s), "
+              + "%d tasks, %d jobs, %d SQL statements (%.1f per task)%n",
+          all.size(),
+          seed,
+          millis / 1000.0,
+          tasks,
+          run.jobsExecuted(),
+          statements,
+          statements / (double) tasks);
       System.out.printf("  time spent %s%n  CPU %s%n", run.timeSpent(), cpuUsed);
-      run.jobsByActivity().forEach((activity, n) -> System.out.printf(
-          "  jobs %-50s %5d, %6.2f s of thread time%n", activity, n.get("jobs"),
-          n.get("threadSeconds")));
-      System.out.printf("  tasks by kind %s%n  reminders %s, chases %s, late work %s%n",
-          lifetime.get("tasksByKind"), lifetime.get("reminders"), lifetime.get("chases"),
+      run.jobsByActivity()
+          .forEach(
+              (activity, n) ->
+                  System.out.printf(
+                      "  jobs %-50s %5d, %6.2f s of thread time%n",
+                      activity, n.get("jobs"), n.get("threadSeconds")));
+      System.out.printf(
+          "  tasks by kind %s%n  reminders %s, chases %s, late work %s%n",
+          lifetime.get("tasksByKind"),
+          lifetime.get("reminders"),
+          lifetime.get("chases"),
           lifetime.get("lateWork"));
-      System.out.printf("plain engine, %d bare tasks: %.1f s wall, %.1f statements per task, "
-          + "CPU %s%n", tasks, floorMillis / 1000.0, floorStatements / (double) tasks,
-          floorCpuUsed);
+      System.out.printf(
+          "plain engine, %d bare tasks: %.1f s wall, %.1f statements per task, " + "CPU %s%n",
+          tasks, floorMillis / 1000.0, floorStatements / (double) tasks, floorCpuUsed);
       System.out.println("most frequent statements of the lifetime:");
       topStatements.forEach((sql, n) -> System.out.printf("  %8d  %s%n", n, sql));
       System.out.println("statements waited for longest, lifetime (ms):");
@@ -154,8 +174,8 @@ public final class LifetimeBenchmark {
   }
 
   /**
-   * The lifetime with {@code bodies} in a database of its own, checked as the measured one is
-   * (what is wrong goes to {@code failures}); its wall time and CPU.
+   * The lifetime with {@code bodies} in a database of its own, checked as the measured one is (what
+   * is wrong goes to {@code failures}); its wall time and CPU.
    */
   static Map<String, Object> warmUp(int bodies, long seed, Path dir, List<String> failures)
       throws Exception {
@@ -176,9 +196,10 @@ public final class LifetimeBenchmark {
       figures.put("wallSeconds", lived.millis() / 1000.0);
       figures.put("cpu", lived.cpu());
       figures.put("problems", problems);
-      System.out.printf("warm-up, the same lifetime with %d bodies in a new JVM and a database of "
-          + "its own: %.1f s wall, %d tasks, CPU %s%n", all.size(), lived.millis() / 1000.0,
-          lived.run().tasksCompleted(), lived.cpu());
+      System.out.printf(
+          "warm-up, the same lifetime with %d bodies in a new JVM and a database of "
+              + "its own: %.1f s wall, %d tasks, CPU %s%n",
+          all.size(), lived.millis() / 1000.0, lived.run().tasksCompleted(), lived.cpu());
       return figures;
     }
   }
@@ -191,10 +212,15 @@ public final class LifetimeBenchmark {
     DirectiveRun.at("2016-07-20T09:00");
     CpuMeter cpu = CpuMeter.start();
     long t0 = System.nanoTime();
-    ProcessInstance directive = engine.getRuntimeService().startProcessInstanceByKey(KEY,
-        "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
-    DirectiveRun run = new DirectiveRun(engine).withoutRecording()
-        .late(LATE_SHARE, seed, LATE_DAYS).parallel(THREADS);
+    ProcessInstance directive =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(KEY, "NQ-DV-BG-2016", Map.of("issuedDate", "2016-07-20"));
+    DirectiveRun run =
+        new DirectiveRun(engine)
+            .withoutRecording()
+            .late(LATE_SHARE, seed, LATE_DAYS)
+            .parallel(THREADS);
     run.untilEnded(directive, 1_000_000);
     long millis = (System.nanoTime() - t0) / 1_000_000;
     Map<String, Double> used = cpu.stop();
@@ -203,7 +229,9 @@ public final class LifetimeBenchmark {
   }
 
   private static ConfigurableApplicationContext start(String url, Path registry) {
-    return PostgresApp.start(url, null,
+    return PostgresApp.start(
+        url,
+        null,
         "--camunda.bpm.admin-user.password=bench-only",
         "--danvan.org.registry=file:" + registry.toAbsolutePath(),
         "--danvan.evaluation.province=tinhMau",
@@ -217,16 +245,16 @@ public final class LifetimeBenchmark {
   }
 
   /**
-   * Deploys the directive's model with every fan-out's list of bodies ({@link #BODY_LISTS})
-   * widened to {@code all} (the bodies the text names first); returns how many lists.
+   * Deploys the directive's model with every fan-out's list of bodies ({@link #BODY_LISTS}) widened
+   * to {@code all} (the bodies the text names first); returns how many lists.
    */
   static int deployWidened(ProcessEngine engine, List<String> all) throws Exception {
     BpmnModelInstance model = Bpmn.readModelFromFile(MODEL.toFile());
     int lists = 0;
     for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
       if (in.getCamundaTarget() != null && BODY_LISTS.contains(in.getCamundaTarget())) {
-        Set<String> widened = new LinkedHashSet<>(
-            List.of(in.getCamundaSourceExpression().split("\\s*,\\s*")));
+        Set<String> widened =
+            new LinkedHashSet<>(List.of(in.getCamundaSourceExpression().split("\\s*,\\s*")));
         widened.addAll(all);
         String list = String.join(",", widened);
         if (list.length() > 4000) {
@@ -236,8 +264,12 @@ public final class LifetimeBenchmark {
         lists++;
       }
     }
-    engine.getRepositoryService().createDeployment().name("benchmark-" + KEY)
-        .addModelInstance(KEY + ".bpmn", model).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("benchmark-" + KEY)
+        .addModelInstance(KEY + ".bpmn", model)
+        .deploy();
     return lists;
   }
 
@@ -245,25 +277,43 @@ public final class LifetimeBenchmark {
    * Whether the run lived the directive through: what is wrong goes to {@code problems} (the
    * benchmark prints its figures, then fails); returns the figures it checked.
    */
-  static Map<String, Object> checked(HistoryService history, ProcessInstance directive,
-      List<String> all, DirectiveRun run, List<String> problems) {
-    java.util.function.BiConsumer<Boolean, String> check = (ok, message) -> {
-      if (!ok) {
-        problems.add(message);
-      }
-    };
+  static Map<String, Object> checked(
+      HistoryService history,
+      ProcessInstance directive,
+      List<String> all,
+      DirectiveRun run,
+      List<String> problems) {
+    java.util.function.BiConsumer<Boolean, String> check =
+        (ok, message) -> {
+          if (!ok) {
+            problems.add(message);
+          }
+        };
     Map<String, Object> figures = new LinkedHashMap<>();
-    check.accept(history.createHistoricProcessInstanceQuery().processInstanceId(directive.getId())
-        .finished().count() == 1, "the directive has not ended");
-    check.accept(history.createHistoricActivityInstanceQuery().processInstanceId(directive.getId())
-        .activityId("EndEvent_DirectiveClosed").count() == 1, "the directive did not close");
+    check.accept(
+        history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(directive.getId())
+                .finished()
+                .count()
+            == 1,
+        "the directive has not ended");
+    check.accept(
+        history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(directive.getId())
+                .activityId("EndEvent_DirectiveClosed")
+                .count()
+            == 1,
+        "the directive did not close");
 
     Map<String, Long> byKind = new TreeMap<>();
     List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().list();
     tasks.forEach(t -> byKind.merge(t.getTaskDefinitionKey(), 1L, Long::sum));
     figures.put("tasksByKind", byKind);
-    check.accept(tasks.size() == run.tasksCompleted(), "history holds " + tasks.size()
-        + " tasks, the bodies completed " + run.tasksCompleted());
+    check.accept(
+        tasks.size() == run.tasksCompleted(),
+        "history holds " + tasks.size() + " tasks, the bodies completed " + run.tasksCompleted());
     check.accept(tasks.stream().allMatch(t -> t.getEndTime() != null), "tasks left open");
     int n = all.size();
     // every body: unit plans, department rules, 17 quarters, 4 December reports, 5 + 4 rounds
@@ -275,52 +325,88 @@ public final class LifetimeBenchmark {
     expect(problems, byKind, "Task_ConcludeReview", 1);
     // quarterly (17) and December (4) reports and Tháng Dân vận (5 + 4), each concluded
     expect(problems, byKind, "Task_Conclude", 17 + 4 + 9);
-    check.accept(history.createHistoricProcessInstanceQuery().processDefinitionKey("fanout").count()
-        == 2 + 17 + 4 + 9, "fan-outs: 2 plans, 17 quarters, 4 Decembers, 9 Tháng Dân vận");
-    Map<String, Long> perBody = history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey("fanoutMember").variableName("leadBody").list().stream()
-        .collect(Collectors.groupingBy(v -> String.valueOf(v.getValue()), Collectors.counting()));
-    check.accept(perBody.keySet().equals(Set.copyOf(all))
+    check.accept(
+        history.createHistoricProcessInstanceQuery().processDefinitionKey("fanout").count()
+            == 2 + 17 + 4 + 9,
+        "fan-outs: 2 plans, 17 quarters, 4 Decembers, 9 Tháng Dân vận");
+    Map<String, Long> perBody =
+        history
+            .createHistoricVariableInstanceQuery()
+            .processDefinitionKey("fanoutMember")
+            .variableName("leadBody")
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(v -> String.valueOf(v.getValue()), Collectors.counting()));
+    check.accept(
+        perBody.keySet().equals(Set.copyOf(all))
             && perBody.values().stream().allMatch(c -> c == 32),
         "every body is given 32 pieces of fan-out work: " + perBody);
 
     // late work: done after its deadline; every fan-out with a late body reminded and chased it
     Set<String> late = Set.copyOf(run.lateTasks());
-    long doneLate = tasks.stream().filter(t -> late.contains(t.getId()))
-        .filter(t -> t.getEndTime().after(t.getDueDate())).count();
-    check.accept(!late.isEmpty() && doneLate == late.size(),
+    long doneLate =
+        tasks.stream()
+            .filter(t -> late.contains(t.getId()))
+            .filter(t -> t.getEndTime().after(t.getDueDate()))
+            .count();
+    check.accept(
+        !late.isEmpty() && doneLate == late.size(),
         doneLate + " of " + late.size() + " late pieces of work done after the deadline");
-    Set<String> lateInstances = tasks.stream().filter(t -> late.contains(t.getId()))
-        .map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet());
+    Set<String> lateInstances =
+        tasks.stream()
+            .filter(t -> late.contains(t.getId()))
+            .map(HistoricTaskInstance::getProcessInstanceId)
+            .collect(Collectors.toSet());
     Set<String> fanoutsWithLate = new java.util.HashSet<>();
     for (List<String> part : partition(new ArrayList<>(lateInstances), 500)) {
-      history.createHistoricVariableInstanceQuery().variableName("fanoutId")
-          .processInstanceIdIn(part.toArray(String[]::new)).disableCustomObjectDeserialization()
-          .list().stream().map(HistoricVariableInstance::getValue).map(String::valueOf)
+      history
+          .createHistoricVariableInstanceQuery()
+          .variableName("fanoutId")
+          .processInstanceIdIn(part.toArray(String[]::new))
+          .disableCustomObjectDeserialization()
+          .list()
+          .stream()
+          .map(HistoricVariableInstance::getValue)
+          .map(String::valueOf)
           .forEach(fanoutsWithLate::add);
     }
     Set<String> reminded = instances(history, "Task_RemindOpenBodies");
     Set<String> chased = instances(history, "Task_ChaseOpenBodies");
-    check.accept(!fanoutsWithLate.isEmpty() && reminded.containsAll(fanoutsWithLate),
+    check.accept(
+        !fanoutsWithLate.isEmpty() && reminded.containsAll(fanoutsWithLate),
         "fan-outs with late bodies not reminded: " + diff(fanoutsWithLate, reminded));
-    check.accept(chased.containsAll(fanoutsWithLate),
+    check.accept(
+        chased.containsAll(fanoutsWithLate),
         "fan-outs with late bodies not chased: " + diff(fanoutsWithLate, chased));
-    long lateMembers = late.stream().filter(id -> tasks.stream().anyMatch(t -> t.getId()
-        .equals(id) && "fanoutMember".equals(t.getProcessDefinitionKey()))).count();
-    check.accept(count(byKind, "Task_AcknowledgeChase") >= lateMembers,
+    long lateMembers =
+        late.stream()
+            .filter(
+                id ->
+                    tasks.stream()
+                        .anyMatch(
+                            t ->
+                                t.getId().equals(id)
+                                    && "fanoutMember".equals(t.getProcessDefinitionKey())))
+            .count();
+    check.accept(
+        count(byKind, "Task_AcknowledgeChase") >= lateMembers,
         "fewer chase notices than late fan-out work");
     figures.put("lateWork", late.size());
     figures.put("fanoutsWithLateBodies", fanoutsWithLate.size());
-    figures.put("reminders", history.createHistoricActivityInstanceQuery()
-        .activityId("Task_RemindOpenBodies").count());
-    figures.put("chases", history.createHistoricActivityInstanceQuery()
-        .activityId("Task_ChaseOpenBodies").count());
+    figures.put(
+        "reminders",
+        history.createHistoricActivityInstanceQuery().activityId("Task_RemindOpenBodies").count());
+    figures.put(
+        "chases",
+        history.createHistoricActivityInstanceQuery().activityId("Task_ChaseOpenBodies").count());
     return figures;
   }
 
   private static Set<String> instances(HistoryService history, String activity) {
     return history.createHistoricActivityInstanceQuery().activityId(activity).list().stream()
-        .map(HistoricActivityInstance::getProcessInstanceId).collect(Collectors.toSet());
+        .map(HistoricActivityInstance::getProcessInstanceId)
+        .collect(Collectors.toSet());
   }
 
   private static Set<String> diff(Set<String> a, Set<String> b) {
@@ -341,8 +427,8 @@ public final class LifetimeBenchmark {
     return byKind.getOrDefault(key, 0L);
   }
 
-  private static void expect(List<String> problems, Map<String, Long> byKind, String key,
-      long expected) {
+  private static void expect(
+      List<String> problems, Map<String, Long> byKind, String key, long expected) {
     if (count(byKind, key) != expected) {
       problems.add(key + ": " + count(byKind, key) + " tasks, expected " + expected);
     }

@@ -21,13 +21,13 @@ import vn.danvan.support.PostgresApp;
 
 /**
  * W4, Tasklist under a big body (scripts/bench-tasklist.sh): a province of 200 bodies on
- * PostgreSQL, authorization on; {@code tasks} (10,000) open fan-out tasks for Sở Nội vụ and as
- * many spread over the 199 other bodies, made by the fan-out block's own chunks
- * ({@code fanoutChunk} → {@code fanoutMember}). Then, logged in to Tasklist as Sở Nội vụ's staff
- * member, {@code rounds} (50) times the requests Tasklist makes when the body's filter opens (the
- * first page of 15, newest first, as HAL, and the filter's count); beside it, as the
- * administrator (no authorization checks), the same candidate-group task query over the REST API.
- * Prints p50/p95/max and writes target/bench/tasklist.json. Goal (W4): p95 ≤ 100 ms.
+ * PostgreSQL, authorization on; {@code tasks} (10,000) open fan-out tasks for Sở Nội vụ and as many
+ * spread over the 199 other bodies, made by the fan-out block's own chunks ({@code fanoutChunk} →
+ * {@code fanoutMember}). Then, logged in to Tasklist as Sở Nội vụ's staff member, {@code rounds}
+ * (50) times the requests Tasklist makes when the body's filter opens (the first page of 15, newest
+ * first, as HAL, and the filter's count); beside it, as the administrator (no authorization
+ * checks), the same candidate-group task query over the REST API. Prints p50/p95/max and writes
+ * target/bench/tasklist.json. Goal (W4): p95 ≤ 100 ms.
  */
 public final class TasklistBenchmark {
 
@@ -35,13 +35,20 @@ public final class TasklistBenchmark {
   static final String STAFF = "soNoiVuCanBo";
   static final String PASSWORD = "bench-only";
   static final String ADMIN = "admin:" + PASSWORD;
+
   /** What Tasklist 7.24 posts to a filter's list (camunda-tasklist-bootstrap.js, taskListQuery). */
-  static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],"
-      + "\"caseInstanceVariables\":[],\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],"
-      + "\"active\":true}";
-  static final String PLAIN_QUERY = "{\"candidateGroups\":[\"" + BODY + "\"],"
-      + "\"includeAssignedTasks\":true,\"active\":true,"
-      + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}]}";
+  static final String TASKLIST_QUERY =
+      "{\"processVariables\":[],\"taskVariables\":[],"
+          + "\"caseInstanceVariables\":[],"
+          + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],"
+          + "\"active\":true}";
+
+  static final String PLAIN_QUERY =
+      "{\"candidateGroups\":[\""
+          + BODY
+          + "\"],"
+          + "\"includeAssignedTasks\":true,\"active\":true,"
+          + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}]}";
 
   public static void main(String[] args) throws Exception {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -51,19 +58,41 @@ public final class TasklistBenchmark {
     String url = PostgresApp.freshDatabase("danvan_bench_tasklist");
     Map<String, Object> report = BenchReport.start();
     try (PlannerStatistics statistics = PlannerStatistics.keep(url);
-        ConfigurableApplicationContext app = PostgresApp.start(url, null,
-        "--camunda.bpm.admin-user.password=" + PASSWORD,
-        "--danvan.org.initial-password=" + PASSWORD,
-        "--danvan.org.registry=file:" + registry.toAbsolutePath(),
-        "--logging.level.root=WARN")) {
+        ConfigurableApplicationContext app =
+            PostgresApp.start(
+                url,
+                null,
+                "--camunda.bpm.admin-user.password=" + PASSWORD,
+                "--danvan.org.initial-password=" + PASSWORD,
+                "--danvan.org.registry=file:" + registry.toAbsolutePath(),
+                "--logging.level.root=WARN")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      List<String> others = app.getBean(OrgRegistry.class).bodies().stream()
-          .map(OrgRegistry.Body::id).filter(id -> !id.equals(BODY)).toList();
+      List<String> others =
+          app.getBean(OrgRegistry.class).bodies().stream()
+              .map(OrgRegistry.Body::id)
+              .filter(id -> !id.equals(BODY))
+              .toList();
       long t0 = System.nanoTime();
-      String fanout = engine.getRuntimeService().startProcessInstanceByKey("fanout", "CT-TAI/BENCH",
-          Map.of("bodies", SpinValues.jsonValue("[\"" + BODY + "\"]").create(),
-              "monitorBody", "bdvTU", "taskContent", "Báo cáo kết quả thực hiện (kiểm thử tải)",
-              "deadline", "2099-12-31", "leaderReview", false, "confirmation", false)).getId();
+      String fanout =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(
+                  "fanout",
+                  "CT-TAI/BENCH",
+                  Map.of(
+                      "bodies",
+                      SpinValues.jsonValue("[\"" + BODY + "\"]").create(),
+                      "monitorBody",
+                      "bdvTU",
+                      "taskContent",
+                      "Báo cáo kết quả thực hiện (kiểm thử tải)",
+                      "deadline",
+                      "2099-12-31",
+                      "leaderReview",
+                      false,
+                      "confirmation",
+                      false))
+              .getId();
       // more of the same fan-out's chunks: 100 bodies each, as the block queues them
       for (int made = 1; made < tasks; made += 100) {
         chunk(engine, fanout, Collections.nCopies(Math.min(100, tasks - made), BODY));
@@ -84,18 +113,33 @@ public final class TasklistBenchmark {
       // changed, a minute at most later); without them PostgreSQL plans these joins for 1 row
       statistics.now();
       report.put("plannerStatistics", statistics.asMap());
-      report.put("setup", Map.of("bodies", others.size() + 1, "bodyTasks", mine,
-          "otherTasks", tasks, "seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0));
-      System.out.printf("%d open tasks for %s, %d for %d other bodies (%.0f s)%n", mine, BODY,
-          tasks, others.size(), (System.nanoTime() - t0) / 1e9);
+      report.put(
+          "setup",
+          Map.of(
+              "bodies",
+              others.size() + 1,
+              "bodyTasks",
+              mine,
+              "otherTasks",
+              tasks,
+              "seconds",
+              Math.round((System.nanoTime() - t0) / 1e8) / 10.0));
+      System.out.printf(
+          "%d open tasks for %s, %d for %d other bodies (%.0f s)%n",
+          mine, BODY, tasks, others.size(), (System.nanoTime() - t0) / 1e9);
 
       Http http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
       Http.Reply login = http.loginToWebapp("tasklist", STAFF, PASSWORD);
       if (login.status() != 200) {
         throw new IllegalStateException("login " + login.status() + " " + login.body());
       }
-      String filter = engine.getFilterService().createFilterQuery()
-          .filterName(IdentitySync.FILTER_MY_BODY).singleResult().getId();
+      String filter =
+          engine
+              .getFilterService()
+              .createFilterQuery()
+              .filterName(IdentitySync.FILTER_MY_BODY)
+              .singleResult()
+              .getId();
       String base = "/camunda/api/engine/engine/default";
       Measure list = new Measure();
       Measure count = new Measure();
@@ -103,14 +147,27 @@ public final class TasklistBenchmark {
       Measure plainCount = new Measure();
       for (int round = -3; round < rounds; round++) { // three warm-up rounds
         boolean counted = round >= 0;
-        list.time(counted, () -> http.postInSession(base + "/filter/" + filter
-            + "/list?firstResult=0&maxResults=15", TASKLIST_QUERY, true), "\"count\":" + mine);
-        count.time(counted, () -> http.postInSession(base + "/filter/" + filter + "/count",
-            TASKLIST_QUERY, false), "\"count\":" + mine);
-        plainList.time(counted, () -> http.postJson(
-            "/engine-rest/task?firstResult=0&maxResults=15", ADMIN, PLAIN_QUERY), "\"id\"");
-        plainCount.time(counted, () -> http.postJson("/engine-rest/task/count", ADMIN,
-            PLAIN_QUERY), "\"count\":" + mine);
+        list.time(
+            counted,
+            () ->
+                http.postInSession(
+                    base + "/filter/" + filter + "/list?firstResult=0&maxResults=15",
+                    TASKLIST_QUERY,
+                    true),
+            "\"count\":" + mine);
+        count.time(
+            counted,
+            () -> http.postInSession(base + "/filter/" + filter + "/count", TASKLIST_QUERY, false),
+            "\"count\":" + mine);
+        plainList.time(
+            counted,
+            () ->
+                http.postJson("/engine-rest/task?firstResult=0&maxResults=15", ADMIN, PLAIN_QUERY),
+            "\"id\"");
+        plainCount.time(
+            counted,
+            () -> http.postJson("/engine-rest/task/count", ADMIN, PLAIN_QUERY),
+            "\"count\":" + mine);
       }
       Map<String, Object> results = new LinkedHashMap<>();
       results.put("rounds", rounds);
@@ -128,10 +185,16 @@ public final class TasklistBenchmark {
     BenchReport.write("tasklist.json", report);
   }
 
-  /** One more chunk of the fan-out (the block's own {@code fanoutChunk}, run by the job executor). */
+  /**
+   * One more chunk of the fan-out (the block's own {@code fanoutChunk}, run by the job executor).
+   */
   static void chunk(ProcessEngine engine, String fanout, List<String> bodies) {
-    engine.getRuntimeService().startProcessInstanceByKey("fanoutChunk", "CT-TAI/BENCH",
-        Map.of("fanoutId", fanout, "chunk", String.join(",", bodies)));
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "fanoutChunk",
+            "CT-TAI/BENCH",
+            Map.of("fanoutId", fanout, "chunk", String.join(",", bodies)));
   }
 
   static void waitForTasks(ProcessEngine engine, long expected) throws InterruptedException {
@@ -153,8 +216,13 @@ public final class TasklistBenchmark {
       Http.Reply reply = request.get();
       double ms = (System.nanoTime() - t) / 1e6;
       if (reply.status() != 200 || !reply.body().contains(expected)) {
-        throw new IllegalStateException(reply.status() + " " + reply.body().substring(0,
-            Math.min(300, reply.body().length())) + " (expected " + expected + ")");
+        throw new IllegalStateException(
+            reply.status()
+                + " "
+                + reply.body().substring(0, Math.min(300, reply.body().length()))
+                + " (expected "
+                + expected
+                + ")");
       }
       if (counted) {
         millis.add(ms);

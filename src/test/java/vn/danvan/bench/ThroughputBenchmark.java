@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import vn.danvan.support.BenchReport;
 import vn.danvan.support.AppNode;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.Http;
 import vn.danvan.support.PlannerStatistics;
 import vn.danvan.support.PostgresApp;
@@ -18,20 +18,19 @@ import vn.danvan.support.RestLoad.Completion;
 import vn.danvan.support.RestLoad.Outcome;
 
 /**
- * W1 (scripts/bench-throughput.sh): the packaged application in its own JVM on PostgreSQL, the
- * demo province's 40 bodies; {@code clients} (8) authenticated REST clients complete, as each
- * body's staff, the {@code Thực hiện nhiệm vụ} task of {@code perBody × 40} assignments, and, on
- * the same engine in the same run, the task of as many trivial {@code start → user task → end}
- * instances (the plain engine's baseline). Beside them, not in the goal, the plain engine doing
- * the step an assignment's completion does by default: a task whose completion gives the body's
- * leaders the next one ({@code RestLoad.TRIVIAL_NEXT}). After a warm-up of a round each,
- * {@code rounds} (4) rounds, each timing the three paths back to back, the trivial task first in
- * odd rounds and the assignment first in even ones, so that a machine still speeding up favours
- * neither. Prints each path's median rate and the ratios, each the mean of the rounds' own
- * ratios; writes target/bench/throughput.json.
- * Goals: ≥ 300 completions/s on 2 cores and ≥ 1.0× the baseline. The assignments take the
- * product's default {@link Route} (to the leader's approval) unless the fourth argument names
- * another.
+ * W1 (scripts/bench-throughput.sh): the packaged application in its own JVM on PostgreSQL, the demo
+ * province's 40 bodies; {@code clients} (8) authenticated REST clients complete, as each body's
+ * staff, the {@code Thực hiện nhiệm vụ} task of {@code perBody × 40} assignments, and, on the same
+ * engine in the same run, the task of as many trivial {@code start → user task → end} instances
+ * (the plain engine's baseline). Beside them, not in the goal, the plain engine doing the step an
+ * assignment's completion does by default: a task whose completion gives the body's leaders the
+ * next one ({@code RestLoad.TRIVIAL_NEXT}). After a warm-up of a round each, {@code rounds} (4)
+ * rounds, each timing the three paths back to back, the trivial task first in odd rounds and the
+ * assignment first in even ones, so that a machine still speeding up favours neither. Prints each
+ * path's median rate and the ratios, each the mean of the rounds' own ratios; writes
+ * target/bench/throughput.json. Goals: ≥ 300 completions/s on 2 cores and ≥ 1.0× the baseline. The
+ * assignments take the product's default {@link Route} (to the leader's approval) unless the fourth
+ * argument names another.
  */
 public final class ThroughputBenchmark {
 
@@ -76,6 +75,7 @@ public final class ThroughputBenchmark {
 
   /** The paths in the order of even rounds; odd rounds take them the other way round. */
   static final List<Kind> EVEN = List.of(Kind.ASSIGNMENT, Kind.NEXT_TASK, Kind.TRIVIAL);
+
   static final List<Kind> ODD = List.of(Kind.TRIVIAL, Kind.NEXT_TASK, Kind.ASSIGNMENT);
 
   public static void main(String[] args) throws Exception {
@@ -109,8 +109,9 @@ public final class ThroughputBenchmark {
         // alternate which goes first, so neither always meets a fresher database; the plain
         // task with a next step always between them
         for (Kind kind : r % 2 == 1 ? ODD : EVEN) {
-          timed.get(kind).add(
-              round(node, statistics, route, bodies, perBody, clients, kind, "round " + r));
+          timed
+              .get(kind)
+              .add(round(node, statistics, route, bodies, perBody, clients, kind, "round " + r));
         }
       }
       List<Map<String, Object>> assignment = timed.get(Kind.ASSIGNMENT);
@@ -133,32 +134,44 @@ public final class ThroughputBenchmark {
       summary.put("goalRatio", 1.0);
       timed.forEach((kind, results) -> report.put(kind.key, results));
       report.put("summary", summary);
-      System.out.printf("W1: assignment %.0f/s (route %s), trivial baseline %.0f/s (medians), ratio"
-          + " %.2f (mean of the rounds' %s) (goals: ≥ 300/s, ≥ 1.0)%n", productRate,
-          route.name().toLowerCase(Locale.ROOT), baselineRate, ratio, ratios);
-      System.out.printf("    against a plain task that gives the leaders the next one: %.0f/s,"
-          + " ratio %.2f (rounds %s)%n", nextRate, mean(nextRatios), nextRatios);
+      System.out.printf(
+          "W1: assignment %.0f/s (route %s), trivial baseline %.0f/s (medians), ratio"
+              + " %.2f (mean of the rounds' %s) (goals: ≥ 300/s, ≥ 1.0)%n",
+          productRate, route.name().toLowerCase(Locale.ROOT), baselineRate, ratio, ratios);
+      System.out.printf(
+          "    against a plain task that gives the leaders the next one: %.0f/s,"
+              + " ratio %.2f (rounds %s)%n",
+          nextRate, mean(nextRatios), nextRatios);
     }
     BenchReport.write("throughput.json", report);
   }
 
   /** Creates the work, then times only the clients' completions; checks every one took effect. */
-  private static Map<String, Object> round(AppNode node, PlannerStatistics statistics,
-      Route route, List<String> bodies, int perBody, int clients, Kind kind, String label)
+  private static Map<String, Object> round(
+      AppNode node,
+      PlannerStatistics statistics,
+      Route route,
+      List<String> bodies,
+      int perBody,
+      int clients,
+      Kind kind,
+      String label)
       throws Exception {
     Http http = node.http();
-    List<String> instances = switch (kind) {
-      case ASSIGNMENT -> RestLoad.startAssignments(node.port(), bodies, perBody, clients,
-          "2099-12-31", route.flags);
-      case NEXT_TASK -> RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL_NEXT, bodies, perBody,
-          clients);
-      case TRIVIAL -> RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL, bodies, perBody,
-          clients);
-    };
+    List<String> instances =
+        switch (kind) {
+          case ASSIGNMENT ->
+              RestLoad.startAssignments(
+                  node.port(), bodies, perBody, clients, "2099-12-31", route.flags);
+          case NEXT_TASK ->
+              RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL_NEXT, bodies, perBody, clients);
+          case TRIVIAL ->
+              RestLoad.startTrivial(node.port(), RestLoad.TRIVIAL, bodies, perBody, clients);
+        };
     List<Completion> work = RestLoad.openTasks(http, bodies, kind.task);
     if (work.size() != instances.size()) {
-      throw new IllegalStateException(kind + ": " + work.size() + " open tasks for "
-          + instances.size() + " instances");
+      throw new IllegalStateException(
+          kind + ": " + work.size() + " open tasks for " + instances.size() + " instances");
     }
     statistics.now();
     long movedOnBefore = movedOn(http, route, kind);
@@ -166,8 +179,14 @@ public final class ThroughputBenchmark {
     Outcome outcome = RestLoad.complete(node.port(), work, clients, RestLoad.REPORT);
     Map<String, Double> used = cpu.stop();
     if (!outcome.failed().isEmpty()) {
-      throw new IllegalStateException(kind + " " + label + ": " + outcome.failed().size()
-          + " completions failed: " + outcome.errorSamples());
+      throw new IllegalStateException(
+          kind
+              + " "
+              + label
+              + ": "
+              + outcome.failed().size()
+              + " completions failed: "
+              + outcome.errorSamples());
     }
     // every completion took effect: no first task left; each instance took its next step
     long left = RestLoad.openTasks(http, bodies, kind.task).size();
@@ -177,22 +196,34 @@ public final class ThroughputBenchmark {
     long moved = movedOn(http, route, kind) - movedOnBefore;
     boolean next = kind != Kind.TRIVIAL;
     if (next && moved != instances.size()) {
-      throw new IllegalStateException(kind + ": " + moved + " of " + instances.size()
-          + " instances took their next step");
+      throw new IllegalStateException(
+          kind + ": " + moved + " of " + instances.size() + " instances took their next step");
     }
     Map<String, Object> result = outcome.asMap();
     result.put("label", label);
     result.put("cpuMillisPerCompletion", perCompletion(used, outcome.acknowledged().size()));
     if (kind == Kind.ASSIGNMENT) {
-      result.put(route.next == null ? "assignmentsEnded" : route.next + "Waiting",
-          movedOnBefore + moved);
+      result.put(
+          route.next == null ? "assignmentsEnded" : route.next + "Waiting", movedOnBefore + moved);
     }
-    System.out.printf("%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
-            + " CPU ms per completion %s%s%n", kind.label(), label, outcome.acknowledged().size(),
-        outcome.millis() / 1000.0, outcome.perSecond(), result.get("p50Millis"),
-        result.get("p95Millis"), result.get("cpuMillisPerCompletion"),
-        !next ? "" : ", " + moved + (kind == Kind.ASSIGNMENT && route.next == null
-            ? " assignments ended" : " moved on to the next task"));
+    System.out.printf(
+        "%-10s %-8s %5d completions in %6.2f s: %6.1f/s (p50 %.0f ms, p95 %.0f ms)"
+            + " CPU ms per completion %s%s%n",
+        kind.label(),
+        label,
+        outcome.acknowledged().size(),
+        outcome.millis() / 1000.0,
+        outcome.perSecond(),
+        result.get("p50Millis"),
+        result.get("p95Millis"),
+        result.get("cpuMillisPerCompletion"),
+        !next
+            ? ""
+            : ", "
+                + moved
+                + (kind == Kind.ASSIGNMENT && route.next == null
+                    ? " assignments ended"
+                    : " moved on to the next task"));
     return result;
   }
 
@@ -202,8 +233,10 @@ public final class ThroughputBenchmark {
    */
   static Map<String, Double> perCompletion(Map<String, Double> used, int completions) {
     Map<String, Double> per = new LinkedHashMap<>();
-    for (String[] part : new String[][] {{"app", "appSeconds"}, {"postgres", "postgresSeconds"},
-        {"clients", "jvmSeconds"}}) {
+    for (String[] part :
+        new String[][] {
+          {"app", "appSeconds"}, {"postgres", "postgresSeconds"}, {"clients", "jvmSeconds"}
+        }) {
       if (used.get(part[1]) != null && completions > 0) {
         per.put(part[0], Math.round(used.get(part[1]) * 1000 / completions * 100) / 100.0);
       }
@@ -216,26 +249,34 @@ public final class ThroughputBenchmark {
    * task), or ended if the route has none.
    */
   private static long movedOn(Http http, Route route, Kind kind) throws Exception {
-    String path = switch (kind) {
-      case TRIVIAL -> null;
-      case NEXT_TASK -> "/engine-rest/task/count?processDefinitionKey=" + RestLoad.TRIVIAL_NEXT
-          + "&taskDefinitionKey=Task_TrivialNext";
-      case ASSIGNMENT -> route.next == null
-          ? "/engine-rest/history/process-instance/count?processDefinitionKey=assignment"
-              + "&finished=true"
-          : "/engine-rest/task/count?processDefinitionKey=assignment&taskDefinitionKey="
-              + route.next;
-    };
+    String path =
+        switch (kind) {
+          case TRIVIAL -> null;
+          case NEXT_TASK ->
+              "/engine-rest/task/count?processDefinitionKey="
+                  + RestLoad.TRIVIAL_NEXT
+                  + "&taskDefinitionKey=Task_TrivialNext";
+          case ASSIGNMENT ->
+              route.next == null
+                  ? "/engine-rest/history/process-instance/count?processDefinitionKey=assignment"
+                      + "&finished=true"
+                  : "/engine-rest/task/count?processDefinitionKey=assignment&taskDefinitionKey="
+                      + route.next;
+        };
     return path == null ? 0 : RestLoad.read(http.get(path, AppNode.ADMIN)).get("count").asLong();
   }
 
   /** Each round's ratio of the product's rate to the baseline's, to two places. */
-  private static List<Double> ratios(List<Map<String, Object>> product,
-      List<Map<String, Object>> baseline) {
+  private static List<Double> ratios(
+      List<Map<String, Object>> product, List<Map<String, Object>> baseline) {
     List<Double> ratios = new ArrayList<>();
     for (int r = 0; r < product.size(); r++) {
-      ratios.add(Math.round((Double) product.get(r).get("perSecond")
-          / (Double) baseline.get(r).get("perSecond") * 100) / 100.0);
+      ratios.add(
+          Math.round(
+                  (Double) product.get(r).get("perSecond")
+                      / (Double) baseline.get(r).get("perSecond")
+                      * 100)
+              / 100.0);
     }
     return ratios;
   }
@@ -246,8 +287,8 @@ public final class ThroughputBenchmark {
 
   /** The median round's rate: one round disturbed by the machine does not move it. */
   static double median(List<Map<String, Object>> rounds) {
-    double[] rates = rounds.stream().mapToDouble(r -> (Double) r.get("perSecond")).sorted()
-        .toArray();
+    double[] rates =
+        rounds.stream().mapToDouble(r -> (Double) r.get("perSecond")).sorted().toArray();
     int mid = rates.length / 2;
     return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
   }

@@ -1,5 +1,13 @@
 package vn.danvan.blocks;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
 import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
@@ -32,15 +40,6 @@ import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -66,10 +65,17 @@ import vn.danvan.tracking.WorkStatus;
 import vn.danvan.tracking.WorkStatus.Facts;
 
 /** The assignment block, every path, with the engine clock in Vietnam's time. */
-@Deployment(resources = {
-    "processes/blocks/assignment.bpmn", "processes/blocks/chaseNotice.bpmn",
-    "forms/thucHienNhiemVu.form", "forms/guiYKienPhoiHop.form", "forms/xetGiaHan.form",
-    "forms/duyetKetQua.form", "forms/xacNhanKetQua.form", "forms/tiepNhanDonDoc.form"})
+@Deployment(
+    resources = {
+      "processes/blocks/assignment.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "forms/thucHienNhiemVu.form",
+      "forms/guiYKienPhoiHop.form",
+      "forms/xetGiaHan.form",
+      "forms/duyetKetQua.form",
+      "forms/xacNhanKetQua.form",
+      "forms/tiepNhanDonDoc.form"
+    })
 class AssignmentProcessTest {
 
   @RegisterExtension
@@ -90,13 +96,21 @@ class AssignmentProcessTest {
 
   /** Sets the engine clock to a local time in Vietnam. */
   static void at(String vietnamTime) {
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
   }
 
   static ProcessInstance assign(Object... extra) {
-    Map<String, Object> vars = withVariables(LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU",
-        TASK_CONTENT, "Xây dựng kế hoạch thực hiện Nghị quyết", DEADLINE, DUE);
+    Map<String, Object> vars =
+        withVariables(
+            LEAD_BODY,
+            "soNoiVu",
+            MONITOR_BODY,
+            "bdvTU",
+            TASK_CONTENT,
+            "Xây dựng kế hoạch thực hiện Nghị quyết",
+            DEADLINE,
+            DUE);
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -108,8 +122,11 @@ class AssignmentProcessTest {
   }
 
   static Job timer(ProcessInstance pi, String activity) {
-    return managementService().createJobQuery().processInstanceId(pi.getId())
-        .activityId(activity).singleResult();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(pi.getId())
+        .activityId(activity)
+        .singleResult();
   }
 
   static Object var(ProcessInstance pi, String name) {
@@ -117,7 +134,8 @@ class AssignmentProcessTest {
   }
 
   static void report(ProcessInstance pi) {
-    complete(taskOf(pi, "Task_Perform"), withVariables(RESULT_REPORT, "Đã ban hành kế hoạch 12/KH"));
+    complete(
+        taskOf(pi, "Task_Perform"), withVariables(RESULT_REPORT, "Đã ban hành kế hoạch 12/KH"));
   }
 
   @Test
@@ -125,14 +143,17 @@ class AssignmentProcessTest {
     ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh", "mttqTinh"));
 
     assertThat(pi).isWaitingAt("Task_Perform", "Task_Contribute");
-    assertThat(taskOf(pi, "Task_Perform")).hasCandidateGroup("soNoiVu")
+    assertThat(taskOf(pi, "Task_Perform"))
+        .hasCandidateGroup("soNoiVu")
         .hasDueDate(Date.from(Instant.parse("2016-08-31T16:59:59Z")));
-    List<Task> contributions = taskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_Contribute").list();
+    List<Task> contributions =
+        taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Contribute").list();
     Assertions.assertThat(contributions).hasSize(2);
-    complete(taskQuery().taskCandidateGroup("soTaiChinh").singleResult(),
+    complete(
+        taskQuery().taskCandidateGroup("soTaiChinh").singleResult(),
         withVariables(CONTRIBUTION, "Đã bố trí kinh phí"));
-    complete(taskQuery().taskCandidateGroup("mttqTinh").singleResult(),
+    complete(
+        taskQuery().taskCandidateGroup("mttqTinh").singleResult(),
         withVariables(CONTRIBUTION, "Đã phổ biến tới đoàn thể"));
     report(pi);
 
@@ -151,8 +172,10 @@ class AssignmentProcessTest {
     complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
 
     assertThat(pi).isEnded().hasPassed("Task_Contribute", "EndEvent_TaskDone");
-    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
-        .count()).as("timers end with the work").isZero();
+    Assertions.assertThat(
+            managementService().createJobQuery().processInstanceId(pi.getId()).count())
+        .as("timers end with the work")
+        .isZero();
   }
 
   @Test
@@ -165,7 +188,8 @@ class AssignmentProcessTest {
     Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
         .isEqualTo(WorkStatus.DONE_ON_TIME);
     assertThatThrownBy(() -> assign(CONFIRMATION, "có"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("(confirmation)");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("(confirmation)");
   }
 
   @Test
@@ -173,7 +197,8 @@ class AssignmentProcessTest {
     ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh"));
     complete(taskOf(pi, "Task_Contribute"), withVariables(CONTRIBUTION, "Ý kiến"));
     report(pi);
-    complete(taskOf(pi, "Task_ApproveResult"),
+    complete(
+        taskOf(pi, "Task_ApproveResult"),
         withVariables(APPROVED, false, RETURN_REASON, "Thiếu số liệu"));
 
     // the leader's return: a new round for the lead body only
@@ -181,7 +206,8 @@ class AssignmentProcessTest {
     Assertions.assertThat(taskOf(pi, "Task_Contribute")).isNull();
     report(pi);
     complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
-    complete(taskOf(pi, "Task_ConfirmResult"),
+    complete(
+        taskOf(pi, "Task_ConfirmResult"),
         withVariables(CONFIRMED, false, RETURN_REASON, "Chưa đúng trọng tâm"));
 
     assertThat(pi).isWaitingAt("Task_Perform");
@@ -220,24 +246,36 @@ class AssignmentProcessTest {
       Assertions.assertThat(var(pi, LAST_CHASE_TYPE)).isEqualTo(expected[i]);
     }
     Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
-        .as("every 7 days").isEqualTo(Date.from(Instant.parse("2016-09-28T17:00:00Z")));
+        .as("every 7 days")
+        .isEqualTo(Date.from(Instant.parse("2016-09-28T17:00:00Z")));
     Assertions.assertThat(status(pi)).isEqualTo(WorkStatus.OPEN_OVERDUE);
-    List<Task> acknowledgements = taskQuery().processInstanceBusinessKey("NQ-1")
-        .taskDefinitionKey("Task_AcknowledgeChase").orderByTaskCreateTime().asc().list();
+    List<Task> acknowledgements =
+        taskQuery()
+            .processInstanceBusinessKey("NQ-1")
+            .taskDefinitionKey("Task_AcknowledgeChase")
+            .orderByTaskCreateTime()
+            .asc()
+            .list();
     Assertions.assertThat(acknowledgements).hasSize(4);
     assertThat(acknowledgements.get(0)).hasCandidateGroup("soNoiVuLanhDao");
-    Assertions.assertThat(runtimeService().getVariables(
-        acknowledgements.get(3).getProcessInstanceId())).as("what the leader's form shows")
-        .containsEntry(LAST_CHASE_TYPE, "Kiểm điểm").containsEntry(CHASE_COUNT, 4)
+    Assertions.assertThat(
+            runtimeService().getVariables(acknowledgements.get(3).getProcessInstanceId()))
+        .as("what the leader's form shows")
+        .containsEntry(LAST_CHASE_TYPE, "Kiểm điểm")
+        .containsEntry(CHASE_COUNT, 4)
         .containsEntry(TASK_CONTENT, "Xây dựng kế hoạch thực hiện Nghị quyết")
         .containsEntry(DEADLINE, DUE);
     complete(acknowledgements.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục"));
 
     report(pi);
     complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
-    Assertions.assertThat(taskQuery().processInstanceBusinessKey("NQ-1")
-        .taskDefinitionKey("Task_AcknowledgeChase").count())
-        .as("open chases end with the work").isZero();
+    Assertions.assertThat(
+            taskQuery()
+                .processInstanceBusinessKey("NQ-1")
+                .taskDefinitionKey("Task_AcknowledgeChase")
+                .count())
+        .as("open chases end with the work")
+        .isZero();
     complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
     assertThat(pi).isEnded().hasPassed("EndEvent_Reminded", "EndEvent_ChaseAcknowledged");
     Assertions.assertThat(WorkStatus.of(facts(pi), Instant.now(), WorkStatus.DUE_SOON_WINDOW))
@@ -246,15 +284,25 @@ class AssignmentProcessTest {
 
   @Test
   void aBodyThatAnsweredInAFanOutIsNotAskedForTheWorkAgain() {
-    ProcessInstance pi = assign(ANSWERED_AHEAD, true, REQUEST_EXTENSION, false,
-        RESULT_REPORT, "Đã báo cáo khi nhận việc cùng các đơn vị khác");
+    ProcessInstance pi =
+        assign(
+            ANSWERED_AHEAD,
+            true,
+            REQUEST_EXTENSION,
+            false,
+            RESULT_REPORT,
+            "Đã báo cáo khi nhận việc cùng các đơn vị khác");
 
-    assertThat(pi).isWaitingAt("Task_ApproveResult")
-        .hasPassed("Gateway_AnsweredAhead", "Gateway_JoinAnswered").hasNotPassed("Task_Perform");
+    assertThat(pi)
+        .isWaitingAt("Task_ApproveResult")
+        .hasPassed("Gateway_AnsweredAhead", "Gateway_JoinAnswered")
+        .hasNotPassed("Task_Perform");
     Assertions.assertThat(var(pi, CONTRIBUTION_SUMMARY))
-        .as("no coordinating body: nothing to summarise").isNull();
-    complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, false,
-        RETURN_REASON, "Thiếu số liệu cụ thể"));
+        .as("no coordinating body: nothing to summarise")
+        .isNull();
+    complete(
+        taskOf(pi, "Task_ApproveResult"),
+        withVariables(APPROVED, false, RETURN_REASON, "Thiếu số liệu cụ thể"));
     assertThat(pi).as("a rework asks for the work").isWaitingAt("Task_Perform");
     report(pi);
     complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
@@ -264,12 +312,19 @@ class AssignmentProcessTest {
 
   @Test
   void anAnswerGivenAheadWithoutLeaderReviewIsSubmittedAsTheAssignmentStarts() {
-    ProcessInstance pi = assign(ANSWERED_AHEAD, true, LEADER_REVIEW, false,
-        RESULT_REPORT, "Đã báo cáo khi nhận việc cùng các đơn vị khác");
+    ProcessInstance pi =
+        assign(
+            ANSWERED_AHEAD,
+            true,
+            LEADER_REVIEW,
+            false,
+            RESULT_REPORT,
+            "Đã báo cáo khi nhận việc cùng các đơn vị khác");
 
     assertThat(pi).isWaitingAt("Task_ConfirmResult").hasNotPassed("Task_ApproveResult");
-    Assertions.assertThat(var(pi, SUBMITTED_AT)).isEqualTo(Date.from(
-        LocalDateTime.parse("2016-06-01T09:00").atZone(Deadlines.ZONE).toInstant()));
+    Assertions.assertThat(var(pi, SUBMITTED_AT))
+        .isEqualTo(
+            Date.from(LocalDateTime.parse("2016-06-01T09:00").atZone(Deadlines.ZONE).toInstant()));
     Assertions.assertThat(var(pi, REQUEST_EXTENSION)).isEqualTo(false);
     complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, true));
     assertThat(pi).isEnded();
@@ -279,8 +334,15 @@ class AssignmentProcessTest {
   void approvedExtensionMovesTheDeadlineAndItsTimers() {
     ProcessInstance pi = assign();
     at("2016-08-20T09:00");
-    complete(taskOf(pi, "Task_Perform"), withVariables(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, "2016-09-30", EXTENSION_REASON, "Chờ số liệu của các huyện"));
+    complete(
+        taskOf(pi, "Task_Perform"),
+        withVariables(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            "2016-09-30",
+            EXTENSION_REASON,
+            "Chờ số liệu của các huyện"));
 
     assertThat(pi).isWaitingAt("Task_DecideExtension");
     assertThat(taskOf(pi, "Task_DecideExtension")).hasCandidateGroup("bdvTU");
@@ -307,9 +369,17 @@ class AssignmentProcessTest {
   @Test
   void refusedExtensionKeepsTheDeadline() {
     ProcessInstance pi = assign();
-    complete(taskOf(pi, "Task_Perform"), withVariables(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, "2016-09-30", EXTENSION_REASON, "Chờ số liệu"));
-    complete(taskOf(pi, "Task_DecideExtension"),
+    complete(
+        taskOf(pi, "Task_Perform"),
+        withVariables(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            "2016-09-30",
+            EXTENSION_REASON,
+            "Chờ số liệu"));
+    complete(
+        taskOf(pi, "Task_DecideExtension"),
         withVariables(EXTENSION_APPROVED, false, "extensionNote", "Không có lý do chính đáng"));
 
     assertThat(pi).isWaitingAt("Task_Perform");
@@ -318,38 +388,61 @@ class AssignmentProcessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      new deadline not later | 2016-06-01T09:00 | 2016-08-31 | phải sau hạn hiện tại
-      after the deadline     | 2016-09-01T08:00 | 2016-09-30 | chỉ được đề nghị gia hạn trước khi hết hạn
-      no new deadline        | 2016-06-01T09:00 |            | Hạn đề nghị là bắt buộc
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          new deadline not later | 2016-06-01T09:00 | 2016-08-31 | phải sau hạn hiện tại
+          after the deadline     | 2016-09-01T08:00 | 2016-09-30 | chỉ được đề nghị gia hạn trước khi hết hạn
+          no new deadline        | 2016-06-01T09:00 |            | Hạn đề nghị là bắt buộc
+          """)
   void badExtensionRequestsAreRefused(String kind, String now, String requested, String message) {
     ProcessInstance pi = assign();
     at(now);
     Task work = taskOf(pi, "Task_Perform");
 
-    assertThatThrownBy(() -> complete(work, withVariables(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, requested, EXTENSION_REASON, "Lý do")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+    assertThatThrownBy(
+            () ->
+                complete(
+                    work,
+                    withVariables(
+                        REQUEST_EXTENSION,
+                        true,
+                        REQUESTED_DEADLINE,
+                        requested,
+                        EXTENSION_REASON,
+                        "Lý do")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
     assertThat(pi).isWaitingAt("Task_Perform");
   }
 
   @Test
   void anExtensionThatHasBecomePastCannotBeApproved() {
     ProcessInstance pi = assign();
-    complete(taskOf(pi, "Task_Perform"), withVariables(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, "2016-09-10", EXTENSION_REASON, "Chờ số liệu"));
+    complete(
+        taskOf(pi, "Task_Perform"),
+        withVariables(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            "2016-09-10",
+            EXTENSION_REASON,
+            "Chờ số liệu"));
     at("2016-09-11T08:00");
 
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_DecideExtension"),
-        withVariables(EXTENSION_APPROVED, true)))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("quá khứ");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    taskOf(pi, "Task_DecideExtension"), withVariables(EXTENSION_APPROVED, true)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("quá khứ");
   }
 
   @Test
   void deadlineFromTheDirectivesWordingAndNoDeadlineAtAll() {
-    ProcessInstance phrased = assign(DEADLINE, null, DEADLINE_PHRASE, "trong tháng 8/2016",
-        ISSUED_DATE, "2016-05-20");
+    ProcessInstance phrased =
+        assign(DEADLINE, null, DEADLINE_PHRASE, "trong tháng 8/2016", ISSUED_DATE, "2016-05-20");
     Assertions.assertThat(var(phrased, DEADLINE)).isEqualTo("2016-08-31");
 
     ProcessInstance open = assign(DEADLINE, "");
@@ -360,18 +453,21 @@ class AssignmentProcessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      no lead body         | leadBody           |                 | Đơn vị chủ trì là bắt buộc (leadBody)
-      unknown lead body    | leadBody           | soKhongCo       | "soKhongCo" không có trong sổ đăng ký
-      unknown monitor      | monitorBody        | banKhongCo      | Đơn vị theo dõi "banKhongCo"
-      no content           | taskContent        |                 | Nội dung nhiệm vụ là bắt buộc
-      bad deadline         | deadline           | 31/9/2016       | Hạn hoàn thành "31/9/2016" không hợp lệ
-      unknown phrase       | deadlinePhrase     | sớm nhất có thể | Không hiểu thời hạn "sớm nhất có thể"
-      recurring phrase     | deadlinePhrase     | hằng quý        | là định kỳ
-      unknown coordinating | coordinatingBodies | soTaiChinh,soKhongCo | Đơn vị phối hợp "soKhongCo"
-      bad reminder days    | reminderDays       | ba ngày         | Số ngày nhắc trước hạn "ba ngày"
-      bad chase interval   | chaseInterval      | 7 ngày          | Chu kỳ đôn đốc "7 ngày"
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          no lead body         | leadBody           |                 | Đơn vị chủ trì là bắt buộc (leadBody)
+          unknown lead body    | leadBody           | soKhongCo       | "soKhongCo" không có trong sổ đăng ký
+          unknown monitor      | monitorBody        | banKhongCo      | Đơn vị theo dõi "banKhongCo"
+          no content           | taskContent        |                 | Nội dung nhiệm vụ là bắt buộc
+          bad deadline         | deadline           | 31/9/2016       | Hạn hoàn thành "31/9/2016" không hợp lệ
+          unknown phrase       | deadlinePhrase     | sớm nhất có thể | Không hiểu thời hạn "sớm nhất có thể"
+          recurring phrase     | deadlinePhrase     | hằng quý        | là định kỳ
+          unknown coordinating | coordinatingBodies | soTaiChinh,soKhongCo | Đơn vị phối hợp "soKhongCo"
+          bad reminder days    | reminderDays       | ba ngày         | Số ngày nhắc trước hạn "ba ngày"
+          bad chase interval   | chaseInterval      | 7 ngày          | Chu kỳ đôn đốc "7 ngày"
+          """)
   void badStartIsRefusedAndLeavesNothing(String kind, String name, String value, String message) {
     long before = runtimeService().createProcessInstanceQuery().count();
 
@@ -383,10 +479,17 @@ class AssignmentProcessTest {
 
   @Test
   void coordinatingBodiesMayBeTextAndTimingsMayBeSet() {
-    ProcessInstance pi = assign(COORDINATING_BODIES, " soTaiChinh , mttqTinh ",
-        REMINDER_DAYS, "10", CHASE_INTERVAL, "P1M");
-    Assertions.assertThat(taskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_Contribute").count()).isEqualTo(2);
+    ProcessInstance pi =
+        assign(
+            COORDINATING_BODIES,
+            " soTaiChinh , mttqTinh ",
+            REMINDER_DAYS,
+            "10",
+            CHASE_INTERVAL,
+            "P1M");
+    Assertions.assertThat(
+            taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_Contribute").count())
+        .isEqualTo(2);
     Assertions.assertThat(timer(pi, "StartEvent_ReminderDue").getDuedate())
         .isEqualTo(Date.from(Instant.parse("2016-08-21T16:59:59Z")));
     ClockUtil.setCurrentTime(timer(pi, "StartEvent_ChaseDue").getDuedate());
@@ -394,40 +497,51 @@ class AssignmentProcessTest {
     Assertions.assertThat(timer(pi, "StartEvent_ChaseDue").getDuedate())
         .isEqualTo(Date.from(Instant.parse("2016-09-30T17:00:00Z")));
     assertThatThrownBy(() -> assign(COORDINATING_BODIES, 42))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("cách nhau dấu phẩy");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("cách nhau dấu phẩy");
   }
 
   @Test
   void reportAndDecisionsAreCheckedOnTheServer() {
     ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh"));
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_Contribute"),
-        withVariables(CONTRIBUTION, "")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Ý kiến phối hợp");
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_Perform"), withVariables(RESULT_REPORT, " ")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Báo cáo kết quả");
+    assertThatThrownBy(
+            () -> complete(taskOf(pi, "Task_Contribute"), withVariables(CONTRIBUTION, "")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Ý kiến phối hợp");
+    assertThatThrownBy(
+            () -> complete(taskOf(pi, "Task_Perform"), withVariables(RESULT_REPORT, " ")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Báo cáo kết quả");
     complete(taskOf(pi, "Task_Contribute"), withVariables(CONTRIBUTION, "Ý kiến"));
     report(pi);
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ApproveResult"),
-        withVariables(APPROVED, "yes")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(APPROVED);
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ApproveResult"),
-        withVariables(APPROVED, false)))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");
+    assertThatThrownBy(
+            () -> complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, "yes")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(APPROVED);
+    assertThatThrownBy(
+            () -> complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, false)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Lý do trả lại");
     complete(taskOf(pi, "Task_ApproveResult"), withVariables(APPROVED, true));
-    assertThatThrownBy(() -> complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, "ja")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining(CONFIRMED);
+    assertThatThrownBy(
+            () -> complete(taskOf(pi, "Task_ConfirmResult"), withVariables(CONFIRMED, "ja")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CONFIRMED);
     assertThat(pi).isWaitingAt("Task_ConfirmResult");
   }
 
   /** The facts the status is derived from, as the process records them. */
   static Facts facts(ProcessInstance pi) {
-    var history = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(pi.getId());
+    var history =
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(pi.getId());
     Map<String, Object> v = new java.util.HashMap<>();
     history.list().forEach(h -> v.put(h.getName(), h.getValue()));
     String deadline = (String) v.get(DEADLINE);
     return new Facts(
-        deadline == null || deadline.isBlank() ? null
+        deadline == null || deadline.isBlank()
+            ? null
             : new Deadlines().endOfDay(deadline).toInstant(),
         v.get(SUBMITTED_AT) instanceof Date d ? d.toInstant() : null,
         v.get(CONFIRMED_AT) instanceof Date d ? d.toInstant() : null,
@@ -435,7 +549,7 @@ class AssignmentProcessTest {
   }
 
   static WorkStatus status(ProcessInstance pi) {
-    return WorkStatus.of(facts(pi), ClockUtil.getCurrentTime().toInstant(),
-        WorkStatus.DUE_SOON_WINDOW);
+    return WorkStatus.of(
+        facts(pi), ClockUtil.getCurrentTime().toInstant(), WorkStatus.DUE_SOON_WINDOW);
   }
 }

@@ -26,38 +26,58 @@ class BlockCompositionTest {
   void cleanUp() {
     ClockUtil.reset();
     ProcessEngine e = engine.getProcessEngine();
-    e.getRepositoryService().createDeploymentQuery().list()
+    e.getRepositoryService()
+        .createDeploymentQuery()
+        .list()
         .forEach(d -> e.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 
   @Test
   void theTemplatesBindingsReachTheBlock() {
     ProcessEngine e = engine.getProcessEngine();
-    e.getRepositoryService().createDeployment()
+    e.getRepositoryService()
+        .createDeployment()
         .addClasspathResource("processes/blocks/assignment.bpmn")
-        .addClasspathResource("fixtures/sample-directive.bpmn").deploy();
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse("2016-05-21T09:00").atZone(Deadlines.ZONE).toInstant()));
+        .addClasspathResource("fixtures/sample-directive.bpmn")
+        .deploy();
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2016-05-21T09:00").atZone(Deadlines.ZONE).toInstant()));
 
-    ProcessInstance directive = e.getRuntimeService().startProcessInstanceByKey(
-        "sampleDirective", "24-NQ/TU", Map.of("issuedDate", "2016-05-20"));
+    ProcessInstance directive =
+        e.getRuntimeService()
+            .startProcessInstanceByKey(
+                "sampleDirective", "24-NQ/TU", Map.of("issuedDate", "2016-05-20"));
 
-    ProcessInstance block = e.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(directive.getId()).singleResult();
+    ProcessInstance block =
+        e.getRuntimeService()
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(directive.getId())
+            .singleResult();
     assertThat(block.getBusinessKey()).isEqualTo("24-NQ/TU");
     Map<String, Object> vars = e.getRuntimeService().getVariables(block.getId());
-    assertThat(vars).containsEntry("leadBody", "soNoiVu").containsEntry("monitorBody", "bdvTU")
+    assertThat(vars)
+        .containsEntry("leadBody", "soNoiVu")
+        .containsEntry("monitorBody", "bdvTU")
         .containsEntry("deadline", "2016-08-31")
         .containsEntry("coordinatingBodies", "soTaiChinh,mttqTinh");
-    assertThat(e.getTaskService().createTaskQuery().processInstanceId(block.getId())
-        .taskDefinitionKey("Task_Contribute").count()).isEqualTo(2);
+    assertThat(
+            e.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(block.getId())
+                .taskDefinitionKey("Task_Contribute")
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
   void anUnreadablePhraseStopsTheDeploymentAndIsQuoted() {
     ProcessEngine e = engine.getProcessEngine();
-    assertThatThrownBy(() -> e.getRepositoryService().createDeployment()
-        .addClasspathResource("fixtures/sample-directive-bad-phrase.bpmn").deploy())
+    assertThatThrownBy(
+            () ->
+                e.getRepositoryService()
+                    .createDeployment()
+                    .addClasspathResource("fixtures/sample-directive-bad-phrase.bpmn")
+                    .deploy())
         .hasMessageContaining("\"sớm nhất có thể\"")
         .hasMessageContaining("CallActivity_Plan");
     assertThat(e.getRepositoryService().createDeploymentQuery().count()).isZero();

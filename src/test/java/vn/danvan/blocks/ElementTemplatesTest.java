@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.support.ElementTemplateConformance;
 
 /**
- * The Modeler element templates exist for the blocks, and every call activity in processes/
- * that calls a block fills what its template requires. (Their JSON schema is checked by
+ * The Modeler element templates exist for the blocks, and every call activity in processes/ that
+ * calls a block fills what its template requires. (Their JSON schema is checked by
  * lint/validate-element-templates.js in the same build.)
  */
 class ElementTemplatesTest {
@@ -22,16 +22,24 @@ class ElementTemplatesTest {
   @Test
   void everyBlockHasATemplate() throws Exception {
     ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
-    assertThat(conformance.templates()).containsOnlyKeys("vn.danvan.block.assignment",
-        "vn.danvan.block.fanout", "vn.danvan.block.periodicReport",
-        "vn.danvan.block.reviewMilestone", "vn.danvan.block.annualEvaluation",
-        "vn.danvan.block.thangDanVan", "vn.danvan.block.skilfulQuota",
-        "vn.danvan.task.approveResult");
-    assertThat(conformance.templates()).allSatisfy((id, t) -> {
-      assertThat(t.get("name").asText()).isNotBlank();
-      assertThat(t.get("appliesTo").get(0).asText()).isEqualTo(
-          id.startsWith("vn.danvan.task.") ? "bpmn:UserTask" : "bpmn:CallActivity");
-    });
+    assertThat(conformance.templates())
+        .containsOnlyKeys(
+            "vn.danvan.block.assignment",
+            "vn.danvan.block.fanout",
+            "vn.danvan.block.periodicReport",
+            "vn.danvan.block.reviewMilestone",
+            "vn.danvan.block.annualEvaluation",
+            "vn.danvan.block.thangDanVan",
+            "vn.danvan.block.skilfulQuota",
+            "vn.danvan.task.approveResult");
+    assertThat(conformance.templates())
+        .allSatisfy(
+            (id, t) -> {
+              assertThat(t.get("name").asText()).isNotBlank();
+              assertThat(t.get("appliesTo").get(0).asText())
+                  .isEqualTo(
+                      id.startsWith("vn.danvan.task.") ? "bpmn:UserTask" : "bpmn:CallActivity");
+            });
   }
 
   /**
@@ -57,13 +65,21 @@ class ElementTemplatesTest {
     Path model = Files.createTempFile("approval", ".bpmn");
     model.toFile().deleteOnExit();
     String member = Files.readString(Path.of("processes", "blocks", "fanoutMember.bpmn"));
-    Files.writeString(model, member.replace("camunda:candidateGroups=\"${leadBody}LanhDao\"",
-        "camunda:candidateGroups=\"${leadBody}\""));
-    assertThat(conformance.checkTasks(model, APPROVAL)).singleElement().asString()
-        .contains("Task_ApproveResult").contains("camunda:candidateGroups");
-    Files.writeString(model, member.replace(
-        "camunda:modelerTemplate=\"vn.danvan.task.approveResult\"", ""));
-    assertThat(conformance.checkTasks(model, APPROVAL)).singleElement().asString()
+    Files.writeString(
+        model,
+        member.replace(
+            "camunda:candidateGroups=\"${leadBody}LanhDao\"",
+            "camunda:candidateGroups=\"${leadBody}\""));
+    assertThat(conformance.checkTasks(model, APPROVAL))
+        .singleElement()
+        .asString()
+        .contains("Task_ApproveResult")
+        .contains("camunda:candidateGroups");
+    Files.writeString(
+        model, member.replace("camunda:modelerTemplate=\"vn.danvan.task.approveResult\"", ""));
+    assertThat(conformance.checkTasks(model, APPROVAL))
+        .singleElement()
+        .asString()
         .contains("không dùng mẫu vn.danvan.task.approveResult");
   }
 
@@ -78,8 +94,11 @@ class ElementTemplatesTest {
   void everyCallActivityInProcessesFillsItsTemplate() throws Exception {
     ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
     try (Stream<Path> models = Files.walk(Path.of("processes"))) {
-      for (Path model : models.filter(p -> p.toString().endsWith(".bpmn"))
-          .filter(p -> !p.startsWith(Path.of("processes", "blocks"))).toList()) {
+      for (Path model :
+          models
+              .filter(p -> p.toString().endsWith(".bpmn"))
+              .filter(p -> !p.startsWith(Path.of("processes", "blocks")))
+              .toList()) {
         assertThat(conformance.check(model)).as(model.toString()).isEmpty();
       }
     }
@@ -91,8 +110,12 @@ class ElementTemplatesTest {
 
     assertThat(conformance.check(fixture("sample-directive.bpmn"))).isEmpty();
     List<String> problems = conformance.check(fixture("sample-directive-missing-lead.bpmn"));
-    assertThat(problems).singleElement().asString()
-        .contains("CallActivity_Plan").contains("leadBody").contains("Đơn vị chủ trì");
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("CallActivity_Plan")
+        .contains("leadBody")
+        .contains("Đơn vị chủ trì");
   }
 
   static Path fixture(String name) {

@@ -14,10 +14,10 @@ import vn.danvan.support.NationalRegistry;
 import vn.danvan.support.PostgresApp;
 
 /**
- * 200 bodies, 8 threads completing at once, on PostgreSQL with the job executor running:
- * no completion fails, each is counted once, the directive moves on after the last; then the
- * same with every reminder and chase timer firing during the completions.
- * (The 3,400-body figures come from the benchmark command, not from this test.)
+ * 200 bodies, 8 threads completing at once, on PostgreSQL with the job executor running: no
+ * completion fails, each is counted once, the directive moves on after the last; then the same with
+ * every reminder and chase timer firing during the completions. (The 3,400-body figures come from
+ * the benchmark command, not from this test.)
  */
 class FanoutConcurrencyIT {
 
@@ -29,9 +29,12 @@ class FanoutConcurrencyIT {
   void twoHundredBodiesEightClientsNoErrorsExactCounts() throws Exception {
     String url = PostgresApp.freshDatabase("danvan_it_fanout");
     Path registry = NationalRegistry.write(dir, BODIES);
-    try (ConfigurableApplicationContext app = PostgresApp.start(url, null,
-        "--camunda.bpm.admin-user.password=it-only",
-        "--danvan.org.registry=file:" + registry)) {
+    try (ConfigurableApplicationContext app =
+        PostgresApp.start(
+            url,
+            null,
+            "--camunda.bpm.admin-user.password=it-only",
+            "--danvan.org.registry=file:" + registry)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       List<String> bodies = NationalRegistry.communeIds(BODIES);
       assertExact(FanoutRun.run(engine, bodies, 8, 120));
@@ -41,7 +44,9 @@ class FanoutConcurrencyIT {
       // chased, then each body answers while its leaders acknowledge the notice: both end it
       Map<String, Object> chase = FanoutRun.chaseEveryBody(engine, bodies, 8, 120, true);
       System.out.println("chase " + chase);
-      assertThat(chase).containsEntry("answerErrors", 0).containsEntry("noticesLeft", 0L)
+      assertThat(chase)
+          .containsEntry("answerErrors", 0)
+          .containsEntry("noticesLeft", 0L)
           .containsEntry("notices", (long) BODIES);
       assertThat((int) chase.get("answers") + (int) chase.get("gone"))
           .as("every answer and every acknowledgement went through, or found its notice ended")
@@ -50,7 +55,9 @@ class FanoutConcurrencyIT {
       for (int run = 1; run <= 3; run++) {
         Map<String, Object> race = FanoutRun.chaseWhileAnswering(engine, bodies, 8, 120);
         System.out.println("chase while answering " + race);
-        assertThat(race).containsEntry("answerErrors", 0).containsEntry("answers", BODIES)
+        assertThat(race)
+            .containsEntry("answerErrors", 0)
+            .containsEntry("answers", BODIES)
             .containsEntry("noticesLeft", 0L);
       }
       // withdrawn: deleting the fan-out ends every body's work

@@ -1,5 +1,13 @@
 package vn.danvan.blocks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
 import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION_SUMMARY;
@@ -34,15 +42,6 @@ import static vn.danvan.variable.SharedVariables.ROUND;
 import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -76,20 +75,26 @@ import vn.danvan.support.ProcessTestEngine;
  * fan-out, reviewed by the body's leader in the member or continued in a full assignment when
  * needed, done when the last body is done.
  */
-@Deployment(resources = {"processes/blocks/fanout.bpmn", "processes/blocks/fanoutMember.bpmn", "processes/blocks/fanoutChunk.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/assignment.bpmn"})
+@Deployment(
+    resources = {
+      "processes/blocks/fanout.bpmn",
+      "processes/blocks/fanoutMember.bpmn",
+      "processes/blocks/fanoutChunk.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "processes/blocks/assignment.bpmn"
+    })
 class FanoutProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
-      "thongBaoEmail");
+  static ProcessEngineCoverageExtension engine =
+      ProcessTestEngine.withFullCoverage("assignment", "thongBaoEmail");
 
   static final String FIVE = "soNoiVu, soTaiChinh, soNNMT, soKHCN, thanhTraTinh";
 
   @BeforeEach
   void clock() {
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse("2026-11-23T09:00").atZone(Deadlines.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2026-11-23T09:00").atZone(Deadlines.ZONE).toInstant()));
   }
 
   @AfterEach
@@ -98,9 +103,22 @@ class FanoutProcessTest {
   }
 
   static ProcessInstance fanOut(Object... extra) {
-    Map<String, Object> vars = withVariables(BODIES, FIVE, CHUNK_SIZE, 2,
-        MONITOR_BODY, "bdvTU", TASK_CONTENT, "Báo cáo kết quả 5 năm thực hiện Chỉ thị",
-        DEADLINE, "2026-12-15", LEADER_REVIEW, false, CONFIRMATION, false);
+    Map<String, Object> vars =
+        withVariables(
+            BODIES,
+            FIVE,
+            CHUNK_SIZE,
+            2,
+            MONITOR_BODY,
+            "bdvTU",
+            TASK_CONTENT,
+            "Báo cáo kết quả 5 năm thực hiện Chỉ thị",
+            DEADLINE,
+            "2026-12-15",
+            LEADER_REVIEW,
+            false,
+            CONFIRMATION,
+            false);
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -121,25 +139,38 @@ class FanoutProcessTest {
   }
 
   static List<Task> reports() {
-    return taskQuery().processInstanceBusinessKey("24-CT/TU").taskDefinitionKey("Task_Perform")
+    return taskQuery()
+        .processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_Perform")
         .list();
   }
 
   static Job parentTimer(ProcessInstance parent, String activity) {
-    return managementService().createJobQuery().processInstanceId(parent.getId())
-        .activityId(activity).singleResult();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(parent.getId())
+        .activityId(activity)
+        .singleResult();
   }
 
   static List<Task> notices() {
-    return taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_AcknowledgeChase").orderByTaskCreateTime().asc().list();
+    return taskQuery()
+        .processInstanceBusinessKey("24-CT/TU")
+        .taskDefinitionKey("Task_AcknowledgeChase")
+        .orderByTaskCreateTime()
+        .asc()
+        .list();
   }
 
   @Test
   void oneLightMemberPerBodyAndTheLastOneWakesTheParent() {
     ProcessInstance parent = fanOut();
-    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanoutChunk")
-        .list()).extracting(chunk -> runtimeService().getVariable(chunk.getId(), CHUNK))
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("fanoutChunk")
+                .list())
+        .extracting(chunk -> runtimeService().getVariable(chunk.getId(), CHUNK))
         .as("three chunks of 2, 2 and 1 bodies, each its own instance")
         .containsExactlyInAnyOrder("soNoiVu,soTaiChinh", "soNNMT,soKHCN", "thanhTraTinh");
     assertThat(managementService().createJobQuery().messages().count()).isEqualTo(3);
@@ -147,15 +178,24 @@ class FanoutProcessTest {
     runJobs(parent);
     List<Task> tasks = reports();
     assertThat(tasks).extracting(t -> t.getTaskDefinitionKey()).hasSize(5);
-    assertThat(tasks).allSatisfy(t -> assertThat(t.getDueDate())
-        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T16:59:59Z"))));
-    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanoutMember")
-        .variableValueEquals(FANOUT_ID, parent.getId()).count()).isEqualTo(5);
+    assertThat(tasks)
+        .allSatisfy(
+            t ->
+                assertThat(t.getDueDate())
+                    .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T16:59:59Z"))));
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("fanoutMember")
+                .variableValueEquals(FANOUT_ID, parent.getId())
+                .count())
+        .isEqualTo(5);
     assertThat(runtimeService().getVariables(tasks.get(0).getProcessInstanceId()))
         .as("a member is only the body's task and what its form shows")
         .containsOnlyKeys(LEAD_BODY, FANOUT_ID, TASK_CONTENT, DEADLINE);
     assertThat(managementService().createJobQuery().processDefinitionKey("fanoutMember").count())
-        .as("no timers per body").isZero();
+        .as("no timers per body")
+        .isZero();
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
 
     for (int i = 0; i < tasks.size(); i++) {
@@ -165,11 +205,21 @@ class FanoutProcessTest {
       }
     }
     BpmnAwareTests.assertThat(parent).isEnded().hasPassed("Event_LastBodyDone", "EndEvent_AllDone");
-    assertThat(historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("fanoutMember").finished().count()).isEqualTo(5);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(CONFIRMED_AT)
-        .processInstanceId(tasks.get(0).getProcessInstanceId()).count())
-        .as("done and accepted at once: no review asked").isEqualTo(1);
+    assertThat(
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("fanoutMember")
+                .finished()
+                .count())
+        .isEqualTo(5);
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(CONFIRMED_AT)
+                .processInstanceId(tasks.get(0).getProcessInstanceId())
+                .count())
+        .as("done and accepted at once: no review asked")
+        .isEqualTo(1);
   }
 
   @Test
@@ -180,7 +230,8 @@ class FanoutProcessTest {
     complete(tasks.get(0), withVariables(RESULT_REPORT, "Báo cáo sớm của đơn vị"));
 
     Job reminder = parentTimer(parent, "StartEvent_ReminderDue");
-    assertThat(reminder.getDuedate()).as("3 days before 15/12 ends in Vietnam")
+    assertThat(reminder.getDuedate())
+        .as("3 days before 15/12 ends in Vietnam")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-12T16:59:59Z")));
     ClockUtil.setCurrentTime(reminder.getDuedate());
     managementService().executeJob(reminder.getId());
@@ -192,7 +243,8 @@ class FanoutProcessTest {
       Job chase = parentTimer(parent, "StartEvent_ChaseDue");
       ClockUtil.setCurrentTime(chase.getDuedate());
       managementService().executeJob(chase.getId());
-      assertThat(notices()).as("the notices go out a chunk at a time, after the timer")
+      assertThat(notices())
+          .as("the notices go out a chunk at a time, after the timer")
           .hasSize(4 * (round - 1));
       assertThat(runJobs(parent)).as("4 open bodies, chunks of 2").isEqualTo(2);
       assertThat(runtimeService().getVariable(parent.getId(), CHASE_COUNT)).isEqualTo(round);
@@ -207,18 +259,21 @@ class FanoutProcessTest {
     assertThat(notices.subList(0, 4)).extracting(t -> t.getTaskDefinitionKey()).hasSize(4);
     Task last = notices.get(7);
     assertThat(runtimeService().getVariables(last.getProcessInstanceId()))
-        .containsEntry(CHASE_COUNT, 2).containsEntry(LAST_CHASE_TYPE, "Phê bình")
+        .containsEntry(CHASE_COUNT, 2)
+        .containsEntry(LAST_CHASE_TYPE, "Phê bình")
         .containsEntry(DEADLINE, "2026-12-15");
-    BpmnAwareTests.assertThat(last).hasCandidateGroup(
-        runtimeService().getVariable(last.getProcessInstanceId(), LEAD_BODY) + "LanhDao");
+    BpmnAwareTests.assertThat(last)
+        .hasCandidateGroup(
+            runtimeService().getVariable(last.getProcessInstanceId(), LEAD_BODY) + "LanhDao");
     complete(notices.get(0), withVariables("chaseResponse", "Đã chỉ đạo khắc phục ngay"));
 
     // a body that finishes: its open chase notices end with the work
     Task second = tasks.get(1);
     String body = (String) runtimeService().getVariable(second.getProcessInstanceId(), LEAD_BODY);
     complete(second, withVariables(RESULT_REPORT, "Báo cáo muộn của đơn vị"));
-    assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), LEAD_BODY)).doesNotContain(body);
+    assertThat(notices())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), LEAD_BODY))
+        .doesNotContain(body);
     reports().forEach(t -> complete(t, withVariables(RESULT_REPORT, "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
     assertThat(notices()).isEmpty();
@@ -226,49 +281,86 @@ class FanoutProcessTest {
 
   @Test
   void theLeaderReviewsInTheMemberAndAnExtensionContinuesInAFullAssignment() {
-    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh", LEADER_REVIEW, true,
-        CONFIRMATION, "false");
+    ProcessInstance parent =
+        fanOut(BODIES, "soNoiVu, soTaiChinh", LEADER_REVIEW, true, CONFIRMATION, "false");
     runJobs(parent);
-    Task noiVu = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-        .singleResult();
-    Task taiChinh = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskCandidateGroup("soTaiChinh").singleResult();
+    Task noiVu =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskCandidateGroup("soNoiVu")
+            .singleResult();
+    Task taiChinh =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskCandidateGroup("soTaiChinh")
+            .singleResult();
 
     complete(noiVu, withVariables(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch"));
-    Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult();
+    Task approval =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ApproveResult")
+            .singleResult();
     BpmnAwareTests.assertThat(approval).hasCandidateGroup("soNoiVuLanhDao");
-    assertThat(approval.getProcessInstanceId()).as("reviewed in the member itself")
+    assertThat(approval.getProcessInstanceId())
+        .as("reviewed in the member itself")
         .isEqualTo(noiVu.getProcessInstanceId());
     assertThat(approval.getDueDate()).isEqualTo(noiVu.getDueDate());
     complete(approval, withVariables(APPROVED, true));
 
-    complete(taiChinh, withVariables(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, "2027-01-15", EXTENSION_REASON, "Chờ số liệu quyết toán"));
-    Task decision = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_DecideExtension").singleResult();
+    complete(
+        taiChinh,
+        withVariables(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            "2027-01-15",
+            EXTENSION_REASON,
+            "Chờ số liệu quyết toán"));
+    Task decision =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_DecideExtension")
+            .singleResult();
     BpmnAwareTests.assertThat(decision).hasCandidateGroup("bdvTU");
     assertThat(runtimeService().getVariable(decision.getProcessInstanceId(), MONITOR_BODY))
-        .as("the fan-out's settings").isEqualTo("bdvTU");
+        .as("the fan-out's settings")
+        .isEqualTo("bdvTU");
     complete(decision, withVariables(EXTENSION_APPROVED, true));
-    Task redo = taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soTaiChinh")
-        .taskDefinitionKey("Task_Perform").singleResult();
-    assertThat(redo.getDueDate()).isEqualTo(Date.from(java.time.Instant.parse("2027-01-15T16:59:59Z")));
+    Task redo =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskCandidateGroup("soTaiChinh")
+            .taskDefinitionKey("Task_Perform")
+            .singleResult();
+    assertThat(redo.getDueDate())
+        .isEqualTo(Date.from(java.time.Instant.parse("2027-01-15T16:59:59Z")));
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
     complete(redo, withVariables(RESULT_REPORT, "Sở Tài chính đã hoàn thành sau gia hạn"));
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables(APPROVED, true));
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ApproveResult")
+            .singleResult(),
+        withVariables(APPROVED, true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId("CallActivity_FullAssignment").finished().count()).isEqualTo(1);
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("CallActivity_FullAssignment")
+                .finished()
+                .count())
+        .isEqualTo(1);
     // each member keeps the assignment's record of the work, not its working variables
     Map<String, Object> taiChinhRecord = memberVariables("soTaiChinh");
-    assertThat(taiChinhRecord).containsEntry(DEADLINE, "2027-01-15")
+    assertThat(taiChinhRecord)
+        .containsEntry(DEADLINE, "2027-01-15")
         .containsEntry(RESULT_REPORT, "Sở Tài chính đã hoàn thành sau gia hạn")
         .containsKeys(SUBMITTED_AT, CONFIRMED_AT, DEADLINE_LOG)
         .doesNotContainKeys(MONITOR_BODY, APPROVED, EXTENSION_APPROVED, CONTRIBUTION_SUMMARY);
-    assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+    assertThat(memberVariables("soNoiVu"))
+        .containsKeys(SUBMITTED_AT, CONFIRMED_AT)
         .containsEntry(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch")
         .containsEntry(APPROVED, true)
         .doesNotContainKeys(MONITOR_BODY, ANSWERED_AHEAD, ROUND);
@@ -276,13 +368,15 @@ class FanoutProcessTest {
 
   @Test
   void workTheLeaderReturnsIsReworkedInAFullAssignment() {
-    ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true,
-        CONFIRMATION, "false");
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true, CONFIRMATION, "false");
     runJobs(parent);
     Task first = reports().get(0);
     complete(first, withVariables(RESULT_REPORT, "Bản nháp"));
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult(),
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ApproveResult")
+            .singleResult(),
         withVariables(APPROVED, false, RETURN_REASON, "Thiếu số liệu quý III"));
 
     // the rework is asked for again, in an assignment that goes on from the member's record
@@ -292,41 +386,63 @@ class FanoutProcessTest {
     assertThat(again.getDueDate()).isEqualTo(first.getDueDate());
     assertThat(runtimeService().getVariable(again.getProcessInstanceId(), ROUND)).isEqualTo(1);
     assertThat((String) runtimeService().getVariable(again.getProcessInstanceId(), RETURN_LOG))
-        .contains("Thiếu số liệu quý III").contains("Lãnh đạo đơn vị");
+        .contains("Thiếu số liệu quý III")
+        .contains("Lãnh đạo đơn vị");
     complete(again, withVariables(RESULT_REPORT, "Đã bổ sung số liệu"));
-    Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult();
+    Task approval =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ApproveResult")
+            .singleResult();
     assertThat(approval.getProcessInstanceId()).isEqualTo(again.getProcessInstanceId());
     complete(approval, withVariables(APPROVED, true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
-    assertThat(memberVariables("soNoiVu")).containsEntry(ROUND, 1)
-        .containsEntry(RESULT_REPORT, "Đã bổ sung số liệu").containsKeys(SUBMITTED_AT,
-            CONFIRMED_AT, RETURN_LOG);
+    assertThat(memberVariables("soNoiVu"))
+        .containsEntry(ROUND, 1)
+        .containsEntry(RESULT_REPORT, "Đã bổ sung số liệu")
+        .containsKeys(SUBMITTED_AT, CONFIRMED_AT, RETURN_LOG);
   }
 
   @Test
-  @Deployment(resources = {"processes/blocks/fanout.bpmn", "processes/blocks/fanoutMember.bpmn",
-      "processes/blocks/fanoutChunk.bpmn", "processes/blocks/chaseNotice.bpmn",
-      "processes/blocks/assignment.bpmn", "processes/blocks/thongBaoEmail.bpmn"})
+  @Deployment(
+      resources = {
+        "processes/blocks/fanout.bpmn",
+        "processes/blocks/fanoutMember.bpmn",
+        "processes/blocks/fanoutChunk.bpmn",
+        "processes/blocks/chaseNotice.bpmn",
+        "processes/blocks/assignment.bpmn",
+        "processes/blocks/thongBaoEmail.bpmn"
+      })
   void withMailOnTheReminderSendsAChunkAtATimeToTheBodiesStillAtWork() {
     Notifications notifications = ProcessTestEngine.bean(Notifications.class);
     notifications.setEnabled(true);
     try {
       ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh, soNNMT");
       assertThat(runChunks()).isEqualTo(2);
-      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-          .singleResult(), withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo sớm"));
+      complete(
+          taskQuery()
+              .processInstanceBusinessKey("24-CT/TU")
+              .taskCandidateGroup("soNoiVu")
+              .singleResult(),
+          withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo sớm"));
       Job reminder = parentTimer(parent, "StartEvent_ReminderDue");
       ClockUtil.setCurrentTime(reminder.getDuedate());
       managementService().executeJob(reminder.getId());
       assertThat(reminderMessages()).as("none in the timer's own transaction").isEmpty();
 
-      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNNMT")
-          .singleResult(), withVariables(RESULT_REPORT, "Sở TNMT báo cáo trước khi thư đi"));
+      complete(
+          taskQuery()
+              .processInstanceBusinessKey("24-CT/TU")
+              .taskCandidateGroup("soNNMT")
+              .singleResult(),
+          withVariables(RESULT_REPORT, "Sở TNMT báo cáo trước khi thư đi"));
       assertThat(runChunks()).as("2 open bodies, one chunk of 2").isEqualTo(1);
-      assertThat(reminderMessages()).as("one message, to the body still at its task")
-          .singleElement().asString().contains("taichinh");
+      assertThat(reminderMessages())
+          .as("one message, to the body still at its task")
+          .singleElement()
+          .asString()
+          .contains("taichinh");
     } finally {
       notifications.setEnabled(false);
     }
@@ -334,17 +450,22 @@ class FanoutProcessTest {
 
   /** Runs the queued chunks only (with mail on, the messages' own jobs would need a server). */
   static int runChunks() {
-    List<Job> jobs = managementService().createJobQuery().processDefinitionKey("fanoutChunk")
-        .messages().list();
+    List<Job> jobs =
+        managementService().createJobQuery().processDefinitionKey("fanoutChunk").messages().list();
     jobs.forEach(job -> managementService().executeJob(job.getId()));
     return jobs.size();
   }
 
   /** Who each reminder message ({@code thongBaoEmail}, kind nhacHan) goes to. */
   static List<Object> reminderMessages() {
-    return runtimeService().createProcessInstanceQuery().processDefinitionKey("thongBaoEmail")
-        .variableValueEquals("kind", "nhacHan").list().stream()
-        .map(m -> runtimeService().getVariable(m.getId(), "to")).toList();
+    return runtimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("thongBaoEmail")
+        .variableValueEquals("kind", "nhacHan")
+        .list()
+        .stream()
+        .map(m -> runtimeService().getVariable(m.getId(), "to"))
+        .toList();
   }
 
   @Test
@@ -352,11 +473,14 @@ class FanoutProcessTest {
     ProcessInstance parent = fanOut(BODIES, "soNoiVu");
     runJobs(parent);
     // as a chunk queued before chunks had kinds, or started by hand in Cockpit
-    runtimeService().startProcessInstanceByKey("fanoutChunk", "24-CT/TU",
-        Map.of(FANOUT_ID, parent.getId(), CHUNK, "soTaiChinh,soNNMT"));
+    runtimeService()
+        .startProcessInstanceByKey(
+            "fanoutChunk",
+            "24-CT/TU",
+            Map.of(FANOUT_ID, parent.getId(), CHUNK, "soTaiChinh,soNNMT"));
     assertThat(runJobs(parent)).isEqualTo(1);
-    assertThat(reports()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), LEAD_BODY))
+    assertThat(reports())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), LEAD_BODY))
         .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh", "soNNMT");
   }
 
@@ -366,78 +490,115 @@ class FanoutProcessTest {
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-        .singleResult(), withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo ngay khi bị đôn đốc"));
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskCandidateGroup("soNoiVu")
+            .singleResult(),
+        withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo ngay khi bị đôn đốc"));
 
     assertThat(runJobs(parent)).as("one chunk of 2 bodies").isEqualTo(1);
-    assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), LEAD_BODY)).containsExactly("soTaiChinh");
-    assertThat(historyService().createHistoricActivityInstanceQuery().activityId("Task_ChaseChunk")
-        .finished().count()).isEqualTo(1);
+    assertThat(notices())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), LEAD_BODY))
+        .containsExactly("soTaiChinh");
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("Task_ChaseChunk")
+                .finished()
+                .count())
+        .isEqualTo(1);
     assertThat(runtimeService().getVariable(parent.getId(), CHASE_COUNT)).isEqualTo(1);
   }
 
   @Test
   void aBodyWaitingForItsLeadersReviewIsStillChasedUntilTheLeaderApproves() {
-    ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh", LEADER_REVIEW, true,
-        CONFIRMATION, "false");
+    ProcessInstance parent =
+        fanOut(BODIES, "soNoiVu, soTaiChinh", LEADER_REVIEW, true, CONFIRMATION, "false");
     runJobs(parent);
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-        .taskDefinitionKey("Task_Perform").singleResult(),
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskCandidateGroup("soNoiVu")
+            .taskDefinitionKey("Task_Perform")
+            .singleResult(),
         withVariables(RESULT_REPORT, "Chờ lãnh đạo ký"));
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
     runJobs(parent);
-    assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), LEAD_BODY))
+    assertThat(notices())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), LEAD_BODY))
         .as("nothing is submitted until the leader approves")
         .containsExactlyInAnyOrder("soNoiVu", "soTaiChinh");
 
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult(), withVariables(APPROVED, true));
-    assertThat(notices()).extracting(t -> runtimeService()
-        .getVariable(t.getProcessInstanceId(), LEAD_BODY)).containsExactly("soTaiChinh");
-    assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
-        .as("the fan-out's count is the fan-out's").doesNotContainKeys(CHASE_COUNT, CHASE_LOG);
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ApproveResult")
+            .singleResult(),
+        withVariables(APPROVED, true));
+    assertThat(notices())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), LEAD_BODY))
+        .containsExactly("soTaiChinh");
+    assertThat(memberVariables("soNoiVu"))
+        .containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+        .as("the fan-out's count is the fan-out's")
+        .doesNotContainKeys(CHASE_COUNT, CHASE_LOG);
   }
 
   @Test
   void aConfirmationContinuesInAFullAssignmentFromTheFanOutsChaseCount() {
-    ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true,
-        CONFIRMATION, true);
+    ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true, CONFIRMATION, true);
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
     runJobs(parent);
     assertThat(notices()).hasSize(1);
 
-    complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-        .taskDefinitionKey("Task_Perform").singleResult(),
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskCandidateGroup("soNoiVu")
+            .taskDefinitionKey("Task_Perform")
+            .singleResult(),
         withVariables(RESULT_REPORT, "Sở Nội vụ báo cáo muộn"));
-    Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ApproveResult").singleResult();
+    Task approval =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ApproveResult")
+            .singleResult();
     assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), CHASE_COUNT))
-        .as("the assignment goes on from the fan-out's count").isEqualTo(1);
-    assertThat(BpmnAwareTests.repositoryService().getProcessDefinition(approval.getProcessDefinitionId())
-        .getKey()).isEqualTo("assignment");
+        .as("the assignment goes on from the fan-out's count")
+        .isEqualTo(1);
+    assertThat(
+            BpmnAwareTests.repositoryService()
+                .getProcessDefinition(approval.getProcessDefinitionId())
+                .getKey())
+        .isEqualTo("assignment");
     complete(approval, withVariables(APPROVED, true));
-    Task confirmation = taskQuery().processInstanceBusinessKey("24-CT/TU")
-        .taskDefinitionKey("Task_ConfirmResult").singleResult();
+    Task confirmation =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ConfirmResult")
+            .singleResult();
     BpmnAwareTests.assertThat(confirmation).hasCandidateGroup("bdvTU");
     complete(confirmation, withVariables(CONFIRMED, true));
 
     BpmnAwareTests.assertThat(parent).isEnded();
-    assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
-        .as("the fan-out's count is the fan-out's").doesNotContainKeys(CHASE_COUNT, CHASE_LOG);
+    assertThat(memberVariables("soNoiVu"))
+        .containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+        .as("the fan-out's count is the fan-out's")
+        .doesNotContainKeys(CHASE_COUNT, CHASE_LOG);
   }
 
   @Test
   void aMemberOfAModelDeployedBeforeTheMappedHandOverStillHandsOver() throws Exception {
     // fanoutMember as deployed before: a start listener, then every variable copied in and out
-    BpmnModelInstance before = Bpmn.readModelFromFile(
-        new java.io.File("processes/blocks/fanoutMember.bpmn"));
+    BpmnModelInstance before =
+        Bpmn.readModelFromFile(new java.io.File("processes/blocks/fanoutMember.bpmn"));
     CallActivity call = before.getModelElementById("CallActivity_FullAssignment");
-    call.removeAttributeNs(org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS,
+    call.removeAttributeNs(
+        org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS,
         "variableMappingDelegateExpression");
     call.builder().camundaExecutionListenerDelegateExpression("start", "${fanoutHandedOver}");
     CamundaIn in = before.newInstance(CamundaIn.class);
@@ -446,25 +607,40 @@ class FanoutProcessTest {
     CamundaOut out = before.newInstance(CamundaOut.class);
     out.setCamundaVariables("all");
     call.getExtensionElements().addChildElement(out);
-    String deployment = BpmnAwareTests.repositoryService().createDeployment()
-        .addModelInstance("fanoutMember.bpmn", before).deploy().getId();
+    String deployment =
+        BpmnAwareTests.repositoryService()
+            .createDeployment()
+            .addModelInstance("fanoutMember.bpmn", before)
+            .deploy()
+            .getId();
     try {
-      ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true,
-          CONFIRMATION, true);
+      ProcessInstance parent = fanOut(BODIES, "soNoiVu", LEADER_REVIEW, true, CONFIRMATION, true);
       runJobs(parent);
-      complete(taskQuery().processInstanceBusinessKey("24-CT/TU").taskCandidateGroup("soNoiVu")
-          .singleResult(), withVariables(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch"));
-      Task approval = taskQuery().processInstanceBusinessKey("24-CT/TU")
-          .taskDefinitionKey("Task_ApproveResult").singleResult();
+      complete(
+          taskQuery()
+              .processInstanceBusinessKey("24-CT/TU")
+              .taskCandidateGroup("soNoiVu")
+              .singleResult(),
+          withVariables(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch"));
+      Task approval =
+          taskQuery()
+              .processInstanceBusinessKey("24-CT/TU")
+              .taskDefinitionKey("Task_ApproveResult")
+              .singleResult();
       assertThat(runtimeService().getVariable(approval.getProcessInstanceId(), MONITOR_BODY))
-          .as("the fan-out's settings").isEqualTo("bdvTU");
+          .as("the fan-out's settings")
+          .isEqualTo("bdvTU");
       complete(approval, withVariables(APPROVED, true));
-      complete(taskQuery().processInstanceBusinessKey("24-CT/TU")
-          .taskDefinitionKey("Task_ConfirmResult").singleResult(),
+      complete(
+          taskQuery()
+              .processInstanceBusinessKey("24-CT/TU")
+              .taskDefinitionKey("Task_ConfirmResult")
+              .singleResult(),
           withVariables(CONFIRMED, true));
 
       BpmnAwareTests.assertThat(parent).isEnded();
-      assertThat(memberVariables("soNoiVu")).containsKeys(SUBMITTED_AT, CONFIRMED_AT)
+      assertThat(memberVariables("soNoiVu"))
+          .containsKeys(SUBMITTED_AT, CONFIRMED_AT)
           .containsEntry(RESULT_REPORT, "Sở Nội vụ đã hoàn thành kế hoạch");
     } finally {
       BpmnAwareTests.repositoryService().deleteDeployment(deployment, true);
@@ -473,11 +649,22 @@ class FanoutProcessTest {
 
   /** The history variables of {@code body}'s fan-out member, by name. */
   private Map<String, Object> memberVariables(String body) {
-    String member = historyService().createHistoricVariableInstanceQuery()
-        .processDefinitionKey("fanoutMember").variableName(LEAD_BODY).list().stream()
-        .filter(v -> body.equals(v.getValue())).findFirst().orElseThrow().getProcessInstanceId();
+    String member =
+        historyService()
+            .createHistoricVariableInstanceQuery()
+            .processDefinitionKey("fanoutMember")
+            .variableName(LEAD_BODY)
+            .list()
+            .stream()
+            .filter(v -> body.equals(v.getValue()))
+            .findFirst()
+            .orElseThrow()
+            .getProcessInstanceId();
     Map<String, Object> vars = new java.util.HashMap<>();
-    historyService().createHistoricVariableInstanceQuery().processInstanceId(member).list()
+    historyService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(member)
+        .list()
         .forEach(v -> vars.put(v.getName(), v.getValue()));
     return vars;
   }
@@ -485,8 +672,8 @@ class FanoutProcessTest {
   @Test
   void aDeadlineGivenAsAPhraseTimesTheReminderAndTheChases() {
     // the fan-out's timers are scheduled before its start listener reads the phrase
-    ProcessInstance parent = fanOut(DEADLINE, null, DEADLINE_PHRASE, "trước 15/12/2026",
-        ISSUED_DATE, "2026-11-20");
+    ProcessInstance parent =
+        fanOut(DEADLINE, null, DEADLINE_PHRASE, "trước 15/12/2026", ISSUED_DATE, "2026-11-20");
 
     assertThat(parentTimer(parent, "StartEvent_ReminderDue").getDuedate())
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-12T16:59:59Z")));
@@ -500,7 +687,8 @@ class FanoutProcessTest {
   void withoutADeadlineTheParentRechecksEveryMidnight() {
     ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh", DEADLINE, "");
     runJobs(parent);
-    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("24/11 begins in Vietnam")
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate())
+        .as("24/11 begins in Vietnam")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-11-23T17:00:00Z")));
   }
 
@@ -509,20 +697,24 @@ class FanoutProcessTest {
     ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh");
     runJobs(parent);
     Job recheck = parentTimer(parent, "Event_RecheckDue");
-    assertThat(recheck.getDuedate()).as("when 15/12 is over in Vietnam, with the first chase")
+    assertThat(recheck.getDuedate())
+        .as("when 15/12 is over in Vietnam, with the first chase")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")))
         .isEqualTo(parentTimer(parent, "StartEvent_ChaseDue").getDuedate());
 
     ClockUtil.setCurrentTime(recheck.getDuedate());
     managementService().executeJob(recheck.getId());
-    BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast")
+    BpmnAwareTests.assertThat(parent)
+        .isWaitingAt("Gateway_WaitForLast")
         .hasPassed("Event_RecheckDue");
-    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("then every midnight")
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate())
+        .as("then every midnight")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-16T17:00:00Z")));
     // a month after the deadline a body still silent is re-checked weekly, not nightly
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2027-01-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "Event_RecheckDue").getId());
-    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate()).as("16/1 + 7 days")
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate())
+        .as("16/1 + 7 days")
         .isEqualTo(Date.from(java.time.Instant.parse("2027-01-22T17:00:00Z")));
     reports().forEach(t -> complete(t, withVariables(RESULT_REPORT, "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
@@ -532,47 +724,67 @@ class FanoutProcessTest {
   void cancellingTheFanOutEndsTheWorkItGaveOut() throws Exception {
     ProcessInstance parent = fanOut();
     // one chunk of 2 bodies given out, two chunks still queued
-    managementService().executeJob(managementService().createJobQuery().messages().list().get(0)
-        .getId());
+    managementService()
+        .executeJob(managementService().createJobQuery().messages().list().get(0).getId());
     List<Task> given = reports();
     assertThat(given).hasSize(2);
     // one body asked for more time: its work is in a full assignment now
-    complete(given.get(0), withVariables(REQUEST_EXTENSION, true,
-        REQUESTED_DEADLINE, "2027-01-15", EXTENSION_REASON, "Chờ số liệu quyết toán"));
+    complete(
+        given.get(0),
+        withVariables(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            "2027-01-15",
+            EXTENSION_REASON,
+            "Chờ số liệu quyết toán"));
     runJobs(parent);
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "StartEvent_ChaseDue").getId());
     // the chase's first chunk has run (2 notices), its second is still queued
-    managementService().executeJob(managementService().createJobQuery().messages().list().get(0)
-        .getId());
+    managementService()
+        .executeJob(managementService().createJobQuery().messages().list().get(0).getId());
     assertThat(notices()).hasSize(2);
     assertThat(chaseNoticeRows(parent)).isEqualTo(2);
     assertThat(taskQuery().processInstanceBusinessKey("24-CT/TU").count())
-        .as("4 bodies' work, an extension to decide, 2 notices").isEqualTo(7);
+        .as("4 bodies' work, an extension to decide, 2 notices")
+        .isEqualTo(7);
 
     runtimeService().deleteProcessInstance(parent.getId(), "Văn bản bị thu hồi");
 
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("24-CT/TU")
-        .list()).as("members, the full assignment, chunks and notices all ended").isEmpty();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("24-CT/TU")
+                .list())
+        .as("members, the full assignment, chunks and notices all ended")
+        .isEmpty();
     assertThat(taskQuery().processInstanceBusinessKey("24-CT/TU").count()).isZero();
     assertThat(chaseNoticeRows(parent)).isZero();
-    assertThat(historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("fanoutMember").list())
+    assertThat(
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("fanoutMember")
+                .list())
         .extracting(member -> member.getDeleteReason())
-        .containsOnly("Việc giao cho nhiều đơn vị đã bị hủy").hasSize(5);
+        .containsOnly("Việc giao cho nhiều đơn vị đã bị hủy")
+        .hasSize(5);
   }
 
   /** A connection to the test engine's database, for the product's own tables. */
   private static java.sql.Connection connection() throws java.sql.SQLException {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngine()
-        .getProcessEngineConfiguration()).getDataSource().getConnection();
+    return ((ProcessEngineConfigurationImpl)
+            engine.getProcessEngine().getProcessEngineConfiguration())
+        .getDataSource()
+        .getConnection();
   }
 
   /** The rows of {@code danvan_chase_notice} kept for the fan-out. */
   private static long chaseNoticeRows(ProcessInstance parent) throws Exception {
     try (var connection = connection();
-        var count = connection.prepareStatement(
-            "select count(*) from danvan_chase_notice where fanout_id_ = ?")) {
+        var count =
+            connection.prepareStatement(
+                "select count(*) from danvan_chase_notice where fanout_id_ = ?")) {
       count.setString(1, parent.getId());
       try (var rs = count.executeQuery()) {
         rs.next();
@@ -588,18 +800,19 @@ class FanoutProcessTest {
     // as if the last body's transaction committed its count and the node stopped before waking
     // the parent up
     try (var connection = connection();
-        var update = connection.prepareStatement(
-            "update danvan_fanout set done_ = total_ where id_ = ?")) {
+        var update =
+            connection.prepareStatement("update danvan_fanout set done_ = total_ where id_ = ?")) {
       update.setString(1, parent.getId());
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
     BpmnAwareTests.assertThat(parent).isWaitingAt("Gateway_WaitForLast");
 
     managementService().executeJob(parentTimer(parent, "Event_RecheckDue").getId());
-    BpmnAwareTests.assertThat(parent).isEnded().hasPassed("Event_RecheckDue", "Gateway_JoinDone")
+    BpmnAwareTests.assertThat(parent)
+        .isEnded()
+        .hasPassed("Event_RecheckDue", "Gateway_JoinDone")
         .hasNotPassed("Event_LastBodyDone");
   }
-
 
   @Test
   void bodiesCanBeChosenByTypeOnlyThoseThatStillExist() {
@@ -611,17 +824,21 @@ class FanoutProcessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      no bodies        | bodies   |                      | Danh sách đơn vị thực hiện là bắt buộc
-      unknown body     | bodies   | soNoiVu, soKhongCo   | "soKhongCo" không có trong sổ đăng ký
-      duplicate body   | bodies   | soNoiVu, soNoiVu     | mã trùng
-      unknown type     | bodyType | huyen                | loại "huyen"
-      no content       | taskContent |                   | Nội dung nhiệm vụ là bắt buộc
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          no bodies        | bodies   |                      | Danh sách đơn vị thực hiện là bắt buộc
+          unknown body     | bodies   | soNoiVu, soKhongCo   | "soKhongCo" không có trong sổ đăng ký
+          duplicate body   | bodies   | soNoiVu, soNoiVu     | mã trùng
+          unknown type     | bodyType | huyen                | loại "huyen"
+          no content       | taskContent |                   | Nội dung nhiệm vụ là bắt buộc
+          """)
   void badStartIsRefused(String kind, String name, String value, String message) {
     long before = runtimeService().createProcessInstanceQuery().count();
     assertThatThrownBy(() -> fanOut(name, value))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
     assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
   }
 }

@@ -1,5 +1,15 @@
 package vn.danvan.blocks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
 import static vn.danvan.periodic.PeriodicVariables.ANSWERED_BODIES;
@@ -20,17 +30,6 @@ import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,15 +63,22 @@ import vn.danvan.tracking.ReportPeriod;
 import vn.danvan.tracking.WorkStatus;
 
 /** Periodic reports through a directive's life, driven by the engine clock. */
-@Deployment(resources = {"processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn",
-    "processes/blocks/fanout.bpmn",
-    "processes/blocks/fanoutMember.bpmn", "processes/blocks/fanoutChunk.bpmn", "processes/blocks/chaseNotice.bpmn",
-    "processes/blocks/assignment.bpmn"})
+@Deployment(
+    resources = {
+      "processes/blocks/periodicReport.bpmn",
+      "processes/blocks/reportPeriod.bpmn",
+      "processes/blocks/fanout.bpmn",
+      "processes/blocks/fanoutMember.bpmn",
+      "processes/blocks/fanoutChunk.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "processes/blocks/assignment.bpmn"
+    })
 class PeriodicReportProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessTestEngine.withFullCoverage("fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "assignment");
+      ProcessTestEngine.withFullCoverage(
+          "fanout", "fanoutChunk", "fanoutMember", "chaseNotice", "assignment");
 
   @AfterEach
   void reset() {
@@ -80,15 +86,29 @@ class PeriodicReportProcessTest {
   }
 
   static void at(String vietnamTime) {
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
   }
 
   static ProcessInstance start(Object... extra) {
-    Map<String, Object> vars = withVariables(CYCLE_PHRASE, "hằng quý", ISSUED_DATE, "2016-05-20",
-        END_DATE, "2016-12-31", REPORTING_BODIES, "soNoiVu, soTaiChinh",
-        CONSOLIDATING_BODY, "bdvTU", RECIPIENT_BODY, "ttTU", MONITOR_BODY, "bdvTU",
-        TASK_CONTENT, "tình hình thực hiện Nghị quyết về công tác dân vận");
+    Map<String, Object> vars =
+        withVariables(
+            CYCLE_PHRASE,
+            "hằng quý",
+            ISSUED_DATE,
+            "2016-05-20",
+            END_DATE,
+            "2016-12-31",
+            REPORTING_BODIES,
+            "soNoiVu, soTaiChinh",
+            CONSOLIDATING_BODY,
+            "bdvTU",
+            RECIPIENT_BODY,
+            "ttTU",
+            MONITOR_BODY,
+            "bdvTU",
+            TASK_CONTENT,
+            "tình hình thực hiện Nghị quyết về công tác dân vận");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -104,8 +124,14 @@ class PeriodicReportProcessTest {
 
   /** The timers that open the cycle's periods, by date. */
   static List<Job> periodOpenings(ProcessInstance pi) {
-    return managementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .activityId("Event_PeriodOpens").orderByJobDuedate().asc().list();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(pi.getId())
+        .timers()
+        .activityId("Event_PeriodOpens")
+        .orderByJobDuedate()
+        .asc()
+        .list();
   }
 
   static Date vietnam(String day) {
@@ -113,7 +139,9 @@ class PeriodicReportProcessTest {
   }
 
   static Task consolidation() {
-    return taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_Consolidate")
+    return taskQuery()
+        .processInstanceBusinessKey("24-NQ/TU")
+        .taskDefinitionKey("Task_Consolidate")
         .singleResult();
   }
 
@@ -122,11 +150,13 @@ class PeriodicReportProcessTest {
     at("2016-05-20T09:00");
     ProcessInstance pi = start();
     String[][] quarters = {
-        {"Quý II/2016", "2016-06-15", "2016-06-30T16:59:59Z"},
-        {"Quý III/2016", "2016-09-15", "2016-09-30T16:59:59Z"},
-        {"Quý IV/2016", "2016-12-16", "2016-12-31T16:59:59Z"}};
+      {"Quý II/2016", "2016-06-15", "2016-06-30T16:59:59Z"},
+      {"Quý III/2016", "2016-09-15", "2016-09-30T16:59:59Z"},
+      {"Quý IV/2016", "2016-12-16", "2016-12-31T16:59:59Z"}
+    };
     // every period is on the calendar from the start, each opening on its own date
-    assertThat(periodOpenings(pi)).extracting(Job::getDuedate)
+    assertThat(periodOpenings(pi))
+        .extracting(Job::getDuedate)
         .containsExactly(vietnam("2016-06-15"), vietnam("2016-09-15"), vietnam("2016-12-16"));
     for (String[] q : quarters) {
       Job opens = periodOpenings(pi).get(0);
@@ -135,16 +165,27 @@ class PeriodicReportProcessTest {
       managementService().executeJob(opens.getId());
       runAsyncJobs();
 
-      List<Task> reports = taskQuery().processInstanceBusinessKey("24-NQ/TU")
-          .taskDefinitionKey("Task_Perform").list();
-      assertThat(reports).hasSize(2).allSatisfy(t -> {
-        assertThat(t.getDueDate()).isEqualTo(Date.from(Instant.parse(q[2])));
-        assertThat((String) runtimeService().getVariable(t.getProcessInstanceId(), TASK_CONTENT))
-            .startsWith("Báo cáo " + q[0]);
-      });
+      List<Task> reports =
+          taskQuery()
+              .processInstanceBusinessKey("24-NQ/TU")
+              .taskDefinitionKey("Task_Perform")
+              .list();
+      assertThat(reports)
+          .hasSize(2)
+          .allSatisfy(
+              t -> {
+                assertThat(t.getDueDate()).isEqualTo(Date.from(Instant.parse(q[2])));
+                assertThat(
+                        (String)
+                            runtimeService().getVariable(t.getProcessInstanceId(), TASK_CONTENT))
+                    .startsWith("Báo cáo " + q[0]);
+              });
       reports.forEach(t -> complete(t, withVariables(RESULT_REPORT, "Số liệu " + q[0])));
-      taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_ApproveResult")
-          .list().forEach(t -> complete(t, withVariables(APPROVED, true)));
+      taskQuery()
+          .processInstanceBusinessKey("24-NQ/TU")
+          .taskDefinitionKey("Task_ApproveResult")
+          .list()
+          .forEach(t -> complete(t, withVariables(APPROVED, true)));
 
       // every body answered before the compile day: the consolidator compiles at once
       Task compile = consolidation();
@@ -153,8 +194,11 @@ class PeriodicReportProcessTest {
       assertThatThrownBy(() -> complete(compile, withVariables(PERIOD_SUMMARY, "")))
           .hasRootCauseInstanceOf(InvalidInputException.class);
       complete(compile, withVariables(PERIOD_SUMMARY, "Tổng hợp " + q[0]));
-      Task conclude = taskQuery().processInstanceBusinessKey("24-NQ/TU")
-          .taskDefinitionKey("Task_Conclude").singleResult();
+      Task conclude =
+          taskQuery()
+              .processInstanceBusinessKey("24-NQ/TU")
+              .taskDefinitionKey("Task_Conclude")
+              .singleResult();
       BpmnAwareTests.assertThat(conclude).hasCandidateGroup("ttTULanhDao");
       complete(conclude, withVariables(PERIOD_CONCLUSION, "Kết luận " + q[0]));
       runAsyncJobs();
@@ -163,47 +207,79 @@ class PeriodicReportProcessTest {
   }
 
   /**
-   * A five-year quarterly cycle (20 quarters) in which one body never answers: every quarter
-   * opens on its date, and the consolidator compiles every quarter on its compile day (the day
-   * after the due day) with the others' reports and the silent body named as missing.
+   * A five-year quarterly cycle (20 quarters) in which one body never answers: every quarter opens
+   * on its date, and the consolidator compiles every quarter on its compile day (the day after the
+   * due day) with the others' reports and the silent body named as missing.
    */
   @Test
   void fiveYearsOfQuartersGoOnWhenOneBodyNeverAnswers() {
     at("2016-01-05T09:00");
-    ProcessInstance pi = start(ISSUED_DATE, "2016-01-05", END_DATE, "2020-12-31",
-        REPORTING_BODIES, "soNoiVu, soTaiChinh, mttqTinh", CHASE_INTERVAL, "P3M");
+    ProcessInstance pi =
+        start(
+            ISSUED_DATE,
+            "2016-01-05",
+            END_DATE,
+            "2020-12-31",
+            REPORTING_BODIES,
+            "soNoiVu, soTaiChinh, mttqTinh",
+            CHASE_INTERVAL,
+            "P3M");
     DirectiveRun run = new DirectiveRun().silent("mttqTinh");
     run.until("2021-01-31T00:00", 5000);
 
-    List<Received> opened = run.received().stream()
-        .filter(r -> r.task().equals("Task_Perform") && r.body().equals("soNoiVu")).toList();
-    List<Received> compiled = run.received().stream()
-        .filter(r -> r.task().equals("Task_Consolidate")).toList();
+    List<Received> opened =
+        run.received().stream()
+            .filter(r -> r.task().equals("Task_Perform") && r.body().equals("soNoiVu"))
+            .toList();
+    List<Received> compiled =
+        run.received().stream().filter(r -> r.task().equals("Task_Consolidate")).toList();
     List<LocalDate> dues = new java.util.ArrayList<>();
     for (int year = 2016; year <= 2020; year++) {
       for (int month : new int[] {3, 6, 9, 12}) {
-        dues.add(LocalDate.of(year, month, 1).withDayOfMonth(
-            LocalDate.of(year, month, 1).lengthOfMonth()));
+        dues.add(
+            LocalDate.of(year, month, 1)
+                .withDayOfMonth(LocalDate.of(year, month, 1).lengthOfMonth()));
       }
     }
-    assertThat(opened).as("20 quarters open on their dates, 15 days before each due day")
+    assertThat(opened)
+        .as("20 quarters open on their dates, 15 days before each due day")
         .extracting(Received::given, Received::due)
         .containsExactlyElementsOf(dues.stream().map(d -> tuple(d.minusDays(15), d)).toList());
-    assertThat(compiled).as("every quarter compiled on the day after its due day")
+    assertThat(compiled)
+        .as("every quarter compiled on the day after its due day")
         .extracting(Received::content, Received::given)
-        .containsExactlyElementsOf(dues.stream().map(d -> tuple(
-            "Quý " + new String[] {"I", "II", "III", "IV"}[(d.getMonthValue() - 1) / 3] + "/"
-                + d.getYear(), d.plusDays(1))).toList());
-    assertThat(historyService().createHistoricVariableInstanceQuery()
-        .variableName(MISSING_BODIES).list()).hasSize(20)
-        .allSatisfy(v -> assertThat(v.getValue()).isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
-    assertThat(historyService().createHistoricTaskInstanceQuery().taskDefinitionKey("Task_Conclude")
-        .finished().count()).as("20 conclusions").isEqualTo(20);
+        .containsExactlyElementsOf(
+            dues.stream()
+                .map(
+                    d ->
+                        tuple(
+                            "Quý "
+                                + new String[] {"I", "II", "III", "IV"}[(d.getMonthValue() - 1) / 3]
+                                + "/"
+                                + d.getYear(),
+                            d.plusDays(1)))
+                .toList());
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(MISSING_BODIES)
+                .list())
+        .hasSize(20)
+        .allSatisfy(
+            v -> assertThat(v.getValue()).isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"));
+    assertThat(
+            historyService()
+                .createHistoricTaskInstanceQuery()
+                .taskDefinitionKey("Task_Conclude")
+                .finished()
+                .count())
+        .as("20 conclusions")
+        .isEqualTo(20);
     // the silent body's 20 reports are still open and still chased
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("mttqTinh").count())
         .isEqualTo(20);
-    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanout")
-        .count()).isEqualTo(20);
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanout").count())
+        .isEqualTo(20);
   }
 
   /** Opens the first quarter and has soNoiVu and soTaiChinh report; mttqTinh not yet. */
@@ -221,10 +297,15 @@ class PeriodicReportProcessTest {
 
   /** The body reports (its task, then its leader's approval). */
   static void answer(String body, String report) {
-    complete(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup(body).singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup(body).singleResult(),
         withVariables(RESULT_REPORT, report));
-    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").taskCandidateGroup(body + "LanhDao")
-        .singleResult(), withVariables(APPROVED, true));
+    complete(
+        taskQuery()
+            .taskDefinitionKey("Task_ApproveResult")
+            .taskCandidateGroup(body + "LanhDao")
+            .singleResult(),
+        withVariables(APPROVED, true));
   }
 
   /** Runs the timers due by {@code vietnamTime}, the clock moved there. */
@@ -253,29 +334,53 @@ class PeriodicReportProcessTest {
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").list())
         .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), DEADLINE))
         .containsExactlyInAnyOrder("2016-06-30", "2016-09-30", "2016-09-30", "2016-09-30");
-    assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").taskCandidateGroup(
-        "mttqTinhLanhDao").count()).as("chased after the compile").isPositive();
-    complete(taskQuery().taskDefinitionKey("Task_Conclude").singleResult(),
+    assertThat(
+            taskQuery()
+                .taskDefinitionKey("Task_AcknowledgeChase")
+                .taskCandidateGroup("mttqTinhLanhDao")
+                .count())
+        .as("chased after the compile")
+        .isPositive();
+    complete(
+        taskQuery().taskDefinitionKey("Task_Conclude").singleResult(),
         withVariables(PERIOD_CONCLUSION, "Kết luận quý II"));
 
     // mttqTinh reports quý II late: in quý II, done late; the quarter's work then ends
-    Task late = taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("mttqTinh")
-        .list().stream().filter(t -> "2016-06-30".equals(
-            runtimeService().getVariable(t.getProcessInstanceId(), DEADLINE))).findFirst()
-        .orElseThrow();
+    Task late =
+        taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("mttqTinh").list().stream()
+            .filter(
+                t ->
+                    "2016-06-30"
+                        .equals(runtimeService().getVariable(t.getProcessInstanceId(), DEADLINE)))
+            .findFirst()
+            .orElseThrow();
     complete(late, withVariables(RESULT_REPORT, "Báo cáo muộn quý II"));
-    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
         withVariables(APPROVED, true));
     Board.View q2 = board().of("24-NQ/TU", ReportPeriod.parse("2016-Q2"), body -> true);
-    assertThat(q2.items()).extracting(Board.Item::body, Board.Item::status).containsExactlyInAnyOrder(
-        tuple("soNoiVu", WorkStatus.DONE_ON_TIME), tuple("soTaiChinh", WorkStatus.DONE_ON_TIME),
-        tuple("mttqTinh", WorkStatus.DONE_LATE));
+    assertThat(q2.items())
+        .extracting(Board.Item::body, Board.Item::status)
+        .containsExactlyInAnyOrder(
+            tuple("soNoiVu", WorkStatus.DONE_ON_TIME),
+            tuple("soTaiChinh", WorkStatus.DONE_ON_TIME),
+            tuple("mttqTinh", WorkStatus.DONE_LATE));
     assertThat(taskQuery().taskDefinitionKey("Task_Consolidate").count())
-        .as("no second compile task for a late report").isZero();
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId("EndEvent_LateReportsIn").count()).isEqualTo(1);
-    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("reportPeriod")
-        .count()).as("only quý III's work goes on").isEqualTo(1);
+        .as("no second compile task for a late report")
+        .isZero();
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("EndEvent_LateReportsIn")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("reportPeriod")
+                .count())
+        .as("only quý III's work goes on")
+        .isEqualTo(1);
     BpmnAwareTests.assertThat(pi).isActive();
   }
 
@@ -289,8 +394,8 @@ class PeriodicReportProcessTest {
     ProcessInstance pi = start(END_DATE, "2016-06-30");
     Job opens = periodOpenings(pi).get(0);
     managementService().executeJob(opens.getId());
-    Job compileDay = managementService().createJobQuery().timers().activityId("Event_CompileDay")
-        .singleResult();
+    Job compileDay =
+        managementService().createJobQuery().timers().activityId("Event_CompileDay").singleResult();
     managementService().executeJob(compileDay.getId()); // before the fan-out's chunk has run
     Task compile = consolidation();
     assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES))
@@ -313,21 +418,31 @@ class PeriodicReportProcessTest {
         .hasMessageContaining("Chọn đơn vị cần làm lại báo cáo (returnBody)");
     // a body that has not answered cannot be returned; a reason is required
     assertThatThrownBy(() -> complete(compile, withVariables(RETURN_BODY, "soTaiChinh")))
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Lý do trả lại");
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Lý do trả lại");
 
-    complete(compile, withVariables(RETURN_BODY, "soTaiChinh",
-        RETURN_REASON, "Thiếu số liệu chi ngân sách cho công tác dân vận"));
+    complete(
+        compile,
+        withVariables(
+            RETURN_BODY,
+            "soTaiChinh",
+            RETURN_REASON,
+            "Thiếu số liệu chi ngân sách cho công tác dân vận"));
 
     Task redo = taskQuery().taskDefinitionKey("Task_Perform").singleResult();
     BpmnAwareTests.assertThat(redo).hasCandidateGroup("soTaiChinh");
     assertThat((String) runtimeService().getVariable(redo.getProcessInstanceId(), TASK_CONTENT))
-        .startsWith("Báo cáo Quý II/2016").contains("Thiếu số liệu chi ngân sách");
+        .startsWith("Báo cáo Quý II/2016")
+        .contains("Thiếu số liệu chi ngân sách");
     assertThat(taskQuery().taskDefinitionKey("Task_Perform").taskCandidateGroup("soNoiVu").count())
-        .as("the others are untouched").isZero();
+        .as("the others are untouched")
+        .isZero();
     Task again = consolidation();
     assertThat(taskService().getVariable(again.getId(), RETURN_BODY)).isNull();
-    assertThatThrownBy(() -> complete(again, withVariables(RETURN_BODY, "soTaiChinh",
-        RETURN_REASON, "Lần nữa"))).hasRootCauseInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(
+            () ->
+                complete(again, withVariables(RETURN_BODY, "soTaiChinh", RETURN_REASON, "Lần nữa")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("chưa gửi báo cáo");
 
     answer("soTaiChinh", "Số liệu bổ sung chi ngân sách");
@@ -345,15 +460,22 @@ class PeriodicReportProcessTest {
     runtimeService().deleteProcessInstance(pi.getId(), "Văn bản bị thu hồi");
 
     assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU").count()).isZero();
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("24-NQ/TU")
-        .count()).isZero();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("24-NQ/TU")
+                .count())
+        .isZero();
   }
 
   static Board board() {
-    return new Board(new Deadlines(),
+    return new Board(
+        new Deadlines(),
         OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml")),
-        new BoardStore(((ProcessEngineConfigurationImpl) BpmnAwareTests.processEngine()
-            .getProcessEngineConfiguration()).getDataSource()));
+        new BoardStore(
+            ((ProcessEngineConfigurationImpl)
+                    BpmnAwareTests.processEngine().getProcessEngineConfiguration())
+                .getDataSource()));
   }
 
   @Test
@@ -364,31 +486,44 @@ class PeriodicReportProcessTest {
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
     runAsyncJobs();
-    assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU").taskDefinitionKey("Task_Perform")
-        .count()).isEqualTo(2);
+    assertThat(
+            taskQuery()
+                .processInstanceBusinessKey("24-NQ/TU")
+                .taskDefinitionKey("Task_Perform")
+                .count())
+        .isEqualTo(2);
 
     // its directive withdrawn: an administrator deletes the instance (Cockpit, REST)
     runtimeService().deleteProcessInstance(pi.getId(), "Văn bản bị thu hồi");
 
     assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU").count())
-        .as("no body keeps a report of a withdrawn directive").isZero();
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("24-NQ/TU")
-        .count()).isZero();
+        .as("no body keeps a report of a withdrawn directive")
+        .isZero();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("24-NQ/TU")
+                .count())
+        .isZero();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      not a cycle        | cyclePhrase       | trong tháng 8/2016 | không phải định kỳ
-      unknown cycle      | cyclePhrase       | hằng tuần          | Không hiểu thời hạn "hằng tuần"
-      no end             | endDate           |                    | Thời điểm kết thúc là bắt buộc
-      end is a cycle     | endDate           | hằng năm           | phải là một ngày
-      no period          | endDate           | 2016-05-31         | Không có kỳ báo cáo nào
-      unknown recipient  | recipientBody     | ubndKhongCo        | Nơi nhận báo cáo "ubndKhongCo"
-      bad issue date     | issuedDate        | 2016/5/20          | Ngày ban hành "2016/5/20" không hợp lệ
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          not a cycle        | cyclePhrase       | trong tháng 8/2016 | không phải định kỳ
+          unknown cycle      | cyclePhrase       | hằng tuần          | Không hiểu thời hạn "hằng tuần"
+          no end             | endDate           |                    | Thời điểm kết thúc là bắt buộc
+          end is a cycle     | endDate           | hằng năm           | phải là một ngày
+          no period          | endDate           | 2016-05-31         | Không có kỳ báo cáo nào
+          unknown recipient  | recipientBody     | ubndKhongCo        | Nơi nhận báo cáo "ubndKhongCo"
+          bad issue date     | issuedDate        | 2016/5/20          | Ngày ban hành "2016/5/20" không hợp lệ
+          """)
   void badStartIsRefused(String kind, String name, String value, String message) {
     at("2016-05-20T09:00");
     assertThatThrownBy(() -> start(name, value))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
   }
 }

@@ -1,5 +1,12 @@
 package vn.danvan.blocks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
 import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
@@ -10,14 +17,6 @@ import static vn.danvan.review.ReviewVariables.REVIEW_KIND;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,8 +39,8 @@ import vn.danvan.input.InvalidInputException;
 import vn.danvan.support.ProcessTestEngine;
 
 /** "Tổng kết vào quý III/2020": drafting opens 1/7/2020, due 30/9/2020, then the conclusion. */
-@Deployment(resources = {"processes/blocks/reviewMilestone.bpmn",
-    "processes/blocks/assignment.bpmn"})
+@Deployment(
+    resources = {"processes/blocks/reviewMilestone.bpmn", "processes/blocks/assignment.bpmn"})
 class ReviewMilestoneProcessTest {
 
   @RegisterExtension
@@ -53,12 +52,24 @@ class ReviewMilestoneProcessTest {
   }
 
   static ProcessInstance plan(Object... extra) {
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse("2016-05-20T09:00").atZone(Deadlines.ZONE).toInstant()));
-    Map<String, Object> vars = withVariables(MILESTONE_PHRASE, "quý III/2020",
-        ISSUED_DATE, "2016-05-20", REVIEW_KIND, "Tổng kết",
-        TASK_CONTENT, "5 năm thực hiện Nghị quyết", DRAFTING_BODY, "bdvTU",
-        "contributingBodies", "soNoiVu,mttqTinh", LEADERSHIP_BODY, "btvTU");
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2016-05-20T09:00").atZone(Deadlines.ZONE).toInstant()));
+    Map<String, Object> vars =
+        withVariables(
+            MILESTONE_PHRASE,
+            "quý III/2020",
+            ISSUED_DATE,
+            "2016-05-20",
+            REVIEW_KIND,
+            "Tổng kết",
+            TASK_CONTENT,
+            "5 năm thực hiện Nghị quyết",
+            DRAFTING_BODY,
+            "bdvTU",
+            "contributingBodies",
+            "soNoiVu,mttqTinh",
+            LEADERSHIP_BODY,
+            "btvTU");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -73,16 +84,27 @@ class ReviewMilestoneProcessTest {
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
 
-    Task draft = taskQuery().processInstanceBusinessKey("24-NQ/TU")
-        .taskDefinitionKey("Task_Perform").singleResult();
-    BpmnAwareTests.assertThat(draft).hasCandidateGroup("bdvTU")
+    Task draft =
+        taskQuery()
+            .processInstanceBusinessKey("24-NQ/TU")
+            .taskDefinitionKey("Task_Perform")
+            .singleResult();
+    BpmnAwareTests.assertThat(draft)
+        .hasCandidateGroup("bdvTU")
         .hasDueDate(Date.from(Instant.parse("2020-09-30T16:59:59Z")));
-    assertThat(taskQuery().processInstanceBusinessKey("24-NQ/TU")
-        .taskDefinitionKey("Task_Contribute").count()).isEqualTo(2);
-    taskQuery().taskDefinitionKey("Task_Contribute").list()
+    assertThat(
+            taskQuery()
+                .processInstanceBusinessKey("24-NQ/TU")
+                .taskDefinitionKey("Task_Contribute")
+                .count())
+        .isEqualTo(2);
+    taskQuery()
+        .taskDefinitionKey("Task_Contribute")
+        .list()
         .forEach(t -> complete(t, withVariables(CONTRIBUTION, "Ý kiến đóng góp")));
     complete(draft, withVariables(RESULT_REPORT, "Dự thảo báo cáo tổng kết"));
-    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
         withVariables(APPROVED, true));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConcludeReview");
@@ -96,14 +118,18 @@ class ReviewMilestoneProcessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      a cycle           | milestonePhrase | hằng quý    | phải là một mốc
-      unknown phrase    | milestonePhrase | cuối nhiệm kỳ | Không hiểu thời hạn "cuối nhiệm kỳ"
-      unknown drafter   | draftingBody    | banKhongCo  | Đơn vị chủ trì xây dựng báo cáo "banKhongCo"
-      no kind           | reviewKind      |             | Loại (Sơ kết hoặc Tổng kết) là bắt buộc
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          a cycle           | milestonePhrase | hằng quý    | phải là một mốc
+          unknown phrase    | milestonePhrase | cuối nhiệm kỳ | Không hiểu thời hạn "cuối nhiệm kỳ"
+          unknown drafter   | draftingBody    | banKhongCo  | Đơn vị chủ trì xây dựng báo cáo "banKhongCo"
+          no kind           | reviewKind      |             | Loại (Sơ kết hoặc Tổng kết) là bắt buộc
+          """)
   void badPlanIsRefused(String kind, String name, String value, String message) {
     assertThatThrownBy(() -> plan(name, value))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
   }
 }

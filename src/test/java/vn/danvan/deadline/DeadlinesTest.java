@@ -58,10 +58,12 @@ class DeadlinesTest {
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     // 16:59:59 UTC is 23:59:59 in Vietnam: the next midnight is a second away
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2016-08-31T16:59:59Z")));
-    assertThat(deadlines.startOfNextDay()).isEqualTo(Date.from(Instant.parse("2016-08-31T17:00:00Z")));
+    assertThat(deadlines.startOfNextDay())
+        .isEqualTo(Date.from(Instant.parse("2016-08-31T17:00:00Z")));
     // at midnight itself, the next one
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2016-08-31T17:00:00Z")));
-    assertThat(deadlines.startOfNextDay()).isEqualTo(Date.from(Instant.parse("2016-09-01T17:00:00Z")));
+    assertThat(deadlines.startOfNextDay())
+        .isEqualTo(Date.from(Instant.parse("2016-09-01T17:00:00Z")));
   }
 
   @Test

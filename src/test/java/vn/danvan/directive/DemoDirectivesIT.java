@@ -43,8 +43,12 @@ class DemoDirectivesIT {
 
   @BeforeAll
   static void startDemo() throws Exception {
-    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
-        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-demo;DB_CLOSE_DELAY=-1");
+    app =
+        new SpringApplicationBuilder(DanVanApplication.class)
+            .profiles("demo")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:danvan-demo;DB_CLOSE_DELAY=-1");
     engine = app.getBean(ProcessEngine.class);
     // the job executor creates the fan-outs' tasks and fires the timers already due
     long until = System.currentTimeMillis() + 60_000;
@@ -60,21 +64,29 @@ class DemoDirectivesIT {
   }
 
   static List<Task> open(String body, String definitionKey) {
-    return engine.getTaskService().createTaskQuery().taskCandidateGroup(body)
-        .taskDefinitionKey(definitionKey).list();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .taskCandidateGroup(body)
+        .taskDefinitionKey(definitionKey)
+        .list();
   }
 
   @Test
   void noOpenWorkBelongsToABodyThatHasEnded() {
     OrgRegistry registry = app.getBean(OrgRegistry.class);
     LocalDate today = LocalDate.now(Deadlines.ZONE);
-    List<String> ended = registry.bodies().stream().filter(b -> b.hasEndedBy(today))
-        .flatMap(b -> java.util.stream.Stream.of(b.id(), b.leadersGroupId())).toList();
+    List<String> ended =
+        registry.bodies().stream()
+            .filter(b -> b.hasEndedBy(today))
+            .flatMap(b -> java.util.stream.Stream.of(b.id(), b.leadersGroupId()))
+            .toList();
     assertThat(ended).contains("phongNoiVuXuanLoc", "huyenUyXuanLoc", "btgTU", "soLDTBXH");
     List<String> groups = new java.util.ArrayList<>();
     for (Task task : engine.getTaskService().createTaskQuery().list()) {
       engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-          .filter(l -> l.getGroupId() != null).forEach(l -> groups.add(l.getGroupId()));
+          .filter(l -> l.getGroupId() != null)
+          .forEach(l -> groups.add(l.getGroupId()));
     }
     assertThat(groups).isNotEmpty().doesNotContainAnyElementsOf(ended);
     // nor does any running instance name one for a later step
@@ -85,20 +97,34 @@ class DemoDirectivesIT {
       }
     }
     // the work the 2023 Xuân Lộc directive gave the district's Phòng Nội vụ is Sở Nội vụ's now
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("03/CT-UBND")
-        .taskCandidateGroupIn(List.of("soNoiVu", "ubndXaXuanLoc")).count()).isPositive();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey("03/CT-UBND")
+                .taskCandidateGroupIn(List.of("soNoiVu", "ubndXaXuanLoc"))
+                .count())
+        .isPositive();
   }
 
   @Test
   void theFiveDirectivesRunReplayedFromTheirLatestAnniversary() {
     LocalDate today = LocalDate.now(Deadlines.ZONE);
     for (DemoDirectives.Seed seed : DemoDirectives.SEEDS) {
-      var instance = engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKey(seed.key()).processInstanceBusinessKey(seed.number()).singleResult();
+      var instance =
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processDefinitionKey(seed.key())
+              .processInstanceBusinessKey(seed.number())
+              .singleResult();
       assertThat(instance).as(seed.number()).isNotNull();
-      LocalDate issued = LocalDate.parse((String) engine.getRuntimeService()
-          .getVariable(instance.getId(), "issuedDate"));
-      assertThat(issued).as(seed.number()).isBefore(today.minusDays(29))
+      LocalDate issued =
+          LocalDate.parse(
+              (String) engine.getRuntimeService().getVariable(instance.getId(), "issuedDate"));
+      assertThat(issued)
+          .as(seed.number())
+          .isBefore(today.minusDays(29))
           .isAfter(today.minusYears(1).minusDays(31));
       assertThat(issued.getDayOfMonth()).isEqualTo(seed.textIssued().getDayOfMonth());
     }
@@ -109,40 +135,81 @@ class DemoDirectivesIT {
     Instant now = Instant.now();
     // overdue work: Bắc Giang's departments' rules were due on 30/9 of the replay year
     List<Task> rules = open("soTaiChinh", "Task_Perform");
-    assertThat(rules).isNotEmpty().anySatisfy(t -> assertThat(t.getDueDate()).isBefore(
-        java.util.Date.from(now)));
+    assertThat(rules)
+        .isNotEmpty()
+        .anySatisfy(t -> assertThat(t.getDueDate()).isBefore(java.util.Date.from(now)));
     // done and confirmed
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("assignment").processInstanceBusinessKey("NQ-DV-BG-2016")
-        .finished().count()).isGreaterThanOrEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("assignment")
+                .processInstanceBusinessKey("NQ-DV-BG-2016")
+                .finished()
+                .count())
+        .isGreaterThanOrEqualTo(1);
     // returned to Ban Tổ chức, with the reason
     Task returned = open("btcTU", "Task_Perform").get(0);
     assertThat(engine.getTaskService().getVariable(returned.getId(), "returnCount")).isEqualTo(1);
     // an extension waiting for Ban Thường vụ
     assertThat(open("btvTU", "Task_DecideExtension")).hasSize(1);
     // due in two days
-    Task quick = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("CV-BDV-NHANH")
-        .singleResult();
-    assertThat(WorkStatus.of(new WorkStatus.Facts(quick.getDueDate().toInstant(), null, null,
-        false), now, WorkStatus.DUE_SOON_WINDOW)).isEqualTo(WorkStatus.DUE_SOON);
+    Task quick =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey("CV-BDV-NHANH")
+            .singleResult();
+    assertThat(
+            WorkStatus.of(
+                new WorkStatus.Facts(quick.getDueDate().toInstant(), null, null, false),
+                now,
+                WorkStatus.DUE_SOON_WINDOW))
+        .isEqualTo(WorkStatus.DUE_SOON);
     // an ad-hoc report waiting for Ban Dân vận
     assertThat(open("bdvTU", "Task_HandleIncident")).hasSize(1);
     // the year's evaluation of the Bắc Giang resolution (sheets open a month before 15/11)
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("annualEvaluation").processInstanceBusinessKey("NQ-DV-BG-2016")
-        .count()).isOne();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("annualEvaluation")
+                .processInstanceBusinessKey("NQ-DV-BG-2016")
+                .count())
+        .isOne();
     // "Dân vận khéo": a commune's model to appraise, Sở Nội vụ's recognised
-    assertThat(open("bdvTU", "Task_AppraiseModel")).singleElement().satisfies(t -> assertThat(
-        engine.getTaskService().getVariable(t.getId(), "body")).isEqualTo("ubndXaXuanLoc"));
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .variableName("modelStatus").variableValueEquals("modelStatus", "Được công nhận").count())
+    assertThat(open("bdvTU", "Task_AppraiseModel"))
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(engine.getTaskService().getVariable(t.getId(), "body"))
+                    .isEqualTo("ubndXaXuanLoc"));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .variableName("modelStatus")
+                .variableValueEquals("modelStatus", "Được công nhận")
+                .count())
         .isOne();
     // work already overdue is chased at the next weekly turn of its fan-out's chase cycle
-    assertThat(engine.getManagementService().createJobQuery().timers().list().stream()
-        .filter(j -> "StartEvent_ChaseDue".equals(engine.getManagementService()
-            .createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult()
-            .getActivityId()))
-        .filter(j -> j.getDuedate().toInstant().isBefore(now.plus(java.time.Duration.ofDays(7)))))
+    assertThat(
+            engine.getManagementService().createJobQuery().timers().list().stream()
+                .filter(
+                    j ->
+                        "StartEvent_ChaseDue"
+                            .equals(
+                                engine
+                                    .getManagementService()
+                                    .createJobDefinitionQuery()
+                                    .jobDefinitionId(j.getJobDefinitionId())
+                                    .singleResult()
+                                    .getActivityId()))
+                .filter(
+                    j ->
+                        j.getDuedate()
+                            .toInstant()
+                            .isBefore(now.plus(java.time.Duration.ofDays(7)))))
         .isNotEmpty();
   }
 
@@ -154,27 +221,45 @@ class DemoDirectivesIT {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     JsonNode view = JSON.readTree(reply.body());
     // Sở Tài chính's rules were due on 30/9 of the replay year: overdue, with days overdue
-    JsonNode overdue = StreamSupport.stream(view.get("overdue").spliterator(), false)
-        .filter(i -> i.get("body").asText().equals("soTaiChinh")).findFirst().orElseThrow();
+    JsonNode overdue =
+        StreamSupport.stream(view.get("overdue").spliterator(), false)
+            .filter(i -> i.get("body").asText().equals("soTaiChinh"))
+            .findFirst()
+            .orElseThrow();
     assertThat(overdue.get("statusLabel").asText()).isEqualTo("Chưa hoàn thành – quá hạn");
     assertThat(overdue.get("daysOverdue").asLong()).isPositive();
-    JsonNode soTaiChinh = StreamSupport.stream(view.get("bodies").spliterator(), false)
-        .filter(b -> b.get("body").asText().equals("soTaiChinh")).findFirst().orElseThrow();
+    JsonNode soTaiChinh =
+        StreamSupport.stream(view.get("bodies").spliterator(), false)
+            .filter(b -> b.get("body").asText().equals("soTaiChinh"))
+            .findFirst()
+            .orElseThrow();
     assertThat(soTaiChinh.get("counts").get("OPEN_OVERDUE").asInt()).isPositive();
     // UBND tỉnh's plan: done and confirmed (on time or late, by the replay's dates)
     assertThat(view.get("items").findValuesAsText("statusLabel"))
         .anyMatch(label -> label.startsWith("Đã hoàn thành"));
 
     // the summary sheet: the same figures, body by body
-    HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort()
-            + "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=NQ-DV-BG-2016"))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-            "bdvTUDieuPhoi:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> xlsx =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + ((WebServerApplicationContext) app).getWebServer().getPort()
+                                + "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=NQ-DV-BG-2016"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    "bdvTUDieuPhoi:demo"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(xlsx.statusCode()).isEqualTo(200);
-    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-        new java.io.ByteArrayInputStream(xlsx.body()))) {
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
       var sheet = book.getSheetAt(0);
       int overdueColumn = 2 + WorkStatus.OPEN_OVERDUE.ordinal();
       int rows = 0;
@@ -198,9 +283,18 @@ class DemoDirectivesIT {
     assertThat(badPeriod.status()).isEqualTo(400);
     assertThat(badPeriod.body()).contains("2026-Q5").contains("không hợp lệ: năm (2026)");
     // a quarter: only work due in it
-    String quarter = JSON.readTree(http.get(board + "&ky=" + LocalDate.now(Deadlines.ZONE).getYear()
-        + "-Q" + ((LocalDate.now(Deadlines.ZONE).getMonthValue() - 1) / 3 + 1), "bdvTUDieuPhoi:demo")
-        .body()).get("periodLabel").asText();
+    String quarter =
+        JSON.readTree(
+                http.get(
+                        board
+                            + "&ky="
+                            + LocalDate.now(Deadlines.ZONE).getYear()
+                            + "-Q"
+                            + ((LocalDate.now(Deadlines.ZONE).getMonthValue() - 1) / 3 + 1),
+                        "bdvTUDieuPhoi:demo")
+                    .body())
+            .get("periodLabel")
+            .asText();
     assertThat(quarter).startsWith("Quý ");
   }
 
@@ -216,11 +310,16 @@ class DemoDirectivesIT {
           .selectByValue("NQ-DV-BG-2016");
       browser.waitForText("Nhiệm vụ quá hạn");
       browser.waitForText("Số liệu theo đơn vị");
-      List<String> overdueBodies = browser.all(By.cssSelector(".danvan-overdue-row td:first-child"))
-          .stream().map(WebElement::getText).toList();
+      List<String> overdueBodies =
+          browser.all(By.cssSelector(".danvan-overdue-row td:first-child")).stream()
+              .map(WebElement::getText)
+              .toList();
       assertThat(overdueBodies).contains("Sở Tài chính");
-      assertThat(browser.all(By.cssSelector(".danvan-board-directive option")).stream()
-          .map(WebElement::getText).toList()).hasSize(DemoDirectives.SEEDS.size())
+      assertThat(
+              browser.all(By.cssSelector(".danvan-board-directive option")).stream()
+                  .map(WebElement::getText)
+                  .toList())
+          .hasSize(DemoDirectives.SEEDS.size())
           .anySatisfy(option -> assertThat(option).startsWith("NQ-DV-BG-2016 — Nghị quyết"));
       assertThat(directive.getText()).isNotBlank();
       browser.script("document.querySelector('.danvan-board').scrollIntoView()");
@@ -239,15 +338,29 @@ class DemoDirectivesIT {
     assertThat(http.get("/actuator/health/readiness", null).body())
         .isEqualTo("{\"status\":\"UP\"}");
     assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
-    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer()
-            .getPort() + "/actuator/prometheus")).header("Accept", "text/plain")
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-            "bdvTUDieuPhoi:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + ((WebServerApplicationContext) app).getWebServer().getPort()
+                                + "/actuator/prometheus"))
+                    .header("Accept", "text/plain")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    "bdvTUDieuPhoi:demo"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).containsPattern(
-        "danvan_work\\{body=\"soTaiChinh\",directive=\"NQ-DV-BG-2016\",status=\"qua_han\"} [1-9]");
+    assertThat(metrics.body())
+        .containsPattern(
+            "danvan_work\\{body=\"soTaiChinh\",directive=\"NQ-DV-BG-2016\",status=\"qua_han\"}"
+                + " [1-9]");
   }
 
   @Test

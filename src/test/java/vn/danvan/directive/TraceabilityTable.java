@@ -30,11 +30,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * One seed directive's traceability table ({@code src/test/resources/traceability/*.yaml}): each
- * item of the text, quoted, and the model element that carries it, with the bodies and deadline
- * the element passes to its block (by input name: {@code leadBody}, {@code reportingBodies},
- * {@code cyclePhrase}…), or why no element carries it.
+ * item of the text, quoted, and the model element that carries it, with the bodies and deadline the
+ * element passes to its block (by input name: {@code leadBody}, {@code reportingBodies}, {@code
+ * cyclePhrase}…), or why no element carries it.
  */
-record TraceabilityTable(String seed, String title, String number, Path model, String note,
+record TraceabilityTable(
+    String seed,
+    String title,
+    String number,
+    Path model,
+    String note,
     List<TraceabilityTable.Row> rows) {
 
   static final Path FOLDER = Path.of("src/test/resources/traceability");
@@ -45,25 +50,38 @@ record TraceabilityTable(String seed, String title, String number, Path model, S
   static final List<String> STATUSES = List.of(MODELLED, STANDING, NOT_ACTIONABLE, GAP);
 
   /** The inputs by which a block receives a deadline or a cycle. */
-  static final Set<String> DEADLINE_INPUTS = Set.of("deadlinePhrase", "cyclePhrase",
-      "milestonePhrase", "registrationDeadline", "selfAssessmentDeadline");
+  static final Set<String> DEADLINE_INPUTS =
+      Set.of(
+          "deadlinePhrase",
+          "cyclePhrase",
+          "milestonePhrase",
+          "registrationDeadline",
+          "selfAssessmentDeadline");
 
   /** An element a reason or an assumption names, e.g. "reported in CallActivity_DecemberReport". */
   private static final Pattern MENTIONED_ELEMENT = Pattern.compile("\\b(?:CallActivity|Task)_\\w+");
 
   /** One item (or one part of an item) of the text. */
-  record Row(String key, String item, String quote, String status, List<String> elements,
-      Map<String, String> lead, Map<String, String> coordinating, Map<String, String> deadline,
-      String reason, String assumed) {
+  record Row(
+      String key,
+      String item,
+      String quote,
+      String status,
+      List<String> elements,
+      Map<String, String> lead,
+      Map<String, String> coordinating,
+      Map<String, String> deadline,
+      String reason,
+      String assumed) {
 
     Row withLead(Map<String, String> other) {
-      return new Row(key, item, quote, status, elements, other, coordinating, deadline, reason,
-          assumed);
+      return new Row(
+          key, item, quote, status, elements, other, coordinating, deadline, reason, assumed);
     }
 
     Row withStatus(String other, String otherReason) {
-      return new Row(key, item, quote, other, elements, lead, coordinating, deadline,
-          otherReason, assumed);
+      return new Row(
+          key, item, quote, other, elements, lead, coordinating, deadline, otherReason, assumed);
     }
   }
 
@@ -85,14 +103,27 @@ record TraceabilityTable(String seed, String title, String number, Path model, S
     }
     List<Row> rows = new ArrayList<>();
     for (Map<String, Object> row : (List<Map<String, Object>>) root.get("items")) {
-      rows.add(new Row(text(row.get("key")), text(row.get("item")), text(row.get("quote")),
-          text(row.get("status")),
-          row.get("elements") == null ? List.of() : List.copyOf((List<String>) row.get("elements")),
-          bodies(row.get("lead")), bodies(row.get("coordinating")), bodies(row.get("deadline")),
-          text(row.get("reason")), text(row.get("assumed"))));
+      rows.add(
+          new Row(
+              text(row.get("key")),
+              text(row.get("item")),
+              text(row.get("quote")),
+              text(row.get("status")),
+              row.get("elements") == null
+                  ? List.of()
+                  : List.copyOf((List<String>) row.get("elements")),
+              bodies(row.get("lead")),
+              bodies(row.get("coordinating")),
+              bodies(row.get("deadline")),
+              text(row.get("reason")),
+              text(row.get("assumed"))));
     }
-    return new TraceabilityTable(text(root.get("seed")), text(root.get("title")),
-        text(root.get("number")), Path.of(text(root.get("model"))), text(root.get("note")),
+    return new TraceabilityTable(
+        text(root.get("seed")),
+        text(root.get("title")),
+        text(root.get("number")),
+        Path.of(text(root.get("model"))),
+        text(root.get("note")),
         List.copyOf(rows));
   }
 
@@ -178,25 +209,45 @@ record TraceabilityTable(String seed, String title, String number, Path model, S
     Map<String, String> expected = new LinkedHashMap<>(row.lead());
     expected.putAll(row.coordinating());
     expected.putAll(row.deadline());
-    expected.forEach((input, value) -> {
-      if (!list(value).equals(list(inputs.get(input)))) {
-        problems.add(where + id + " passes " + input + " = '" + inputs.get(input)
-            + "', the table says '" + value + "'");
-      }
-    });
+    expected.forEach(
+        (input, value) -> {
+          if (!list(value).equals(list(inputs.get(input)))) {
+            problems.add(
+                where
+                    + id
+                    + " passes "
+                    + input
+                    + " = '"
+                    + inputs.get(input)
+                    + "', the table says '"
+                    + value
+                    + "'");
+          }
+        });
     if (row.deadline().isEmpty()) {
-      inputs.keySet().stream().filter(DEADLINE_INPUTS::contains).forEach(input -> problems.add(
-          where + id + " has the deadline " + input + " = '" + inputs.get(input)
-              + "', the table gives none"));
+      inputs.keySet().stream()
+          .filter(DEADLINE_INPUTS::contains)
+          .forEach(
+              input ->
+                  problems.add(
+                      where
+                          + id
+                          + " has the deadline "
+                          + input
+                          + " = '"
+                          + inputs.get(input)
+                          + "', the table gives none"));
     }
     return problems;
   }
 
   /** The elements that carry items: call activities and user tasks of the directive. */
   static Set<String> itemElements(BpmnModelInstance bpmn) {
-    return Stream.concat(bpmn.getModelElementsByType(CallActivity.class).stream(),
+    return Stream.concat(
+            bpmn.getModelElementsByType(CallActivity.class).stream(),
             bpmn.getModelElementsByType(UserTask.class).stream())
-        .map(Activity::getId).collect(Collectors.toCollection(TreeSet::new));
+        .map(Activity::getId)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** What the element hands on: its camunda:in targets and its input parameters. */
@@ -205,15 +256,22 @@ record TraceabilityTable(String seed, String title, String number, Path model, S
     if (activity.getExtensionElements() == null) {
       return inputs;
     }
-    for (CamundaIn in : activity.getExtensionElements().getElementsQuery()
-        .filterByType(CamundaIn.class).list()) {
+    for (CamundaIn in :
+        activity.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
       if (in.getCamundaTarget() != null) {
-        inputs.put(in.getCamundaTarget(), in.getCamundaSourceExpression() != null
-            ? in.getCamundaSourceExpression() : "${" + in.getCamundaSource() + "}");
+        inputs.put(
+            in.getCamundaTarget(),
+            in.getCamundaSourceExpression() != null
+                ? in.getCamundaSourceExpression()
+                : "${" + in.getCamundaSource() + "}");
       }
     }
-    for (CamundaInputOutput io : activity.getExtensionElements().getElementsQuery()
-        .filterByType(CamundaInputOutput.class).list()) {
+    for (CamundaInputOutput io :
+        activity
+            .getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaInputOutput.class)
+            .list()) {
       for (CamundaInputParameter parameter : io.getCamundaInputParameters()) {
         inputs.put(parameter.getCamundaName(), parameter.getTextContent());
       }
@@ -223,7 +281,6 @@ record TraceabilityTable(String seed, String title, String number, Path model, S
 
   /** A list of bodies compares item by item, whatever the spacing around its commas. */
   private static List<String> list(String value) {
-    return value == null ? List.of()
-        : Arrays.stream(value.split(",")).map(String::strip).toList();
+    return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
   }
 }

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 import vn.danvan.directive.TraceabilityTable.Row;
 
 /**
- * Each seed directive, item by item, against its model: the tables in
- * {@code src/test/resources/traceability/} (one per seed) name for every item the element that
- * carries it, with the bodies and deadline it passes to its block, or say why none does.
- * docs/traceability.md is the tables rendered; after editing a table, regenerate it with
- * {@code ./mvnw -B -o -q test -Dtest=TraceabilityTest -Dbpmnlint.skip=true
- * -Dtraceability.write=true}.
+ * Each seed directive, item by item, against its model: the tables in {@code
+ * src/test/resources/traceability/} (one per seed) name for every item the element that carries it,
+ * with the bodies and deadline it passes to its block, or say why none does. docs/traceability.md
+ * is the tables rendered; after editing a table, regenerate it with {@code ./mvnw -B -o -q test
+ * -Dtest=TraceabilityTest -Dbpmnlint.skip=true -Dtraceability.write=true}.
  */
 class TraceabilityTest {
 
@@ -29,20 +28,28 @@ class TraceabilityTest {
    * The items the models do not carry yet. Closing one (or finding a new one) changes this list
    * together with its table.
    */
-  static final List<String> EXPECTED_GAPS = List.of(
-      "000/6-kiem-tra", "000/6-tieu-chi-danh-gia", "000/9-kiem-tra",
-      "001/II.1-kiem-tra", "001/III.5-kiem-tra",
-      "002/5-kiem-tra", "002/9-kiem-tra",
-      "004/5-kiem-tra");
+  static final List<String> EXPECTED_GAPS =
+      List.of(
+          "000/6-kiem-tra",
+          "000/6-tieu-chi-danh-gia",
+          "000/9-kiem-tra",
+          "001/II.1-kiem-tra",
+          "001/III.5-kiem-tra",
+          "002/5-kiem-tra",
+          "002/9-kiem-tra",
+          "004/5-kiem-tra");
 
   @Test
   void everySeedHasATableAndEveryDirectiveModelIsTraced() throws IOException {
     List<TraceabilityTable> tables = TraceabilityTable.all();
-    assertThat(tables).extracting(TraceabilityTable::seed)
+    assertThat(tables)
+        .extracting(TraceabilityTable::seed)
         .containsExactly("000", "001", "002", "003", "004");
     try (Stream<Path> models = Files.list(Path.of("processes/directives"))) {
-      assertThat(tables).extracting(t -> t.model().toString()).containsExactlyInAnyOrderElementsOf(
-          models.filter(f -> f.toString().endsWith(".bpmn")).map(Path::toString).toList());
+      assertThat(tables)
+          .extracting(t -> t.model().toString())
+          .containsExactlyInAnyOrderElementsOf(
+              models.filter(f -> f.toString().endsWith(".bpmn")).map(Path::toString).toList());
     }
   }
 
@@ -59,29 +66,54 @@ class TraceabilityTest {
   void theGapsAreTheOnesExpected() throws IOException {
     List<TraceabilityTable> tables = TraceabilityTable.all();
     System.out.println(summary(tables));
-    List<String> gaps = tables.stream().flatMap(t -> t.rows().stream()
-        .filter(r -> r.status().equals(TraceabilityTable.GAP)).map(t::gapKey)).toList();
-    assertThat(gaps).as("gaps in the tables (a gap closed or found updates EXPECTED_GAPS)")
+    List<String> gaps =
+        tables.stream()
+            .flatMap(
+                t ->
+                    t.rows().stream()
+                        .filter(r -> r.status().equals(TraceabilityTable.GAP))
+                        .map(t::gapKey))
+            .toList();
+    assertThat(gaps)
+        .as("gaps in the tables (a gap closed or found updates EXPECTED_GAPS)")
         .containsExactlyInAnyOrderElementsOf(EXPECTED_GAPS);
   }
 
   @Test
   void aRowTheModelContradictsIsFound() throws IOException {
-    TraceabilityTable xuanLoc = TraceabilityTable.all().stream()
-        .filter(t -> t.seed().equals("004")).findFirst().orElseThrow();
-    int report = xuanLoc.rows().indexOf(xuanLoc.rows().stream()
-        .filter(r -> r.key().equals("7")).findFirst().orElseThrow());
+    TraceabilityTable xuanLoc =
+        TraceabilityTable.all().stream()
+            .filter(t -> t.seed().equals("004"))
+            .findFirst()
+            .orElseThrow();
+    int report =
+        xuanLoc
+            .rows()
+            .indexOf(
+                xuanLoc.rows().stream().filter(r -> r.key().equals("7")).findFirst().orElseThrow());
     Row row = xuanLoc.rows().get(report);
 
-    assertThat(xuanLoc.withRow(report, row.withLead(Map.of("reportingBodies", "ubndTTGiaRay")))
-        .problems()).singleElement().asString().contains("reportingBodies");
+    assertThat(
+            xuanLoc
+                .withRow(report, row.withLead(Map.of("reportingBodies", "ubndTTGiaRay")))
+                .problems())
+        .singleElement()
+        .asString()
+        .contains("reportingBodies");
     assertThat(xuanLoc.withRow(report, row.withStatus(TraceabilityTable.GAP, "")).problems())
         .anyMatch(p -> p.contains("needs a reason"))
         .anyMatch(p -> p.contains("CallActivity_AnnualReport is named by no modelled row"));
     Row standing = xuanLoc.rows().get(0);
-    assertThat(xuanLoc.withRow(0, standing.withStatus(TraceabilityTable.STANDING,
-        "reported in CallActivity_NoSuchReport")).problems())
-        .singleElement().asString().contains("CallActivity_NoSuchReport");
+    assertThat(
+            xuanLoc
+                .withRow(
+                    0,
+                    standing.withStatus(
+                        TraceabilityTable.STANDING, "reported in CallActivity_NoSuchReport"))
+                .problems())
+        .singleElement()
+        .asString()
+        .contains("CallActivity_NoSuchReport");
   }
 
   @Test
@@ -90,26 +122,37 @@ class TraceabilityTest {
     if (Boolean.getBoolean("traceability.write")) {
       Files.writeString(DOCUMENT, rendered);
     }
-    assertThat(Files.readString(DOCUMENT)).as(DOCUMENT + ": regenerate it (see this class)")
+    assertThat(Files.readString(DOCUMENT))
+        .as(DOCUMENT + ": regenerate it (see this class)")
         .isEqualTo(rendered);
   }
 
   static String summary(List<TraceabilityTable> tables) {
-    StringBuilder out = new StringBuilder("Traceability (seed: items, modelled, standing,"
-        + " not-actionable, gaps)\n");
+    StringBuilder out =
+        new StringBuilder(
+            "Traceability (seed: items, modelled, standing," + " not-actionable, gaps)\n");
     for (TraceabilityTable t : tables) {
-      out.append(String.format("  %s: %d items, %d modelled, %d standing, %d not-actionable,"
-              + " %d gaps %s%n", t.seed(), t.rows().size(), t.count(TraceabilityTable.MODELLED),
-          t.count(TraceabilityTable.STANDING), t.count(TraceabilityTable.NOT_ACTIONABLE),
-          t.count(TraceabilityTable.GAP), t.rows().stream()
-              .filter(r -> r.status().equals(TraceabilityTable.GAP)).map(t::gapKey).toList()));
+      out.append(
+          String.format(
+              "  %s: %d items, %d modelled, %d standing, %d not-actionable," + " %d gaps %s%n",
+              t.seed(),
+              t.rows().size(),
+              t.count(TraceabilityTable.MODELLED),
+              t.count(TraceabilityTable.STANDING),
+              t.count(TraceabilityTable.NOT_ACTIONABLE),
+              t.count(TraceabilityTable.GAP),
+              t.rows().stream()
+                  .filter(r -> r.status().equals(TraceabilityTable.GAP))
+                  .map(t::gapKey)
+                  .toList()));
     }
     return out.toString();
   }
 
   static String render(List<TraceabilityTable> tables) {
     StringBuilder md = new StringBuilder();
-    md.append("""
+    md.append(
+        """
         # Traceability: the directives' items and their models
 
         Every item of the five seed directives, quoted from its text, with the element of its
@@ -138,24 +181,46 @@ class TraceabilityTest {
         |---|---|---|---|---|---|
         """);
     for (TraceabilityTable t : tables) {
-      md.append(String.format("| %s | %d | %d | %d | %d | %d |%n", t.seed(), t.rows().size(),
-          t.count(TraceabilityTable.MODELLED), t.count(TraceabilityTable.STANDING),
-          t.count(TraceabilityTable.NOT_ACTIONABLE), t.count(TraceabilityTable.GAP)));
+      md.append(
+          String.format(
+              "| %s | %d | %d | %d | %d | %d |%n",
+              t.seed(),
+              t.rows().size(),
+              t.count(TraceabilityTable.MODELLED),
+              t.count(TraceabilityTable.STANDING),
+              t.count(TraceabilityTable.NOT_ACTIONABLE),
+              t.count(TraceabilityTable.GAP)));
     }
     for (TraceabilityTable t : tables) {
-      md.append("\n## ").append(t.seed()).append(" · ").append(t.title()).append("\n\n")
-          .append(t.number()).append(". Model: `").append(t.model()).append("`.");
+      md.append("\n## ")
+          .append(t.seed())
+          .append(" · ")
+          .append(t.title())
+          .append("\n\n")
+          .append(t.number())
+          .append(". Model: `")
+          .append(t.model())
+          .append("`.");
       if (!t.note().isBlank()) {
         md.append(" ").append(t.note());
       }
       md.append("\n\n| Item | Quote | Element | Bodies | Deadline | Status | Assumed |\n")
           .append("|---|---|---|---|---|---|---|\n");
       for (Row r : t.rows()) {
-        String status = r.status().equals(TraceabilityTable.MODELLED) ? r.status()
-            : "**" + r.status() + "**: " + r.reason();
-        md.append("| ").append(cells(r.item(), "*" + r.quote() + "*",
-            r.elements().stream().map(e -> "`" + e + "`").collect(Collectors.joining(", ")),
-            bodies(r), inputs(r.deadline()), status, r.assumed()))
+        String status =
+            r.status().equals(TraceabilityTable.MODELLED)
+                ? r.status()
+                : "**" + r.status() + "**: " + r.reason();
+        md.append("| ")
+            .append(
+                cells(
+                    r.item(),
+                    "*" + r.quote() + "*",
+                    r.elements().stream().map(e -> "`" + e + "`").collect(Collectors.joining(", ")),
+                    bodies(r),
+                    inputs(r.deadline()),
+                    status,
+                    r.assumed()))
             .append(" |\n");
       }
     }
@@ -168,12 +233,12 @@ class TraceabilityTest {
 
   private static String bodies(Row r) {
     String lead = r.lead().isEmpty() ? "" : "**lead** " + inputs(r.lead());
-    return r.coordinating().isEmpty() ? lead
-        : lead + "<br>**with** " + inputs(r.coordinating());
+    return r.coordinating().isEmpty() ? lead : lead + "<br>**with** " + inputs(r.coordinating());
   }
 
   private static String inputs(Map<String, String> inputs) {
-    return inputs.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+    return inputs.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
         .collect(Collectors.joining("; "));
   }
 }

@@ -1,9 +1,8 @@
 package vn.danvan.directive;
 
-import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,17 +21,25 @@ import vn.danvan.support.ProcessTestEngine;
 
 /**
  * Chỉ thị 03/CT-UBND of Xuân Lộc district (seed 004), issued 12/7/2023: each year the district's
- * departments and communes report with figures to the district People's Committee through its
- * Phòng Nội vụ before 15/10, until the district level ended on 30/6/2025.
+ * departments and communes report with figures to the district People's Committee through its Phòng
+ * Nội vụ before 15/10, until the district level ended on 30/6/2025.
  */
-@Deployment(resources = {"processes/directives/chiThi03XuanLoc2023.bpmn",
-    "processes/blocks/assignment.bpmn", "processes/blocks/fanout.bpmn",
-    "processes/blocks/fanoutChunk.bpmn", "processes/blocks/fanoutMember.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn"})
+@Deployment(
+    resources = {
+      "processes/directives/chiThi03XuanLoc2023.bpmn",
+      "processes/blocks/assignment.bpmn",
+      "processes/blocks/fanout.bpmn",
+      "processes/blocks/fanoutChunk.bpmn",
+      "processes/blocks/fanoutMember.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "processes/blocks/periodicReport.bpmn",
+      "processes/blocks/reportPeriod.bpmn"
+    })
 class XuanLocDirectiveTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
+  static ProcessEngineCoverageExtension engine =
+      ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
 
   @AfterEach
   void reset() {
@@ -42,23 +49,40 @@ class XuanLocDirectiveTest {
   @Test
   void withItsRealIssueDateTheAnnualReportsFallBefore15OctoberUntilTheDistrictEnds() {
     DirectiveRun.at("2023-07-12T14:00");
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("chiThi03XuanLoc2023",
-        "03/CT-UBND", Map.of(ISSUED_DATE, "2023-07-12"));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "chiThi03XuanLoc2023", "03/CT-UBND", Map.of(ISSUED_DATE, "2023-07-12"));
     DirectiveRun run = new DirectiveRun();
     run.untilEnded(pi, 100);
 
-    List<Received> reports = run.received().stream()
-        .filter(r -> r.task().equals("Task_Perform")).toList();
-    assertThat(reports).extracting(Received::body).containsOnly("phongNoiVuXuanLoc",
-        "ubndTTGiaRay", "ubndXaXuanHiep", "ubndXaXuanTruong");
-    assertThat(reports).extracting(Received::due).as("two years, 2023 and 2024")
-        .containsOnly(LocalDate.parse("2023-10-15"), LocalDate.parse("2024-10-15")).hasSize(8);
-    assertThat(reports).allSatisfy(r -> assertThat(r.content()).contains("số liệu cụ thể")
-        .contains("kiểm tra").contains("đối thoại"));
-    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_Consolidate"))
-        .extracting(Received::body).containsOnly("phongNoiVuXuanLoc").hasSize(2);
-    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_Conclude"))
-        .extracting(Received::body).containsOnly("ubndXuanLocLanhDao").hasSize(2);
+    List<Received> reports =
+        run.received().stream().filter(r -> r.task().equals("Task_Perform")).toList();
+    assertThat(reports)
+        .extracting(Received::body)
+        .containsOnly("phongNoiVuXuanLoc", "ubndTTGiaRay", "ubndXaXuanHiep", "ubndXaXuanTruong");
+    assertThat(reports)
+        .extracting(Received::due)
+        .as("two years, 2023 and 2024")
+        .containsOnly(LocalDate.parse("2023-10-15"), LocalDate.parse("2024-10-15"))
+        .hasSize(8);
+    assertThat(reports)
+        .allSatisfy(
+            r ->
+                assertThat(r.content())
+                    .contains("số liệu cụ thể")
+                    .contains("kiểm tra")
+                    .contains("đối thoại"));
+    assertThat(run.received())
+        .filteredOn(r -> r.task().equals("Task_Consolidate"))
+        .extracting(Received::body)
+        .containsOnly("phongNoiVuXuanLoc")
+        .hasSize(2);
+    assertThat(run.received())
+        .filteredOn(r -> r.task().equals("Task_Conclude"))
+        .extracting(Received::body)
+        .containsOnly("ubndXuanLocLanhDao")
+        .hasSize(2);
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The history cleanup the application configures ({@code endTimeBased}, no removal time; the
- * strategies are checked in {@code DemoApplicationIT}) still removes what is past its time to
- * live, and only that: an instance is removed one day after it ended (time to live 1 day), a
- * newer one stays.
+ * strategies are checked in {@code DemoApplicationIT}) still removes what is past its time to live,
+ * and only that: an instance is removed one day after it ended (time to live 1 day), a newer one
+ * stays.
  */
 class HistoryCleanupTest {
 
@@ -42,9 +42,18 @@ class HistoryCleanupTest {
     configuration.setHistoryCleanupStrategy("endTimeBased");
     configuration.setHistoryRemovalTimeStrategy("none");
     engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addModelInstance("short.bpmn",
-        Bpmn.createExecutableProcess("short").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("doIt").endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "short.bpmn",
+            Bpmn.createExecutableProcess("short")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("doIt")
+                .endEvent()
+                .done())
+        .deploy();
 
     Date start = new Date(1_700_000_000_000L);
     ClockUtil.setCurrentTime(start);
@@ -66,8 +75,10 @@ class HistoryCleanupTest {
 
   private String finishedInstance() {
     String id = engine.getRuntimeService().startProcessInstanceByKey("short").getId();
-    engine.getTaskService().complete(
-        engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getId());
+    engine
+        .getTaskService()
+        .complete(
+            engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getId());
     return id;
   }
 }

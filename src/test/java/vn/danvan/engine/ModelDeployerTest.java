@@ -34,8 +34,15 @@ class ModelDeployerTest {
   void namesAreTheSameInsideAJar() throws Exception {
     Path jar = dir.resolve("app.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (String name : new String[] {"processes/", "processes/blocks/", "forms/",
-          "processes/blocks/a.bpmn", "forms/f.form", "processes/d.dmn"}) {
+      for (String name :
+          new String[] {
+            "processes/",
+            "processes/blocks/",
+            "forms/",
+            "processes/blocks/a.bpmn",
+            "forms/f.form",
+            "processes/d.dmn"
+          }) {
         out.putNextEntry(new JarEntry(name));
         if (!name.endsWith("/")) {
           out.write("<x/>".getBytes(StandardCharsets.UTF_8));

@@ -46,14 +46,18 @@ class ServiceLookupsTest {
     thread.setContextClassLoader(real);
     try {
       for (int request = 0; request < 3; request++) {
-        filter.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+        filter.doFilter(
+            new MockHttpServletRequest(),
+            new MockHttpServletResponse(),
             (req, res) -> {
               for (ProcessEngineProvider p : ServiceLoader.load(ProcessEngineProvider.class)) {
                 providers.add(p.getClass().getName());
               }
               try {
-                Collections.list(Thread.currentThread().getContextClassLoader()
-                    .getResources("META-INF/services/java.sql.Driver"));
+                Collections.list(
+                    Thread.currentThread()
+                        .getContextClassLoader()
+                        .getResources("META-INF/services/java.sql.Driver"));
               } catch (IOException e) {
                 throw new IllegalStateException(e);
               }
@@ -66,8 +70,8 @@ class ServiceLookupsTest {
     List<String> withoutFilter = new ArrayList<>();
     ServiceLoader.load(ProcessEngineProvider.class, real)
         .forEach(p -> withoutFilter.add(p.getClass().getName()));
-    assertThat(withoutFilter).contains(
-        "org.camunda.bpm.spring.boot.starter.rest.spi.SpringBootProcessEngineProvider");
+    assertThat(withoutFilter)
+        .contains("org.camunda.bpm.spring.boot.starter.rest.spi.SpringBootProcessEngineProvider");
     List<String> expected = new ArrayList<>();
     for (int request = 0; request < 3; request++) {
       expected.addAll(withoutFilter);
@@ -84,10 +88,16 @@ class ServiceLookupsTest {
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(real);
     try {
-      assertThatThrownBy(() -> new ServiceLookups.LookupFilter().doFilter(
-          new MockHttpServletRequest(), new MockHttpServletResponse(), (req, res) -> {
-            throw new IllegalStateException("the resource failed");
-          })).hasMessage("the resource failed");
+      assertThatThrownBy(
+              () ->
+                  new ServiceLookups.LookupFilter()
+                      .doFilter(
+                          new MockHttpServletRequest(),
+                          new MockHttpServletResponse(),
+                          (req, res) -> {
+                            throw new IllegalStateException("the resource failed");
+                          }))
+          .hasMessage("the resource failed");
       assertThat(thread.getContextClassLoader()).isSameAs(real);
     } finally {
       thread.setContextClassLoader(before);
@@ -102,8 +112,10 @@ class ServiceLookupsTest {
       String found = javax.xml.datatype.DatatypeFactory.newInstance().getClass().getName();
       ServiceLookups.pinDatatypeFactory();
       assertThat(System.getProperty(key)).isEqualTo(found);
-      assertThat(javax.xml.datatype.DatatypeFactory.newInstance()).isNotNull()
-          .extracting(f -> f.getClass().getName()).isEqualTo(found);
+      assertThat(javax.xml.datatype.DatatypeFactory.newInstance())
+          .isNotNull()
+          .extracting(f -> f.getClass().getName())
+          .isEqualTo(found);
     } finally {
       if (before == null) {
         System.clearProperty(key);

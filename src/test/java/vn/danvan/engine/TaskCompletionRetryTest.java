@@ -22,8 +22,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
 /**
- * Completions that lose a race (with the job executor, or with another completion in the
- * database) are run again; nothing else is.
+ * Completions that lose a race (with the job executor, or with another completion in the database)
+ * are run again; nothing else is.
  */
 class TaskCompletionRetryTest {
 
@@ -53,19 +53,27 @@ class TaskCompletionRetryTest {
   }
 
   /**
-   * What a completion's flush raised on PostgreSQL when another transaction deleted the same
-   * rows in another order (the lifetime benchmark, 40 bodies), cause by cause.
+   * What a completion's flush raised on PostgreSQL when another transaction deleted the same rows
+   * in another order (the lifetime benchmark, 40 bodies), cause by cause.
    */
   static RuntimeException flushFailure(PSQLState state, String message) {
     PSQLException database = new PSQLException("ERROR: " + message, state);
-    BatchUpdateException batch = new BatchUpdateException("Batch entry 0 delete from "
-        + "ACT_RU_EXECUTION where ID_ = ('1') and REV_ = ('1'::int4) was aborted: ERROR: "
-        + message, state.getState(), 0, new int[0], database);
-    ProcessEngineException operation = new ProcessEngineException("ENGINE-03004 Exception while "
-        + "executing Database Operation 'DELETE ExecutionEntity[1]'",
-        new PersistenceException("Error flushing statements", batch));
-    return new ProcessEnginePersistenceException("An exception occurred in the persistence layer",
-        operation);
+    BatchUpdateException batch =
+        new BatchUpdateException(
+            "Batch entry 0 delete from "
+                + "ACT_RU_EXECUTION where ID_ = ('1') and REV_ = ('1'::int4) was aborted: ERROR: "
+                + message,
+            state.getState(),
+            0,
+            new int[0],
+            database);
+    ProcessEngineException operation =
+        new ProcessEngineException(
+            "ENGINE-03004 Exception while "
+                + "executing Database Operation 'DELETE ExecutionEntity[1]'",
+            new PersistenceException("Error flushing statements", batch));
+    return new ProcessEnginePersistenceException(
+        "An exception occurred in the persistence layer", operation);
   }
 
   static Object run(Command<?> command, Chain chain) {
@@ -99,16 +107,21 @@ class TaskCompletionRetryTest {
 
   @Test
   void aCompletionRolledBackByAPostgresDeadlockIsRunAgain() {
-    Chain chain = new Chain(2, () -> flushFailure(PSQLState.DEADLOCK_DETECTED,
-        "deadlock detected"));
+    Chain chain =
+        new Chain(2, () -> flushFailure(PSQLState.DEADLOCK_DETECTED, "deadlock detected"));
     assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
     assertThat(chain.calls).hasValue(3);
   }
 
   @Test
   void aSerializationFailureIsRunAgainToo() {
-    Chain chain = new Chain(1, () -> flushFailure(PSQLState.SERIALIZATION_FAILURE,
-        "could not serialize access due to concurrent update"));
+    Chain chain =
+        new Chain(
+            1,
+            () ->
+                flushFailure(
+                    PSQLState.SERIALIZATION_FAILURE,
+                    "could not serialize access due to concurrent update"));
     assertThat(run(new SubmitTaskFormCmd("task1", Map.of(), false, false), chain))
         .isEqualTo("done");
     assertThat(chain.calls).hasValue(2);
@@ -117,18 +130,28 @@ class TaskCompletionRetryTest {
   @Test
   void aRowLockWaitedForInVainIsRunAgain() {
     // as H2 fails a member's end while its chase chunk holds the member's row (FanoutStore)
-    Chain chain = new Chain(1, () -> new IllegalStateException("select id_ from "
-        + "act_ru_execution where id_ in (?) for update: Timeout trying to lock table",
-        new java.sql.SQLException("Timeout trying to lock table \"ACT_RU_EXECUTION\"", "HYT00",
-            50200)));
+    Chain chain =
+        new Chain(
+            1,
+            () ->
+                new IllegalStateException(
+                    "select id_ from act_ru_execution where id_ in (?) for update: Timeout trying"
+                        + " to lock table",
+                    new java.sql.SQLException(
+                        "Timeout trying to lock table \"ACT_RU_EXECUTION\"", "HYT00", 50200)));
     assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
     assertThat(chain.calls).hasValue(2);
   }
 
   @Test
   void aCompletionWhoseInstanceEndedMeanwhileIsRunAgain() {
-    Chain chain = new Chain(1, () -> new NullValueException("Cannot restore state of process "
-        + "instance 6135fdcd: list of executions is empty"));
+    Chain chain =
+        new Chain(
+            1,
+            () ->
+                new NullValueException(
+                    "Cannot restore state of process "
+                        + "instance 6135fdcd: list of executions is empty"));
     assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
     assertThat(chain.calls).hasValue(2);
   }
@@ -136,17 +159,30 @@ class TaskCompletionRetryTest {
   @Test
   void aCompletionThatMetAnEndedInstanceInsideTheEngineIsRunAgain() {
     // as Camunda failed in FanoutConcurrencyIT: a task read, its execution gone
-    Chain chain = new Chain(1, () -> thrownBy("org.camunda.bpm.engine.impl.persistence.entity."
-        + "TaskEntity", new NullPointerException("Cannot invoke \"org.camunda.bpm.engine.impl."
-        + "persistence.entity.ExecutionEntity.removeTask(...)\" because \"execution\" is null")));
+    Chain chain =
+        new Chain(
+            1,
+            () ->
+                thrownBy(
+                    "org.camunda.bpm.engine.impl.persistence.entity." + "TaskEntity",
+                    new NullPointerException(
+                        "Cannot invoke"
+                            + " \"org.camunda.bpm.engine.impl.persistence.entity."
+                            + "ExecutionEntity.removeTask(...)\""
+                            + " because \"execution\" is null")));
     assertThat(run(new CompleteTaskCmd("task1", Map.of()), chain)).isEqualTo("done");
     assertThat(chain.calls).hasValue(2);
   }
 
   @Test
   void aNullPointerInTheProductsOwnCodeIsABugAndReachesTheCallerAtOnce() {
-    Chain chain = new Chain(1, () -> thrownBy("vn.danvan.assignment.AssignmentRecords",
-        new NullPointerException("Cannot invoke \"String.length()\"")));
+    Chain chain =
+        new Chain(
+            1,
+            () ->
+                thrownBy(
+                    "vn.danvan.assignment.AssignmentRecords",
+                    new NullPointerException("Cannot invoke \"String.length()\"")));
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
         .isInstanceOf(NullPointerException.class);
     assertThat(chain.calls).hasValue(1);
@@ -154,8 +190,10 @@ class TaskCompletionRetryTest {
 
   /** {@code e} as if thrown in a method of {@code className}. */
   private static RuntimeException thrownBy(String className, RuntimeException e) {
-    e.setStackTrace(new StackTraceElement[] {
-        new StackTraceElement(className, "delete", className + ".java", 1)});
+    e.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement(className, "delete", className + ".java", 1)
+        });
     return e;
   }
 
@@ -169,8 +207,12 @@ class TaskCompletionRetryTest {
 
   @Test
   void otherDatabaseErrorsReachTheCallerAtOnce() {
-    Chain chain = new Chain(1, () -> flushFailure(PSQLState.UNIQUE_VIOLATION,
-        "duplicate key value violates unique constraint"));
+    Chain chain =
+        new Chain(
+            1,
+            () ->
+                flushFailure(
+                    PSQLState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint"));
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
         .isInstanceOf(ProcessEnginePersistenceException.class)
         .hasRootCauseMessage("ERROR: duplicate key value violates unique constraint");
@@ -178,21 +220,32 @@ class TaskCompletionRetryTest {
   }
 
   /**
-   * The database went away during the completion: whether its commit happened is unknown, so it
-   * is not run again (a client told 503 tries again and finds the task done or not). Hikari's
-   * timeout carries no SQL state; checking it once ended in a NullPointerException (500).
+   * The database went away during the completion: whether its commit happened is unknown, so it is
+   * not run again (a client told 503 tries again and finds the task done or not). Hikari's timeout
+   * carries no SQL state; checking it once ended in a NullPointerException (500).
    */
   @Test
   void aCompletionThatLostItsDatabaseReachesTheCallerUnchanged() {
-    Chain broken = new Chain(1, () -> flushFailure(PSQLState.CONNECTION_FAILURE,
-        "An I/O error occurred while sending to the backend."));
+    Chain broken =
+        new Chain(
+            1,
+            () ->
+                flushFailure(
+                    PSQLState.CONNECTION_FAILURE,
+                    "An I/O error occurred while sending to the backend."));
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), broken))
         .isInstanceOf(ProcessEnginePersistenceException.class);
     assertThat(broken.calls).hasValue(1);
 
-    Chain noConnection = new Chain(1, () -> new ProcessEngineException("could not open",
-        new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available,"
-            + " request timed out after 3000ms.")));
+    Chain noConnection =
+        new Chain(
+            1,
+            () ->
+                new ProcessEngineException(
+                    "could not open",
+                    new java.sql.SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available,"
+                            + " request timed out after 3000ms.")));
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), noConnection))
         .isInstanceOf(ProcessEngineException.class)
         .hasRootCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
@@ -201,8 +254,10 @@ class TaskCompletionRetryTest {
 
   @Test
   void aDeadlockOnTheLastAttemptReachesTheCaller() {
-    Chain chain = new Chain(TaskCompletionRetry.ATTEMPTS,
-        () -> flushFailure(PSQLState.DEADLOCK_DETECTED, "deadlock detected"));
+    Chain chain =
+        new Chain(
+            TaskCompletionRetry.ATTEMPTS,
+            () -> flushFailure(PSQLState.DEADLOCK_DETECTED, "deadlock detected"));
     assertThatThrownBy(() -> run(new CompleteTaskCmd("task1", Map.of()), chain))
         .isInstanceOf(ProcessEnginePersistenceException.class);
     assertThat(chain.calls).hasValue(TaskCompletionRetry.ATTEMPTS);

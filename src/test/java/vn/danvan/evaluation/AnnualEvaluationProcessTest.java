@@ -1,5 +1,13 @@
 package vn.danvan.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
 import static vn.danvan.evaluation.EvaluationVariables.APPROVAL_NOTE;
 import static vn.danvan.evaluation.EvaluationVariables.APPROVING_BODY;
@@ -36,15 +44,6 @@ import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -77,14 +76,19 @@ import vn.danvan.support.ProcessTestEngine;
 
 /**
  * A province-year of evaluation with the engine clock: sheets open a month before 15/10, bodies
- * self-assess (one late and chased), the reviewer sees the track record, returns one sheet,
- * scores, the DMN ranks, the leadership returns one body for a new review, then approves.
+ * self-assess (one late and chased), the reviewer sees the track record, returns one sheet, scores,
+ * the DMN ranks, the leadership returns one body for a new review, then approves.
  */
-@Deployment(resources = {"processes/blocks/annualEvaluation.bpmn",
-    "processes/blocks/evaluationYear.bpmn",
-    "processes/blocks/bodyEvaluation.bpmn", "processes/blocks/chaseNotice.bpmn",
-    "processes/blocks/assignment.bpmn", "processes/decisions/xepLoaiNghiDinh335.dmn",
-    "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn"})
+@Deployment(
+    resources = {
+      "processes/blocks/annualEvaluation.bpmn",
+      "processes/blocks/evaluationYear.bpmn",
+      "processes/blocks/bodyEvaluation.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "processes/blocks/assignment.bpmn",
+      "processes/decisions/xepLoaiNghiDinh335.dmn",
+      "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn"
+    })
 class AnnualEvaluationProcessTest {
 
   @RegisterExtension
@@ -99,9 +103,18 @@ class AnnualEvaluationProcessTest {
   }
 
   static ProcessInstance plan(Object... extra) {
-    Map<String, Object> vars = withVariables(YEAR, 2025, BODIES, "soNoiVu,soTaiChinh,mttqTinh",
-        REVIEWING_BODY, "bdvTU", APPROVING_BODY, "btvTU",
-        SELF_ASSESSMENT_DEADLINE, "trước ngày 15/10 hằng năm");
+    Map<String, Object> vars =
+        withVariables(
+            YEAR,
+            2025,
+            BODIES,
+            "soNoiVu,soTaiChinh,mttqTinh",
+            REVIEWING_BODY,
+            "bdvTU",
+            APPROVING_BODY,
+            "btvTU",
+            SELF_ASSESSMENT_DEADLINE,
+            "trước ngày 15/10 hằng năm");
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -129,132 +142,227 @@ class AnnualEvaluationProcessTest {
 
     // what a careless or hostile client sends is refused, and nothing is saved
     assertThatThrownBy(() -> selfAssess(soNoiVu, 9, r -> r.put("score", 11)))
-        .hasRootCauseMessage("Điểm tự chấm của TC1 \"Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về"
-            + " công tác dân vận\" là 11, ngoài khoảng 0–10 điểm (score)");
+        .hasRootCauseMessage(
+            "Điểm tự chấm của TC1 \"Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về"
+                + " công tác dân vận\" là 11, ngoài khoảng 0–10 điểm (score)");
     assertThatThrownBy(() -> selfAssess(soNoiVu, 9, r -> r.put("evidence", "")))
-        .hasRootCauseMessage("TC1 \"Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về công tác dân vận\":"
-            + " cần nêu minh chứng (văn bản, số liệu) cho tiêu chí này (evidence)");
+        .hasRootCauseMessage(
+            "TC1 \"Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về công tác dân vận\":"
+                + " cần nêu minh chứng (văn bản, số liệu) cho tiêu chí này (evidence)");
     assertThatThrownBy(() -> selfAssess(soNoiVu, 9, r -> r.put("score", "chín")))
         .hasRootCauseInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> taskService().complete(soNoiVu.getId(), Variables.putValue(
-        ASSESSMENT, SpinValues.jsonValue("[{\"code\":\"TC1\",\"score\":5}]"))))
-        .hasRootCauseMessage("Bảng điểm có 1 dòng, bộ tiêu chí tinhMau-2025 có 13 dòng (assessment)");
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        soNoiVu.getId(),
+                        Variables.putValue(
+                            ASSESSMENT, SpinValues.jsonValue("[{\"code\":\"TC1\",\"score\":5}]"))))
+        .hasRootCauseMessage(
+            "Bảng điểm có 1 dòng, bộ tiêu chí tinhMau-2025 có 13 dòng (assessment)");
     assertThat(taskService().createTaskQuery().taskId(soNoiVu.getId()).count()).isOne();
 
-    selfAssess(soNoiVu, 9, r -> { });
-    selfAssess(taskOf("Task_SelfAssess", "soTaiChinh"), 8, r -> { });
+    selfAssess(soNoiVu, 9, r -> {});
+    selfAssess(taskOf("Task_SelfAssess", "soTaiChinh"), 8, r -> {});
     // mttqTinh misses 15/10: chased the day after, its leaders acknowledge
-    Job chase = managementService().createJobQuery().timers()
-        .activityId("Event_SelfAssessmentOverdue").singleResult();
+    Job chase =
+        managementService()
+            .createJobQuery()
+            .timers()
+            .activityId("Event_SelfAssessmentOverdue")
+            .singleResult();
     assertThat(chase.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-10-15T17:00:00Z")));
     ClockUtil.setCurrentTime(chase.getDuedate());
     managementService().executeJob(chase.getId());
     Task acknowledge = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").singleResult();
     BpmnAwareTests.assertThat(acknowledge).hasCandidateGroup("mttqTinhLanhDao");
     taskService().complete(acknowledge.getId(), withVariables("chaseResponse", "Đang hoàn thiện"));
-    selfAssess(taskOf("Task_SelfAssess", "mttqTinh"), 4, r -> { });
+    selfAssess(taskOf("Task_SelfAssess", "mttqTinh"), 4, r -> {});
 
     // the reviewer sees the engine's track record beside the criteria that ask for it
     Task review = taskOf("Task_ReviewScores", "soTaiChinh");
-    BpmnAwareTests.assertThat(review).hasCandidateGroup("bdvTU")
+    BpmnAwareTests.assertThat(review)
+        .hasCandidateGroup("bdvTU")
         .hasDueDate(Date.from(Instant.parse("2025-11-14T16:59:59Z")));
     String record = (String) taskService().getVariable(review.getId(), TRACK_RECORD);
-    assertThat(record).isEqualTo("Năm 2025: 1 nhiệm vụ đến hạn; đúng hạn 0, trễ hạn 1,"
-        + " quá hạn chưa xong 0; tỷ lệ đúng hạn 0%; bị đôn đốc 1 lần");
+    assertThat(record)
+        .isEqualTo(
+            "Năm 2025: 1 nhiệm vụ đến hạn; đúng hạn 0, trễ hạn 1,"
+                + " quá hạn chưa xong 0; tỷ lệ đúng hạn 0%; bị đôn đốc 1 lần");
     assertThat(row(sheet(review), "TC9").get("trackingEvidence").asText()).isEqualTo(record);
     assertThat(row(sheet(review), "TC1").has("trackingEvidence")).isFalse();
-    assertThat(taskService().getVariable(taskOf("Task_ReviewScores", "mttqTinh").getId(),
-        TRACK_RECORD)).asString().contains("bị đôn đốc 1 lần");
+    assertThat(
+            taskService()
+                .getVariable(taskOf("Task_ReviewScores", "mttqTinh").getId(), TRACK_RECORD))
+        .asString()
+        .contains("bị đôn đốc 1 lần");
 
     // soNoiVu's sheet goes back once, then everyone is scored
     Task returned = taskOf("Task_ReviewScores", "soNoiVu");
-    assertThatThrownBy(() -> taskService().complete(returned.getId(),
-        withVariables(RETURN_FOR_CORRECTION, true)))
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(returned.getId(), withVariables(RETURN_FOR_CORRECTION, true)))
         .hasRootCauseMessage("Lý do trả lại là bắt buộc (returnReason)");
-    taskService().complete(returned.getId(),
-        withVariables(RETURN_FOR_CORRECTION, true, RETURN_REASON, "Bổ sung minh chứng TC3"));
-    selfAssess(taskOf("Task_SelfAssess", "soNoiVu"), 9.5, r -> { });
+    taskService()
+        .complete(
+            returned.getId(),
+            withVariables(RETURN_FOR_CORRECTION, true, RETURN_REASON, "Bổ sung minh chứng TC3"));
+    selfAssess(taskOf("Task_SelfAssess", "soNoiVu"), 9.5, r -> {});
     assertThatThrownBy(() -> review(taskOf("Task_ReviewScores", "soNoiVu"), 11))
         .hasRootCauseInstanceOf(InvalidInputException.class)
-        .rootCause().hasMessageContaining("Điểm thẩm định của TC1");
-    review(taskOf("Task_ReviewScores", "soNoiVu"), 9.2);   // 92 → xuất sắc
+        .rootCause()
+        .hasMessageContaining("Điểm thẩm định của TC1");
+    review(taskOf("Task_ReviewScores", "soNoiVu"), 9.2); // 92 → xuất sắc
     review(taskOf("Task_ReviewScores", "soTaiChinh"), 7.5); // 75 → tốt
-    review(taskOf("Task_ReviewScores", "mttqTinh"), 4.5);   // 45 → không hoàn thành
+    review(taskOf("Task_ReviewScores", "mttqTinh"), 4.5); // 45 → không hoàn thành
     runAsync();
 
     Task approval = taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult();
     BpmnAwareTests.assertThat(approval).hasCandidateGroup("btvTULanhDao");
     JsonNode ranking = ranking(year);
-    assertThat(ranking.findValuesAsText("body")).containsExactly("soNoiVu", "soTaiChinh", "mttqTinh");
-    assertThat(ranking.findValuesAsText(BAND_LABEL)).containsExactly(
-        "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Không hoàn thành nhiệm vụ");
+    assertThat(ranking.findValuesAsText("body"))
+        .containsExactly("soNoiVu", "soTaiChinh", "mttqTinh");
+    assertThat(ranking.findValuesAsText(BAND_LABEL))
+        .containsExactly(
+            "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Không hoàn thành nhiệm vụ");
     assertThat(ranking.get(0).get(TOTAL_SCORE).asDouble()).isEqualTo(92.0);
-    assertThat(runtimeService().getVariable(year.getId(), RANKING_SUMMARY)).isEqualTo(
-        "Năm 2025, 3 đơn vị: Hoàn thành xuất sắc nhiệm vụ 1; Hoàn thành tốt nhiệm vụ 1;"
-            + " Không hoàn thành nhiệm vụ 1");
+    assertThat(runtimeService().getVariable(year.getId(), RANKING_SUMMARY))
+        .isEqualTo(
+            "Năm 2025, 3 đơn vị: Hoàn thành xuất sắc nhiệm vụ 1; Hoàn thành tốt nhiệm vụ 1;"
+                + " Không hoàn thành nhiệm vụ 1");
 
     // the leadership returns mttqTinh: only its review is done again, from its last sheet
-    assertThatThrownBy(() -> taskService().complete(approval.getId(),
-        withVariables(RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại")))
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        approval.getId(),
+                        withVariables(RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại")))
         .hasRootCauseMessage("Chọn ít nhất một đơn vị cần thẩm định lại (returnedBodies)");
-    assertThatThrownBy(() -> taskService().complete(approval.getId(), withVariables(
-        RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại", RETURNED_BODIES, "soTNMT")))
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        approval.getId(),
+                        withVariables(
+                            RANKING_APPROVED,
+                            false,
+                            APPROVAL_NOTE,
+                            "Xem lại",
+                            RETURNED_BODIES,
+                            "soTNMT")))
         .hasRootCauseMessage("Đơn vị \"soTNMT\" không thuộc đợt đánh giá này (returnedBodies)");
-    taskService().complete(approval.getId(), withVariables(RANKING_APPROVED, false,
-        APPROVAL_NOTE, "Xem lại minh chứng của Mặt trận",
-        RETURNED_BODIES, SpinValues.jsonValue("[\"mttqTinh\"]").create()));
+    taskService()
+        .complete(
+            approval.getId(),
+            withVariables(
+                RANKING_APPROVED,
+                false,
+                APPROVAL_NOTE,
+                "Xem lại minh chứng của Mặt trận",
+                RETURNED_BODIES,
+                SpinValues.jsonValue("[\"mttqTinh\"]").create()));
     assertThat(taskQuery().taskDefinitionKey("Task_SelfAssess").count()).isZero();
     Task again = taskOf("Task_ReviewScores", "mttqTinh");
     assertThat(row(sheet(again), "TC1").get("reviewedScore").asDouble()).isEqualTo(4.5);
     ArrayNode lastSheet = sheet(again);
     review(again, 5.5); // 55 → hoàn thành
     runAsync();
-    assertThat(ranking(year).findValuesAsText(BAND_LABEL)).containsExactly(
-        "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ");
-    taskService().complete(taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult()
-        .getId(), withVariables(RANKING_APPROVED, true));
+    assertThat(ranking(year).findValuesAsText(BAND_LABEL))
+        .containsExactly(
+            "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ");
+    taskService()
+        .complete(
+            taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult().getId(),
+            withVariables(RANKING_APPROVED, true));
     runAsync();
     BpmnAwareTests.assertThat(pi).isEnded();
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(year.getId())
-        .variableName(PUBLISHED_AT).singleResult().getValue()).isNotNull();
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(year.getId())
+                .variableName(PUBLISHED_AT)
+                .singleResult()
+                .getValue())
+        .isNotNull();
 
     // after the approval, a review (e.g. started by an API client) is refused
-    ProcessInstance late = runtimeService().startProcessInstanceByKey("bodyEvaluation",
-        withVariables(EVALUATION_ID, year.getId(), YEAR, 2025, LEAD_BODY, "soNoiVu",
-            CRITERIA_SET_ID, "tinhMau-2025", BAND_DECISION, "xepLoaiNghiDinh335",
-            DEADLINE, "2025-10-15", REVIEW_DUE, "2025-11-14", REVIEWING_BODY, "bdvTU",
-            ASSESSMENT, SpinValues.jsonValue(lastSheet.toString()).create()));
+    ProcessInstance late =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "bodyEvaluation",
+                withVariables(
+                    EVALUATION_ID,
+                    year.getId(),
+                    YEAR,
+                    2025,
+                    LEAD_BODY,
+                    "soNoiVu",
+                    CRITERIA_SET_ID,
+                    "tinhMau-2025",
+                    BAND_DECISION,
+                    "xepLoaiNghiDinh335",
+                    DEADLINE,
+                    "2025-10-15",
+                    REVIEW_DUE,
+                    "2025-11-14",
+                    REVIEWING_BODY,
+                    "bdvTU",
+                    ASSESSMENT,
+                    SpinValues.jsonValue(lastSheet.toString()).create()));
     Task lateReview = taskQuery().processInstanceId(late.getId()).singleResult();
     assertThatThrownBy(() -> review(lateReview, 10))
-        .hasRootCauseMessage("Kết quả xếp loại năm 2025 đã được phê duyệt ngày 16/10/2025:"
-            + " không thể chấm điểm lại");
+        .hasRootCauseMessage(
+            "Kết quả xếp loại năm 2025 đã được phê duyệt ngày 16/10/2025:"
+                + " không thể chấm điểm lại");
   }
 
   @Test
   void aDirectivesYearsUseEachYearsCriteriaSet() throws Exception {
     DirectiveRun.at("2023-07-12T09:00");
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("annualEvaluation",
-        withVariables(ISSUED_DATE, "2023-07-12", END_DATE, "2025-12-31",
-            BODIES, "ubndXaXuanHiep", REVIEWING_BODY, "phongNoiVuXuanLoc",
-            APPROVING_BODY, "ubndXuanLoc"));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "annualEvaluation",
+                withVariables(
+                    ISSUED_DATE,
+                    "2023-07-12",
+                    END_DATE,
+                    "2025-12-31",
+                    BODIES,
+                    "ubndXaXuanHiep",
+                    REVIEWING_BODY,
+                    "phongNoiVuXuanLoc",
+                    APPROVING_BODY,
+                    "ubndXuanLoc"));
     List<String> sets = new java.util.ArrayList<>();
     List<String> bands = new java.util.ArrayList<>();
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count())
-        .as("every year on the calendar from the start").isEqualTo(3);
+        .as("every year on the calendar from the start")
+        .isEqualTo(3);
     for (int n = 2023; n <= 2025; n++) {
-      Job opens = managementService().createJobQuery().processInstanceId(pi.getId())
-          .orderByJobDuedate().asc().listPage(0, 1).get(0);
+      Job opens =
+          managementService()
+              .createJobQuery()
+              .processInstanceId(pi.getId())
+              .orderByJobDuedate()
+              .asc()
+              .listPage(0, 1)
+              .get(0);
       ClockUtil.setCurrentTime(opens.getDuedate());
       managementService().executeJob(opens.getId());
       ProcessInstance year = yearOf(pi);
       sets.add((String) runtimeService().getVariable(year.getId(), CRITERIA_SET_ID));
       Task sheet = taskQuery().taskDefinitionKey("Task_SelfAssess").singleResult();
-      selfAssess(sheet, 8.6, r -> { });
+      selfAssess(sheet, 8.6, r -> {});
       review(taskQuery().taskDefinitionKey("Task_ReviewScores").singleResult(), 8.6);
       runAsync();
       bands.add(ranking(year).get(0).get(BAND_LABEL).asText());
-      taskService().complete(taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult()
-          .getId(), withVariables(RANKING_APPROVED, true));
+      taskService()
+          .complete(
+              taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult().getId(),
+              withVariables(RANKING_APPROVED, true));
       runAsync();
     }
     BpmnAwareTests.assertThat(pi).isEnded();
@@ -263,55 +371,105 @@ class AnnualEvaluationProcessTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      no criteria set    | year                   | 2010              | Chưa có bộ tiêu chí đánh giá công tác dân vận của "tinhMau" cho năm 2010
-      other province     | province               | tinhKhac          | của "tinhKhac" cho năm 2025
-      not a year         | year                   | năm nay           | Năm đánh giá "năm nay" phải là số năm
-      not yearly         | selfAssessmentDeadline | hằng quý          | phải là một hạn hằng năm
-      unknown reviewer   | reviewingBody          | banKhongCo        | Đơn vị thẩm định "banKhongCo"
-      no bodies          | bodies                 | ' '               | Danh sách đơn vị thực hiện là bắt buộc
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          no criteria set    | year                   | 2010              | Chưa có bộ tiêu chí đánh giá công tác dân vận của "tinhMau" cho năm 2010
+          other province     | province               | tinhKhac          | của "tinhKhac" cho năm 2025
+          not a year         | year                   | năm nay           | Năm đánh giá "năm nay" phải là số năm
+          not yearly         | selfAssessmentDeadline | hằng quý          | phải là một hạn hằng năm
+          unknown reviewer   | reviewingBody          | banKhongCo        | Đơn vị thẩm định "banKhongCo"
+          no bodies          | bodies                 | ' '               | Danh sách đơn vị thực hiện là bắt buộc
+          """)
   void badPlanIsRefused(String kind, String name, String value, String message) {
     DirectiveRun.at("2025-01-10T09:00");
-    assertThatThrownBy(() -> plan(name, value)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> plan(name, value))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(message);
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
   /**
-   * Five years in which one body never assesses itself: every year opens on its date, the
-   * ranking of the others is compiled on each year's compile day (the day after the review
-   * deadline) with the silent body named as having no result, approved and published.
+   * Five years in which one body never assesses itself: every year opens on its date, the ranking
+   * of the others is compiled on each year's compile day (the day after the review deadline) with
+   * the silent body named as having no result, approved and published.
    */
   @Test
   void fiveYearsGoOnWhenOneBodyNeverAssessesItself() {
     DirectiveRun.at("2021-01-05T09:00");
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey("annualEvaluation", "DG-DV",
-        withVariables(ISSUED_DATE, "2021-01-05", END_DATE, "2025-12-31",
-            BODIES, "soNoiVu,soTaiChinh,mttqTinh", REVIEWING_BODY, "bdvTU",
-            APPROVING_BODY, "btvTU", CHASE_INTERVAL, "P3M"));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "annualEvaluation",
+                "DG-DV",
+                withVariables(
+                    ISSUED_DATE,
+                    "2021-01-05",
+                    END_DATE,
+                    "2025-12-31",
+                    BODIES,
+                    "soNoiVu,soTaiChinh,mttqTinh",
+                    REVIEWING_BODY,
+                    "bdvTU",
+                    APPROVING_BODY,
+                    "btvTU",
+                    CHASE_INTERVAL,
+                    "P3M"));
     DirectiveRun run = new DirectiveRun().silent("mttqTinh");
     run.until("2026-01-31T00:00", 3000);
 
-    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_SelfAssess")
-            && r.body().equals("soNoiVu")).as("sheets open a month before 15/10 every year")
-        .extracting(Received::given).containsExactly(LocalDate.of(2021, 9, 15),
-            LocalDate.of(2022, 9, 15), LocalDate.of(2023, 9, 15), LocalDate.of(2024, 9, 15),
+    assertThat(run.received())
+        .filteredOn(r -> r.task().equals("Task_SelfAssess") && r.body().equals("soNoiVu"))
+        .as("sheets open a month before 15/10 every year")
+        .extracting(Received::given)
+        .containsExactly(
+            LocalDate.of(2021, 9, 15),
+            LocalDate.of(2022, 9, 15),
+            LocalDate.of(2023, 9, 15),
+            LocalDate.of(2024, 9, 15),
             LocalDate.of(2025, 9, 15));
-    assertThat(run.received()).filteredOn(r -> r.task().equals("Task_ApproveRanking"))
-        .as("compiled on the day after the review deadline (14/11)").extracting(Received::given)
-        .containsExactly(LocalDate.of(2021, 11, 15), LocalDate.of(2022, 11, 15),
-            LocalDate.of(2023, 11, 15), LocalDate.of(2024, 11, 15), LocalDate.of(2025, 11, 15));
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(RANKING_SUMMARY)
-        .list()).extracting(v -> (String) v.getValue()).hasSize(5).allSatisfy(summary ->
-            assertThat(summary).contains(", 2 đơn vị: ").endsWith("; chưa có kết quả 1 đơn vị"));
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(MISSING_BODIES)
-        .list()).extracting(v -> v.getValue()).containsOnly("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+    assertThat(run.received())
+        .filteredOn(r -> r.task().equals("Task_ApproveRanking"))
+        .as("compiled on the day after the review deadline (14/11)")
+        .extracting(Received::given)
+        .containsExactly(
+            LocalDate.of(2021, 11, 15),
+            LocalDate.of(2022, 11, 15),
+            LocalDate.of(2023, 11, 15),
+            LocalDate.of(2024, 11, 15),
+            LocalDate.of(2025, 11, 15));
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(RANKING_SUMMARY)
+                .list())
+        .extracting(v -> (String) v.getValue())
+        .hasSize(5)
+        .allSatisfy(
+            summary ->
+                assertThat(summary)
+                    .contains(", 2 đơn vị: ")
+                    .endsWith("; chưa có kết quả 1 đơn vị"));
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(MISSING_BODIES)
+                .list())
+        .extracting(v -> v.getValue())
+        .containsOnly("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
         .hasSize(5);
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId("Task_PublishResults").count()).as("published every year").isEqualTo(5);
-    assertThat(taskQuery().taskDefinitionKey("Task_SelfAssess").taskCandidateGroup("mttqTinh")
-        .count()).as("the silent body's sheets stay open").isEqualTo(5);
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("Task_PublishResults")
+                .count())
+        .as("published every year")
+        .isEqualTo(5);
+    assertThat(
+            taskQuery().taskDefinitionKey("Task_SelfAssess").taskCandidateGroup("mttqTinh").count())
+        .as("the silent body's sheets stay open")
+        .isEqualTo(5);
     BpmnAwareTests.assertThat(pi).isActive();
   }
 
@@ -323,49 +481,84 @@ class AnnualEvaluationProcessTest {
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
     ProcessInstance year = yearOf(pi);
-    selfAssess(taskOf("Task_SelfAssess", "soNoiVu"), 9, r -> { });
-    selfAssess(taskOf("Task_SelfAssess", "soTaiChinh"), 8, r -> { });
+    selfAssess(taskOf("Task_SelfAssess", "soNoiVu"), 9, r -> {});
+    selfAssess(taskOf("Task_SelfAssess", "soTaiChinh"), 8, r -> {});
     review(taskOf("Task_ReviewScores", "soNoiVu"), 9.2);
     review(taskOf("Task_ReviewScores", "soTaiChinh"), 7.5);
     runAsync();
     assertThat(taskQuery().taskDefinitionKey("Task_ApproveRanking").count())
-        .as("not before the compile day").isZero();
+        .as("not before the compile day")
+        .isZero();
 
     // the compile day: the ranking of the two scored bodies, mttqTinh named as missing
     DirectiveRun.at("2025-11-15T00:00");
-    Job compile = managementService().createJobQuery().activityId("Event_CompileDay")
-        .singleResult();
+    Job compile =
+        managementService().createJobQuery().activityId("Event_CompileDay").singleResult();
     assertThat(compile.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-11-14T17:00:00Z")));
     managementService().executeJob(compile.getId());
     assertThat(ranking(year).findValuesAsText("body")).containsExactly("soNoiVu", "soTaiChinh");
     assertThat(runtimeService().getVariable(year.getId(), MISSING_BODIES))
         .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
     Task approval = taskQuery().taskDefinitionKey("Task_ApproveRanking").singleResult();
-    assertThatThrownBy(() -> taskService().complete(approval.getId(), withVariables(
-        RANKING_APPROVED, false, APPROVAL_NOTE, "Xem lại", RETURNED_BODIES, "mttqTinh")))
-        .hasRootCauseMessage("Đơn vị \"mttqTinh\" chưa có kết quả để thẩm định lại (returnedBodies)");
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        approval.getId(),
+                        withVariables(
+                            RANKING_APPROVED,
+                            false,
+                            APPROVAL_NOTE,
+                            "Xem lại",
+                            RETURNED_BODIES,
+                            "mttqTinh")))
+        .hasRootCauseMessage(
+            "Đơn vị \"mttqTinh\" chưa có kết quả để thẩm định lại (returnedBodies)");
     taskService().complete(approval.getId(), withVariables(RANKING_APPROVED, true));
 
     // mttqTinh assesses itself late: scored in 2025, marked late, the ranking stays as approved
-    selfAssess(taskOf("Task_SelfAssess", "mttqTinh"), 6, r -> { });
+    selfAssess(taskOf("Task_SelfAssess", "mttqTinh"), 6, r -> {});
     Task lateReview = taskOf("Task_ReviewScores", "mttqTinh");
     review(lateReview, 6);
     runAsync(); // the body's sheet, then the year, end asynchronously
     runAsync();
-    HistoricVariableInstance late = historyService().createHistoricVariableInstanceQuery()
-        .variableName(EVALUATED_LATE).processInstanceId(lateReview.getProcessInstanceId())
-        .singleResult();
+    HistoricVariableInstance late =
+        historyService()
+            .createHistoricVariableInstanceQuery()
+            .variableName(EVALUATED_LATE)
+            .processInstanceId(lateReview.getProcessInstanceId())
+            .singleResult();
     assertThat(late.getValue()).isEqualTo(true);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(YEAR)
-        .processInstanceId(lateReview.getProcessInstanceId()).singleResult().getValue())
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(YEAR)
+                .processInstanceId(lateReview.getProcessInstanceId())
+                .singleResult()
+                .getValue())
         .isEqualTo(2025);
-    assertThat(historyService().createHistoricVariableInstanceQuery().variableName(SELF_ASSESSED_LATE)
-        .processInstanceId(lateReview.getProcessInstanceId()).singleResult().getValue())
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(SELF_ASSESSED_LATE)
+                .processInstanceId(lateReview.getProcessInstanceId())
+                .singleResult()
+                .getValue())
         .isEqualTo(true);
-    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(year.getId())
-        .activityId("EndEvent_LateBodiesEvaluated").count()).isOne();
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId("Task_CompileRanking").count()).as("compiled once").isOne();
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(year.getId())
+                .activityId("EndEvent_LateBodiesEvaluated")
+                .count())
+        .isOne();
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("Task_CompileRanking")
+                .count())
+        .as("compiled once")
+        .isOne();
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 
@@ -373,35 +566,65 @@ class AnnualEvaluationProcessTest {
 
   /** The year's own instance, started by the cycle when the year opens. */
   static ProcessInstance yearOf(ProcessInstance cycle) {
-    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(cycle.getId())
+    return runtimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(cycle.getId())
         .singleResult();
   }
 
   /** An assignment of 2025 done late, after one chase: the track record the reviewer sees. */
   static void lateAssignmentOf(String body) {
-    ProcessInstance work = runtimeService().startProcessInstanceByKey("assignment",
-        withVariables(LEAD_BODY, body, MONITOR_BODY, "bdvTU", TASK_CONTENT, "Báo cáo quý I",
-            DEADLINE, "2025-03-31", LEADER_REVIEW, false, CONFIRMATION, false));
+    ProcessInstance work =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "assignment",
+                withVariables(
+                    LEAD_BODY,
+                    body,
+                    MONITOR_BODY,
+                    "bdvTU",
+                    TASK_CONTENT,
+                    "Báo cáo quý I",
+                    DEADLINE,
+                    "2025-03-31",
+                    LEADER_REVIEW,
+                    false,
+                    CONFIRMATION,
+                    false));
     DirectiveRun.at("2025-04-02T09:00");
-    Job chase = managementService().createJobQuery().processInstanceId(work.getId()).timers()
-        .activityId("StartEvent_ChaseDue").singleResult();
+    Job chase =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(work.getId())
+            .timers()
+            .activityId("StartEvent_ChaseDue")
+            .singleResult();
     managementService().executeJob(chase.getId());
-    Task perform = taskQuery().processInstanceId(work.getId()).taskDefinitionKey("Task_Perform")
-        .singleResult();
-    taskService().complete(perform.getId(),
-        withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã báo cáo"));
-    runtimeService().createProcessInstanceQuery().processDefinitionKey("chaseNotice").list()
+    Task perform =
+        taskQuery()
+            .processInstanceId(work.getId())
+            .taskDefinitionKey("Task_Perform")
+            .singleResult();
+    taskService()
+        .complete(
+            perform.getId(), withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã báo cáo"));
+    runtimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("chaseNotice")
+        .list()
         .forEach(p -> runtimeService().deleteProcessInstance(p.getId(), "test"));
   }
 
   static Task taskOf(String key, String body) {
-    return taskQuery().taskDefinitionKey(key).processVariableValueEquals(LEAD_BODY, body)
+    return taskQuery()
+        .taskDefinitionKey(key)
+        .processVariableValueEquals(LEAD_BODY, body)
         .singleResult();
   }
 
   static ArrayNode sheet(Task task) throws Exception {
-    return (ArrayNode) JSON.readTree(taskService().getVariable(task.getId(), ASSESSMENT)
-        .toString());
+    return (ArrayNode)
+        JSON.readTree(taskService().getVariable(task.getId(), ASSESSMENT).toString());
   }
 
   static JsonNode row(ArrayNode sheet, String code) {
@@ -424,8 +647,10 @@ class AnnualEvaluationProcessTest {
       row.put("evidence", "Văn bản số 12/BC ngày 01/10");
     }
     firstRow.accept((ObjectNode) rows.get(0));
-    taskService().complete(task.getId(), Variables.putValue(ASSESSMENT,
-        SpinValues.jsonValue(rows.toString()).create()));
+    taskService()
+        .complete(
+            task.getId(),
+            Variables.putValue(ASSESSMENT, SpinValues.jsonValue(rows.toString()).create()));
   }
 
   static void review(Task task, double perTen) throws Exception {
@@ -436,8 +661,11 @@ class AnnualEvaluationProcessTest {
       row.put("reviewedScore", criterion ? row.get("maxPoints").asDouble() * perTen / 10 : 0);
       row.put("score", 100); // a client cannot change the body's own figures
     }
-    taskService().complete(task.getId(), Variables.putValue(ASSESSMENT,
-        SpinValues.jsonValue(rows.toString()).create()).putValue(RETURN_FOR_CORRECTION, false));
+    taskService()
+        .complete(
+            task.getId(),
+            Variables.putValue(ASSESSMENT, SpinValues.jsonValue(rows.toString()).create())
+                .putValue(RETURN_FOR_CORRECTION, false));
   }
 
   static JsonNode ranking(ProcessInstance year) throws Exception {

@@ -11,18 +11,21 @@ import vn.danvan.input.InvalidInputException;
 
 class CriteriaCatalogTest {
 
-  static final CriteriaCatalog SHIPPED = CriteriaCatalog.load("classpath*:evaluation/*.yaml", "tinhMau");
+  static final CriteriaCatalog SHIPPED =
+      CriteriaCatalog.load("classpath*:evaluation/*.yaml", "tinhMau");
 
   static CriteriaSet read(String yaml) {
-    return CriteriaCatalog.read(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "thu.yaml";
-      }
-    });
+    return CriteriaCatalog.read(
+        new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "thu.yaml";
+          }
+        });
   }
 
-  static final String VALID = """
+  static final String VALID =
+      """
       id: thu
       name: Bộ thử
       province: tinhThu
@@ -35,7 +38,8 @@ class CriteriaCatalogTest {
 
   @Test
   void shippedSetsAddUpAndFollowEachOther() {
-    assertThat(SHIPPED.sets()).extracting(CriteriaSet::id)
+    assertThat(SHIPPED.sets())
+        .extracting(CriteriaSet::id)
         .containsExactlyInAnyOrder("tinhMau-2016", "tinhMau-2025");
     assertThat(SHIPPED.select("tinhMau", 2016).bands()).isEqualTo("xepLoaiTotKhaTrungBinhYeu");
     assertThat(SHIPPED.select("tinhMau", 2024).id()).isEqualTo("tinhMau-2016");
@@ -48,8 +52,9 @@ class CriteriaCatalogTest {
   void aYearWithoutSetIsRefusedClearly() {
     assertThatThrownBy(() -> SHIPPED.select("tinhMau", 2015))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Chưa có bộ tiêu chí đánh giá công tác dân vận của \"tinhMau\" cho năm 2015"
-            + " (bổ sung tệp tiêu chí rồi khởi động lại)");
+        .hasMessage(
+            "Chưa có bộ tiêu chí đánh giá công tác dân vận của \"tinhMau\" cho năm 2015"
+                + " (bổ sung tệp tiêu chí rồi khởi động lại)");
     assertThatThrownBy(() -> SHIPPED.select("tinhKhac", 2025))
         .isInstanceOf(InvalidInputException.class);
   }
@@ -78,8 +83,8 @@ class CriteriaCatalogTest {
   @Test
   void twoSetsForTheSameYearAreRefused() {
     CriteriaSet a = read(VALID);
-    CriteriaSet b = read(VALID.replace("id: thu", "id: thu2").replace("fromYear: 2020",
-        "fromYear: 2024"));
+    CriteriaSet b =
+        read(VALID.replace("id: thu", "id: thu2").replace("fromYear: 2020", "fromYear: 2024"));
     assertThatThrownBy(() -> new CriteriaCatalog(List.of(a, b), "tinhThu"))
         .hasMessage("Bộ tiêu chí thu và thu2 cùng áp dụng cho một năm của tỉnh tinhThu");
   }

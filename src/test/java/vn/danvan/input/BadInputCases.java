@@ -55,8 +55,18 @@ public final class BadInputCases {
 
   static String model(String name, String value) {
     Map<String, String> vars = new LinkedHashMap<>();
-    for (String field : List.of("modelName", "reason", "goals", "content", "area",
-        "participants", "resources", "timeline", "outputs", "sustainability")) {
+    for (String field :
+        List.of(
+            "modelName",
+            "reason",
+            "goals",
+            "content",
+            "area",
+            "participants",
+            "resources",
+            "timeline",
+            "outputs",
+            "sustainability")) {
       vars.put(field, text("Nội dung " + field));
     }
     vars.put("workField", text("kinhTe"));
@@ -69,8 +79,10 @@ public final class BadInputCases {
   }
 
   static String variables(Map<String, String> vars) {
-    return "{\"variables\":{" + vars.entrySet().stream()
-        .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(","))
+    return "{\"variables\":{"
+        + vars.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+            .collect(Collectors.joining(","))
         + "}}";
   }
 
@@ -88,78 +100,196 @@ public final class BadInputCases {
 
   static List<Case> engineStarts() {
     return List.of(
-        post("start: no variables", COORDINATOR, START_ASSIGNMENT, "{\"variables\":{}}",
+        post(
+            "start: no variables",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            "{\"variables\":{}}",
             "Đơn vị chủ trì là bắt buộc (leadBody)"),
-        post("start: unknown lead body", COORDINATOR, START_ASSIGNMENT,
-            assignment("leadBody", text("soKhongCo")), "\\\"soKhongCo\\\" không có trong sổ"),
-        post("start: unknown coordinating body", COORDINATOR, START_ASSIGNMENT,
+        post(
+            "start: unknown lead body",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("leadBody", text("soKhongCo")),
+            "\\\"soKhongCo\\\" không có trong sổ"),
+        post(
+            "start: unknown coordinating body",
+            COORDINATOR,
+            START_ASSIGNMENT,
             assignment("coordinatingBodies", text("soTaiChinh,soMa")),
             "\\\"soMa\\\" không có trong sổ"),
-        post("start: lead body of wrong type", COORDINATOR, START_ASSIGNMENT,
+        post(
+            "start: lead body of wrong type",
+            COORDINATOR,
+            START_ASSIGNMENT,
             assignment("leadBody", "{\"value\":42,\"type\":\"Integer\"}"),
             "Đơn vị chủ trì là bắt buộc (leadBody)"),
-        post("start: impossible date", COORDINATOR, START_ASSIGNMENT,
-            assignment("deadline", text("31/9/2030")), "\\\"31/9/2030\\\" không hợp lệ"),
-        post("start: deadline of wrong type", COORDINATOR, START_ASSIGNMENT,
+        post(
+            "start: impossible date",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("deadline", text("31/9/2030")),
+            "\\\"31/9/2030\\\" không hợp lệ"),
+        post(
+            "start: deadline of wrong type",
+            COORDINATOR,
+            START_ASSIGNMENT,
             assignment("deadline", "{\"value\":20300831,\"type\":\"Long\"}"),
             "Hạn hoàn thành \\\"20300831\\\" không hợp lệ"),
-        post("start: unreadable deadline phrase", COORDINATOR, START_ASSIGNMENT,
-            assignment("deadlinePhrase", text("sớm nhất có thể")), "Không hiểu thời hạn"),
-        post("start: deadline already past", COORDINATOR, START_ASSIGNMENT,
-            assignment("deadline", text("2020-01-31")), "Hạn hoàn thành 31/01/2020 đã qua"),
-        post("start: deadline phrase already past", COORDINATOR, START_ASSIGNMENT,
+        post(
+            "start: unreadable deadline phrase",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("deadlinePhrase", text("sớm nhất có thể")),
+            "Không hiểu thời hạn"),
+        post(
+            "start: deadline already past",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("deadline", text("2020-01-31")),
+            "Hạn hoàn thành 31/01/2020 đã qua"),
+        post(
+            "start: deadline phrase already past",
+            COORDINATOR,
+            START_ASSIGNMENT,
             assignment("deadlinePhrase", text("trước 30/9/2016")),
             "Hạn hoàn thành 30/09/2016 đã qua"),
-        post("start: reminder days not a number", COORDINATOR, START_ASSIGNMENT,
-            assignment("reminderDays", text("ba")), "phải là số nguyên từ 0 (reminderDays)"),
-        post("start: chase interval not ISO", COORDINATOR, START_ASSIGNMENT,
-            assignment("chaseInterval", text("hằng tuần")), "P7D"),
-        post("start: review flag not a boolean", COORDINATOR, START_ASSIGNMENT,
-            assignment("leaderReview", text("có lẽ")), "phải là true hoặc false (leaderReview)"),
-        post("start: unknown variable type", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", "{\"value\":\"x\",\"type\":\"Nope\"}"), "Nope"),
-        post("start: Java-serialized object", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", "{\"value\":\"rO0ABXQAAXg=\",\"type\":\"Object\","
-                + "\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
-                + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}"),
+        post(
+            "start: reminder days not a number",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("reminderDays", text("ba")),
+            "phải là số nguyên từ 0 (reminderDays)"),
+        post(
+            "start: chase interval not ISO",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("chaseInterval", text("hằng tuần")),
+            "P7D"),
+        post(
+            "start: review flag not a boolean",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("leaderReview", text("có lẽ")),
+            "phải là true hoặc false (leaderReview)"),
+        post(
+            "start: unknown variable type",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("taskContent", "{\"value\":\"x\",\"type\":\"Nope\"}"),
+            "Nope"),
+        post(
+            "start: Java-serialized object",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment(
+                "taskContent",
+                "{\"value\":\"rO0ABXQAAXg=\",\"type\":\"Object\","
+                    + "\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
+                    + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}"),
             "Java tuần tự hóa"),
-        post("start: variables not an object", COORDINATOR, START_ASSIGNMENT,
-            "{\"variables\":[1,2]}", "Nội dung JSON không đúng dạng tại variables"),
-        post("start: unknown definition", COORDINATOR,
-            "/engine-rest/process-definition/key/khongCo/start", assignment("x", null),
+        post(
+            "start: variables not an object",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            "{\"variables\":[1,2]}",
+            "Nội dung JSON không đúng dạng tại variables"),
+        post(
+            "start: unknown definition",
+            COORDINATOR,
+            "/engine-rest/process-definition/key/khongCo/start",
+            assignment("x", null),
             "khongCo"),
-        post("start: script in task content", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", text(SCRIPT)), MARKUP_REFUSED + " (taskContent)"),
-        post("start: template injection in task content", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", text(TEMPLATE)), MARKUP_REFUSED + " (taskContent)"),
-        post("start: EL in task content", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", text(EL)), MARKUP_REFUSED + " (taskContent)"),
-        post("start: deferred EL in task content", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", text(DEFERRED_EL)), MARKUP_REFUSED + " (taskContent)"),
-        post("start: script in business key", COORDINATOR, START_ASSIGNMENT,
+        post(
+            "start: script in task content",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("taskContent", text(SCRIPT)),
+            MARKUP_REFUSED + " (taskContent)"),
+        post(
+            "start: template injection in task content",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("taskContent", text(TEMPLATE)),
+            MARKUP_REFUSED + " (taskContent)"),
+        post(
+            "start: EL in task content",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("taskContent", text(EL)),
+            MARKUP_REFUSED + " (taskContent)"),
+        post(
+            "start: deferred EL in task content",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("taskContent", text(DEFERRED_EL)),
+            MARKUP_REFUSED + " (taskContent)"),
+        post(
+            "start: script in business key",
+            COORDINATOR,
+            START_ASSIGNMENT,
             "{\"businessKey\":\"" + SCRIPT + "\"," + assignment("x", null).substring(1),
             MARKUP_REFUSED + " (businessKey)"),
-        post("adhoc: details missing", STAFF, START_ADHOC,
-            adhoc("incidentDetails", text(" ")), "Nội dung vụ việc là bắt buộc"),
-        post("adhoc: unknown severity", STAFF, START_ADHOC,
-            adhoc("severity", text("khanCap")), "Mức độ \\\"khanCap\\\" không hợp lệ"),
-        post("adhoc: another body", STAFF, START_ADHOC,
+        post(
+            "adhoc: details missing",
+            STAFF,
+            START_ADHOC,
+            adhoc("incidentDetails", text(" ")),
+            "Nội dung vụ việc là bắt buộc"),
+        post(
+            "adhoc: unknown severity",
+            STAFF,
+            START_ADHOC,
+            adhoc("severity", text("khanCap")),
+            "Mức độ \\\"khanCap\\\" không hợp lệ"),
+        post(
+            "adhoc: another body",
+            STAFF,
+            START_ADHOC,
             adhoc("reportingBody", text("soTaiChinh")),
             "Chỉ được báo cáo đột xuất cho đơn vị của mình"),
-        post("adhoc: script in title", STAFF, START_ADHOC,
-            adhoc("incidentTitle", text(SCRIPT)), MARKUP_REFUSED + " (incidentTitle)"),
-        post("model: unknown field of work", STAFF, START_MODEL,
-            model("workField", text("theThao")), "Lĩnh vực \\\"theThao\\\" không hợp lệ"),
-        post("model: template injection in name", STAFF, START_MODEL,
-            model("modelName", text(TEMPLATE)), MARKUP_REFUSED + " (modelName)"),
-        post("model: another body", STAFF, START_MODEL,
-            model("body", text("soTaiChinh")), "Chỉ được đăng ký mô hình cho đơn vị của mình"),
-        post("directive: no issue date", COORDINATOR, START_DIRECTIVE,
-            "{\"businessKey\":\"03/CT-UBND\",\"variables\":{}}", "Ngày ban hành là bắt buộc"),
-        post("directive: impossible issue date", COORDINATOR, START_DIRECTIVE,
+        post(
+            "adhoc: script in title",
+            STAFF,
+            START_ADHOC,
+            adhoc("incidentTitle", text(SCRIPT)),
+            MARKUP_REFUSED + " (incidentTitle)"),
+        post(
+            "model: unknown field of work",
+            STAFF,
+            START_MODEL,
+            model("workField", text("theThao")),
+            "Lĩnh vực \\\"theThao\\\" không hợp lệ"),
+        post(
+            "model: template injection in name",
+            STAFF,
+            START_MODEL,
+            model("modelName", text(TEMPLATE)),
+            MARKUP_REFUSED + " (modelName)"),
+        post(
+            "model: another body",
+            STAFF,
+            START_MODEL,
+            model("body", text("soTaiChinh")),
+            "Chỉ được đăng ký mô hình cho đơn vị của mình"),
+        post(
+            "directive: no issue date",
+            COORDINATOR,
+            START_DIRECTIVE,
+            "{\"businessKey\":\"03/CT-UBND\",\"variables\":{}}",
+            "Ngày ban hành là bắt buộc"),
+        post(
+            "directive: impossible issue date",
+            COORDINATOR,
+            START_DIRECTIVE,
             "{\"businessKey\":\"03/CT-UBND\",\"variables\":{\"issuedDate\":"
-                + text("2023-13-12") + "}}", "Ngày ban hành \\\"2023-13-12\\\" không hợp lệ"),
-        post("directive: no number", COORDINATOR, START_DIRECTIVE,
+                + text("2023-13-12")
+                + "}}",
+            "Ngày ban hành \\\"2023-13-12\\\" không hợp lệ"),
+        post(
+            "directive: no number",
+            COORDINATOR,
+            START_DIRECTIVE,
             "{\"variables\":{\"issuedDate\":" + text("2023-07-12") + "}}",
             "Số, ký hiệu văn bản là bắt buộc (businessKey)"));
   }
@@ -167,188 +297,388 @@ public final class BadInputCases {
   static List<Case> taskCompletions() {
     String complete = "/engine-rest/task/{work}/complete";
     return List.of(
-        post("complete: empty report", STAFF, complete,
-            complete("resultReport", text("")), "Báo cáo kết quả thực hiện là bắt buộc"),
-        post("complete: report of wrong type", STAFF, complete,
+        post(
+            "complete: empty report",
+            STAFF,
+            complete,
+            complete("resultReport", text("")),
+            "Báo cáo kết quả thực hiện là bắt buộc"),
+        post(
+            "complete: report of wrong type",
+            STAFF,
+            complete,
             complete("resultReport", "{\"value\":true,\"type\":\"Boolean\"}"),
             "Báo cáo kết quả thực hiện là bắt buộc"),
-        post("complete: script in report", STAFF, complete,
+        post(
+            "complete: script in report",
+            STAFF,
+            complete,
             complete("resultReport", text("Đã xong " + SCRIPT)),
             MARKUP_REFUSED + " (resultReport)"),
-        post("complete: EL in report", STAFF, complete,
-            complete("resultReport", text(EL)), MARKUP_REFUSED + " (resultReport)"),
-        post("extension: new date in the past", STAFF, complete,
-            complete("requestExtension", "{\"value\":true}", "requestedDeadline",
-                text("2020-01-01"), "extensionReason", text("Chờ số liệu")),
+        post(
+            "complete: EL in report",
+            STAFF,
+            complete,
+            complete("resultReport", text(EL)),
+            MARKUP_REFUSED + " (resultReport)"),
+        post(
+            "extension: new date in the past",
+            STAFF,
+            complete,
+            complete(
+                "requestExtension",
+                "{\"value\":true}",
+                "requestedDeadline",
+                text("2020-01-01"),
+                "extensionReason",
+                text("Chờ số liệu")),
             "Hạn đề nghị 01/01/2020 phải sau hạn hiện tại 31/08/2030"),
-        post("extension: new date not a date", STAFF, complete,
-            complete("requestExtension", "{\"value\":true}", "requestedDeadline",
-                text("sang năm"), "extensionReason", text("Chờ số liệu")),
+        post(
+            "extension: new date not a date",
+            STAFF,
+            complete,
+            complete(
+                "requestExtension",
+                "{\"value\":true}",
+                "requestedDeadline",
+                text("sang năm"),
+                "extensionReason",
+                text("Chờ số liệu")),
             "Hạn đề nghị \\\"sang năm\\\" không hợp lệ"),
-        post("extension: no reason", STAFF, complete,
-            complete("requestExtension", "{\"value\":true}", "requestedDeadline",
-                text("2031-01-31")), "Lý do đề nghị gia hạn là bắt buộc"),
-        post("extension approved with a past date", COORDINATOR,
+        post(
+            "extension: no reason",
+            STAFF,
+            complete,
+            complete(
+                "requestExtension", "{\"value\":true}", "requestedDeadline", text("2031-01-31")),
+            "Lý do đề nghị gia hạn là bắt buộc"),
+        post(
+            "extension approved with a past date",
+            COORDINATOR,
             "/engine-rest/task/{decide}/complete",
-            complete("extensionApproved", "{\"value\":true}", "requestedDeadline",
-                text("2020-01-01")), "Hạn mới 01/01/2020 đã ở quá khứ: không thể duyệt"),
-        post("extension decision not a boolean", COORDINATOR,
+            complete(
+                "extensionApproved", "{\"value\":true}", "requestedDeadline", text("2020-01-01")),
+            "Hạn mới 01/01/2020 đã ở quá khứ: không thể duyệt"),
+        post(
+            "extension decision not a boolean",
+            COORDINATOR,
             "/engine-rest/task/{decide}/complete",
             complete("extensionApproved", text("đồng ý")),
             "Chưa chọn đồng ý hay từ chối gia hạn"),
-        post("adhoc handling: escalate not a boolean", COORDINATOR,
+        post(
+            "adhoc handling: escalate not a boolean",
+            COORDINATOR,
             "/engine-rest/task/{incident}/complete",
             complete("assessment", text("Đã nắm tình hình"), "escalate", text("có")),
             "Chưa chọn có báo cáo lãnh đạo hay không"),
-        post("submit-form: script in report", STAFF, "/engine-rest/task/{work}/submit-form",
-            complete("resultReport", text(SCRIPT)), MARKUP_REFUSED + " (resultReport)"),
-        new Case("set variable: script", STAFF, "PUT",
-            "/engine-rest/task/{work}/variables/resultReport", JSON,
-            "{\"value\":\"" + SCRIPT + "\",\"type\":\"String\"}", MARKUP_REFUSED),
-        post("modify variables: EL", STAFF, "/engine-rest/task/{work}/variables",
+        post(
+            "submit-form: script in report",
+            STAFF,
+            "/engine-rest/task/{work}/submit-form",
+            complete("resultReport", text(SCRIPT)),
+            MARKUP_REFUSED + " (resultReport)"),
+        new Case(
+            "set variable: script",
+            STAFF,
+            "PUT",
+            "/engine-rest/task/{work}/variables/resultReport",
+            JSON,
+            "{\"value\":\"" + SCRIPT + "\",\"type\":\"String\"}",
+            MARKUP_REFUSED),
+        post(
+            "modify variables: EL",
+            STAFF,
+            "/engine-rest/task/{work}/variables",
             "{\"modifications\":{\"resultReport\":" + text(EL) + "}}",
             MARKUP_REFUSED + " (resultReport)"),
-        post("complete: unknown task", STAFF, "/engine-rest/task/khongCo/complete",
-            complete("resultReport", text("x")), "khongCo"));
+        post(
+            "complete: unknown task",
+            STAFF,
+            "/engine-rest/task/khongCo/complete",
+            complete("resultReport", text("x")),
+            "khongCo"));
   }
 
   static List<Case> payloads() {
     String complete = "/engine-rest/task/{work}/complete";
     return List.of(
-        post("malformed JSON", COORDINATOR, START_ASSIGNMENT, "{\"variables\":",
+        post("malformed JSON", COORDINATOR, START_ASSIGNMENT, "{\"variables\":", "JSON hợp lệ"),
+        post(
+            "truncated JSON",
+            STAFF,
+            complete,
+            complete("resultReport", text("Đã xong")).substring(0, 40),
             "JSON hợp lệ"),
-        post("truncated JSON", STAFF, complete,
-            complete("resultReport", text("Đã xong")).substring(0, 40), "JSON hợp lệ"),
         post("not JSON at all", STAFF, complete, "resultReport=xong", "JSON hợp lệ"),
-        new Case("wrong content type", STAFF, "POST", complete, "text/plain",
-            complete("resultReport", text("Đã xong")), "Unsupported Media Type"),
-        post("text over 4,000 characters", STAFF, complete,
-            complete("resultReport", text("Báo cáo ".repeat(600))), TOO_LONG + " (resultReport)"),
-        post("5 MB task content", COORDINATOR, START_ASSIGNMENT,
-            assignment("taskContent", text("x".repeat(5 * 1024 * 1024))), "quá lớn"),
-        post("5 MB report", STAFF, complete,
-            complete("resultReport", text("Báo cáo ".repeat(700_000))), "quá lớn"));
+        new Case(
+            "wrong content type",
+            STAFF,
+            "POST",
+            complete,
+            "text/plain",
+            complete("resultReport", text("Đã xong")),
+            "Unsupported Media Type"),
+        post(
+            "text over 4,000 characters",
+            STAFF,
+            complete,
+            complete("resultReport", text("Báo cáo ".repeat(600))),
+            TOO_LONG + " (resultReport)"),
+        post(
+            "5 MB task content",
+            COORDINATOR,
+            START_ASSIGNMENT,
+            assignment("taskContent", text("x".repeat(5 * 1024 * 1024))),
+            "quá lớn"),
+        post(
+            "5 MB report",
+            STAFF,
+            complete,
+            complete("resultReport", text("Báo cáo ".repeat(700_000))),
+            "quá lớn"));
   }
 
-  static final String BPMN_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-      + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
-      + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Defs\" "
-      + "targetNamespace=\"http://danvan.vn/bpmn\">";
+  static final String BPMN_HEAD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+          + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Defs\" "
+          + "targetNamespace=\"http://danvan.vn/bpmn\">";
 
   public static String bpmn(String processAttributes, String elements) {
-    return BPMN_HEAD + "<bpmn:process id=\"thuNghiem\" isExecutable=\"true\" "
-        + processAttributes + "><bpmn:startEvent id=\"StartEvent_1\"/>" + elements
+    return BPMN_HEAD
+        + "<bpmn:process id=\"thuNghiem\" isExecutable=\"true\" "
+        + processAttributes
+        + "><bpmn:startEvent id=\"StartEvent_1\"/>"
+        + elements
         + "</bpmn:process></bpmn:definitions>";
   }
 
   public static String multipart(String fileName, String content) {
     String boundary = "----danvanBoundary";
-    StringBuilder body = new StringBuilder()
-        .append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
-        .append("thu-nghiem\r\n");
+    StringBuilder body =
+        new StringBuilder()
+            .append("--")
+            .append(boundary)
+            .append("\r\n")
+            .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+            .append("thu-nghiem\r\n");
     if (fileName != null) {
-      body.append("--").append(boundary).append("\r\n")
+      body.append("--")
+          .append(boundary)
+          .append("\r\n")
           .append("Content-Disposition: form-data; name=\"data\"; filename=\"")
-          .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-          .append(content).append("\r\n");
+          .append(fileName)
+          .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .append(content)
+          .append("\r\n");
     }
     return body.append("--").append(boundary).append("--\r\n").toString();
   }
 
   static Case deploy(String name, String fileName, String content, String expected) {
-    return new Case(name, ADMIN, "POST", "/engine-rest/deployment/create",
-        "multipart/form-data; boundary=----danvanBoundary", multipart(fileName, content),
+    return new Case(
+        name,
+        ADMIN,
+        "POST",
+        "/engine-rest/deployment/create",
+        "multipart/form-data; boundary=----danvanBoundary",
+        multipart(fileName, content),
         expected);
   }
 
   static List<Case> deployments() {
     return List.of(
-        deploy("deploy: malformed BPMN XML", "hong.bpmn", BPMN_HEAD + "<bpmn:process id=\"x\"",
+        deploy(
+            "deploy: malformed BPMN XML",
+            "hong.bpmn",
+            BPMN_HEAD + "<bpmn:process id=\"x\"",
             "hong.bpmn"),
-        deploy("deploy: process without history time to live", "thieuTtl.bpmn",
-            bpmn("", ""), "History Time To Live"),
-        deploy("deploy: unreadable deadline phrase", "hanLa.bpmn",
-            bpmn("camunda:historyTimeToLive=\"3650\"",
+        deploy(
+            "deploy: process without history time to live",
+            "thieuTtl.bpmn",
+            bpmn("", ""),
+            "History Time To Live"),
+        deploy(
+            "deploy: unreadable deadline phrase",
+            "hanLa.bpmn",
+            bpmn(
+                "camunda:historyTimeToLive=\"3650\"",
                 "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
                     + "calledElement=\"assignment\"><bpmn:extensionElements>"
                     + "<camunda:in sourceExpression=\"sớm nhất có thể\" target=\"deadlinePhrase\"/>"
                     + "</bpmn:extensionElements></bpmn:callActivity>"),
             "Không hiểu thời hạn \\\"sớm nhất có thể\\\""),
-        deploy("deploy: body not in the registry", "donViLa.bpmn",
-            bpmn("camunda:historyTimeToLive=\"3650\"",
+        deploy(
+            "deploy: body not in the registry",
+            "donViLa.bpmn",
+            bpmn(
+                "camunda:historyTimeToLive=\"3650\"",
                 "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
                     + "calledElement=\"assignment\"><bpmn:extensionElements>"
                     + "<camunda:in sourceExpression=\"soNoiVu, soKhongCo\" target=\"bodies\"/>"
                     + "</bpmn:extensionElements></bpmn:callActivity>"),
             "donViLa.bpmn, phần tử CallActivity_X \\\"Giao việc\\\", trường bodies: đơn vị"
                 + " \\\"soKhongCo\\\" không có trong sổ đăng ký tổ chức"),
-        deploy("deploy: form that is not JSON", "hong.form", "{\"components\": [",
-            "hong.form"),
-        deploy("deploy: form without id", "thieuId.form",
-            "{\"type\":\"default\",\"components\":[]}", "thieuId.form"),
-        deploy("deploy: form with a script", "kichBan.form",
+        deploy("deploy: form that is not JSON", "hong.form", "{\"components\": [", "hong.form"),
+        deploy(
+            "deploy: form without id",
+            "thieuId.form",
+            "{\"type\":\"default\",\"components\":[]}",
+            "thieuId.form"),
+        deploy(
+            "deploy: form with a script",
+            "kichBan.form",
             "{\"id\":\"form_x\",\"type\":\"default\",\"components\":[{\"type\":\"text\","
-                + "\"text\":\"" + SCRIPT + "\"}]}",
+                + "\"text\":\""
+                + SCRIPT
+                + "\"}]}",
             "kichBan.form không được chứa thẻ HTML hay biểu thức chạy mã"),
         deploy("deploy: nothing to deploy", null, null, "resource"));
   }
 
   static List<Case> productApis() {
     return List.of(
-        new Case("restructure: successor not in the registry", ADMIN, "POST",
-            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc", "application/json",
+        new Case(
+            "restructure: successor not in the registry",
+            ADMIN,
+            "POST",
+            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc",
+            "application/json",
             "{\"validTo\": \"30/06/2025\", \"successors\": [\"soKhongCo\"], \"dryRun\": true}",
             "Đơn vị kế thừa \\\"soKhongCo\\\" không có trong sổ đăng ký tổ chức (successors)"),
-        new Case("restructure: successors not a list of ids", ADMIN, "POST",
-            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc", "application/json",
+        new Case(
+            "restructure: successors not a list of ids",
+            ADMIN,
+            "POST",
+            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc",
+            "application/json",
             "{\"validTo\": \"30/06/2025\", \"successors\": [1, 2], \"dryRun\": true}",
             "(successors)"),
-        new Case("restructure: not JSON", ADMIN, "POST",
-            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc", "application/json", "{\"validTo\": ",
+        new Case(
+            "restructure: not JSON",
+            ADMIN,
+            "POST",
+            "/api/to-chuc/don-vi/soTaiChinh/ket-thuc",
+            "application/json",
+            "{\"validTo\": ",
             "JSON"),
-        new Case("board: no directive", COORDINATOR, "GET", "/api/bang-theo-doi", null, null,
+        new Case(
+            "board: no directive",
+            COORDINATOR,
+            "GET",
+            "/api/bang-theo-doi",
+            null,
+            null,
             "Số văn bản (mã nghiệp vụ) là bắt buộc (vanBan)"),
-        new Case("board: unknown directive", COORDINATOR, "GET",
-            "/api/bang-theo-doi?vanBan=99/CT-KHONGCO", null, null,
+        new Case(
+            "board: unknown directive",
+            COORDINATOR,
+            "GET",
+            "/api/bang-theo-doi?vanBan=99/CT-KHONGCO",
+            null,
+            null,
             "Không có văn bản \\\"99/CT-KHONGCO\\\""),
-        new Case("board: bad period", COORDINATOR, "GET",
-            "/api/bang-theo-doi?vanBan=24-CT/TU&ky=2026-Q5", null, null,
+        new Case(
+            "board: bad period",
+            COORDINATOR,
+            "GET",
+            "/api/bang-theo-doi?vanBan=24-CT/TU&ky=2026-Q5",
+            null,
+            null,
             "Kỳ \\\"2026-Q5\\\" không hợp lệ"),
-        new Case("board sheet: bad period", COORDINATOR, "GET",
-            "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=24-CT/TU&ky=quy4", null, null,
+        new Case(
+            "board sheet: bad period",
+            COORDINATOR,
+            "GET",
+            "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=24-CT/TU&ky=quy4",
+            null,
+            null,
             "Kỳ \\\"quy4\\\" không hợp lệ"),
-        new Case("reminders: not a boolean", STAFF, "PUT", "/api/thong-bao/nhac-han", JSON,
-            "{\"nhacHan\":\"không\"}", "nhacHan phải là true"),
-        new Case("reminders: malformed JSON", STAFF, "PUT", "/api/thong-bao/nhac-han", JSON,
-            "{\"nhacHan\":", "JSON hợp lệ"),
-        new Case("reminders: wrong content type", STAFF, "PUT", "/api/thong-bao/nhac-han",
-            "text/plain", "false", "application/json"),
-        new Case("reminders: body is a list", STAFF, "PUT", "/api/thong-bao/nhac-han", JSON,
-            "[false]", "JSON"));
+        new Case(
+            "reminders: not a boolean",
+            STAFF,
+            "PUT",
+            "/api/thong-bao/nhac-han",
+            JSON,
+            "{\"nhacHan\":\"không\"}",
+            "nhacHan phải là true"),
+        new Case(
+            "reminders: malformed JSON",
+            STAFF,
+            "PUT",
+            "/api/thong-bao/nhac-han",
+            JSON,
+            "{\"nhacHan\":",
+            "JSON hợp lệ"),
+        new Case(
+            "reminders: wrong content type",
+            STAFF,
+            "PUT",
+            "/api/thong-bao/nhac-han",
+            "text/plain",
+            "false",
+            "application/json"),
+        new Case(
+            "reminders: body is a list",
+            STAFF,
+            "PUT",
+            "/api/thong-bao/nhac-han",
+            JSON,
+            "[false]",
+            "JSON"));
   }
 
   static List<Case> webapp() {
     String submit = WEBAPP + "/task/{work}/submit-form";
     return List.of(
-        post("Tasklist: empty report", TASKLIST_STAFF, submit,
-            complete("resultReport", text("")), "Báo cáo kết quả thực hiện là bắt buộc"),
-        post("Tasklist: script in report", TASKLIST_STAFF, submit,
-            complete("resultReport", text(SCRIPT)), MARKUP_REFUSED + " (resultReport)"),
-        post("Tasklist: template injection in extension reason", TASKLIST_STAFF, submit,
-            complete("requestExtension", "{\"value\":true}", "requestedDeadline",
-                text("31/01/2031"), "extensionReason", text(TEMPLATE)),
+        post(
+            "Tasklist: empty report",
+            TASKLIST_STAFF,
+            submit,
+            complete("resultReport", text("")),
+            "Báo cáo kết quả thực hiện là bắt buộc"),
+        post(
+            "Tasklist: script in report",
+            TASKLIST_STAFF,
+            submit,
+            complete("resultReport", text(SCRIPT)),
+            MARKUP_REFUSED + " (resultReport)"),
+        post(
+            "Tasklist: template injection in extension reason",
+            TASKLIST_STAFF,
+            submit,
+            complete(
+                "requestExtension",
+                "{\"value\":true}",
+                "requestedDeadline",
+                text("31/01/2031"),
+                "extensionReason",
+                text(TEMPLATE)),
             MARKUP_REFUSED + " (extensionReason)"),
-        post("Tasklist: extension to a past date", TASKLIST_STAFF, submit,
-            complete("requestExtension", "{\"value\":true}", "requestedDeadline",
-                text("01/01/2020"), "extensionReason", text("Chờ số liệu")),
+        post(
+            "Tasklist: extension to a past date",
+            TASKLIST_STAFF,
+            submit,
+            complete(
+                "requestExtension",
+                "{\"value\":true}",
+                "requestedDeadline",
+                text("01/01/2020"),
+                "extensionReason",
+                text("Chờ số liệu")),
             "phải sau hạn hiện tại"),
         post("Tasklist: malformed JSON", TASKLIST_STAFF, submit, "{\"variables\":{", "JSON hợp lệ"),
-        post("Tasklist: ad-hoc report without details", TASKLIST_STAFF,
+        post(
+            "Tasklist: ad-hoc report without details",
+            TASKLIST_STAFF,
             WEBAPP + "/process-definition/key/adhocReport/submit-form",
-            adhoc("incidentDetails", text("")), "Nội dung vụ việc là bắt buộc"),
-        post("Tasklist: model with EL", TASKLIST_STAFF,
+            adhoc("incidentDetails", text("")),
+            "Nội dung vụ việc là bắt buộc"),
+        post(
+            "Tasklist: model with EL",
+            TASKLIST_STAFF,
             WEBAPP + "/process-definition/key/skilfulModel/submit-form",
-            model("goals", text(EL)), MARKUP_REFUSED + " (goals)"));
+            model("goals", text(EL)),
+            MARKUP_REFUSED + " (goals)"));
   }
 }

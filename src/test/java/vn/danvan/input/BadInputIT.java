@@ -24,9 +24,9 @@ import vn.danvan.support.RunningDemoApp;
 
 /**
  * Malformed and hostile requests on the running application: each is answered 4xx with a clear
- * message (never 5xx), and nothing changes — no instance, task, deployment or variable appears,
- * the tasks stay open with their variables as they were. Every case is a row of
- * {@code target/reliability/bad-input.json}.
+ * message (never 5xx), and nothing changes — no instance, task, deployment or variable appears, the
+ * tasks stay open with their variables as they were. Every case is a row of {@code
+ * target/reliability/bad-input.json}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT extends RunningDemoApp {
@@ -37,6 +37,7 @@ class BadInputIT extends RunningDemoApp {
   static final String START_DIRECTIVE =
       "/engine-rest/process-definition/key/chiThi03XuanLoc2023/start";
   static final String WEBAPP = "/camunda/api/engine/engine/default";
+
   /** A Tasklist session of Sở Nội vụ's staff (login, then the CSRF header on every request). */
   static final String TASKLIST_STAFF = "tasklist:soNoiVuCanBo";
 
@@ -48,8 +49,14 @@ class BadInputIT extends RunningDemoApp {
   private Http tasklist;
 
   /** A case: who sends what; {@code expected} is a part of the message the answer must carry. */
-  record Case(String name, String actor, String method, String path, String contentType,
-      String body, String expected) {
+  record Case(
+      String name,
+      String actor,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String expected) {
     @Override
     public String toString() {
       return name;
@@ -63,23 +70,33 @@ class BadInputIT extends RunningDemoApp {
     fixture.put("{work}", taskOf(work, "Task_Perform"));
 
     String extended = assign(http, "soNoiVu");
-    Reply asked = http.postJson("/engine-rest/task/" + taskOf(extended, "Task_Perform")
-        + "/complete", STAFF, "{\"variables\":{\"requestExtension\":{\"value\":true},"
-        + "\"requestedDeadline\":{\"value\":\"2031-01-31\"},"
-        + "\"extensionReason\":{\"value\":\"Chờ số liệu của các huyện\"}}}");
+    Reply asked =
+        http.postJson(
+            "/engine-rest/task/" + taskOf(extended, "Task_Perform") + "/complete",
+            STAFF,
+            "{\"variables\":{\"requestExtension\":{\"value\":true},"
+                + "\"requestedDeadline\":{\"value\":\"2031-01-31\"},"
+                + "\"extensionReason\":{\"value\":\"Chờ số liệu của các huyện\"}}}");
     assertThat(asked.status()).as(asked.body()).isEqualTo(204);
     fixture.put("{decide}", taskOf(extended, "Task_DecideExtension"));
 
-    Reply raised = http.postJson(START_ADHOC, OTHER_STAFF, "{\"variables\":{"
-        + "\"incidentTitle\":{\"value\":\"Tụ tập đông người\"},"
-        + "\"incidentDetails\":{\"value\":\"Khoảng 30 người tại trụ sở\"},"
-        + "\"severity\":{\"value\":\"binhThuong\"}}}");
+    Reply raised =
+        http.postJson(
+            START_ADHOC,
+            OTHER_STAFF,
+            "{\"variables\":{"
+                + "\"incidentTitle\":{\"value\":\"Tụ tập đông người\"},"
+                + "\"incidentDetails\":{\"value\":\"Khoảng 30 người tại trụ sở\"},"
+                + "\"severity\":{\"value\":\"binhThuong\"}}}");
     assertThat(raised.status()).as(raised.body()).isEqualTo(200);
     fixture.put("{incident}", taskOf(id(raised), "Task_HandleIncident"));
 
     // work under a directive's number, for the board's cases
-    Reply directive = http.postJson(START_ASSIGNMENT, COORDINATOR,
-        "{\"businessKey\":\"24-CT/TU\"," + BadInputCases.assignment("x", null).substring(1));
+    Reply directive =
+        http.postJson(
+            START_ASSIGNMENT,
+            COORDINATOR,
+            "{\"businessKey\":\"24-CT/TU\"," + BadInputCases.assignment("x", null).substring(1));
     assertThat(directive.status()).as(directive.body()).isEqualTo(200);
 
     tasklist = new Http(port);
@@ -87,9 +104,14 @@ class BadInputIT extends RunningDemoApp {
   }
 
   Stream<Case> cases() {
-    return Stream.of(BadInputCases.engineStarts(), BadInputCases.taskCompletions(),
-        BadInputCases.payloads(), BadInputCases.deployments(), BadInputCases.productApis(),
-        BadInputCases.webapp()).flatMap(List::stream);
+    return Stream.of(
+            BadInputCases.engineStarts(),
+            BadInputCases.taskCompletions(),
+            BadInputCases.payloads(),
+            BadInputCases.deployments(),
+            BadInputCases.productApis(),
+            BadInputCases.webapp())
+        .flatMap(List::stream);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -103,9 +125,10 @@ class BadInputIT extends RunningDemoApp {
     }
     Map<String, String> before = state();
 
-    Reply reply = c.actor().equals(TASKLIST_STAFF)
-        ? tasklist.send(c.method(), path, null, c.contentType(), body)
-        : http.send(c.method(), path, c.actor(), c.contentType(), body);
+    Reply reply =
+        c.actor().equals(TASKLIST_STAFF)
+            ? tasklist.send(c.method(), path, null, c.contentType(), body)
+            : http.send(c.method(), path, c.actor(), c.contentType(), body);
 
     Map<String, String> after = state();
     Map<String, Object> row = new LinkedHashMap<>();
@@ -135,16 +158,23 @@ class BadInputIT extends RunningDemoApp {
 
   /** What a refused request must leave as it was, and the reminder setting of Sở Nội vụ's staff. */
   private Map<String, String> state() {
-    Map<String, String> state = EngineState.of(engine, fixture.get("{work}"),
-        fixture.get("{decide}"), fixture.get("{incident}"));
-    state.put("reminders", String.valueOf(
-        engine.getIdentityService().getUserInfo("soNoiVuCanBo", Notifications.REMINDERS)));
+    Map<String, String> state =
+        EngineState.of(
+            engine, fixture.get("{work}"), fixture.get("{decide}"), fixture.get("{incident}"));
+    state.put(
+        "reminders",
+        String.valueOf(
+            engine.getIdentityService().getUserInfo("soNoiVuCanBo", Notifications.REMINDERS)));
     return state;
   }
 
   private String taskOf(String processInstance, String key) {
-    return tasks.createTaskQuery().processInstanceId(processInstance).taskDefinitionKey(key)
-        .singleResult().getId();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(processInstance)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 
   private static String id(Reply started) {

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
-
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,8 +21,12 @@ class InputsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"31/12/2026, 2026-12-31", "1/2/2027, 2027-02-01", "2026-12-31, 2026-12-31",
-      "' 05/06/2026 ', 2026-06-05"})
+  @CsvSource({
+    "31/12/2026, 2026-12-31",
+    "1/2/2027, 2027-02-01",
+    "2026-12-31, 2026-12-31",
+    "' 05/06/2026 ', 2026-06-05"
+  })
   void bothWaysOfWritingADayAreRead(String typed, LocalDate day) {
     assertThat(Inputs.date(with(typed), "deadline", "Hạn")).isEqualTo(day);
     assertThat(Inputs.day(day)).matches("\\d{2}/\\d{2}/\\d{4}");
@@ -34,7 +37,10 @@ class InputsTest {
   void anythingElseIsRefusedNamingTheField(String typed) {
     assertThatThrownBy(() -> Inputs.date(with(typed), "deadline", "Hạn"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Hạn \"" + typed + "\" không hợp lệ: dùng định dạng ngày/tháng/năm (31/12/2026)"
-            + " hoặc yyyy-MM-dd (deadline)");
+        .hasMessage(
+            "Hạn \""
+                + typed
+                + "\" không hợp lệ: dùng định dạng ngày/tháng/năm (31/12/2026)"
+                + " hoặc yyyy-MM-dd (deadline)");
   }
 }

@@ -25,18 +25,23 @@ import vn.danvan.support.RunningDemoApp;
 class NotificationsIT {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withPerMethodLifecycle(false);
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
   static ConfigurableApplicationContext app;
   static Http http;
 
   @BeforeAll
   static void startDemo() {
-    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
-        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:danvan-mail;DB_CLOSE_DELAY=-1",
-        "--danvan.demo.directives=false", "--spring.mail.host=localhost",
-        "--spring.mail.port=" + smtp.getSmtp().getPort());
+    app =
+        new SpringApplicationBuilder(DanVanApplication.class)
+            .profiles("demo")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:danvan-mail;DB_CLOSE_DELAY=-1",
+                "--danvan.demo.directives=false",
+                "--spring.mail.host=localhost",
+                "--spring.mail.port=" + smtp.getSmtp().getPort());
     http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
   }
 
@@ -53,8 +58,11 @@ class NotificationsIT {
     assertThat(mail.getSubject()).startsWith("[Dân vận] Việc mới: Thực hiện nhiệm vụ");
     assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
         .contains("sotaichinhcanbo@demo.danvan.vn", "sotaichinhlanhdao@demo.danvan.vn");
-    assertThat((String) mail.getContent()).contains("Kính gửi Sở Tài chính,",
-        "Xây dựng kế hoạch thực hiện chỉ thị", "Hạn xử lý: 31/08/2030");
+    assertThat((String) mail.getContent())
+        .contains(
+            "Kính gửi Sở Tài chính,",
+            "Xây dựng kế hoạch thực hiện chỉ thị",
+            "Hạn xử lý: 31/08/2030");
     assertThat(mail.getFrom()[0].toString()).contains("khong-tra-loi@danvan.local");
   }
 
@@ -64,7 +72,8 @@ class NotificationsIT {
     assertThat(http.get("/api/thong-bao/nhac-han", me).body()).contains("\"nhacHan\":true");
     Http.Reply off = http.putJson("/api/thong-bao/nhac-han", me, "{\"nhacHan\":false}");
     assertThat(off.status()).isEqualTo(200);
-    assertThat(http.get("/api/thong-bao/nhac-han", me).body()).contains("\"nhacHan\":false")
+    assertThat(http.get("/api/thong-bao/nhac-han", me).body())
+        .contains("\"nhacHan\":false")
         .contains("soTaiChinhCanBo");
     Http.Reply bad = http.putJson("/api/thong-bao/nhac-han", me, "{\"nhacHan\":\"không\"}");
     assertThat(bad.status()).isEqualTo(400);

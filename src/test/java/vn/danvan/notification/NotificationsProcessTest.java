@@ -1,5 +1,11 @@
 package vn.danvan.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
 import static vn.danvan.assignment.AssignmentVariables.EXTENSION_APPROVED;
@@ -23,13 +29,6 @@ import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
@@ -52,23 +51,35 @@ import vn.danvan.support.ProcessTestEngine;
 
 /**
  * E-mail over real SMTP (GreenMail on port 3025): a body hears of its new task, a reminder, the
- * extension decision, a returned result; its leaders of a chase; every reporting body of a
- * period's opening; the bodies of a fan-out still at work, of its reminder. A person who turned
- * reminders off gets none. A dead SMTP server leaves the work done and ends as an incident after
- * the retries.
+ * extension decision, a returned result; its leaders of a chase; every reporting body of a period's
+ * opening; the bodies of a fan-out still at work, of its reminder. A person who turned reminders
+ * off gets none. A dead SMTP server leaves the work done and ends as an incident after the retries.
  */
-@Deployment(resources = {"processes/blocks/thongBaoEmail.bpmn", "processes/blocks/assignment.bpmn",
-    "processes/blocks/chaseNotice.bpmn", "processes/blocks/periodicReport.bpmn", "processes/blocks/reportPeriod.bpmn",
-    "processes/blocks/fanout.bpmn", "processes/blocks/fanoutChunk.bpmn",
-    "processes/blocks/fanoutMember.bpmn"})
+@Deployment(
+    resources = {
+      "processes/blocks/thongBaoEmail.bpmn",
+      "processes/blocks/assignment.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "processes/blocks/periodicReport.bpmn",
+      "processes/blocks/reportPeriod.bpmn",
+      "processes/blocks/fanout.bpmn",
+      "processes/blocks/fanoutChunk.bpmn",
+      "processes/blocks/fanoutMember.bpmn"
+    })
 class NotificationsProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessTestEngine.withFullCoverage("assignment",
-      "chaseNotice", "periodicReport", "reportPeriod", "fanout", "fanoutChunk", "fanoutMember");
+  static ProcessEngineCoverageExtension engine =
+      ProcessTestEngine.withFullCoverage(
+          "assignment",
+          "chaseNotice",
+          "periodicReport",
+          "reportPeriod",
+          "fanout",
+          "fanoutChunk",
+          "fanoutMember");
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
   Notifications notifications;
 
@@ -115,85 +126,157 @@ class NotificationsProcessTest {
   @Test
   void aBodyHearsOfItsWorkItsLeadersOfChases() throws Exception {
     DirectiveRun.at("2026-11-02T09:00");
-    BpmnAwareTests.identityService().setUserInfo("soNoiVuCanBo", Notifications.REMINDERS,
-        Notifications.OFF);
-    ProcessInstance work = runtimeService().startProcessInstanceByKey("assignment", "CV-12/BDV",
-        withVariables(LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU", DEADLINE, "2026-11-30",
-            TASK_CONTENT, "Báo cáo kết quả thực hiện quy chế dân chủ"));
+    BpmnAwareTests.identityService()
+        .setUserInfo("soNoiVuCanBo", Notifications.REMINDERS, Notifications.OFF);
+    ProcessInstance work =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "assignment",
+                "CV-12/BDV",
+                withVariables(
+                    LEAD_BODY,
+                    "soNoiVu",
+                    MONITOR_BODY,
+                    "bdvTU",
+                    DEADLINE,
+                    "2026-11-30",
+                    TASK_CONTENT,
+                    "Báo cáo kết quả thực hiện quy chế dân chủ"));
 
     MimeMessage task = mails().get(0);
     assertThat(task.getSubject()).isEqualTo("[Dân vận] Việc mới: Thực hiện nhiệm vụ (CV-12/BDV)");
-    assertThat(to(task)).containsExactlyInAnyOrder("sonoivulanhdao@demo.danvan.vn",
-        "sonoivucanbo@demo.danvan.vn", "sonoivudieuphoi@demo.danvan.vn");
-    assertThat(text(task)).contains("Kính gửi Sở Nội vụ,", "Báo cáo kết quả thực hiện quy chế dân chủ",
-        "Hạn xử lý: 30/11/2026", "http://localhost:8080/camunda/app/tasklist/default/#/?task=");
+    assertThat(to(task))
+        .containsExactlyInAnyOrder(
+            "sonoivulanhdao@demo.danvan.vn",
+            "sonoivucanbo@demo.danvan.vn",
+            "sonoivudieuphoi@demo.danvan.vn");
+    assertThat(text(task))
+        .contains(
+            "Kính gửi Sở Nội vụ,",
+            "Báo cáo kết quả thực hiện quy chế dân chủ",
+            "Hạn xử lý: 30/11/2026",
+            "http://localhost:8080/camunda/app/tasklist/default/#/?task=");
 
     // more time asked: Ban Dân vận is told of the decision to make, Sở Nội vụ of the answer
-    complete(taskQuery().processInstanceId(work.getId()).taskDefinitionKey("Task_Perform")
-        .singleResult(), withVariables(REQUEST_EXTENSION, true, REQUESTED_DEADLINE, "2026-12-20",
-            EXTENSION_REASON, "Chờ số liệu của các phòng"));
-    assertThat(mails()).extracting(MimeMessage::getSubject)
+    complete(
+        taskQuery()
+            .processInstanceId(work.getId())
+            .taskDefinitionKey("Task_Perform")
+            .singleResult(),
+        withVariables(
+            REQUEST_EXTENSION,
+            true,
+            REQUESTED_DEADLINE,
+            "2026-12-20",
+            EXTENSION_REASON,
+            "Chờ số liệu của các phòng"));
+    assertThat(mails())
+        .extracting(MimeMessage::getSubject)
         .containsExactly("[Dân vận] Việc mới: Xét đề nghị gia hạn (CV-12/BDV)");
-    complete(taskQuery().taskDefinitionKey("Task_DecideExtension").singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_DecideExtension").singleResult(),
         withVariables(EXTENSION_APPROVED, true));
     List<MimeMessage> decided = mails();
-    assertThat(decided).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
-        "[Dân vận] Kết quả xét gia hạn: đồng ý gia hạn",
-        "[Dân vận] Việc mới: Thực hiện nhiệm vụ (CV-12/BDV)");
-    assertThat(text(decided.stream().filter(m -> subject(m).contains("gia hạn")).findFirst()
-        .orElseThrow())).contains("Hạn xử lý hiện nay: 20/12/2026");
+    assertThat(decided)
+        .extracting(MimeMessage::getSubject)
+        .containsExactlyInAnyOrder(
+            "[Dân vận] Kết quả xét gia hạn: đồng ý gia hạn",
+            "[Dân vận] Việc mới: Thực hiện nhiệm vụ (CV-12/BDV)");
+    assertThat(
+            text(
+                decided.stream()
+                    .filter(m -> subject(m).contains("gia hạn"))
+                    .findFirst()
+                    .orElseThrow()))
+        .contains("Hạn xử lý hiện nay: 20/12/2026");
 
     // three days before the new deadline: a reminder, except to whoever turned reminders off
-    Job reminder = managementService().createJobQuery().processInstanceId(work.getId())
-        .timers().activityId("StartEvent_ReminderDue").singleResult();
+    Job reminder =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(work.getId())
+            .timers()
+            .activityId("StartEvent_ReminderDue")
+            .singleResult();
     ClockUtil.setCurrentTime(reminder.getDuedate());
     managementService().executeJob(reminder.getId());
     MimeMessage remind = mails().get(0);
-    assertThat(remind.getSubject()).isEqualTo(
-        "[Dân vận] Sắp đến hạn 20/12/2026: Báo cáo kết quả thực hiện quy chế dân chủ");
-    assertThat(to(remind)).containsExactlyInAnyOrder("sonoivulanhdao@demo.danvan.vn",
-        "sonoivudieuphoi@demo.danvan.vn");
+    assertThat(remind.getSubject())
+        .isEqualTo("[Dân vận] Sắp đến hạn 20/12/2026: Báo cáo kết quả thực hiện quy chế dân chủ");
+    assertThat(to(remind))
+        .containsExactlyInAnyOrder(
+            "sonoivulanhdao@demo.danvan.vn", "sonoivudieuphoi@demo.danvan.vn");
 
     // overdue: the chase goes to the body's leaders
-    Job chase = managementService().createJobQuery().processInstanceId(work.getId())
-        .timers().activityId("StartEvent_ChaseDue").singleResult();
+    Job chase =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(work.getId())
+            .timers()
+            .activityId("StartEvent_ChaseDue")
+            .singleResult();
     ClockUtil.setCurrentTime(chase.getDuedate());
     managementService().executeJob(chase.getId());
     MimeMessage chased = mails().get(0);
-    assertThat(chased.getSubject()).isEqualTo("[Dân vận] Đôn đốc lần 1 (Nhắc nhở): Báo cáo kết quả"
-        + " thực hiện quy chế dân chủ");
+    assertThat(chased.getSubject())
+        .isEqualTo(
+            "[Dân vận] Đôn đốc lần 1 (Nhắc nhở): Báo cáo kết quả" + " thực hiện quy chế dân chủ");
     assertThat(to(chased)).containsExactly("sonoivulanhdao@demo.danvan.vn");
 
     // the result goes up, Ban Dân vận returns it: the body hears why
-    complete(taskQuery().taskDefinitionKey("Task_Perform").singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_Perform").singleResult(),
         withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã tổ chức 12 hội nghị"));
-    complete(taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_ApproveResult").singleResult(),
         withVariables(APPROVED, true));
-    complete(taskQuery().taskDefinitionKey("Task_ConfirmResult").singleResult(),
+    complete(
+        taskQuery().taskDefinitionKey("Task_ConfirmResult").singleResult(),
         withVariables(CONFIRMED, false, RETURN_REASON, "Thiếu số liệu đối thoại"));
-    MimeMessage returned = mails().stream().filter(m -> subject(m).contains("trả lại"))
-        .findFirst().orElseThrow();
-    assertThat(returned.getSubject()).isEqualTo("[Dân vận] Kết quả bị trả lại: Báo cáo kết quả"
-        + " thực hiện quy chế dân chủ");
+    MimeMessage returned =
+        mails().stream().filter(m -> subject(m).contains("trả lại")).findFirst().orElseThrow();
+    assertThat(returned.getSubject())
+        .isEqualTo("[Dân vận] Kết quả bị trả lại: Báo cáo kết quả" + " thực hiện quy chế dân chủ");
     assertThat(text(returned)).contains("Lý do: Thiếu số liệu đối thoại");
   }
 
   @Test
   void everyReportingBodyHearsThatItsPeriodOpened() throws Exception {
     DirectiveRun.at("2026-08-01T09:00");
-    ProcessInstance cycle = runtimeService().startProcessInstanceByKey("periodicReport", "NQ-DV",
-        withVariables(CYCLE_PHRASE, "hằng quý", ISSUED_DATE, "2026-08-01", END_DATE, "2026-09-30",
-            REPORTING_BODIES, "soNoiVu,mttqTinh", CONSOLIDATING_BODY, "bdvTU",
-            RECIPIENT_BODY, "btvTU", MONITOR_BODY, "bdvTU", TASK_CONTENT, "tình hình Nhân dân"));
-    Job opens = managementService().createJobQuery().processInstanceId(cycle.getId()).singleResult();
+    ProcessInstance cycle =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "periodicReport",
+                "NQ-DV",
+                withVariables(
+                    CYCLE_PHRASE,
+                    "hằng quý",
+                    ISSUED_DATE,
+                    "2026-08-01",
+                    END_DATE,
+                    "2026-09-30",
+                    REPORTING_BODIES,
+                    "soNoiVu,mttqTinh",
+                    CONSOLIDATING_BODY,
+                    "bdvTU",
+                    RECIPIENT_BODY,
+                    "btvTU",
+                    MONITOR_BODY,
+                    "bdvTU",
+                    TASK_CONTENT,
+                    "tình hình Nhân dân"));
+    Job opens =
+        managementService().createJobQuery().processInstanceId(cycle.getId()).singleResult();
     ClockUtil.setCurrentTime(opens.getDuedate());
     managementService().executeJob(opens.getId());
     for (Job job : managementService().createJobQuery().messages().list()) { // the fan-out's chunk
       managementService().executeJob(job.getId());
     }
     List<MimeMessage> opened = mails();
-    assertThat(opened).extracting(NotificationsProcessTest::subject).containsOnly(
-        "[Dân vận] Mở kỳ báo cáo Quý III/2026, hạn 30/09/2026").hasSize(2);
+    assertThat(opened)
+        .extracting(NotificationsProcessTest::subject)
+        .containsOnly("[Dân vận] Mở kỳ báo cáo Quý III/2026, hạn 30/09/2026")
+        .hasSize(2);
     assertThat(opened.stream().flatMap(m -> uncheckedTo(m).stream()))
         .contains("sonoivucanbo@demo.danvan.vn", "mttqtinhcanbo@demo.danvan.vn");
   }
@@ -201,23 +284,50 @@ class NotificationsProcessTest {
   @Test
   void aFanOutsReminderReachesTheBodiesStillAtWorkAChunkAtATime() throws Exception {
     DirectiveRun.at("2026-11-02T09:00");
-    ProcessInstance fanout = runtimeService().startProcessInstanceByKey("fanout", "CV-14/BDV",
-        withVariables(BODIES, "soNoiVu, mttqTinh, soTaiChinh", CHUNK_SIZE, 2,
-            MONITOR_BODY, "bdvTU", DEADLINE, "2026-11-30", TASK_CONTENT, "Báo cáo sơ kết",
-            LEADER_REVIEW, false, CONFIRMATION, false));
+    ProcessInstance fanout =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "fanout",
+                "CV-14/BDV",
+                withVariables(
+                    BODIES,
+                    "soNoiVu, mttqTinh, soTaiChinh",
+                    CHUNK_SIZE,
+                    2,
+                    MONITOR_BODY,
+                    "bdvTU",
+                    DEADLINE,
+                    "2026-11-30",
+                    TASK_CONTENT,
+                    "Báo cáo sơ kết",
+                    LEADER_REVIEW,
+                    false,
+                    CONFIRMATION,
+                    false));
     mails(); // the chunks give each body its task
     assertThat(mails()).as("each body hears of its task").hasSize(3);
-    complete(taskQuery().processInstanceBusinessKey("CV-14/BDV").taskCandidateGroup("soTaiChinh")
-        .singleResult(), withVariables(RESULT_REPORT, "Sở Tài chính đã báo cáo"));
+    complete(
+        taskQuery()
+            .processInstanceBusinessKey("CV-14/BDV")
+            .taskCandidateGroup("soTaiChinh")
+            .singleResult(),
+        withVariables(RESULT_REPORT, "Sở Tài chính đã báo cáo"));
 
-    Job reminder = managementService().createJobQuery().processInstanceId(fanout.getId())
-        .timers().activityId("StartEvent_ReminderDue").singleResult();
+    Job reminder =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(fanout.getId())
+            .timers()
+            .activityId("StartEvent_ReminderDue")
+            .singleResult();
     ClockUtil.setCurrentTime(reminder.getDuedate());
     managementService().executeJob(reminder.getId());
     assertThat(mails()).as("the timer queued a chunk; the chunk queues the messages").isEmpty();
     List<MimeMessage> reminded = mails();
-    assertThat(reminded).extracting(NotificationsProcessTest::subject)
-        .containsOnly("[Dân vận] Sắp đến hạn 30/11/2026: Báo cáo sơ kết").hasSize(2);
+    assertThat(reminded)
+        .extracting(NotificationsProcessTest::subject)
+        .containsOnly("[Dân vận] Sắp đến hạn 30/11/2026: Báo cáo sơ kết")
+        .hasSize(2);
     assertThat(reminded.stream().flatMap(m -> uncheckedTo(m).stream()))
         .contains("sonoivucanbo@demo.danvan.vn", "mttqtinhcanbo@demo.danvan.vn")
         .noneMatch(address -> address.startsWith("sotaichinh"));
@@ -227,9 +337,24 @@ class NotificationsProcessTest {
   void aDeadMailServerNeverStopsTheWorkAndEndsAsAnIncident() {
     smtp.stop();
     DirectiveRun.at("2026-11-02T09:00");
-    ProcessInstance work = runtimeService().startProcessInstanceByKey("assignment", "CV-13/BDV",
-        withVariables(LEAD_BODY, "soNoiVu", MONITOR_BODY, "bdvTU", DEADLINE, "2026-11-30",
-            TASK_CONTENT, "Báo cáo nhanh", LEADER_REVIEW, false, CONFIRMATION, false));
+    ProcessInstance work =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "assignment",
+                "CV-13/BDV",
+                withVariables(
+                    LEAD_BODY,
+                    "soNoiVu",
+                    MONITOR_BODY,
+                    "bdvTU",
+                    DEADLINE,
+                    "2026-11-30",
+                    TASK_CONTENT,
+                    "Báo cáo nhanh",
+                    LEADER_REVIEW,
+                    false,
+                    CONFIRMATION,
+                    false));
     Job send = managementService().createJobQuery().messages().singleResult();
     for (int attempt = 0; attempt < 3; attempt++) { // the first try and two retries (R2/PT1M)
       ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
@@ -243,7 +368,8 @@ class NotificationsProcessTest {
     assertThat(incident.getIncidentType()).isEqualTo("failedJob");
     assertThat(incident.getActivityId()).isEqualTo("Task_SendMail");
     // the work goes on: the body answers and the assignment ends
-    complete(taskQuery().processInstanceId(work.getId()).singleResult(),
+    complete(
+        taskQuery().processInstanceId(work.getId()).singleResult(),
         withVariables(REQUEST_EXTENSION, false, RESULT_REPORT, "Đã báo cáo"));
     BpmnAwareTests.assertThat(work).isEnded();
     smtp.start();

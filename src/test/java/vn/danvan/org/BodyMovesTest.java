@@ -26,15 +26,26 @@ class BodyMovesTest {
   @Test
   void jsonListsAndMapsOfBodiesAreRewrittenTheRestKept() throws Exception {
     // a fan-out's bodyList, a quota's bodies
-    assertThat(BodyMoves.replaced(JSON.readTree("[\"soNoiVu\",\"soLDTBXH\",\"mttqTinh\"]"),
-        "soLDTBXH", "soNoiVu").toString()).isEqualTo("[\"soNoiVu\",\"mttqTinh\"]");
+    assertThat(
+            BodyMoves.replaced(
+                    JSON.readTree("[\"soNoiVu\",\"soLDTBXH\",\"mttqTinh\"]"), "soLDTBXH", "soNoiVu")
+                .toString())
+        .isEqualTo("[\"soNoiVu\",\"mttqTinh\"]");
     // a chase chunk's members (instance → body)
-    assertThat(BodyMoves.replaced(JSON.readTree("{\"pi1\":\"soLDTBXH\",\"pi2\":\"soTaiChinh\"}"),
-        "soLDTBXH", "soNoiVu").toString())
+    assertThat(
+            BodyMoves.replaced(
+                    JSON.readTree("{\"pi1\":\"soLDTBXH\",\"pi2\":\"soTaiChinh\"}"),
+                    "soLDTBXH",
+                    "soNoiVu")
+                .toString())
         .isEqualTo("{\"pi1\":\"soNoiVu\",\"pi2\":\"soTaiChinh\"}");
     // an evaluation's options: the value changes, a label that is not an id stays
-    assertThat(BodyMoves.replaced(JSON.readTree(
-        "[{\"label\":\"Sở LĐTBXH\",\"value\":\"soLDTBXH\"}]"), "soLDTBXH", "soNoiVu").toString())
+    assertThat(
+            BodyMoves.replaced(
+                    JSON.readTree("[{\"label\":\"Sở LĐTBXH\",\"value\":\"soLDTBXH\"}]"),
+                    "soLDTBXH",
+                    "soNoiVu")
+                .toString())
         .isEqualTo("[{\"label\":\"Sở LĐTBXH\",\"value\":\"soNoiVu\"}]");
     assertThat(BodyMoves.replaced(JSON.readTree("[\"soTaiChinh\"]"), "soLDTBXH", "soNoiVu"))
         .isNull();

@@ -46,13 +46,17 @@ import vn.danvan.support.Http.Reply;
  *
  * <p>{@link Route#DETOURS} takes the other branch the first time a task of each kind comes up
  * (returns, refusals, extension requests, escalations, low scores) and the main one afterwards, so
- * that two plays walk every path of a model without looping for ever; {@link Route#LATE} lets
- * every due timer fire (reminders, chases, their notices) before anyone answers.
+ * that two plays walk every path of a model without looping for ever; {@link Route#LATE} lets every
+ * due timer fire (reminders, chases, their notices) before anyone answers.
  */
 final class PeoplePlay {
 
   /** How the people answer. */
-  enum Route { MAIN, DETOURS, LATE }
+  enum Route {
+    MAIN,
+    DETOURS,
+    LATE
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -60,9 +64,10 @@ final class PeoplePlay {
   private static final Pattern NOT = Pattern.compile("not\\(\\s*(\\w+)\\s*\\)");
   private static final Pattern IS_NULL = Pattern.compile("(\\w+)\\s*=\\s*null");
   private static final Pattern IS_EMPTY = Pattern.compile("(\\w+)\\s*=\\s*\"\"");
+
   /** Checkboxes whose main answer is yes; any other checkbox's main answer is no. */
-  private static final Set<String> YES = Set.of("approved", "confirmed", "extensionApproved",
-      "rankingApproved", "stillRunning");
+  private static final Set<String> YES =
+      Set.of("approved", "confirmed", "extensionApproved", "rankingApproved", "stillRunning");
 
   private final Http http;
   private final ProcessEngine engine;
@@ -70,19 +75,23 @@ final class PeoplePlay {
   private final Route route;
   private final String businessKey;
   private final Set<String> detoured = new HashSet<>();
+
   /** Tasks a person could not do: recorded once, then left alone. */
   private final Set<String> failed = new HashSet<>();
 
   /** Every answer a person got that was not a success, and every task nobody can do. */
   final List<String> errors = new ArrayList<>();
+
   /** Tasks done, by process and task definition key ("assignment/Task_Perform"). */
   final Map<String, Integer> done = new LinkedHashMap<>();
+
   /** Who did them. */
   final Set<String> people = new TreeSet<>();
+
   int timersFired;
 
-  PeoplePlay(Http http, ProcessEngine engine, DataSource dataSource, Route route,
-      String businessKey) {
+  PeoplePlay(
+      Http http, ProcessEngine engine, DataSource dataSource, Route route, String businessKey) {
     this.http = http;
     this.engine = engine;
     this.jdbc = new JdbcTemplate(dataSource);
@@ -127,8 +136,12 @@ final class PeoplePlay {
 
   /** Whether anything of the play is still running. */
   boolean running() {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).count() > 0;
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(businessKey)
+            .count()
+        > 0;
   }
 
   /**
@@ -137,14 +150,25 @@ final class PeoplePlay {
    */
   private String[] instances() {
     Set<String> ids = new TreeSet<>();
-    List<String> next = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).list().stream().map(p -> p.getId()).toList();
+    List<String> next =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(businessKey)
+            .list()
+            .stream()
+            .map(p -> p.getId())
+            .toList();
     while (!next.isEmpty()) {
       List<String> called = new ArrayList<>();
       for (String id : next) {
         if (ids.add(id)) {
-          engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(id)
-              .list().forEach(p -> called.add(p.getId()));
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .superProcessInstanceId(id)
+              .list()
+              .forEach(p -> called.add(p.getId()));
         }
       }
       next = called;
@@ -157,17 +181,34 @@ final class PeoplePlay {
     if (ids.length == 0) {
       return List.of();
     }
-    return engine.getTaskService().createTaskQuery().processInstanceIdIn(ids)
-        .active().orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
-        .filter(t -> !failed.contains(t.getId())).toList();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceIdIn(ids)
+        .active()
+        .orderByTaskCreateTime()
+        .asc()
+        .orderByTaskId()
+        .asc()
+        .list()
+        .stream()
+        .filter(t -> !failed.contains(t.getId()))
+        .toList();
   }
 
   /** Runs what the job executor would run now: continuations and timers due. */
   private void runJobsDue() {
     for (int round = 0; round < 1000; round++) {
       String[] ids = instances();
-      List<Job> due = ids.length == 0 ? List.of() : engine.getManagementService().createJobQuery()
-          .processInstanceIds(Set.of(ids)).executable().list();
+      List<Job> due =
+          ids.length == 0
+              ? List.of()
+              : engine
+                  .getManagementService()
+                  .createJobQuery()
+                  .processInstanceIds(Set.of(ids))
+                  .executable()
+                  .list();
       if (due.isEmpty()) {
         return;
       }
@@ -189,8 +230,17 @@ final class PeoplePlay {
    */
   private boolean fireNextTimer(List<Task> open, LocalDate until) {
     String[] ids = instances();
-    List<Job> timers = ids.length == 0 ? List.of() : engine.getManagementService().createJobQuery()
-        .timers().processInstanceIds(Set.of(ids)).orderByJobDuedate().asc().listPage(0, 1);
+    List<Job> timers =
+        ids.length == 0
+            ? List.of()
+            : engine
+                .getManagementService()
+                .createJobQuery()
+                .timers()
+                .processInstanceIds(Set.of(ids))
+                .orderByJobDuedate()
+                .asc()
+                .listPage(0, 1);
     if (timers.isEmpty()) {
       return false;
     }
@@ -200,9 +250,14 @@ final class PeoplePlay {
       return false;
     }
     if (!open.isEmpty()) {
-      Date latest = open.stream().map(Task::getDueDate).filter(d -> d != null)
-          .max(Comparator.naturalOrder()).orElse(null);
-      if (latest == null || next.getDuedate().after(new Date(latest.getTime() + 15L * 86_400_000))
+      Date latest =
+          open.stream()
+              .map(Task::getDueDate)
+              .filter(d -> d != null)
+              .max(Comparator.naturalOrder())
+              .orElse(null);
+      if (latest == null
+          || next.getDuedate().after(new Date(latest.getTime() + 15L * 86_400_000))
           || timersFired > 400) {
         return false;
       }
@@ -221,22 +276,32 @@ final class PeoplePlay {
   }
 
   /**
-   * No fan-out waits for its bodies' message while its counter says every body has answered:
-   * the last answer must wake its parent at once.
+   * No fan-out waits for its bodies' message while its counter says every body has answered: the
+   * last answer must wake its parent at once.
    */
   private void checkParentsMovedOn() {
     Set<String> mine = Set.of(instances());
-    for (EventSubscription waiting : engine.getRuntimeService().createEventSubscriptionQuery()
-        .eventType("message").eventName(Fanouts.MESSAGE_ALL_DONE).list()) {
+    for (EventSubscription waiting :
+        engine
+            .getRuntimeService()
+            .createEventSubscriptionQuery()
+            .eventType("message")
+            .eventName(Fanouts.MESSAGE_ALL_DONE)
+            .list()) {
       if (!mine.contains(waiting.getProcessInstanceId())) {
         continue;
       }
-      List<Map<String, Object>> counter = jdbc.queryForList(
-          "select done_, total_ from danvan_fanout where id_ = ?", waiting.getProcessInstanceId());
-      if (!counter.isEmpty() && ((Number) counter.get(0).get("done_")).intValue()
-          >= ((Number) counter.get(0).get("total_")).intValue()) {
-        String error = "fan-out " + waiting.getProcessInstanceId()
-            + " still waits although every body has answered";
+      List<Map<String, Object>> counter =
+          jdbc.queryForList(
+              "select done_, total_ from danvan_fanout where id_ = ?",
+              waiting.getProcessInstanceId());
+      if (!counter.isEmpty()
+          && ((Number) counter.get(0).get("done_")).intValue()
+              >= ((Number) counter.get(0).get("total_")).intValue()) {
+        String error =
+            "fan-out "
+                + waiting.getProcessInstanceId()
+                + " still waits although every body has answered";
         if (!errors.contains(error)) {
           errors.add(error);
         }
@@ -249,12 +314,15 @@ final class PeoplePlay {
     if (engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0) {
       return; // ended by an answer given before it in this round (e.g. a chase notice)
     }
-    String kind = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId())
-        .getKey() + "/" + task.getTaskDefinitionKey();
+    String kind =
+        engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey()
+            + "/"
+            + task.getTaskDefinitionKey();
     String person = personFor(task);
     if (person == null) {
-      fail(task, kind + " (" + task.getName() + "): offered to nobody who can do it, "
-          + candidates(task));
+      fail(
+          task,
+          kind + " (" + task.getName() + "): offered to nobody who can do it, " + candidates(task));
       return;
     }
     String login = person + ":demo";
@@ -262,7 +330,9 @@ final class PeoplePlay {
     String base = "/engine-rest/task/" + task.getId();
     Reply form = http.get(base + "/form", login);
     if (form.status() != 200) {
-      fail(task, kind + " as " + person + ": GET form " + form.status() + " " + shorten(form.body()));
+      fail(
+          task,
+          kind + " as " + person + ": GET form " + form.status() + " " + shorten(form.body()));
       return;
     }
     ObjectNode variables;
@@ -275,15 +345,29 @@ final class PeoplePlay {
     if (task.getAssignee() == null) {
       Reply claim = http.postJson(base + "/claim", login, "{\"userId\":\"" + person + "\"}");
       if (claim.status() != 204) {
-        fail(task, kind + " as " + person + ": claim " + claim.status() + " " + shorten(claim.body()));
+        fail(
+            task,
+            kind + " as " + person + ": claim " + claim.status() + " " + shorten(claim.body()));
         return;
       }
     }
-    Reply complete = http.postJson(base + "/complete", login,
-        JSON.createObjectNode().set("variables", variables).toString());
+    Reply complete =
+        http.postJson(
+            base + "/complete",
+            login,
+            JSON.createObjectNode().set("variables", variables).toString());
     if (complete.status() != 204 && complete.status() != 200) {
-      fail(task, kind + " as " + person + ": complete " + complete.status() + " "
-          + complete.body() + " with " + variables);
+      fail(
+          task,
+          kind
+              + " as "
+              + person
+              + ": complete "
+              + complete.status()
+              + " "
+              + complete.body()
+              + " with "
+              + variables);
       return;
     }
     done.merge(kind, 1, Integer::sum);
@@ -296,14 +380,24 @@ final class PeoplePlay {
       return task.getAssignee();
     }
     Set<String> admins = new HashSet<>();
-    engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").list()
+    engine
+        .getIdentityService()
+        .createUserQuery()
+        .memberOfGroup("camunda-admin")
+        .list()
         .forEach(u -> admins.add(u.getId()));
     for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
       if (link.getGroupId() == null) {
         continue;
       }
-      for (User user : engine.getIdentityService().createUserQuery()
-          .memberOfGroup(link.getGroupId()).orderByUserId().asc().list()) {
+      for (User user :
+          engine
+              .getIdentityService()
+              .createUserQuery()
+              .memberOfGroup(link.getGroupId())
+              .orderByUserId()
+              .asc()
+              .list()) {
         if (!admins.contains(user.getId())) {
           return user.getId();
         }
@@ -314,12 +408,14 @@ final class PeoplePlay {
 
   private String candidates(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(l -> l.getGroupId() != null ? l.getGroupId() : l.getUserId()).toList().toString();
+        .map(l -> l.getGroupId() != null ? l.getGroupId() : l.getUserId())
+        .toList()
+        .toString();
   }
 
   /** The variables a person submits: from the Camunda Form, or the sheet an embedded form shows. */
-  private ObjectNode answers(Task task, String person, String login, boolean detour,
-      JsonNode form) throws Exception {
+  private ObjectNode answers(Task task, String person, String login, boolean detour, JsonNode form)
+      throws Exception {
     String key = form.path("key").asText("");
     String base = "/engine-rest/task/" + task.getId();
     if (form.has("camundaFormRef") && !form.get("camundaFormRef").isNull()) {
@@ -359,12 +455,16 @@ final class PeoplePlay {
       JsonNode validate = field.path("validate");
       switch (field.path("type").asText()) {
         case "checkbox" -> put(values, name, ticks.get(name));
-        case "number" -> put(values, name, detour
-            ? validate.path("min").asDouble(0) : validate.path("max").asDouble(100));
+        case "number" ->
+            put(
+                values,
+                name,
+                detour ? validate.path("min").asDouble(0) : validate.path("max").asDouble(100));
         case "radio", "select" -> {
-          JsonNode options = field.has("valuesKey")
-              ? JSON.readTree(String.valueOf(ticks.get(field.get("valuesKey").asText())))
-              : field.path("values");
+          JsonNode options =
+              field.has("valuesKey")
+                  ? JSON.readTree(String.valueOf(ticks.get(field.get("valuesKey").asText())))
+                  : field.path("values");
           if (options.size() > 0) {
             put(values, name, options.get(detour ? options.size() - 1 : 0).get("value").asText());
           }
@@ -375,8 +475,8 @@ final class PeoplePlay {
           if (body != null) {
             picked.add(body);
           }
-          values.set(name, JSON.createObjectNode().put("type", "Json")
-              .put("value", picked.toString()));
+          values.set(
+              name, JSON.createObjectNode().put("type", "Json").put("value", picked.toString()));
         }
         case "textfield", "textarea" -> {
           String pattern = validate.path("pattern").asText("");
@@ -384,16 +484,20 @@ final class PeoplePlay {
             put(values, name, text(person, 0, validate.path("maxLength").asInt(200)));
           } else if (pattern.contains("\\d{4}")) {
             Date after = task.getDueDate() != null ? task.getDueDate() : ClockUtil.getCurrentTime();
-            put(values, name, LocalDate.ofInstant(after.toInstant(), VN).plusMonths(1)
-                .format(DMY));
+            put(values, name, LocalDate.ofInstant(after.toInstant(), VN).plusMonths(1).format(DMY));
           } else if (pattern.equals("^[a-zA-Z0-9]+$")) {
             put(values, name, bodyOf(person));
           } else {
-            put(values, name, text(person, validate.path("minLength").asInt(0),
-                validate.path("maxLength").asInt(2000)));
+            put(
+                values,
+                name,
+                text(
+                    person,
+                    validate.path("minLength").asInt(0),
+                    validate.path("maxLength").asInt(2000)));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return values;
@@ -419,8 +523,8 @@ final class PeoplePlay {
       }
     }
     ObjectNode values = JSON.createObjectNode();
-    values.set("assessment", JSON.createObjectNode().put("type", "Json")
-        .put("value", rows.toString()));
+    values.set(
+        "assessment", JSON.createObjectNode().put("type", "Json").put("value", rows.toString()));
     if (review) {
       put(values, "returnForCorrection", detour);
       if (detour) {
@@ -435,8 +539,8 @@ final class PeoplePlay {
     ArrayNode entries = (ArrayNode) JSON.readTree(variable(login, base, "entries"));
     entries.forEach(e -> ((ObjectNode) e).put("score", detour ? 50 : 90));
     ObjectNode values = JSON.createObjectNode();
-    values.set("entries", JSON.createObjectNode().put("type", "Json")
-        .put("value", entries.toString()));
+    values.set(
+        "entries", JSON.createObjectNode().put("type", "Json").put("value", entries.toString()));
     return values;
   }
 
@@ -451,27 +555,37 @@ final class PeoplePlay {
 
   /** The task's variables as the form sees them (plain values; JSON ones as text). */
   private Map<String, Object> taskVariables(String login, Task task) throws Exception {
-    Reply reply = http.get("/engine-rest/task/" + task.getId() + "/form-variables"
-        + "?deserializeValues=false", login);
+    Reply reply =
+        http.get(
+            "/engine-rest/task/" + task.getId() + "/form-variables" + "?deserializeValues=false",
+            login);
     if (reply.status() != 200) {
       throw new IllegalStateException("form-variables " + reply.status());
     }
     Map<String, Object> variables = new HashMap<>();
-    JSON.readTree(reply.body()).fields().forEachRemaining(v -> {
-      JsonNode value = v.getValue().get("value");
-      variables.put(v.getKey(), value == null || value.isNull() ? null
-          : value.isBoolean() ? value.asBoolean() : value.asText());
-    });
+    JSON.readTree(reply.body())
+        .fields()
+        .forEachRemaining(
+            v -> {
+              JsonNode value = v.getValue().get("value");
+              variables.put(
+                  v.getKey(),
+                  value == null || value.isNull()
+                      ? null
+                      : value.isBoolean() ? value.asBoolean() : value.asText());
+            });
     return variables;
   }
 
   /** A body the task's own variables name in a JSON list (e.g. a ranking's rows), if any. */
   private String firstBody(String login, Task task) throws Exception {
-    Reply reply = http.get("/engine-rest/task/" + task.getId() + "/variables"
-        + "?deserializeValues=false", login);
+    Reply reply =
+        http.get(
+            "/engine-rest/task/" + task.getId() + "/variables" + "?deserializeValues=false", login);
     for (JsonNode variable : JSON.readTree(reply.body())) {
       if (variable.path("type").asText().equals("Json")) {
-        List<String> bodies = JSON.readTree(variable.get("value").asText()).findValuesAsText("body");
+        List<String> bodies =
+            JSON.readTree(variable.get("value").asText()).findValuesAsText("body");
         if (!bodies.isEmpty()) {
           return bodies.get(0);
         }
@@ -492,9 +606,9 @@ final class PeoplePlay {
   }
 
   /**
-   * Whether a field is hidden by its condition, for the few forms of FEEL the product's forms
-   * use: terms joined by {@code or}, each {@code x}, {@code not(x)}, {@code x = null} or
-   * {@code x = ""}, over the ticked checkboxes and the task's variables.
+   * Whether a field is hidden by its condition, for the few forms of FEEL the product's forms use:
+   * terms joined by {@code or}, each {@code x}, {@code not(x)}, {@code x = null} or {@code x = ""},
+   * over the ticked checkboxes and the task's variables.
    */
   private static boolean hidden(JsonNode field, Map<String, Object> values) {
     String hide = field.path("conditional").path("hide").asText("").trim();

@@ -50,16 +50,30 @@ class AuthorizationShortcutsTest {
     configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
     configuration.getProcessEnginePlugins().add(new AuthorizationShortcuts());
     engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addModelInstance("work.bpmn",
-        Bpmn.createExecutableProcess("work").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("doIt").camundaCandidateGroups("${body}").endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "work.bpmn",
+            Bpmn.createExecutableProcess("work")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("doIt")
+                .camundaCandidateGroups("${body}")
+                .endEvent()
+                .done())
+        .deploy();
     for (String body : List.of("bodyA", "bodyB")) {
       engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup(body));
       String staff = body.replace("body", "staff");
       engine.getIdentityService().saveUser(engine.getIdentityService().newUser(staff));
       engine.getIdentityService().createMembership(staff, body);
-      IntStream.range(0, 3).forEach(i -> engine.getRuntimeService()
-          .startProcessInstanceByKey("work", java.util.Map.of("body", body)));
+      IntStream.range(0, 3)
+          .forEach(
+              i ->
+                  engine
+                      .getRuntimeService()
+                      .startProcessInstanceByKey("work", java.util.Map.of("body", body)));
     }
   }
 
@@ -71,8 +85,11 @@ class AuthorizationShortcutsTest {
   @AfterEach
   void signOut() {
     engine.getIdentityService().clearAuthentication();
-    engine.getAuthorizationService().createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_REVOKE).list()
+    engine
+        .getAuthorizationService()
+        .createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .list()
         .forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
   }
 
@@ -84,47 +101,87 @@ class AuthorizationShortcutsTest {
   static List<String> tasksOf(String body) {
     engine.getIdentityService().clearAuthentication();
     return engine.getTaskService().createTaskQuery().taskCandidateGroup(body).list().stream()
-        .map(Task::getId).sorted().toList();
+        .map(Task::getId)
+        .sorted()
+        .toList();
   }
 
   /** The grants on {@code taskId}: "group or user: permissions", sorted. */
   static List<String> grantsOn(String taskId) {
     engine.getIdentityService().clearAuthentication();
-    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
-        .resourceId(taskId).list().stream()
-        .map(a -> (a.getGroupId() != null ? "group " + a.getGroupId() : "user " + a.getUserId())
-            + ": " + java.util.Arrays.stream(a.getPermissions(TaskPermissions.values()))
-            .map(Permission::getName).filter(n -> !n.equals("NONE")).sorted().toList())
-        .sorted().toList();
+    return engine
+        .getAuthorizationService()
+        .createAuthorizationQuery()
+        .resourceType(Resources.TASK)
+        .resourceId(taskId)
+        .list()
+        .stream()
+        .map(
+            a ->
+                (a.getGroupId() != null ? "group " + a.getGroupId() : "user " + a.getUserId())
+                    + ": "
+                    + java.util.Arrays.stream(a.getPermissions(TaskPermissions.values()))
+                        .map(Permission::getName)
+                        .filter(n -> !n.equals("NONE"))
+                        .sorted()
+                        .toList())
+        .sorted()
+        .toList();
   }
 
   @Test
   void aNewTasksGrantsAreCamundasWithoutReadingForOldOnes() {
-    engine.getRepositoryService().createDeployment().addModelInstance("grants.bpmn",
-        Bpmn.createExecutableProcess("grants").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("checkIt").camundaCandidateGroups("${group}").camundaCandidateUsers("${user}")
-            .camundaAssignee("${user}").endEvent().done()).deploy();
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("grants",
-        java.util.Map.of("group", "bodyG", "user", "staffG")).getId();
-    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-        .singleResult().getId();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "grants.bpmn",
+            Bpmn.createExecutableProcess("grants")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("checkIt")
+                .camundaCandidateGroups("${group}")
+                .camundaCandidateUsers("${user}")
+                .camundaAssignee("${user}")
+                .endEvent()
+                .done())
+        .deploy();
+    String instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "grants", java.util.Map.of("group", "bodyG", "user", "staffG"))
+            .getId();
+    String task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .singleResult()
+            .getId();
     // one grant per group or user, the candidate user's and the assignee's merged in one
-    assertThat(grantsOn(task)).containsExactly("group bodyG: [READ, TASK_WORK]",
-        "user staffG: [READ, TASK_WORK]");
+    assertThat(grantsOn(task))
+        .containsExactly("group bodyG: [READ, TASK_WORK]", "user staffG: [READ, TASK_WORK]");
 
     // on a task already in the database, the existing grant is found and kept, not doubled
     engine.getTaskService().addCandidateGroup(task, "bodyG");
     engine.getTaskService().addCandidateGroup(task, "bodyH");
-    assertThat(grantsOn(task)).containsExactly("group bodyG: [READ, TASK_WORK]",
-        "group bodyH: [READ, TASK_WORK]", "user staffG: [READ, TASK_WORK]");
+    assertThat(grantsOn(task))
+        .containsExactly(
+            "group bodyG: [READ, TASK_WORK]",
+            "group bodyH: [READ, TASK_WORK]",
+            "user staffG: [READ, TASK_WORK]");
     engine.getRuntimeService().deleteProcessInstance(instance, "test done");
   }
 
   @Test
   void theBodyListShowsExactlyTheBodysTasks() {
     List<String> own = tasksOf("bodyA");
-    List<String> listed = asStaffA().taskCandidateGroupIn(List.of("bodyA")).includeAssignedTasks()
-        .list().stream().map(Task::getId).sorted().toList();
+    List<String> listed =
+        asStaffA().taskCandidateGroupIn(List.of("bodyA")).includeAssignedTasks().list().stream()
+            .map(Task::getId)
+            .sorted()
+            .toList();
     assertThat(listed).hasSize(3).isEqualTo(own);
     assertThat(asStaffA().taskCandidateGroupIn(List.of("bodyA")).count()).isEqualTo(3);
     assertThat(asStaffA().taskCandidateUser("staffA").count()).isEqualTo(3);
@@ -156,8 +213,10 @@ class AuthorizationShortcutsTest {
     engine.getAuthorizationService().saveAuthorization(revoke);
 
     assertThat(asStaffA().list()).as("full check").hasSize(2);
-    assertThat(asStaffA().taskCandidateGroup("bodyA").list()).hasSize(2)
-        .extracting(Task::getId).doesNotContain(revoked);
+    assertThat(asStaffA().taskCandidateGroup("bodyA").list())
+        .hasSize(2)
+        .extracting(Task::getId)
+        .doesNotContain(revoked);
   }
 
   /**
@@ -168,8 +227,12 @@ class AuthorizationShortcutsTest {
   @Test
   void theBodyListFollowsTheCandidateLinkNotThePerTaskGrant() {
     String task = tasksOf("bodyA").get(1);
-    engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
-        .resourceId(task).list()
+    engine
+        .getAuthorizationService()
+        .createAuthorizationQuery()
+        .resourceType(Resources.TASK)
+        .resourceId(task)
+        .list()
         .forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
     try {
       assertThat(asStaffA().taskCandidateGroup("bodyA").count()).isEqualTo(3);
@@ -206,8 +269,10 @@ class AuthorizationShortcutsTest {
   @Test
   void theCallersGroupsAreUsedWithoutReadingEveryAuthorization() {
     // Camunda's own manager reads the database here (and fails outside a command)
-    assertThat(new AuthorizationShortcuts.Manager()
-        .filterAuthenticatedGroupIds(java.util.Arrays.asList("bodyA", null, "noGrants", "bodyA")))
+    assertThat(
+            new AuthorizationShortcuts.Manager()
+                .filterAuthenticatedGroupIds(
+                    java.util.Arrays.asList("bodyA", null, "noGrants", "bodyA")))
         .containsExactly("bodyA", "noGrants");
     engine.getIdentityService().setAuthentication("staffA", List.of("bodyA", "noGrants"));
     assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(3);
@@ -216,11 +281,11 @@ class AuthorizationShortcutsTest {
   }
 
   /**
-   * The grants-only permission check against Camunda's SQL: 60 rounds of random grants (a user's,
-   * a group's, global; on tasks and definitions, on one id or '*'), 20 random checks each (one to
-   * four atomic checks, "or" or "and", some with a "not found" answer of their own), on top of
-   * the engine's own per-task grants. Every answer must be Camunda's, and the shortcut must have
-   * given it.
+   * The grants-only permission check against Camunda's SQL: 60 rounds of random grants (a user's, a
+   * group's, global; on tasks and definitions, on one id or '*'), 20 random checks each (one to
+   * four atomic checks, "or" or "and", some with a "not found" answer of their own), on top of the
+   * engine's own per-task grants. Every answer must be Camunda's, and the shortcut must have given
+   * it.
    */
   @Test
   void permissionChecksGiveCamundasAnswers() {
@@ -229,16 +294,20 @@ class AuthorizationShortcutsTest {
     String[] ids = {tasksOf("bodyA").get(0), tasksOf("bodyB").get(0), "work", "other", "*"};
     Resource[] resources = {Resources.TASK, Resources.PROCESS_DEFINITION};
     Permission[][] permissions = {
-        {Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK},
-        {Permissions.READ, ProcessDefinitionPermissions.TASK_WORK,
-            ProcessDefinitionPermissions.UPDATE_TASK}};
+      {Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK},
+      {
+        Permissions.READ,
+        ProcessDefinitionPermissions.TASK_WORK,
+        ProcessDefinitionPermissions.UPDATE_TASK
+      }
+    };
     int granted = 0;
     int checks = 0;
     for (int round = 0; round < 60; round++) {
       List<String> made = new ArrayList<>();
       for (int g = random.nextInt(5); g > 0; g--) {
-        int type = random.nextInt(3) == 0 ? Authorization.AUTH_TYPE_GLOBAL
-            : Authorization.AUTH_TYPE_GRANT;
+        int type =
+            random.nextInt(3) == 0 ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT;
         Authorization grant = authorizations.createNewAuthorization(type);
         if (type == Authorization.AUTH_TYPE_GRANT) {
           if (random.nextBoolean()) {
@@ -270,15 +339,24 @@ class AuthorizationShortcutsTest {
           }
           check.addAtomicCheck(atomic);
         }
-        boolean[] answers = configuration().getCommandExecutorTxRequired().execute(context -> {
-          AuthorizationShortcuts.Manager manager =
-              (AuthorizationShortcuts.Manager) context.getAuthorizationManager();
-          List<String> groups = List.of("bodyA", "vaiTroCanBo");
-          assertThat(manager.granted("staffA", groups, check.getAtomicChecks(),
-              check.isDisjunctive())).as("the shortcut answers").isNotNull();
-          return new boolean[] {manager.isAuthorized("staffA", groups, check),
-              manager.camundaAnswer("staffA", groups, check)};
-        });
+        boolean[] answers =
+            configuration()
+                .getCommandExecutorTxRequired()
+                .execute(
+                    context -> {
+                      AuthorizationShortcuts.Manager manager =
+                          (AuthorizationShortcuts.Manager) context.getAuthorizationManager();
+                      List<String> groups = List.of("bodyA", "vaiTroCanBo");
+                      assertThat(
+                              manager.granted(
+                                  "staffA", groups, check.getAtomicChecks(), check.isDisjunctive()))
+                          .as("the shortcut answers")
+                          .isNotNull();
+                      return new boolean[] {
+                        manager.isAuthorized("staffA", groups, check),
+                        manager.camundaAnswer("staffA", groups, check)
+                      };
+                    });
         assertThat(answers[0]).as("round %d check %d", round, c).isEqualTo(answers[1]);
         granted += answers[0] ? 1 : 0;
         checks++;
@@ -290,11 +368,18 @@ class AuthorizationShortcutsTest {
   }
 
   static boolean taken(Authorization grant) {
-    return engine.getAuthorizationService().createAuthorizationQuery()
-        .authorizationType(grant.getAuthorizationType()).resourceType(grant.getResourceType())
-        .resourceId(grant.getResourceId()).list().stream()
-        .anyMatch(a -> Objects.equals(a.getUserId(), grant.getUserId())
-            && Objects.equals(a.getGroupId(), grant.getGroupId()));
+    return engine
+        .getAuthorizationService()
+        .createAuthorizationQuery()
+        .authorizationType(grant.getAuthorizationType())
+        .resourceType(grant.getResourceType())
+        .resourceId(grant.getResourceId())
+        .list()
+        .stream()
+        .anyMatch(
+            a ->
+                Objects.equals(a.getUserId(), grant.getUserId())
+                    && Objects.equals(a.getGroupId(), grant.getGroupId()));
   }
 
   static ProcessEngineConfigurationImpl configuration() {

@@ -35,8 +35,13 @@ class RestAuthenticationCacheTest {
   static final CamundaReads CAMUNDA = new CamundaReads();
 
   final AtomicLong clock = new AtomicLong(1_000);
-  final AuthenticationProvider cache = new RestAuthenticationCache(
-      new HttpBasicAuthenticationProvider(), CAMUNDA::groups, CAMUNDA::tenants, TTL, clock::get);
+  final AuthenticationProvider cache =
+      new RestAuthenticationCache(
+          new HttpBasicAuthenticationProvider(),
+          CAMUNDA::groups,
+          CAMUNDA::tenants,
+          TTL,
+          clock::get);
 
   static final class CamundaReads extends ProcessEngineAuthenticationFilter {
     List<String> groups(ProcessEngine engine, String user) {
@@ -83,8 +88,11 @@ class RestAuthenticationCacheTest {
 
   AuthenticationResult login(String password) {
     MockHttpServletRequest request = new MockHttpServletRequest();
-    request.addHeader("Authorization", "Basic " + Base64.getEncoder()
-        .encodeToString(("staff:" + password).getBytes(StandardCharsets.UTF_8)));
+    request.addHeader(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("staff:" + password).getBytes(StandardCharsets.UTF_8)));
     return cache.extractAuthenticatedUser(request, engine);
   }
 
@@ -132,15 +140,18 @@ class RestAuthenticationCacheTest {
   @Test
   void aZeroTimeToLiveLeavesCamundasCheckAsItIs() {
     AuthenticationProvider checker = new HttpBasicAuthenticationProvider();
-    assertThat(RestAuthenticationCache.around(checker, CAMUNDA::groups, CAMUNDA::tenants,
-        Duration.ZERO)).isSameAs(checker);
+    assertThat(
+            RestAuthenticationCache.around(
+                checker, CAMUNDA::groups, CAMUNDA::tenants, Duration.ZERO))
+        .isSameAs(checker);
     assertThat(RestAuthenticationCache.around(checker, CAMUNDA::groups, CAMUNDA::tenants, TTL))
         .isInstanceOf(RestAuthenticationCache.class);
   }
 
   @Test
   void noHeaderIsUnauthenticated() {
-    assertThat(cache.extractAuthenticatedUser(new MockHttpServletRequest(), engine)
-        .isAuthenticated()).isFalse();
+    assertThat(
+            cache.extractAuthenticatedUser(new MockHttpServletRequest(), engine).isAuthenticated())
+        .isFalse();
   }
 }

@@ -75,8 +75,11 @@ final class SecurityMatrix {
       boolean accepts(Probe probe, Reply reply, boolean unchanged) {
         int status = reply.status();
         boolean refused = status == 403 || status == 404 || status == 400;
-        boolean nothing = empty(reply) || probe.marker() != null && !probe.marker().isEmpty()
-            && !reply.body().contains(probe.resolvedMarker());
+        boolean nothing =
+            empty(reply)
+                || probe.marker() != null
+                    && !probe.marker().isEmpty()
+                    && !reply.body().contains(probe.resolvedMarker());
         return unchanged && (refused || status / 100 == 2 && nothing);
       }
     },
@@ -117,8 +120,14 @@ final class SecurityMatrix {
   }
 
   /** One endpoint: the request, and what each actor must get. */
-  record Probe(String method, String path, String body, String contentType, String marker,
-      Map<Actor, Expect> expected, Map<String, String> fixture) {
+  record Probe(
+      String method,
+      String path,
+      String body,
+      String contentType,
+      String marker,
+      Map<Actor, Expect> expected,
+      Map<String, String> fixture) {
 
     boolean webapp() {
       return path.startsWith("/camunda/");
@@ -139,8 +148,14 @@ final class SecurityMatrix {
   }
 
   static final String JSON = "application/json";
-  static final List<Actor> SIGNED_IN = List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER, Actor.STAFF,
-      Actor.LEADER, Actor.COORDINATOR, Actor.ADMIN);
+  static final List<Actor> SIGNED_IN =
+      List.of(
+          Actor.OTHER_BODY,
+          Actor.OTHER_LEADER,
+          Actor.STAFF,
+          Actor.LEADER,
+          Actor.COORDINATOR,
+          Actor.ADMIN);
   static final List<Actor> ADMINS = List.of(Actor.ADMIN);
   static final List<Actor> NOT_ADMINS = List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR);
   static final List<Actor> COORDINATORS = List.of(Actor.COORDINATOR, Actor.ADMIN);
@@ -151,15 +166,22 @@ final class SecurityMatrix {
   /** Filled by {@link #fixture}: the ids the probes name. */
   private static final Map<String, String> FIXTURE = new LinkedHashMap<>();
 
-  static Probe probe(String method, String path, String body, String marker,
-      List<Actor> allowed, List<Actor> denied) {
+  static Probe probe(
+      String method,
+      String path,
+      String body,
+      String marker,
+      List<Actor> allowed,
+      List<Actor> denied) {
     Map<Actor, Expect> expected = new EnumMap<>(Actor.class);
     expected.put(Actor.ANONYMOUS, Expect.AUTHENTICATE);
     expected.put(Actor.WRONG_PASSWORD, Expect.AUTHENTICATE);
     denied.forEach(actor -> expected.put(actor, Expect.DENIED));
     allowed.forEach(actor -> expected.put(actor, Expect.ALLOWED));
-    String type = body == null ? null
-        : body.startsWith("--") ? "multipart/form-data; boundary=----danvanBoundary" : JSON;
+    String type =
+        body == null
+            ? null
+            : body.startsWith("--") ? "multipart/form-data; boundary=----danvanBoundary" : JSON;
     return new Probe(method, path, body, type, marker, expected, FIXTURE);
   }
 
@@ -180,25 +202,50 @@ final class SecurityMatrix {
    * only the administrator may delete, and the body filter.
    */
   static Map<String, String> fixture(Http http, ProcessEngine engine) {
-    Reply started = http.postJson(RunningDemoApp.START_ASSIGNMENT, RunningDemoApp.COORDINATOR,
-        "{\"businessKey\":\"MT-1/BDV\",\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"},"
-            + "\"monitorBody\":{\"value\":\"bdvTU\"},"
-            + "\"taskContent\":{\"value\":\"Rà soát quy chế\"},"
-            + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+    Reply started =
+        http.postJson(
+            RunningDemoApp.START_ASSIGNMENT,
+            RunningDemoApp.COORDINATOR,
+            "{\"businessKey\":\"MT-1/BDV\",\"variables\":{\"leadBody\":{\"value\":\"soNoiVu\"},"
+                + "\"monitorBody\":{\"value\":\"bdvTU\"},"
+                + "\"taskContent\":{\"value\":\"Rà soát quy chế\"},"
+                + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String pi = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     FIXTURE.put("{pi}", pi);
-    FIXTURE.put("{task}", engine.getTaskService().createTaskQuery().processInstanceId(pi)
-        .singleResult().getId());
-    FIXTURE.put("{definition}", engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(pi).singleResult().getProcessDefinitionId());
+    FIXTURE.put(
+        "{task}",
+        engine.getTaskService().createTaskQuery().processInstanceId(pi).singleResult().getId());
+    FIXTURE.put(
+        "{definition}",
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(pi)
+            .singleResult()
+            .getProcessDefinitionId());
     FIXTURE.put("{victim}", RunningDemoApp.assign(http, "soTaiChinh"));
-    FIXTURE.put("{deployment}", engine.getRepositoryService().createDeployment()
-        .name("ma-tran-xoa").addInputStream("maTranXoa.bpmn", new ByteArrayInputStream(
-            BadInputCases.bpmn("camunda:historyTimeToLive=\"1\"", "")
-                .getBytes(StandardCharsets.UTF_8))).deploy().getId());
-    FIXTURE.put("{filter}", engine.getFilterService().createFilterQuery()
-        .filterName(IdentitySync.FILTER_MY_BODY).singleResult().getId());
+    FIXTURE.put(
+        "{deployment}",
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("ma-tran-xoa")
+            .addInputStream(
+                "maTranXoa.bpmn",
+                new ByteArrayInputStream(
+                    BadInputCases.bpmn("camunda:historyTimeToLive=\"1\"", "")
+                        .getBytes(StandardCharsets.UTF_8)))
+            .deploy()
+            .getId());
+    FIXTURE.put(
+        "{filter}",
+        engine
+            .getFilterService()
+            .createFilterQuery()
+            .filterName(IdentitySync.FILTER_MY_BODY)
+            .singleResult()
+            .getId());
     return Map.copyOf(FIXTURE);
   }
 
@@ -208,11 +255,23 @@ final class SecurityMatrix {
     engine.getIdentityService().deleteUser("maTranMoi");
     engine.getIdentityService().deleteGroup("nhomMaTran");
     engine.getIdentityService().deleteTenant("tenantMaTran");
-    engine.getAuthorizationService().createAuthorizationQuery().userIdIn("nguoiMaTran").list()
+    engine
+        .getAuthorizationService()
+        .createAuthorizationQuery()
+        .userIdIn("nguoiMaTran")
+        .list()
         .forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
-    engine.getFilterService().createFilterQuery().filterName("Lọc ma trận").list()
+    engine
+        .getFilterService()
+        .createFilterQuery()
+        .filterName("Lọc ma trận")
+        .list()
         .forEach(f -> engine.getFilterService().deleteFilter(f.getId()));
-    engine.getRepositoryService().createDeploymentQuery().deploymentName("thu-nghiem").list()
+    engine
+        .getRepositoryService()
+        .createDeploymentQuery()
+        .deploymentName("thu-nghiem")
+        .list()
         .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 
@@ -227,68 +286,104 @@ final class SecurityMatrix {
     probes.addAll(productApis());
     probes.addAll(webapps());
     // last: it changes the task the others probe
-    probes.add(probe("POST", "/engine-rest/task/{task}/claim", "{\"userId\":\"soNoiVuCanBo\"}",
-        null, List.of(Actor.STAFF), OTHER_BODY));
+    probes.add(
+        probe(
+            "POST",
+            "/engine-rest/task/{task}/claim",
+            "{\"userId\":\"soNoiVuCanBo\"}",
+            null,
+            List.of(Actor.STAFF),
+            OTHER_BODY));
     return probes;
   }
 
   /** The engine's lists: the administrator's, the coordinators', everyone's. */
   static List<Probe> engineReads() {
     List<Probe> probes = new ArrayList<>();
-    for (String path : List.of("/engine-rest/user?id=soTaiChinhCanBo",
-        "/engine-rest/group?id=soTaiChinh", "/engine-rest/authorization",
-        "/engine-rest/authorization/count")) {
+    for (String path :
+        List.of(
+            "/engine-rest/user?id=soTaiChinhCanBo",
+            "/engine-rest/group?id=soTaiChinh",
+            "/engine-rest/authorization",
+            "/engine-rest/authorization/count")) {
       probes.add(get(path, null, ADMINS, NOT_ADMINS));
     }
-    for (String path : List.of("/engine-rest/user/count?id=soTaiChinhCanBo",
-        "/engine-rest/group/count?id=soTaiChinh")) {
+    for (String path :
+        List.of(
+            "/engine-rest/user/count?id=soTaiChinhCanBo",
+            "/engine-rest/group/count?id=soTaiChinh")) {
       probes.add(get(path, "\"count\":1", ADMINS, NOT_ADMINS));
     }
-    probes.add(get("/engine-rest/identity/groups?userId=soTaiChinhCanBo", "soTaiChinh", ADMINS,
-        NOT_ADMINS));
-    for (String path : List.of("/engine-rest/tenant", "/engine-rest/batch",
-        "/engine-rest/schema/log",
-        "/engine-rest/incident", "/engine-rest/external-task", "/engine-rest/history/incident",
-        "/engine-rest/history/batch", "/engine-rest/history/external-task-log",
-        "/engine-rest/history/decision-instance", "/engine-rest/case-definition",
-        "/engine-rest/case-instance", "/engine-rest/case-execution",
-        "/engine-rest/history/case-instance", "/engine-rest/decision-requirements-definition",
-        "/engine-rest/telemetry/data")) {
+    probes.add(
+        get(
+            "/engine-rest/identity/groups?userId=soTaiChinhCanBo",
+            "soTaiChinh",
+            ADMINS,
+            NOT_ADMINS));
+    for (String path :
+        List.of(
+            "/engine-rest/tenant",
+            "/engine-rest/batch",
+            "/engine-rest/schema/log",
+            "/engine-rest/incident",
+            "/engine-rest/external-task",
+            "/engine-rest/history/incident",
+            "/engine-rest/history/batch",
+            "/engine-rest/history/external-task-log",
+            "/engine-rest/history/decision-instance",
+            "/engine-rest/case-definition",
+            "/engine-rest/case-instance",
+            "/engine-rest/case-execution",
+            "/engine-rest/history/case-instance",
+            "/engine-rest/decision-requirements-definition",
+            "/engine-rest/telemetry/data")) {
       // empty in this application, or figures: the administrator is served, others see nothing
       probes.add(probe("GET", path, null, "", ADMINS, NOT_ADMINS));
     }
-    for (String path : List.of("/engine-rest/deployment?name=danvan-models",
-        "/engine-rest/decision-definition?key=chiTieuDanVanKheo",
-        "/engine-rest/process-definition?key=assignment",
-        "/engine-rest/process-definition/key/assignment/xml",
-        "/engine-rest/job?processInstanceId={pi}",
-        "/engine-rest/job-definition?processDefinitionId={definition}",
-        "/engine-rest/process-instance?processInstanceIds={pi}",
-        "/engine-rest/process-instance/{pi}", "/engine-rest/process-instance/{pi}/variables",
-        "/engine-rest/process-instance/{pi}/activity-instances",
-        "/engine-rest/execution?processInstanceId={pi}",
-        "/engine-rest/variable-instance?processInstanceIdIn={pi}",
-        "/engine-rest/history/process-instance?processInstanceId={pi}",
-        "/engine-rest/history/activity-instance?processInstanceId={pi}",
-        "/engine-rest/history/task?processInstanceId={pi}",
-        "/engine-rest/history/variable-instance?processInstanceId={pi}")) {
-      probes.add(get(path, null, COORDINATORS, List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER,
-          Actor.STAFF, Actor.LEADER)));
+    for (String path :
+        List.of(
+            "/engine-rest/deployment?name=danvan-models",
+            "/engine-rest/decision-definition?key=chiTieuDanVanKheo",
+            "/engine-rest/process-definition?key=assignment",
+            "/engine-rest/process-definition/key/assignment/xml",
+            "/engine-rest/job?processInstanceId={pi}",
+            "/engine-rest/job-definition?processDefinitionId={definition}",
+            "/engine-rest/process-instance?processInstanceIds={pi}",
+            "/engine-rest/process-instance/{pi}",
+            "/engine-rest/process-instance/{pi}/variables",
+            "/engine-rest/process-instance/{pi}/activity-instances",
+            "/engine-rest/execution?processInstanceId={pi}",
+            "/engine-rest/variable-instance?processInstanceIdIn={pi}",
+            "/engine-rest/history/process-instance?processInstanceId={pi}",
+            "/engine-rest/history/activity-instance?processInstanceId={pi}",
+            "/engine-rest/history/task?processInstanceId={pi}",
+            "/engine-rest/history/variable-instance?processInstanceId={pi}")) {
+      probes.add(
+          get(
+              path,
+              null,
+              COORDINATORS,
+              List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER, Actor.STAFF, Actor.LEADER)));
     }
     // kept only at some history levels: may be empty for everyone
-    for (String path : List.of("/engine-rest/event-subscription?processInstanceId={pi}",
-        "/engine-rest/history/identity-link-log?processInstanceId={pi}",
-        "/engine-rest/history/job-log?processInstanceId={pi}",
-        "/engine-rest/history/user-operation?processInstanceId={pi}",
-        "/engine-rest/history/detail?processInstanceId={pi}")) {
-      probes.add(get(path, "", COORDINATORS, List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER,
-          Actor.STAFF, Actor.LEADER)));
+    for (String path :
+        List.of(
+            "/engine-rest/event-subscription?processInstanceId={pi}",
+            "/engine-rest/history/identity-link-log?processInstanceId={pi}",
+            "/engine-rest/history/job-log?processInstanceId={pi}",
+            "/engine-rest/history/user-operation?processInstanceId={pi}",
+            "/engine-rest/history/detail?processInstanceId={pi}")) {
+      probes.add(
+          get(
+              path,
+              "",
+              COORDINATORS,
+              List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER, Actor.STAFF, Actor.LEADER)));
     }
-    probes.add(get("/engine-rest/metrics/activity-instance-start/sum", "result", COORDINATORS,
-        BODIES));
+    probes.add(
+        get("/engine-rest/metrics/activity-instance-start/sum", "result", COORDINATORS, BODIES));
     // the nightly window of history cleanup: no one's data
-    probes.add(get("/engine-rest/history/cleanup/configuration", "batchWindow", SIGNED_IN,
-        NOBODY));
+    probes.add(get("/engine-rest/history/cleanup/configuration", "batchWindow", SIGNED_IN, NOBODY));
     probes.add(get("/engine-rest/filter", "{filter}", SIGNED_IN, NOBODY));
     return probes;
   }
@@ -296,138 +391,300 @@ final class SecurityMatrix {
   /** Sở Nội vụ's task: its staff work it, another body can neither see nor touch it. */
   static List<Probe> bodyWork() {
     List<Probe> probes = new ArrayList<>();
-    for (String path : List.of("/engine-rest/task?processInstanceId={pi}",
-        "/engine-rest/task/count?processInstanceId={pi}", "/engine-rest/task/{task}",
-        "/engine-rest/task/{task}/variables", "/engine-rest/task/{task}/form-variables",
-        "/engine-rest/task/{task}/deployed-form", "/engine-rest/task/{task}/identity-links",
-        "/engine-rest/task/{task}/comment", "/engine-rest/task/{task}/attachment",
-        "/engine-rest/task/{task}/form")) {
-      probes.add(get(path, path.contains("count") ? "\"count\":1" : null,
-          path.endsWith("/comment") || path.endsWith("/attachment") || path.endsWith("/form")
-              ? List.of() : List.of(Actor.STAFF), OTHER_BODY));
+    for (String path :
+        List.of(
+            "/engine-rest/task?processInstanceId={pi}",
+            "/engine-rest/task/count?processInstanceId={pi}",
+            "/engine-rest/task/{task}",
+            "/engine-rest/task/{task}/variables",
+            "/engine-rest/task/{task}/form-variables",
+            "/engine-rest/task/{task}/deployed-form",
+            "/engine-rest/task/{task}/identity-links",
+            "/engine-rest/task/{task}/comment",
+            "/engine-rest/task/{task}/attachment",
+            "/engine-rest/task/{task}/form")) {
+      probes.add(
+          get(
+              path,
+              path.contains("count") ? "\"count\":1" : null,
+              path.endsWith("/comment") || path.endsWith("/attachment") || path.endsWith("/form")
+                  ? List.of()
+                  : List.of(Actor.STAFF),
+              OTHER_BODY));
     }
-    probes.add(probe("POST", "/engine-rest/filter/{filter}/list", "{}", "{task}",
-        List.of(Actor.STAFF, Actor.LEADER), OTHER_BODY));
-    String evil = "{\"userId\":\"soTaiChinhCanBo\",\"message\":\"Ý kiến\","
-        + "\"variables\":{\"resultReport\":{\"value\":\"Đã xong\"}},"
-        + "\"modifications\":{\"lanTruyen\":{\"value\":\"x\"}}}";
-    for (String action : List.of("complete", "submit-form", "assignee", "delegate", "variables",
-        "comment/create")) {
-      probes.add(probe("POST", "/engine-rest/task/{task}/" + action, evil, null,
-          List.of(), OTHER_BODY));
+    probes.add(
+        probe(
+            "POST",
+            "/engine-rest/filter/{filter}/list",
+            "{}",
+            "{task}",
+            List.of(Actor.STAFF, Actor.LEADER),
+            OTHER_BODY));
+    String evil =
+        "{\"userId\":\"soTaiChinhCanBo\",\"message\":\"Ý kiến\","
+            + "\"variables\":{\"resultReport\":{\"value\":\"Đã xong\"}},"
+            + "\"modifications\":{\"lanTruyen\":{\"value\":\"x\"}}}";
+    for (String action :
+        List.of("complete", "submit-form", "assignee", "delegate", "variables", "comment/create")) {
+      probes.add(
+          probe("POST", "/engine-rest/task/{task}/" + action, evil, null, List.of(), OTHER_BODY));
     }
-    probes.add(probe("PUT", "/engine-rest/task/{task}/variables/lanTruyen",
-        "{\"value\":\"x\"}", null, List.of(), OTHER_BODY));
-    probes.add(probe("DELETE", "/engine-rest/task/{task}/variables/taskContent", null, null,
-        List.of(), OTHER_BODY));
-    probes.add(probe("POST", "/engine-rest/task/{task}/identity-links",
-        "{\"groupId\":\"soTaiChinh\",\"type\":\"candidate\"}", null, List.of(), OTHER_BODY));
-    probes.add(probe("DELETE", "/engine-rest/task/{task}", null, null, List.of(),
-        List.of(Actor.OTHER_BODY, Actor.STAFF, Actor.COORDINATOR)));
+    probes.add(
+        probe(
+            "PUT",
+            "/engine-rest/task/{task}/variables/lanTruyen",
+            "{\"value\":\"x\"}",
+            null,
+            List.of(),
+            OTHER_BODY));
+    probes.add(
+        probe(
+            "DELETE",
+            "/engine-rest/task/{task}/variables/taskContent",
+            null,
+            null,
+            List.of(),
+            OTHER_BODY));
+    probes.add(
+        probe(
+            "POST",
+            "/engine-rest/task/{task}/identity-links",
+            "{\"groupId\":\"soTaiChinh\",\"type\":\"candidate\"}",
+            null,
+            List.of(),
+            OTHER_BODY));
+    probes.add(
+        probe(
+            "DELETE",
+            "/engine-rest/task/{task}",
+            null,
+            null,
+            List.of(),
+            List.of(Actor.OTHER_BODY, Actor.STAFF, Actor.COORDINATOR)));
     return probes;
   }
 
   /** What coordinators do: start work and directives, follow them, plan migrations. */
   static List<Probe> coordinatorWork() {
-    String work = "{\"variables\":{\"leadBody\":{\"value\":\"soTaiChinh\"},"
-        + "\"monitorBody\":{\"value\":\"bdvTU\"},\"taskContent\":{\"value\":\"Báo cáo\"},"
-        + "\"deadline\":{\"value\":\"2030-12-31\"}}}";
+    String work =
+        "{\"variables\":{\"leadBody\":{\"value\":\"soTaiChinh\"},"
+            + "\"monitorBody\":{\"value\":\"bdvTU\"},\"taskContent\":{\"value\":\"Báo cáo\"},"
+            + "\"deadline\":{\"value\":\"2030-12-31\"}}}";
     return List.of(
-        probe("POST", RunningDemoApp.START_ASSIGNMENT, work, "\"id\"", List.of(Actor.COORDINATOR),
+        probe(
+            "POST",
+            RunningDemoApp.START_ASSIGNMENT,
+            work,
+            "\"id\"",
+            List.of(Actor.COORDINATOR),
             List.of(Actor.STAFF, Actor.LEADER, Actor.OTHER_BODY)),
-        probe("POST", "/engine-rest/process-definition/key/chiThi03XuanLoc2023/start",
+        probe(
+            "POST",
+            "/engine-rest/process-definition/key/chiThi03XuanLoc2023/start",
             "{\"businessKey\":\"03/CT-UBND-MT\",\"variables\":{\"issuedDate\":"
-                + "{\"value\":\"2023-07-12\"}}}", "\"id\"", List.of(Actor.COORDINATOR),
+                + "{\"value\":\"2023-07-12\"}}}",
+            "\"id\"",
+            List.of(Actor.COORDINATOR),
             BODIES),
-        probe("POST", "/engine-rest/migration/generate",
+        probe(
+            "POST",
+            "/engine-rest/migration/generate",
             "{\"sourceProcessDefinitionId\":\"{definition}\","
-                + "\"targetProcessDefinitionId\":\"{definition}\"}", "instructions",
-            COORDINATORS, BODIES));
+                + "\"targetProcessDefinitionId\":\"{definition}\"}",
+            "instructions",
+            COORDINATORS,
+            BODIES));
   }
 
   /** What only the administrator does: identities, authorizations, deployments, repairs. */
   static List<Probe> administration() {
-    String deployment = BadInputCases.multipart("maTranMoi.bpmn",
-        BadInputCases.bpmn("camunda:historyTimeToLive=\"1\"", ""));
-    List<Actor> everyoneElse = List.of(Actor.OTHER_BODY, Actor.STAFF, Actor.LEADER,
-        Actor.COORDINATOR);
+    String deployment =
+        BadInputCases.multipart(
+            "maTranMoi.bpmn", BadInputCases.bpmn("camunda:historyTimeToLive=\"1\"", ""));
+    List<Actor> everyoneElse =
+        List.of(Actor.OTHER_BODY, Actor.STAFF, Actor.LEADER, Actor.COORDINATOR);
     return List.of(
-        probe("POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"maTranMoi\","
-            + "\"firstName\":\"Ma\",\"lastName\":\"Trận\",\"email\":\"mt@danvan.vn\"},"
-            + "\"credentials\":{\"password\":\"MatKhau2026\"}}", null, ADMINS, NOT_ADMINS),
-        probe("POST", "/engine-rest/group/create",
-            "{\"id\":\"nhomMaTran\",\"name\":\"Nhóm\",\"type\":\"WORKFLOW\"}", null, ADMINS,
+        probe(
+            "POST",
+            "/engine-rest/user/create",
+            "{\"profile\":{\"id\":\"maTranMoi\","
+                + "\"firstName\":\"Ma\",\"lastName\":\"Trận\",\"email\":\"mt@danvan.vn\"},"
+                + "\"credentials\":{\"password\":\"MatKhau2026\"}}",
+            null,
+            ADMINS,
             NOT_ADMINS),
-        probe("POST", "/engine-rest/tenant/create", "{\"id\":\"tenantMaTran\",\"name\":\"T\"}",
-            null, ADMINS, NOT_ADMINS),
-        probe("POST", "/engine-rest/authorization/create", "{\"type\":1,"
-            + "\"permissions\":[\"ALL\"],\"userId\":\"nguoiMaTran\",\"resourceType\":0,"
-            + "\"resourceId\":\"*\"}", null, ADMINS, NOT_ADMINS),
-        probe("PUT", "/engine-rest/group/soTaiChinh/members/soNoiVuCanBo", null, null,
-            List.of(), everyoneElse),
-        probe("PUT", "/engine-rest/user/soTaiChinhCanBo/credentials",
-            "{\"password\":\"MatKhauMoi1\",\"authenticatedUserPassword\":\"demo\"}", null,
-            List.of(), List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR)),
-        probe("PUT", "/engine-rest/user/soTaiChinhCanBo/profile",
-            "{\"id\":\"soTaiChinhCanBo\",\"firstName\":\"X\",\"lastName\":\"Y\"}", null,
-            List.of(), List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR)),
-        probe("DELETE", "/engine-rest/user/soTaiChinhCanBo", null, null, List.of(),
+        probe(
+            "POST",
+            "/engine-rest/group/create",
+            "{\"id\":\"nhomMaTran\",\"name\":\"Nhóm\",\"type\":\"WORKFLOW\"}",
+            null,
+            ADMINS,
+            NOT_ADMINS),
+        probe(
+            "POST",
+            "/engine-rest/tenant/create",
+            "{\"id\":\"tenantMaTran\",\"name\":\"T\"}",
+            null,
+            ADMINS,
+            NOT_ADMINS),
+        probe(
+            "POST",
+            "/engine-rest/authorization/create",
+            "{\"type\":1,"
+                + "\"permissions\":[\"ALL\"],\"userId\":\"nguoiMaTran\",\"resourceType\":0,"
+                + "\"resourceId\":\"*\"}",
+            null,
+            ADMINS,
+            NOT_ADMINS),
+        probe(
+            "PUT",
+            "/engine-rest/group/soTaiChinh/members/soNoiVuCanBo",
+            null,
+            null,
+            List.of(),
             everyoneElse),
-        probe("POST", "/engine-rest/deployment/create", deployment, "\"id\"", ADMINS,
+        probe(
+            "PUT",
+            "/engine-rest/user/soTaiChinhCanBo/credentials",
+            "{\"password\":\"MatKhauMoi1\",\"authenticatedUserPassword\":\"demo\"}",
+            null,
+            List.of(),
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR)),
+        probe(
+            "PUT",
+            "/engine-rest/user/soTaiChinhCanBo/profile",
+            "{\"id\":\"soTaiChinhCanBo\",\"firstName\":\"X\",\"lastName\":\"Y\"}",
+            null,
+            List.of(),
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR)),
+        probe("DELETE", "/engine-rest/user/soTaiChinhCanBo", null, null, List.of(), everyoneElse),
+        probe("POST", "/engine-rest/deployment/create", deployment, "\"id\"", ADMINS, everyoneElse),
+        probe(
+            "DELETE",
+            "/engine-rest/deployment/{deployment}?cascade=true",
+            null,
+            null,
+            ADMINS,
             everyoneElse),
-        probe("DELETE", "/engine-rest/deployment/{deployment}?cascade=true", null, null, ADMINS,
+        probe("DELETE", "/engine-rest/process-instance/{victim}", null, null, ADMINS, everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/process-instance/{pi}/variables",
+            "{\"modifications\":{\"lanTruyen\":{\"value\":\"x\"}}}",
+            null,
+            ADMINS,
             everyoneElse),
-        probe("DELETE", "/engine-rest/process-instance/{victim}", null, null, ADMINS,
+        probe(
+            "PUT",
+            "/engine-rest/process-definition/key/assignment/suspended",
+            "{\"suspended\":true,\"includeProcessInstances\":true}",
+            null,
+            List.of(),
             everyoneElse),
-        probe("POST", "/engine-rest/process-instance/{pi}/variables",
-            "{\"modifications\":{\"lanTruyen\":{\"value\":\"x\"}}}", null, ADMINS,
+        probe(
+            "PUT",
+            "/engine-rest/process-instance/{pi}/suspended",
+            "{\"suspended\":true}",
+            null,
+            List.of(),
             everyoneElse),
-        probe("PUT", "/engine-rest/process-definition/key/assignment/suspended",
-            "{\"suspended\":true,\"includeProcessInstances\":true}", null, List.of(),
-            everyoneElse),
-        probe("PUT", "/engine-rest/process-instance/{pi}/suspended", "{\"suspended\":true}",
-            null, List.of(), everyoneElse),
-        probe("POST", "/engine-rest/modification/execute",
+        probe(
+            "POST",
+            "/engine-rest/modification/execute",
             "{\"processDefinitionId\":\"{definition}\",\"processInstanceIds\":[\"{pi}\"],"
                 + "\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_Perform\"}]}",
-            null, List.of(), everyoneElse),
-        probe("POST", "/engine-rest/migration/execute", "{\"migrationPlan\":{"
-            + "\"sourceProcessDefinitionId\":\"{definition}\","
-            + "\"targetProcessDefinitionId\":\"{definition}\",\"instructions\":[]},"
-            + "\"processInstanceIds\":[\"{pi}\"]}", null, List.of(), everyoneElse),
-        probe("POST", "/engine-rest/process-instance/delete", "{\"processInstanceIds\":"
-            + "[\"{pi}\"],\"deleteReason\":\"x\"}", null, List.of(), everyoneElse),
-        probe("POST", "/engine-rest/job/retries", "{\"jobQuery\":{\"processInstanceId\":\"{pi}\"},"
-            + "\"retries\":0}", null, List.of(), everyoneElse),
-        probe("POST", "/engine-rest/message", "{\"messageName\":\"khongCo\",\"all\":true}",
-            null, List.of(), everyoneElse),
-        probe("POST", "/engine-rest/signal", "{\"name\":\"khongCo\"}", null, List.of(),
+            null,
+            List.of(),
             everyoneElse),
-        probe("POST", "/engine-rest/condition", "{\"variables\":{\"x\":{\"value\":1}}}", null,
-            List.of(), everyoneElse),
-        probe("POST", "/engine-rest/external-task/fetchAndLock", "{\"workerId\":\"w\","
-            + "\"maxTasks\":5,\"topics\":[{\"topicName\":\"x\",\"lockDuration\":1000}]}", null,
-            List.of(), everyoneElse),
-        probe("POST", "/engine-rest/filter/create", "{\"resourceType\":\"Task\","
-            + "\"name\":\"Lọc ma trận\",\"query\":{}}", null, ADMINS, everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/migration/execute",
+            "{\"migrationPlan\":{"
+                + "\"sourceProcessDefinitionId\":\"{definition}\","
+                + "\"targetProcessDefinitionId\":\"{definition}\",\"instructions\":[]},"
+                + "\"processInstanceIds\":[\"{pi}\"]}",
+            null,
+            List.of(),
+            everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/process-instance/delete",
+            "{\"processInstanceIds\":" + "[\"{pi}\"],\"deleteReason\":\"x\"}",
+            null,
+            List.of(),
+            everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/job/retries",
+            "{\"jobQuery\":{\"processInstanceId\":\"{pi}\"}," + "\"retries\":0}",
+            null,
+            List.of(),
+            everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/message",
+            "{\"messageName\":\"khongCo\",\"all\":true}",
+            null,
+            List.of(),
+            everyoneElse),
+        probe(
+            "POST", "/engine-rest/signal", "{\"name\":\"khongCo\"}", null, List.of(), everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/condition",
+            "{\"variables\":{\"x\":{\"value\":1}}}",
+            null,
+            List.of(),
+            everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/external-task/fetchAndLock",
+            "{\"workerId\":\"w\","
+                + "\"maxTasks\":5,\"topics\":[{\"topicName\":\"x\",\"lockDuration\":1000}]}",
+            null,
+            List.of(),
+            everyoneElse),
+        probe(
+            "POST",
+            "/engine-rest/filter/create",
+            "{\"resourceType\":\"Task\"," + "\"name\":\"Lọc ma trận\",\"query\":{}}",
+            null,
+            ADMINS,
+            everyoneElse),
         probe("POST", "/engine-rest/history/cleanup", null, null, List.of(), everyoneElse));
   }
 
   /** The board, its sheet, the reminder setting, the metrics. */
   static List<Probe> productApis() {
     return List.of(
-        get("/api/bang-theo-doi?vanBan=MT-1/BDV", "soNoiVu",
+        get(
+            "/api/bang-theo-doi?vanBan=MT-1/BDV",
+            "soNoiVu",
             List.of(Actor.COORDINATOR, Actor.ADMIN, Actor.LEADER),
             List.of(Actor.STAFF, Actor.OTHER_BODY, Actor.OTHER_LEADER)),
-        get("/api/bang-theo-doi/van-ban", "03/CT-UBND-MT",
-            List.of(Actor.COORDINATOR, Actor.ADMIN), List.of(Actor.STAFF, Actor.OTHER_BODY)),
-        get("/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=MT-1/BDV", null,
-            List.of(Actor.COORDINATOR, Actor.ADMIN), List.of(Actor.STAFF, Actor.OTHER_BODY)),
+        get(
+            "/api/bang-theo-doi/van-ban",
+            "03/CT-UBND-MT",
+            List.of(Actor.COORDINATOR, Actor.ADMIN),
+            List.of(Actor.STAFF, Actor.OTHER_BODY)),
+        get(
+            "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=MT-1/BDV",
+            null,
+            List.of(Actor.COORDINATOR, Actor.ADMIN),
+            List.of(Actor.STAFF, Actor.OTHER_BODY)),
         get("/api/thong-bao/nhac-han", "nhacHan", SIGNED_IN, NOBODY),
-        probe("PUT", "/api/thong-bao/nhac-han", "{\"nhacHan\":true}", "nhacHan",
-            List.of(Actor.STAFF), NOBODY),
-        get("/actuator/prometheus", "danvan_", COORDINATORS, List.of(Actor.STAFF,
-            Actor.LEADER, Actor.OTHER_BODY)));
+        probe(
+            "PUT",
+            "/api/thong-bao/nhac-han",
+            "{\"nhacHan\":true}",
+            "nhacHan",
+            List.of(Actor.STAFF),
+            NOBODY),
+        get(
+            "/actuator/prometheus",
+            "danvan_",
+            COORDINATORS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.OTHER_BODY)));
   }
 
   /** The webapps' own APIs, through each actor's session (Tasklist, Cockpit, Admin). */
@@ -435,22 +692,38 @@ final class SecurityMatrix {
     String engine = "/camunda/api/engine/engine/default";
     return List.of(
         get(engine + "/task/{task}", "{task}", List.of(Actor.STAFF), OTHER_BODY),
-        get(engine + "/task?processInstanceId={pi}", "{task}", List.of(Actor.STAFF),
-            OTHER_BODY),
+        get(engine + "/task?processInstanceId={pi}", "{task}", List.of(Actor.STAFF), OTHER_BODY),
         get(engine + "/task/{task}/variables", "taskContent", List.of(Actor.STAFF), OTHER_BODY),
-        probe("POST", engine + "/task/{task}/submit-form",
-            "{\"variables\":{\"resultReport\":{\"value\":\"Đã xong\"}}}", null, List.of(),
+        probe(
+            "POST",
+            engine + "/task/{task}/submit-form",
+            "{\"variables\":{\"resultReport\":{\"value\":\"Đã xong\"}}}",
+            null,
+            List.of(),
             OTHER_BODY),
         get(engine + "/filter?itemCount=true", "{filter}", SIGNED_IN, NOBODY),
         get(engine + "/user?id=soTaiChinhCanBo", "soTaiChinhCanBo", ADMINS, NOT_ADMINS),
         get(engine + "/authorization", null, ADMINS, NOT_ADMINS),
         get(engine + "/deployment?name=danvan-models", "danvan-models", COORDINATORS, BODIES),
-        get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
-            "assignment", COORDINATORS, BODIES),
-        get("/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
-            + "?subscriptionStartDate=2026-01-01&groupBy=month", "", ADMINS, List.of(Actor.COORDINATOR, Actor.STAFF)),
-        probe("POST", "/camunda/api/admin/setup/default/user/create", "{\"profile\":{\"id\":"
-            + "\"keXam\",\"firstName\":\"K\",\"lastName\":\"X\"},\"credentials\":"
-            + "{\"password\":\"MatKhau2026\"}}", null, List.of(), SIGNED_IN));
+        get(
+            "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
+            "assignment",
+            COORDINATORS,
+            BODIES),
+        get(
+            "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+                + "?subscriptionStartDate=2026-01-01&groupBy=month",
+            "",
+            ADMINS,
+            List.of(Actor.COORDINATOR, Actor.STAFF)),
+        probe(
+            "POST",
+            "/camunda/api/admin/setup/default/user/create",
+            "{\"profile\":{\"id\":"
+                + "\"keXam\",\"firstName\":\"K\",\"lastName\":\"X\"},\"credentials\":"
+                + "{\"password\":\"MatKhau2026\"}}",
+            null,
+            List.of(),
+            SIGNED_IN));
   }
 }

@@ -24,12 +24,11 @@ import vn.danvan.support.ReliabilityReport;
 import vn.danvan.support.RunningDemoApp;
 
 /**
- * Every endpoint the application exposes (engine REST roots, the product's APIs, the webapps'
- * APIs) against every kind of actor: anonymous and a wrong password are 401; a staff member of
- * another body, a staff member asking for a coordinator's things, a leader or coordinator asking
- * for an administrator's things are refused (403/404 or an empty answer) and change nothing; the
- * rightful actor succeeds. Every request is a row of
- * {@code target/reliability/security-matrix.json}.
+ * Every endpoint the application exposes (engine REST roots, the product's APIs, the webapps' APIs)
+ * against every kind of actor: anonymous and a wrong password are 401; a staff member of another
+ * body, a staff member asking for a coordinator's things, a leader or coordinator asking for an
+ * administrator's things are refused (403/404 or an empty answer) and change nothing; the rightful
+ * actor succeeds. Every request is a row of {@code target/reliability/security-matrix.json}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityMatrixReportIT extends RunningDemoApp {
@@ -48,7 +47,8 @@ class SecurityMatrixReportIT extends RunningDemoApp {
       Http session = new Http(port);
       if (actor.webapp() != null) {
         assertThat(session.loginToWebapp(actor.webapp(), actor.user(), "demo").status())
-            .as(actor + " logs in to " + actor.webapp()).isEqualTo(200);
+            .as(actor + " logs in to " + actor.webapp())
+            .isEqualTo(200);
       }
       sessions.put(actor, session);
     }
@@ -61,28 +61,33 @@ class SecurityMatrixReportIT extends RunningDemoApp {
   @ParameterizedTest(name = "{0}")
   @MethodSource("probes")
   void eachActorGetsWhatTheirRoleAllows(Probe probe) {
-    UnaryOperator<String> resolve = text -> {
-      String resolved = text;
-      for (Map.Entry<String, String> value : fixture.entrySet()) {
-        resolved = resolved == null ? null : resolved.replace(value.getKey(), value.getValue());
-      }
-      return resolved;
-    };
+    UnaryOperator<String> resolve =
+        text -> {
+          String resolved = text;
+          for (Map.Entry<String, String> value : fixture.entrySet()) {
+            resolved = resolved == null ? null : resolved.replace(value.getKey(), value.getValue());
+          }
+          return resolved;
+        };
     String path = resolve.apply(probe.path());
     String body = resolve.apply(probe.body());
     List<String> violations = new ArrayList<>();
     // refusals first: the rightful actor's request may change what the others would see
-    List<Map.Entry<Actor, SecurityMatrix.Expect>> order = new ArrayList<>(probe.expected()
-        .entrySet());
-    order.sort((a, b) -> Boolean.compare(a.getValue() == SecurityMatrix.Expect.ALLOWED,
-        b.getValue() == SecurityMatrix.Expect.ALLOWED));
+    List<Map.Entry<Actor, SecurityMatrix.Expect>> order =
+        new ArrayList<>(probe.expected().entrySet());
+    order.sort(
+        (a, b) ->
+            Boolean.compare(
+                a.getValue() == SecurityMatrix.Expect.ALLOWED,
+                b.getValue() == SecurityMatrix.Expect.ALLOWED));
     for (Map.Entry<Actor, SecurityMatrix.Expect> entry : order) {
       Actor actor = entry.getKey();
       Map<String, String> before = EngineState.of(engine, fixture.get("{task}"));
-      Reply reply = probe.webapp()
-          ? sessions.get(actor).send(probe.method(), path, null, probe.contentType(), body)
-          : new Http(port).send(probe.method(), path, actor.credentials(), probe.contentType(),
-              body);
+      Reply reply =
+          probe.webapp()
+              ? sessions.get(actor).send(probe.method(), path, null, probe.contentType(), body)
+              : new Http(port)
+                  .send(probe.method(), path, actor.credentials(), probe.contentType(), body);
       boolean unchanged = before.equals(EngineState.of(engine, fixture.get("{task}")));
       boolean asExpected = entry.getValue().accepts(probe, reply, unchanged);
       Map<String, Object> row = new LinkedHashMap<>();
@@ -94,9 +99,15 @@ class SecurityMatrixReportIT extends RunningDemoApp {
       row.put("asExpected", asExpected);
       report.add(row);
       if (!asExpected) {
-        violations.add(actor.label() + " expected " + entry.getValue().label() + ", got "
-            + reply.status() + (unchanged ? "" : " and changed the engine") + ": "
-            + ReliabilityReport.excerpt(reply.body(), 300));
+        violations.add(
+            actor.label()
+                + " expected "
+                + entry.getValue().label()
+                + ", got "
+                + reply.status()
+                + (unchanged ? "" : " and changed the engine")
+                + ": "
+                + ReliabilityReport.excerpt(reply.body(), 300));
       }
     }
     assertThat(violations).as(probe.toString()).isEmpty();

@@ -17,16 +17,17 @@ class WebappAccessIT extends RunningDemoApp {
 
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @CsvSource({
-      "soNoiVuCanBo,   tasklist, 200",
-      "soNoiVuCanBo,   cockpit,  403",
-      "soNoiVuCanBo,   admin,    403",
-      "soNoiVuLanhDao, tasklist, 200",
-      "soNoiVuLanhDao, cockpit,  403",
-      "bdvTUDieuPhoi,  tasklist, 200",
-      "bdvTUDieuPhoi,  cockpit,  200",
-      "bdvTUDieuPhoi,  admin,    403",
-      "demo,           admin,    200",
-      "demo,           cockpit,  200"})
+    "soNoiVuCanBo,   tasklist, 200",
+    "soNoiVuCanBo,   cockpit,  403",
+    "soNoiVuCanBo,   admin,    403",
+    "soNoiVuLanhDao, tasklist, 200",
+    "soNoiVuLanhDao, cockpit,  403",
+    "bdvTUDieuPhoi,  tasklist, 200",
+    "bdvTUDieuPhoi,  cockpit,  200",
+    "bdvTUDieuPhoi,  admin,    403",
+    "demo,           admin,    200",
+    "demo,           cockpit,  200"
+  })
   void eachRoleReachesItsApplicationsOnly(String user, String app, int status) {
     Http.Reply reply = http.loginToWebapp(app, user, "demo");
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
@@ -34,8 +35,8 @@ class WebappAccessIT extends RunningDemoApp {
 
   @Test
   void aLoginWithoutTheCsrfTokenIsRefused() {
-    Http.Reply reply = http.postJson(
-        "/camunda/api/admin/auth/user/default/login/tasklist", null, "{}");
+    Http.Reply reply =
+        http.postJson("/camunda/api/admin/auth/user/default/login/tasklist", null, "{}");
     assertThat(reply.status()).isEqualTo(403);
   }
 

@@ -1,5 +1,13 @@
 package vn.danvan.skilful;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_NOTE;
 import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
 import static vn.danvan.skilful.SkilfulVariables.AREA;
@@ -35,15 +43,6 @@ import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,12 +69,18 @@ import vn.danvan.support.DirectiveRun;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
- * "Dân vận khéo": a model's life (registered, appraised, recognised, exemplary, commended on
- * 15/10, re-evaluated each 1 September, retired), the yearly quota with its chasing, a contest.
+ * "Dân vận khéo": a model's life (registered, appraised, recognised, exemplary, commended on 15/10,
+ * re-evaluated each 1 September, retired), the yearly quota with its chasing, a contest.
  */
-@Deployment(resources = {"processes/blocks/skilfulModel.bpmn", "processes/blocks/skilfulQuota.bpmn",
-    "processes/blocks/skilfulContest.bpmn", "processes/blocks/chaseNotice.bpmn",
-    "processes/decisions/chiTieuDanVanKheo.dmn", "processes/decisions/congNhanDanVanKheo.dmn"})
+@Deployment(
+    resources = {
+      "processes/blocks/skilfulModel.bpmn",
+      "processes/blocks/skilfulQuota.bpmn",
+      "processes/blocks/skilfulContest.bpmn",
+      "processes/blocks/chaseNotice.bpmn",
+      "processes/decisions/chiTieuDanVanKheo.dmn",
+      "processes/decisions/congNhanDanVanKheo.dmn"
+    })
 class SkilfulModelProcessTest {
 
   @RegisterExtension
@@ -104,24 +109,48 @@ class SkilfulModelProcessTest {
 
   /** A registration's ten fields and field of work. */
   static Map<String, Object> registration() {
-    return withVariables(MODEL_NAME, "Dân vận khéo trong xây dựng nông thôn mới",
-        "reason", "Người dân còn ngại hiến đất làm đường", GOALS, "100% hộ đồng thuận",
-        CONTENT, "Tổ vận động gặp từng hộ", AREA, "Ấp 3, 120 hộ",
-        PARTICIPANTS, "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
-        RESOURCES, "Xã hội hóa 200 triệu đồng", TIMELINE, "3/2025–12/2025",
-        OUTPUTS, "2 km đường bê tông; biên bản hiến đất", SUSTAINABILITY, "Nhân rộng ra 5 ấp",
-        WORK_FIELD, "kinhTe");
+    return withVariables(
+        MODEL_NAME,
+        "Dân vận khéo trong xây dựng nông thôn mới",
+        "reason",
+        "Người dân còn ngại hiến đất làm đường",
+        GOALS,
+        "100% hộ đồng thuận",
+        CONTENT,
+        "Tổ vận động gặp từng hộ",
+        AREA,
+        "Ấp 3, 120 hộ",
+        PARTICIPANTS,
+        "UBND xã chủ trì; Mặt trận, hội đoàn thể phối hợp",
+        RESOURCES,
+        "Xã hội hóa 200 triệu đồng",
+        TIMELINE,
+        "3/2025–12/2025",
+        OUTPUTS,
+        "2 km đường bê tông; biên bản hiến đất",
+        SUSTAINABILITY,
+        "Nhân rộng ra 5 ấp",
+        WORK_FIELD,
+        "kinhTe");
   }
 
   static void appraise(ProcessInstance model, Object score) {
-    Task task = taskQuery().processInstanceId(model.getId()).taskDefinitionKey("Task_AppraiseModel")
-        .singleResult();
-    taskService().complete(task.getId(),
-        withVariables(APPRAISAL_SCORE, score, APPRAISAL_NOTE, "Mô hình có kết quả rõ"));
+    Task task =
+        taskQuery()
+            .processInstanceId(model.getId())
+            .taskDefinitionKey("Task_AppraiseModel")
+            .singleResult();
+    taskService()
+        .complete(
+            task.getId(),
+            withVariables(APPRAISAL_SCORE, score, APPRAISAL_NOTE, "Mô hình có kết quả rõ"));
   }
 
   static Job timerOf(ProcessInstance model) {
-    return managementService().createJobQuery().processInstanceId(model.getId()).timers()
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(model.getId())
+        .timers()
         .singleResult();
   }
 
@@ -131,8 +160,12 @@ class SkilfulModelProcessTest {
   }
 
   static Object variable(ProcessInstance pi, String name) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(name).singleResult().getValue();
+    return historyService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   @Test
@@ -141,7 +174,8 @@ class SkilfulModelProcessTest {
     ProcessInstance model = register("ubndXaXuanHiepCanBo");
     assertThat(variable(model, "body")).isEqualTo("ubndXaXuanHiep");
     Task appraisal = taskQuery().processInstanceId(model.getId()).singleResult();
-    BpmnAwareTests.assertThat(appraisal).hasCandidateGroup("bdvTU")
+    BpmnAwareTests.assertThat(appraisal)
+        .hasCandidateGroup("bdvTU")
         .hasDueDate(Date.from(Instant.parse("2025-03-31T16:59:59Z")));
     assertThatThrownBy(() -> appraise(model, 120))
         .hasRootCauseMessage("Điểm 120 ngoài khoảng 0–100 (score)");
@@ -149,32 +183,47 @@ class SkilfulModelProcessTest {
     assertThat(variable(model, MODEL_STATUS)).isEqualTo("Được công nhận");
 
     Job reEvaluation = timerOf(model);
-    assertThat(reEvaluation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-09-01T01:00:00Z")));
+    assertThat(reEvaluation.getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-09-01T01:00:00Z")));
     fire(reEvaluation);
     Task again = taskQuery().processInstanceId(model.getId()).singleResult();
     assertThatThrownBy(() -> taskService().complete(again.getId()))
         .hasRootCauseMessage("Chưa chọn mô hình còn duy trì hay không (stillRunning)");
-    taskService().complete(again.getId(), withVariables(STILL_RUNNING, true,
-        APPRAISAL_SCORE, 92, APPRAISAL_NOTE, "Được nhân rộng ra 5 ấp"));
+    taskService()
+        .complete(
+            again.getId(),
+            withVariables(
+                STILL_RUNNING,
+                true,
+                APPRAISAL_SCORE,
+                92,
+                APPRAISAL_NOTE,
+                "Được nhân rộng ra 5 ấp"));
     assertThat(variable(model, OUTCOME)).isEqualTo("DIEN_HINH");
 
     Job commendation = timerOf(model);
-    assertThat(commendation.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-15T01:00:00Z")));
+    assertThat(commendation.getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-10-15T01:00:00Z")));
     fire(commendation);
     Task commend = taskQuery().processInstanceId(model.getId()).singleResult();
     BpmnAwareTests.assertThat(commend).hasCandidateGroup("btvTULanhDao");
-    taskService().complete(commend.getId(),
-        withVariables(COMMENDATION_DECISION, "Quyết định 125-QĐ/TU ngày 15/10/2026"));
+    taskService()
+        .complete(
+            commend.getId(),
+            withVariables(COMMENDATION_DECISION, "Quyết định 125-QĐ/TU ngày 15/10/2026"));
     assertThat(variable(model, MODEL_STATUS)).isEqualTo("Mô hình điển hình, đã được khen thưởng");
 
     fire(timerOf(model)); // 1/9/2027
     Task last = taskQuery().processInstanceId(model.getId()).singleResult();
-    taskService().complete(last.getId(), withVariables(STILL_RUNNING, false,
-        RETIRE_REASON, "Đường đã hoàn thành, mô hình kết thúc"));
+    taskService()
+        .complete(
+            last.getId(),
+            withVariables(
+                STILL_RUNNING, false, RETIRE_REASON, "Đường đã hoàn thành, mô hình kết thúc"));
     BpmnAwareTests.assertThat(model).isEnded().hasPassed("EndEvent_Retired");
     assertThat(variable(model, MODEL_STATUS)).isEqualTo("Đã dừng");
-    assertThat(variable(model, STATUS_LOG).toString()).contains("Được công nhận",
-        "Mô hình điển hình", "Đã dừng");
+    assertThat(variable(model, STATUS_LOG).toString())
+        .contains("Được công nhận", "Mô hình điển hình", "Đã dừng");
   }
 
   @Test
@@ -188,8 +237,11 @@ class SkilfulModelProcessTest {
     ProcessInstance fading = register("ubndXaXuanHiepCanBo");
     appraise(fading, 76);
     fire(timerOf(fading));
-    taskService().complete(taskQuery().processInstanceId(fading.getId()).singleResult().getId(),
-        withVariables(STILL_RUNNING, true, APPRAISAL_SCORE, 70, APPRAISAL_NOTE, "Giảm hiệu quả"));
+    taskService()
+        .complete(
+            taskQuery().processInstanceId(fading.getId()).singleResult().getId(),
+            withVariables(
+                STILL_RUNNING, true, APPRAISAL_SCORE, 70, APPRAISAL_NOTE, "Giảm hiệu quả"));
     BpmnAwareTests.assertThat(fading).isEnded().hasPassed("EndEvent_Retired");
   }
 
@@ -201,30 +253,43 @@ class SkilfulModelProcessTest {
     }
     assertThatThrownBy(() -> register("ubndXaXuanHiepCanBo"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Ủy ban nhân dân xã Xuân Hiệp đã đăng ký 3 mô hình \"Dân vận khéo\" năm 2025,"
-            + " tối đa 3 mô hình mỗi năm");
+        .hasMessage(
+            "Ủy ban nhân dân xã Xuân Hiệp đã đăng ký 3 mô hình \"Dân vận khéo\" năm 2025,"
+                + " tối đa 3 mô hình mỗi năm");
     DirectiveRun.at("2026-01-02T09:00");
     assertThat(register("ubndXaXuanHiepCanBo")).isNotNull(); // a new year, a new quota
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      another body's model | body       | mttqTinh | Chỉ được đăng ký mô hình cho đơn vị của mình (ubndXaXuanHiep) (body)
-      no name              | modelName  | ' '      | Tên mô hình là bắt buộc (modelName)
-      no outputs           | outputs    | ' '      | Sản phẩm, kết quả kiểm chứng được là bắt buộc (outputs)
-      unknown field        | workField  | theThao  | Lĩnh vực "theThao" không hợp lệ
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          another body's model | body       | mttqTinh | Chỉ được đăng ký mô hình cho đơn vị của mình (ubndXaXuanHiep) (body)
+          no name              | modelName  | ' '      | Tên mô hình là bắt buộc (modelName)
+          no outputs           | outputs    | ' '      | Sản phẩm, kết quả kiểm chứng được là bắt buộc (outputs)
+          unknown field        | workField  | theThao  | Lĩnh vực "theThao" không hợp lệ
+          """)
   void badRegistrationIsRefused(String kind, String name, String value, String message) {
     DirectiveRun.at("2025-03-01T09:00");
     assertThatThrownBy(() -> register("ubndXaXuanHiepCanBo", name, value))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
   /** A quota for 2025–2026 issued on 15/1/2025, for {@code bodies}. */
   static ProcessInstance quota(String bodies, Object... extra) {
-    Map<String, Object> vars = withVariables(ISSUED_DATE, "2025-01-15", END_DATE, "2026-12-31",
-        MONITOR_BODY, "bdvTU", BODIES, bodies);
+    Map<String, Object> vars =
+        withVariables(
+            ISSUED_DATE,
+            "2025-01-15",
+            END_DATE,
+            "2026-12-31",
+            MONITOR_BODY,
+            "bdvTU",
+            BODIES,
+            bodies);
     for (int i = 0; i < extra.length; i += 2) {
       vars.put((String) extra[i], extra[i + 1]);
     }
@@ -240,11 +305,13 @@ class SkilfulModelProcessTest {
     assertThat(check.getDuedate()).isEqualTo(Date.from(Instant.parse("2025-07-01T01:00:00Z")));
     fire(check);
     List<Task> notices = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list();
-    assertThat(notices).extracting(t -> taskService().getVariable(t.getId(), LEAD_BODY))
+    assertThat(notices)
+        .extracting(t -> taskService().getVariable(t.getId(), LEAD_BODY))
         .containsExactlyInAnyOrder("ubndXaXuanHiep", "mttqTinh");
-    assertThat(runtimeService().getVariable(quota.getId(), QUOTA_SUMMARY)).isEqualTo(
-        "Năm 2025, chưa đủ chỉ tiêu: Ủy ban nhân dân xã Xuân Hiệp: 0/1;"
-            + " Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
+    assertThat(runtimeService().getVariable(quota.getId(), QUOTA_SUMMARY))
+        .isEqualTo(
+            "Năm 2025, chưa đủ chỉ tiêu: Ủy ban nhân dân xã Xuân Hiệp: 0/1;"
+                + " Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
     fire(timerOf(quota)); // 1/7/2026: nobody has registered for 2026
     assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").count()).isEqualTo(5);
     BpmnAwareTests.assertThat(quota).isEnded();
@@ -258,14 +325,19 @@ class SkilfulModelProcessTest {
     fire(timerOf(quota));
     List<Task> notices = taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list();
     assertThat(notices).hasSize(2);
-    taskService().complete(notices.get(0).getId(),
-        withVariables("chaseResponse", "Đã chỉ đạo đăng ký mô hình"));
+    taskService()
+        .complete(
+            notices.get(0).getId(), withVariables("chaseResponse", "Đã chỉ đạo đăng ký mô hình"));
 
     runtimeService().deleteProcessInstance(quota.getId(), "Văn bản bị thu hồi");
 
     assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").count()).isZero();
-    assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey(
-        "chaseNotice").list()).extracting(n -> n.getDeleteReason())
+    assertThat(
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("chaseNotice")
+                .list())
+        .extracting(n -> n.getDeleteReason())
         .as("one acknowledged before, one withdrawn")
         .containsExactlyInAnyOrder(null, "Chỉ tiêu mô hình \"Dân vận khéo\" đã bị hủy");
   }
@@ -280,31 +352,55 @@ class SkilfulModelProcessTest {
     assertThat(taskQuery().taskDefinitionKey("Task_AcknowledgeChase").list())
         .extracting(t -> taskService().getVariable(t.getId(), LEAD_BODY))
         .containsExactly("mttqTinh", "mttqTinh");
-    assertThat(variable(quota, QUOTA_SUMMARY)).isEqualTo("Năm 2026, chưa đủ chỉ tiêu (từ năm"
-        + " 2025): Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
-    assertThat(taskService().getVariable(taskQuery().taskDefinitionKey("Task_AcknowledgeChase")
-        .orderByTaskCreateTime().desc().list().get(0).getId(), TASK_CONTENT))
+    assertThat(variable(quota, QUOTA_SUMMARY))
+        .isEqualTo(
+            "Năm 2026, chưa đủ chỉ tiêu (từ năm"
+                + " 2025): Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh: 0/1");
+    assertThat(
+            taskService()
+                .getVariable(
+                    taskQuery()
+                        .taskDefinitionKey("Task_AcknowledgeChase")
+                        .orderByTaskCreateTime()
+                        .desc()
+                        .list()
+                        .get(0)
+                        .getId(),
+                    TASK_CONTENT))
         .isEqualTo("Đăng ký mô hình \"Dân vận khéo\" giai đoạn 2025–2026 theo chỉ tiêu");
   }
 
   @Test
   void aContestScoresRecognisedModelsRoundByRound() throws Exception {
     DirectiveRun.at("2025-03-01T09:00");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("skilfulContest",
-        withVariables(CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU")))
+    assertThatThrownBy(
+            () ->
+                runtimeService()
+                    .startProcessInstanceByKey(
+                        "skilfulContest",
+                        withVariables(
+                            CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU")))
         .hasMessageContaining("Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi");
     appraise(register("ubndXaXuanHiepCanBo"), 85);
     appraise(register("soNoiVuCanBo", MODEL_NAME, "Một cửa thân thiện"), 78);
     appraise(register("mttqTinhCanBo", MODEL_NAME, "Mặt trận lắng nghe"), 50); // not recognised
-    ProcessInstance contest = runtimeService().startProcessInstanceByKey("skilfulContest",
-        withVariables(CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU",
-            ROUNDS, "Sơ khảo, Chung khảo"));
+    ProcessInstance contest =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "skilfulContest",
+                withVariables(
+                    CONTEST_NAME,
+                    "Hội thi Dân vận khéo 2025",
+                    ORGANISING_BODY,
+                    "bdvTU",
+                    ROUNDS,
+                    "Sơ khảo, Chung khảo"));
     Task first = taskQuery().processInstanceId(contest.getId()).singleResult();
     BpmnAwareTests.assertThat(first).hasCandidateGroup("bdvTU");
     assertThat(taskService().getVariable(first.getId(), ROUND_NAME)).isEqualTo("Sơ khảo");
     assertThat(entries(first)).hasSize(2);
-    assertThatThrownBy(() -> score(first, 101, 60)).hasRootCauseMessage(
-        "Điểm 101 ngoài khoảng 0–100 (score)");
+    assertThatThrownBy(() -> score(first, 101, 60))
+        .hasRootCauseMessage("Điểm 101 ngoài khoảng 0–100 (score)");
     score(first, 88, 60); // only the first goes on
     Task fin = taskQuery().processInstanceId(contest.getId()).singleResult();
     assertThat(taskService().getVariable(fin.getId(), ROUND_NAME)).isEqualTo("Chung khảo");
@@ -313,7 +409,8 @@ class SkilfulModelProcessTest {
     score(fin, 91);
     Task award = taskQuery().processInstanceId(contest.getId()).singleResult();
     BpmnAwareTests.assertThat(award).hasCandidateGroup("bdvTULanhDao");
-    taskService().complete(award.getId(), withVariables(AWARD_DECISION, "Giải Nhất: mô hình xã Xuân Hiệp"));
+    taskService()
+        .complete(award.getId(), withVariables(AWARD_DECISION, "Giải Nhất: mô hình xã Xuân Hiệp"));
     BpmnAwareTests.assertThat(contest).isEnded();
   }
 
@@ -322,14 +419,25 @@ class SkilfulModelProcessTest {
     DirectiveRun.at("2025-03-01T09:00");
     appraise(register("ubndXaXuanHiepCanBo"), 85);
     appraise(register("soNoiVuCanBo", MODEL_NAME, "Một cửa thân thiện"), 78);
-    ProcessInstance contest = runtimeService().startProcessInstanceByKey("skilfulContest",
-        withVariables(CONTEST_NAME, "Hội thi Dân vận khéo 2025", ORGANISING_BODY, "bdvTU",
-            ROUNDS, "Chung khảo"));
+    ProcessInstance contest =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "skilfulContest",
+                withVariables(
+                    CONTEST_NAME,
+                    "Hội thi Dân vận khéo 2025",
+                    ORGANISING_BODY,
+                    "bdvTU",
+                    ROUNDS,
+                    "Chung khảo"));
     Task round = taskQuery().processInstanceId(contest.getId()).singleResult();
     ArrayNode given = entries(round);
 
     ArrayNode invented = given.deepCopy();
-    invented.addObject().put("modelId", "khong-co").put(MODEL_NAME, "Mô hình tự thêm")
+    invented
+        .addObject()
+        .put("modelId", "khong-co")
+        .put(MODEL_NAME, "Mô hình tự thêm")
         .put("score", 99);
     ArrayNode dropped = JSON.createArrayNode().add(given.get(0).deepCopy());
     ArrayNode twice = given.deepCopy();
@@ -339,13 +447,17 @@ class SkilfulModelProcessTest {
         ((ObjectNode) rows.get(i)).put("score", 90);
       }
     }
-    assertThatThrownBy(() -> complete(round, invented)).hasRootCauseMessage(
-        "Bảng điểm phải gồm đúng các mô hình của vòng thi; không dự thi: khong-co (entries)");
-    assertThatThrownBy(() -> complete(round, dropped)).hasRootCauseMessage(
-        "Bảng điểm phải gồm đúng các mô hình của vòng thi; chưa chấm: "
-            + given.get(1).get(MODEL_NAME).asText() + " (entries)");
-    assertThatThrownBy(() -> complete(round, twice)).hasRootCauseMessage(
-        "Mô hình " + given.get(0).get("modelId").asText() + " được chấm hai lần (entries)");
+    assertThatThrownBy(() -> complete(round, invented))
+        .hasRootCauseMessage(
+            "Bảng điểm phải gồm đúng các mô hình của vòng thi; không dự thi: khong-co (entries)");
+    assertThatThrownBy(() -> complete(round, dropped))
+        .hasRootCauseMessage(
+            "Bảng điểm phải gồm đúng các mô hình của vòng thi; chưa chấm: "
+                + given.get(1).get(MODEL_NAME).asText()
+                + " (entries)");
+    assertThatThrownBy(() -> complete(round, twice))
+        .hasRootCauseMessage(
+            "Mô hình " + given.get(0).get("modelId").asText() + " được chấm hai lần (entries)");
 
     // a renamed entry keeps the name the round gave it; only the score is the jury's
     ArrayNode renamed = given.deepCopy();
@@ -360,8 +472,10 @@ class SkilfulModelProcessTest {
   }
 
   static void complete(Task task, ArrayNode rows) {
-    taskService().complete(task.getId(), Variables.putValue(ENTRIES,
-        SpinValues.jsonValue(rows.toString()).create()));
+    taskService()
+        .complete(
+            task.getId(),
+            Variables.putValue(ENTRIES, SpinValues.jsonValue(rows.toString()).create()));
   }
 
   static ArrayNode entries(Task task) throws Exception {
@@ -373,7 +487,9 @@ class SkilfulModelProcessTest {
     for (int i = 0; i < rows.size(); i++) {
       ((ObjectNode) rows.get(i)).put("score", scores[i]);
     }
-    taskService().complete(task.getId(), Variables.putValue(ENTRIES,
-        SpinValues.jsonValue(rows.toString()).create()));
+    taskService()
+        .complete(
+            task.getId(),
+            Variables.putValue(ENTRIES, SpinValues.jsonValue(rows.toString()).create()));
   }
 }

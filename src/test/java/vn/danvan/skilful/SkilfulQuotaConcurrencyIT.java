@@ -21,9 +21,9 @@ import vn.danvan.support.Http;
 import vn.danvan.support.PostgresApp;
 
 /**
- * A commune registers at most 3 "Dân vận khéo" models a year, also when its staff press
- * "register" at the same moment: 8 REST clients of one commune register together on PostgreSQL;
- * exactly as many as the quota leaves are accepted, the others get the quota's message (400).
+ * A commune registers at most 3 "Dân vận khéo" models a year, also when its staff press "register"
+ * at the same moment: 8 REST clients of one commune register together on PostgreSQL; exactly as
+ * many as the quota leaves are accepted, the others get the quota's message (400).
  */
 class SkilfulQuotaConcurrencyIT {
 
@@ -36,8 +36,8 @@ class SkilfulQuotaConcurrencyIT {
   @Test
   void registrationsAtTheSameMomentStayWithinTheYearlyMaximum() throws Exception {
     String url = PostgresApp.freshDatabase("danvan_it_skilful");
-    try (ConfigurableApplicationContext app = PostgresApp.start(url, "demo",
-        "--camunda.bpm.job-execution.enabled=false")) {
+    try (ConfigurableApplicationContext app =
+        PostgresApp.start(url, "demo", "--camunda.bpm.job-execution.enabled=false")) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       int year = LocalDate.now(Deadlines.ZONE).getYear();
       long before = registered(engine.getHistoryService(), year);
@@ -50,10 +50,12 @@ class SkilfulQuotaConcurrencyIT {
       List<Future<Http.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
         Http http = new Http(port);
-        replies.add(pool.submit(() -> {
-          together.await();
-          return http.postJson(START, STAFF, body);
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  together.await();
+                  return http.postJson(START, STAFF, body);
+                }));
       }
       List<Http.Reply> accepted = new ArrayList<>();
       List<Http.Reply> refused = new ArrayList<>();
@@ -64,18 +66,26 @@ class SkilfulQuotaConcurrencyIT {
       pool.shutdown();
 
       assertThat(accepted).hasSize((int) (MAX_PER_YEAR - before));
-      assertThat(refused).allSatisfy(r -> {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.body()).contains("đã đăng ký " + MAX_PER_YEAR + " mô hình",
-            "tối đa " + MAX_PER_YEAR + " mô hình mỗi năm");
-      });
+      assertThat(refused)
+          .allSatisfy(
+              r -> {
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+                assertThat(r.body())
+                    .contains(
+                        "đã đăng ký " + MAX_PER_YEAR + " mô hình",
+                        "tối đa " + MAX_PER_YEAR + " mô hình mỗi năm");
+              });
       assertThat(registered(engine.getHistoryService(), year)).isEqualTo(MAX_PER_YEAR);
     }
   }
 
   private static long registered(HistoryService history, int year) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("skilfulModel")
-        .variableValueEquals("body", BODY).variableValueEquals("registrationYear", year).count();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("skilfulModel")
+        .variableValueEquals("body", BODY)
+        .variableValueEquals("registrationYear", year)
+        .count();
   }
 
   private static String registrationJson() {

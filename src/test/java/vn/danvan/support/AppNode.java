@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The packaged application ({@code target/danvan-workflow-*.jar}, as {@code java -jar} runs it)
- * in its own JVM on a PostgreSQL database, with the demo province's bodies and people: what a
- * crash test can kill with SIGKILL and a cluster test can start twice. Output goes to
- * {@code <logDir>/<name>.log}. Needs {@code mvn package} first (the scripts and {@code mvn
- * verify} do it).
+ * The packaged application ({@code target/danvan-workflow-*.jar}, as {@code java -jar} runs it) in
+ * its own JVM on a PostgreSQL database, with the demo province's bodies and people: what a crash
+ * test can kill with SIGKILL and a cluster test can start twice. Output goes to {@code
+ * <logDir>/<name>.log}. Needs {@code mvn package} first (the scripts and {@code mvn verify} do it).
  */
 public final class AppNode implements AutoCloseable {
 
   /** Every person of the demo province logs in with this password on these nodes. */
   public static final String PASSWORD = "node-only";
+
   public static final String ADMIN = "admin:" + PASSWORD;
 
   private final String name;
@@ -42,34 +42,50 @@ public final class AppNode implements AutoCloseable {
    */
   public static AppNode on(String name, String databaseUrl, Path logDir, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // a server zone far from Vietnam: deadlines must not depend on it
-        "-Duser.timezone=UTC", "-Xmx1g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a server zone far from Vietnam: deadlines must not depend on it
+                "-Duser.timezone=UTC",
+                "-Xmx1g"));
     // more JVM options, e.g. -Ddanvan.node.jvmArgs="-XX:StartFlightRecording=filename=w1.jfr"
-    command.addAll(List.of(System.getProperty("danvan.node.jvmArgs", "").split("\\s+")).stream()
-        .filter(a -> !a.isBlank()).toList());
-    command.addAll(List.of("-jar", jar().toString(),
-        "--spring.profiles.active=postgres",
-        "--server.port=" + freePort(),
-        "--spring.datasource.url=" + databaseUrl,
-        "--spring.datasource.username=" + PostgresApp.USER,
-        "--spring.datasource.password=" + PostgresApp.PASSWORD,
-        "--camunda.bpm.admin-user.password=" + PASSWORD,
-        "--danvan.org.registry=classpath:org/demo-province.yaml",
-        "--danvan.org.initial-password=" + PASSWORD,
-        "--logging.level.root=WARN"));
+    command.addAll(
+        List.of(System.getProperty("danvan.node.jvmArgs", "").split("\\s+")).stream()
+            .filter(a -> !a.isBlank())
+            .toList());
+    command.addAll(
+        List.of(
+            "-jar",
+            jar().toString(),
+            "--spring.profiles.active=postgres",
+            "--server.port=" + freePort(),
+            "--spring.datasource.url=" + databaseUrl,
+            "--spring.datasource.username=" + PostgresApp.USER,
+            "--spring.datasource.password=" + PostgresApp.PASSWORD,
+            "--camunda.bpm.admin-user.password=" + PASSWORD,
+            "--danvan.org.registry=classpath:org/demo-province.yaml",
+            "--danvan.org.initial-password=" + PASSWORD,
+            "--logging.level.root=WARN"));
     command.addAll(List.of(args));
-    int port = Integer.parseInt(command.stream().filter(a -> a.startsWith("--server.port="))
-        .findFirst().orElseThrow().substring("--server.port=".length()));
+    int port =
+        Integer.parseInt(
+            command.stream()
+                .filter(a -> a.startsWith("--server.port="))
+                .findFirst()
+                .orElseThrow()
+                .substring("--server.port=".length()));
     Files.createDirectories(logDir);
     return new AppNode(name, port, command, logDir.resolve(name + ".log"));
   }
 
   /** Starts the JVM (appending to its log); {@link #awaitReady} waits for it to serve. */
   public AppNode start() throws IOException {
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     return this;
   }
 
@@ -82,8 +98,8 @@ public final class AppNode implements AutoCloseable {
     Http http = http();
     while (System.nanoTime() < until) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " stopped with exit code " + process.exitValue()
-            + "; see " + log);
+        throw new IllegalStateException(
+            name + " stopped with exit code " + process.exitValue() + "; see " + log);
       }
       try {
         if (http.get("/actuator/health/readiness", null).status() == 200) {
@@ -124,9 +140,13 @@ public final class AppNode implements AutoCloseable {
 
   private static Path jar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("danvan-workflow-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "no target/danvan-workflow-*.jar: run mvn package first"));
+      return files
+          .filter(p -> p.getFileName().toString().matches("danvan-workflow-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no target/danvan-workflow-*.jar: run mvn package first"));
     }
   }
 
@@ -148,7 +168,13 @@ public final class AppNode implements AutoCloseable {
 
   @Override
   public String toString() {
-    return name + " (pid " + (process == null ? "-" : process.pid()) + ", port " + port + ", log "
-        + log.toString().replace(File.separatorChar, '/') + ")";
+    return name
+        + " (pid "
+        + (process == null ? "-" : process.pid())
+        + ", port "
+        + port
+        + ", log "
+        + log.toString().replace(File.separatorChar, '/')
+        + ")";
   }
 }

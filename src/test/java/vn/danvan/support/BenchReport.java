@@ -21,8 +21,12 @@ public final class BenchReport {
   public static Map<String, Object> start() {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("date", OffsetDateTime.now().toString());
-    report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap (benchmark JVM)");
+    report.put(
+        "machine",
+        Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MiB max heap (benchmark JVM)");
     return report;
   }
 
@@ -36,7 +40,8 @@ public final class BenchReport {
 
   /** The {@code p}th percentile of sorted values (nearest rank); 0 when there are none. */
   public static double percentile(List<Double> sorted, int p) {
-    return sorted.isEmpty() ? 0
+    return sorted.isEmpty()
+        ? 0
         : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 

@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
- * scripts/test.sh) driving the Camunda webapps as a person would; screenshots go to
- * {@code target/walkthrough/}.
+ * scripts/test.sh) driving the Camunda webapps as a person would; screenshots go to {@code
+ * target/walkthrough/}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -34,17 +34,32 @@ public final class Browser implements AutoCloseable {
 
   public Browser(int port) throws IOException {
     if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(DRIVER))) {
-      throw new IllegalStateException("Chromium and ChromeDriver are needed at " + CHROMIUM
-          + " and " + DRIVER + " (Debian: apt-get install chromium chromium-driver;"
-          + " scripts/test.sh installs them)");
+      throw new IllegalStateException(
+          "Chromium and ChromeDriver are needed at "
+              + CHROMIUM
+              + " and "
+              + DRIVER
+              + " (Debian: apt-get install chromium chromium-driver;"
+              + " scripts/test.sh installs them)");
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1440,1000", "--lang=vi");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(DRIVER).toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1440,1000",
+        "--lang=vi");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(DRIVER).toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     base = "http://localhost:" + port;
@@ -64,8 +79,9 @@ public final class Browser implements AutoCloseable {
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.cssSelector("input[ng-model='password']")));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("input[ng-model='password']")));
   }
 
   public WebElement visible(By by) {
@@ -102,12 +118,17 @@ public final class Browser implements AutoCloseable {
   /** Clicks the first visible element matching {@code css} whose text contains {@code text}. */
   public void click(String css, String text) {
     try {
-      wait.until(d -> d.findElements(By.cssSelector(css)).stream()
-          .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst()
-          .map(e -> {
-            e.click();
-            return true;
-          }).orElse(false));
+      wait.until(
+          d ->
+              d.findElements(By.cssSelector(css)).stream()
+                  .filter(e -> e.isDisplayed() && e.getText().contains(text))
+                  .findFirst()
+                  .map(
+                      e -> {
+                        e.click();
+                        return true;
+                      })
+                  .orElse(false));
     } catch (RuntimeException notThere) {
       failed("clicking " + css + " \"" + text + "\"", notThere);
     }

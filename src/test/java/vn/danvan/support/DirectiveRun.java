@@ -1,5 +1,8 @@
 package vn.danvan.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,10 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,28 +37,38 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.SpinValues;
 import vn.danvan.deadline.Deadlines;
 
 /**
  * Lives a directive through with the engine clock: at each moment every body answers at once
  * whatever it was given (a report, an approval, a conclusion), then the clock moves to the next
- * timer. Records every task as it appears: who got what, when, due when. Runs on the process
- * tests' engine, or on any engine (a benchmark on the application's); with {@link #late} a seeded
- * share of the bodies' work is answered only days after its deadline, so reminders and chases
- * fire.
+ * timer. Records every task as it appears: who got what, when, due when. Runs on the process tests'
+ * engine, or on any engine (a benchmark on the application's); with {@link #late} a seeded share of
+ * the bodies' work is answered only days after its deadline, so reminders and chases fire.
  */
 public final class DirectiveRun {
 
   /** The blocks a directive calls: run by its tests, their coverage judged by the blocks' own. */
-  public static final String[] BLOCKS = {"assignment", "fanout", "fanoutChunk", "fanoutMember",
-      "chaseNotice", "periodicReport", "reportPeriod", "reviewMilestone", "thangDanVan",
-      "annualEvaluation", "evaluationYear",
-      "bodyEvaluation", "skilfulQuota"};
-
+  public static final String[] BLOCKS = {
+    "assignment",
+    "fanout",
+    "fanoutChunk",
+    "fanoutMember",
+    "chaseNotice",
+    "periodicReport",
+    "reportPeriod",
+    "reviewMilestone",
+    "thangDanVan",
+    "annualEvaluation",
+    "evaluationYear",
+    "bodyEvaluation",
+    "skilfulQuota"
+  };
 
   /** A task as a body received it. */
-  public record Received(String task, String body, String content, LocalDate given,
-      LocalDate due) {}
+  public record Received(
+      String task, String body, String content, LocalDate given, LocalDate due) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,20 +85,28 @@ public final class DirectiveRun {
   private double lateShare;
   private Random random;
   private long lateDays;
+
   /** Work given so far: task id → answered late. */
   private final Map<String, Boolean> late = new HashMap<>();
+
   private final AtomicLong jobsExecuted = new AtomicLong();
   private final AtomicLong tasksCompleted = new AtomicLong();
   private int threads = 1;
+
   /** Bodies that never answer anything (neither they nor their leaders). */
   private final Set<String> silent = new HashSet<>();
+
   /** Whether each task seen is a silent body's (read once). */
   private final Map<String, Boolean> silentTasks = new HashMap<>();
+
   /** Where the run's time went, in nanoseconds: see {@link #timeSpent}. */
   private final Map<String, AtomicLong> spent = new LinkedHashMap<>();
+
   /** Jobs run, by process and activity: how many, nanoseconds (see {@link #jobsByActivity}). */
   private final Map<String, long[]> jobsByActivity = new ConcurrentHashMap<>();
+
   private final Map<String, String> activities = new ConcurrentHashMap<>();
+
   /** Answer rounds by how many tasks they completed at once: 1, 2–7, 8–63, 64 or more. */
   private final long[] roundSizes = new long[4];
 
@@ -106,8 +123,8 @@ public final class DirectiveRun {
   }
 
   /**
-   * A {@code share} of the bodies' work (drawn with {@code seed}) is answered only once the
-   * clock is {@code days} days past its deadline; the rest on the day it is given.
+   * A {@code share} of the bodies' work (drawn with {@code seed}) is answered only once the clock
+   * is {@code days} days past its deadline; the rest on the day it is given.
    */
   public DirectiveRun late(double share, long seed, int days) {
     this.lateShare = share;
@@ -117,8 +134,8 @@ public final class DirectiveRun {
   }
 
   /**
-   * The bodies answer on {@code threads} threads at once, as their people do (one by default);
-   * an answer that collides with another's in the same instance is given again in the next round.
+   * The bodies answer on {@code threads} threads at once, as their people do (one by default); an
+   * answer that collides with another's in the same instance is given again in the next round.
    */
   public DirectiveRun parallel(int threads) {
     this.threads = threads;
@@ -158,10 +175,12 @@ public final class DirectiveRun {
    */
   public Map<String, Object> timeSpent() {
     Map<String, Object> figures = new LinkedHashMap<>();
-    spent.forEach((what, nanos) -> figures.put(what + "Seconds",
-        Math.round(nanos.get() / 1e7) / 100.0));
-    figures.put("answerRoundsBySize", Map.of("1", roundSizes[0], "2-7", roundSizes[1],
-        "8-63", roundSizes[2], "64+", roundSizes[3]));
+    spent.forEach(
+        (what, nanos) -> figures.put(what + "Seconds", Math.round(nanos.get() / 1e7) / 100.0));
+    figures.put(
+        "answerRoundsBySize",
+        Map.of(
+            "1", roundSizes[0], "2-7", roundSizes[1], "8-63", roundSizes[2], "64+", roundSizes[3]));
     return figures;
   }
 
@@ -172,11 +191,13 @@ public final class DirectiveRun {
    */
   public Map<String, Map<String, Object>> jobsByActivity() {
     Map<String, Map<String, Object>> jobs = new TreeMap<>();
-    jobsByActivity.forEach((activity, n) -> {
-      synchronized (n) {
-        jobs.put(activity, Map.of("jobs", n[0], "threadSeconds", Math.round(n[1] / 1e7) / 100.0));
-      }
-    });
+    jobsByActivity.forEach(
+        (activity, n) -> {
+          synchronized (n) {
+            jobs.put(
+                activity, Map.of("jobs", n[0], "threadSeconds", Math.round(n[1] / 1e7) / 100.0));
+          }
+        });
     return jobs;
   }
 
@@ -190,8 +211,8 @@ public final class DirectiveRun {
   }
 
   public static void at(String vietnamTime) {
-    ClockUtil.setCurrentTime(Date.from(
-        LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant()));
   }
 
   public List<Received> received() {
@@ -199,26 +220,53 @@ public final class DirectiveRun {
   }
 
   /**
-   * Runs until the directive ends, or fails after {@code maxSteps} moves of the clock: each time
-   * to the next timer, then every timer due runs, then every body answers.
+   * Runs until the directive ends, or fails after {@code maxSteps} moves of the clock: each time to
+   * the next timer, then every timer due runs, then every body answers.
    */
   public void untilEnded(ProcessInstance directive, int maxSteps) {
     for (int step = 0; step < maxSteps; step++) {
       answerEverything();
-      if (timed("reads", () -> history.createHistoricProcessInstanceQuery()
-          .processInstanceId(directive.getId()).finished().count()) == 1) {
+      if (timed(
+              "reads",
+              () ->
+                  history
+                      .createHistoricProcessInstanceQuery()
+                      .processInstanceId(directive.getId())
+                      .finished()
+                      .count())
+          == 1) {
         return;
       }
-      Job next = timed("reads", () -> management.createJobQuery().timers()
-          .orderByJobDuedate().asc().listPage(0, 1)).stream().findFirst()
-          .orElseThrow(() -> new AssertionError("the directive waits for nothing: "
-              + runtime.createExecutionQuery().processInstanceId(directive.getId()).list()));
+      Job next =
+          timed(
+                  "reads",
+                  () ->
+                      management.createJobQuery().timers().orderByJobDuedate().asc().listPage(0, 1))
+              .stream()
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "the directive waits for nothing: "
+                              + runtime
+                                  .createExecutionQuery()
+                                  .processInstanceId(directive.getId())
+                                  .list()));
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
       // every timer due now, as the job executor runs them
-      List<Job> dueNow = timed("reads", () -> management.createJobQuery().timers().executable()
-          .orderByJobDuedate().asc().list());
+      List<Job> dueNow =
+          timed(
+              "reads",
+              () ->
+                  management
+                      .createJobQuery()
+                      .timers()
+                      .executable()
+                      .orderByJobDuedate()
+                      .asc()
+                      .list());
       // the next timer cannot run (no retries left): let it say why
       timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
     }
@@ -234,8 +282,10 @@ public final class DirectiveRun {
     Date end = Date.from(LocalDateTime.parse(vietnamTime).atZone(Deadlines.ZONE).toInstant());
     for (int step = 0; step < maxSteps; step++) {
       answerEverything();
-      Job next = management.createJobQuery().timers().orderByJobDuedate().asc().listPage(0, 1)
-          .stream().findFirst().orElse(null);
+      Job next =
+          management.createJobQuery().timers().orderByJobDuedate().asc().listPage(0, 1).stream()
+              .findFirst()
+              .orElse(null);
       if (next == null || next.getDuedate().after(end)) {
         ClockUtil.setCurrentTime(end);
         answerEverything();
@@ -244,11 +294,12 @@ public final class DirectiveRun {
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(next.getDuedate());
       }
-      List<Job> dueNow = management.createJobQuery().timers().executable()
-          .orderByJobDuedate().asc().list();
+      List<Job> dueNow =
+          management.createJobQuery().timers().executable().orderByJobDuedate().asc().list();
       timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
     }
-    throw new AssertionError("not at " + vietnamTime + " after " + maxSteps + " moves of the clock");
+    throw new AssertionError(
+        "not at " + vietnamTime + " after " + maxSteps + " moves of the clock");
   }
 
   /** Every body answers everything open now (asynchronous work first), a late body not yet. */
@@ -259,19 +310,27 @@ public final class DirectiveRun {
       more = timed("asyncJobs", () -> runJobs(jobs));
       List<Task> open = timed("reads", () -> tasks.createTaskQuery().list());
       drawLateness(open);
-      List<Task> due = open.stream().filter(task -> !late.getOrDefault(task.getId(), false)
-          || overdueEnough(task)).filter(task -> silent.isEmpty() || !silent(task)).toList();
+      List<Task> due =
+          open.stream()
+              .filter(task -> !late.getOrDefault(task.getId(), false) || overdueEnough(task))
+              .filter(task -> silent.isEmpty() || !silent(task))
+              .toList();
       if (recording) {
         due.forEach(this::record);
       }
       if (!due.isEmpty()) {
         roundSizes[due.size() == 1 ? 0 : due.size() < 8 ? 1 : due.size() < 64 ? 2 : 3]++;
       }
-      more |= timed("answers",
-          () -> each(due, task -> {
-            tasks.complete(task.getId(), answer(task));
-            tasksCompleted.incrementAndGet();
-          }));
+      more |=
+          timed(
+              "answers",
+              () ->
+                  each(
+                      due,
+                      task -> {
+                        tasks.complete(task.getId(), answer(task));
+                        tasksCompleted.incrementAndGet();
+                      }));
     }
   }
 
@@ -281,18 +340,25 @@ public final class DirectiveRun {
    */
   private boolean runJobs(List<Job> jobs) {
     Map<String, List<Job>> byInstance = new LinkedHashMap<>();
-    jobs.forEach(job -> byInstance.computeIfAbsent(job.getProcessInstanceId(),
-        k -> new ArrayList<>()).add(job));
-    each(List.copyOf(byInstance.values()), instanceJobs -> instanceJobs.forEach(job -> {
-      long t0 = System.nanoTime();
-      management.executeJob(job.getId());
-      jobsExecuted.incrementAndGet();
-      long[] n = jobsByActivity.computeIfAbsent(activity(job), k -> new long[2]);
-      synchronized (n) {
-        n[0]++;
-        n[1] += System.nanoTime() - t0;
-      }
-    }));
+    jobs.forEach(
+        job ->
+            byInstance
+                .computeIfAbsent(job.getProcessInstanceId(), k -> new ArrayList<>())
+                .add(job));
+    each(
+        List.copyOf(byInstance.values()),
+        instanceJobs ->
+            instanceJobs.forEach(
+                job -> {
+                  long t0 = System.nanoTime();
+                  management.executeJob(job.getId());
+                  jobsExecuted.incrementAndGet();
+                  long[] n = jobsByActivity.computeIfAbsent(activity(job), k -> new long[2]);
+                  synchronized (n) {
+                    n[0]++;
+                    n[1] += System.nanoTime() - t0;
+                  }
+                }));
     return !jobs.isEmpty();
   }
 
@@ -301,9 +367,16 @@ public final class DirectiveRun {
     if (job.getJobDefinitionId() == null) {
       return job.getProcessDefinitionKey() + "/?";
     }
-    return activities.computeIfAbsent(job.getJobDefinitionId(), id -> job.getProcessDefinitionKey()
-        + "/" + management.createJobDefinitionQuery().jobDefinitionId(id).singleResult()
-        .getActivityId());
+    return activities.computeIfAbsent(
+        job.getJobDefinitionId(),
+        id ->
+            job.getProcessDefinitionKey()
+                + "/"
+                + management
+                    .createJobDefinitionQuery()
+                    .jobDefinitionId(id)
+                    .singleResult()
+                    .getActivityId());
   }
 
   /**
@@ -319,13 +392,15 @@ public final class DirectiveRun {
     try {
       List<Future<?>> all = new ArrayList<>();
       for (T item : items) {
-        all.add(pool.submit(() -> {
-          try {
-            action.accept(item);
-          } catch (OptimisticLockingException collided) {
-            // answered again in the next round
-          }
-        }));
+        all.add(
+            pool.submit(
+                () -> {
+                  try {
+                    action.accept(item);
+                  } catch (OptimisticLockingException collided) {
+                    // answered again in the next round
+                  }
+                }));
       }
       for (Future<?> each : all) {
         each.get();
@@ -342,8 +417,11 @@ public final class DirectiveRun {
   }
 
   private boolean silent(Task task) {
-    return silentTasks.computeIfAbsent(task.getId(), id -> tasks.getIdentityLinksForTask(id)
-        .stream().anyMatch(l -> l.getGroupId() != null && silent.contains(l.getGroupId())));
+    return silentTasks.computeIfAbsent(
+        task.getId(),
+        id ->
+            tasks.getIdentityLinksForTask(id).stream()
+                .anyMatch(l -> l.getGroupId() != null && silent.contains(l.getGroupId())));
   }
 
   /** New work is drawn late or not, in an order that does not depend on the tasks' ids. */
@@ -351,15 +429,22 @@ public final class DirectiveRun {
     if (lateShare == 0) {
       return;
     }
-    open.stream().filter(t -> WORK.contains(t.getTaskDefinitionKey()) && t.getDueDate() != null
-            && !late.containsKey(t.getId()))
-        .sorted(Comparator.comparing(Task::getTaskDefinitionKey).thenComparing(Task::getDueDate)
-            .thenComparing(Task::getName))
+    open.stream()
+        .filter(
+            t ->
+                WORK.contains(t.getTaskDefinitionKey())
+                    && t.getDueDate() != null
+                    && !late.containsKey(t.getId()))
+        .sorted(
+            Comparator.comparing(Task::getTaskDefinitionKey)
+                .thenComparing(Task::getDueDate)
+                .thenComparing(Task::getName))
         .forEach(t -> late.put(t.getId(), random.nextDouble() < lateShare));
   }
 
   private boolean overdueEnough(Task task) {
-    return !ClockUtil.getCurrentTime().toInstant()
+    return !ClockUtil.getCurrentTime()
+        .toInstant()
         .isBefore(task.getDueDate().toInstant().plus(java.time.Duration.ofDays(lateDays)));
   }
 
@@ -367,24 +452,40 @@ public final class DirectiveRun {
     if (!seen.add(task.getId())) {
       return;
     }
-    String body = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).findFirst().orElse(null);
-    boolean work = Set.of("Task_Perform", "Task_AcknowledgeChase", "Task_SelfAssess")
-        .contains(task.getTaskDefinitionKey());
-    Object content = runtime.getVariable(task.getProcessInstanceId(),
-        work ? "taskContent" : "periodLabel");
-    received.add(new Received(task.getTaskDefinitionKey(), body,
-        content == null ? null : content.toString(), day(task.getCreateTime().toInstant()),
-        task.getDueDate() == null ? null : day(task.getDueDate().toInstant())));
+    String body =
+        tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> l.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .findFirst()
+            .orElse(null);
+    boolean work =
+        Set.of("Task_Perform", "Task_AcknowledgeChase", "Task_SelfAssess")
+            .contains(task.getTaskDefinitionKey());
+    Object content =
+        runtime.getVariable(task.getProcessInstanceId(), work ? "taskContent" : "periodLabel");
+    received.add(
+        new Received(
+            task.getTaskDefinitionKey(),
+            body,
+            content == null ? null : content.toString(),
+            day(task.getCreateTime().toInstant()),
+            task.getDueDate() == null ? null : day(task.getDueDate().toInstant())));
   }
 
   /** An evaluation sheet with 9/10 of every criterion's points, no bonus or penalty. */
   private Object scored(Task task, String field) {
     try {
-      ArrayNode rows = (ArrayNode) JSON.readTree(
-          tasks.getVariable(task.getId(), "assessment").toString());
-      rows.forEach(row -> ((ObjectNode) row).put(field, row.get("kind").asText().equals("CRITERION")
-          ? row.get("maxPoints").asDouble() * 0.9 : 0).put("evidence", "Báo cáo số 01/BC"));
+      ArrayNode rows =
+          (ArrayNode) JSON.readTree(tasks.getVariable(task.getId(), "assessment").toString());
+      rows.forEach(
+          row ->
+              ((ObjectNode) row)
+                  .put(
+                      field,
+                      row.get("kind").asText().equals("CRITERION")
+                          ? row.get("maxPoints").asDouble() * 0.9
+                          : 0)
+                  .put("evidence", "Báo cáo số 01/BC"));
       return SpinValues.jsonValue(rows.toString()).create();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
@@ -397,8 +498,12 @@ public final class DirectiveRun {
 
   private Map<String, Object> answer(Task task) {
     return switch (task.getTaskDefinitionKey()) {
-      case "Task_Perform" -> Map.of("requestExtension", false,
-          "resultReport", "Đã thực hiện, có số liệu cụ thể kèm theo");
+      case "Task_Perform" ->
+          Map.of(
+              "requestExtension",
+              false,
+              "resultReport",
+              "Đã thực hiện, có số liệu cụ thể kèm theo");
       case "Task_Contribute" -> Map.of("contribution", "Đã phối hợp thực hiện");
       case "Task_ApproveResult" -> Map.of("approved", true);
       case "Task_ConfirmResult" -> Map.of("confirmed", true);
@@ -407,8 +512,8 @@ public final class DirectiveRun {
       case "Task_ConcludeReview" -> Map.of("reviewConclusion", "Kết luận tổng kết");
       case "Task_AcknowledgeChase" -> Map.of("chaseResponse", "Đã tiếp nhận, khắc phục");
       case "Task_SelfAssess" -> Map.of("assessment", scored(task, "score"));
-      case "Task_ReviewScores" -> Map.of("assessment", scored(task, "reviewedScore"),
-          "returnForCorrection", false);
+      case "Task_ReviewScores" ->
+          Map.of("assessment", scored(task, "reviewedScore"), "returnForCorrection", false);
       case "Task_ApproveRanking" -> Map.of("rankingApproved", true);
       default -> throw new AssertionError("no answer for " + task.getTaskDefinitionKey());
     };

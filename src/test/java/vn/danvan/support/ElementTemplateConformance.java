@@ -14,13 +14,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 /**
- * Checks that call activities which call a block were made with its element template and fill
- * the template's required fields, as Camunda Modeler would insist; and that user tasks made with
- * a task template ({@code appliesTo} bpmn:UserTask) still hold its fixed values.
+ * Checks that call activities which call a block were made with its element template and fill the
+ * template's required fields, as Camunda Modeler would insist; and that user tasks made with a task
+ * template ({@code appliesTo} bpmn:UserTask) still hold its fixed values.
  */
 public final class ElementTemplateConformance {
 
@@ -65,16 +65,28 @@ public final class ElementTemplateConformance {
       String where = bpmn.getFileName() + " " + call.getId() + ": ";
       String used = call.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
       if (!block.get("id").asText().equals(used)) {
-        problems.add(where + "gọi khối " + call.getCalledElement()
-            + " nhưng không dùng mẫu " + block.get("id").asText());
+        problems.add(
+            where
+                + "gọi khối "
+                + call.getCalledElement()
+                + " nhưng không dùng mẫu "
+                + block.get("id").asText());
         continue;
       }
       Map<String, String> ins = new HashMap<>();
-      for (CamundaIn in : call.getExtensionElements() == null ? List.<CamundaIn>of()
-          : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+      for (CamundaIn in :
+          call.getExtensionElements() == null
+              ? List.<CamundaIn>of()
+              : call.getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(CamundaIn.class)
+                  .list()) {
         if (in.getCamundaTarget() != null) {
-          ins.put(in.getCamundaTarget(), in.getCamundaSourceExpression() != null
-              ? in.getCamundaSourceExpression() : in.getCamundaSource());
+          ins.put(
+              in.getCamundaTarget(),
+              in.getCamundaSourceExpression() != null
+                  ? in.getCamundaSourceExpression()
+                  : in.getCamundaSource());
         }
       }
       for (JsonNode property : block.get("properties")) {
@@ -86,12 +98,17 @@ public final class ElementTemplateConformance {
         String value = ins.get(target);
         JsonNode constraints = property.path("constraints");
         if (constraints.path("notEmpty").asBoolean() && (value == null || value.isBlank())) {
-          problems.add(where + "thiếu \"" + property.path("label").asText(target) + "\" (" + target
-              + ")");
-        } else if (value != null && constraints.has("pattern")
+          problems.add(
+              where + "thiếu \"" + property.path("label").asText(target) + "\" (" + target + ")");
+        } else if (value != null
+            && constraints.has("pattern")
             && !value.matches(constraints.get("pattern").get("value").asText())) {
-          problems.add(where + "\"" + value + "\" không đúng dạng: "
-              + constraints.get("pattern").get("message").asText());
+          problems.add(
+              where
+                  + "\""
+                  + value
+                  + "\" không đúng dạng: "
+                  + constraints.get("pattern").get("message").asText());
         }
       }
     }
@@ -109,14 +126,23 @@ public final class ElementTemplateConformance {
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       String where = bpmn.getFileName() + " " + task.getId() + ": ";
       String used = task.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
-      List<String> delegates = task.getExtensionElements() == null ? List.of()
-          : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class)
-              .list().stream().map(CamundaTaskListener::getCamundaDelegateExpression).toList();
-      listeners.forEach((template, delegate) -> {
-        if (delegates.contains(delegate) && !template.equals(used)) {
-          problems.add(where + "gọi " + delegate + " nhưng không dùng mẫu " + template);
-        }
-      });
+      List<String> delegates =
+          task.getExtensionElements() == null
+              ? List.of()
+              : task
+                  .getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(CamundaTaskListener.class)
+                  .list()
+                  .stream()
+                  .map(CamundaTaskListener::getCamundaDelegateExpression)
+                  .toList();
+      listeners.forEach(
+          (template, delegate) -> {
+            if (delegates.contains(delegate) && !template.equals(used)) {
+              problems.add(where + "gọi " + delegate + " nhưng không dùng mẫu " + template);
+            }
+          });
       JsonNode template = used == null ? null : templatesById.get(used);
       if (template == null) {
         continue;
@@ -128,12 +154,21 @@ public final class ElementTemplateConformance {
           continue;
         }
         String name = binding.get("name").asText();
-        String value = name.startsWith("camunda:")
-            ? task.getAttributeValueNs(CAMUNDA_NS, name.substring("camunda:".length()))
-            : task.getAttributeValue(name);
+        String value =
+            name.startsWith("camunda:")
+                ? task.getAttributeValueNs(CAMUNDA_NS, name.substring("camunda:".length()))
+                : task.getAttributeValue(name);
         if (!property.get("value").asText().equals(value)) {
-          problems.add(where + name + " là \"" + value + "\", mẫu " + used + " cần \""
-              + property.get("value").asText() + "\"");
+          problems.add(
+              where
+                  + name
+                  + " là \""
+                  + value
+                  + "\", mẫu "
+                  + used
+                  + " cần \""
+                  + property.get("value").asText()
+                  + "\"");
         }
       }
     }

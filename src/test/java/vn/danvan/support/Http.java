@@ -17,8 +17,11 @@ public final class Http {
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-          .connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .cookieHandler(cookies)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
   private boolean webappSession;
 
@@ -34,31 +37,52 @@ public final class Http {
   }
 
   public Reply postJson(String path, String user, String json) {
-    return send(request(path, user).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   public Reply putJson(String path, String user, String json) {
-    return send(request(path, user).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** A multipart/form-data POST of one file part {@code data} (as a deployment is created). */
-  public Reply postFile(String path, String user, String fileName, byte[] content,
-      String... fields) {
+  public Reply postFile(
+      String path, String user, String fileName, byte[] content, String... fields) {
     String boundary = "----danvan" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < fields.length; i += 2) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
-          + "\"\r\n\r\n" + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + fields[i]
+                  + "\"\r\n\r\n"
+                  + fields[i + 1]
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; "
-        + "filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"data\"; "
+                + "filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary="
-        + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    return send(
+        request(path, user)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
   }
 
   /**
@@ -70,8 +94,14 @@ public final class Http {
     if (contentType != null) {
       builder.header("Content-Type", contentType);
     }
-    return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        builder
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /**
@@ -80,11 +110,20 @@ public final class Http {
    */
   public Reply loginToWebapp(String app, String user, String password) {
     get("/camunda/app/" + app + "/", null);
-    String token = cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-        .findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
-    Reply reply = postForm("/camunda/api/admin/auth/user/default/login/" + app, token,
-        "username", user, "password", password);
+    String token =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
+    Reply reply =
+        postForm(
+            "/camunda/api/admin/auth/user/default/login/" + app,
+            token,
+            "username",
+            user,
+            "password",
+            password);
     if (reply.status() == 200) {
       webappSession = true;
       get("/camunda/api/admin/auth/user/default", null); // the new session's CSRF token
@@ -110,28 +149,34 @@ public final class Http {
       if (form.length() > 0) {
         form.append('&');
       }
-      form.append(URLEncoder.encode(keyValues[i], StandardCharsets.UTF_8)).append('=')
+      form.append(URLEncoder.encode(keyValues[i], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(keyValues[i + 1], StandardCharsets.UTF_8));
     }
-    return send(request(path, null)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", csrfToken)
-        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    return send(
+        request(path, null)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-XSRF-TOKEN", csrfToken)
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+            .build());
   }
 
   /** {@code user} is "id:password", or null for an anonymous request. */
   private HttpRequest.Builder request(String path, String user) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
-        // JSON first; what has no JSON form (metrics, .xlsx) in its own
-        .header("Accept", "application/json, */*;q=0.1");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            // JSON first; what has no JSON form (metrics, .xlsx) in its own
+            .header("Accept", "application/json, */*;q=0.1");
     if (user != null) {
-      builder.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+      builder.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
     }
     if (webappSession) {
       cookies.getCookieStore().getCookies().stream()
-          .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+          .filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue)
           .reduce((first, last) -> last)
           .ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
     }

@@ -20,27 +20,31 @@ public final class NationalRegistry {
 
   /** Writes a registry with {@code communes} communes spread over the provinces. */
   public static Path write(Path dir, int communes) throws IOException {
-    StringBuilder yaml = new StringBuilder("""
-        name: Cả nước (kiểm thử tải)
-        bodyTypes:
-          - id: coQuanDang
-            name: Cơ quan của cấp ủy
-          - id: tinh
-            name: Tỉnh, thành phố
-          - id: xa
-            name: Xã, phường, đặc khu
-        bodies:
-          - id: bdvTU
-            name: Ban Dân vận
-            type: coQuanDang
-        """);
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            name: Cả nước (kiểm thử tải)
+            bodyTypes:
+              - id: coQuanDang
+                name: Cơ quan của cấp ủy
+              - id: tinh
+                name: Tỉnh, thành phố
+              - id: xa
+                name: Xã, phường, đặc khu
+            bodies:
+              - id: bdvTU
+                name: Ban Dân vận
+                type: coQuanDang
+            """);
     for (int p = 1; p <= PROVINCES; p++) {
       yaml.append(String.format("  - id: tinh%02d%n    name: Tỉnh %02d%n    type: tinh%n", p, p));
     }
     for (String id : communeIds(communes)) {
       int province = Integer.parseInt(id.substring(2)) % PROVINCES + 1;
-      yaml.append(String.format("  - id: %s%n    name: Xã %s%n    type: xa%n    parent: tinh%02d%n",
-          id, id.substring(2), province));
+      yaml.append(
+          String.format(
+              "  - id: %s%n    name: Xã %s%n    type: xa%n    parent: tinh%02d%n",
+              id, id.substring(2), province));
     }
     yaml.append("people: []\n");
     Path file = dir.resolve("national-" + communes + ".yaml");
@@ -49,8 +53,8 @@ public final class NationalRegistry {
   }
 
   /**
-   * The demo province's registry (every body the seed directives name, with its people) grown
-   * to {@code bodies} bodies with communes ({@code ubndXa001}…, type {@code chinhQuyen}).
+   * The demo province's registry (every body the seed directives name, with its people) grown to
+   * {@code bodies} bodies with communes ({@code ubndXa001}…, type {@code chinhQuyen}).
    */
   public static Path province(Path dir, int bodies) throws IOException {
     String demo;
@@ -58,18 +62,26 @@ public final class NationalRegistry {
       demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     int people = demo.indexOf("\npeople:");
-    int named = (int) demo.substring(demo.indexOf("\nbodies:"), people).lines()
-        .filter(l -> l.startsWith("  - id: ")).count();
+    int named =
+        (int)
+            demo.substring(demo.indexOf("\nbodies:"), people)
+                .lines()
+                .filter(l -> l.startsWith("  - id: "))
+                .count();
     if (bodies < named) {
       throw new IllegalArgumentException("the demo province alone has " + named + " bodies");
     }
     StringBuilder communes = new StringBuilder("\n  # kiểm thử tải: các xã thêm vào\n");
     for (int c = 1; c <= bodies - named; c++) {
-      communes.append(String.format("  - id: ubndXa%03d%n    name: Ủy ban nhân dân xã %03d%n"
-          + "    type: chinhQuyen%n", c, c));
+      communes.append(
+          String.format(
+              "  - id: ubndXa%03d%n    name: Ủy ban nhân dân xã %03d%n" + "    type: chinhQuyen%n",
+              c, c));
     }
     Path file = dir.resolve("province-" + bodies + ".yaml");
-    Files.writeString(file, demo.substring(0, people) + communes + demo.substring(people),
+    Files.writeString(
+        file,
+        demo.substring(0, people) + communes + demo.substring(people),
         StandardCharsets.UTF_8);
     return file;
   }

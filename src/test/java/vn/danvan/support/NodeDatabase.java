@@ -24,13 +24,16 @@ public final class NodeDatabase {
 
   /** The first column of every row of {@code sql}. */
   public List<String> column(String sql, Object... parameters) throws SQLException {
-    return query(sql, parameters, rows -> {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-      return values;
-    });
+    return query(
+        sql,
+        parameters,
+        rows -> {
+          List<String> values = new ArrayList<>();
+          while (rows.next()) {
+            values.add(rows.getString(1));
+          }
+          return values;
+        });
   }
 
   /** The one timestamp {@code sql} selects (null if it is null). */

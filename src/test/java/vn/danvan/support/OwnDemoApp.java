@@ -10,9 +10,9 @@ import vn.danvan.DanVanApplication;
 
 /**
  * The demo application of a browser test class's own (other tests' applications come and go),
- * started before its tests and closed after them ({@code @RegisterExtension}): the demo profile
- * and its accounts, an in-memory database of its own, the job executor off (the test runs the
- * jobs it needs), none of the demo's directives.
+ * started before its tests and closed after them ({@code @RegisterExtension}): the demo profile and
+ * its accounts, an in-memory database of its own, the job executor off (the test runs the jobs it
+ * needs), none of the demo's directives.
  */
 public final class OwnDemoApp implements BeforeAllCallback, AfterAllCallback {
 
@@ -26,9 +26,14 @@ public final class OwnDemoApp implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    app = new SpringApplicationBuilder(DanVanApplication.class).profiles("demo").run(
-        "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.job-execution.enabled=false", "--danvan.demo.directives=false");
+    app =
+        new SpringApplicationBuilder(DanVanApplication.class)
+            .profiles("demo")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--danvan.demo.directives=false");
   }
 
   @Override

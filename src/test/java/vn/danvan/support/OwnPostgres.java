@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of a test's own (real binaries from Maven, no install), on one port and one
- * data directory for its whole life, so that the test can stop it and start it again as an
- * operator restarts a database server: the application's connections break, the data stays.
- * The nodes and {@link NodeDatabase} log in as {@link PostgresApp#USER}: {@code postgres} by
- * default, the server's own superuser; another name is created on the server as a superuser.
+ * data directory for its whole life, so that the test can stop it and start it again as an operator
+ * restarts a database server: the application's connections break, the data stays. The nodes and
+ * {@link NodeDatabase} log in as {@link PostgresApp#USER}: {@code postgres} by default, the
+ * server's own superuser; another name is created on the server as a superuser.
  */
 public final class OwnPostgres implements AutoCloseable {
 
@@ -56,8 +56,12 @@ public final class OwnPostgres implements AutoCloseable {
 
   /** Starts the server on its port and directory (initialised on the first start only). */
   public void start() throws IOException {
-    server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory.toFile())
-        .setCleanDataDirectory(false).start();
+    server =
+        EmbeddedPostgres.builder()
+            .setPort(port)
+            .setDataDirectory(directory.toFile())
+            .setCleanDataDirectory(false)
+            .start();
   }
 
   /** Stops the server ({@code pg_ctl stop -m fast}: sessions are ended, the data is kept). */
@@ -73,8 +77,12 @@ public final class OwnPostgres implements AutoCloseable {
     try (Connection c = server.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       if (!"postgres".equals(PostgresApp.USER)) {
-        s.execute("CREATE ROLE \"" + PostgresApp.USER + "\" LOGIN SUPERUSER PASSWORD '"
-            + PostgresApp.PASSWORD.replace("'", "''") + "'");
+        s.execute(
+            "CREATE ROLE \""
+                + PostgresApp.USER
+                + "\" LOGIN SUPERUSER PASSWORD '"
+                + PostgresApp.PASSWORD.replace("'", "''")
+                + "'");
       }
       s.execute("CREATE DATABASE " + database);
     }

@@ -14,13 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.DanVanApplication;
 
 /**
- * The application on a real PostgreSQL for integration tests and benchmarks. Server: the tests'
- * own PostgreSQL 15 ({@link OwnPostgres}: real binaries from Maven Central, started once per test
- * JVM on a free port, its data under {@code target/}, stopped and deleted as the JVM ends), or
- * the server {@code DANVAN_TEST_PG_URL} names (e.g. {@code jdbc:postgresql://db:5432/}), with
- * {@code DANVAN_TEST_PG_USER} (default {@code postgres}) and {@code DANVAN_TEST_PG_PASSWORD}.
- * {@code DANVAN_TEST_PG_DB_PREFIX} goes before every database name the tests create, so that two
- * checkouts can run their tests on one server at once.
+ * The application on a real PostgreSQL for integration tests and benchmarks. Server: the tests' own
+ * PostgreSQL 15 ({@link OwnPostgres}: real binaries from Maven Central, started once per test JVM
+ * on a free port, its data under {@code target/}, stopped and deleted as the JVM ends), or the
+ * server {@code DANVAN_TEST_PG_URL} names (e.g. {@code jdbc:postgresql://db:5432/}), with {@code
+ * DANVAN_TEST_PG_USER} (default {@code postgres}) and {@code DANVAN_TEST_PG_PASSWORD}. {@code
+ * DANVAN_TEST_PG_DB_PREFIX} goes before every database name the tests create, so that two checkouts
+ * can run their tests on one server at once.
  */
 public final class PostgresApp {
 
@@ -47,18 +47,25 @@ public final class PostgresApp {
       Path directory = Path.of("target", "test-postgres-" + ProcessHandle.current().pid());
       try {
         OwnPostgres own = OwnPostgres.fresh(directory);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            own.close();
-            OwnPostgres.delete(directory);
-          } catch (IOException e) {
-            // the JVM is ending; target/ is the build's to clean
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        own.close();
+                        OwnPostgres.delete(directory);
+                      } catch (IOException e) {
+                        // the JVM is ending; target/ is the build's to clean
+                      }
+                    }));
         return own.url();
       } catch (IOException e) {
-        throw new UncheckedIOException("the tests' own PostgreSQL did not start in " + directory
-            + " (or set DANVAN_TEST_PG_URL to a server of yours): " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "the tests' own PostgreSQL did not start in "
+                + directory
+                + " (or set DANVAN_TEST_PG_URL to a server of yours): "
+                + e.getMessage(),
+            e);
       }
     }
   }
@@ -72,8 +79,14 @@ public final class PostgresApp {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new SQLException("PostgreSQL is needed at " + server + " as " + USER
-          + " (start it, or set DANVAN_TEST_PG_URL/USER/PASSWORD): " + e.getMessage(), e);
+      throw new SQLException(
+          "PostgreSQL is needed at "
+              + server
+              + " as "
+              + USER
+              + " (start it, or set DANVAN_TEST_PG_URL/USER/PASSWORD): "
+              + e.getMessage(),
+          e);
     }
     return server + name + "?reWriteBatchedInserts=true";
   }
@@ -83,14 +96,17 @@ public final class PostgresApp {
    * database. {@code args} are command-line arguments, which win over the profiles' defaults.
    */
   public static ConfigurableApplicationContext start(String url, String profile, String... args) {
-    List<String> all = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--spring.datasource.url=" + url,
-        "--spring.datasource.username=" + USER,
-        "--spring.datasource.password=" + PASSWORD));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD));
     all.addAll(List.of(args));
     SpringApplicationBuilder builder = new SpringApplicationBuilder(DanVanApplication.class);
-    builder.profiles(profile == null ? new String[] {"postgres"} : new String[] {profile, "postgres"});
+    builder.profiles(
+        profile == null ? new String[] {"postgres"} : new String[] {profile, "postgres"});
     return builder.run(all.toArray(String[]::new));
   }
 

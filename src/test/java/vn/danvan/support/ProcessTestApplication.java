@@ -34,12 +34,15 @@ import vn.danvan.DanVanApplication;
  * schedules, no Spring Boot auto-configuration but the mail sender's; beans are made when first
  * used. Settings: {@code process-tests.properties}.
  *
- * <p>Not a {@code @Configuration}: the application's own scan of {@code vn.danvan} would find it
- * on the test class path and add a second engine to every application a test starts.
+ * <p>Not a {@code @Configuration}: the application's own scan of {@code vn.danvan} would find it on
+ * the test class path and add a second engine to every application a test starts.
  */
-@ComponentScan(basePackageClasses = DanVanApplication.class, excludeFilters = @Filter(
-    type = FilterType.ANNOTATION,
-    classes = {SpringBootApplication.class, RestController.class, ControllerAdvice.class}))
+@ComponentScan(
+    basePackageClasses = DanVanApplication.class,
+    excludeFilters =
+        @Filter(
+            type = FilterType.ANNOTATION,
+            classes = {SpringBootApplication.class, RestController.class, ControllerAdvice.class}))
 @ImportAutoConfiguration(MailSenderAutoConfiguration.class)
 @Import(SpringProcessEngineServicesConfiguration.class)
 @PropertySource(value = "classpath:process-tests.properties", encoding = "UTF-8")
@@ -73,8 +76,10 @@ class ProcessTestApplication {
 
   /** The application's engine plugins, with Spin and the product's tables (no Liquibase here). */
   @Bean
-  SpringProcessEngineConfiguration processEngineConfiguration(DataSource dataSource,
-      PlatformTransactionManager transactionManager, ObjectProvider<ProcessEnginePlugin> plugins) {
+  SpringProcessEngineConfiguration processEngineConfiguration(
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<ProcessEnginePlugin> plugins) {
     SpringProcessEngineConfiguration configuration =
         new SpringProcessWithCoverageEngineConfiguration();
     configuration.setProcessEngineName("process-tests");

@@ -14,8 +14,8 @@ public final class ProcessTestEngine {
   private ProcessTestEngine() {}
 
   /**
-   * An engine extension that fails the class unless every flow node of its models was run,
-   * except the models named (deployed only because the tested one calls them).
+   * An engine extension that fails the class unless every flow node of its models was run, except
+   * the models named (deployed only because the tested one calls them).
    */
   public static ProcessEngineCoverageExtension withFullCoverage(String... calledOnly) {
     ProcessEngineCoverageExtension.Builder builder = builder();
@@ -35,17 +35,18 @@ public final class ProcessTestEngine {
   }
 
   /**
-   * A builder on the application's engine: the extension "builds" its engine from a
-   * configuration, which here hands over the one already built.
+   * A builder on the application's engine: the extension "builds" its engine from a configuration,
+   * which here hands over the one already built.
    */
   private static ProcessEngineCoverageExtension.Builder builder() {
     ProcessEngine engine = Application.CONTEXT.getBean(ProcessEngine.class);
-    return ProcessEngineCoverageExtension.builder(new ProcessEngineConfiguration() {
-      @Override
-      public ProcessEngine buildProcessEngine() {
-        return engine;
-      }
-    });
+    return ProcessEngineCoverageExtension.builder(
+        new ProcessEngineConfiguration() {
+          @Override
+          public ProcessEngine buildProcessEngine() {
+            return engine;
+          }
+        });
   }
 
   /** Started by the first process test that runs. */

@@ -11,13 +11,16 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Process tests run a plain engine without Spring's Liquibase: create the product's tables from
- * the same SQL files the Liquibase changelog applies.
+ * Process tests run a plain engine without Spring's Liquibase: create the product's tables from the
+ * same SQL files the Liquibase changelog applies.
  */
 public class ProductSchemaPlugin extends AbstractProcessEnginePlugin {
 
-  static final String[] SCRIPTS = {"db/changelog/danvan-1-fanout.sql",
-      "db/changelog/danvan-4-lock.sql", "db/changelog/danvan-7-chase-notice.sql"};
+  static final String[] SCRIPTS = {
+    "db/changelog/danvan-1-fanout.sql",
+    "db/changelog/danvan-4-lock.sql",
+    "db/changelog/danvan-7-chase-notice.sql"
+  };
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rows of a reliability suite (one per request or case), written to
- * {@code target/reliability/<name>.json} with the summary that is also printed.
+ * Rows of a reliability suite (one per request or case), written to {@code
+ * target/reliability/<name>.json} with the summary that is also printed.
  */
 public final class ReliabilityReport {
 
@@ -40,11 +40,12 @@ public final class ReliabilityReport {
     document.put("summary", summary);
     document.put("rows", rows);
     Path file = FOLDER.resolve(name + ".json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(),
-        document);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(file.toFile(), document);
     StringBuilder line = new StringBuilder(name).append(":");
-    summary.forEach((key, value) -> line.append(' ').append(key).append(' ').append(value)
-        .append(','));
+    summary.forEach(
+        (key, value) -> line.append(' ').append(key).append(' ').append(value).append(','));
     System.out.println(line.substring(0, line.length() - 1) + " → " + file);
     return file;
   }

@@ -26,22 +26,25 @@ import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistryLoader;
 
 /**
- * Work over the REST API of a running node, as authenticated clients do it: assignments started
- * by Ban Dân vận's coordinator, trivial {@code start → user task → end} instances as the plain
+ * Work over the REST API of a running node, as authenticated clients do it: assignments started by
+ * Ban Dân vận's coordinator, trivial {@code start → user task → end} instances as the plain
  * engine's baseline, and clients completing the tasks as the bodies' staff.
  */
 public final class RestLoad {
 
   public static final String COORDINATOR = "bdvTUDieuPhoi";
   public static final String TRIVIAL = "benchTrivialTask";
+
   /**
    * A baseline whose task, once completed, gives the body's leaders a task of their own, as an
    * assignment's does by default (the leader's approval), with nothing else of the product's.
    */
   public static final String TRIVIAL_NEXT = "benchTrivialNextTask";
+
   /** What a body's staff sends when they complete their task (both processes alike). */
-  public static final String REPORT = "{\"variables\":{\"requestExtension\":{\"value\":false},"
-      + "\"resultReport\":{\"value\":\"Đã thực hiện, có số liệu cụ thể kèm theo\"}}}";
+  public static final String REPORT =
+      "{\"variables\":{\"requestExtension\":{\"value\":false},"
+          + "\"resultReport\":{\"value\":\"Đã thực hiện, có số liệu cụ thể kèm theo\"}}}";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,9 +55,9 @@ public final class RestLoad {
 
   /**
    * The bodies in force today whose staff member {@code <body>CanBo} is a user of the node and
-   * belongs to that body in the demo registry (after a merger, a person may work for the heir
-   * under the old body's login: such bodies are left out, and so are ended ones, whose new work
-   * goes to their heir).
+   * belongs to that body in the demo registry (after a merger, a person may work for the heir under
+   * the old body's login: such bodies are left out, and so are ended ones, whose new work goes to
+   * their heir).
    */
   public static List<String> staffedBodies(Http http) {
     OrgRegistry demo = OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml"));
@@ -73,25 +76,50 @@ public final class RestLoad {
   }
 
   /**
-   * Deploys the baselines (administrator): a bare start → the body's user task → end, and the
-   * same task followed by a second one for the body's leaders ({@link #TRIVIAL_NEXT}).
+   * Deploys the baselines (administrator): a bare start → the body's user task → end, and the same
+   * task followed by a second one for the body's leaders ({@link #TRIVIAL_NEXT}).
    */
   public static void deployTrivial(Http http) {
-    deploy(http, TRIVIAL, Bpmn.createExecutableProcess(TRIVIAL)
-        .name("Việc tối giản (đối chứng)").camundaHistoryTimeToLive(30).startEvent()
-        .userTask("Task_Trivial").name("Việc tối giản").camundaCandidateGroups("${leadBody}")
-        .endEvent().done());
-    deploy(http, TRIVIAL_NEXT, Bpmn.createExecutableProcess(TRIVIAL_NEXT)
-        .name("Việc tối giản có bước sau (đối chứng)").camundaHistoryTimeToLive(30).startEvent()
-        .userTask("Task_TrivialFirst").name("Việc tối giản").camundaCandidateGroups("${leadBody}")
-        .userTask("Task_TrivialNext").name("Bước sau")
-        .camundaCandidateGroups("${leadBody}LanhDao").endEvent().done());
+    deploy(
+        http,
+        TRIVIAL,
+        Bpmn.createExecutableProcess(TRIVIAL)
+            .name("Việc tối giản (đối chứng)")
+            .camundaHistoryTimeToLive(30)
+            .startEvent()
+            .userTask("Task_Trivial")
+            .name("Việc tối giản")
+            .camundaCandidateGroups("${leadBody}")
+            .endEvent()
+            .done());
+    deploy(
+        http,
+        TRIVIAL_NEXT,
+        Bpmn.createExecutableProcess(TRIVIAL_NEXT)
+            .name("Việc tối giản có bước sau (đối chứng)")
+            .camundaHistoryTimeToLive(30)
+            .startEvent()
+            .userTask("Task_TrivialFirst")
+            .name("Việc tối giản")
+            .camundaCandidateGroups("${leadBody}")
+            .userTask("Task_TrivialNext")
+            .name("Bước sau")
+            .camundaCandidateGroups("${leadBody}LanhDao")
+            .endEvent()
+            .done());
   }
 
   private static void deploy(Http http, String key, BpmnModelInstance model) {
-    Http.Reply reply = http.postFile("/engine-rest/deployment/create", AppNode.ADMIN,
-        key + ".bpmn", Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8),
-        "deployment-name", key, "enable-duplicate-filtering", "true");
+    Http.Reply reply =
+        http.postFile(
+            "/engine-rest/deployment/create",
+            AppNode.ADMIN,
+            key + ".bpmn",
+            Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8),
+            "deployment-name",
+            key,
+            "enable-duplicate-filtering",
+            "true");
     expect(reply, 200);
   }
 
@@ -99,31 +127,56 @@ public final class RestLoad {
    * Starts {@code perBody} assignments for each body (coordinator, {@code threads} clients);
    * returns the process instance ids.
    */
-  public static List<String> startAssignments(int port, List<String> bodies, int perBody,
-      int threads, String deadline) throws Exception {
+  public static List<String> startAssignments(
+      int port, List<String> bodies, int perBody, int threads, String deadline) throws Exception {
     return startAssignments(port, bodies, perBody, threads, deadline, Map.of());
   }
 
   /** As above, with more start variables ({@code leaderReview}, {@code confirmation}: flags). */
-  public static List<String> startAssignments(int port, List<String> bodies, int perBody,
-      int threads, String deadline, Map<String, Boolean> flags) throws Exception {
+  public static List<String> startAssignments(
+      int port,
+      List<String> bodies,
+      int perBody,
+      int threads,
+      String deadline,
+      Map<String, Boolean> flags)
+      throws Exception {
     StringBuilder more = new StringBuilder();
-    flags.forEach((name, value) -> more.append(",\"").append(name).append("\":{\"value\":")
-        .append(value).append('}'));
-    return startEach(port, bodies, perBody, threads, body -> COORDINATOR + ":" + AppNode.PASSWORD,
-        "/engine-rest/process-definition/key/assignment/start", body -> "{\"variables\":{"
-            + "\"leadBody\":{\"value\":\"" + body + "\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
-            + "\"taskContent\":{\"value\":\"Báo cáo kết quả thực hiện Chỉ thị\"},"
-            + "\"deadline\":{\"value\":\"" + deadline + "\"}" + more + "}}");
+    flags.forEach(
+        (name, value) ->
+            more.append(",\"").append(name).append("\":{\"value\":").append(value).append('}'));
+    return startEach(
+        port,
+        bodies,
+        perBody,
+        threads,
+        body -> COORDINATOR + ":" + AppNode.PASSWORD,
+        "/engine-rest/process-definition/key/assignment/start",
+        body ->
+            "{\"variables\":{"
+                + "\"leadBody\":{\"value\":\""
+                + body
+                + "\"},\"monitorBody\":{\"value\":\"bdvTU\"},"
+                + "\"taskContent\":{\"value\":\"Báo cáo kết quả thực hiện Chỉ thị\"},"
+                + "\"deadline\":{\"value\":\""
+                + deadline
+                + "\"}"
+                + more
+                + "}}");
   }
 
   /**
    * Starts {@code perBody} instances of the baseline {@code key} ({@link #TRIVIAL} or {@link
    * #TRIVIAL_NEXT}) for each body (administrator).
    */
-  public static List<String> startTrivial(int port, String key, List<String> bodies, int perBody,
-      int threads) throws Exception {
-    return startEach(port, bodies, perBody, threads, body -> AppNode.ADMIN,
+  public static List<String> startTrivial(
+      int port, String key, List<String> bodies, int perBody, int threads) throws Exception {
+    return startEach(
+        port,
+        bodies,
+        perBody,
+        threads,
+        body -> AppNode.ADMIN,
         "/engine-rest/process-definition/key/" + key + "/start",
         body -> "{\"variables\":{\"leadBody\":{\"value\":\"" + body + "\"}}}");
   }
@@ -133,18 +186,28 @@ public final class RestLoad {
    * administrator does in Cockpit; returns the jobs.
    */
   public static List<String> moveReminders(Http http, List<String> instances, Instant due) {
-    String at = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-        .format(due.atOffset(ZoneOffset.UTC));
+    String at =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .format(due.atOffset(ZoneOffset.UTC));
     List<String> jobs = new ArrayList<>();
     for (String instance : instances) {
-      JsonNode found = read(http.get("/engine-rest/job?processInstanceId=" + instance
-          + "&activityId=StartEvent_ReminderDue", AppNode.ADMIN));
+      JsonNode found =
+          read(
+              http.get(
+                  "/engine-rest/job?processInstanceId="
+                      + instance
+                      + "&activityId=StartEvent_ReminderDue",
+                  AppNode.ADMIN));
       if (found.size() != 1) {
         throw new IllegalStateException(instance + " has " + found.size() + " reminder timers");
       }
       String job = found.get(0).get("id").asText();
-      expect(http.putJson("/engine-rest/job/" + job + "/duedate", AppNode.ADMIN,
-          "{\"duedate\":\"" + at + "\"}"), 204);
+      expect(
+          http.putJson(
+              "/engine-rest/job/" + job + "/duedate",
+              AppNode.ADMIN,
+              "{\"duedate\":\"" + at + "\"}"),
+          204);
       jobs.add(job);
     }
     return jobs;
@@ -154,8 +217,15 @@ public final class RestLoad {
   public static List<Completion> openTasks(Http http, List<String> bodies, String taskKey) {
     List<Completion> all = new ArrayList<>();
     for (String body : bodies) {
-      for (JsonNode task : read(http.get("/engine-rest/task?candidateGroup=" + body
-          + "&taskDefinitionKey=" + taskKey + "&maxResults=100000", AppNode.ADMIN))) {
+      for (JsonNode task :
+          read(
+              http.get(
+                  "/engine-rest/task?candidateGroup="
+                      + body
+                      + "&taskDefinitionKey="
+                      + taskKey
+                      + "&maxResults=100000",
+                  AppNode.ADMIN))) {
         all.add(new Completion(task.get("id").asText(), body + "CanBo:" + AppNode.PASSWORD));
       }
     }
@@ -165,8 +235,12 @@ public final class RestLoad {
   }
 
   /** What clients saw: every acknowledged completion, every failed one, latencies. */
-  public record Outcome(List<String> acknowledged, List<String> failed, List<String> errorSamples,
-      long millis, List<Double> latenciesMillis) {
+  public record Outcome(
+      List<String> acknowledged,
+      List<String> failed,
+      List<String> errorSamples,
+      long millis,
+      List<Double> latenciesMillis) {
 
     public double perSecond() {
       return acknowledged.size() * 1000.0 / Math.max(1, millis);
@@ -188,8 +262,8 @@ public final class RestLoad {
   }
 
   /**
-   * {@code clients} threads complete {@code work} (each thread its share, in order) with
-   * {@code payload}. A client whose request fails without an answer (the node is gone) stops.
+   * {@code clients} threads complete {@code work} (each thread its share, in order) with {@code
+   * payload}. A client whose request fails without an answer (the node is gone) stops.
    */
   public static Outcome complete(int port, List<Completion> work, int clients, String payload)
       throws Exception {
@@ -202,39 +276,48 @@ public final class RestLoad {
     List<Future<?>> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int client = c;
-      threads.add(pool.submit(() -> {
-        Http http = new Http(port);
-        for (int i = client; i < work.size(); i += clients) {
-          Completion item = work.get(i);
-          long t = System.nanoTime();
-          try {
-            Http.Reply reply = http.postJson("/engine-rest/task/" + item.taskId() + "/complete",
-                item.user(), payload);
-            latencies.add((System.nanoTime() - t) / 1e6);
-            if (reply.status() == 204) {
-              acked.add(item.taskId());
-            } else {
-              failed.add(item.taskId());
-              if (samples.size() < 5) {
-                samples.add(reply.status() + " " + reply.body());
-              }
-            }
-          } catch (IllegalStateException noAnswer) {
-            failed.add(item.taskId());
-            if (samples.size() < 5) {
-              samples.add(noAnswer.getMessage());
-            }
-            return;
-          }
-        }
-      }));
+      threads.add(
+          pool.submit(
+              () -> {
+                Http http = new Http(port);
+                for (int i = client; i < work.size(); i += clients) {
+                  Completion item = work.get(i);
+                  long t = System.nanoTime();
+                  try {
+                    Http.Reply reply =
+                        http.postJson(
+                            "/engine-rest/task/" + item.taskId() + "/complete",
+                            item.user(),
+                            payload);
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                    if (reply.status() == 204) {
+                      acked.add(item.taskId());
+                    } else {
+                      failed.add(item.taskId());
+                      if (samples.size() < 5) {
+                        samples.add(reply.status() + " " + reply.body());
+                      }
+                    }
+                  } catch (IllegalStateException noAnswer) {
+                    failed.add(item.taskId());
+                    if (samples.size() < 5) {
+                      samples.add(noAnswer.getMessage());
+                    }
+                    return;
+                  }
+                }
+              }));
     }
     for (Future<?> thread : threads) {
       thread.get();
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     pool.shutdown();
-    return new Outcome(List.copyOf(acked), List.copyOf(failed), List.copyOf(samples), millis,
+    return new Outcome(
+        List.copyOf(acked),
+        List.copyOf(failed),
+        List.copyOf(samples),
+        millis,
         List.copyOf(latencies));
   }
 
@@ -249,13 +332,19 @@ public final class RestLoad {
 
   static void expect(Http.Reply reply, int status) {
     if (reply.status() != status) {
-      throw new IllegalStateException("expected " + status + ", got " + reply.status() + ": "
-          + reply.body());
+      throw new IllegalStateException(
+          "expected " + status + ", got " + reply.status() + ": " + reply.body());
     }
   }
 
-  private static List<String> startEach(int port, List<String> bodies, int perBody, int threads,
-      Function<String, String> user, String path, Function<String, String> body)
+  private static List<String> startEach(
+      int port,
+      List<String> bodies,
+      int perBody,
+      int threads,
+      Function<String, String> user,
+      String path,
+      Function<String, String> body)
       throws Exception {
     ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
     AtomicInteger next = new AtomicInteger();
@@ -263,15 +352,17 @@ public final class RestLoad {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> parts = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      parts.add(pool.submit(() -> {
-        Http http = new Http(port);
-        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-          String lead = bodies.get(i % bodies.size());
-          Http.Reply reply = http.postJson(path, user.apply(lead), body.apply(lead));
-          ids.add(read(reply).get("id").asText());
-        }
-        return null;
-      }));
+      parts.add(
+          pool.submit(
+              () -> {
+                Http http = new Http(port);
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                  String lead = bodies.get(i % bodies.size());
+                  Http.Reply reply = http.postJson(path, user.apply(lead), body.apply(lead));
+                  ids.add(read(reply).get("id").asText());
+                }
+                return null;
+              }));
     }
     for (Future<?> part : parts) {
       part.get();

@@ -11,6 +11,7 @@ public abstract class RunningDemoApp {
 
   /** Demo accounts, "id:password". */
   public static final String COORDINATOR = "bdvTUDieuPhoi:demo";
+
   public static final String STAFF = "soNoiVuCanBo:demo";
   public static final String LEADER = "soNoiVuLanhDao:demo";
   public static final String OTHER_STAFF = "soTaiChinhCanBo:demo";
@@ -33,11 +34,17 @@ public abstract class RunningDemoApp {
   }
 
   public static String assign(Http http, String leadBody) {
-    Http.Reply reply = http.postJson(START_ASSIGNMENT, COORDINATOR, "{\"variables\":{"
-        + "\"leadBody\":{\"value\":\"" + leadBody + "\"},"
-        + "\"monitorBody\":{\"value\":\"bdvTU\"},"
-        + "\"taskContent\":{\"value\":\"Xây dựng kế hoạch thực hiện chỉ thị\"},"
-        + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+    Http.Reply reply =
+        http.postJson(
+            START_ASSIGNMENT,
+            COORDINATOR,
+            "{\"variables\":{"
+                + "\"leadBody\":{\"value\":\""
+                + leadBody
+                + "\"},"
+                + "\"monitorBody\":{\"value\":\"bdvTU\"},"
+                + "\"taskContent\":{\"value\":\"Xây dựng kế hoạch thực hiện chỉ thị\"},"
+                + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
   }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Keeps the shared demo application whole when a test of the same JVM starts an application of
- * its own and stops it. Camunda keeps two things in static fields that such a stop takes away:
+ * Keeps the shared demo application whole when a test of the same JVM starts an application of its
+ * own and stops it. Camunda keeps two things in static fields that such a stop takes away:
  *
  * <ul>
  *   <li>the engines by name ({@link ProcessEngines}), where the REST API and the webapps look for

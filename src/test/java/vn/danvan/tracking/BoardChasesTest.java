@@ -1,14 +1,13 @@
 package vn.danvan.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static vn.danvan.skilful.SkilfulVariables.QUOTA_ID;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,14 +40,26 @@ class BoardChasesTest {
   @Test
   void onlyChasesAboutTheBoardsWorkAreCounted() {
     for (String caller : new String[] {"assignment", "bodyEvaluation"}) {
-      repositoryService().createDeployment().addModelInstance(caller + ".bpmn",
-          Bpmn.createExecutableProcess(caller).camundaHistoryTimeToLive(1).startEvent()
-              .callActivity().calledElement("chaseNotice").camundaIn(LEAD_BODY, LEAD_BODY)
-              .camundaIn(DEADLINE, DEADLINE).camundaIn(TASK_CONTENT, TASK_CONTENT)
-              .endEvent().done()).deploy();
+      repositoryService()
+          .createDeployment()
+          .addModelInstance(
+              caller + ".bpmn",
+              Bpmn.createExecutableProcess(caller)
+                  .camundaHistoryTimeToLive(1)
+                  .startEvent()
+                  .callActivity()
+                  .calledElement("chaseNotice")
+                  .camundaIn(LEAD_BODY, LEAD_BODY)
+                  .camundaIn(DEADLINE, DEADLINE)
+                  .camundaIn(TASK_CONTENT, TASK_CONTENT)
+                  .endEvent()
+                  .done())
+          .deploy();
     }
-    Map<String, Object> soNoiVu = Variables.putValue(LEAD_BODY, "soNoiVu")
-        .putValue(DEADLINE, "2025-09-30").putValue(TASK_CONTENT, "Báo cáo quý");
+    Map<String, Object> soNoiVu =
+        Variables.putValue(LEAD_BODY, "soNoiVu")
+            .putValue(DEADLINE, "2025-09-30")
+            .putValue(TASK_CONTENT, "Báo cáo quý");
     // called by an assignment, started by a fan-out: on the board
     start("assignment", Variables.fromMap(soNoiVu));
     start("chaseNotice", Variables.fromMap(soNoiVu).putValue(FANOUT_ID, "fanout-1"));
@@ -56,12 +67,17 @@ class BoardChasesTest {
     start("chaseNotice", Variables.fromMap(soNoiVu).putValue(QUOTA_ID, "quota-1"));
     start("bodyEvaluation", Variables.fromMap(soNoiVu));
 
-    Board board = new Board(new Deadlines(),
-        OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml")),
-        new BoardStore(((ProcessEngineConfigurationImpl) BpmnAwareTests.processEngine()
-            .getProcessEngineConfiguration()).getDataSource()));
-    Map<String, Integer> chases = board.of(DIRECTIVE, null, body -> true).bodies().stream()
-        .collect(Collectors.toMap(Board.BodyFigures::body, Board.BodyFigures::chases));
+    Board board =
+        new Board(
+            new Deadlines(),
+            OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml")),
+            new BoardStore(
+                ((ProcessEngineConfigurationImpl)
+                        BpmnAwareTests.processEngine().getProcessEngineConfiguration())
+                    .getDataSource()));
+    Map<String, Integer> chases =
+        board.of(DIRECTIVE, null, body -> true).bodies().stream()
+            .collect(Collectors.toMap(Board.BodyFigures::body, Board.BodyFigures::chases));
     assertThat(chases).containsExactly(Map.entry("soNoiVu", 2));
   }
 

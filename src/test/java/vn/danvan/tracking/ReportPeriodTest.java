@@ -12,14 +12,17 @@ import vn.danvan.input.InvalidInputException;
 class ReportPeriodTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      2026    | Năm 2026                | 2026-01-01 | 2026-12-31
-      2026-h1 | 6 tháng đầu năm 2026    | 2026-01-01 | 2026-06-30
-      2026-H2 | 6 tháng cuối năm 2026   | 2026-07-01 | 2026-12-31
-      2026-Q1 | Quý I/2026              | 2026-01-01 | 2026-03-31
-      2026-Q3 | Quý III/2026            | 2026-07-01 | 2026-09-30
-      2026-Q4 | Quý IV/2026             | 2026-10-01 | 2026-12-31
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          2026    | Năm 2026                | 2026-01-01 | 2026-12-31
+          2026-h1 | 6 tháng đầu năm 2026    | 2026-01-01 | 2026-06-30
+          2026-H2 | 6 tháng cuối năm 2026   | 2026-07-01 | 2026-12-31
+          2026-Q1 | Quý I/2026              | 2026-01-01 | 2026-03-31
+          2026-Q3 | Quý III/2026            | 2026-07-01 | 2026-09-30
+          2026-Q4 | Quý IV/2026             | 2026-10-01 | 2026-12-31
+          """)
   void periodsCoverTheirDays(String code, String label, LocalDate from, LocalDate to) {
     ReportPeriod period = ReportPeriod.parse(code);
     assertThat(period.label()).isEqualTo(label);
@@ -35,7 +38,8 @@ class ReportPeriodTest {
   @ParameterizedTest
   @ValueSource(strings = {"2026-Q5", "26", "2026-H3", "quý 4", ""})
   void otherCodesAreRefused(String code) {
-    assertThatThrownBy(() -> ReportPeriod.parse(code)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> ReportPeriod.parse(code))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("(ky)");
   }
 }

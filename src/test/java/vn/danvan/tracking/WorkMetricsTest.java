@@ -1,12 +1,11 @@
 package vn.danvan.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static vn.danvan.variable.SharedVariables.ANSWERED_AHEAD;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.RETURNED_SINCE_SUBMISSION;
 import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -27,18 +26,22 @@ class WorkMetricsTest {
   final WorkMetrics metrics = new WorkMetrics(null, new Deadlines(), new SimpleMeterRegistry());
 
   @ParameterizedTest(name = "{4}: deadline={0} submitted={1} returned={2} handedOver={3}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-      2016-09-30 | -                    | false | false | trong_han
-      2016-09-20 | -                    | false | false | sap_den_han
-      2016-09-10 | -                    | false | false | qua_han
-      -          | -                    | false | false | trong_han
-      2016-09-30 | 2016-09-12T00:00:00Z | false | false | -
-      2016-09-30 | 2016-09-12T00:00:00Z | true  | false | trong_han
-      2016-09-10 | 2016-09-08T00:00:00Z | true  | false | qua_han
-      2016-09-30 | -                    | false | true  | -
-      """)
-  void countsTheBodysOpenWorkByItsDeadline(String deadline, Instant submitted, boolean returned,
-      boolean handedOver, String expected) {
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
+          2016-09-30 | -                    | false | false | trong_han
+          2016-09-20 | -                    | false | false | sap_den_han
+          2016-09-10 | -                    | false | false | qua_han
+          -          | -                    | false | false | trong_han
+          2016-09-30 | 2016-09-12T00:00:00Z | false | false | -
+          2016-09-30 | 2016-09-12T00:00:00Z | true  | false | trong_han
+          2016-09-10 | 2016-09-08T00:00:00Z | true  | false | qua_han
+          2016-09-30 | -                    | false | true  | -
+          """)
+  void countsTheBodysOpenWorkByItsDeadline(
+      String deadline, Instant submitted, boolean returned, boolean handedOver, String expected) {
     Map<String, Object> v = new HashMap<>();
     v.put(LEAD_BODY, "soNoiVu");
     v.put(DEADLINE, deadline);

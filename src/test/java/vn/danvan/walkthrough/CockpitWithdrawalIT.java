@@ -11,8 +11,8 @@ import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
 
 /**
- * An administrator withdraws work given to many bodies in Cockpit, in a real headless Chromium:
- * the deletion dialog runs the product's listeners by default, so the bodies' tasks end with it.
+ * An administrator withdraws work given to many bodies in Cockpit, in a real headless Chromium: the
+ * deletion dialog runs the product's listeners by default, so the bodies' tasks end with it.
  * Screenshots: target/walkthrough/.
  */
 class CockpitWithdrawalIT {
@@ -20,18 +20,22 @@ class CockpitWithdrawalIT {
   static final String ADMIN = "demo:demo";
   static final String KEY = "15/CT-UBND-THU-HOI";
 
-  @RegisterExtension
-  static final OwnDemoApp APP = new OwnDemoApp("danvan-withdrawal");
+  @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-withdrawal");
 
   @Test
   void deletingAFanOutInCockpitEndsTheTasksItGaveTheBodies() throws Exception {
     Http http = new Http(APP.port());
-    Http.Reply started = http.postJson("/engine-rest/process-definition/key/fanout/start", ADMIN,
-        "{\"businessKey\":\"" + KEY + "\",\"variables\":{"
-            + "\"bodies\":{\"value\":\"soNoiVu, soTaiChinh\"},"
-            + "\"monitorBody\":{\"value\":\"bdvTU\"},"
-            + "\"taskContent\":{\"value\":\"Rà soát quy chế dân chủ ở cơ sở\"},"
-            + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+    Http.Reply started =
+        http.postJson(
+            "/engine-rest/process-definition/key/fanout/start",
+            ADMIN,
+            "{\"businessKey\":\""
+                + KEY
+                + "\",\"variables\":{"
+                + "\"bodies\":{\"value\":\"soNoiVu, soTaiChinh\"},"
+                + "\"monitorBody\":{\"value\":\"bdvTU\"},"
+                + "\"taskContent\":{\"value\":\"Rà soát quy chế dân chủ ở cơ sở\"},"
+                + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     // the job executor is off here: the chunk that gives the bodies their tasks runs now
@@ -52,7 +56,8 @@ class CockpitWithdrawalIT {
       browser.visible(By.cssSelector("a.btn-toolbar .glyphicon-remove")).click();
       browser.waitForText("Bạn có chắc chắn muốn xóa phiên quy trình này?");
       WebElement skip = browser.visible(By.cssSelector("input[name='skipCustomListeners']"));
-      assertThat(skip.isSelected()).as("the product's listeners run unless the user skips them")
+      assertThat(skip.isSelected())
+          .as("the product's listeners run unless the user skips them")
           .isFalse();
       browser.screenshot("cockpit-delete-fanout");
       browser.click(".modal-footer button", "Xóa phiên quy trình");
@@ -64,8 +69,8 @@ class CockpitWithdrawalIT {
   }
 
   private static int openTasks(Http http) {
-    String body = http.get("/engine-rest/task/count?processInstanceBusinessKey=" + KEY, ADMIN)
-        .body();
+    String body =
+        http.get("/engine-rest/task/count?processInstanceBusinessKey=" + KEY, ADMIN).body();
     return Integer.parseInt(body.replaceAll("\\D", ""));
   }
 }

@@ -23,18 +23,24 @@ class EvaluationFormsIT {
 
   static final String ADMIN = "demo:demo";
 
-  @RegisterExtension
-  static final OwnDemoApp APP = new OwnDemoApp("danvan-evaluation");
+  @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-evaluation");
 
   @Test
   void aBodySelfAssessesTheReviewerScoresTheLeadershipApproves() throws Exception {
     Http http = new Http(APP.port());
     int year = LocalDate.now(vn.danvan.deadline.Deadlines.ZONE).getYear();
-    Http.Reply started = http.postJson("/engine-rest/process-definition/key/annualEvaluation/start",
-        RunningDemoApp.COORDINATOR, "{\"businessKey\":\"DG-" + year + "\",\"variables\":{"
-            + "\"year\":{\"value\":" + year + "},\"bodies\":{\"value\":\"soNoiVu\"},"
-            + "\"reviewingBody\":{\"value\":\"bdvTU\"},\"approvingBody\":{\"value\":\"btvTU\"},"
-            + "\"selfAssessmentDeadline\":{\"value\":\"trước ngày 31/12 hằng năm\"}}}");
+    Http.Reply started =
+        http.postJson(
+            "/engine-rest/process-definition/key/annualEvaluation/start",
+            RunningDemoApp.COORDINATOR,
+            "{\"businessKey\":\"DG-"
+                + year
+                + "\",\"variables\":{"
+                + "\"year\":{\"value\":"
+                + year
+                + "},\"bodies\":{\"value\":\"soNoiVu\"},"
+                + "\"reviewingBody\":{\"value\":\"bdvTU\"},\"approvingBody\":{\"value\":\"btvTU\"},"
+                + "\"selfAssessmentDeadline\":{\"value\":\"trước ngày 31/12 hằng năm\"}}}");
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
     runJobs(http, id); // the sheets open (the timer, as the job executor would)
@@ -93,20 +99,33 @@ class EvaluationFormsIT {
       browser.click(".modal-body a", "Mô hình \"Dân vận khéo\"");
       browser.visible(By.cssSelector(".modal-body .fjs-form"));
       browser.click(".modal-body .fjs-form label", "Văn hóa – xã hội");
-      for (WebElement field : browser.all(By.cssSelector(".modal-body .fjs-form textarea, "
-          + ".modal-body .fjs-form input[type='text']"))) {
-        field.sendKeys("Tổ công nghệ số cộng đồng ở ấp 3 (" + field.getAttribute("id")
-            .replaceAll(".*Field_", "") + ")");
+      for (WebElement field :
+          browser.all(
+              By.cssSelector(
+                  ".modal-body .fjs-form textarea, "
+                      + ".modal-body .fjs-form input[type='text']"))) {
+        field.sendKeys(
+            "Tổ công nghệ số cộng đồng ở ấp 3 ("
+                + field.getAttribute("id").replaceAll(".*Field_", "")
+                + ")");
       }
       browser.screenshot("skilful-model-registration");
       browser.click(".modal-footer button", "Khởi động");
       browser.waitForText("Đã khởi động quy trình.");
     }
-    String models = http.get("/engine-rest/history/variable-instance?variableName=body"
-        + "&processDefinitionKey=skilfulModel", ADMIN).body();
+    String models =
+        http.get(
+                "/engine-rest/history/variable-instance?variableName=body"
+                    + "&processDefinitionKey=skilfulModel",
+                ADMIN)
+            .body();
     assertThat(models).contains("\"value\":\"ubndPhuongPhanThiet\"");
-    assertThat(http.get("/engine-rest/task?candidateGroup=bdvTU&taskDefinitionKey=Task_AppraiseModel",
-        ADMIN).body()).contains("Thẩm định mô hình");
+    assertThat(
+            http.get(
+                    "/engine-rest/task?candidateGroup=bdvTU&taskDefinitionKey=Task_AppraiseModel",
+                    ADMIN)
+                .body())
+        .contains("Thẩm định mô hình");
   }
 
   private static void open(Browser browser, String name) {
@@ -122,25 +141,43 @@ class EvaluationFormsIT {
 
   private static boolean completeEnabled(Browser browser) {
     browser.pause(300);
-    return (Boolean) browser.script("return Array.from(document.querySelectorAll('button'))"
-        + ".filter(b => b.textContent.trim() === 'Hoàn thành').every(b => !b.disabled)");
+    return (Boolean)
+        browser.script(
+            "return Array.from(document.querySelectorAll('button'))"
+                + ".filter(b => b.textContent.trim() === 'Hoàn thành').every(b => !b.disabled)");
   }
 
   private static List<WebElement> editable(Browser browser, String css) {
     return browser.all(By.cssSelector("form " + css)).stream()
-        .filter(e -> e.isDisplayed() && e.getAttribute("readonly") == null
-            && e.getAttribute("disabled") == null).toList();
+        .filter(
+            e ->
+                e.isDisplayed()
+                    && e.getAttribute("readonly") == null
+                    && e.getAttribute("disabled") == null)
+        .toList();
   }
 
-  /** Executes what the job executor would now: the timer that opens the sheets, then async steps. */
+  /**
+   * Executes what the job executor would now: the timer that opens the sheets, then async steps.
+   */
   private static void runJobs(Http http, String id) {
-    for (String query : List.of("/engine-rest/job?processInstanceId=" + id + "&timers=true"
-        + "&activityId=Event_SelfAssessmentOpens", "/engine-rest/job?messages=true")) {
+    for (String query :
+        List.of(
+            "/engine-rest/job?processInstanceId="
+                + id
+                + "&timers=true"
+                + "&activityId=Event_SelfAssessmentOpens",
+            "/engine-rest/job?messages=true")) {
       String jobs = http.get(query, ADMIN).body();
-      java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(jobs).results()
-          .map(m -> m.group(1)).forEach(job -> assertThat(
-              http.postJson("/engine-rest/job/" + job + "/execute", ADMIN, "").status())
-              .isEqualTo(204));
+      java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"")
+          .matcher(jobs)
+          .results()
+          .map(m -> m.group(1))
+          .forEach(
+              job ->
+                  assertThat(
+                          http.postJson("/engine-rest/job/" + job + "/execute", ADMIN, "").status())
+                      .isEqualTo(204));
     }
   }
 }

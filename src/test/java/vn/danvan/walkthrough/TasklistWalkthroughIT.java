@@ -13,18 +13,17 @@ import vn.danvan.support.OwnDemoApp;
 import vn.danvan.support.RunningDemoApp;
 
 /**
- * The README's walkthrough, in a real headless Chromium against the demo application: staff of
- * Sở Nội vụ report in Tasklist through the Camunda Form, their leader approves, Ban Dân vận sees
- * the instance in Cockpit and confirms; staff of another body never see the task. Screenshots of
- * every step: target/walkthrough/.
+ * The README's walkthrough, in a real headless Chromium against the demo application: staff of Sở
+ * Nội vụ report in Tasklist through the Camunda Form, their leader approves, Ban Dân vận sees the
+ * instance in Cockpit and confirms; staff of another body never see the task. Screenshots of every
+ * step: target/walkthrough/.
  */
 class TasklistWalkthroughIT {
 
   static final String CONTENT = "Xây dựng kế hoạch thực hiện chỉ thị";
   static final String COORDINATOR = RunningDemoApp.COORDINATOR;
 
-  @RegisterExtension
-  static final OwnDemoApp APP = new OwnDemoApp("danvan-walkthrough");
+  @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-walkthrough");
   Http http;
 
   @BeforeEach
@@ -35,8 +34,10 @@ class TasklistWalkthroughIT {
   @Test
   void staffReportsLeaderApprovesCoordinatorConfirmsOtherBodiesSeeNothing() throws Exception {
     String id = RunningDemoApp.assign(http, "soNoiVu");
-    String taskId = http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR).body()
-        .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    String taskId =
+        http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR)
+            .body()
+            .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
     try (Browser browser = new Browser(APP.port())) {
       // staff of another body, even with the task's own link: nothing of it is shown
       browser.login("tasklist", "ubndTinhCanBo", "demo");
@@ -50,7 +51,9 @@ class TasklistWalkthroughIT {
       browser.login("tasklist", "soNoiVuCanBo", "demo");
       // Tasklist speaks Vietnamese whatever the browser's language; English is one click away
       browser.waitForText("Khởi động quy trình");
-      assertThat(browser.text()).contains("Danh sách công việc").doesNotContain("Camunda 8")
+      assertThat(browser.text())
+          .contains("Danh sách công việc")
+          .doesNotContain("Camunda 8")
           .doesNotContain("Start process");
       browser.click(".danvan-locale", "English");
       browser.waitForText("Start process");
@@ -63,9 +66,11 @@ class TasklistWalkthroughIT {
       browser.screenshot("staff-task-form");
       // more time asked for a day before the deadline: the server refuses, in Vietnamese only
       browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
-      browser.visible(By.cssSelector(".fjs-form input[id*='Field_RequestedDeadline']"))
+      browser
+          .visible(By.cssSelector(".fjs-form input[id*='Field_RequestedDeadline']"))
           .sendKeys("01/01/2020");
-      browser.visible(By.cssSelector(".fjs-form textarea[id*='Field_ExtensionReason']"))
+      browser
+          .visible(By.cssSelector(".fjs-form textarea[id*='Field_ExtensionReason']"))
           .sendKeys("Chờ số liệu");
       browser.click("button", "Hoàn thành");
       browser.waitForText("Hạn đề nghị 01/01/2020 phải sau hạn hiện tại 31/08/2030");
@@ -97,8 +102,10 @@ class TasklistWalkthroughIT {
       // Cockpit in Vietnamese, under the product's name, without the Camunda 8 banner
       browser.open("/camunda/app/cockpit/default/#/dashboard");
       browser.waitForText("Phiên quy trình đang chạy");
-      assertThat(browser.text()).contains("Quy trình", "Quyết định", "Theo dõi, điều phối")
-          .doesNotContain("Camunda 8").doesNotContain("Running Process Instances");
+      assertThat(browser.text())
+          .contains("Quy trình", "Quyết định", "Theo dõi, điều phối")
+          .doesNotContain("Camunda 8")
+          .doesNotContain("Running Process Instances");
       browser.screenshot("cockpit-dashboard-vi");
       // and so are Admin and the welcome page
       browser.login("admin", "demo", "demo");
