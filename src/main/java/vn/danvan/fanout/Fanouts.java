@@ -288,19 +288,7 @@ public class Fanouts {
               if (runtime.createProcessInstanceQuery().processInstanceId(fanoutId).count() == 1
                   && runtime.getVariable(fanoutId, BODY_LIST) instanceof SpinJsonNode bodies) {
                 Set<String> finished =
-                    leadBodies(
-                        history
-                            .createHistoricProcessInstanceQuery()
-                            .processDefinitionKey(MEMBER)
-                            .variableValueEquals(FANOUT_ID, fanoutId)
-                            .finished()
-                            .list()
-                            .stream()
-                            .map(HistoricProcessInstance::getId)
-                            .toList(),
-                        runtime,
-                        history,
-                        true);
+                    leadBodies(finishedMembers(history, fanoutId), runtime, history, true);
                 bodies.elements().stream()
                     .map(SpinJsonNode::stringValue)
                     .filter(body -> !finished.contains(body))
@@ -308,6 +296,19 @@ public class Fanouts {
               }
               return List.copyOf(open);
             });
+  }
+
+  /** The fan-out's member instances that have ended. */
+  private static List<String> finishedMembers(HistoryService history, String fanoutId) {
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MEMBER)
+        .variableValueEquals(FANOUT_ID, fanoutId)
+        .finished()
+        .list()
+        .stream()
+        .map(HistoricProcessInstance::getId)
+        .toList();
   }
 
   /**
@@ -323,19 +324,7 @@ public class Fanouts {
             () -> {
               Set<String> answered =
                   new TreeSet<>(
-                      leadBodies(
-                          history
-                              .createHistoricProcessInstanceQuery()
-                              .processDefinitionKey(MEMBER)
-                              .variableValueEquals(FANOUT_ID, fanoutId)
-                              .finished()
-                              .list()
-                              .stream()
-                              .map(HistoricProcessInstance::getId)
-                              .toList(),
-                          runtime,
-                          history,
-                          true));
+                      leadBodies(finishedMembers(history, fanoutId), runtime, history, true));
               answered.removeAll(
                   leadBodies(
                       runtime
