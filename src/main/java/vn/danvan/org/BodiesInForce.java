@@ -118,14 +118,11 @@ public class BodiesInForce {
     if (body.isValidOn(today)) {
       return id;
     }
+    String named = label + " \"" + id + "\" (" + body.name() + ")";
     if (!body.hasEndedBy(today)) {
       throw new InvalidInputException(
-          label
-              + " \""
-              + id
-              + "\" ("
-              + body.name()
-              + ") chỉ hoạt động từ "
+          named
+              + " chỉ hoạt động từ "
               + Inputs.day(body.validFrom())
               + ": chưa giao việc được ("
               + ModelPlace.of(vars, field)
@@ -136,12 +133,8 @@ public class BodiesInForce {
       return heir.id();
     }
     throw new InvalidInputException(
-        label
-            + " \""
-            + id
-            + "\" ("
-            + body.name()
-            + ") đã kết thúc hoạt động ngày "
+        named
+            + " đã kết thúc hoạt động ngày "
             + Inputs.day(body.validTo())
             + ", "
             + (heir == null
