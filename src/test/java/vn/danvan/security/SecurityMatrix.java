@@ -249,8 +249,16 @@ final class SecurityMatrix {
     return Map.copyOf(FIXTURE);
   }
 
+  static final String MATRIX_TASK = "Việc ma trận";
+
   /** Removes what the administrator's rightful requests created, for the tests that follow. */
   static void undoAdministration(ProcessEngine engine) {
+    engine
+        .getTaskService()
+        .createTaskQuery()
+        .taskName(MATRIX_TASK)
+        .list()
+        .forEach(t -> engine.getTaskService().deleteTask(t.getId(), true));
     engine.getIdentityService().unlockUser(Actor.WRONG_PASSWORD.user);
     engine.getIdentityService().deleteUser("maTranMoi");
     engine.getIdentityService().deleteGroup("nhomMaTran");
@@ -671,7 +679,15 @@ final class SecurityMatrix {
             null,
             ADMINS,
             everyoneElse),
-        probe("POST", "/engine-rest/history/cleanup", null, null, List.of(), everyoneElse));
+        probe("POST", "/engine-rest/history/cleanup", null, null, List.of(), everyoneElse),
+        // Tasklist offers "Tạo công việc" to those only
+        probe(
+            "POST",
+            "/engine-rest/task/create",
+            "{\"name\":\"" + MATRIX_TASK + "\"}",
+            null,
+            ADMINS,
+            everyoneElse));
   }
 
   /** The board, its sheet, the reminder setting, the metrics. */
