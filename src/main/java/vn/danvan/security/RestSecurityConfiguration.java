@@ -37,7 +37,8 @@ import vn.danvan.org.Role;
  * RestAuthenticationCache}). Camunda's filter lets only the engine list ({@code
  * /engine-rest/engine}) through. The metrics (Prometheus, and the engine's {@code
  * /engine-rest/metrics}) count every body's work: only coordinators and administrators (or a
- * monitoring account in their groups) read them.
+ * monitoring account in their groups) read them. A person looks up their own groups only ({@link
+ * #ownMembershipsOnly}).
  */
 @Configuration
 class RestSecurityConfiguration {
@@ -236,8 +237,23 @@ class RestSecurityConfiguration {
             ("{\"type\":\""
                     + (status == 401 ? "AuthenticationException" : "AuthorizationException")
                     + "\",\"message\":\""
-                    + message
+                    + jsonText(message)
                     + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code text} as the inside of a JSON string (a refusal may quote what the client asked). */
+  static String jsonText(String text) {
+    StringBuilder json = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c < 0x20) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    return json.toString();
   }
 }

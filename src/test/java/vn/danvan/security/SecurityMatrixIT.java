@@ -216,6 +216,8 @@ class SecurityMatrixIT extends RunningDemoApp {
             "/engine-rest/engine/default/identity/groups?userId=soTaiChinhCanBo")) {
       assertThat(http.get(path, LEADER).status()).as(path).isIn(403, 404);
     }
+    assertThat(http.get("/engine-rest/identity/groups?userId=a%22b%5C", STAFF).body())
+        .endsWith("(a\\\"b\\\\)\"}");
     assertThat(http.get("/engine-rest/identity/groups?userId=soNoiVuCanBo", STAFF).body())
         .contains("\"soNoiVu\"")
         .contains("vaiTroCanBo");
