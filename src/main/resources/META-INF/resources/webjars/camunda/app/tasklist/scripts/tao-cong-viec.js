@@ -2,8 +2,8 @@
  * "Tạo công việc" (create task) in Tasklist's header is for those the engine lets create tasks
  * (CREATE on TASK: the administrator); everyone else would only be refused. danvan.css hides it
  * until the signed-in person's authorization is checked, and this script shows it to those who
- * have it: checked whenever the header draws the action and after every sign-in. Loaded by
- * config.js (customScripts).
+ * have it: checked whenever the header draws the action and after every sign-in, forgotten at
+ * sign-out. Loaded by config.js (customScripts).
  */
 const ACTION = '.create-task-action';
 const MAY_CREATE = 'danvan-may-create-task';
@@ -40,7 +40,9 @@ new MutationObserver((records) => {
 }).observe(document.documentElement, { childList: true, subtree: true });
 
 window.addEventListener('hashchange', (event) => {
-  if (event.oldURL.includes('#/login')) {
+  if (event.newURL.includes('#/login')) {
+    document.body.classList.remove(MAY_CREATE); // signed out: the next person is asked anew
+  } else if (event.oldURL.includes('#/login')) {
     check();
   }
 });
