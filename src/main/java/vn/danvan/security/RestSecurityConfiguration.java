@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -33,7 +37,8 @@ import vn.danvan.org.Role;
  * RestAuthenticationCache}). Camunda's filter lets only the engine list ({@code
  * /engine-rest/engine}) through. The metrics (Prometheus, and the engine's {@code
  * /engine-rest/metrics}) count every body's work: only coordinators and administrators (or a
- * monitoring account in their groups) read them.
+ * monitoring account in their groups) read them. A person looks up their own groups only ({@link
+ * #ownMembershipsOnly}).
  */
 @Configuration
 class RestSecurityConfiguration {
@@ -86,13 +91,8 @@ class RestSecurityConfiguration {
           if (request.getRequestURI().contains("/static/")) {
             return null; // the plugins' scripts, which load the app
           }
-          Authentications auths =
-              request.getSession(false) == null
-                  ? null
-                  : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-          if (auths == null
-              || !(auths.getAuthenticationForProcessEngine(engine.getName())
-                  instanceof UserAuthentication user)) {
+          UserAuthentication user = sessionUser(request, engine);
+          if (user == null) {
             return new Refusal(
                 HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập ứng dụng Quản trị");
           }
@@ -121,6 +121,81 @@ class RestSecurityConfiguration {
         },
         "/actuator/prometheus",
         "/engine-rest/metrics/*");
+  }
+
+  /**
+   * Whose groups a person may look up ({@code identity/groups?userId=}, {@code group?member=}, and
+   * their counts, over REST and in the webapps): their own, or anyone's account they may read (READ
+   * on that USER: the administrator). A body's group and a role are groups, so the engine's answer
+   * about another person would show the roles both share.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> ownMembershipsOnly(ProcessEngine engine) {
+    return guard(
+        "danvan-own-memberships-only",
+        request -> {
+          String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+          if (!MEMBERSHIP_LOOKUPS.matcher(path).matches()) {
+            return null;
+          }
+          Authentication caller = caller(request, engine);
+          String[] asked =
+              request.getParameterValues(path.endsWith("/identity/groups") ? "userId" : "member");
+          if (caller == null || asked == null) {
+            return null; // the engine answers: 401, or the groups the caller may read
+          }
+          List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+          for (String userId : asked) {
+            if (!userId.equals(caller.getUserId())
+                && !groups.contains(Role.ADMIN.groupId())
+                && !engine
+                    .getAuthorizationService()
+                    .isUserAuthorized(
+                        caller.getUserId(), groups, Permissions.READ, Resources.USER, userId)) {
+              return new Refusal(
+                  HttpServletResponse.SC_FORBIDDEN,
+                  "Chỉ xem được nhóm và vai trò của chính mình (" + userId + ")");
+            }
+          }
+          return null;
+        },
+        "/engine-rest/*",
+        "/camunda/api/engine/*");
+  }
+
+  /** The engine's look-ups of someone's groups, under the REST API or the webapps' engine API. */
+  static final Pattern MEMBERSHIP_LOOKUPS =
+      Pattern.compile(
+          "/(engine-rest(/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)"
+              + "/(identity/groups|group|group/count)/?");
+
+  /**
+   * Who asks: the REST caller Camunda's filter authenticated, or the person signed in to the
+   * webapps; null for anyone else.
+   */
+  static Authentication caller(HttpServletRequest request, ProcessEngine engine) {
+    Authentication rest = engine.getIdentityService().getCurrentAuthentication();
+    if (rest != null) {
+      return rest;
+    }
+    UserAuthentication user = sessionUser(request, engine);
+    return user == null
+        ? null
+        : new Authentication(
+            user.getIdentityId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
+  }
+
+  /** The person signed in to the webapps in this request's session, or null. */
+  static UserAuthentication sessionUser(HttpServletRequest request, ProcessEngine engine) {
+    Authentications auths =
+        request.getSession(false) == null
+            ? null
+            : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+    return auths != null
+            && auths.getAuthenticationForProcessEngine(engine.getName())
+                instanceof UserAuthentication user
+        ? user
+        : null;
   }
 
   /** Why a guard stops a request: the status and the message the client reads. */
@@ -162,8 +237,23 @@ class RestSecurityConfiguration {
             ("{\"type\":\""
                     + (status == 401 ? "AuthenticationException" : "AuthorizationException")
                     + "\",\"message\":\""
-                    + message
+                    + jsonText(message)
                     + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code text} as the inside of a JSON string (a refusal may quote what the client asked). */
+  static String jsonText(String text) {
+    StringBuilder json = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        json.append('\\').append(c);
+      } else if (c < 0x20) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    return json.toString();
   }
 }

@@ -249,8 +249,16 @@ final class SecurityMatrix {
     return Map.copyOf(FIXTURE);
   }
 
+  static final String MATRIX_TASK = "Việc ma trận";
+
   /** Removes what the administrator's rightful requests created, for the tests that follow. */
   static void undoAdministration(ProcessEngine engine) {
+    engine
+        .getTaskService()
+        .createTaskQuery()
+        .taskName(MATRIX_TASK)
+        .list()
+        .forEach(t -> engine.getTaskService().deleteTask(t.getId(), true));
     engine.getIdentityService().unlockUser(Actor.WRONG_PASSWORD.user);
     engine.getIdentityService().deleteUser("maTranMoi");
     engine.getIdentityService().deleteGroup("nhomMaTran");
@@ -320,6 +328,8 @@ final class SecurityMatrix {
             "soTaiChinh",
             ADMINS,
             NOT_ADMINS));
+    probes.addAll(membershipLookups("/engine-rest"));
+    probes.addAll(membershipLookups("/engine-rest/engine/default"));
     for (String path :
         List.of(
             "/engine-rest/tenant",
@@ -386,6 +396,24 @@ final class SecurityMatrix {
     probes.add(get("/engine-rest/history/cleanup/configuration", "batchWindow", SIGNED_IN, NOBODY));
     probes.add(get("/engine-rest/filter", "{filter}", SIGNED_IN, NOBODY));
     return probes;
+  }
+
+  /**
+   * Whose groups and roles one may look up under an engine API root: one's own (the staff of
+   * another body asking about themselves), anyone's for the administrator, no one else's (the role
+   * groups both share are not shown either).
+   */
+  static List<Probe> membershipLookups(String root) {
+    List<Actor> selfOrAdmin = List.of(Actor.OTHER_BODY, Actor.ADMIN);
+    return List.of(
+        get(
+            root + "/identity/groups?userId=soTaiChinhCanBo",
+            "vaiTroCanBo",
+            selfOrAdmin,
+            NOT_ADMINS),
+        get(root + "/group?member=soTaiChinhCanBo", "vaiTroCanBo", selfOrAdmin, NOT_ADMINS),
+        get(root + "/group/count?member=soTaiChinhCanBo", "\"count\":2", selfOrAdmin, NOT_ADMINS),
+        get(root + "/user/soTaiChinhCanBo/profile", "soTaiChinhCanBo", selfOrAdmin, NOT_ADMINS));
   }
 
   /** Sở Nội vụ's task: its staff work it, another body can neither see nor touch it. */
@@ -651,7 +679,15 @@ final class SecurityMatrix {
             null,
             ADMINS,
             everyoneElse),
-        probe("POST", "/engine-rest/history/cleanup", null, null, List.of(), everyoneElse));
+        probe("POST", "/engine-rest/history/cleanup", null, null, List.of(), everyoneElse),
+        // Tasklist offers "Tạo công việc" to those only
+        probe(
+            "POST",
+            "/engine-rest/task/create",
+            "{\"name\":\"" + MATRIX_TASK + "\"}",
+            null,
+            ADMINS,
+            everyoneElse));
   }
 
   /** The board, its sheet, the reminder setting, the metrics. */
@@ -690,6 +726,12 @@ final class SecurityMatrix {
   /** The webapps' own APIs, through each actor's session (Tasklist, Cockpit, Admin). */
   static List<Probe> webapps() {
     String engine = "/camunda/api/engine/engine/default";
+    List<Probe> probes = new ArrayList<>(membershipLookups(engine));
+    probes.addAll(webappWork(engine));
+    return probes;
+  }
+
+  private static List<Probe> webappWork(String engine) {
     return List.of(
         get(engine + "/task/{task}", "{task}", List.of(Actor.STAFF), OTHER_BODY),
         get(engine + "/task?processInstanceId={pi}", "{task}", List.of(Actor.STAFF), OTHER_BODY),

@@ -200,6 +200,43 @@ class SecurityMatrixIT extends RunningDemoApp {
   }
 
   @Test
+  void staffLookUpTheirOwnGroupsOnlyAndTheAdministratorAnyones() {
+    String others = "/engine-rest/identity/groups?userId=soTaiChinhCanBo";
+    Reply refused = http.get(others, STAFF);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body())
+        .isEqualTo(
+            "{\"type\":\"AuthorizationException\",\"message\":"
+                + "\"Chỉ xem được nhóm và vai trò của chính mình (soTaiChinhCanBo)\"}");
+    for (String path :
+        List.of(
+            "/engine-rest/group?member=soNoiVuCanBo&member=soTaiChinhCanBo",
+            "/engine-rest/group/?member=soTaiChinhCanBo",
+            "/engine-rest//group/count?member=soTaiChinhCanBo",
+            "/engine-rest/engine/default/identity/groups?userId=soTaiChinhCanBo")) {
+      assertThat(http.get(path, LEADER).status()).as(path).isIn(403, 404);
+    }
+    assertThat(http.get("/engine-rest/identity/groups?userId=a%22b%5C", STAFF).body())
+        .endsWith("(a\\\"b\\\\)\"}");
+    assertThat(http.get("/engine-rest/identity/groups?userId=soNoiVuCanBo", STAFF).body())
+        .contains("\"soNoiVu\"")
+        .contains("vaiTroCanBo");
+    assertThat(http.get("/engine-rest/group?member=soNoiVuCanBo", STAFF).body())
+        .contains("vaiTroCanBo");
+    assertThat(http.get(others, "demo:demo").body()).contains("\"soTaiChinh\"");
+
+    Http tasklist = new Http(port);
+    assertThat(tasklist.loginToWebapp("tasklist", "soNoiVuCanBo", "demo").status()).isEqualTo(200);
+    String webappApi = "/camunda/api/engine/engine/default";
+    assertThat(tasklist.get(webappApi + "/identity/groups?userId=soTaiChinhCanBo", null).status())
+        .isEqualTo(403);
+    assertThat(tasklist.get(webappApi + "/group?member=soTaiChinhCanBo", null).status())
+        .isEqualTo(403);
+    assertThat(tasklist.get(webappApi + "/identity/groups?userId=soNoiVuCanBo", null).body())
+        .contains("\"soNoiVu\"");
+  }
+
+  @Test
   void theBodyTaskFilterShowsEachPersonTheirOwnBodysTasks() {
     String ours =
         tasks.createTaskQuery().processInstanceId(assign("soNoiVu")).singleResult().getId();

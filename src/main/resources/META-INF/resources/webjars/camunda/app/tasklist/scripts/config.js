@@ -1,8 +1,12 @@
 // Cấu hình Tasklist (thay cho config.js mặc định của Camunda): phần chung ở danvan-config.js.
 import { danvanConfig } from './danvan-config.js';
 
+const common = danvanConfig('Danh sách công việc');
+
 export default {
-  ...danvanConfig('Danh sách công việc'),
+  ...common,
+  // "Tạo công việc" chỉ hiện cho người được tạo công việc
+  customScripts: [...common.customScripts, 'scripts/tao-cong-viec.js'],
   // phím tắt (như cấu hình mặc định của Camunda)
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'nhận công việc đang chọn' },
