@@ -55,6 +55,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
+import vn.danvan.notification.Notifications.Work;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.tracking.JsonLog;
 import vn.danvan.variable.SharedVariables;
@@ -498,7 +499,9 @@ public class Fanouts {
 
   /** A reminder's chunk: a message to each of its bodies whose work is still open. */
   public void remindChunk(DelegateExecution chunk) {
-    stillOpen(chunk).forEach(body -> notifications.reminded(chunk, body));
+    Work work = Work.of(chunk);
+    stillOpen(chunk)
+        .forEach(body -> notifications.reminded(chunk.getProcessEngineServices(), work, body));
   }
 
   /** A chase's chunk: a {@code chaseNotice} for the leaders of each body still open. */

@@ -89,6 +89,12 @@ public final class SharedVariables {
     return (String) vars.getVariable(LEAD_BODY);
   }
 
+  /** What is to be done (as text); null when absent. */
+  public static String taskContent(VariableScope vars) {
+    Object content = vars.getVariable(TASK_CONTENT);
+    return content == null ? null : content.toString();
+  }
+
   /** The approved deadline (yyyy-MM-dd text, empty for none, once the work has started). */
   public static LocalDate deadline(VariableScope vars) {
     return vars.getVariable(DEADLINE) instanceof String d && !d.isBlank()
