@@ -36,6 +36,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -264,9 +265,9 @@ public class Fanouts {
    * those whose member has not even started (its chunk not yet run). Read without the caller's
    * authorizations: it is the block's own bookkeeping, whoever's action is running.
    */
-  public List<String> unansweredBodies(DelegateExecution caller, String fanoutId) {
-    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
-    HistoryService history = caller.getProcessEngineServices().getHistoryService();
+  public List<String> unansweredBodies(ProcessEngineServices engine, String fanoutId) {
+    RuntimeService runtime = engine.getRuntimeService();
+    HistoryService history = engine.getHistoryService();
     return Context.getCommandContext()
         .runWithoutAuthorization(
             () -> {
@@ -316,9 +317,9 @@ public class Fanouts {
    * is still open (those whose report the consolidating body may return). Read without the caller's
    * authorizations, as {@link #unansweredBodies}.
    */
-  public List<String> answeredBodies(DelegateExecution caller, String fanoutId) {
-    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
-    HistoryService history = caller.getProcessEngineServices().getHistoryService();
+  public List<String> answeredBodies(ProcessEngineServices engine, String fanoutId) {
+    RuntimeService runtime = engine.getRuntimeService();
+    HistoryService history = engine.getHistoryService();
     return Context.getCommandContext()
         .runWithoutAuthorization(
             () -> {
