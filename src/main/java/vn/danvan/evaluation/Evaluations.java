@@ -294,8 +294,36 @@ public class Evaluations {
     if (execution.getVariable(RETURNED_BODIES) == null) {
       return null;
     }
-    HistoricVariableInstance sheet = lastOf(execution, body, ASSESSMENT);
-    return sheet == null ? null : sheet.getTypedValue();
+    return lastSheet(
+        execution.getProcessEngineServices().getHistoryService(),
+        execution.getProcessInstanceId(),
+        EvaluationVariables.year(execution),
+        body);
+  }
+
+  /** A body's last finished sheet in a year's round (its instance), null for none. */
+  static TypedValue lastSheet(HistoryService history, String round, Integer year, String body) {
+    HistoricVariableInstance last = null;
+    for (HistoricProcessInstance child :
+        history
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(round)
+            .processDefinitionKey(BODY_PROCESS)
+            .finished()
+            .variableValueEquals(LEAD_BODY, body)
+            .variableValueEquals(YEAR, year)
+            .orderByProcessInstanceEndTime()
+            .asc()
+            .list()) {
+      HistoricVariableInstance value =
+          history
+              .createHistoricVariableInstanceQuery()
+              .processInstanceId(child.getId())
+              .variableName(ASSESSMENT)
+              .singleResult();
+      last = value == null ? last : value;
+    }
+    return last == null ? null : last.getTypedValue();
   }
 
   /**
@@ -606,32 +634,6 @@ public class Evaluations {
       }
     }
     return byBody;
-  }
-
-  private HistoricVariableInstance lastOf(DelegateExecution execution, String body, String name) {
-    HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    Object year = execution.getVariable(YEAR);
-    HistoricVariableInstance last = null;
-    for (HistoricProcessInstance child :
-        history
-            .createHistoricProcessInstanceQuery()
-            .superProcessInstanceId(execution.getProcessInstanceId())
-            .processDefinitionKey(BODY_PROCESS)
-            .finished()
-            .variableValueEquals(LEAD_BODY, body)
-            .variableValueEquals(YEAR, year)
-            .orderByProcessInstanceEndTime()
-            .asc()
-            .list()) {
-      HistoricVariableInstance value =
-          history
-              .createHistoricVariableInstanceQuery()
-              .processInstanceId(child.getId())
-              .variableName(name)
-              .singleResult();
-      last = value == null ? last : value;
-    }
-    return last;
   }
 
   private String name(String body) {
