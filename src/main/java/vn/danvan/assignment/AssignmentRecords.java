@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
+import vn.danvan.notification.Notifications.Work;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.JsonLog;
 import vn.danvan.variable.SharedVariables;
@@ -212,7 +213,11 @@ public class AssignmentRecords {
         "Gia hạn nhiệm vụ {}: {}",
         execution.getBusinessKey(),
         approved ? "đồng ý, hạn mới " + execution.getVariable(DEADLINE) : "từ chối");
-    notifications.extensionDecided(execution, approved);
+    notifications.extensionDecided(
+        execution.getProcessEngineServices(),
+        Work.of(execution),
+        SharedVariables.leadBody(execution),
+        approved);
     execution.setVariable(REQUEST_EXTENSION, false);
     execution.removeVariable(EXTENSION_APPROVED);
   }
@@ -258,7 +263,10 @@ public class AssignmentRecords {
         execution.getBusinessKey(),
         execution.getVariable(LEAD_BODY),
         execution.getVariable(DEADLINE));
-    notifications.reminded(execution, SharedVariables.leadBody(execution));
+    notifications.reminded(
+        execution.getProcessEngineServices(),
+        Work.of(execution),
+        SharedVariables.leadBody(execution));
   }
 
   /** Overdue: one more chase, escalating by count. */

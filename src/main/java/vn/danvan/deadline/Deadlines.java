@@ -78,9 +78,16 @@ public class Deadlines {
    * August 2016 plans by 31/8/2026.
    */
   public Schedule read(VariableScope vars, String phrase) {
-    int years = replayYears(vars);
-    Schedule schedule = DeadlinePhrases.parse(phrase, issuedDate(vars).minusYears(years));
-    return schedule.plusYears(years);
+    return read(phrase, issuedDate(vars), replayYears(vars));
+  }
+
+  /**
+   * Reads a phrase of a directive issued on a day, replayed some years later (0: not replayed): the
+   * text as of its own issue date, every date it names moved on by those years.
+   */
+  public static Schedule read(String phrase, LocalDate issued, int replayYears) {
+    Schedule schedule = DeadlinePhrases.parse(phrase, issued.minusYears(replayYears));
+    return schedule.plusYears(replayYears);
   }
 
   /** {@code replayYears}: a whole number of years from 0 to 100, 0 when not given. */
@@ -112,7 +119,12 @@ public class Deadlines {
    * chases do, rather than each at the hour its process happened to start.
    */
   public Date startOfNextDay() {
-    return Date.from(today().plusDays(1).atStartOfDay(ZONE).toInstant());
+    return startOf(today().plusDays(1));
+  }
+
+  /** 00:00 in Vietnam on a day, as the engine stores instants (a timer's date). */
+  public static Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(ZONE).toInstant());
   }
 
   /** Now in Vietnam according to the engine clock. */

@@ -1,5 +1,7 @@
 package vn.danvan.evaluation;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The variables of {@code annualEvaluation.bpmn}, {@code evaluationYear.bpmn} and {@code
  * bodyEvaluation.bpmn} besides the shared ones ({@link vn.danvan.variable.SharedVariables}).
@@ -45,4 +47,9 @@ public final class EvaluationVariables {
   public static final String BAND_LABEL = "bandLabel";
 
   private EvaluationVariables() {}
+
+  /** The year a round evaluates (set when the round opens). */
+  public static Integer year(VariableScope vars) {
+    return (Integer) vars.getVariable(YEAR);
+  }
 }

@@ -192,11 +192,25 @@ public class Evaluations {
   public void yearStarted(DelegateExecution execution) {
     CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
     LocalDate due = LocalDate.parse(Inputs.text(execution, SELF_ASSESSMENT_DUE, "Hạn tự chấm"));
-    int reviewDays = days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS);
+    YearDues dues = YearDues.of(due, days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS));
     execution.setVariable(CRITERIA_SET_NAME, set.name());
     execution.setVariable(BAND_DECISION, set.bands());
-    execution.setVariable(REVIEW_DUE, due.plusDays(reviewDays).toString());
-    execution.setVariable(APPROVAL_DUE, due.plusDays(reviewDays + 15L).toString());
+    execution.setVariable(REVIEW_DUE, dues.review().toString());
+    execution.setVariable(APPROVAL_DUE, dues.approval().toString());
+  }
+
+  /**
+   * A year's deadlines: the bodies assess themselves by the first, the reviewing body scores them
+   * {@code reviewDays} later, the approving body approves the ranking 15 days after that.
+   */
+  record YearDues(LocalDate selfAssessment, LocalDate review, LocalDate approval) {
+
+    static YearDues of(LocalDate selfAssessment, int reviewDays) {
+      return new YearDues(
+          selfAssessment,
+          selfAssessment.plusDays(reviewDays),
+          selfAssessment.plusDays(reviewDays + 15L));
+    }
   }
 
   /** Every evaluated body: the year's first round. */
@@ -211,8 +225,7 @@ public class Evaluations {
    * compiled from the bodies scored so far (earlier if every body is scored).
    */
   public Date compileAt(VariableScope vars) {
-    LocalDate reviewDue = LocalDate.parse((String) vars.getVariable(REVIEW_DUE));
-    return Date.from(reviewDue.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
+    return Deadlines.startOf(SharedVariables.reviewDue(vars).plusDays(1));
   }
 
   /** Whether the year's ranking has been compiled (bodies scored later then just end). */
@@ -232,15 +245,17 @@ public class Evaluations {
   public void yearOpened(DelegateExecution execution) {
     JsonNode year = json(execution, YEARS).get((Integer) execution.getVariable(YEAR_INDEX));
     CriteriaSet set = catalog.byId(year.get("criteriaSet").asText());
-    LocalDate due = LocalDate.parse(year.get("due").asText());
-    int reviewDays = days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS);
+    YearDues dues =
+        YearDues.of(
+            LocalDate.parse(year.get("due").asText()),
+            days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS));
     execution.setVariable(YEAR, year.get(YEAR).asInt());
     execution.setVariable(CRITERIA_SET_ID, set.id());
     execution.setVariable(CRITERIA_SET_NAME, set.name());
     execution.setVariable(BAND_DECISION, set.bands());
-    execution.setVariable(SELF_ASSESSMENT_DUE, due.toString());
-    execution.setVariable(REVIEW_DUE, due.plusDays(reviewDays).toString());
-    execution.setVariable(APPROVAL_DUE, due.plusDays(reviewDays + 15L).toString());
+    execution.setVariable(SELF_ASSESSMENT_DUE, dues.selfAssessment().toString());
+    execution.setVariable(REVIEW_DUE, dues.review().toString());
+    execution.setVariable(APPROVAL_DUE, dues.approval().toString());
     execution.setVariable(ROUND_BODIES, execution.getVariable(EVALUATED_BODIES));
     for (String name :
         List.of(
@@ -259,10 +274,7 @@ public class Evaluations {
     LocalDate due =
         LocalDate.parse(
             vars.getVariable(SELF_ASSESSMENT_DUE) instanceof String d ? d : dueOf(vars));
-    return Date.from(
-        due.minusDays(days(vars, WINDOW_DAYS, DEFAULT_WINDOW_DAYS))
-            .atStartOfDay(Deadlines.ZONE)
-            .toInstant());
+    return Deadlines.startOf(due.minusDays(days(vars, WINDOW_DAYS, DEFAULT_WINDOW_DAYS)));
   }
 
   /** The bodies of this round: all of them, or those the leadership returned. */
@@ -282,8 +294,36 @@ public class Evaluations {
     if (execution.getVariable(RETURNED_BODIES) == null) {
       return null;
     }
-    HistoricVariableInstance sheet = lastOf(execution, body, ASSESSMENT);
-    return sheet == null ? null : sheet.getTypedValue();
+    return lastSheet(
+        execution.getProcessEngineServices().getHistoryService(),
+        execution.getProcessInstanceId(),
+        EvaluationVariables.year(execution),
+        body);
+  }
+
+  /** A body's last finished sheet in a year's round (its instance), null for none. */
+  static TypedValue lastSheet(HistoryService history, String round, Integer year, String body) {
+    HistoricVariableInstance last = null;
+    for (HistoricProcessInstance child :
+        history
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(round)
+            .processDefinitionKey(BODY_PROCESS)
+            .finished()
+            .variableValueEquals(LEAD_BODY, body)
+            .variableValueEquals(YEAR, year)
+            .orderByProcessInstanceEndTime()
+            .asc()
+            .list()) {
+      HistoricVariableInstance value =
+          history
+              .createHistoricVariableInstanceQuery()
+              .processInstanceId(child.getId())
+              .variableName(ASSESSMENT)
+              .singleResult();
+      last = value == null ? last : value;
+    }
+    return last == null ? null : last.getTypedValue();
   }
 
   /**
@@ -594,32 +634,6 @@ public class Evaluations {
       }
     }
     return byBody;
-  }
-
-  private HistoricVariableInstance lastOf(DelegateExecution execution, String body, String name) {
-    HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    Object year = execution.getVariable(YEAR);
-    HistoricVariableInstance last = null;
-    for (HistoricProcessInstance child :
-        history
-            .createHistoricProcessInstanceQuery()
-            .superProcessInstanceId(execution.getProcessInstanceId())
-            .processDefinitionKey(BODY_PROCESS)
-            .finished()
-            .variableValueEquals(LEAD_BODY, body)
-            .variableValueEquals(YEAR, year)
-            .orderByProcessInstanceEndTime()
-            .asc()
-            .list()) {
-      HistoricVariableInstance value =
-          history
-              .createHistoricVariableInstanceQuery()
-              .processInstanceId(child.getId())
-              .variableName(name)
-              .singleResult();
-      last = value == null ? last : value;
-    }
-    return last;
   }
 
   private String name(String body) {

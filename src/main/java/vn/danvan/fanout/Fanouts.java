@@ -36,6 +36,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -55,6 +56,7 @@ import vn.danvan.deadline.Deadlines;
 import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.notification.Notifications;
+import vn.danvan.notification.Notifications.Work;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.tracking.JsonLog;
 import vn.danvan.variable.SharedVariables;
@@ -263,9 +265,9 @@ public class Fanouts {
    * those whose member has not even started (its chunk not yet run). Read without the caller's
    * authorizations: it is the block's own bookkeeping, whoever's action is running.
    */
-  public List<String> unansweredBodies(DelegateExecution caller, String fanoutId) {
-    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
-    HistoryService history = caller.getProcessEngineServices().getHistoryService();
+  public List<String> unansweredBodies(ProcessEngineServices engine, String fanoutId) {
+    RuntimeService runtime = engine.getRuntimeService();
+    HistoryService history = engine.getHistoryService();
     return Context.getCommandContext()
         .runWithoutAuthorization(
             () -> {
@@ -316,9 +318,9 @@ public class Fanouts {
    * is still open (those whose report the consolidating body may return). Read without the caller's
    * authorizations, as {@link #unansweredBodies}.
    */
-  public List<String> answeredBodies(DelegateExecution caller, String fanoutId) {
-    RuntimeService runtime = caller.getProcessEngineServices().getRuntimeService();
-    HistoryService history = caller.getProcessEngineServices().getHistoryService();
+  public List<String> answeredBodies(ProcessEngineServices engine, String fanoutId) {
+    RuntimeService runtime = engine.getRuntimeService();
+    HistoryService history = engine.getHistoryService();
     return Context.getCommandContext()
         .runWithoutAuthorization(
             () -> {
@@ -487,7 +489,9 @@ public class Fanouts {
 
   /** A reminder's chunk: a message to each of its bodies whose work is still open. */
   public void remindChunk(DelegateExecution chunk) {
-    stillOpen(chunk).forEach(body -> notifications.reminded(chunk, body));
+    Work work = Work.of(chunk);
+    stillOpen(chunk)
+        .forEach(body -> notifications.reminded(chunk.getProcessEngineServices(), work, body));
   }
 
   /** A chase's chunk: a {@code chaseNotice} for the leaders of each body still open. */

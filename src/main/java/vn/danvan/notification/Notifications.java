@@ -10,7 +10,6 @@ import static vn.danvan.variable.SharedVariables.KIND;
 import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
-import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.ClassPathResource;
@@ -123,7 +121,9 @@ public class Notifications {
     if (groups.isEmpty()) {
       return;
     }
-    Map<String, String> fill = common(task, groups.iterator().next());
+    String directive = task.getExecution().getProcessBusinessKey();
+    Map<String, String> fill =
+        common(directive, SharedVariables.taskContent(task), groups.iterator().next());
     fill.put("congViec", task.getName());
     fill.put("han", task.getDueDate() == null ? "không thời hạn" : day(task.getDueDate()));
     fill.put("lienKet", tasklistUrl + "#/?task=" + task.getId());
@@ -144,44 +144,55 @@ public class Notifications {
         fill.put("ky", String.valueOf(period));
       }
     }
-    send(
-        task.getProcessEngineServices(),
-        kind,
-        task.getExecution().getProcessBusinessKey(),
-        groups,
-        fill);
+    send(task.getProcessEngineServices(), kind, directive, groups, fill);
+  }
+
+  /**
+   * The work a message is about: its directive (the instance's business key), what is to be done,
+   * the deadline (null for none).
+   */
+  public record Work(String directive, String content, LocalDate deadline) {
+
+    /** The work of an execution's instance, read through the shared variables' typed readers. */
+    public static Work of(DelegateExecution execution) {
+      return new Work(
+          execution.getProcessBusinessKey(),
+          SharedVariables.taskContent(execution),
+          SharedVariables.deadline(execution));
+    }
   }
 
   /** Reminder before the deadline to a body that has not answered. */
-  public void reminded(DelegateExecution execution, String body) {
+  public void reminded(ProcessEngineServices engine, Work work, String body) {
     if (enabled) {
-      Map<String, String> fill = common(execution, body);
-      fill.put("han", day(execution.getVariable(DEADLINE)));
-      fill.put("lienKet", tasklistUrl);
-      send(
-          execution.getProcessEngineServices(),
-          Kind.REMINDER,
-          execution.getProcessBusinessKey(),
-          List.of(body),
-          fill);
+      send(engine, Kind.REMINDER, work.directive(), List.of(body), reminder(work, body));
     }
   }
 
-  /** The monitoring body decided on a body's request for more time. */
-  public void extensionDecided(DelegateExecution execution, boolean approved) {
+  /** What a reminder to a body fills in its template. */
+  Map<String, String> reminder(Work work, String body) {
+    Map<String, String> fill = common(work.directive(), work.content(), body);
+    fill.put("han", day(work.deadline()));
+    fill.put("lienKet", tasklistUrl);
+    return fill;
+  }
+
+  /** The monitoring body decided on the request for more time of the body doing the work. */
+  public void extensionDecided(
+      ProcessEngineServices engine, Work work, String body, boolean approved) {
     if (enabled) {
-      String body = SharedVariables.leadBody(execution);
-      Map<String, String> fill = common(execution, body);
-      fill.put("ketQua", approved ? "đồng ý gia hạn" : "không đồng ý gia hạn");
-      fill.put("han", day(execution.getVariable(DEADLINE)));
-      fill.put("lienKet", tasklistUrl);
       send(
-          execution.getProcessEngineServices(),
-          Kind.EXTENSION,
-          execution.getProcessBusinessKey(),
-          List.of(body),
-          fill);
+          engine, Kind.EXTENSION, work.directive(), List.of(body), extension(work, body, approved));
     }
+  }
+
+  /** What the decision on a body's request for more time fills in its template. */
+  Map<String, String> extension(Work work, String body, boolean approved) {
+    Map<String, String> fill = common(work.directive(), work.content(), body);
+    fill.put("ketQua", approved ? "đồng ý gia hạn" : "không đồng ý gia hạn");
+    fill.put("han", day(work.deadline()));
+    fill.put("lienKet", tasklistUrl);
+    return fill;
   }
 
   /**
@@ -229,17 +240,13 @@ public class Notifications {
         .toList();
   }
 
-  private Map<String, String> common(VariableScope vars, String group) {
+  /** What every message fills in: the body (by name), the work's content and its directive. */
+  private Map<String, String> common(String directive, String content, String group) {
     String body = group.endsWith("LanhDao") ? group.substring(0, group.length() - 7) : group;
     Map<String, String> fill = new LinkedHashMap<>();
     fill.put("donVi", registry.body(body).map(OrgRegistry.Body::name).orElse(body));
-    Object content = vars.getVariable(TASK_CONTENT);
-    fill.put("noiDung", content == null ? "" : content.toString());
-    fill.put(
-        "vanBan",
-        vars instanceof DelegateTask t
-            ? t.getExecution().getProcessBusinessKey()
-            : vars instanceof DelegateExecution e ? e.getProcessBusinessKey() : "");
+    fill.put("noiDung", content == null ? "" : content);
+    fill.put("vanBan", directive == null ? "" : directive);
     return fill;
   }
 
@@ -254,6 +261,9 @@ public class Notifications {
   }
 
   static String day(Object value) {
+    if (value instanceof LocalDate date) {
+      return DAY.format(date);
+    }
     if (value instanceof Date date) {
       return DAY.format(date.toInstant().atZone(Deadlines.ZONE));
     }

@@ -73,12 +73,14 @@ public class PeriodWork {
     }
     String fanoutId = fanoutId(task.getExecution());
     List<String> missing =
-        fanoutId == null ? List.of() : fanouts.unansweredBodies(task.getExecution(), fanoutId);
+        fanoutId == null
+            ? List.of()
+            : fanouts.unansweredBodies(task.getProcessEngineServices(), fanoutId);
     task.setVariable(MISSING_BODIES, registry.names(missing, NAMED));
     task.setVariable(MISSING_COUNT, missing.size());
     ArrayNode choices = JSON.createArrayNode();
     if (fanoutId != null) {
-      for (String body : fanouts.answeredBodies(task.getExecution(), fanoutId)) {
+      for (String body : fanouts.answeredBodies(task.getProcessEngineServices(), fanoutId)) {
         choices
             .addObject()
             .put("label", registry.body(body).map(OrgRegistry.Body::name).orElse(body))

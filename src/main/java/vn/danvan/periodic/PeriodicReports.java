@@ -14,7 +14,6 @@ import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
-import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,6 +32,7 @@ import vn.danvan.deadline.Schedule.Period;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * Periodic reports ("báo cáo định kỳ"): the cycle of a directive ("hằng quý", "trước ngày 15/10
@@ -111,7 +111,12 @@ public class PeriodicReports {
 
   /** What the bodies are asked in the round. */
   public String task(VariableScope vars) {
-    return "Báo cáo " + label(vars) + ": " + vars.getVariable(TASK_CONTENT);
+    return periodTask(label(vars), SharedVariables.taskContent(vars));
+  }
+
+  /** What the bodies are asked for a period: its report, on the directive's content. */
+  static String periodTask(String label, String content) {
+    return "Báo cáo " + label + ": " + content;
   }
 
   /**
@@ -119,8 +124,12 @@ public class PeriodicReports {
    * compiles what has arrived (earlier if every body has answered).
    */
   public Date compileAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse((String) vars.getVariable(PERIOD_DUE));
-    return Date.from(due.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
+    return compileAt(PeriodicVariables.periodDue(vars));
+  }
+
+  /** The compile day of a period due on a day: the next day, at 00:00 in Vietnam. */
+  static Date compileAt(LocalDate due) {
+    return Deadlines.startOf(due.plusDays(1));
   }
 
   /** Whether the round's compilation has begun (the bodies' late reports then just end). */
@@ -147,16 +156,18 @@ public class PeriodicReports {
     String label = period.prop("label").stringValue();
     execution.setVariable(PERIOD_LABEL, label);
     execution.setVariable(PERIOD_DUE, period.prop("due").stringValue());
-    execution.setVariable(
-        PERIOD_TASK, "Báo cáo " + label + ": " + execution.getVariable(TASK_CONTENT));
+    execution.setVariable(PERIOD_TASK, periodTask(label, SharedVariables.taskContent(execution)));
   }
 
   /** The round opens {@code windowDays} before the due day. */
   public Date opensAt(VariableScope vars) {
-    LocalDate due = LocalDate.parse(due(vars));
-    int window =
-        vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue() : DEFAULT_WINDOW_DAYS;
-    return Date.from(due.minusDays(window).atStartOfDay(Deadlines.ZONE).toInstant());
+    return opensAt(
+        LocalDate.parse(due(vars)), SharedVariables.windowDays(vars, DEFAULT_WINDOW_DAYS));
+  }
+
+  /** The opening of a round due on a day: that many days before it, at 00:00 in Vietnam. */
+  static Date opensAt(LocalDate due, int windowDays) {
+    return Deadlines.startOf(due.minusDays(windowDays));
   }
 
   /** The round is over: the next period (versions before every round ran on its own). */

@@ -1,5 +1,8 @@
 package vn.danvan.periodic;
 
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The variables of {@code periodicReport.bpmn} and {@code reportPeriod.bpmn} besides the shared
  * ones ({@link vn.danvan.variable.SharedVariables}).
@@ -35,4 +38,9 @@ public final class PeriodicVariables {
   public static final String REPORTING_BODIES = "reportingBodies";
 
   private PeriodicVariables() {}
+
+  /** The current period's due day (set when the round opens). */
+  public static LocalDate periodDue(VariableScope vars) {
+    return LocalDate.parse((String) vars.getVariable(PERIOD_DUE));
+  }
 }

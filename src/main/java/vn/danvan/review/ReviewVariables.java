@@ -1,5 +1,8 @@
 package vn.danvan.review;
 
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The variables of {@code reviewMilestone.bpmn} besides the shared ones ({@link
  * vn.danvan.variable.SharedVariables}).
@@ -14,4 +17,9 @@ public final class ReviewVariables {
   public static final String REVIEW_CONCLUSION = "reviewConclusion";
 
   private ReviewVariables() {}
+
+  /** The first day of the milestone's window (set at the start). */
+  public static LocalDate reviewOpens(VariableScope vars) {
+    return LocalDate.parse((String) vars.getVariable(REVIEW_OPENS));
+  }
 }

@@ -9,7 +9,6 @@ import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
 import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
-import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -54,7 +53,6 @@ public class Reviews {
 
   /** The drafting starts on the first day of the milestone's window. */
   public Date opensAt(VariableScope vars) {
-    LocalDate opens = LocalDate.parse((String) vars.getVariable(REVIEW_OPENS));
-    return Date.from(opens.atStartOfDay(Deadlines.ZONE).toInstant());
+    return Deadlines.startOf(ReviewVariables.reviewOpens(vars));
   }
 }

@@ -213,14 +213,23 @@ public class SkilfulModels {
 
   /** The next 15/10 (Ngày truyền thống công tác dân vận), 8:00, from today on. */
   public Date commendationAt(VariableScope vars) {
-    LocalDate today = deadlines.today();
+    return at(commendationDay(deadlines.today()));
+  }
+
+  /** The commendation day from a day on: this year's 15/10, or next year's once it is past. */
+  static LocalDate commendationDay(LocalDate today) {
     LocalDate day = COMMENDATION_DAY.atYear(today.getYear());
-    return at(day.isBefore(today) ? day.plusYears(1) : day);
+    return day.isBefore(today) ? day.plusYears(1) : day;
   }
 
   /** Re-evaluation on 1/9 of the next year. */
   public Date reEvaluationAt(VariableScope vars) {
-    return at(RE_EVALUATION_DAY.atYear(deadlines.today().getYear() + 1));
+    return at(reEvaluationDay(deadlines.today()));
+  }
+
+  /** The re-evaluation day of a model judged on a day: 1/9 of the next year. */
+  static LocalDate reEvaluationDay(LocalDate today) {
+    return RE_EVALUATION_DAY.atYear(today.getYear() + 1);
   }
 
   public void commended(DelegateTask task) {

@@ -89,6 +89,12 @@ public final class SharedVariables {
     return (String) vars.getVariable(LEAD_BODY);
   }
 
+  /** What is to be done (as text); null when absent. */
+  public static String taskContent(VariableScope vars) {
+    Object content = vars.getVariable(TASK_CONTENT);
+    return content == null ? null : content.toString();
+  }
+
   /** The approved deadline (yyyy-MM-dd text, empty for none, once the work has started). */
   public static LocalDate deadline(VariableScope vars) {
     return vars.getVariable(DEADLINE) instanceof String d && !d.isBlank()
@@ -99,6 +105,16 @@ public final class SharedVariables {
   /** Writes the deadline as the models and forms read it: yyyy-MM-dd, empty for none. */
   public static void deadline(VariableScope vars, LocalDate deadline) {
     vars.setVariable(DEADLINE, deadline == null ? "" : deadline.toString());
+  }
+
+  /** How many days before its due day a round opens; {@code absent} when not given as a number. */
+  public static int windowDays(VariableScope vars, int absent) {
+    return vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue() : absent;
+  }
+
+  /** A review's due day (yyyy-MM-dd): a milestone's, or an evaluation year's scoring deadline. */
+  public static LocalDate reviewDue(VariableScope vars) {
+    return LocalDate.parse((String) vars.getVariable(REVIEW_DUE));
   }
 
   /** How many times the work was chased; absent (never) is 0. */

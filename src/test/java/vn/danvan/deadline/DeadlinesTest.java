@@ -73,4 +73,26 @@ class DeadlinesTest {
         .hasMessageContaining("\"31/8/2016\"")
         .hasMessageContaining("yyyy-MM-dd");
   }
+
+  @Test
+  void aPhraseIsReadAsOfItsIssueDate() {
+    assertThat(Deadlines.read("trong tháng 8/2016", LocalDate.of(2016, 5, 20), 0))
+        .isEqualTo(new Schedule.Once(LocalDate.of(2016, 8, 1), LocalDate.of(2016, 8, 31)));
+  }
+
+  @Test
+  void aReplayedPhraseIsReadAsOfItsOwnIssueDateAndMovedOn() {
+    // a 2016 text run ten years later: issued (by this run) 20/5/2026, asks for August 2026
+    assertThat(Deadlines.read("trong tháng 8/2016", LocalDate.of(2026, 5, 20), 10))
+        .isEqualTo(new Schedule.Once(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTC", "America/Los_Angeles", "Asia/Ho_Chi_Minh"})
+  void aDayStartsAtVietnameseMidnightWhateverTheServerZone(String serverZone) {
+    TimeZone.setDefault(TimeZone.getTimeZone(serverZone));
+
+    assertThat(Deadlines.startOf(LocalDate.of(2020, 7, 1)))
+        .isEqualTo(Date.from(Instant.parse("2020-06-30T17:00:00Z")));
+  }
 }
