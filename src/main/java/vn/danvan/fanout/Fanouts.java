@@ -272,18 +272,7 @@ public class Fanouts {
         .runWithoutAuthorization(
             () -> {
               Set<String> running =
-                  leadBodies(
-                      runtime
-                          .createProcessInstanceQuery()
-                          .processDefinitionKey(MEMBER)
-                          .variableValueEquals(FANOUT_ID, fanoutId)
-                          .list()
-                          .stream()
-                          .map(ProcessInstance::getId)
-                          .toList(),
-                      runtime,
-                      history,
-                      false);
+                  leadBodies(runningMembers(runtime, fanoutId), runtime, history, false);
               Set<String> open = new TreeSet<>(running);
               // still waiting (ending in this very transaction, it has no variables left: all
               // answered)
@@ -298,6 +287,18 @@ public class Fanouts {
               }
               return List.copyOf(open);
             });
+  }
+
+  /** The fan-out's member instances still running. */
+  private static List<String> runningMembers(RuntimeService runtime, String fanoutId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(MEMBER)
+        .variableValueEquals(FANOUT_ID, fanoutId)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .toList();
   }
 
   /** The fan-out's member instances that have ended. */
@@ -328,18 +329,7 @@ public class Fanouts {
                   new TreeSet<>(
                       leadBodies(finishedMembers(history, fanoutId), runtime, history, true));
               answered.removeAll(
-                  leadBodies(
-                      runtime
-                          .createProcessInstanceQuery()
-                          .processDefinitionKey(MEMBER)
-                          .variableValueEquals(FANOUT_ID, fanoutId)
-                          .list()
-                          .stream()
-                          .map(ProcessInstance::getId)
-                          .toList(),
-                      runtime,
-                      history,
-                      false));
+                  leadBodies(runningMembers(runtime, fanoutId), runtime, history, false));
               return List.copyOf(answered);
             });
   }
