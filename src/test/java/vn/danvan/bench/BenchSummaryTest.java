@@ -123,6 +123,19 @@ class BenchSummaryTest {
         .endsWith("| p95 ≤ 100 ms | yes |");
   }
 
+  /** W1's ratio goal compares the assignment with the plain engine doing the same step. */
+  @Test
+  void theThroughputRatioIsTakenAgainstTheSameStep() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    var summary = json.readTree("{\"ratio\":0.80,\"ratioToNextTask\":0.96}");
+    assertThat(BenchSummary.likeForLike("leader", 0.80, summary)).isEqualTo(0.96);
+    assertThat(BenchSummary.likeForLike("confirmation", 0.80, summary)).isEqualTo(0.96);
+    assertThat(BenchSummary.likeForLike("end", 0.80, summary)).isEqualTo(0.80);
+    assertThat(BenchSummary.likeForLike("leader", 0.80, json.readTree("{\"ratio\":0.80}")))
+        .as("a file without the next-task path")
+        .isEqualTo(0.80);
+  }
+
   @Test
   void aBenchmarkNotRunSaysSoAndAMissTheEngineWouldMeetIsPlain() throws Exception {
     write(
