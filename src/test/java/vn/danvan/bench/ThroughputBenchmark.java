@@ -137,9 +137,6 @@ public final class ThroughputBenchmark {
       summary.put("ratioToNextTaskByRound", nextRatios);
       summary.put("goalPerSecond", 300);
       summary.put("goalRatio", GOAL_RATIO);
-      summary.put(
-          "ratioLikeForLike",
-          route == Route.END ? summary.get("ratio") : summary.get("ratioToNextTask"));
       timed.forEach((kind, results) -> report.put(kind.key, results));
       report.put("summary", summary);
       System.out.printf(
