@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -19,15 +20,17 @@ import org.springframework.stereotype.Component;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
+import vn.danvan.input.FormRules;
 import vn.danvan.input.InvalidInputException;
 
 /**
  * Every file of a new deployment (the product's own, or one an administrator uploads through {@code
  * POST /engine-rest/deployment/create}) must be readable before Camunda parses it: a model ({@code
  * .bpmn}, {@code .dmn}) well-formed XML, a Camunda Form ({@code .form}) a JSON object with its
- * {@code id} and {@code components} and no script. Otherwise the deployment is refused with the
- * file and the place ({@link InvalidInputException}, REST 400) instead of Camunda's 500, or a form
- * that deploys and then breaks every task that opens it.
+ * {@code id} and {@code components}, no script, a length limit the server can keep on every text
+ * field and patterns the server can read. Otherwise the deployment is refused with the file and the
+ * place ({@link InvalidInputException}, REST 400) instead of Camunda's 500, or a form that deploys
+ * and then breaks every task that opens it.
  */
 @Component
 class ModelFileCheck extends AbstractProcessEnginePlugin {
@@ -114,6 +117,36 @@ class ModelFileCheck extends AbstractProcessEnginePlugin {
           "Biểu mẫu "
               + name
               + " không được chứa thẻ HTML hay biểu thức chạy mã (<script>, javascript:)");
+    }
+    for (FormRules.Field field : FormRules.of(form).fields()) {
+      boolean text = field.type().equals("textfield") || field.type().equals("textarea");
+      if (text && (field.maxLength() == null || field.maxLength() > FormRules.MAX_TEXT)) {
+        throw new InvalidInputException(
+            "Biểu mẫu "
+                + name
+                + ": trường \""
+                + field.label()
+                + "\" ("
+                + field.key()
+                + ") cần độ dài tối đa (maxLength) không quá "
+                + FormRules.MAX_TEXT
+                + " ký tự, là độ dài máy chủ lưu được");
+      }
+      if (field.pattern() != null) {
+        try {
+          Pattern.compile(field.pattern());
+        } catch (PatternSyntaxException e) {
+          throw new InvalidInputException(
+              "Biểu mẫu "
+                  + name
+                  + ": mẫu kiểm tra của trường \""
+                  + field.label()
+                  + "\" ("
+                  + field.key()
+                  + ") không đọc được: "
+                  + e.getDescription());
+        }
+      }
     }
   }
 }

@@ -168,7 +168,12 @@ class RequestInputGuard {
           return;
         }
       }
-      chain.doFilter(new Replayed(request, body), response);
+      FormCheckPlugin.ANSWERING.set(Boolean.TRUE);
+      try {
+        chain.doFilter(new Replayed(request, body), response);
+      } finally {
+        FormCheckPlugin.ANSWERING.remove();
+      }
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)

@@ -344,7 +344,8 @@ public final class BadInputCases {
                 text("sang năm"),
                 "extensionReason",
                 text("Chờ số liệu")),
-            "Hạn đề nghị \\\"sang năm\\\" không hợp lệ"),
+            "Hạn đề nghị (ngày/tháng/năm) không đúng định dạng: Ví dụ: 31/12/2026"
+                + " (requestedDeadline)"),
         post(
             "extension: no reason",
             STAFF,
@@ -533,6 +534,19 @@ public final class BadInputCases {
                 + SCRIPT
                 + "\"}]}",
             "kichBan.form không được chứa thẻ HTML hay biểu thức chạy mã"),
+        deploy(
+            "deploy: form with a text longer than the server keeps",
+            "quaDai.form",
+            "{\"id\":\"form_x\",\"components\":[{\"key\":\"report\",\"type\":\"textarea\","
+                + "\"label\":\"Báo cáo\",\"validate\":{\"maxLength\":10000}}]}",
+            "quaDai.form: trường \\\"Báo cáo\\\" (report) cần độ dài tối đa (maxLength) không quá"
+                + " 4000 ký tự"),
+        deploy(
+            "deploy: form with a pattern the server cannot read",
+            "mauHong.form",
+            "{\"id\":\"form_x\",\"components\":[{\"key\":\"day\",\"type\":\"textfield\","
+                + "\"label\":\"Ngày\",\"validate\":{\"maxLength\":10,\"pattern\":\"^(\\\\d\"}}]}",
+            "mauHong.form: mẫu kiểm tra của trường \\\"Ngày\\\" (day) không đọc được"),
         deploy("deploy: nothing to deploy", null, null, "resource"));
   }
 
