@@ -62,7 +62,10 @@ class PeriodReturnIT extends RunningDemoApp {
     String complete = "/engine-rest/task/" + compile.get("id").asText() + "/complete";
     Reply noReason =
         http.postJson(
-            complete, CONSOLIDATOR, "{\"variables\":{\"returnBody\":{\"value\":\"soTaiChinh\"}}}");
+            complete,
+            CONSOLIDATOR,
+            "{\"variables\":{\"returnOne\":{\"value\":true},"
+                + "\"returnBody\":{\"value\":\"soTaiChinh\"}}}");
     assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
     assertThat(noReason.body()).contains("Lý do trả lại là bắt buộc");
 
@@ -70,7 +73,7 @@ class PeriodReturnIT extends RunningDemoApp {
         http.postJson(
             complete,
             CONSOLIDATOR,
-            "{\"variables\":{"
+            "{\"variables\":{\"returnOne\":{\"value\":true},"
                 + "\"returnBody\":{\"value\":\"soTaiChinh\"},"
                 + "\"returnReason\":{\"value\":\"Thiếu số liệu chi ngân sách\"}}}");
     assertThat(returned.status()).as(returned.body()).isEqualTo(204);
