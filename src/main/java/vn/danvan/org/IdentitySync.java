@@ -54,6 +54,12 @@ public class IdentitySync {
   /** Tasklist filter: tasks offered to any of my groups (my body), assigned or not. */
   public static final String FILTER_MY_BODY = "Việc của đơn vị tôi";
 
+  /** Tasklist filter: the body's work due within the "sắp đến hạn" window (3 days). */
+  public static final String FILTER_DUE_SOON = "Sắp đến hạn";
+
+  /** Tasklist filter: the body's work past its deadline. */
+  public static final String FILTER_OVERDUE = "Quá hạn";
+
   /** Tasklist filter: tasks I have claimed. */
   public static final String FILTER_MINE = "Việc tôi đang xử lý";
 
@@ -160,6 +166,18 @@ public class IdentitySync {
             .createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks(),
+        report);
+    ensureFilter(
+        FILTER_DUE_SOON,
+        "Việc của đơn vị tôi đến hạn trong 3 ngày tới, hạn gần nhất trước",
+        -9,
+        myBody().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(3)}"),
+        report);
+    ensureFilter(
+        FILTER_OVERDUE,
+        "Việc của đơn vị tôi đã quá hạn mà chưa xong, quá hạn lâu nhất trước",
+        -8,
+        myBody().dueBeforeExpression("${now()}"),
         report);
     ensureFilter(
         FILTER_MINE,
@@ -340,6 +358,16 @@ public class IdentitySync {
     grant(coordinators, Resources.DEPLOYMENT, ANY, report, Permissions.READ);
     grant(coordinators, Resources.DECISION_DEFINITION, ANY, report, Permissions.READ);
     grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, report, Permissions.READ);
+  }
+
+  /** Tasks offered to a group of the signed-in person, also those a colleague took, by due day. */
+  private TaskQuery myBody() {
+    return tasks
+        .createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks()
+        .orderByDueDate()
+        .asc();
   }
 
   private void ensureFilter(

@@ -2,6 +2,7 @@ package vn.danvan.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +61,16 @@ class TasklistWalkthroughIT {
       browser.screenshot("tasklist-english-selected");
       browser.click(".danvan-locale", "Tiếng Việt");
       browser.waitForText("Khởi động quy trình");
+      // the body's filters, and each card's standing against its deadline in words and colour
+      browser.waitForText("Sắp đến hạn");
+      assertThat(browser.text()).contains("Việc của đơn vị tôi", "Quá hạn", "Việc tôi đang xử lý");
+      List<String> standings = cardStandings(browser);
+      assertThat(standings)
+          .isNotEmpty()
+          .allMatch(List.of("Quá hạn", "Sắp đến hạn", "Trong hạn", "Không thời hạn")::contains);
+      assertThat(browser.all(By.cssSelector(".tasks-list .priority")))
+          .noneMatch(WebElement::isDisplayed);
+      browser.screenshot("staff-task-list-standings");
       openTask(browser, "Thực hiện nhiệm vụ");
       browser.waitForText(CONTENT);
       browser.waitForText("Hạn hoàn thành: 31/08/2030"); // days as Vietnamese read them
@@ -149,5 +160,20 @@ class TasklistWalkthroughIT {
   private String state(String id) {
     Http.Reply tasks = http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR);
     return tasks.body().replaceAll("(?s).*\"taskDefinitionKey\":\"([^\"]+)\".*", "$1");
+  }
+
+  /** The standing chips of the cards on the list, once the cards have drawn them. */
+  private static List<String> cardStandings(Browser browser) {
+    for (int tries = 0; tries < 50; tries++) {
+      List<String> chips =
+          browser.all(By.cssSelector(".tasks-list .danvan-han")).stream()
+              .map(WebElement::getText)
+              .toList();
+      if (!chips.isEmpty()) {
+        return chips;
+      }
+      browser.pause(200);
+    }
+    return List.of();
   }
 }

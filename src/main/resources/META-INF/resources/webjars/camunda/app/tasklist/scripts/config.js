@@ -6,7 +6,7 @@ const common = danvanConfig('Danh sách công việc');
 export default {
   ...common,
   // "Tạo công việc" chỉ hiện cho người được tạo công việc
-  customScripts: [...common.customScripts, 'scripts/tao-cong-viec.js'],
+  customScripts: [...common.customScripts, 'scripts/tao-cong-viec.js', 'scripts/han-xu-ly.js'],
   // phím tắt (như cấu hình mặc định của Camunda)
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'nhận công việc đang chọn' },
