@@ -55,7 +55,9 @@ class VariableNamesTest {
           // a key of the chase log's entries: how many bodies were chased
           "fanout/Fanouts.java", Set.of("bodies"),
           // a key of the round log's entries: the round's name
-          "skilful/SkilfulContests.java", Set.of("round"));
+          "skilful/SkilfulContests.java", Set.of("round"),
+          // a type of form component (a text shown, not a field)
+          "input/FormRules.java", Set.of("text"));
 
   private static JavaClasses mainClasses;
 
