@@ -1,6 +1,7 @@
 package vn.danvan.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 
@@ -15,6 +16,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.support.DirectiveRun;
 import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
@@ -281,5 +283,81 @@ class SeedDirectivesTest {
               assertThat(r.due()).as("the text gives no deadline").isNull();
             });
     assertThat(plans).extracting(Received::body).contains("soNoiVu", "ubndXaXuanHiep");
+  }
+
+  @Test
+  void aStartWithoutNumberOrDateNamesTheModelsAssumedOnesOrTheTextsOwn() {
+    DirectiveRun.at("2016-06-15T09:00");
+    Map<String, Object> dated = Map.of(ISSUED_DATE, "2016-06-15");
+    assertThatThrownBy(
+            () ->
+                runtimeService()
+                    .startProcessInstanceByKey("chiThiDanVanCoQuanNhaNuocBinhThuan2016", dated))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Số, ký hiệu văn bản là bắt buộc")
+        .hasMessageContaining("văn bản này không ghi số: số giả định của mô hình là CT-DV-BT-2016");
+    assertThatThrownBy(
+            () ->
+                runtimeService()
+                    .startProcessInstanceByKey(
+                        "tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Ngày ban hành là bắt buộc")
+        .hasMessageContaining(
+            "văn bản này không ghi ngày: ngày giả định của mô hình là 01/06/2023");
+    assertThatThrownBy(
+            () -> runtimeService().startProcessInstanceByKey("chiThi15QuangNgai2016", "15/CT-UBND"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ngày ban hành của văn bản này là 25/07/2016");
+  }
+
+  @Test
+  void theStartFormsDateIsKeptAsAnIsoDay() {
+    DirectiveRun.at("2016-07-25T09:00");
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "chiThi15QuangNgai2016", "15/CT-UBND", Map.of(ISSUED_DATE, "25/07/2016"));
+    assertThat(runtimeService().getVariable(pi.getId(), ISSUED_DATE)).isEqualTo("2016-07-25");
+    runtimeService().deleteProcessInstance(pi.getId(), "kiểm thử", false, true);
+  }
+
+  @Test
+  void everyDirectiveModelNamesItsNumberAndDateAndOpensTheStartForm() throws Exception {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes/directives"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(file.toFile());
+        String key = file.getFileName().toString().replace(".bpmn", "");
+        DirectiveIdentity identity = Directives.identity(model, key);
+        assertThat(identity.number()).as(key).isNotBlank();
+        assertThat(identity.issued()).as(key).isNotNull();
+        var start =
+            model
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)
+                .stream()
+                .filter(e -> e.getParentElement().getElementType().getTypeName().equals("process"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(start.getCamundaFormKey())
+            .as(key)
+            .isEqualTo("embedded:deployment:forms/khoiTaoVanBan.html");
+      }
+    }
+    assertThat(java.nio.file.Path.of("forms/khoiTaoVanBan.html")).isRegularFile();
+    assertThat(
+            List.of(
+                "chiThiDanVanCoQuanNhaNuocBinhThuan2016",
+                "nghiQuyetDanVanBacGiang2016",
+                "tiepTucThucHienChiThi24Nam2023"))
+        .allSatisfy(
+            key ->
+                assertThat(
+                        Directives.identity(
+                            org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(
+                                new java.io.File("processes/directives/" + key + ".bpmn")),
+                            key))
+                    .as(key)
+                    .satisfies(i -> assertThat(i.numberAssumed()).isTrue())
+                    .satisfies(i -> assertThat(i.issuedAssumed()).isTrue()));
   }
 }
