@@ -38,6 +38,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -75,18 +76,38 @@ public class DemoDirectives implements ApplicationRunner {
   /** A seed directive: model, number (business key), the date its text was issued. */
   record Seed(String key, String number, LocalDate textIssued) {}
 
-  static final List<Seed> SEEDS =
+  /**
+   * The seed directives' models. Each names on its start event the number and issue date it is
+   * started with ({@link DirectiveIdentity}): the text's own, or the assumed ones where the text
+   * has none (the start form shows them so).
+   */
+  static final List<String> SEED_KEYS =
       List.of(
-          new Seed("nghiQuyetDanVanBacGiang2016", "NQ-DV-BG-2016", LocalDate.of(2016, 7, 20)),
-          new Seed(
-              "chiThiDanVanCoQuanNhaNuocBinhThuan2016", "CT-DV-BT-2016", LocalDate.of(2016, 6, 15)),
-          new Seed("tiepTucThucHienChiThi24Nam2023", "CV-24-CT/TU-2023", LocalDate.of(2023, 6, 1)),
-          new Seed("chiThi15QuangNgai2016", "15/CT-UBND", LocalDate.of(2016, 7, 25)),
-          new Seed("chiThi03XuanLoc2023", "03/CT-UBND", LocalDate.of(2023, 7, 12)));
+          "nghiQuyetDanVanBacGiang2016",
+          "chiThiDanVanCoQuanNhaNuocBinhThuan2016",
+          "tiepTucThucHienChiThi24Nam2023",
+          "chiThi15QuangNgai2016",
+          "chiThi03XuanLoc2023");
+
+  /** The seeds, with the number and date their deployed models name. */
+  static List<Seed> seeds(RepositoryService repository) {
+    return SEED_KEYS.stream()
+        .map(
+            key -> {
+              DirectiveIdentity identity = Directives.identity(repository, key);
+              if (identity.number() == null || identity.issued() == null) {
+                throw new IllegalStateException(
+                    "Mô hình " + key + " không nêu số, ngày ban hành (soKyHieu, ngayBanHanh)");
+              }
+              return new Seed(key, identity.number(), identity.issued());
+            })
+        .toList();
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
 
   private final RuntimeService runtime;
+  private final RepositoryService repository;
   private final HistoryService history;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -96,6 +117,7 @@ public class DemoDirectives implements ApplicationRunner {
   DemoDirectives(ProcessEngine engine, Deadlines deadlines, Restructuring restructuring) {
     this.restructuring = restructuring;
     this.runtime = engine.getRuntimeService();
+    this.repository = engine.getRepositoryService();
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.identity = engine.getIdentityService();
@@ -104,15 +126,12 @@ public class DemoDirectives implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (history
-            .createHistoricProcessInstanceQuery()
-            .processDefinitionKey(SEEDS.get(0).key())
-            .count()
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(SEED_KEYS.get(0)).count()
         > 0) {
       return; // started once already (running or ended): the demo's data belongs to its users
     }
     LocalDate today = deadlines.today();
-    for (Seed seed : SEEDS) {
+    for (Seed seed : seeds(repository)) {
       LocalDate issued = replayDate(seed.textIssued(), today);
       runtime.startProcessInstanceByKey(
           seed.key(),

@@ -188,8 +188,22 @@ public class Evaluations {
     return json(vars, YEARS).get((Integer) vars.getVariable(YEAR_INDEX));
   }
 
-  /** A year's round starts ({@code evaluationYear}): its set's band decision and deadlines. */
+  /**
+   * A year's round starts ({@code evaluationYear}): its set's band decision and deadlines, and the
+   * bodies in force as it opens: a body ended since the evaluation began (a district merged into a
+   * commune on 1/7/2025) is evaluated as its heir, once, where the registry routes such work.
+   */
   public void yearStarted(DelegateExecution execution) {
+    List<String> bodies = new ArrayList<>();
+    json(execution, EVALUATED_BODIES).forEach(id -> bodies.add(id.asText()));
+    List<String> inForceNow =
+        bodies.stream()
+            .map(id -> inForce.admitted(execution, id, EVALUATED_BODIES, "Đơn vị được đánh giá"))
+            .distinct()
+            .toList();
+    if (!inForceNow.equals(bodies)) {
+      execution.setVariable(EVALUATED_BODIES, Sheets.value(Sheets.JSON.valueToTree(inForceNow)));
+    }
     CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
     LocalDate due = LocalDate.parse(Inputs.text(execution, SELF_ASSESSMENT_DUE, "Hạn tự chấm"));
     YearDues dues = YearDues.of(due, days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS));

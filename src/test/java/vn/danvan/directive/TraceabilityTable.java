@@ -19,7 +19,11 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
@@ -27,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.danvan.input.Inputs;
 
 /**
  * One seed directive's traceability table ({@code src/test/resources/traceability/*.yaml}): each
@@ -72,16 +77,42 @@ record TraceabilityTable(
       Map<String, String> coordinating,
       Map<String, String> deadline,
       String reason,
-      String assumed) {
+      String assumed,
+      String assumedDate) {
 
     Row withLead(Map<String, String> other) {
       return new Row(
-          key, item, quote, status, elements, other, coordinating, deadline, reason, assumed);
+          key,
+          item,
+          quote,
+          status,
+          elements,
+          other,
+          coordinating,
+          deadline,
+          reason,
+          assumed,
+          assumedDate);
     }
 
     Row withStatus(String other, String otherReason) {
       return new Row(
-          key, item, quote, other, elements, lead, coordinating, deadline, otherReason, assumed);
+          key,
+          item,
+          quote,
+          other,
+          elements,
+          lead,
+          coordinating,
+          deadline,
+          otherReason,
+          assumed,
+          assumedDate);
+    }
+
+    Row withAssumedDate(String other) {
+      return new Row(
+          key, item, quote, status, elements, lead, coordinating, deadline, reason, assumed, other);
     }
   }
 
@@ -116,7 +147,8 @@ record TraceabilityTable(
               bodies(row.get("coordinating")),
               bodies(row.get("deadline")),
               text(row.get("reason")),
-              text(row.get("assumed"))));
+              text(row.get("assumed")),
+              text(row.get("assumedDate"))));
     }
     return new TraceabilityTable(
         text(root.get("seed")),
@@ -162,6 +194,7 @@ record TraceabilityTable(
       return problems;
     }
     BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
+    problems.addAll(identityProblems(bpmn));
     Set<String> keys = new HashSet<>();
     Set<String> named = new HashSet<>();
     for (Row row : rows) {
@@ -224,6 +257,16 @@ record TraceabilityTable(
                     + "'");
           }
         });
+    if (!row.assumedDate().isBlank() && !documentation(activity).contains(ASSUMED_DATE)) {
+      problems.add(
+          where
+              + id
+              + " takes a date the text does not give ("
+              + row.assumedDate()
+              + "): its documentation needs a line '"
+              + ASSUMED_DATE
+              + " … (văn bản không nêu)'");
+    }
     if (row.deadline().isEmpty()) {
       inputs.keySet().stream()
           .filter(DEADLINE_INPUTS::contains)
@@ -237,6 +280,55 @@ record TraceabilityTable(
                           + " = '"
                           + inputs.get(input)
                           + "', the table gives none"));
+    }
+    return problems;
+  }
+
+  /** How an element's documentation flags a date the text does not give. */
+  static final String ASSUMED_DATE = "Ngày giả định:";
+
+  static String documentation(BaseElement element) {
+    return element.getDocumentations().stream()
+        .map(Documentation::getTextContent)
+        .collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * The number and date the model is started with, against the table's {@code number}: a text
+   * without its own ("không ghi số, ngày") has both flagged as assumed on the start event, with a
+   * line for each in its documentation; a text with its own has neither flagged.
+   */
+  List<String> identityProblems(BpmnModelInstance bpmn) {
+    List<String> problems = new ArrayList<>();
+    String key = bpmn.getModelElementsByType(Process.class).iterator().next().getId();
+    DirectiveIdentity identity = Directives.identity(bpmn, key);
+    if (identity.number() == null || identity.issued() == null) {
+      problems.add(seed + ": the start event names no soKyHieu and ngayBanHanh");
+      return problems;
+    }
+    boolean textHasNone = number.startsWith("không ghi số");
+    if (identity.numberAssumed() != textHasNone || identity.issuedAssumed() != textHasNone) {
+      problems.add(
+          seed
+              + ": the table says '"
+              + number
+              + "', the start event flags the number assumed "
+              + identity.numberAssumed()
+              + " and the date "
+              + identity.issuedAssumed());
+    }
+    StartEvent start =
+        bpmn.getModelElementsByType(StartEvent.class).stream()
+            .filter(e -> e.getParentElement() instanceof Process)
+            .findFirst()
+            .orElseThrow();
+    String text = documentation(start);
+    if (identity.numberAssumed() && !text.contains("Số giả định: " + identity.number())) {
+      problems.add(seed + ": the start event's documentation needs 'Số giả định: …'");
+    }
+    if (identity.issuedAssumed()
+        && !text.contains(ASSUMED_DATE + " " + Inputs.day(identity.issued()))) {
+      problems.add(seed + ": the start event's documentation needs '" + ASSUMED_DATE + " …'");
     }
     return problems;
   }

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 import vn.danvan.directive.TraceabilityTable.Row;
+import vn.danvan.input.Inputs;
 
 /**
  * Each seed directive, item by item, against its model: the tables in {@code
@@ -24,6 +28,12 @@ class TraceabilityTest {
 
   static final Path DOCUMENT = Path.of("docs/traceability.md");
 
+  /** docs/models.md holds the list of assumed dates between these lines (rendered too). */
+  static final Path MODELS = Path.of("docs/models.md");
+
+  static final String DATES_START = "<!-- ngày giả định: sinh từ bảng truy vết -->";
+  static final String DATES_END = "<!-- hết ngày giả định -->";
+
   /**
    * The items the models do not carry yet. Closing one (or finding a new one) changes this list
    * together with its table.
@@ -31,7 +41,6 @@ class TraceabilityTest {
   static final List<String> EXPECTED_GAPS =
       List.of(
           "000/6-kiem-tra",
-          "000/6-tieu-chi-danh-gia",
           "000/9-kiem-tra",
           "001/II.1-kiem-tra",
           "001/III.5-kiem-tra",
@@ -117,14 +126,92 @@ class TraceabilityTest {
   }
 
   @Test
+  void anAssumedDateTheModelDoesNotFlagIsFound() throws IOException {
+    TraceabilityTable quangNgai =
+        TraceabilityTable.all().stream()
+            .filter(t -> t.seed().equals("003"))
+            .findFirst()
+            .orElseThrow();
+    Row row =
+        quangNgai.rows().stream()
+            .filter(r -> r.key().equals("1-chuong-trinh"))
+            .findFirst()
+            .orElseThrow();
+    int index = quangNgai.rows().indexOf(row);
+    assertThat(quangNgai.problems()).isEmpty();
+    assertThat(quangNgai.withRow(index, row.withAssumedDate("31/12/2016")).problems())
+        .singleElement()
+        .asString()
+        .contains("CallActivity_ProgrammesAndPlans")
+        .contains(TraceabilityTable.ASSUMED_DATE);
+  }
+
+  @Test
   void theDocumentIsTheTablesRendered() throws IOException {
-    String rendered = render(TraceabilityTable.all());
+    List<TraceabilityTable> tables = TraceabilityTable.all();
+    String rendered = render(tables);
+    String models = Files.readString(MODELS);
+    int start = models.indexOf(DATES_START);
+    int end = models.indexOf(DATES_END);
+    assertThat(start)
+        .as(MODELS + " needs the lines " + DATES_START + " … " + DATES_END)
+        .isNotNegative();
+    assertThat(end).isGreaterThan(start);
+    String withDates =
+        models.substring(0, start + DATES_START.length())
+            + "\n\n"
+            + assumedDates(tables)
+            + "\n"
+            + models.substring(end);
     if (Boolean.getBoolean("traceability.write")) {
       Files.writeString(DOCUMENT, rendered);
+      Files.writeString(MODELS, withDates);
     }
     assertThat(Files.readString(DOCUMENT))
         .as(DOCUMENT + ": regenerate it (see this class)")
         .isEqualTo(rendered);
+    assertThat(Files.readString(MODELS))
+        .as(MODELS + ": regenerate its assumed dates (see this class)")
+        .isEqualTo(withDates);
+  }
+
+  /** The dates the models take that the texts do not give, one line per element. */
+  static String assumedDates(List<TraceabilityTable> tables) {
+    StringBuilder md =
+        new StringBuilder("| Văn bản | Mục | Phần tử | Ngày giả định |\n|---|---|---|---|\n");
+    for (TraceabilityTable t : tables) {
+      BpmnModelInstance bpmn = Bpmn.readModelFromFile(t.model().toFile());
+      String key = bpmn.getModelElementsByType(Process.class).iterator().next().getId();
+      DirectiveIdentity identity = Directives.identity(bpmn, key);
+      if (identity.issuedAssumed()) {
+        md.append("| ")
+            .append(
+                cells(
+                    t.seed(),
+                    "–",
+                    "`StartEvent_DirectiveIssued`",
+                    "ngày ban hành "
+                        + Inputs.day(identity.issued())
+                        + (identity.numberAssumed() ? ", số " + identity.number() : "")
+                        + " (văn bản không ghi)"))
+            .append(" |\n");
+      }
+      for (Row r : t.rows()) {
+        if (!r.assumedDate().isBlank()) {
+          md.append("| ")
+              .append(
+                  cells(
+                      t.seed(),
+                      r.item(),
+                      r.elements().stream()
+                          .map(e -> "`" + e + "`")
+                          .collect(Collectors.joining(", ")),
+                      r.assumedDate()))
+              .append(" |\n");
+        }
+      }
+    }
+    return md.toString();
   }
 
   static String summary(List<TraceabilityTable> tables) {
@@ -220,7 +307,9 @@ class TraceabilityTest {
                     bodies(r),
                     inputs(r.deadline()),
                     status,
-                    r.assumed()))
+                    r.assumedDate().isBlank()
+                        ? r.assumed()
+                        : "**Ngày giả định**: " + r.assumedDate() + "<br>" + r.assumed()))
             .append(" |\n");
       }
     }
