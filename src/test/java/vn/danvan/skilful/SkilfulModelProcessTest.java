@@ -546,7 +546,8 @@ class SkilfulModelProcessTest {
     Task choose = taskQuery().processInstanceId(model.getId()).singleResult();
     BpmnAwareTests.assertThat(choose)
         .hasDefinitionKey("Task_ChooseFocusArea")
-        .isAssignedTo("ubndXaXuanHiepCanBo");
+        .isAssignedTo("ubndXaXuanHiepCanBo")
+        .hasCandidateGroup("ubndXaXuanHiep");
     assertThat(taskService().getVariable(choose.getId(), FOCUS_AREA_CHOICES).toString())
         .contains("Bảo vệ môi trường", "Vệ sinh an toàn thực phẩm", SkilfulFocus.OTHER_AREA);
     assertThatThrownBy(
