@@ -546,8 +546,11 @@ class SkilfulModelProcessTest {
     Task choose = taskQuery().processInstanceId(model.getId()).singleResult();
     BpmnAwareTests.assertThat(choose)
         .hasDefinitionKey("Task_ChooseFocusArea")
-        .isAssignedTo("ubndXaXuanHiepCanBo")
-        .hasCandidateGroup("ubndXaXuanHiep");
+        .isAssignedTo("ubndXaXuanHiepCanBo");
+    assertThat(taskService().getIdentityLinksForTask(choose.getId()))
+        .as("the body's other staff can take it over")
+        .extracting(link -> link.getGroupId())
+        .contains("ubndXaXuanHiep");
     assertThat(taskService().getVariable(choose.getId(), FOCUS_AREA_CHOICES).toString())
         .contains("Bảo vệ môi trường", "Vệ sinh an toàn thực phẩm", SkilfulFocus.OTHER_AREA);
     assertThatThrownBy(
