@@ -7,6 +7,7 @@ import static vn.danvan.skilful.SkilfulCommon.score;
 import static vn.danvan.skilful.SkilfulVariables.AWARD_DECISION;
 import static vn.danvan.skilful.SkilfulVariables.CONTEST_NAME;
 import static vn.danvan.skilful.SkilfulVariables.ENTRIES;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREA;
 import static vn.danvan.skilful.SkilfulVariables.MODEL_NAME;
 import static vn.danvan.skilful.SkilfulVariables.ORGANISING_BODY;
 import static vn.danvan.skilful.SkilfulVariables.PASS_SCORE;
@@ -74,12 +75,19 @@ public class SkilfulContests {
         score(execution.getVariable(PASS_SCORE) == null ? 75 : execution.getVariable(PASS_SCORE))
             .doubleValue());
     ArrayNode entries = JSON.createArrayNode();
-    execution
-        .getProcessEngineServices()
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processDefinitionKey(MODEL_PROCESS)
-        .variableValueGreaterThan(YEARS_RECOGNISED, 0)
+    var recognised =
+        execution
+            .getProcessEngineServices()
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(MODEL_PROCESS)
+            .variableValueGreaterThan(YEARS_RECOGNISED, 0);
+    // a contest of one focus area (lĩnh vực trọng tâm): that area's models only
+    String area = execution.getVariable(FOCUS_AREA) instanceof String a && !a.isBlank() ? a : null;
+    if (area != null) {
+      recognised.variableValueEquals(FOCUS_AREA, area);
+    }
+    recognised
         .list()
         .forEach(
             model -> {
@@ -88,17 +96,20 @@ public class SkilfulContests {
                       .getProcessEngineServices()
                       .getRuntimeService()
                       .getVariables(
-                          model.getId(), List.of(MODEL_NAME, BODY_NAME, WORK_FIELD_LABEL));
+                          model.getId(),
+                          List.of(MODEL_NAME, BODY_NAME, WORK_FIELD_LABEL, FOCUS_AREA));
               entries
                   .addObject()
                   .put("modelId", model.getId())
                   .put(MODEL_NAME, (String) v.get(MODEL_NAME))
                   .put(BODY_NAME, (String) v.get(BODY_NAME))
-                  .put(WORK_FIELD_LABEL, (String) v.get(WORK_FIELD_LABEL));
+                  .put(WORK_FIELD_LABEL, (String) v.get(WORK_FIELD_LABEL))
+                  .put(FOCUS_AREA, (String) v.get(FOCUS_AREA));
             });
     if (entries.isEmpty()) {
       throw new InvalidInputException(
-          "Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi");
+          "Chưa có mô hình \"Dân vận khéo\" nào được công nhận để dự thi"
+              + (area == null ? "" : " trong lĩnh vực \"" + area + "\""));
     }
     execution.setVariable(ENTRIES, SpinValues.jsonValue(entries.toString()).create());
   }

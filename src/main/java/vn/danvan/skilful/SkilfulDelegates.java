@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans {@code skilfulModel}, {@code skilfulQuota} and {@code skilfulContest} call. */
+/**
+ * The beans {@code skilfulModel}, {@code skilfulQuota}, {@code skilfulContest} and {@code
+ * skilfulFocus} call.
+ */
 @Configuration
 public class SkilfulDelegates {
 
@@ -83,5 +86,20 @@ public class SkilfulDelegates {
   @Bean
   public TaskListener skilfulContestAwarded(SkilfulContests contests) {
     return contests::awarded;
+  }
+
+  @Bean
+  public ExecutionListener skilfulFocusStarted(SkilfulFocus focus) {
+    return focus::started;
+  }
+
+  @Bean
+  public JavaDelegate skilfulContestOpened(SkilfulFocus focus) {
+    return focus::contestOpened;
+  }
+
+  @Bean
+  public TaskListener skilfulFocusAreaChosen(SkilfulFocus focus) {
+    return focus::chosen;
   }
 }

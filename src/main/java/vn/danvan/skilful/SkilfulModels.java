@@ -98,13 +98,16 @@ public class SkilfulModels {
   private final Deadlines deadlines;
   private final String appraisingBody;
   private final String recognisingBody;
+  private final SkilfulFocus focus;
 
   public SkilfulModels(
       OrgRegistry registry,
       BodiesInForce inForce,
       Deadlines deadlines,
       @Value("${danvan.skilful.appraising-body:bdvTU}") String appraisingBody,
-      @Value("${danvan.skilful.recognising-body:btvTU}") String recognisingBody) {
+      @Value("${danvan.skilful.recognising-body:btvTU}") String recognisingBody,
+      SkilfulFocus focus) {
+    this.focus = focus;
     this.registry = registry;
     this.inForce = inForce;
     this.deadlines = deadlines;
@@ -176,6 +179,7 @@ public class SkilfulModels {
     execution.setVariable(RECOGNISING_BODY, recognisingBody);
     execution.setVariable(APPRAISAL_DUE, deadlines.today().plusDays(30).toString());
     execution.setVariable(YEARS_RECOGNISED, 0);
+    focus.offer(execution);
     status(execution, "Đã đăng ký, chờ thẩm định");
   }
 

@@ -60,5 +60,21 @@ public final class SkilfulVariables {
   public static final String ROUND_LOG = "roundLog";
   public static final String AWARD_DECISION = "awardDecision";
 
+  /** The focus areas (lĩnh vực trọng tâm) a directive names for its period: a JSON list. */
+  public static final String FOCUS_AREAS = "focusAreas";
+
+  /** The focus area a model belongs to (one of the directive's, or {@code OTHER_AREA}). */
+  public static final String FOCUS_AREA = "focusArea";
+
+  /** The registrant's choices of focus area, for the form: [{label, value}]. */
+  public static final String FOCUS_AREA_CHOICES = "focusAreaChoices";
+
+  public static final String COMMENDING_BODY = "commendingBody";
+  public static final String CONTEST_CYCLE = "contestCycle";
+  public static final String CONTEST_DUES = "contestDues";
+  public static final String CONTEST_INDEX = "contestIndex";
+  public static final String CONTEST_YEAR = "contestYear";
+  public static final String PER_FOCUS_AREA = "perFocusArea";
+
   private SkilfulVariables() {}
 }

@@ -2,10 +2,14 @@ package vn.danvan.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static vn.danvan.periodic.PeriodicVariables.PERIODS;
+import static vn.danvan.skilful.SkilfulVariables.COMMENDING_BODY;
+import static vn.danvan.skilful.SkilfulVariables.CONTEST_DUES;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREAS;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 import static vn.danvan.variable.SharedVariables.REPLAY_YEARS;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
@@ -28,10 +32,10 @@ import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
- * The Bắc Giang resolution (seed 001) lived from its issue to the Q3/2020 review: every plan, every
- * quarterly and December report, the final review, each to the right body on the right day. The
- * seed's text carries no issue date; the test takes 20/7/2016 (its first deadline is "trong tháng
- * 8/2016").
+ * The Bắc Giang resolution (seed 001) lived from its issue to the end of 2020: every plan, every
+ * quarterly and December report, Tháng Dân vận, the "Dân vận khéo" movement, the final review, each
+ * to the right body on the right day. The seed's text carries no issue date; the test takes
+ * 20/7/2016 (its first deadline is "trong tháng 8/2016").
  */
 @Deployment(
     resources = {
@@ -49,6 +53,8 @@ import vn.danvan.support.ProcessTestEngine;
       "processes/blocks/evaluationYear.bpmn",
       "processes/blocks/bodyEvaluation.bpmn",
       "processes/blocks/skilfulQuota.bpmn",
+      "processes/blocks/skilfulFocus.bpmn",
+      "processes/blocks/skilfulContest.bpmn",
       "processes/decisions/xepLoaiTotKhaTrungBinhYeu.dmn",
       "processes/decisions/xepLoaiNghiDinh335.dmn",
       "processes/decisions/chiTieuDanVanKheo.dmn"
@@ -131,10 +137,21 @@ class BacGiangResolutionTest {
         .singleElement()
         .satisfies(r -> assertThat(r.due()).isEqualTo(d("2017-01-01")));
 
-    // II.1: every quarter from Q3/2016 to Q3/2020 (17), districts and Ban Dân vận report
+    // III.3: the advice on the dân vận system's staffing, Ban Tổ chức with Ban Dân vận and
+    // districts
+    assertThat(work(all, "Tham mưu với Ban Thường vụ Tỉnh ủy về công tác tổ chức, cán bộ"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo("btcTU"))
+        .satisfies(r -> assertThat(r.due()).as("assumed, flagged").isEqualTo(d("2017-01-01")));
+    assertThat(all)
+        .filteredOn(r -> r.task().equals("Task_ConfirmResult") && "btvTU".equals(r.body()))
+        .as("Ban Thường vụ receives the advice")
+        .isNotEmpty();
+
+    // II.1: every quarter once III.5's guidance applies (from 2017): Q1/2017 to Q3/2020 (15)
     List<LocalDate> quarterEnds =
-        Stream.iterate(d("2016-09-30"), q -> q.plusDays(1).plusMonths(3).minusDays(1))
-            .limit(17)
+        Stream.iterate(d("2017-03-31"), q -> q.plusDays(1).plusMonths(3).minusDays(1))
+            .limit(15)
             .toList();
     for (String body : List.of("huyenUyXuanLoc", "thanhUyPhanThiet", "thiUyLaGi", "bdvTU")) {
       List<Received> quarterly =
@@ -147,7 +164,7 @@ class BacGiangResolutionTest {
     }
     assertThat(all)
         .filteredOn(r -> r.task().equals("Task_Conclude") && "ttTULanhDao".equals(r.body()))
-        .hasSize(17);
+        .hasSize(15);
 
     // III.5: the December meeting each year 2016–2019 (reports due 30/11), to Ban Thường vụ
     List<Received> december =
@@ -164,12 +181,13 @@ class BacGiangResolutionTest {
             Stream.of(DISTRICTS, FRONT, List.of("ubndTinh", "btcTU", "btgTU"))
                 .flatMap(List::stream)
                 .toArray(String[]::new));
-    // Ban Thường vụ concludes 4 December reports, 5 rounds of Tháng Dân vận plans, 4 of results
+    // Ban Thường vụ concludes 4 December reports, 5 rounds of Tháng Dân vận plans, 5 of results
     assertThat(all)
         .filteredOn(r -> r.task().equals("Task_Conclude") && "btvTULanhDao".equals(r.body()))
-        .hasSize(13);
+        .hasSize(14);
 
-    // III.5 Tháng Dân vận: plans by 30/9 each year to 2020, results by 15/11 to 2019
+    // III.5 Tháng Dân vận: plans by 30/9 (assumed) and results for the December meeting (the
+    // text's), each year 2016–2020
     List<Received> month =
         work(all, "Báo cáo Năm").stream()
             .filter(r -> r.content().contains("Tháng Dân vận"))
@@ -183,8 +201,9 @@ class BacGiangResolutionTest {
     assertThat(month)
         .filteredOn(r -> r.content().contains("kết quả"))
         .extracting(Received::due)
-        .containsOnly(d("2016-11-15"), d("2017-11-15"), d("2018-11-15"), d("2019-11-15"))
-        .hasSize(4 * 12);
+        .containsOnly(
+            d("2016-11-30"), d("2017-11-30"), d("2018-11-30"), d("2019-11-30"), d("2020-11-30"))
+        .hasSize(5 * 12);
     // III.5 yearly evaluation 2016–2020: 15 bodies self-assess by 15/11, Ban Dân vận reviews,
     // Ban Thường vụ approves; 2016–2020 use the province's 2016 criteria
     List<Received> sheets = all.stream().filter(r -> r.task().equals("Task_SelfAssess")).toList();
@@ -218,7 +237,26 @@ class BacGiangResolutionTest {
         .filteredOn(r -> r.task().equals("Task_ConcludeReview"))
         .extracting(Received::body)
         .containsExactly("btvTULanhDao");
+    // II.4: the focus areas of 2016–2020 and a contest each 15/8 from 2017 (none held here: no
+    // model was recognised), to the end of the period
+    assertThat(focusVariable(FOCUS_AREAS))
+        .isEqualTo(
+            "[\"Bảo vệ môi trường\",\"Vệ sinh an toàn thực phẩm\","
+                + "\"Phát triển bảo hiểm y tế toàn dân\"]");
+    assertThat(focusVariable(CONTEST_DUES))
+        .isEqualTo("[\"2017-08-15\",\"2018-08-15\",\"2019-08-15\",\"2020-08-15\"]");
+    assertThat(focusVariable(COMMENDING_BODY)).isEqualTo("ubndTinh");
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_DirectiveClosed");
+  }
+
+  static String focusVariable(String name) {
+    return String.valueOf(
+        historyService()
+            .createHistoricVariableInstanceQuery()
+            .processDefinitionKey("skilfulFocus")
+            .variableName(name)
+            .singleResult()
+            .getValue());
   }
 
   @Test

@@ -13,10 +13,15 @@ import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
 import static vn.danvan.skilful.SkilfulVariables.AREA;
 import static vn.danvan.skilful.SkilfulVariables.AWARD_DECISION;
 import static vn.danvan.skilful.SkilfulVariables.COMMENDATION_DECISION;
+import static vn.danvan.skilful.SkilfulVariables.COMMENDING_BODY;
 import static vn.danvan.skilful.SkilfulVariables.CONTENT;
+import static vn.danvan.skilful.SkilfulVariables.CONTEST_CYCLE;
 import static vn.danvan.skilful.SkilfulVariables.CONTEST_NAME;
 import static vn.danvan.skilful.SkilfulVariables.CUMULATIVE;
 import static vn.danvan.skilful.SkilfulVariables.ENTRIES;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREA;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREAS;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREA_CHOICES;
 import static vn.danvan.skilful.SkilfulVariables.GOALS;
 import static vn.danvan.skilful.SkilfulVariables.LACKING_COUNT;
 import static vn.danvan.skilful.SkilfulVariables.MODEL_NAME;
@@ -26,7 +31,9 @@ import static vn.danvan.skilful.SkilfulVariables.OUTCOME;
 import static vn.danvan.skilful.SkilfulVariables.OUTCOME_LABEL;
 import static vn.danvan.skilful.SkilfulVariables.OUTPUTS;
 import static vn.danvan.skilful.SkilfulVariables.PARTICIPANTS;
+import static vn.danvan.skilful.SkilfulVariables.PER_FOCUS_AREA;
 import static vn.danvan.skilful.SkilfulVariables.QUOTA_SUMMARY;
+import static vn.danvan.skilful.SkilfulVariables.RECOGNISING_BODY;
 import static vn.danvan.skilful.SkilfulVariables.RESOURCES;
 import static vn.danvan.skilful.SkilfulVariables.RETIRE_REASON;
 import static vn.danvan.skilful.SkilfulVariables.ROUNDS;
@@ -70,13 +77,16 @@ import vn.danvan.support.ProcessTestEngine;
 
 /**
  * "Dân vận khéo": a model's life (registered, appraised, recognised, exemplary, commended on 15/10,
- * re-evaluated each 1 September, retired), the yearly quota with its chasing, a contest.
+ * re-evaluated each 1 September, retired), the yearly quota with its chasing, a contest; a
+ * directive's movement with its focus areas, chosen at registration, and its contests on their
+ * cycle.
  */
 @Deployment(
     resources = {
       "processes/blocks/skilfulModel.bpmn",
       "processes/blocks/skilfulQuota.bpmn",
       "processes/blocks/skilfulContest.bpmn",
+      "processes/blocks/skilfulFocus.bpmn",
       "processes/blocks/chaseNotice.bpmn",
       "processes/decisions/chiTieuDanVanKheo.dmn",
       "processes/decisions/congNhanDanVanKheo.dmn"
@@ -491,5 +501,174 @@ class SkilfulModelProcessTest {
         .complete(
             task.getId(),
             Variables.putValue(ENTRIES, SpinValues.jsonValue(rows.toString()).create()));
+  }
+
+  /** A movement issued on 15/1/2025 with two focus areas, a contest each 15/8, to 2026. */
+  static ProcessInstance movement(Object... extra) {
+    Map<String, Object> vars =
+        withVariables(
+            ISSUED_DATE,
+            "2025-01-15",
+            END_DATE,
+            "2026-12-31",
+            FOCUS_AREAS,
+            "Bảo vệ môi trường; Vệ sinh an toàn thực phẩm",
+            COMMENDING_BODY,
+            "ubndTinh",
+            ORGANISING_BODY,
+            "bdvTU",
+            CONTEST_CYCLE,
+            "trước ngày 15/8 hằng năm");
+    for (int i = 0; i < extra.length; i += 2) {
+      vars.put((String) extra[i], extra[i + 1]);
+    }
+    return runtimeService().startProcessInstanceByKey("skilfulFocus", "NQ-DV-2025", vars);
+  }
+
+  static void completeAs(String person, Task task, Map<String, Object> vars) {
+    BpmnAwareTests.identityService().setAuthenticatedUserId(person);
+    try {
+      taskService().complete(task.getId(), vars);
+    } finally {
+      BpmnAwareTests.identityService().clearAuthentication();
+    }
+  }
+
+  @Test
+  void aModelChoosesItsDirectivesFocusAreaAndCompetesInThatAreasContest() throws Exception {
+    DirectiveRun.at("2025-01-15T09:00");
+    ProcessInstance movement = movement(PER_FOCUS_AREA, true);
+    assertThat(timerOf(movement).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2025-08-15T01:00:00Z")));
+
+    DirectiveRun.at("2025-03-01T09:00");
+    ProcessInstance model = register("ubndXaXuanHiepCanBo");
+    Task choose = taskQuery().processInstanceId(model.getId()).singleResult();
+    BpmnAwareTests.assertThat(choose)
+        .hasDefinitionKey("Task_ChooseFocusArea")
+        .isAssignedTo("ubndXaXuanHiepCanBo");
+    assertThat(taskService().getIdentityLinksForTask(choose.getId()))
+        .as("the body's other staff can take it over")
+        .extracting(link -> link.getGroupId())
+        .contains("ubndXaXuanHiep");
+    assertThat(taskService().getVariable(choose.getId(), FOCUS_AREA_CHOICES).toString())
+        .contains("Bảo vệ môi trường", "Vệ sinh an toàn thực phẩm", SkilfulFocus.OTHER_AREA);
+    assertThatThrownBy(
+            () ->
+                completeAs("ubndXaXuanHiepCanBo", choose, withVariables(FOCUS_AREA, "Giao thông")))
+        .hasRootCauseMessage(
+            "Lĩnh vực trọng tâm \"Giao thông\" không có trong danh sách: Bảo vệ môi trường;"
+                + " Vệ sinh an toàn thực phẩm; Lĩnh vực khác (focusArea)");
+    completeAs("ubndXaXuanHiepCanBo", choose, withVariables(FOCUS_AREA, "Bảo vệ môi trường"));
+    appraise(model, 85);
+    assertThat(variable(model, FOCUS_AREA)).isEqualTo("Bảo vệ môi trường");
+    assertThat(variable(model, RECOGNISING_BODY)).as("UBND commends").isEqualTo("ubndTinh");
+
+    // a REST client may give the area at registration: then no separate step
+    ProcessInstance other =
+        register(
+            "soNoiVuCanBo", MODEL_NAME, "Một cửa thân thiện", FOCUS_AREA, SkilfulFocus.OTHER_AREA);
+    appraise(other, 80);
+    assertThatThrownBy(() -> register("soNoiVuCanBo", FOCUS_AREA, "Giao thông"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Lĩnh vực trọng tâm \"Giao thông\" không có trong danh sách");
+
+    // 15/8/2025: one contest per focus area with a recognised model: environment only
+    fire(timerOf(movement));
+    List<ProcessInstance> contests =
+        runtimeService().createProcessInstanceQuery().processDefinitionKey("skilfulContest").list();
+    assertThat(contests).hasSize(1);
+    assertThat(runtimeService().getVariable(contests.get(0).getId(), CONTEST_NAME))
+        .isEqualTo("Hội thi \"Dân vận khéo\" năm 2025 – lĩnh vực Bảo vệ môi trường");
+    Task first = taskQuery().processInstanceId(contests.get(0).getId()).singleResult();
+    assertThat(entries(first).findValuesAsText(FOCUS_AREA)).containsExactly("Bảo vệ môi trường");
+    score(first, 90);
+    score(taskQuery().processInstanceId(contests.get(0).getId()).singleResult(), 92);
+    Task award = taskQuery().processInstanceId(contests.get(0).getId()).singleResult();
+    completeAs(
+        "bdvTULanhDao", award, withVariables(AWARD_DECISION, "Giải Nhất: mô hình xã Xuân Hiệp"));
+
+    // 15/8/2026: no recognised model left, no contest; the period ends on 31/12/2026
+    runtimeService().deleteProcessInstance(model.getId(), "Dừng");
+    runtimeService().deleteProcessInstance(other.getId(), "Dừng");
+    fire(timerOf(movement));
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey("skilfulContest")
+                .count())
+        .isZero();
+    Job over = timerOf(movement);
+    assertThat(over.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-12-31T17:00:00Z")));
+    fire(over);
+    BpmnAwareTests.assertThat(movement).isEnded().hasPassed("EndEvent_FocusOver");
+    DirectiveRun.at("2027-01-05T09:00");
+    BpmnAwareTests.assertThat(register("ubndXaXuanHiepCanBo"))
+        .as("after the period, no focus area to choose")
+        .isWaitingAt("Task_AppraiseModel");
+  }
+
+  @Test
+  void oneContestForAllAreasWhenTheDirectiveSaysSo() {
+    DirectiveRun.at("2025-01-15T09:00");
+    ProcessInstance movement = movement();
+    appraise(register("ubndXaXuanHiepCanBo", FOCUS_AREA, "Bảo vệ môi trường"), 85);
+    appraise(register("soNoiVuCanBo", FOCUS_AREA, "Vệ sinh an toàn thực phẩm"), 80);
+    fire(timerOf(movement));
+    ProcessInstance contest =
+        runtimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey("skilfulContest")
+            .singleResult();
+    assertThat(runtimeService().getVariable(contest.getId(), CONTEST_NAME))
+        .isEqualTo("Hội thi \"Dân vận khéo\" năm 2025");
+    assertThat(runtimeService().getVariable(contest.getId(), ENTRIES).toString())
+        .contains("Bảo vệ môi trường", "Vệ sinh an toàn thực phẩm");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          none       | ' '                           | Chưa nêu lĩnh vực trọng tâm nào (focusAreas)
+          empty item | Môi trường;; An toàn thực phẩm | có một mục trống (focusAreas)
+          repeated   | Môi trường; Môi trường         | "Môi trường" được ghi hai lần (focusAreas)
+          """)
+  void aMovementNeedsReadableFocusAreas(String kind, String areas, String message) {
+    DirectiveRun.at("2025-01-15T09:00");
+    assertThatThrownBy(() -> movement(FOCUS_AREAS, areas))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aModelWithUnreadableFocusAreasIsNotDeployed() {
+    String bpmn =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="focusAreasCheck" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="Start" />
+            <callActivity id="CallActivity_Movement" name="II.4 Phong trào"
+                calledElement="skilfulFocus">
+              <extensionElements>
+                <camunda:in sourceExpression="Môi trường;;" target="focusAreas" />
+              </extensionElements>
+            </callActivity>
+            <sequenceFlow id="F1" sourceRef="Start" targetRef="CallActivity_Movement" />
+          </process>
+        </definitions>
+        """;
+    assertThatThrownBy(
+            () ->
+                BpmnAwareTests.repositoryService()
+                    .createDeployment()
+                    .addString("focusAreasCheck.bpmn", bpmn)
+                    .deploy())
+        .hasMessageContaining(
+            "Bước \"II.4 Phong trào\" (CallActivity_Movement): Lĩnh vực trọng tâm"
+                + " \"Môi trường;;\" có một mục trống (focusAreas)");
   }
 }

@@ -63,7 +63,9 @@ public final class DirectiveRun {
     "annualEvaluation",
     "evaluationYear",
     "bodyEvaluation",
-    "skilfulQuota"
+    "skilfulQuota",
+    "skilfulFocus",
+    "skilfulContest"
   };
 
   /** A task as a body received it. */

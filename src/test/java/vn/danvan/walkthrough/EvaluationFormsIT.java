@@ -128,6 +128,65 @@ class EvaluationFormsIT {
         .contains("Thẩm định mô hình");
   }
 
+  /**
+   * While a directive's "Dân vận khéo" movement runs, the registrant chooses the model's focus area
+   * among the directive's, in Tasklist (a Camunda Form whose choices are the directive's list).
+   */
+  @Test
+  void aRegistrantChoosesTheFocusAreaOfTheDirectiveInForce() throws Exception {
+    Http http = new Http(APP.port());
+    LocalDate today = LocalDate.now(vn.danvan.deadline.Deadlines.ZONE);
+    Http.Reply started =
+        http.postJson(
+            "/engine-rest/process-definition/key/skilfulFocus/start",
+            RunningDemoApp.COORDINATOR,
+            "{\"businessKey\":\"PT-DVK\",\"variables\":{"
+                + "\"issuedDate\":{\"value\":\""
+                + today
+                + "\"},\"endDate\":{\"value\":\""
+                + (today.getYear() + 1)
+                + "-12-31\"},"
+                + "\"focusAreas\":{\"value\":\"Bảo vệ môi trường; Vệ sinh an toàn thực phẩm\"},"
+                + "\"commendingBody\":{\"value\":\"ubndTinh\"},"
+                + "\"organisingBody\":{\"value\":\"bdvTU\"},"
+                + "\"contestCycle\":{\"value\":\"trước ngày 15/8 hằng năm\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String movement = started.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    try (Browser browser = new Browser(APP.port())) {
+      browser.login("tasklist", "ubndXaXuanLocCanBo", "demo");
+      browser.click("a", "Khởi động quy trình");
+      browser.click(".modal-body a", "Mô hình \"Dân vận khéo\"");
+      browser.visible(By.cssSelector(".modal-body .fjs-form"));
+      browser.click(".modal-body .fjs-form label", "Kinh tế");
+      for (WebElement field :
+          browser.all(
+              By.cssSelector(
+                  ".modal-body .fjs-form textarea, "
+                      + ".modal-body .fjs-form input[type='text']"))) {
+        field.sendKeys("Thu gom rác thải nhựa ở xã (" + field.getAttribute("id") + ")");
+      }
+      browser.click(".modal-footer button", "Khởi động");
+      browser.waitForText("Đã khởi động quy trình.");
+
+      browser.click(".tasks-list .task *", "Chọn lĩnh vực trọng tâm của mô hình");
+      browser.visible(By.cssSelector(".fjs-form"));
+      browser.waitForText("Vệ sinh an toàn thực phẩm");
+      browser.waitForText("Lĩnh vực khác");
+      browser.click(".fjs-form label", "Bảo vệ môi trường");
+      browser.screenshot("skilful-model-focus-area");
+      complete(browser);
+    } finally {
+      http.send("DELETE", "/engine-rest/process-instance/" + movement, ADMIN, null, null);
+    }
+    String chosen =
+        http.get(
+                "/engine-rest/history/variable-instance?variableName=focusArea"
+                    + "&processDefinitionKey=skilfulModel",
+                ADMIN)
+            .body();
+    assertThat(chosen).contains("\"value\":\"Bảo vệ môi trường\"");
+  }
+
   private static void open(Browser browser, String name) {
     browser.click(".tasks-list .task *", name);
     browser.click("button", "Nhận việc");
