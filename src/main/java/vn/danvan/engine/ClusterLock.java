@@ -8,8 +8,9 @@ import javax.sql.DataSource;
 /**
  * A lock shared by every node on one PostgreSQL database (a session advisory lock), for start-up
  * work that two nodes starting at the same moment must not do at once: the schema migration, the
- * registry's users, groups and authorizations (ClusterIT found both failing on a second node with
- * duplicate keys). On another database (the embedded H2 of one node) there is nothing to share.
+ * deployment of the models, the registry's users, groups and authorizations (ClusterIT found both
+ * failing on a second node with duplicate keys). On another database (the embedded H2 of one node)
+ * there is nothing to share.
  */
 public final class ClusterLock implements AutoCloseable {
 
@@ -17,7 +18,8 @@ public final class ClusterLock implements AutoCloseable {
   public enum Purpose {
     SCHEMA_MIGRATION,
     REGISTRY_SYNC,
-    RESTRUCTURE
+    RESTRUCTURE,
+    MODEL_DEPLOYMENT
   }
 
   private static final long BASE = 0x64616e76616e0000L; // "danvan" in ASCII, then the purpose
