@@ -31,6 +31,7 @@ class ElementTemplatesTest {
             "vn.danvan.block.annualEvaluation",
             "vn.danvan.block.thangDanVan",
             "vn.danvan.block.skilfulQuota",
+            "vn.danvan.block.inspection",
             "vn.danvan.task.approveResult");
     assertThat(conformance.templates())
         .allSatisfy(
