@@ -79,11 +79,15 @@ public class Inspections {
    */
   public void started(DelegateExecution execution) {
     inForce.body(execution, INSPECTING_BODY, "Đơn vị kiểm tra");
-    List<String> inspected = inForce.bodies(execution);
     String inspecting = (String) execution.getVariable(INSPECTING_BODY);
-    if (inspected.contains(inspecting)) {
+    // a body whose work went to the inspecting body (its heir) is not inspected by itself
+    List<String> inspected =
+        inForce.bodies(execution).stream().filter(b -> !b.equals(inspecting)).toList();
+    if (inspected.isEmpty()) {
       throw new InvalidInputException(
-          "Đơn vị kiểm tra \"" + inspecting + "\" không tự kiểm tra mình (bodies)");
+          "Không có đơn vị được kiểm tra nào ngoài đơn vị kiểm tra \""
+              + inspecting
+              + "\" (bodies)");
     }
     Inputs.text(execution, TASK_CONTENT, "Nội dung kiểm tra, giám sát");
     String phrase = Inputs.text(execution, DEADLINE_PHRASE, "Thời gian kiểm tra");

@@ -472,7 +472,7 @@ class InspectionProcessTest {
           unknown inspector   | inspectingBody | banKhongCo   | Đơn vị kiểm tra "banKhongCo"
           unknown inspected   | bodies         | soNoiVu, xyz | Đơn vị "xyz" không có trong sổ
           no inspected body   | bodies         |              | Danh sách đơn vị thực hiện là bắt buộc
-          itself              | bodies         | bdvTU        | không tự kiểm tra mình
+          itself              | bodies         | bdvTU        | ngoài đơn vị kiểm tra
           unreadable phrase   | deadlinePhrase | cuối nhiệm kỳ | Không hiểu thời hạn "cuối nhiệm kỳ"
           cycle without end   | deadlinePhrase | hằng năm     | Thời điểm kết thúc là bắt buộc
           no content          | taskContent    |              | Nội dung kiểm tra, giám sát là bắt buộc
