@@ -54,6 +54,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -297,14 +298,19 @@ public class DemoDirectives implements ApplicationRunner {
             .variableValueEquals(INSPECTING_BODY, "soNoiVu")
             .singleResult()
             .getId();
-    // the round opens at once (the job executor would do it a moment later)
-    management
-        .createJobQuery()
-        .processInstanceId(instance)
-        .activityId("Event_RoundOpens")
-        .duedateLowerThan(deadlines.startOfNextDay())
-        .list()
-        .forEach(job -> management.executeJob(job.getId()));
+    // the year's round opens now (the job executor would open a due one a moment later; the demo
+    // opens the next one ahead of its time if none is due yet)
+    List<Job> rounds =
+        management
+            .createJobQuery()
+            .processInstanceId(instance)
+            .activityId("Event_RoundOpens")
+            .orderByJobDuedate()
+            .asc()
+            .list();
+    List<Job> due =
+        rounds.stream().filter(j -> j.getDuedate().before(deadlines.startOfNextDay())).toList();
+    (due.isEmpty() ? rounds.subList(0, 1) : due).forEach(job -> management.executeJob(job.getId()));
     Task plan = taskOf(instance, "Task_PlanInspection").get(0);
     LocalDate roundDue = LocalDate.parse((String) tasks.getVariable(plan.getId(), ROUND_DUE));
     LocalDate visits = today.plusDays(14);

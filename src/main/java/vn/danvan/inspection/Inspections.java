@@ -42,18 +42,23 @@ import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * Inspection and supervision ("kiểm tra, giám sát"): in each round (once, e.g. "quý IV/2026", or
- * every period of a cycle, e.g. "hằng năm" to the end date) the inspecting body plans who inspects
- * the bodies and by when, its leaders approve or return the plan; each inspected body is inspected
- * (findings), the inspecting body's leaders conclude and list the corrections required, each of
- * which the inspected body carries out as an assignment with a deadline that the inspecting body
- * confirms or returns (reminders and chases as every assignment). The round ends when every
+ * every period of a cycle, e.g. "hằng năm" to the end date, opening {@code windowDays}, default
+ * {@value #DEFAULT_WINDOW_DAYS}, before the period's due day) the inspecting body plans who
+ * inspects the bodies and by when, its leaders approve or return the plan; each inspected body is
+ * inspected (findings), the inspecting body's leaders conclude and list the corrections required,
+ * each of which the inspected body carries out as an assignment with a deadline that the inspecting
+ * body confirms or returns (reminders and chases as every assignment). The round ends when every
  * correction is confirmed.
  */
 @Component("inspections")
 public class Inspections {
+
+  /** In a cycle, a round opens this many days before its due day ({@code windowDays}). */
+  static final int DEFAULT_WINDOW_DAYS = 60;
 
   /** Days the inspecting body has to draw up its plan once the round opens. */
   static final int PLAN_DAYS = 15;
@@ -102,11 +107,13 @@ public class Inspections {
     } else if (schedule instanceof Schedule.Every cycle) {
       LocalDate from = deadlines.issuedDate(execution);
       LocalDate until = endDate(execution);
+      int window = SharedVariables.windowDays(execution, DEFAULT_WINDOW_DAYS);
       for (Schedule.Period p : cycle.periods(from, until)) {
+        LocalDate opens = p.due().minusDays(window);
         rounds
             .addObject()
             .put("label", p.label())
-            .put("opens", p.start().toString())
+            .put("opens", (opens.isBefore(p.start()) ? p.start() : opens).toString())
             .put("due", p.due().toString());
       }
       if (rounds.isEmpty()) {

@@ -69,8 +69,8 @@ class XuanLocDirectiveTest {
         .filteredOn(r -> r.task().equals("Task_PlanInspection"))
         .extracting(Received::body, Received::given)
         .containsExactly(
-            tuple("ubndXuanLoc", LocalDate.parse("2023-07-12")),
-            tuple("ubndXuanLoc", LocalDate.parse("2024-01-01")));
+            tuple("ubndXuanLoc", LocalDate.parse("2023-08-01")),
+            tuple("ubndXuanLoc", LocalDate.parse("2024-08-01")));
     assertThat(work)
         .as("every correction the conclusions require is the inspected body's work")
         .filteredOn(r -> r.content().startsWith(CORRECTION))

@@ -425,7 +425,7 @@ class InspectionProcessTest {
   }
 
   @Test
-  void aYearlyInspectionHasARoundEachYearToTheEndDate() {
+  void aYearlyInspectionOpensARoundSixtyDaysBeforeEachDueDayToTheEndDate() {
     at("2026-03-01T09:00");
     ProcessInstance pi =
         inspect(
@@ -450,8 +450,8 @@ class InspectionProcessTest {
     assertThat(rounds)
         .extracting(Job::getDuedate)
         .containsExactly(
-            Date.from(Instant.parse("2025-12-31T17:00:00Z")),
-            Date.from(Instant.parse("2026-12-31T17:00:00Z")));
+            Date.from(Instant.parse("2026-09-30T17:00:00Z")),
+            Date.from(Instant.parse("2027-09-30T17:00:00Z")));
     assertThat((String) runtimeService().getVariable(pi.getId(), INSPECTED_BODIES))
         .as("every department in force")
         .contains("soNoiVu", "soTaiChinh")
