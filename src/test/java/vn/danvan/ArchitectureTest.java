@@ -38,6 +38,7 @@ class ArchitectureTest {
           "evaluation",
           "adhoc",
           "skilful",
+          "inspection",
           "directive");
 
   /** What the blocks share ({@code security} too: it knows the registry's roles). */

@@ -9,6 +9,18 @@ import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
 import static vn.danvan.assignment.AssignmentVariables.EXTENSION_REASON;
 import static vn.danvan.assignment.AssignmentVariables.REQUESTED_DEADLINE;
 import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.inspection.InspectionVariables.CORRECTIONS;
+import static vn.danvan.inspection.InspectionVariables.CORRECTIONS_REQUIRED;
+import static vn.danvan.inspection.InspectionVariables.CORRECTION_DEADLINE;
+import static vn.danvan.inspection.InspectionVariables.FINDINGS;
+import static vn.danvan.inspection.InspectionVariables.INSPECTED_BODY;
+import static vn.danvan.inspection.InspectionVariables.INSPECTING_BODY;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_CONCLUSION;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_DATE;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_SCHEDULE;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_TEAM;
+import static vn.danvan.inspection.InspectionVariables.PLAN_APPROVED;
+import static vn.danvan.inspection.InspectionVariables.ROUND_DUE;
 import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_NOTE;
 import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
 import static vn.danvan.skilful.SkilfulVariables.AREA;
@@ -37,11 +49,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -60,10 +74,10 @@ import vn.danvan.org.Restructuring;
  * Bắc Giang resolution of 20/7 runs as if issued on 20/7 of that year, its August plans due at the
  * end of August…), and a few people act, so that Tasklist shows work done and confirmed, returned,
  * an extension waiting, work due in two days, overdue work with its chases, an ad-hoc report, the
- * year's evaluation sheets and two "Dân vận khéo" models. Runs once: a database that has directives
- * is left alone. The texts name the bodies of their time; the demo province routes work of bodies
- * ended since to their heirs ({@code endedBodyPolicy: successor}), so no open work belongs to an
- * ended body.
+ * year's evaluation sheets, an inspection with corrections open and two "Dân vận khéo" models. Runs
+ * once: a database that has directives is left alone. The texts name the bodies of their time; the
+ * demo province routes work of bodies ended since to their heirs ({@code endedBodyPolicy:
+ * successor}), so no open work belongs to an ended body.
  */
 @Component
 @ConditionalOnProperty(name = "danvan.demo.directives", havingValue = "true")
@@ -111,6 +125,7 @@ public class DemoDirectives implements ApplicationRunner {
   private final HistoryService history;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final ManagementService management;
   private final Deadlines deadlines;
   private final Restructuring restructuring;
 
@@ -121,6 +136,7 @@ public class DemoDirectives implements ApplicationRunner {
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.identity = engine.getIdentityService();
+    this.management = engine.getManagementService();
     this.deadlines = deadlines;
   }
 
@@ -243,6 +259,8 @@ public class DemoDirectives implements ApplicationRunner {
                     SEVERITY,
                     "nghiemTrong")));
 
+    inspection(today);
+
     // "Dân vận khéo": a commune's model waits for Ban Dân vận's appraisal; Sở Nội vụ's is
     // recognised
     as(
@@ -282,6 +300,97 @@ public class DemoDirectives implements ApplicationRunner {
             82,
             APPRAISAL_NOTE,
             "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
+  }
+
+  /**
+   * An inspection in progress: Sở Nội vụ's public-service inspection of the follow-up on Chỉ thị
+   * 24-CT/TU (item 5). Its round for this year has opened; the plan is approved, every department
+   * inspected; Sở Tài chính has two corrections to make within a month, Thanh tra tỉnh none, and
+   * the other two departments wait for the leaders' conclusion.
+   */
+  private void inspection(LocalDate today) {
+    String instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("inspection")
+            .processInstanceBusinessKey("CV-24-CT/TU-2023")
+            .variableValueEquals(INSPECTING_BODY, "soNoiVu")
+            .singleResult()
+            .getId();
+    // the year's round opens now (the job executor would open a due one a moment later; the demo
+    // opens the next one ahead of its time if none is due yet)
+    List<Job> rounds =
+        management
+            .createJobQuery()
+            .processInstanceId(instance)
+            .activityId("Event_RoundOpens")
+            .orderByJobDuedate()
+            .asc()
+            .list();
+    List<Job> due =
+        rounds.stream().filter(j -> j.getDuedate().before(deadlines.startOfNextDay())).toList();
+    (due.isEmpty() ? rounds.subList(0, 1) : due).forEach(job -> management.executeJob(job.getId()));
+    Task plan = taskOf(instance, "Task_PlanInspection").get(0);
+    LocalDate roundDue = LocalDate.parse((String) tasks.getVariable(plan.getId(), ROUND_DUE));
+    LocalDate visits = today.plusDays(14);
+    if (!roundDue.isBefore(today) && visits.isAfter(roundDue)) {
+      visits = roundDue;
+    }
+    tasks.complete(
+        plan.getId(),
+        Map.of(
+            INSPECTION_TEAM,
+            "Trưởng đoàn: Phó Giám đốc Sở Nội vụ; 2 thanh tra viên, 1 chuyên viên Ban Dân vận",
+            INSPECTION_SCHEDULE,
+            "Sở Tài chính, Sở Nông nghiệp và Môi trường: tuần đầu; Sở Khoa học và Công nghệ,"
+                + " Thanh tra tỉnh: tuần thứ hai",
+            INSPECTION_DATE,
+            visits.toString()));
+    tasks.complete(
+        taskOf(instance, "Task_ApprovePlan").get(0).getId(), Map.of(PLAN_APPROVED, true));
+    for (Task findings : taskOf(instance, "Task_RecordFindings")) {
+      tasks.complete(
+          findings.getId(),
+          Map.of(
+              FINDINGS,
+              "Biên bản kiểm tra: đã niêm yết thủ tục hành chính; còn hồ sơ trễ hạn chưa xin lỗi"
+                  + " người dân"));
+    }
+    for (Task conclusion : taskOf(instance, "Task_ConcludeInspection")) {
+      Object body = tasks.getVariable(conclusion.getId(), INSPECTED_BODY);
+      if ("soTaiChinh".equals(body)) {
+        tasks.complete(
+            conclusion.getId(),
+            Map.of(
+                INSPECTION_CONCLUSION,
+                "Cơ bản thực hiện tốt; còn 12 hồ sơ trễ hạn không có văn bản xin lỗi",
+                CORRECTIONS_REQUIRED,
+                true,
+                CORRECTIONS,
+                "Gửi văn bản xin lỗi người dân cho 12 hồ sơ trễ hạn\n"
+                    + "Công khai số điện thoại đường dây nóng tại bộ phận một cửa",
+                CORRECTION_DEADLINE,
+                today.plusMonths(1).toString()));
+      } else if ("thanhTraTinh".equals(body)) {
+        tasks.complete(
+            conclusion.getId(),
+            Map.of(
+                INSPECTION_CONCLUSION,
+                "Thực hiện tốt, không có tồn tại",
+                CORRECTIONS_REQUIRED,
+                false));
+      }
+    }
+  }
+
+  private List<Task> taskOf(String instance, String taskKey) {
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(taskKey)
+        .orderByTaskId()
+        .asc()
+        .list();
   }
 
   private static Map<String, Object> skilfulModel(

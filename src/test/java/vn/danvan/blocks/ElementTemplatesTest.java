@@ -32,6 +32,7 @@ class ElementTemplatesTest {
             "vn.danvan.block.thangDanVan",
             "vn.danvan.block.skilfulQuota",
             "vn.danvan.block.skilfulFocus",
+            "vn.danvan.block.inspection",
             "vn.danvan.task.approveResult");
     assertThat(conformance.templates())
         .allSatisfy(

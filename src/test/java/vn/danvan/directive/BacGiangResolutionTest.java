@@ -41,6 +41,7 @@ import vn.danvan.support.ProcessTestEngine;
     resources = {
       "processes/directives/nghiQuyetDanVanBacGiang2016.bpmn",
       "processes/blocks/assignment.bpmn",
+      "processes/blocks/inspection.bpmn",
       "processes/blocks/fanout.bpmn",
       "processes/blocks/fanoutChunk.bpmn",
       "processes/blocks/fanoutMember.bpmn",

@@ -192,6 +192,19 @@ class DemoDirectivesIT {
                 .variableValueEquals("modelStatus", "Được công nhận")
                 .count())
         .isOne();
+    // an inspection in progress: Sở Nội vụ's public-service inspection (24-CT/TU item 5) has two
+    // corrections open at Sở Tài chính, and two departments wait for the leaders' conclusion
+    assertThat(open("soTaiChinh", "Task_Perform"))
+        .filteredOn(
+            t ->
+                String.valueOf(engine.getTaskService().getVariable(t.getId(), "taskContent"))
+                    .startsWith("Khắc phục theo kết luận kiểm tra"))
+        .hasSize(2)
+        .allSatisfy(
+            t ->
+                assertThat(engine.getTaskService().getVariable(t.getId(), "monitorBody"))
+                    .isEqualTo("soNoiVu"));
+    assertThat(open("soNoiVuLanhDao", "Task_ConcludeInspection")).hasSize(2);
     // work already overdue is chased at the next weekly turn of its fan-out's chase cycle
     assertThat(
             engine.getManagementService().createJobQuery().timers().list().stream()

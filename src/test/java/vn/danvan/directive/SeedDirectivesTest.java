@@ -32,6 +32,7 @@ import vn.danvan.support.ProcessTestEngine;
       "processes/directives/tiepTucThucHienChiThi24Nam2023.bpmn",
       "processes/directives/chiThi15QuangNgai2016.bpmn",
       "processes/blocks/assignment.bpmn",
+      "processes/blocks/inspection.bpmn",
       "processes/blocks/fanout.bpmn",
       "processes/blocks/fanoutChunk.bpmn",
       "processes/blocks/fanoutMember.bpmn",

@@ -1,6 +1,7 @@
 package vn.danvan.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 
@@ -28,6 +29,7 @@ import vn.danvan.support.ProcessTestEngine;
     resources = {
       "processes/directives/chiThi03XuanLoc2023.bpmn",
       "processes/blocks/assignment.bpmn",
+      "processes/blocks/inspection.bpmn",
       "processes/blocks/fanout.bpmn",
       "processes/blocks/fanoutChunk.bpmn",
       "processes/blocks/fanoutMember.bpmn",
@@ -40,6 +42,8 @@ class XuanLocDirectiveTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
       ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
+
+  static final String CORRECTION = "Khắc phục theo kết luận kiểm tra";
 
   @AfterEach
   void reset() {
@@ -56,8 +60,23 @@ class XuanLocDirectiveTest {
     DirectiveRun run = new DirectiveRun();
     run.untilEnded(pi, 100);
 
-    List<Received> reports =
+    List<Received> work =
         run.received().stream().filter(r -> r.task().equals("Task_Perform")).toList();
+    List<Received> reports =
+        work.stream().filter(r -> !r.content().startsWith(CORRECTION)).toList();
+    assertThat(run.received())
+        .as("item 5: the district inspects the bodies under it once a year, before 30/9")
+        .filteredOn(r -> r.task().equals("Task_PlanInspection"))
+        .extracting(Received::body, Received::given)
+        .containsExactly(
+            tuple("ubndXuanLoc", LocalDate.parse("2023-08-01")),
+            tuple("ubndXuanLoc", LocalDate.parse("2024-08-01")));
+    assertThat(work)
+        .as("every correction the conclusions require is the inspected body's work")
+        .filteredOn(r -> r.content().startsWith(CORRECTION))
+        .extracting(Received::body)
+        .containsOnly("phongNoiVuXuanLoc", "ubndTTGiaRay", "ubndXaXuanHiep", "ubndXaXuanTruong")
+        .hasSize(8);
     assertThat(reports)
         .extracting(Received::body)
         .containsOnly("phongNoiVuXuanLoc", "ubndTTGiaRay", "ubndXaXuanHiep", "ubndXaXuanTruong");

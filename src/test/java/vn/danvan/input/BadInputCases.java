@@ -98,8 +98,43 @@ public final class BadInputCases {
     return new Case(name, actor, "POST", path, JSON, body, expected);
   }
 
+  static final String START_INSPECTION = "/engine-rest/process-definition/key/inspection/start";
+
+  /** A valid inspection start with one variable replaced ({@code null}: removed). */
+  static String inspection(String name, String value) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put("inspectingBody", text("bdvTU"));
+    vars.put("bodies", text("soNoiVu,soTaiChinh"));
+    vars.put("taskContent", text("Việc thực hiện Quy chế dân chủ ở cơ sở"));
+    vars.put("deadlinePhrase", text("quý IV/2030"));
+    if (value == null) {
+      vars.remove(name);
+    } else {
+      vars.put(name, value);
+    }
+    return variables(vars);
+  }
+
   static List<Case> engineStarts() {
     return List.of(
+        post(
+            "inspection: unknown inspected body",
+            COORDINATOR,
+            START_INSPECTION,
+            inspection("bodies", text("soNoiVu,soMa")),
+            "\\\"soMa\\\" không có trong sổ"),
+        post(
+            "inspection: no time",
+            COORDINATOR,
+            START_INSPECTION,
+            inspection("deadlinePhrase", null),
+            "Thời gian kiểm tra là bắt buộc (deadlinePhrase)"),
+        post(
+            "inspection: a cycle with no end",
+            COORDINATOR,
+            START_INSPECTION,
+            inspection("deadlinePhrase", text("hằng năm")),
+            "Thời điểm kết thúc là bắt buộc khi kiểm tra định kỳ (endDate)"),
         post(
             "start: no variables",
             COORDINATOR,

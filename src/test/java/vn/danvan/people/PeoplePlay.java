@@ -67,7 +67,14 @@ final class PeoplePlay {
 
   /** Checkboxes whose main answer is yes; any other checkbox's main answer is no. */
   private static final Set<String> YES =
-      Set.of("approved", "confirmed", "extensionApproved", "rankingApproved", "stillRunning");
+      Set.of(
+          "approved",
+          "confirmed",
+          "extensionApproved",
+          "rankingApproved",
+          "stillRunning",
+          "planApproved",
+          "correctionsRequired");
 
   private final Http http;
   private final ProcessEngine engine;

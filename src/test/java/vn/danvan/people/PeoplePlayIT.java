@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -223,6 +224,22 @@ class PeoplePlayIT extends RunningDemoApp {
           60),
       new Start(
           COORDINATOR,
+          "inspection",
+          vars(
+              "inspectingBody",
+              "bdvTU",
+              "bodies",
+              "soNoiVu,soTaiChinh",
+              "taskContent",
+              "Việc thực hiện Quy chế dân chủ ở cơ sở",
+              "deadlinePhrase",
+              "quý I/2026",
+              "issuedDate",
+              "2026-01-05"),
+          until,
+          60),
+      new Start(
+          COORDINATOR,
           "skilfulQuota",
           vars(
               "issuedDate",
@@ -237,6 +254,7 @@ class PeoplePlayIT extends RunningDemoApp {
           60),
     };
     return Stream.of(starts)
+        .filter(start -> chosen(start.key()))
         .flatMap(start -> Stream.of(Route.values()).map(route -> Arguments.of(start, route)));
   }
 
@@ -268,6 +286,7 @@ class PeoplePlayIT extends RunningDemoApp {
       {"chiThi03XuanLoc2023", "2023-07-12", "0"},
     };
     return Stream.of(seeds)
+        .filter(seed -> chosen(seed[0]))
         .flatMap(
             seed ->
                 Stream.of(Route.MAIN, Route.DETOURS)
@@ -325,6 +344,12 @@ class PeoplePlayIT extends RunningDemoApp {
         play.errors.size(),
         play.done);
     return play;
+  }
+
+  /** {@code -Dplay.only=inspection,chiThi03XuanLoc2023}: only those models' plays (unset: all). */
+  private static boolean chosen(String key) {
+    String only = System.getProperty("play.only", "");
+    return only.isBlank() || Arrays.asList(only.split("\\s*,\\s*")).contains(key);
   }
 
   static Map<String, Object> vars(Object... pairs) {

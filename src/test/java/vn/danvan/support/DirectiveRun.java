@@ -65,7 +65,8 @@ public final class DirectiveRun {
     "bodyEvaluation",
     "skilfulQuota",
     "skilfulFocus",
-    "skilfulContest"
+    "skilfulContest",
+    "inspection"
   };
 
   /** A task as a body received it. */
@@ -517,6 +518,26 @@ public final class DirectiveRun {
       case "Task_ReviewScores" ->
           Map.of("assessment", scored(task, "reviewedScore"), "returnForCorrection", false);
       case "Task_ApproveRanking" -> Map.of("rankingApproved", true);
+      case "Task_PlanInspection" ->
+          Map.of(
+              "inspectionTeam",
+              "Đoàn kiểm tra của đơn vị",
+              "inspectionSchedule",
+              "Kiểm tra lần lượt từng đơn vị",
+              "inspectionDate",
+              day(task.getDueDate().toInstant()).toString());
+      case "Task_ApprovePlan" -> Map.of("planApproved", true);
+      case "Task_RecordFindings" -> Map.of("findings", "Biên bản kiểm tra, có số liệu cụ thể");
+      case "Task_ConcludeInspection" ->
+          Map.of(
+              "inspectionConclusion",
+              "Kết luận kiểm tra",
+              "correctionsRequired",
+              true,
+              "corrections",
+              "Khắc phục tồn tại nêu trong kết luận",
+              "correctionDeadline",
+              day(task.getDueDate().toInstant()).plusDays(30).toString());
       default -> throw new AssertionError("no answer for " + task.getTaskDefinitionKey());
     };
   }
