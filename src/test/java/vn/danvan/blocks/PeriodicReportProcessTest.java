@@ -23,11 +23,15 @@ import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
 import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
+import static vn.danvan.variable.SharedVariables.FIGURE_ROWS;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
 import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
+import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
@@ -280,6 +284,102 @@ class PeriodicReportProcessTest {
         .isEqualTo(20);
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanout").count())
         .isEqualTo(20);
+  }
+
+  static final String FIGURES =
+      "soCuocDoiThoai: Số cuộc đối thoại với Nhân dân (cuộc);"
+          + " soKienNghi: Số kiến nghị đã giải quyết (kiến nghị)";
+
+  /** The body reports its figures (its task, then its leader's approval). */
+  static void answerFigures(String body, String figures) {
+    complete(
+        taskQuery().taskDefinitionKey("Task_ReportFigures").taskCandidateGroup(body).singleResult(),
+        withVariables(REPORTED_FIGURES, figures, RESULT_REPORT, "Kết quả của " + body));
+    complete(
+        taskQuery()
+            .taskDefinitionKey("Task_ApproveResult")
+            .taskCandidateGroup(body + "LanhDao")
+            .singleResult(),
+        withVariables(APPROVED, true));
+  }
+
+  /**
+   * A report with figures: every body reports them; the compile task shows them per body and their
+   * totals, with the bodies missing; a body returned for lacking figures gets its figures back to
+   * correct, and the totals follow its new answer.
+   */
+  @Test
+  void theCompilingBodySeesEachBodysFiguresAndTheirTotalsAndCanReturnOne() {
+    at("2016-05-20T09:00");
+    ProcessInstance pi =
+        start(REPORTING_BODIES, "soNoiVu, soTaiChinh, mttqTinh", REPORT_FIGURES, FIGURES);
+    Job opens = periodOpenings(pi).get(0);
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    runAsyncJobs();
+    answerFigures("soNoiVu", "{\"soCuocDoiThoai\":3,\"soKienNghi\":12}");
+    answerFigures("soTaiChinh", "{\"soCuocDoiThoai\":0,\"soKienNghi\":0}");
+
+    timersUntil("2016-07-01T00:00");
+    Task compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES))
+        .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    assertThat(taskService().getVariable(compile.getId(), FIGURE_COLUMNS).toString())
+        .isEqualTo(
+            "[{\"key\":\"donVi\",\"label\":\"Đơn vị\"},"
+                + "{\"key\":\"soCuocDoiThoai\",\"label\":\"Số cuộc đối thoại với Nhân dân"
+                + " (cuộc)\"},{\"key\":\"soKienNghi\",\"label\":\"Số kiến nghị đã giải quyết"
+                + " (kiến nghị)\"}]");
+    assertThat(taskService().getVariable(compile.getId(), FIGURE_ROWS).toString())
+        .isEqualTo(
+            "[{\"donVi\":\"Sở Nội vụ\",\"soCuocDoiThoai\":3,\"soKienNghi\":12},"
+                + "{\"donVi\":\"Sở Tài chính\",\"soCuocDoiThoai\":0,\"soKienNghi\":0},"
+                + "{\"donVi\":\"Cộng (2 đơn vị)\",\"soCuocDoiThoai\":3,\"soKienNghi\":12}]");
+
+    complete(
+        compile,
+        withVariables(
+            RETURN_ONE,
+            true,
+            RETURN_BODY,
+            "soTaiChinh",
+            RETURN_REASON,
+            "Thiếu số liệu: chưa báo cáo số kiến nghị đã giải quyết"));
+    Task redo =
+        taskQuery()
+            .taskDefinitionKey("Task_ReportFigures")
+            .taskCandidateGroup("soTaiChinh")
+            .singleResult();
+    assertThat(redo).as("the figures form again").isNotNull();
+    assertThat(taskService().getVariable(redo.getId(), REPORTED_FIGURES).toString())
+        .as("its figures come back to be corrected")
+        .isEqualTo("{\"soCuocDoiThoai\":0,\"soKienNghi\":0}");
+    assertThat((String) taskService().getVariable(redo.getId(), TASK_CONTENT))
+        .endsWith(
+            "Báo cáo bị trả lại để làm lại: Thiếu số liệu: chưa báo cáo số kiến nghị đã giải"
+                + " quyết");
+    answerFigures("soTaiChinh", "{\"soCuocDoiThoai\":1,\"soKienNghi\":4}");
+    answerFigures("mttqTinh", "{\"soCuocDoiThoai\":5,\"soKienNghi\":0}");
+
+    // the compile task, open since the return, follows the corrected and the late answer
+    compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), FIGURE_ROWS).toString())
+        .contains("{\"donVi\":\"Sở Tài chính\",\"soCuocDoiThoai\":1,\"soKienNghi\":4}")
+        .endsWith("{\"donVi\":\"Cộng (3 đơn vị)\",\"soCuocDoiThoai\":9,\"soKienNghi\":16}]");
+    complete(compile, withVariables(PERIOD_SUMMARY, "Tổng hợp quý II: 9 cuộc đối thoại"));
+  }
+
+  @Test
+  void aDeclarationOfFiguresThatCannotBeReadIsRefusedAtStartNamingTheItem() {
+    at("2016-05-20T09:00");
+    assertThatThrownBy(
+            () -> start(REPORT_FIGURES, "soCuocDoiThoai: Số cuộc đối thoại; Số kiến nghị"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("trường reportFigures")
+        .hasMessageContaining(
+            "Số liệu báo cáo, mục 2 \"Số kiến nghị\": thiếu mã số liệu và dấu hai chấm");
+    assertThatThrownBy(() -> start(REPORT_FIGURES, "a: A; a: B"))
+        .hasMessageContaining("mã \"a\" đã dùng cho một số liệu khác");
   }
 
   /** Opens the first quarter and has soNoiVu and soTaiChinh report; mttqTinh not yet. */
