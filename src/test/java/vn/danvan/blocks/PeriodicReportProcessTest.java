@@ -363,6 +363,8 @@ class PeriodicReportProcessTest {
 
     // the compile task, open since the return, follows the corrected and the late answer
     compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), MISSING_COUNT)).isEqualTo(0);
+    assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES)).isEqualTo("");
     assertThat(taskService().getVariable(compile.getId(), FIGURE_ROWS).toString())
         .contains("{\"donVi\":\"Sở Tài chính\",\"soCuocDoiThoai\":1,\"soKienNghi\":4}")
         .endsWith("{\"donVi\":\"Cộng (3 đơn vị)\",\"soCuocDoiThoai\":9,\"soKienNghi\":16}]");
