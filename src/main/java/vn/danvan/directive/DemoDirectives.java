@@ -380,8 +380,12 @@ public class DemoDirectives implements ApplicationRunner {
   }
 
   private boolean isCompileDay(Job job) {
-    return management.createJobQuery().jobId(job.getId()).activityId("Event_CompileDay").count()
-        > 0;
+    var definition =
+        management
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
+    return definition != null && "Event_CompileDay".equals(definition.getActivityId());
   }
 
   private static Map<String, Object> skilfulModel(

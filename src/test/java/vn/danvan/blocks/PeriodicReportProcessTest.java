@@ -372,6 +372,42 @@ class PeriodicReportProcessTest {
   }
 
   @Test
+  void aModelDeclaringFiguresThatCannotBeReadIsNotDeployedNamingTheElement() {
+    String model =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://danvan.vn">
+          <bpmn:process id="figuresBadlyDeclared" isExecutable="true"
+              camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="StartEvent_Issued" />
+            <bpmn:callActivity id="CallActivity_AnnualReport" name="Báo cáo hằng năm"
+                calledElement="periodicReport">
+              <bpmn:extensionElements>
+                <camunda:in sourceExpression="soCuoc: Số cuộc; so kien nghi: Số kiến nghị"
+                    target="reportFigures" />
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Issued"
+                targetRef="CallActivity_AnnualReport" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    assertThatThrownBy(
+            () ->
+                BpmnAwareTests.repositoryService()
+                    .createDeployment()
+                    .addString("figuresBadlyDeclared.bpmn", model.strip())
+                    .deploy())
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .rootCause()
+        .hasMessageStartingWith(
+            "Bước \"Báo cáo hằng năm\" (CallActivity_AnnualReport): Số liệu báo cáo, mục 2"
+                + " \"so kien nghi: Số kiến nghị\": mã \"so kien nghi\" phải viết liền")
+        .hasMessageEndingWith("(reportFigures)");
+  }
+
+  @Test
   void aDeclarationOfFiguresThatCannotBeReadIsRefusedAtStartNamingTheItem() {
     at("2016-05-20T09:00");
     assertThatThrownBy(
