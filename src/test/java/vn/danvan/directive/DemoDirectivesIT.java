@@ -453,8 +453,8 @@ class DemoDirectivesIT {
             staff,
             complete(xuanLocFigures(1, 10, 0, 0, 120, 118, -1, 3, 0, 1, 6, 2)));
     assertThat(negative.status()).isEqualTo(400);
-    assertThat(negative.body())
-        .contains("không phải \"-1\" (reportedFigures.soCuocKiemTraGiamSat)");
+    assertThat(JSON.readTree(negative.body()).get("message").asText())
+        .endsWith("không phải \"-1\" (reportedFigures.soCuocKiemTraGiamSat)");
     assertThat(http.get(task + "/variables/reportedFigures", staff).status())
         .as("nothing saved")
         .isEqualTo(404);
