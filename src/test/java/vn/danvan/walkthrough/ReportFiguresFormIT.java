@@ -108,7 +108,7 @@ class ReportFiguresFormIT {
           JSON.readTree(
               http.get(
                       "/engine-rest/history/variable-instance?variableName=reportedFigures"
-                          + "&processDefinitionKey=fanoutMember",
+                          + "&processDefinitionKey=fanoutMember&deserializeValues=false",
                       ADMIN)
                   .body());
       assertThat(stored.findValuesAsText("value"))

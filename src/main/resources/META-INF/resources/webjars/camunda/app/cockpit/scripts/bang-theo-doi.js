@@ -61,13 +61,14 @@ function barChart(figure, rows) {
   const max = Math.max(1, ...values);
   const bar = 18;
   const gap = 6;
-  const labelWidth = 260;
-  const width = 640;
+  const labelWidth = 340;
+  const width = 760;
+  const short = (name) => (name.length > 52 ? `${name.slice(0, 50)}…` : name);
   const height = rows.length * (bar + gap) + gap;
   const bars = rows.map((r, i) => {
     const y = gap + i * (bar + gap);
     const w = Math.round((width - labelWidth - 60) * values[i] / max);
-    return `<text x="${labelWidth - 6}" y="${y + bar - 5}" text-anchor="end" font-size="12">${esc(r.bodyName)}</text>
+    return `<text x="${labelWidth - 6}" y="${y + bar - 5}" text-anchor="end" font-size="12">${esc(short(r.bodyName))}</text>
       <rect x="${labelWidth}" y="${y}" width="${w}" height="${bar}" fill="#1565c0"><title>${esc(r.bodyName)}: ${values[i]}</title></rect>
       <text x="${labelWidth + w + 4}" y="${y + bar - 5}" font-size="12">${values[i]}</text>`;
   }).join('');
