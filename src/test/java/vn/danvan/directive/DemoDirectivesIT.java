@@ -412,7 +412,8 @@ class DemoDirectivesIT {
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     Http http = new Http(port);
     String compileTasks =
-        "/engine-rest/task?processInstanceBusinessKey=03%2FCT-UBND&taskDefinitionKey=Task_Consolidate";
+        "/engine-rest/task?processInstanceBusinessKey=03%2FCT-UBND"
+            + "&taskDefinitionKey=Task_Consolidate";
     JsonNode compile = JSON.readTree(http.get(compileTasks, "soNoiVuCanBo:demo").body());
     assertThat(compile).as("Sở Nội vụ compiles (heir of Phòng Nội vụ)").hasSize(1);
     String compileId = compile.get(0).get("id").asText();
