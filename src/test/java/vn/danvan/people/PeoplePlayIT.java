@@ -146,6 +146,8 @@ class PeoplePlayIT extends RunningDemoApp {
               "bdvTU",
               "recipientBody",
               "ttTU",
+              "monitorBody",
+              "bdvTU",
               "taskContent",
               "kết quả đối thoại với Nhân dân, có số liệu",
               "reportFigures",
