@@ -25,6 +25,8 @@ import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_NOTE;
 import static vn.danvan.skilful.SkilfulVariables.APPRAISAL_SCORE;
 import static vn.danvan.skilful.SkilfulVariables.AREA;
 import static vn.danvan.skilful.SkilfulVariables.CONTENT;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREA;
+import static vn.danvan.skilful.SkilfulVariables.FOCUS_AREA_CHOICES;
 import static vn.danvan.skilful.SkilfulVariables.GOALS;
 import static vn.danvan.skilful.SkilfulVariables.MODEL_NAME;
 import static vn.danvan.skilful.SkilfulVariables.OUTPUTS;
@@ -40,20 +42,25 @@ import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.REPLAY_YEARS;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
 import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -118,6 +125,7 @@ public class DemoDirectives implements ApplicationRunner {
         .toList();
   }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(DemoDirectives.class);
 
   private final RuntimeService runtime;
@@ -160,6 +168,7 @@ public class DemoDirectives implements ApplicationRunner {
       LOG.info("Demo: {} ({}) diễn lại từ ngày {}", seed.number(), seed.key(), issued);
     }
     act(today);
+    xuanLocFigures();
     // whatever a replayed text still names of a body ended since (a later period's reporting
     // bodies, a review's contributors) goes to its heir now, not when that step comes
     restructuring.applyDue(null);
@@ -285,6 +294,8 @@ public class DemoDirectives implements ApplicationRunner {
                     "xayDungHeThongChinhTri",
                     "Người dân phải đi lại nhiều lần khi làm thủ tục",
                     "Hẹn trả kết quả qua Zalo, phiếu đánh giá sự hài lòng sau mỗi hồ sơ")));
+    chooseFocusArea("DVK-XUANLOC-1", "ubndXaXuanLocCanBo");
+    chooseFocusArea("DVK-SONOIVU-1", "soNoiVuCanBo");
     String recognised =
         runtime
             .createProcessInstanceQuery()
@@ -300,6 +311,33 @@ public class DemoDirectives implements ApplicationRunner {
             82,
             APPRAISAL_NOTE,
             "Giảm 40% số lần đi lại; nên nhân rộng ra các sở"));
+  }
+
+  /**
+   * While a directive's "Dân vận khéo" movement by focus area runs, a new model first asks its
+   * registrant for its area: the demo's registrant takes the first the directive offers.
+   */
+  private void chooseFocusArea(String model, String registrant) {
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(model)
+            .taskDefinitionKey("Task_ChooseFocusArea")
+            .singleResult();
+    if (task == null) {
+      return;
+    }
+    String first;
+    try {
+      first =
+          JSON.readTree(String.valueOf(tasks.getVariable(task.getId(), FOCUS_AREA_CHOICES)))
+              .get(0)
+              .get("value")
+              .asText();
+    } catch (IOException e) {
+      throw new IllegalStateException("demo: the focus areas of " + model, e);
+    }
+    as(registrant, () -> tasks.complete(task.getId(), Map.of(FOCUS_AREA, first)));
   }
 
   /**
@@ -391,6 +429,121 @@ public class DemoDirectives implements ApplicationRunner {
         .orderByTaskId()
         .asc()
         .list();
+  }
+
+  /**
+   * Xuân Lộc's yearly report asks for figures: its round now due is opened, two of the three bodies
+   * that report today (the heirs of the district's units and communes) send their figures and their
+   * leaders approve, then the compile day comes: Sở Nội vụ (heir of Phòng Nội vụ) compiles with the
+   * figures of two bodies and their totals, the third still missing.
+   */
+  private void xuanLocFigures() {
+    String number = "03/CT-UBND";
+    runDueJobs(number, false);
+    answerFigures(
+        number,
+        "ubndXaXuanLoc",
+        figures(6, 48, 12, 3, 5230, 5184, 4, 15, 1, 8, 57, 21),
+        "Quán triệt Chỉ thị đến 100% cán bộ, công chức; 8 cuộc đối thoại của Chủ tịch UBND xã");
+    answerFigures(
+        number,
+        "ttDichVuXaXuanLoc",
+        figures(2, 30, 6, 1, 0, 0, 1, 4, 0, 2, 5, 0),
+        "Tuyên truyền lưu động 30 buổi, 6 buổi ở ấp đồng bào dân tộc, có một mô hình Dân vận khéo");
+    runDueJobs(number, true);
+  }
+
+  /** The figures of Xuân Lộc's report (items 1–6), in the order the model declares them. */
+  private static String figures(long... values) {
+    String[] keys = {
+      "soCuocQuanTriet",
+      "soBuoiTuyenTruyen",
+      "soBuoiTuyenTruyenDanTocTonGiao",
+      "soMoHinhDanVanKheo",
+      "soHoSoThuTucTiepNhan",
+      "soHoSoThuTucDungHan",
+      "soCuocKiemTraGiamSat",
+      "soKhenThuong",
+      "soXuLy",
+      "soCuocDoiThoai",
+      "soKienNghiDaGiaiQuyet",
+      "soDonThuDaGiaiQuyet"
+    };
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < keys.length; i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(keys[i]).append("\":").append(values[i]);
+    }
+    return json.append('}').toString();
+  }
+
+  /** A body's staff send its figures, its leader approves (as the people, with their groups). */
+  private void answerFigures(String number, String body, String figures, String report) {
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ReportFigures")
+            .taskCandidateGroup(body)
+            .singleResult();
+    if (task == null) {
+      LOG.warn("Demo: {} chưa có việc báo cáo số liệu của {}", number, body);
+      return;
+    }
+    as(
+        body + "CanBo",
+        () ->
+            tasks.complete(task.getId(), Map.of(REPORTED_FIGURES, figures, RESULT_REPORT, report)));
+    Task approve =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_ApproveResult")
+            .taskCandidateGroup(body + "LanhDao")
+            .singleResult();
+    if (approve != null) {
+      as(body + "LanhDao", () -> tasks.complete(approve.getId(), Map.of(APPROVED, true)));
+    }
+  }
+
+  /**
+   * Runs the jobs of a directive that are due (the timers of dates already past, the fan-out's
+   * chunks) here rather than by the job executor, so the demo's people find the work; the compile
+   * day's timer only when {@code compile}.
+   */
+  private void runDueJobs(String number, boolean compile) {
+    for (int pass = 0; pass < 50; pass++) {
+      List<Job> due =
+          runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+              .flatMap(
+                  p ->
+                      management
+                          .createJobQuery()
+                          .processInstanceId(p.getId())
+                          .executable()
+                          .list()
+                          .stream())
+              .filter(j -> compile || !isCompileDay(j))
+              .toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (OptimisticLockingException | NullValueException taken) {
+          // the job executor ran it meanwhile
+        }
+      }
+    }
+  }
+
+  private boolean isCompileDay(Job job) {
+    var definition =
+        management
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
+    return definition != null && "Event_CompileDay".equals(definition.getActivityId());
   }
 
   private static Map<String, Object> skilfulModel(

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.AssignmentRecords;
+import vn.danvan.tracking.FigureTables;
+import vn.danvan.tracking.ReportFigures;
 import vn.danvan.variable.SharedVariables;
 
 /**
@@ -26,11 +28,19 @@ public class FanoutMembers {
   private final Fanouts fanouts;
   private final AssignmentRecords records;
   private final FanoutStore store;
+  private final FigureTables figureTables;
 
-  public FanoutMembers(Fanouts fanouts, AssignmentRecords records, FanoutStore store) {
+  public FanoutMembers(
+      Fanouts fanouts, AssignmentRecords records, FanoutStore store, FigureTables figureTables) {
     this.fanouts = fanouts;
     this.records = records;
     this.store = store;
+    this.figureTables = figureTables;
+  }
+
+  /** Whether the body's report asks for figures (then its task is the figures form). */
+  public boolean withFigures(VariableScope vars) {
+    return ReportFigures.asked(vars);
   }
 
   /**
@@ -108,6 +118,8 @@ public class FanoutMembers {
    */
   public void done(DelegateExecution member) {
     records.finished(member);
+    // a period's compile task, when open, follows the answers
+    figureTables.answered(member);
     String fanoutId = (String) member.getVariable(FANOUT_ID);
     // after a chase's chunk that is starting a notice for the body has committed it
     store.lockMembers(List.of(member.getProcessInstanceId()));

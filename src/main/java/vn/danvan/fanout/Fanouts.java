@@ -17,8 +17,10 @@ import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MEMBERS;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
 import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
+import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,7 +94,7 @@ public class Fanouts {
    * Where a member's work is still the body's: its task, or its leader's review of the result
    * (reminded and chased alike: nothing is submitted until the leader approves).
    */
-  static final String[] MEMBER_TASKS = {"Task_Perform", "Task_ApproveResult"};
+  static final String[] MEMBER_TASKS = {"Task_Perform", "Task_ReportFigures", "Task_ApproveResult"};
 
   static final String CHASE_NOTICE = "chaseNotice";
 
@@ -122,7 +124,7 @@ public class Fanouts {
 
   /** The fan-out's variables its members start with. */
   private static final List<String> MEMBER_SETTINGS =
-      List.of(TASK_CONTENT, DEADLINE, LEADER_REVIEW, CONFIRMATION);
+      List.of(TASK_CONTENT, DEADLINE, LEADER_REVIEW, CONFIRMATION, REPORT_FIGURES, PERIOD_LABEL);
 
   private static final Logger LOG = LoggerFactory.getLogger(Fanouts.class);
 
@@ -243,6 +245,14 @@ public class Fanouts {
     }
     if (Inputs.flag(fanout, CONFIRMATION, "Cần đơn vị theo dõi xác nhận", true)) {
       shared.put(FOLLOW_UP, true);
+    }
+    // a period's report: the period it belongs to (the board; its compile task follows the
+    // answers), and the figures it asks for, if any
+    if (fanout.get(PERIOD_LABEL) != null) {
+      shared.put(PERIOD_LABEL, fanout.get(PERIOD_LABEL));
+    }
+    if (fanout.get(REPORT_FIGURES) instanceof String figures && !figures.isBlank()) {
+      shared.put(REPORT_FIGURES, figures);
     }
     return shared;
   }

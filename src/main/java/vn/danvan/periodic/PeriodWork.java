@@ -1,6 +1,5 @@
 package vn.danvan.periodic;
 
-import static vn.danvan.periodic.PeriodicVariables.ANSWERED_BODIES;
 import static vn.danvan.periodic.PeriodicVariables.COMPILE_OPENED_AT;
 import static vn.danvan.periodic.PeriodicVariables.LAST_RETURNED_BODY;
 import static vn.danvan.periodic.PeriodicVariables.PERIOD_ID;
@@ -9,22 +8,28 @@ import static vn.danvan.periodic.PeriodicVariables.PERIOD_TASK;
 import static vn.danvan.periodic.PeriodicVariables.RETURNING;
 import static vn.danvan.periodic.PeriodicVariables.RETURN_BODY;
 import static vn.danvan.periodic.PeriodicVariables.RETURN_ONE;
+import static vn.danvan.variable.SharedVariables.ANSWERED_BODIES;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
+import static vn.danvan.variable.SharedVariables.FIGURE_ROWS;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
 import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -34,6 +39,9 @@ import vn.danvan.fanout.Fanouts;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.tracking.FigureTables;
+import vn.danvan.tracking.ReportFigures;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * One round of a periodic report ({@code reportPeriod.bpmn}), an instance of its own so that the
@@ -56,11 +64,14 @@ public class PeriodWork {
   private final Fanouts fanouts;
   private final OrgRegistry registry;
   private final Deadlines deadlines;
+  private final FigureTables figureTables;
 
-  public PeriodWork(Fanouts fanouts, OrgRegistry registry, Deadlines deadlines) {
+  public PeriodWork(
+      Fanouts fanouts, OrgRegistry registry, Deadlines deadlines, FigureTables figureTables) {
     this.fanouts = fanouts;
     this.registry = registry;
     this.deadlines = deadlines;
+    this.figureTables = figureTables;
   }
 
   /**
@@ -88,6 +99,66 @@ public class PeriodWork {
       }
     }
     task.setVariable(ANSWERED_BODIES, SpinValues.jsonValue(choices.toString()).create());
+    List<ReportFigures.Figure> figures = ReportFigures.declared(task);
+    if (!figures.isEmpty()) {
+      ReportFigures.Table table =
+          figureTables.table(task.getProcessEngineServices(), fanoutId, figures);
+      task.setVariable(FIGURE_COLUMNS, ReportFigures.columns(figures));
+      task.setVariable(FIGURE_ROWS, ReportFigures.rows(table));
+    }
+  }
+
+  /** The figures of the body's last ended member of the fan-out; null when it gave none. */
+  private static Object lastAnswer(DelegateExecution execution, String fanoutId, String body) {
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              HistoricProcessInstance last =
+                  history
+                      .createHistoricProcessInstanceQuery()
+                      .processDefinitionKey(MEMBER)
+                      .variableValueEquals(FANOUT_ID, fanoutId)
+                      .variableValueEquals(LEAD_BODY, body)
+                      .finished()
+                      .orderByProcessInstanceEndTime()
+                      .desc()
+                      .list()
+                      .stream()
+                      .findFirst()
+                      .orElse(null);
+              if (last == null) {
+                return null;
+              }
+              HistoricVariableInstance figures =
+                  history
+                      .createHistoricVariableInstanceQuery()
+                      .processInstanceId(last.getId())
+                      .variableName(REPORTED_FIGURES)
+                      .singleResult();
+              return figures == null ? null : figures.getValue();
+            });
+  }
+
+  /** The body's report task opens: the figures it asks for, as the form's columns. */
+  public void figuresAsked(DelegateTask task) {
+    task.setVariableLocal(FIGURE_COLUMNS, ReportFigures.columns(ReportFigures.declared(task)));
+  }
+
+  /**
+   * A body's figures on its report task: each declared figure, an integer from 0, checked whatever
+   * the client (a Vietnamese message naming the figure, nothing saved), then kept as one JSON
+   * value.
+   */
+  public void figuresReported(DelegateTask task) {
+    if (SharedVariables.requestExtension(task)) {
+      throw new InvalidInputException(
+          "Báo cáo định kỳ có số liệu không đề nghị gia hạn: gửi báo cáo và số liệu"
+              + " (requestExtension)");
+    }
+    List<ReportFigures.Figure> figures = ReportFigures.declared(task);
+    Map<String, Long> values = ReportFigures.values(figures, task.getVariable(REPORTED_FIGURES));
+    task.setVariable(REPORTED_FIGURES, ReportFigures.json(values));
   }
 
   /**
@@ -130,17 +201,17 @@ public class PeriodWork {
     String reason = (String) execution.getVariable(RETURN_REASON);
     String content =
         execution.getVariable(PERIOD_TASK) + "\n\nBáo cáo bị trả lại để làm lại: " + reason.trim();
-    fanouts.reopen(
-        execution,
-        fanoutId(execution),
-        body,
-        Map.of(
-            TASK_CONTENT,
-            content,
-            RETURN_REASON,
-            reason.trim(),
-            PERIOD_ID,
-            execution.getProcessInstanceId()));
+    String fanoutId = fanoutId(execution);
+    Map<String, Object> extra = new HashMap<>();
+    extra.put(TASK_CONTENT, content);
+    extra.put(RETURN_REASON, reason.trim());
+    extra.put(PERIOD_ID, execution.getProcessInstanceId());
+    // the figures it sent come back with it, to be corrected or completed
+    Object figures = lastAnswer(execution, fanoutId, body);
+    if (figures != null) {
+      extra.put(REPORTED_FIGURES, ReportFigures.json(ReportFigures.stored(figures)));
+    }
+    fanouts.reopen(execution, fanoutId, body, extra);
     execution.setVariable(LAST_RETURNED_BODY, body);
     execution.removeVariable(RETURN_BODY);
     execution.removeVariable(RETURN_REASON);

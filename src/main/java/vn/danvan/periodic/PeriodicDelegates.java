@@ -42,6 +42,16 @@ public class PeriodicDelegates {
   }
 
   @Bean
+  public TaskListener periodFiguresAsked(PeriodWork work) {
+    return work::figuresAsked;
+  }
+
+  @Bean
+  public TaskListener periodFiguresReported(PeriodWork work) {
+    return work::figuresReported;
+  }
+
+  @Bean
   public JavaDelegate periodReportReturned(PeriodWork work) {
     return work::returnReport;
   }

@@ -32,6 +32,7 @@ import vn.danvan.deadline.Schedule.Period;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
+import vn.danvan.tracking.ReportFigures;
 import vn.danvan.variable.SharedVariables;
 
 /**
@@ -79,6 +80,7 @@ public class PeriodicReports {
     }
     inForce.bodyList(execution, REPORTING_BODIES, "Đơn vị báo cáo");
     Inputs.text(execution, TASK_CONTENT, "Nội dung báo cáo");
+    ReportFigures.declared(execution);
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {
       throw new InvalidInputException("Không có kỳ báo cáo nào từ " + from + " đến " + until);

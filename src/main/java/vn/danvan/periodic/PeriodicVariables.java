@@ -9,9 +9,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class PeriodicVariables {
 
-  /** The bodies whose report can be returned, as the form's choices ({label, value}). */
-  public static final String ANSWERED_BODIES = "answeredBodies";
-
   /** When the compile task was first created: late reports then no longer open one. */
   public static final String COMPILE_OPENED_AT = "compileOpenedAt";
 

@@ -1,6 +1,9 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
@@ -89,7 +92,19 @@ public class Board {
       List<String> steps,
       List<Item> items,
       List<BodyFigures> bodies,
-      List<Item> overdue) {}
+      List<Item> overdue,
+      List<FigureRound> figures) {}
+
+  /**
+   * A round of a periodic report that asks for figures: each body's last submitted figures and
+   * their totals (of the bodies the reader sees).
+   */
+  public record FigureRound(
+      String periodLabel,
+      LocalDate deadline,
+      List<ReportFigures.Figure> figures,
+      List<ReportFigures.Row> rows,
+      Map<String, Long> totals) {}
 
   /**
    * @param directive its number (the business key of all its work)
@@ -104,6 +119,7 @@ public class Board {
     LocalDate today = deadlines.today();
     List<Item> items = new ArrayList<>();
     Map<String, Integer> chases = new HashMap<>();
+    Map<String, List<String>> figureMembers = new TreeMap<>();
     for (Map.Entry<String, String> instance : kinds.entrySet()) {
       Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
       String body = (String) v.get(LEAD_BODY);
@@ -114,6 +130,11 @@ public class Board {
       if (WorkVariables.CHASE.equals(instance.getValue())) {
         chases.merge(body, 1, Integer::sum);
         continue;
+      }
+      if (v.get(REPORT_FIGURES) != null && v.get(SUBMITTED_AT) != null) {
+        figureMembers
+            .computeIfAbsent(String.valueOf(v.get(FANOUT_ID)), f -> new ArrayList<>())
+            .add(instance.getKey());
       }
       if (WorkVariables.handedOver(instance.getValue(), v)) {
         continue;
@@ -163,7 +184,56 @@ public class Board {
         List.copyOf(steps),
         items,
         bodies,
-        overdue);
+        overdue,
+        figureRounds(directive, figureMembers, vars));
+  }
+
+  /** Per round with figures: each body's last submitted figures, and the totals. */
+  private List<FigureRound> figureRounds(
+      String directive, Map<String, List<String>> rounds, Map<String, Map<String, Object>> vars) {
+    if (rounds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> answers = store.readFigures(directive);
+    List<FigureRound> list = new ArrayList<>();
+    for (List<String> members : rounds.values()) {
+      Map<String, String> latest = new HashMap<>();
+      Map<String, Instant> when = new HashMap<>();
+      for (String member : members) {
+        Map<String, Object> v = vars.get(member);
+        String body = (String) v.get(LEAD_BODY);
+        Instant submitted = WorkVariables.instant(v.get(SUBMITTED_AT));
+        if (answers.containsKey(member)
+            && (!when.containsKey(body) || submitted.isAfter(when.get(body)))) {
+          when.put(body, submitted);
+          latest.put(body, answers.get(member));
+        }
+      }
+      Map<String, Object> first = vars.get(members.get(0));
+      List<ReportFigures.Figure> figures;
+      try {
+        figures = ReportFigures.parse((String) first.get(REPORT_FIGURES));
+      } catch (vn.danvan.input.InvalidInputException unreadable) {
+        continue; // checked at start: not reached
+      }
+      List<ReportFigures.Row> rows = new ArrayList<>();
+      latest.forEach(
+          (body, json) ->
+              rows.add(new ReportFigures.Row(body, name(body), ReportFigures.stored(json))));
+      rows.sort(Comparator.comparing(ReportFigures.Row::bodyName));
+      ReportFigures.Table table = ReportFigures.table(figures, rows);
+      list.add(
+          new FigureRound(
+              String.valueOf(first.get(PERIOD_LABEL)),
+              WorkVariables.deadline(first),
+              figures,
+              table.rows(),
+              table.totals()));
+    }
+    list.sort(
+        Comparator.comparing(
+            FigureRound::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
+    return list;
   }
 
   private BodyFigures figures(String body, List<Item> items, int chases) {

@@ -282,9 +282,52 @@ class BoardApi {
             .setCellValue(view.bodies().stream().mapToInt(Board.BodyFigures::chases).sum());
         total.forEach(cell -> cell.setCellStyle(bold));
         sheet.setColumnWidth(0, 60 * 256);
+        if (!view.figures().isEmpty()) {
+          figures(book.createSheet("Số liệu báo cáo"), view, bold);
+        }
         book.write(out);
         return out.toByteArray();
       }
+    }
+
+    /**
+     * The figures of every report round with figures: a block per round, one column per figure, one
+     * row per body, then the totals ("Cộng").
+     */
+    static void figures(Sheet sheet, Board.View view, CellStyle bold) {
+      Row title = sheet.createRow(0);
+      title.createCell(0).setCellValue("SỐ LIỆU BÁO CÁO ĐỊNH KỲ, VĂN BẢN " + view.directive());
+      title.getCell(0).setCellStyle(bold);
+      int r = 2;
+      for (Board.FigureRound round : view.figures()) {
+        Row label = sheet.createRow(r++);
+        label.createCell(0).setCellValue("Báo cáo " + round.periodLabel());
+        label.getCell(0).setCellStyle(bold);
+        Row head = sheet.createRow(r++);
+        head.createCell(0).setCellValue("Đơn vị");
+        for (int c = 0; c < round.figures().size(); c++) {
+          head.createCell(1 + c).setCellValue(round.figures().get(c).heading());
+        }
+        head.forEach(cell -> cell.setCellStyle(bold));
+        for (ReportFigures.Row body : round.rows()) {
+          Row row = sheet.createRow(r++);
+          row.createCell(0).setCellValue(body.bodyName());
+          for (int c = 0; c < round.figures().size(); c++) {
+            Long value = body.values().get(round.figures().get(c).key());
+            if (value != null) {
+              row.createCell(1 + c).setCellValue(value);
+            }
+          }
+        }
+        Row total = sheet.createRow(r++);
+        total.createCell(0).setCellValue("Cộng (" + round.rows().size() + " đơn vị)");
+        for (int c = 0; c < round.figures().size(); c++) {
+          total.createCell(1 + c).setCellValue(round.totals().get(round.figures().get(c).key()));
+        }
+        total.forEach(cell -> cell.setCellStyle(bold));
+        r++;
+      }
+      sheet.setColumnWidth(0, 50 * 256);
     }
   }
 }

@@ -1,12 +1,17 @@
 package vn.danvan.tracking;
 
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
+import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardStore {
 
+  /** What the board needs to show a report's figures: its round, declaration and period. */
+  static final List<String> FIGURE_NAMES = List.of(FANOUT_ID, REPORT_FIGURES, PERIOD_LABEL);
+
   /**
    * The directive's assignments and fan-out members, and the chase notices about them: those an
    * assignment called, or a fan-out started (they name it in {@code fanoutId}). Not the chases of a
@@ -34,7 +42,7 @@ public class BoardStore {
       from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
       where p.BUSINESS_KEY_ = ?
         and p.PROC_DEF_KEY_ in ('assignment', 'fanoutMember', 'chaseNotice')
-        and v.NAME_ in ('%s', %s)
+        and v.NAME_ in ('%s', %s, %s)
         and (v.STATE_ is null or v.STATE_ = 'CREATED')
         and (p.PROC_DEF_KEY_ <> 'chaseNotice'
              or exists (select 1 from ACT_HI_PROCINST caller
@@ -43,7 +51,25 @@ public class BoardStore {
              or exists (select 1 from ACT_HI_VARINST fanout
                         where fanout.PROC_INST_ID_ = p.ID_ and fanout.NAME_ = '%s'))
       """
-          .formatted(TASK_CONTENT, WorkVariables.sqlList(WorkVariables.JUDGED_BY), FANOUT_ID);
+          .formatted(
+              TASK_CONTENT,
+              WorkVariables.sqlList(WorkVariables.JUDGED_BY),
+              WorkVariables.sqlList(FIGURE_NAMES),
+              FANOUT_ID);
+
+  /**
+   * The figures the bodies reported (one JSON value per member, stored as bytes), only for the
+   * members whose report asks for them.
+   */
+  static final String FIGURES_SQL =
+      """
+      select v.PROC_INST_ID_, b.BYTES_
+      from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
+        join ACT_GE_BYTEARRAY b on b.ID_ = v.BYTEARRAY_ID_
+      where p.BUSINESS_KEY_ = ? and p.PROC_DEF_KEY_ = 'fanoutMember' and v.NAME_ = '%s'
+        and (v.STATE_ is null or v.STATE_ = 'CREATED')
+      """
+          .formatted(REPORTED_FIGURES);
 
   private final JdbcTemplate jdbc;
 
@@ -54,6 +80,22 @@ public class BoardStore {
   /** Fills {@code kinds} (instance → definition key) and {@code vars} (instance → name → value). */
   void read(String directive, Map<String, String> kinds, Map<String, Map<String, Object>> vars) {
     jdbc.query(SQL, (RowCallbackHandler) row -> put(row, kinds, vars), directive);
+  }
+
+  /** The figures reported under the directive: member instance → JSON text. */
+  Map<String, String> readFigures(String directive) {
+    Map<String, String> figures = new HashMap<>();
+    jdbc.query(
+        FIGURES_SQL,
+        (RowCallbackHandler)
+            row -> {
+              byte[] bytes = row.getBytes(2);
+              if (bytes != null) {
+                figures.put(row.getString(1), new String(bytes, StandardCharsets.UTF_8));
+              }
+            },
+        directive);
+    return figures;
   }
 
   /** One row of {@link #SQL} or {@link TrackRecords#SQL} into {@code kinds} and {@code vars}. */

@@ -57,6 +57,9 @@ public final class SharedVariables {
   /** The bodies that had not answered when the compile task was created (text for the form). */
   public static final String MISSING_BODIES = "missingBodies";
 
+  /** The bodies whose report can be returned, as the compile form's choices ({label, value}). */
+  public static final String ANSWERED_BODIES = "answeredBodies";
+
   public static final String REVIEW_DUE = "reviewDue";
   public static final String ASSESSMENT = "assessment";
 
@@ -68,6 +71,20 @@ public final class SharedVariables {
   public static final String FOLLOW_UP = "followUp";
 
   public static final String PERIOD_LABEL = "periodLabel";
+
+  /**
+   * The figures a periodic report asks for, as the administrator declares them on the call activity
+   * ({@code key: Nhãn (đơn vị); …}); passed down to the bodies' work.
+   */
+  public static final String REPORT_FIGURES = "reportFigures";
+
+  /** A body's figures for its report: a JSON object, figure key → integer ≥ 0. */
+  public static final String REPORTED_FIGURES = "reportedFigures";
+
+  /** The compile task's table of figures: its columns ({key, label}) and rows (JSON). */
+  public static final String FIGURE_COLUMNS = "figureColumns";
+
+  public static final String FIGURE_ROWS = "figureRows";
   public static final String DEADLINE_PHRASE = "deadlinePhrase";
   public static final String CYCLE_PHRASE = "cyclePhrase";
   public static final String MILESTONE_PHRASE = "milestonePhrase";

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
@@ -30,12 +31,16 @@ import static vn.danvan.variable.SharedVariables.CONFIRMED_AT;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
 import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.REMINDER_SENT_AT;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
+import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.ROUND;
@@ -160,6 +165,99 @@ class FanoutProcessTest {
         .orderByTaskCreateTime()
         .asc()
         .list();
+  }
+
+  /**
+   * A report that asks for figures: each body's task is the figures form; figures that are not
+   * integers from 0, or missing, are refused with the figure's name and nothing is saved; the
+   * accepted ones are kept as one JSON value.
+   */
+  @Test
+  void aReportWithFiguresAsksEveryBodyForThemAndRefusesBadOnes() {
+    ProcessInstance parent =
+        fanOut(
+            BODIES,
+            "soNoiVu, soTaiChinh",
+            REPORT_FIGURES,
+            "soCuocDoiThoai: Số cuộc đối thoại (cuộc); soKienNghi: Số kiến nghị đã giải quyết",
+            PERIOD_LABEL,
+            "Năm 2026");
+    runJobs(parent);
+    assertThat(reports()).as("not the plain report task").isEmpty();
+    List<Task> tasks =
+        taskQuery()
+            .processInstanceBusinessKey("24-CT/TU")
+            .taskDefinitionKey("Task_ReportFigures")
+            .list();
+    assertThat(tasks).hasSize(2);
+    Task task = tasks.get(0);
+    assertThat(taskService().getVariableLocal(task.getId(), FIGURE_COLUMNS).toString())
+        .contains("soCuocDoiThoai", "Số kiến nghị đã giải quyết");
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        task.getId(),
+                        withVariables(
+                            REPORTED_FIGURES,
+                            "{\"soCuocDoiThoai\":\"abc\",\"soKienNghi\":3}",
+                            RESULT_REPORT,
+                            "Đã đối thoại với Nhân dân")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .rootCause()
+        .hasMessage(
+            "Số cuộc đối thoại (cuộc) phải là số nguyên không âm (0, 1, 2…), không phải \"abc\""
+                + " (reportedFigures.soCuocDoiThoai)");
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        task.getId(),
+                        withVariables(
+                            REPORTED_FIGURES,
+                            "{\"soCuocDoiThoai\":-1,\"soKienNghi\":3}",
+                            RESULT_REPORT,
+                            "Đã đối thoại với Nhân dân")))
+        .hasRootCauseMessage(
+            "Số cuộc đối thoại (cuộc) phải là số nguyên không âm (0, 1, 2…), không phải \"-1\""
+                + " (reportedFigures.soCuocDoiThoai)");
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        task.getId(),
+                        withVariables(
+                            REPORTED_FIGURES,
+                            "{\"soCuocDoiThoai\":2}",
+                            RESULT_REPORT,
+                            "Đã đối thoại với Nhân dân")))
+        .hasRootCauseMessage("Số kiến nghị đã giải quyết là bắt buộc (reportedFigures.soKienNghi)");
+    assertThat(taskService().getVariable(task.getId(), REPORTED_FIGURES))
+        .as("nothing saved")
+        .isNull();
+    tasks.forEach(
+        t ->
+            taskService()
+                .complete(
+                    t.getId(),
+                    withVariables(
+                        REPORTED_FIGURES,
+                        "{\"soCuocDoiThoai\":2,\"soKienNghi\":\"15\"}",
+                        RESULT_REPORT,
+                        "Đã đối thoại với Nhân dân hai lần")));
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .variableName(REPORTED_FIGURES)
+                .list())
+        .hasSize(2)
+        .allSatisfy(
+            v -> {
+              assertThat(v.getTypeName()).isEqualTo("json");
+              assertThat(v.getValue().toString())
+                  .isEqualTo("{\"soCuocDoiThoai\":2,\"soKienNghi\":15}");
+            });
+    BpmnAwareTests.assertThat(parent).isEnded();
   }
 
   @Test

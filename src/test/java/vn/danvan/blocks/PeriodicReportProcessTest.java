@@ -12,22 +12,26 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.danvan.assignment.AssignmentVariables.APPROVED;
 import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
-import static vn.danvan.periodic.PeriodicVariables.ANSWERED_BODIES;
 import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
 import static vn.danvan.periodic.PeriodicVariables.PERIOD_CONCLUSION;
 import static vn.danvan.periodic.PeriodicVariables.PERIOD_SUMMARY;
 import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
 import static vn.danvan.periodic.PeriodicVariables.RETURN_BODY;
 import static vn.danvan.periodic.PeriodicVariables.RETURN_ONE;
+import static vn.danvan.variable.SharedVariables.ANSWERED_BODIES;
 import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
 import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
+import static vn.danvan.variable.SharedVariables.FIGURE_ROWS;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
 import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
+import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
@@ -280,6 +284,140 @@ class PeriodicReportProcessTest {
         .isEqualTo(20);
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("fanout").count())
         .isEqualTo(20);
+  }
+
+  static final String FIGURES =
+      "soCuocDoiThoai: Số cuộc đối thoại với Nhân dân (cuộc);"
+          + " soKienNghi: Số kiến nghị đã giải quyết (kiến nghị)";
+
+  /** The body reports its figures (its task, then its leader's approval). */
+  static void answerFigures(String body, String figures) {
+    complete(
+        taskQuery().taskDefinitionKey("Task_ReportFigures").taskCandidateGroup(body).singleResult(),
+        withVariables(REPORTED_FIGURES, figures, RESULT_REPORT, "Kết quả của " + body));
+    complete(
+        taskQuery()
+            .taskDefinitionKey("Task_ApproveResult")
+            .taskCandidateGroup(body + "LanhDao")
+            .singleResult(),
+        withVariables(APPROVED, true));
+  }
+
+  /**
+   * A report with figures: every body reports them; the compile task shows them per body and their
+   * totals, with the bodies missing; a body returned for lacking figures gets its figures back to
+   * correct, and the totals follow its new answer.
+   */
+  @Test
+  void theCompilingBodySeesEachBodysFiguresAndTheirTotalsAndCanReturnOne() {
+    at("2016-05-20T09:00");
+    ProcessInstance pi =
+        start(REPORTING_BODIES, "soNoiVu, soTaiChinh, mttqTinh", REPORT_FIGURES, FIGURES);
+    Job opens = periodOpenings(pi).get(0);
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    runAsyncJobs();
+    answerFigures("soNoiVu", "{\"soCuocDoiThoai\":3,\"soKienNghi\":12}");
+    answerFigures("soTaiChinh", "{\"soCuocDoiThoai\":0,\"soKienNghi\":0}");
+
+    timersUntil("2016-07-01T00:00");
+    Task compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES))
+        .isEqualTo("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh");
+    assertThat(taskService().getVariable(compile.getId(), FIGURE_COLUMNS).toString())
+        .isEqualTo(
+            "[{\"key\":\"donVi\",\"label\":\"Đơn vị\"},"
+                + "{\"key\":\"soCuocDoiThoai\",\"label\":\"Số cuộc đối thoại với Nhân dân"
+                + " (cuộc)\"},{\"key\":\"soKienNghi\",\"label\":\"Số kiến nghị đã giải quyết"
+                + " (kiến nghị)\"}]");
+    assertThat(taskService().getVariable(compile.getId(), FIGURE_ROWS).toString())
+        .isEqualTo(
+            "[{\"donVi\":\"Sở Nội vụ\",\"soCuocDoiThoai\":3,\"soKienNghi\":12},"
+                + "{\"donVi\":\"Sở Tài chính\",\"soCuocDoiThoai\":0,\"soKienNghi\":0},"
+                + "{\"donVi\":\"Cộng (2 đơn vị)\",\"soCuocDoiThoai\":3,\"soKienNghi\":12}]");
+
+    complete(
+        compile,
+        withVariables(
+            RETURN_ONE,
+            true,
+            RETURN_BODY,
+            "soTaiChinh",
+            RETURN_REASON,
+            "Thiếu số liệu: chưa báo cáo số kiến nghị đã giải quyết"));
+    Task redo =
+        taskQuery()
+            .taskDefinitionKey("Task_ReportFigures")
+            .taskCandidateGroup("soTaiChinh")
+            .singleResult();
+    assertThat(redo).as("the figures form again").isNotNull();
+    assertThat(taskService().getVariable(redo.getId(), REPORTED_FIGURES).toString())
+        .as("its figures come back to be corrected")
+        .isEqualTo("{\"soCuocDoiThoai\":0,\"soKienNghi\":0}");
+    assertThat((String) taskService().getVariable(redo.getId(), TASK_CONTENT))
+        .endsWith(
+            "Báo cáo bị trả lại để làm lại: Thiếu số liệu: chưa báo cáo số kiến nghị đã giải"
+                + " quyết");
+    answerFigures("soTaiChinh", "{\"soCuocDoiThoai\":1,\"soKienNghi\":4}");
+    answerFigures("mttqTinh", "{\"soCuocDoiThoai\":5,\"soKienNghi\":0}");
+
+    // the compile task, open since the return, follows the corrected and the late answer
+    compile = consolidation();
+    assertThat(taskService().getVariable(compile.getId(), MISSING_COUNT)).isEqualTo(0);
+    assertThat(taskService().getVariable(compile.getId(), MISSING_BODIES)).isEqualTo("");
+    assertThat(taskService().getVariable(compile.getId(), FIGURE_ROWS).toString())
+        .contains("{\"donVi\":\"Sở Tài chính\",\"soCuocDoiThoai\":1,\"soKienNghi\":4}")
+        .endsWith("{\"donVi\":\"Cộng (3 đơn vị)\",\"soCuocDoiThoai\":9,\"soKienNghi\":16}]");
+    complete(compile, withVariables(PERIOD_SUMMARY, "Tổng hợp quý II: 9 cuộc đối thoại"));
+  }
+
+  @Test
+  void aModelDeclaringFiguresThatCannotBeReadIsNotDeployedNamingTheElement() {
+    String model =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://danvan.vn">
+          <bpmn:process id="figuresBadlyDeclared" isExecutable="true"
+              camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="StartEvent_Issued" />
+            <bpmn:callActivity id="CallActivity_AnnualReport" name="Báo cáo hằng năm"
+                calledElement="periodicReport">
+              <bpmn:extensionElements>
+                <camunda:in sourceExpression="soCuoc: Số cuộc; so kien nghi: Số kiến nghị"
+                    target="reportFigures" />
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+            <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Issued"
+                targetRef="CallActivity_AnnualReport" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    assertThatThrownBy(
+            () ->
+                BpmnAwareTests.repositoryService()
+                    .createDeployment()
+                    .addString("figuresBadlyDeclared.bpmn", model.strip())
+                    .deploy())
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .rootCause()
+        .hasMessageStartingWith(
+            "Bước \"Báo cáo hằng năm\" (CallActivity_AnnualReport): Số liệu báo cáo, mục 2"
+                + " \"so kien nghi: Số kiến nghị\": mã \"so kien nghi\" phải viết liền")
+        .hasMessageEndingWith("(reportFigures)");
+  }
+
+  @Test
+  void aDeclarationOfFiguresThatCannotBeReadIsRefusedAtStartNamingTheItem() {
+    at("2016-05-20T09:00");
+    assertThatThrownBy(
+            () -> start(REPORT_FIGURES, "soCuocDoiThoai: Số cuộc đối thoại; Số kiến nghị"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("trường reportFigures")
+        .hasMessageContaining(
+            "Số liệu báo cáo, mục 2 \"Số kiến nghị\": thiếu mã số liệu và dấu hai chấm");
+    assertThatThrownBy(() -> start(REPORT_FIGURES, "a: A; a: B"))
+        .hasMessageContaining("mã \"a\" đã dùng cho một số liệu khác");
   }
 
   /** Opens the first quarter and has soNoiVu and soTaiChinh report; mttqTinh not yet. */

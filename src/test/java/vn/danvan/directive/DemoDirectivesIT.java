@@ -376,6 +376,203 @@ class DemoDirectivesIT {
                 + " [1-9]");
   }
 
+  static final String XUAN_LOC = "vanBan=03%2FCT-UBND";
+
+  /** The figures of Xuân Lộc's report as JSON text, in the model's order (items 1–6). */
+  static String xuanLocFigures(Object... values) {
+    String[] keys = {
+      "soCuocQuanTriet",
+      "soBuoiTuyenTruyen",
+      "soBuoiTuyenTruyenDanTocTonGiao",
+      "soMoHinhDanVanKheo",
+      "soHoSoThuTucTiepNhan",
+      "soHoSoThuTucDungHan",
+      "soCuocKiemTraGiamSat",
+      "soKhenThuong",
+      "soXuLy",
+      "soCuocDoiThoai",
+      "soKienNghiDaGiaiQuyet",
+      "soDonThuDaGiaiQuyet"
+    };
+    var node = JSON.createObjectNode();
+    for (int i = 0; i < keys.length; i++) {
+      node.putPOJO(keys[i], values[i]);
+    }
+    return node.toString();
+  }
+
+  static String complete(String figures) throws Exception {
+    var variables = JSON.createObjectNode();
+    variables.putObject("reportedFigures").put("value", figures).put("type", "String");
+    variables
+        .putObject("resultReport")
+        .put("value", "Đã tổ chức 2 cuộc kiểm tra việc thực hiện quy chế dân chủ tại công trình")
+        .put("type", "String");
+    var body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body.toString();
+  }
+
+  /**
+   * Xuân Lộc's yearly report carries figures (the demo: two bodies in, the compile task open), as
+   * the demo people see it over REST with authorization on: the missing body's staff send bad
+   * figures (refused with the figure's name, nothing saved), then good ones; its leader approves;
+   * Sở Nội vụ's compile task and the board show each body's figures and the totals, the summary
+   * sheet carries them, a body's leader sees only its own, and Cockpit draws a chart per figure.
+   */
+  @Test
+  void xuanLocsReportCarriesFiguresTotalledForTheCompilerAndOnTheBoard() throws Exception {
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    Http http = new Http(port);
+    String compileTasks =
+        "/engine-rest/task?processInstanceBusinessKey=03%2FCT-UBND"
+            + "&taskDefinitionKey=Task_Consolidate";
+    JsonNode compile = JSON.readTree(http.get(compileTasks, "soNoiVuCanBo:demo").body());
+    assertThat(compile).as("Sở Nội vụ compiles (heir of Phòng Nội vụ)").hasSize(1);
+    String compileId = compile.get(0).get("id").asText();
+    String compileVars =
+        "/engine-rest/task/"
+            + compileId
+            + "/form-variables?variableNames=figureRows,missingBodies"
+            + "&deserializeValues=false";
+    JsonNode vars = JSON.readTree(http.get(compileVars, "soNoiVuCanBo:demo").body());
+    assertThat(vars.get("missingBodies").get("value").asText())
+        .isEqualTo("Ban Quản lý dự án đầu tư xây dựng khu vực Xuân Lộc");
+    assertThat(vars.get("figureRows").get("value").asText())
+        .contains("Cộng (2 đơn vị)")
+        .contains("\"soBuoiTuyenTruyen\":78");
+
+    // the missing body's staff: bad figures are refused, nothing saved
+    String reportTasks =
+        "/engine-rest/task?processInstanceBusinessKey=03%2FCT-UBND"
+            + "&taskDefinitionKey=Task_ReportFigures";
+    String staff = "bqlDuAnKhuVucXuanLocCanBo:demo";
+    JsonNode mine = JSON.readTree(http.get(reportTasks, staff).body());
+    assertThat(mine).as("its own report only").hasSize(1);
+    String task = "/engine-rest/task/" + mine.get(0).get("id").asText();
+    Http.Reply abc =
+        http.postJson(
+            task + "/complete",
+            staff,
+            complete(xuanLocFigures("abc", 10, 0, 0, 120, 118, 2, 3, 0, 1, 6, 2)));
+    assertThat(abc.status()).as(abc.body()).isEqualTo(400);
+    assertThat(JSON.readTree(abc.body()).get("message").asText())
+        .contains(
+            "Số cuộc quán triệt, triển khai văn bản về công tác dân vận (mục 1) (cuộc) phải là số"
+                + " nguyên không âm (0, 1, 2…), không phải \"abc\""
+                + " (reportedFigures.soCuocQuanTriet)");
+    Http.Reply negative =
+        http.postJson(
+            task + "/complete",
+            staff,
+            complete(xuanLocFigures(1, 10, 0, 0, 120, 118, -1, 3, 0, 1, 6, 2)));
+    assertThat(negative.status()).isEqualTo(400);
+    assertThat(JSON.readTree(negative.body()).get("message").asText())
+        .endsWith("không phải \"-1\" (reportedFigures.soCuocKiemTraGiamSat)");
+    assertThat(http.get(task + "/variables/reportedFigures", staff).status())
+        .as("nothing saved")
+        .isEqualTo(404);
+    Http.Reply good =
+        http.postJson(
+            task + "/complete",
+            staff,
+            complete(xuanLocFigures(1, 10, 0, 0, 120, 118, 2, 3, 0, 1, 6, 2)));
+    assertThat(good.status()).as(good.body()).isEqualTo(204);
+    String leader = "bqlDuAnKhuVucXuanLocLanhDao:demo";
+    JsonNode approve =
+        JSON.readTree(
+            http.get(
+                    "/engine-rest/task?processInstanceBusinessKey=03%2FCT-UBND"
+                        + "&taskDefinitionKey=Task_ApproveResult",
+                    leader)
+                .body());
+    assertThat(approve).hasSize(1);
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + approve.get(0).get("id").asText() + "/complete",
+                    leader,
+                    "{\"variables\":{\"approved\":{\"value\":true}}}")
+                .status())
+        .isEqualTo(204);
+
+    // the compile task follows: three bodies, their totals, nobody missing
+    vars = JSON.readTree(http.get(compileVars, "soNoiVuCanBo:demo").body());
+    assertThat(vars.get("missingBodies").get("value").asText()).isEmpty();
+    JsonNode rows = vars.get("figureRows").get("value");
+    if (rows.isTextual()) {
+      rows = JSON.readTree(rows.asText());
+    }
+    JsonNode total = rows.get(rows.size() - 1);
+    assertThat(total.get("donVi").asText()).isEqualTo("Cộng (3 đơn vị)");
+    assertThat(total.get("soBuoiTuyenTruyen").asLong()).isEqualTo(88);
+    assertThat(total.get("soHoSoThuTucTiepNhan").asLong()).isEqualTo(5350);
+
+    // the board: per body and in total; a body's leader sees its own only; staff nothing
+    String board = "/api/bang-theo-doi?" + XUAN_LOC;
+    JsonNode view = JSON.readTree(http.get(board, "bdvTUDieuPhoi:demo").body());
+    JsonNode round = view.get("figures").get(0);
+    assertThat(round.get("rows")).hasSize(3);
+    assertThat(round.get("figures")).hasSize(12);
+    assertThat(round.get("totals").get("soBuoiTuyenTruyen").asLong()).isEqualTo(88);
+    assertThat(round.get("totals").get("soCuocDoiThoai").asLong()).isEqualTo(11);
+    JsonNode own = JSON.readTree(http.get(board, "ubndXaXuanLocLanhDao:demo").body());
+    assertThat(own.get("figures").get(0).get("rows").findValuesAsText("body"))
+        .containsExactly("ubndXaXuanLoc");
+    assertThat(own.get("figures").get(0).get("totals").get("soBuoiTuyenTruyen").asLong())
+        .isEqualTo(48);
+    assertThat(http.get(board, staff).status()).isEqualTo(403);
+
+    // the summary sheet: a sheet of figures, one column per figure, the totals last
+    HttpResponse<byte[]> xlsx =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + port
+                                + "/api/bang-theo-doi/bieu-tong-hop.xlsx?"
+                                + XUAN_LOC))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    "bdvTUDieuPhoi:demo"
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var sheet = book.getSheet("Số liệu báo cáo");
+      assertThat(sheet).isNotNull();
+      assertThat(sheet.getRow(3).getCell(2).getStringCellValue())
+          .isEqualTo("Số buổi tuyên truyền, vận động Nhân dân (mục 2) (buổi)");
+      var totalRow = sheet.getRow(7);
+      assertThat(totalRow.getCell(0).getStringCellValue()).isEqualTo("Cộng (3 đơn vị)");
+      assertThat(totalRow.getCell(2).getNumericCellValue()).isEqualTo(88d);
+      assertThat(totalRow.getCell(5).getNumericCellValue()).isEqualTo(5350d);
+    }
+
+    // Cockpit: the figures table and a bar chart per figure
+    try (Browser browser = new Browser(port)) {
+      browser.login("cockpit", "bdvTUDieuPhoi", "demo");
+      browser.open("/camunda/app/cockpit/default/#/dashboard");
+      browser.waitForText("Bảng theo dõi thực hiện văn bản");
+      browser.visible(By.cssSelector(".danvan-board-directive option"));
+      new Select(browser.visible(By.cssSelector(".danvan-board-directive")))
+          .selectByValue("03/CT-UBND");
+      browser.waitForText("Số liệu báo cáo Năm");
+      assertThat(browser.all(By.cssSelector(".danvan-figure-chart"))).hasSize(12);
+      assertThat(browser.all(By.cssSelector(".danvan-figure-chart svg rect")))
+          .as("a bar per body in each chart")
+          .hasSize(36);
+      browser.script("document.querySelector('.danvan-board-report-figures').scrollIntoView()");
+      browser.screenshot("cockpit-board-figures");
+    }
+  }
+
   @Test
   void aRestartStartsNothingMore() throws Exception {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();

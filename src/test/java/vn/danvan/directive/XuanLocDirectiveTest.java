@@ -2,12 +2,15 @@ package vn.danvan.directive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static vn.danvan.variable.SharedVariables.FIGURE_ROWS;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -63,7 +66,7 @@ class XuanLocDirectiveTest {
     List<Received> work =
         run.received().stream().filter(r -> r.task().equals("Task_Perform")).toList();
     List<Received> reports =
-        work.stream().filter(r -> !r.content().startsWith(CORRECTION)).toList();
+        run.received().stream().filter(r -> r.task().equals("Task_ReportFigures")).toList();
     assertThat(run.received())
         .as("item 5: the district inspects the bodies under it once a year, before 30/9")
         .filteredOn(r -> r.task().equals("Task_PlanInspection"))
@@ -79,12 +82,20 @@ class XuanLocDirectiveTest {
         .hasSize(8);
     assertThat(reports)
         .extracting(Received::body)
-        .containsOnly("phongNoiVuXuanLoc", "ubndTTGiaRay", "ubndXaXuanHiep", "ubndXaXuanTruong");
+        .as(
+            "the district's public service units and its communes and town; not Phòng Nội vụ,"
+                + " which compiles")
+        .containsOnly(
+            "ttVhttXuanLoc",
+            "bqlDuAnXuanLoc",
+            "ubndTTGiaRay",
+            "ubndXaXuanHiep",
+            "ubndXaXuanTruong");
     assertThat(reports)
         .extracting(Received::due)
         .as("two years, 2023 and 2024")
         .containsOnly(LocalDate.parse("2023-10-15"), LocalDate.parse("2024-10-15"))
-        .hasSize(8);
+        .hasSize(10);
     assertThat(reports)
         .allSatisfy(
             r ->
@@ -102,6 +113,23 @@ class XuanLocDirectiveTest {
         .extracting(Received::body)
         .containsOnly("ubndXuanLocLanhDao")
         .hasSize(2);
+    // the figures items 1–6 ask for, twelve of them, reported by every body each year and added
+    // up for Phòng Nội vụ: each body answered 1, 2, 3… (DirectiveRun), five bodies
+    List<HistoricVariableInstance> tables =
+        historyService().createHistoricVariableInstanceQuery().variableName(FIGURE_ROWS).list();
+    assertThat(tables).hasSize(2);
+    assertThat(tables)
+        .allSatisfy(
+            t ->
+                assertThat(t.getValue().toString())
+                    .contains("\"donVi\":\"Ban Quản lý dự án đầu tư xây dựng huyện Xuân Lộc\"")
+                    .endsWith(
+                        "{\"donVi\":\"Cộng (5 đơn vị)\",\"soCuocQuanTriet\":5,"
+                            + "\"soBuoiTuyenTruyen\":10,\"soBuoiTuyenTruyenDanTocTonGiao\":15,"
+                            + "\"soMoHinhDanVanKheo\":20,\"soHoSoThuTucTiepNhan\":25,"
+                            + "\"soHoSoThuTucDungHan\":30,\"soCuocKiemTraGiamSat\":35,"
+                            + "\"soKhenThuong\":40,\"soXuLy\":45,\"soCuocDoiThoai\":50,"
+                            + "\"soKienNghiDaGiaiQuyet\":55,\"soDonThuDaGiaiQuyet\":60}]"));
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 }

@@ -438,6 +438,9 @@ final class PeoplePlay {
     if (key.endsWith("chamThi.html")) {
       return contestRound(login, base, detour);
     }
+    if (key.endsWith("baoCaoSoLieu.html")) {
+      return reportFigures(login, base, detour);
+    }
     throw new IllegalStateException("a form the play cannot fill: " + form);
   }
 
@@ -538,6 +541,26 @@ final class PeoplePlay {
         put(values, "returnReason", "Bổ sung minh chứng cho tiêu chí thứ nhất");
       }
     }
+    return values;
+  }
+
+  /**
+   * A report with figures ({@code baoCaoSoLieu.html}): every figure the form lists (the task's
+   * {@code figureColumns}) as a whole number, 0 with a detour, as the form sends them (text), and
+   * the result report.
+   */
+  private ObjectNode reportFigures(String login, String base, boolean detour) throws Exception {
+    ObjectNode figures = JSON.createObjectNode();
+    int n = 0;
+    for (JsonNode column : JSON.readTree(variable(login, base, "figureColumns"))) {
+      String figure = column.get("key").asText();
+      if (!figure.equals("donVi")) {
+        figures.put(figure, detour ? 0 : ++n);
+      }
+    }
+    ObjectNode values = JSON.createObjectNode();
+    put(values, "reportedFigures", figures.toString());
+    put(values, "resultReport", "Đã thực hiện; số liệu cụ thể theo biểu");
     return values;
   }
 

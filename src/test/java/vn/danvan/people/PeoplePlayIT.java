@@ -51,7 +51,8 @@ class PeoplePlayIT extends RunningDemoApp {
       return key
           + (variables.containsKey("leaderReview")
               ? " leaderReview=" + variables.get("leaderReview")
-              : "");
+              : "")
+          + (variables.containsKey("reportFigures") ? " with figures" : "");
     }
   }
 
@@ -128,6 +129,31 @@ class PeoplePlayIT extends RunningDemoApp {
               "bdvTU",
               "taskContent",
               "tình hình thực hiện Nghị quyết"),
+          until,
+          150),
+      new Start(
+          COORDINATOR,
+          "periodicReport",
+          vars(
+              "cyclePhrase",
+              "hằng quý",
+              "issuedDate",
+              "2026-01-05",
+              "endDate",
+              "2026-12-31",
+              "reportingBodies",
+              "soNoiVu,soTaiChinh",
+              "consolidatingBody",
+              "bdvTU",
+              "recipientBody",
+              "ttTU",
+              "monitorBody",
+              "bdvTU",
+              "taskContent",
+              "kết quả đối thoại với Nhân dân, có số liệu",
+              "reportFigures",
+              "soCuocDoiThoai: Số cuộc đối thoại với Nhân dân (cuộc);"
+                  + " soKienNghi: Số kiến nghị đã giải quyết (kiến nghị)"),
           until,
           150),
       new Start(

@@ -76,7 +76,8 @@ public final class DirectiveRun {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The bodies' own work, which a late body leaves open past its deadline. */
-  private static final Set<String> WORK = Set.of("Task_Perform", "Task_SelfAssess");
+  private static final Set<String> WORK =
+      Set.of("Task_Perform", "Task_ReportFigures", "Task_SelfAssess");
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -462,7 +463,7 @@ public final class DirectiveRun {
             .findFirst()
             .orElse(null);
     boolean work =
-        Set.of("Task_Perform", "Task_AcknowledgeChase", "Task_SelfAssess")
+        Set.of("Task_Perform", "Task_ReportFigures", "Task_AcknowledgeChase", "Task_SelfAssess")
             .contains(task.getTaskDefinitionKey());
     Object content =
         runtime.getVariable(task.getProcessInstanceId(), work ? "taskContent" : "periodLabel");
@@ -495,6 +496,23 @@ public final class DirectiveRun {
     }
   }
 
+  /** Every figure the report asks for: 1, 2, 3… in the declaration's order (JSON text). */
+  private String figures(Task task) {
+    try {
+      ObjectNode values = JSON.createObjectNode();
+      int n = 0;
+      for (var column :
+          JSON.readTree(tasks.getVariableLocal(task.getId(), "figureColumns").toString())) {
+        if (!column.get("key").asText().equals("donVi")) {
+          values.put(column.get("key").asText(), ++n);
+        }
+      }
+      return values.toString();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static LocalDate day(Instant instant) {
     return instant.atZone(Deadlines.ZONE).toLocalDate();
   }
@@ -507,6 +525,12 @@ public final class DirectiveRun {
               false,
               "resultReport",
               "Đã thực hiện, có số liệu cụ thể kèm theo");
+      case "Task_ReportFigures" ->
+          Map.of(
+              "reportedFigures",
+              figures(task),
+              "resultReport",
+              "Đã thực hiện, số liệu cụ thể kèm theo");
       case "Task_Contribute" -> Map.of("contribution", "Đã phối hợp thực hiện");
       case "Task_ApproveResult" -> Map.of("approved", true);
       case "Task_ConfirmResult" -> Map.of("confirmed", true);

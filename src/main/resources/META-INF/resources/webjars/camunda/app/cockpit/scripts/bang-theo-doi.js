@@ -2,7 +2,9 @@
  * Bảng theo dõi thực hiện văn bản (the implementation board) inside Cockpit: a dashboard entry and
  * a tab of every process instance. Per directive and period: each body's figures (on time, late,
  * within the deadline, due soon, overdue, awaiting confirmation, returned), the overdue list with
- * days overdue and chases, and the bodies × steps matrix; links to the instances. Data from
+ * days overdue and chases, and the bodies × steps matrix; links to the instances. The figures of
+ * periodic reports that ask for them: per round, each body's figures and the totals, and a bar
+ * chart per figure across bodies (plain SVG drawn here, nothing fetched). Data from
  * /api/bang-theo-doi (the same figures as its .xlsx summary sheet), with the Cockpit session.
  */
 const API = '/api/bang-theo-doi';
@@ -53,6 +55,47 @@ async function get(url) {
   return body;
 }
 
+/** A horizontal bar chart of one figure across bodies, as plain SVG. */
+function barChart(figure, rows) {
+  const values = rows.map((r) => Number(r.values[figure.key] || 0));
+  const max = Math.max(1, ...values);
+  const bar = 18;
+  const gap = 6;
+  const labelWidth = 340;
+  const width = 760;
+  const short = (name) => (name.length > 52 ? `${name.slice(0, 50)}…` : name);
+  const height = rows.length * (bar + gap) + gap;
+  const bars = rows.map((r, i) => {
+    const y = gap + i * (bar + gap);
+    const w = Math.round((width - labelWidth - 60) * values[i] / max);
+    return `<text x="${labelWidth - 6}" y="${y + bar - 5}" text-anchor="end" font-size="12">${esc(short(r.bodyName))}</text>
+      <rect x="${labelWidth}" y="${y}" width="${w}" height="${bar}" fill="#1565c0"><title>${esc(r.bodyName)}: ${values[i]}</title></rect>
+      <text x="${labelWidth + w + 4}" y="${y + bar - 5}" font-size="12">${values[i]}</text>`;
+  }).join('');
+  return `<figure class="danvan-figure-chart" data-figure="${esc(figure.key)}">
+    <figcaption><strong>${esc(figure.unit ? `${figure.label} (${figure.unit})` : figure.label)}</strong></figcaption>
+    <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"
+      aria-label="${esc(figure.label)}">${bars}</svg></figure>`;
+}
+
+/** The figures of the reports that ask for them: per round a table (bodies × figures, totals) and charts. */
+function figureRounds(view) {
+  if (!view.figures || view.figures.length === 0) {
+    return '';
+  }
+  return view.figures.map((round) => {
+    const head = round.figures.map((f) => `<th>${esc(f.unit ? `${f.label} (${f.unit})` : f.label)}</th>`).join('');
+    const rows = round.rows.map((r) => `<tr><td>${esc(r.bodyName)}</td>${
+      round.figures.map((f) => `<td>${r.values[f.key] == null ? '–' : r.values[f.key]}</td>`).join('')}</tr>`).join('');
+    const total = `<tr class="danvan-figures-total"><th>Cộng (${round.rows.length} đơn vị)</th>${
+      round.figures.map((f) => `<th>${round.totals[f.key]}</th>`).join('')}</tr>`;
+    return `<h4>Số liệu báo cáo ${esc(round.periodLabel)}</h4>
+      <table class="table table-condensed danvan-board-report-figures"><thead><tr><th>Đơn vị</th>${head}</tr></thead>
+        <tbody>${rows}${total}</tbody></table>
+      <div class="danvan-figure-charts">${round.figures.map((f) => barChart(f, round.rows)).join('')}</div>`;
+  }).join('');
+}
+
 function table(view) {
   const figures = view.bodies.map((b) => `<tr><td>${esc(bodyLabel(b))}</td><td>${b.total}</td>${
     STATUS.map(([key]) => `<td class="danvan-${key}">${b.counts[key] || 0}</td>`).join('')
@@ -75,6 +118,7 @@ function table(view) {
       <tbody>${figures}</tbody></table>
     <p><a href="${API}/bieu-tong-hop.xlsx?vanBan=${encodeURIComponent(view.directive)}&ky=${view.period}">
       Tải biểu tổng hợp (.xlsx)</a></p>
+    ${figureRounds(view)}
     <h4>Nhiệm vụ quá hạn (${view.overdue.length})</h4>
     <table class="table table-condensed danvan-board-overdue"><thead><tr><th>Đơn vị</th><th>Nhiệm vụ</th>
       <th>Hạn</th><th>Số ngày quá hạn</th></tr></thead><tbody>${overdue}</tbody></table>
