@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
@@ -77,24 +78,40 @@ class TasklistWalkthroughIT {
       // staff may not create tasks: Tasklist does not offer it (the header long drawn by now)
       assertThat(browser.text()).contains("Khởi động quy trình").doesNotContain("Tạo công việc");
       browser.screenshot("staff-task-form");
-      // more time asked for a day before the deadline: the server refuses, in Vietnamese only
+      // more time asked, the day typed as words: the form says what it wants, not its pattern
       browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
-      browser
-          .visible(By.cssSelector(".fjs-form input[id*='Field_RequestedDeadline']"))
-          .sendKeys("01/01/2020");
+      WebElement day =
+          browser.visible(By.cssSelector(".fjs-form input[id*='Field_RequestedDeadline']"));
+      day.sendKeys("sang năm");
       browser
           .visible(By.cssSelector(".fjs-form textarea[id*='Field_ExtensionReason']"))
           .sendKeys("Chờ số liệu");
+      browser.click("button", "Hoàn thành");
+      browser.waitForText("Không đúng định dạng. Ví dụ: 31/12/2026");
+      assertThat(browser.text()).doesNotContain("pattern").doesNotContain("\\d");
+      browser.screenshot("staff-form-check-in-vietnamese");
+      day.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      // more time asked for a day before the deadline: the server refuses, in Vietnamese only
+      day.sendKeys("01/01/2020");
       browser.click("button", "Hoàn thành");
       browser.waitForText("Hạn đề nghị 01/01/2020 phải sau hạn hiện tại 31/08/2030");
       assertThat(browser.text()).doesNotContain("ENGINE-").doesNotContain("TaskListener");
       browser.screenshot("staff-refused-in-vietnamese");
       browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
+      // the form's own checks speak Vietnamese: a two-letter report
+      WebElement tooShort = browser.visible(By.cssSelector(".fjs-form textarea"));
+      tooShort.sendKeys("ok");
+      browser.waitForText("Cần ít nhất 10 ký tự."); // as it is typed; Hoàn thành stays disabled
+      assertThat(browser.text()).doesNotContain("Field ").doesNotContain("minimum");
+      tooShort.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       WebElement report = browser.visible(By.cssSelector(".fjs-form textarea"));
       report.sendKeys("Đã ban hành Kế hoạch số 12/KH-SNV, triển khai tới 100% phòng ban");
       browser.screenshot("staff-form-filled");
       complete(browser);
       assertThat(state(id)).isEqualTo("Task_ApproveResult");
+      // the refusal went with the task: it does not stay on screen
+      browser.pause(500);
+      assertThat(browser.text()).doesNotContain("phải sau hạn hiện tại");
 
       // the body's leader approves and submits
       browser.login("tasklist", "soNoiVuLanhDao", "demo");

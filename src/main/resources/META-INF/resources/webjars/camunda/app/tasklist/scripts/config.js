@@ -5,8 +5,15 @@ const common = danvanConfig('Danh sách công việc');
 
 export default {
   ...common,
-  // "Tạo công việc" chỉ hiện cho người được tạo công việc
-  customScripts: [...common.customScripts, 'scripts/tao-cong-viec.js', 'scripts/han-xu-ly.js'],
+  customScripts: [
+    ...common.customScripts,
+    // "Tạo công việc" chỉ hiện cho người được tạo công việc
+    'scripts/tao-cong-viec.js',
+    // thẻ công việc: trong hạn, sắp đến hạn, quá hạn
+    'scripts/han-xu-ly.js',
+    // thông báo kiểm tra của biểu mẫu bằng tiếng Việt
+    'scripts/bieu-mau-tieng-viet.js'
+  ],
   // phím tắt (như cấu hình mặc định của Camunda)
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'nhận công việc đang chọn' },
