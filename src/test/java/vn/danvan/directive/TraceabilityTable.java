@@ -227,6 +227,15 @@ record TraceabilityTable(
       if (!named.contains(id)) {
         problems.add(seed + ": " + model + " " + id + " is named by no modelled row");
       }
+      // and the other way round: a date the model flags as assumed is listed for administrators
+      boolean flagged =
+          documentation((BaseElement) bpmn.getModelElementById(id)).contains(ASSUMED_DATE);
+      boolean listed =
+          rows.stream().anyMatch(r -> r.elements().contains(id) && !r.assumedDate().isBlank());
+      if (flagged && !listed) {
+        problems.add(
+            seed + ": " + id + " flags an assumed date; a row of it needs assumedDate to list it");
+      }
     }
     return problems;
   }
