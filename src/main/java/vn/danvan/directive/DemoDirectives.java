@@ -168,7 +168,7 @@ public class DemoDirectives implements ApplicationRunner {
       LOG.info("Demo: {} ({}) diễn lại từ ngày {}", seed.number(), seed.key(), issued);
     }
     act(today);
-    xuanLocFigures();
+    xuanLocReport();
     // whatever a replayed text still names of a body ended since (a later period's reporting
     // bodies, a review's contributors) goes to its heir now, not when that step comes
     restructuring.applyDue(null);
@@ -437,24 +437,27 @@ public class DemoDirectives implements ApplicationRunner {
    * leaders approve, then the compile day comes: Sở Nội vụ (heir of Phòng Nội vụ) compiles with the
    * figures of two bodies and their totals, the third still missing.
    */
-  private void xuanLocFigures() {
+  private void xuanLocReport() {
     String number = "03/CT-UBND";
     runDueJobs(number, false);
     answerFigures(
         number,
         "ubndXaXuanLoc",
-        figures(6, 48, 12, 3, 5230, 5184, 4, 15, 1, 8, 57, 21),
+        xuanLocFigures(6, 48, 12, 3, 5230, 5184, 4, 15, 1, 8, 57, 21),
         "Quán triệt Chỉ thị đến 100% cán bộ, công chức; 8 cuộc đối thoại của Chủ tịch UBND xã");
     answerFigures(
         number,
         "ttDichVuXaXuanLoc",
-        figures(2, 30, 6, 1, 0, 0, 1, 4, 0, 2, 5, 0),
+        xuanLocFigures(2, 30, 6, 1, 0, 0, 1, 4, 0, 2, 5, 0),
         "Tuyên truyền lưu động 30 buổi, 6 buổi ở ấp đồng bào dân tộc, có một mô hình Dân vận khéo");
     runDueJobs(number, true);
   }
 
-  /** The figures of Xuân Lộc's report (items 1–6), in the order the model declares them. */
-  private static String figures(long... values) {
+  /**
+   * The figures of Xuân Lộc's report (items 1–6) as the body's form sends them, in the order the
+   * model declares them (the demo's and its tests' answers).
+   */
+  static String xuanLocFigures(Object... values) {
     String[] keys = {
       "soCuocQuanTriet",
       "soBuoiTuyenTruyen",
@@ -469,11 +472,11 @@ public class DemoDirectives implements ApplicationRunner {
       "soKienNghiDaGiaiQuyet",
       "soDonThuDaGiaiQuyet"
     };
-    StringBuilder json = new StringBuilder("{");
+    var figures = JSON.createObjectNode();
     for (int i = 0; i < keys.length; i++) {
-      json.append(i == 0 ? "" : ",").append('"').append(keys[i]).append("\":").append(values[i]);
+      figures.putPOJO(keys[i], values[i]);
     }
-    return json.append('}').toString();
+    return figures.toString();
   }
 
   /** A body's staff send its figures, its leader approves (as the people, with their groups). */

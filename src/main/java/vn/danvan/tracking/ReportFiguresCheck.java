@@ -2,16 +2,9 @@ package vn.danvan.tracking;
 
 import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 
-import java.util.ArrayList;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import java.util.Set;
 import org.springframework.stereotype.Component;
-import vn.danvan.input.InvalidInputException;
+import vn.danvan.input.CallActivityInputCheck;
 
 /**
  * Refuses to deploy a model whose call activity declares figures the product cannot read ({@code
@@ -19,43 +12,17 @@ import vn.danvan.input.InvalidInputException;
  * Expressions (${…}) are checked when the report starts.
  */
 @Component
-public class ReportFiguresCheck extends AbstractProcessEnginePlugin {
+public class ReportFiguresCheck extends CallActivityInputCheck {
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPreBPMNParseListeners().add(new Listener());
+  protected Set<String> targets() {
+    return Set.of(REPORT_FIGURES);
   }
 
-  /** The parse listener itself (also usable alone in plain engine configurations). */
-  public static class Listener extends AbstractBpmnParseListener {
-    @Override
-    public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
-      Element extensions = element.element("extensionElements");
-      if (extensions == null) {
-        return;
-      }
-      for (Element in : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "in")) {
-        String declared = in.attribute("sourceExpression");
-        if (REPORT_FIGURES.equals(in.attribute("target"))
-            && declared != null
-            && !declared.contains("${")
-            && !declared.contains("#{")) {
-          try {
-            ReportFigures.parse(declared);
-          } catch (InvalidInputException e) {
-            throw new InvalidInputException(
-                "Bước \""
-                    + element.attribute("name")
-                    + "\" ("
-                    + element.attribute("id")
-                    + "): "
-                    + e.getMessage());
-          }
-        }
-      }
+  @Override
+  protected void check(String target, String declared) {
+    if (declared != null) {
+      ReportFigures.parse(declared);
     }
   }
 }

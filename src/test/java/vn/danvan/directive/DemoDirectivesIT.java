@@ -381,29 +381,6 @@ class DemoDirectivesIT {
 
   static final String XUAN_LOC = "vanBan=03%2FCT-UBND";
 
-  /** The figures of Xuân Lộc's report as JSON text, in the model's order (items 1–6). */
-  static String xuanLocFigures(Object... values) {
-    String[] keys = {
-      "soCuocQuanTriet",
-      "soBuoiTuyenTruyen",
-      "soBuoiTuyenTruyenDanTocTonGiao",
-      "soMoHinhDanVanKheo",
-      "soHoSoThuTucTiepNhan",
-      "soHoSoThuTucDungHan",
-      "soCuocKiemTraGiamSat",
-      "soKhenThuong",
-      "soXuLy",
-      "soCuocDoiThoai",
-      "soKienNghiDaGiaiQuyet",
-      "soDonThuDaGiaiQuyet"
-    };
-    var node = JSON.createObjectNode();
-    for (int i = 0; i < keys.length; i++) {
-      node.putPOJO(keys[i], values[i]);
-    }
-    return node.toString();
-  }
-
   static String complete(String figures) throws Exception {
     var variables = JSON.createObjectNode();
     variables.putObject("reportedFigures").put("value", figures).put("type", "String");
@@ -457,7 +434,7 @@ class DemoDirectivesIT {
         http.postJson(
             task + "/complete",
             staff,
-            complete(xuanLocFigures("abc", 10, 0, 0, 120, 118, 2, 3, 0, 1, 6, 2)));
+            complete(DemoDirectives.xuanLocFigures("abc", 10, 0, 0, 120, 118, 2, 3, 0, 1, 6, 2)));
     assertThat(abc.status()).as(abc.body()).isEqualTo(400);
     assertThat(JSON.readTree(abc.body()).get("message").asText())
         .contains(
@@ -468,7 +445,7 @@ class DemoDirectivesIT {
         http.postJson(
             task + "/complete",
             staff,
-            complete(xuanLocFigures(1, 10, 0, 0, 120, 118, -1, 3, 0, 1, 6, 2)));
+            complete(DemoDirectives.xuanLocFigures(1, 10, 0, 0, 120, 118, -1, 3, 0, 1, 6, 2)));
     assertThat(negative.status()).isEqualTo(400);
     assertThat(JSON.readTree(negative.body()).get("message").asText())
         .endsWith("không phải \"-1\" (reportedFigures.soCuocKiemTraGiamSat)");
@@ -479,7 +456,7 @@ class DemoDirectivesIT {
         http.postJson(
             task + "/complete",
             staff,
-            complete(xuanLocFigures(1, 10, 0, 0, 120, 118, 2, 3, 0, 1, 6, 2)));
+            complete(DemoDirectives.xuanLocFigures(1, 10, 0, 0, 120, 118, 2, 3, 0, 1, 6, 2)));
     assertThat(good.status()).as(good.body()).isEqualTo(204);
     String leader = "bqlDuAnKhuVucXuanLocLanhDao:demo";
     JsonNode approve =
