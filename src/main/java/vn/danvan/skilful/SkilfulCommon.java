@@ -3,18 +3,23 @@ package vn.danvan.skilful;
 import static vn.danvan.skilful.SkilfulVariables.BODY;
 import static vn.danvan.skilful.SkilfulVariables.REGISTRATION_YEAR;
 import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.deadline.Schedule;
+import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
 
@@ -26,6 +31,44 @@ final class SkilfulCommon {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private SkilfulCommon() {}
+
+  /** The due days of a cycle up to its end day. */
+  record Cycle(ArrayNode dues, LocalDate until) {}
+
+  /**
+   * The due days of a cycle ({@code cycle}, e.g. "trước ngày 30/6 hằng năm") until an end day (the
+   * {@code endDate} input), as JSON for the block's loop; a phrase that is not a cycle, or an end
+   * that is not a day, is refused naming the input ({@code what}: how people call it, {@code
+   * should}: what it must be, {@code field}: the variable).
+   */
+  static Cycle cycle(
+      Deadlines deadlines,
+      DelegateExecution execution,
+      String cycle,
+      String what,
+      String should,
+      String field) {
+    String end = Inputs.text(execution, END_DATE, "Thời điểm kết thúc");
+    if (!(deadlines.read(execution, cycle) instanceof Schedule.Every every)
+        || !(deadlines.read(execution, end) instanceof Schedule.Once until)) {
+      throw new InvalidInputException(
+          what
+              + " \""
+              + cycle
+              + "\" "
+              + should
+              + " ("
+              + field
+              + ") và thời điểm kết thúc \""
+              + end
+              + "\" một ngày (endDate)");
+    }
+    ArrayNode dues = JSON.createArrayNode();
+    every
+        .periods(deadlines.issuedDate(execution), until.due())
+        .forEach(p -> dues.add(p.due().toString()));
+    return new Cycle(dues, until.due());
+  }
 
   /** A body's yearly minimum and maximum of models (decision {@code chiTieuDanVanKheo}). */
   record Quota(int min, Integer max) {}

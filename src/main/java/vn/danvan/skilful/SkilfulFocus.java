@@ -34,7 +34,6 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.deadline.Schedule;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
@@ -120,26 +119,15 @@ public class SkilfulFocus {
     inForce.body(execution, COMMENDING_BODY, "Đơn vị khen thưởng");
     inForce.body(execution, ORGANISING_BODY, "Đơn vị tổ chức hội thi");
     String cycle = Inputs.text(execution, CONTEST_CYCLE, "Kỳ hội thi");
-    String end = Inputs.text(execution, END_DATE, "Thời điểm kết thúc");
-    if (!(deadlines.read(execution, cycle) instanceof Schedule.Every every)
-        || !(deadlines.read(execution, end) instanceof Schedule.Once until)) {
-      throw new InvalidInputException(
-          "Kỳ hội thi \""
-              + cycle
-              + "\" phải là một chu kỳ (contestCycle) và thời điểm kết thúc \""
-              + end
-              + "\" một ngày (endDate)");
-    }
-    ArrayNode dues = JSON.createArrayNode();
-    every
-        .periods(deadlines.issuedDate(execution), until.due())
-        .forEach(p -> dues.add(p.due().toString()));
-    execution.setVariable(CONTEST_DUES, SpinValues.jsonValue(dues.toString()).create());
+    SkilfulCommon.Cycle contests =
+        SkilfulCommon.cycle(
+            deadlines, execution, cycle, "Kỳ hội thi", "phải là một chu kỳ", CONTEST_CYCLE);
+    execution.setVariable(CONTEST_DUES, SpinValues.jsonValue(contests.dues().toString()).create());
     execution.setVariable(CONTEST_INDEX, 0);
     execution.setVariable(
         PER_FOCUS_AREA,
         Inputs.flag(execution, PER_FOCUS_AREA, "Hội thi theo từng lĩnh vực trọng tâm", false));
-    execution.setVariable(END_DATE, until.due().toString());
+    execution.setVariable(END_DATE, contests.until().toString());
   }
 
   public boolean hasNextContest(VariableScope vars) {

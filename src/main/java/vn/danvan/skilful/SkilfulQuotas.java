@@ -18,7 +18,6 @@ import static vn.danvan.skilful.SkilfulVariables.QUOTA_YEAR;
 import static vn.danvan.skilful.SkilfulVariables.REGISTRATION_DEADLINE;
 import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
-import static vn.danvan.variable.SharedVariables.END_DATE;
 import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
@@ -38,7 +37,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import vn.danvan.assignment.ChaseType;
 import vn.danvan.deadline.Deadlines;
-import vn.danvan.deadline.Schedule;
 import vn.danvan.engine.Withdrawals;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
@@ -76,22 +74,17 @@ public class SkilfulQuotas {
     inForce.body(execution, MONITOR_BODY, "Đơn vị theo dõi");
     Object given = execution.getVariable(REGISTRATION_DEADLINE);
     String phrase = given instanceof String s && !s.isBlank() ? s : "trước ngày 30/6 hằng năm";
-    String end = Inputs.text(execution, END_DATE, "Thời điểm kết thúc");
-    if (!(deadlines.read(execution, phrase) instanceof Schedule.Every every)
-        || !(deadlines.read(execution, end) instanceof Schedule.Once until)) {
-      throw new InvalidInputException(
-          "Hạn đăng ký \""
-              + phrase
-              + "\" phải là hạn hằng năm (registrationDeadline) và thời điểm kết thúc \""
-              + end
-              + "\" một ngày (endDate)");
-    }
-    ArrayNode dues = JSON.createArrayNode();
-    every
-        .periods(deadlines.issuedDate(execution), until.due())
-        .forEach(p -> dues.add(p.due().toString()));
+    SkilfulCommon.Cycle quotas =
+        SkilfulCommon.cycle(
+            deadlines,
+            execution,
+            phrase,
+            "Hạn đăng ký",
+            "phải là hạn hằng năm",
+            REGISTRATION_DEADLINE);
+    ArrayNode dues = quotas.dues();
     if (dues.isEmpty()) {
-      throw new InvalidInputException("Không có hạn đăng ký nào trước " + until.due());
+      throw new InvalidInputException("Không có hạn đăng ký nào trước " + quotas.until());
     }
     execution.setVariable(QUOTA_DUES, SpinValues.jsonValue(dues.toString()).create());
     execution.setVariable(QUOTA_INDEX, 0);
