@@ -256,22 +256,9 @@ class DemoDirectivesIT {
 
     // the summary sheet: the same figures, body by body
     HttpResponse<byte[]> xlsx =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:"
-                                + ((WebServerApplicationContext) app).getWebServer().getPort()
-                                + "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=NQ-DV-BG-2016"))
-                    .header(
-                        "Authorization",
-                        "Basic "
-                            + java.util.Base64.getEncoder()
-                                .encodeToString(
-                                    "bdvTUDieuPhoi:demo"
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        summarySheet(
+            ((WebServerApplicationContext) app).getWebServer().getPort(),
+            "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=NQ-DV-BG-2016");
     assertThat(xlsx.statusCode()).isEqualTo(200);
     try (var book =
         new org.apache.poi.xssf.usermodel.XSSFWorkbook(
@@ -504,23 +491,7 @@ class DemoDirectivesIT {
 
     // the summary sheet: a sheet of figures, one column per figure, the totals last
     HttpResponse<byte[]> xlsx =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:"
-                                + port
-                                + "/api/bang-theo-doi/bieu-tong-hop.xlsx?"
-                                + XUAN_LOC))
-                    .header(
-                        "Authorization",
-                        "Basic "
-                            + java.util.Base64.getEncoder()
-                                .encodeToString(
-                                    "bdvTUDieuPhoi:demo"
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        summarySheet(port, "/api/bang-theo-doi/bieu-tong-hop.xlsx?" + XUAN_LOC);
     assertThat(xlsx.statusCode()).isEqualTo(200);
     try (var book =
         new org.apache.poi.xssf.usermodel.XSSFWorkbook(
@@ -558,5 +529,21 @@ class DemoDirectivesIT {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
     app.getBean(DemoDirectives.class).run(new DefaultApplicationArguments());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  /** The board's summary sheet (.xlsx), as the coordinator of Ban Dân vận downloads it. */
+  static HttpResponse<byte[]> summarySheet(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                "bdvTUDieuPhoi:demo"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }
