@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -33,6 +34,18 @@ public final class Browser implements AutoCloseable {
   private int shot;
 
   public Browser(int port) throws IOException {
+    this(port, null);
+  }
+
+  /**
+   * A phone: Chromium's mobile emulation of a 390×844 screen (pixel ratio 3, touch, a mobile
+   * browser's user agent).
+   */
+  public static Browser phone(int port) throws IOException {
+    return new Browser(port, Map.of("width", 390, "height", 844, "pixelRatio", 3.0));
+  }
+
+  private Browser(int port, Map<String, Object> phoneScreen) throws IOException {
     if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(DRIVER))) {
       throw new IllegalStateException(
           "Chromium and ChromeDriver are needed at "
@@ -55,6 +68,16 @@ public final class Browser implements AutoCloseable {
         "--disable-sync",
         "--window-size=1440,1000",
         "--lang=vi");
+    if (phoneScreen != null) {
+      options.setExperimentalOption(
+          "mobileEmulation",
+          Map.of(
+              "deviceMetrics",
+              phoneScreen,
+              "userAgent",
+              "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                  + " Chrome/126.0 Mobile Safari/537.36"));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of(DRIVER).toFile())
