@@ -17,16 +17,22 @@ import vn.danvan.input.Inputs;
  *
  * @param number the number, null when the model names none
  * @param issued the issue date, null when the model names none
+ * @param record the rest of the document's record the model names ({@link DirectiveRecord})
  */
 public record DirectiveIdentity(
-    String number, boolean numberAssumed, LocalDate issued, boolean issuedAssumed) {
+    String number,
+    boolean numberAssumed,
+    LocalDate issued,
+    boolean issuedAssumed,
+    DirectiveRecord record) {
 
   public static final String NUMBER = "soKyHieu";
   public static final String NUMBER_ASSUMED = "soKyHieuGiaDinh";
   public static final String ISSUED = "ngayBanHanh";
   public static final String ISSUED_ASSUMED = "ngayBanHanhGiaDinh";
 
-  static final DirectiveIdentity NONE = new DirectiveIdentity(null, false, null, false);
+  static final DirectiveIdentity NONE =
+      new DirectiveIdentity(null, false, null, false, DirectiveRecord.NONE);
 
   /** What a start event names (nothing when it has no such properties). */
   public static DirectiveIdentity of(StartEvent start) {
@@ -45,7 +51,8 @@ public record DirectiveIdentity(
         number == null || number.isBlank() ? null : number.trim(),
         Boolean.parseBoolean(properties.get(NUMBER_ASSUMED)),
         issued == null || issued.isBlank() ? null : LocalDate.parse(issued.trim()),
-        Boolean.parseBoolean(properties.get(ISSUED_ASSUMED)));
+        Boolean.parseBoolean(properties.get(ISSUED_ASSUMED)),
+        DirectiveRecord.of(properties));
   }
 
   boolean named() {

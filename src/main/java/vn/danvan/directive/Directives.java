@@ -28,7 +28,8 @@ public class Directives {
    * Start: the issue date and number are required; the blocks read their deadlines against the
    * date, written back as yyyy-MM-dd. A replay ({@code replayYears}, see {@link Deadlines#read}) is
    * checked here, before any block starts. A refusal names the values the model gives (assumed ones
-   * as such).
+   * as such). The rest of the record ({@link DirectiveRecord}) is checked and completed from the
+   * model.
    */
   public void started(DelegateExecution execution) {
     Deadlines.replayYears(execution);
@@ -50,6 +51,7 @@ public class Directives {
       throw new InvalidInputException(
           "Số, ký hiệu văn bản là bắt buộc (businessKey), ví dụ 03/CT-UBND" + model.numberHint());
     }
+    model.record().started(execution);
   }
 
   /** The number and date a deployed directive model names (the latest version of its key). */

@@ -44,6 +44,17 @@ public final class BadInputCases {
     return variables(vars);
   }
 
+  /** A start of Chỉ thị 03/CT-UBND with its number and date and one more variable. */
+  static String directive(String name, String value) {
+    return "{\"businessKey\":\"03/CT-UBND\",\"variables\":{\"issuedDate\":"
+        + text("2023-07-12")
+        + ",\""
+        + name
+        + "\":"
+        + value
+        + "}}";
+  }
+
   static String adhoc(String name, String value) {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("incidentTitle", text("Tụ tập đông người"));
@@ -326,7 +337,25 @@ public final class BadInputCases {
             COORDINATOR,
             START_DIRECTIVE,
             "{\"variables\":{\"issuedDate\":" + text("2023-07-12") + "}}",
-            "Số, ký hiệu văn bản là bắt buộc (businessKey)"));
+            "Số, ký hiệu văn bản là bắt buộc (businessKey)"),
+        post(
+            "directive: an urgency that is none",
+            COORDINATOR,
+            START_DIRECTIVE,
+            directive("urgency", text("Rất khẩn")),
+            "Độ khẩn (urgency) \\\"Rất khẩn\\\" không có trong các mức: Thường, Khẩn"),
+        post(
+            "directive: a summary too long",
+            COORDINATOR,
+            START_DIRECTIVE,
+            directive("summary", text("dân vận ".repeat(150) + "khéo")),
+            "Trích yếu (summary) dài 1204 ký tự, tối đa 1000"),
+        post(
+            "directive: a signer as a number",
+            COORDINATOR,
+            START_DIRECTIVE,
+            directive("signer", "{\"value\":12,\"type\":\"Integer\"}"),
+            "Người ký (signer) phải là chữ"));
   }
 
   static List<Case> taskCompletions() {

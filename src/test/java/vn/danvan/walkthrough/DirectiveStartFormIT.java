@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
@@ -37,6 +38,7 @@ class DirectiveStartFormIT {
       browser.waitForText("Số giả định — văn bản không ghi số.");
       browser.waitForText("Ngày giả định — văn bản không ghi ngày.");
       assertThat(field(browser, "soKyHieu").getAttribute("value")).isEqualTo("CT-DV-BT-2016");
+      assertThat(field(browser, "signer").getAttribute("value")).startsWith("Dương Văn An");
       assertThat(field(browser, "ngayBanHanh").getAttribute("value")).isEqualTo("15/06/2016");
       browser.screenshot("directive-start-assumed");
       browser.click(".modal-footer button", "Quay lại");
@@ -45,6 +47,20 @@ class DirectiveStartFormIT {
       browser.waitForText("Số của văn bản: 15/CT-UBND.");
       assertThat(browser.text()).doesNotContain("Số giả định");
       assertThat(field(browser, "ngayBanHanh").getAttribute("value")).isEqualTo("25/07/2016");
+      // the rest of the document's record, from the model, for a person to correct
+      assertThat(field(browser, "issuingBody").getAttribute("value"))
+          .isEqualTo("Ủy ban nhân dân tỉnh Quảng Ngãi");
+      assertThat(field(browser, "documentType").getAttribute("value")).isEqualTo("Chỉ thị");
+      assertThat(
+              browser
+                  .visible(By.cssSelector(".modal-body form.danvan-sheet textarea[name='summary']"))
+                  .getAttribute("value"))
+          .startsWith("Về tăng cường và đổi mới công tác dân vận");
+      field(browser, "signer").sendKeys("Lê Viết Chữ (Chủ tịch)");
+      new Select(
+              browser.visible(
+                  By.cssSelector(".modal-body form.danvan-sheet select[name='urgency']")))
+          .selectByVisibleText("Khẩn");
       WebElement date = field(browser, "ngayBanHanh");
       date.clear();
       date.sendKeys(today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
@@ -66,10 +82,23 @@ class DirectiveStartFormIT {
         String variable =
             http.get("/engine-rest/process-instance/" + line + "/variables/issuedDate", ADMIN)
                 .body();
-        found |= variable.contains("\"value\":\"" + today + "\"");
+        if (variable.contains("\"value\":\"" + today + "\"")) {
+          found = true;
+          assertThat(value(http, line, "urgency")).isEqualTo("Khẩn");
+          assertThat(value(http, line, "secrecy")).isEqualTo("Thường");
+          assertThat(value(http, line, "signer")).isEqualTo("Lê Viết Chữ (Chủ tịch)");
+          assertThat(value(http, line, "summary"))
+              .startsWith("Về tăng cường và đổi mới công tác dân vận");
+        }
       }
     }
     assertThat(found).as("an instance started today, its date as yyyy-MM-dd").isTrue();
+  }
+
+  private static String value(Http http, String instance, String name) {
+    return http.get("/engine-rest/process-instance/" + instance + "/variables/" + name, ADMIN)
+        .body()
+        .replaceAll("(?s).*\"value\":\"([^\"]*)\".*", "$1");
   }
 
   private static WebElement field(Browser browser, String name) {
