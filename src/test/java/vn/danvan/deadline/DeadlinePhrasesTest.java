@@ -69,7 +69,10 @@ class DeadlinePhrasesTest {
           hằng quý từ năm 2017       | QUARTERLY   |       | 2017
           """)
   void cycles(String phrase, Frequency frequency, String due, Integer fromYear) {
-    MonthDay day = due == null ? null : MonthDay.parse("--" + due);
+    Schedule.Due day =
+        due == null
+            ? Schedule.Due.AT_END
+            : new Schedule.Due.OnDays(List.of(MonthDay.parse("--" + due)));
     assertThat(DeadlinePhrases.parse(phrase, BAC_GIANG_ISSUED))
         .isEqualTo(new Every(frequency, day, fromYear));
   }
