@@ -30,6 +30,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -134,9 +135,15 @@ public class SignedPdfs {
     if (signatures.isEmpty()) {
       return NO_SIGNATURE;
     }
-    return signatures.stream()
-        .map(s -> s.signerName() + ", " + s.signedAtShown() + ": " + s.verdict())
-        .collect(Collectors.joining("\n"));
+    return signatures.stream().map(SignedPdfs::line).collect(Collectors.joining("\n"));
+  }
+
+  private static String line(PdfSignature signature) {
+    String who =
+        Stream.of(signature.signerName(), signature.signedAtShown())
+            .filter(part -> !part.isEmpty())
+            .collect(Collectors.joining(", "));
+    return who.isEmpty() ? signature.verdict() : who + ": " + signature.verdict();
   }
 
   /**
@@ -195,18 +202,17 @@ public class SignedPdfs {
         PDDocument document =
             Loader.loadPDF(source, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
       for (PDSignature signature : document.getSignatureDictionaries()) {
-        if (fields.size() == MAX_SIGNATURES) {
-          fields = null;
+        fields.add(field(signature));
+        if (fields.size() > MAX_SIGNATURES) {
           break;
         }
-        fields.add(field(signature));
       }
     } catch (InvalidPasswordException e) {
       throw new InvalidInputException(ENCRYPTED);
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(CORRUPT);
     }
-    if (fields == null) {
+    if (fields.size() > MAX_SIGNATURES) {
       throw new InvalidInputException(TOO_MANY);
     }
     return fields;
@@ -236,6 +242,8 @@ public class SignedPdfs {
         || range[1] < 0
         || range[2] < range[1] + 2
         || range[3] < 0
+        || range[2] > length
+        || range[3] > length
         || range[2] + range[3] > length) {
       return unchecked(Status.MALFORMED);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +72,7 @@ class SignedPdfsTest {
         .isBetween(before.minus(Duration.ofSeconds(1)), after.plus(Duration.ofSeconds(1)));
     assertThat(signature.signedAtShown())
         .isEqualTo(SHOWN.format(signature.signedAt()))
-        .isIn(SHOWN.format(before), SHOWN.format(after.plus(Duration.ofSeconds(1))));
+        .isIn(SHOWN.format(before.minus(Duration.ofSeconds(1))), SHOWN.format(after));
     assertThat(signature.intact()).isTrue();
     assertThat(signature.coversWholeDocument()).isTrue();
     assertThat(signature.certificateValidAtSigning()).isTrue();
@@ -114,6 +120,38 @@ class SignedPdfsTest {
               assertThat(signature.intact()).isTrue();
               assertThat(signature.status()).isEqualTo(Status.VALID);
             });
+  }
+
+  /** The older kind: the CMS signs the SHA-1 digest of the signed bytes, which it carries. */
+  @Test
+  void anAdbePkcs7Sha1SignatureIsCheckedAgainstTheDigestItCarries() throws IOException {
+    byte[] signed = signer.as("adbe.pkcs7.sha1").sign(unsigned);
+    byte[] changed = TestSigner.replaced(signed, "Bao cao so 12", "Bao cao so 13");
+
+    PdfSignature valid = signedPdfs.read(file(signed)).get(0);
+    PdfSignature modified = signedPdfs.read(file(changed)).get(0);
+
+    assertThat(valid.signer()).isEqualTo(SIGNER);
+    assertThat(valid.intact()).isTrue();
+    assertThat(valid.status()).isEqualTo(Status.VALID);
+    assertThat(modified.intact()).isFalse();
+    assertThat(modified.status()).isEqualTo(Status.MODIFIED);
+  }
+
+  @Test
+  void aKindOfSignatureNotCheckedIsSaidSo() throws IOException {
+    byte[] signed = signer.as("adbe.x509.rsa_sha1").sign(unsigned);
+
+    List<PdfSignature> signatures = signedPdfs.read(file(signed));
+
+    assertThat(signatures)
+        .singleElement()
+        .satisfies(
+            signature -> {
+              assertThat(signature.status()).isEqualTo(Status.UNSUPPORTED);
+              assertThat(signature.intact()).isFalse();
+            });
+    assertThat(SignedPdfs.summary(signatures)).isEqualTo("Không kiểm tra được kiểu chữ ký số này");
   }
 
   @Test
@@ -223,6 +261,27 @@ class SignedPdfsTest {
         .isEqualTo("Chứng thư số không do tổ chức chứng thực tin cậy cấp");
   }
 
+  /** What an administrator configures: a PEM file of the trusted authorities' certificates. */
+  @Test
+  void theTrustedAuthoritiesAreReadFromTheConfiguredFile() throws IOException {
+    Path pem = Files.writeString(folder.resolve("ca-tin-cay.pem"), authority.pem());
+    byte[] signed = signer.sign(unsigned);
+
+    SignedPdfs configured = new DocumentConfiguration().signedPdfs(pem.toString());
+    SignedPdfs unconfigured = new DocumentConfiguration().signedPdfs("");
+
+    assertThat(configured.read(file(signed)))
+        .singleElement()
+        .satisfies(
+            signature -> {
+              assertThat(signature.trust()).isEqualTo(Trust.TRUSTED);
+              assertThat(signature.status()).isEqualTo(Status.VALID);
+            });
+    assertThat(unconfigured.read(file(signed)))
+        .extracting(PdfSignature::trust)
+        .containsExactly(Trust.NOT_CHECKED);
+  }
+
   @Test
   void aFileThatIsNotAPdfIsRefusedInVietnamese() throws IOException {
     byte[] text = "Xin chào, đây không phải tệp PDF".getBytes(StandardCharsets.UTF_8);
@@ -287,6 +346,35 @@ class SignedPdfsTest {
               assertThat(signature.verdict())
                   .isEqualTo("Chữ ký số sai cấu trúc, không kiểm tra được");
             });
+  }
+
+  @Test
+  void signatureFieldsWithoutByteRangesAreMalformedAndTooManyAreRefused() throws IOException {
+    byte[] two = withEmptySignatureFields(2);
+    byte[] tooMany = withEmptySignatureFields(SignedPdfs.MAX_SIGNATURES + 1);
+
+    assertThat(signedPdfs.read(file(two)))
+        .extracting(PdfSignature::status)
+        .containsExactly(Status.MALFORMED, Status.MALFORMED);
+    assertThatThrownBy(() -> signedPdfs.read(file(tooMany)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Tệp PDF có quá nhiều chữ ký số (quá 50).");
+  }
+
+  /** A PDF with signature fields whose signature dictionaries hold no byte range nor content. */
+  private static byte[] withEmptySignatureFields(int count) throws IOException {
+    try (PDDocument document = Loader.loadPDF(unsigned)) {
+      PDAcroForm form = new PDAcroForm(document);
+      document.getDocumentCatalog().setAcroForm(form);
+      for (int i = 0; i < count; i++) {
+        PDSignatureField field = new PDSignatureField(form);
+        field.setValue(new PDSignature());
+        form.getFields().add(field);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    }
   }
 
   private Path file(byte[] bytes) throws IOException {

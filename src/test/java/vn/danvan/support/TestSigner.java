@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -152,7 +153,16 @@ public final class TestSigner {
 
   /** The same signer, signing as PAdES has it (ETSI.CAdES.detached). */
   public TestSigner cades() {
-    return new TestSigner(key, chain, PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+    return as(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
+  }
+
+  /**
+   * The same signer, naming another kind of signature (SubFilter) in the signature dictionary; for
+   * "adbe.pkcs7.sha1" the CMS encapsulates the SHA-1 digest of the signed bytes, for any other it
+   * is detached.
+   */
+  public TestSigner as(String subFilter) {
+    return new TestSigner(key, chain, COSName.getPDFName(subFilter));
   }
 
   /** The signer's certificate. */
@@ -237,7 +247,7 @@ public final class TestSigner {
     }
   }
 
-  /** The detached CMS signature of the signed bytes (SHA-256 with RSA, the chain included). */
+  /** The CMS signature of the signed bytes (SHA-256 with RSA, the chain included). */
   private byte[] cms(InputStream content) throws IOException {
     try {
       ContentSigner signer =
@@ -248,9 +258,12 @@ public final class TestSigner {
                   new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
               .build(signer, certificate()));
       generator.addCertificates(new JcaCertStore(chain));
-      return generator
-          .generate(new CMSProcessableByteArray(content.readAllBytes()), false)
-          .getEncoded();
+      byte[] signed = content.readAllBytes();
+      if (subFilter.equals(PDSignature.SUBFILTER_ADBE_PKCS7_SHA1)) {
+        byte[] digest = MessageDigest.getInstance("SHA-1").digest(signed);
+        return generator.generate(new CMSProcessableByteArray(digest), true).getEncoded();
+      }
+      return generator.generate(new CMSProcessableByteArray(signed), false).getEncoded();
     } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
       throw new IOException(e);
     }
