@@ -73,6 +73,8 @@ public record PdfSignature(
     VALID("Chữ ký hợp lệ"),
     /** The signed bytes no longer match the signature. */
     MODIFIED("Văn bản đã bị sửa sau khi ký"),
+    /** The signature was not made with the key of the certificate it names as the signer's. */
+    NOT_SIGNERS_KEY("Chữ ký số không khớp với chứng thư số của người ký"),
     /** The signed revision is intact, and later revisions were appended to the file. */
     AMENDED("Văn bản đã được bổ sung sau khi ký"),
     CERTIFICATE_EXPIRED("Chứng thư số đã hết hạn khi ký"),

@@ -58,6 +58,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -128,7 +129,7 @@ public class SignedPdfs {
   }
 
   /**
-   * One line per signature, "signer (organisation), dd/MM/yyyy HH:mm: verdict", or {@link
+   * One line per signature, "signer, organisation, dd/MM/yyyy HH:mm: verdict", or {@link
    * #NO_SIGNATURE}.
    */
   public static String summary(List<PdfSignature> signatures) {
@@ -266,16 +267,17 @@ public class SignedPdfs {
       X509CertificateHolder holder = own.iterator().next();
       JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(BC);
       X509Certificate certificate = converter.getCertificate(holder);
-      Boolean intact = intact(signed, signer, certificate, file, range, field.subFilter());
-      if (intact == null) {
+      Status bytes = verify(signed, signer, certificate, file, range, field.subFilter());
+      if (bytes == Status.UNSUPPORTED) {
         return unchecked(Status.UNSUPPORTED);
       }
+      boolean intact = bytes == Status.VALID;
       Instant signedAt = signingTime(signer, field.statedTime());
       Date at = Date.from(signedAt == null ? Instant.now() : signedAt);
       Trust trust = trust(certificate, signed, converter, at);
       Status status;
       if (!intact) {
-        status = Status.MODIFIED;
+        status = bytes;
       } else if (at.after(certificate.getNotAfter())) {
         status = Status.CERTIFICATE_EXPIRED;
       } else if (at.before(certificate.getNotBefore())) {
@@ -307,8 +309,12 @@ public class SignedPdfs {
     }
   }
 
-  /** Whether the signature verifies over the signed bytes; null for a kind not checked. */
-  private static Boolean intact(
+  /**
+   * Whether the signature verifies over the signed bytes: VALID, MODIFIED when their digest is not
+   * the one signed, NOT_SIGNERS_KEY when the signature was not made with the key of the signer's
+   * certificate, UNSUPPORTED for a kind not checked.
+   */
+  private static Status verify(
       CMSSignedData signed,
       SignerInformation signer,
       X509Certificate certificate,
@@ -321,9 +327,9 @@ public class SignedPdfs {
     switch (subFilter) {
       case "adbe.pkcs7.detached", "ETSI.CAdES.detached" -> {
         try {
-          return signer.verify(verifier);
-        } catch (CMSException e) {
-          return false; // the digest of the signed bytes is not the one signed
+          return signer.verify(verifier) ? Status.VALID : Status.NOT_SIGNERS_KEY;
+        } catch (CMSSignerDigestMismatchException e) {
+          return Status.MODIFIED;
         }
       }
       case "adbe.pkcs7.sha1" -> {
@@ -334,17 +340,14 @@ public class SignedPdfs {
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha1)) {
           new SignedRanges(file, range).write(out);
         }
-        SignerInformation own = encapsulating.getSignerInfos().get(signer.getSID());
-        try {
-          return content instanceof byte[] bytes
-              && Arrays.equals(bytes, sha1.digest())
-              && own.verify(verifier);
-        } catch (CMSException e) {
-          return false;
+        if (!(content instanceof byte[] digest) || !Arrays.equals(digest, sha1.digest())) {
+          return Status.MODIFIED;
         }
+        SignerInformation own = encapsulating.getSignerInfos().get(signer.getSID());
+        return own.verify(verifier) ? Status.VALID : Status.NOT_SIGNERS_KEY;
       }
       default -> {
-        return null;
+        return Status.UNSUPPORTED;
       }
     }
   }

@@ -173,6 +173,26 @@ class SignedPdfsTest {
             });
   }
 
+  /** Someone signs with their own key and puts the official's certificate in the signature. */
+  @Test
+  void aSignatureNotMadeWithTheSignersKeyIsNotIntact() throws IOException {
+    TestSigner impostor = authority.signer("Kẻ mạo danh", BODY);
+    byte[] forged = signer.forgedBy(impostor).sign(unsigned);
+
+    List<PdfSignature> signatures = signedPdfs.read(file(forged));
+
+    assertThat(signatures)
+        .singleElement()
+        .satisfies(
+            signature -> {
+              assertThat(signature.signer()).isEqualTo(SIGNER);
+              assertThat(signature.intact()).isFalse();
+              assertThat(signature.status()).isEqualTo(Status.NOT_SIGNERS_KEY);
+              assertThat(signature.verdict())
+                  .isEqualTo("Chữ ký số không khớp với chứng thư số của người ký");
+            });
+  }
+
   @Test
   void anUnsignedPdfHasNoSignature() throws IOException {
     List<PdfSignature> signatures = signedPdfs.read(file(unsigned));

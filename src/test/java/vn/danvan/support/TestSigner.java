@@ -165,6 +165,14 @@ public final class TestSigner {
     return new TestSigner(key, chain, COSName.getPDFName(subFilter));
   }
 
+  /**
+   * A forger: signs with the impostor's key and puts this signer's certificate in the signature, as
+   * if this signer had signed.
+   */
+  public TestSigner forgedBy(TestSigner impostor) {
+    return new TestSigner(impostor.key, chain, subFilter);
+  }
+
   /** The signer's certificate. */
   public X509Certificate certificate() {
     return chain.get(0);
