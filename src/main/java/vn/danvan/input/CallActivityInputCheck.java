@@ -22,6 +22,11 @@ public abstract class CallActivityInputCheck extends AbstractProcessEnginePlugin
   /** The inputs ({@code target}) this check reads. */
   protected abstract Set<String> targets();
 
+  /** Whether this check reads the input {@code target} (by default: one of {@link #targets()}). */
+  protected boolean reads(String target) {
+    return targets().contains(target);
+  }
+
   /**
    * Reads one input's text (null when the call activity gives none) as its block will; throws
    * {@link InvalidInputException} when it cannot.
@@ -54,7 +59,7 @@ public abstract class CallActivityInputCheck extends AbstractProcessEnginePlugin
       String target = in.attribute("target");
       String text = in.attribute("sourceExpression");
       if (target == null
-          || !targets().contains(target)
+          || !reads(target)
           || text != null && (text.contains("${") || text.contains("#{"))) {
         continue;
       }

@@ -1,5 +1,7 @@
 package vn.danvan.org;
 
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +29,9 @@ import vn.danvan.org.OrgRegistry.Body;
  * may name bodies as fixed values: a call activity's {@code camunda:in sourceExpression="soNoiVu"
  * target="leadBody"}, an input parameter {@code monitorBody}. Every such body must be in the
  * registry, and in force, or, where the registry routes work of ended bodies to their heirs ({@code
- * endedBodyPolicy: successor}), have one. Otherwise the deployment is refused (REST 400) with every
- * place named: file, element, field, body.
+ * endedBodyPolicy: successor}), have one; a type of body ({@code bodyType}) must be one of the
+ * registry's. Otherwise the deployment is refused (REST 400) with every place named: file, element,
+ * field, body.
  *
  * <p>The product's own models ({@code danvan-models}, deployed at start-up) are the samples of the
  * demo province: they are checked when they are started, not deployed, so that a province with its
@@ -67,7 +70,8 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(
-          "Mô hình nêu đơn vị không nhận được việc mới: " + String.join("; ", problems));
+          "Mô hình nêu đơn vị hoặc loại đơn vị không nhận được việc mới: "
+              + String.join("; ", problems));
     }
   }
 
@@ -96,6 +100,21 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
 
   private void check(
       String file, ModelElementInstance where, String field, String value, List<String> found) {
+    if (BODY_TYPE.equals(field) && !value.contains("{")) {
+      String type = value.trim();
+      if (registry.bodyTypes().stream().noneMatch(t -> t.id().equals(type))) {
+        found.add(
+            file
+                + ", phần tử "
+                + element(where)
+                + ", trường "
+                + field
+                + ": loại đơn vị \""
+                + type
+                + "\" không có trong sổ đăng ký tổ chức (bodyTypes)");
+      }
+      return;
+    }
     if (!BodyMoves.BODY_VARIABLE.matcher(field).matches() || value.contains("{")) {
       return; // not a body, or an expression read when the model runs
     }

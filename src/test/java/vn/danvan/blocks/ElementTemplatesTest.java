@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
+import vn.danvan.directive.DirectiveIdentity;
 import vn.danvan.support.ElementTemplateConformance;
 
 /**
@@ -33,14 +39,19 @@ class ElementTemplatesTest {
             "vn.danvan.block.skilfulQuota",
             "vn.danvan.block.skilfulFocus",
             "vn.danvan.block.inspection",
-            "vn.danvan.task.approveResult");
+            "vn.danvan.task.approveResult",
+            "vn.danvan.event.directiveIssued");
     assertThat(conformance.templates())
         .allSatisfy(
             (id, t) -> {
               assertThat(t.get("name").asText()).isNotBlank();
               assertThat(t.get("appliesTo").get(0).asText())
                   .isEqualTo(
-                      id.startsWith("vn.danvan.task.") ? "bpmn:UserTask" : "bpmn:CallActivity");
+                      id.startsWith("vn.danvan.task.")
+                          ? "bpmn:UserTask"
+                          : id.startsWith("vn.danvan.event.")
+                              ? "bpmn:StartEvent"
+                              : "bpmn:CallActivity");
             });
   }
 
@@ -84,6 +95,50 @@ class ElementTemplatesTest {
         .asString()
         .contains("không dùng mẫu vn.danvan.task.approveResult");
   }
+
+  /**
+   * Every directive starts with the template's start event: the shared start form, the start checks
+   * (${directiveStarted}), and the number and date it names.
+   */
+  @Test
+  void everyDirectiveStartsWithItsTemplate() throws Exception {
+    try (Stream<Path> models = Files.list(Path.of("processes", "directives"))) {
+      List<Path> directives = models.filter(p -> p.toString().endsWith(".bpmn")).toList();
+      assertThat(directives).isNotEmpty();
+      for (Path file : directives) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        StartEvent start =
+            model.getModelElementsByType(StartEvent.class).stream()
+                .filter(e -> e.getParentElement() instanceof Process)
+                .findFirst()
+                .orElseThrow();
+        assertThat(start.getAttributeValueNs(CAMUNDA, "modelerTemplate"))
+            .as(file.toString())
+            .isEqualTo("vn.danvan.event.directiveIssued");
+        assertThat(start.getCamundaFormKey())
+            .isEqualTo("embedded:deployment:forms/khoiTaoVanBan.html");
+        assertThat(start.getName()).isEqualTo("Văn bản được ban hành");
+        assertThat(
+                start
+                    .getExtensionElements()
+                    .getElementsQuery()
+                    .filterByType(CamundaExecutionListener.class)
+                    .list())
+            .extracting(
+                CamundaExecutionListener::getCamundaEvent,
+                CamundaExecutionListener::getCamundaDelegateExpression)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("start", "${directiveStarted}"));
+        DirectiveIdentity identity =
+            vn.danvan.directive.Directives.identity(
+                model, model.getModelElementsByType(Process.class).iterator().next().getId());
+        assertThat(identity.number()).as(file.toString()).isNotBlank();
+        assertThat(identity.issued()).as(file.toString()).isNotNull();
+        assertThat(identity.record().summary()).as(file.toString()).isNotBlank();
+      }
+    }
+  }
+
+  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
   static final Map<String, String> APPROVAL =
       Map.of("vn.danvan.task.approveResult", "${assignmentReviewed}");

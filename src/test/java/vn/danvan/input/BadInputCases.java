@@ -518,6 +518,16 @@ public final class BadInputCases {
         + "</bpmn:process></bpmn:definitions>";
   }
 
+  /** A directive: its start event checks the number and date, as the template makes it. */
+  public static String directiveBpmn(String elements) {
+    return bpmn("camunda:historyTimeToLive=\"3650\"", elements)
+        .replace(
+            "<bpmn:startEvent id=\"StartEvent_1\"/>",
+            "<bpmn:startEvent id=\"StartEvent_1\"><bpmn:extensionElements>"
+                + "<camunda:executionListener delegateExpression=\"${directiveStarted}\""
+                + " event=\"start\"/></bpmn:extensionElements></bpmn:startEvent>");
+  }
+
   public static String multipart(String fileName, String content) {
     String boundary = "----danvanBoundary";
     StringBuilder body =
@@ -566,8 +576,7 @@ public final class BadInputCases {
         deploy(
             "deploy: unreadable deadline phrase",
             "hanLa.bpmn",
-            bpmn(
-                "camunda:historyTimeToLive=\"3650\"",
+            directiveBpmn(
                 "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
                     + "calledElement=\"assignment\"><bpmn:extensionElements>"
                     + "<camunda:in sourceExpression=\"sớm nhất có thể\" target=\"deadlinePhrase\"/>"
@@ -576,14 +585,42 @@ public final class BadInputCases {
         deploy(
             "deploy: body not in the registry",
             "donViLa.bpmn",
-            bpmn(
-                "camunda:historyTimeToLive=\"3650\"",
+            directiveBpmn(
                 "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
                     + "calledElement=\"assignment\"><bpmn:extensionElements>"
                     + "<camunda:in sourceExpression=\"soNoiVu, soKhongCo\" target=\"bodies\"/>"
                     + "</bpmn:extensionElements></bpmn:callActivity>"),
             "donViLa.bpmn, phần tử CallActivity_X \\\"Giao việc\\\", trường bodies: đơn vị"
                 + " \\\"soKhongCo\\\" không có trong sổ đăng ký tổ chức"),
+        deploy(
+            "deploy: unreadable self-assessment deadline",
+            "hanTuDanhGia.bpmn",
+            directiveBpmn(
+                "<bpmn:callActivity id=\"CallActivity_X\" name=\"Đánh giá\" "
+                    + "calledElement=\"annualEvaluation\"><bpmn:extensionElements>"
+                    + "<camunda:in sourceExpression=\"cuối nhiệm kỳ\" "
+                    + "target=\"selfAssessmentDeadline\"/>"
+                    + "</bpmn:extensionElements></bpmn:callActivity>"),
+            "Bước \\\"Đánh giá\\\" (CallActivity_X): Không hiểu thời hạn \\\"cuối nhiệm kỳ\\\""),
+        deploy(
+            "deploy: type of body not in the registry",
+            "loaiLa.bpmn",
+            directiveBpmn(
+                "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
+                    + "calledElement=\"fanout\"><bpmn:extensionElements>"
+                    + "<camunda:in sourceExpression=\"soBanNganh\" target=\"bodyType\"/>"
+                    + "</bpmn:extensionElements></bpmn:callActivity>"),
+            "loaiLa.bpmn, phần tử CallActivity_X \\\"Giao việc\\\", trường bodyType: loại đơn vị"
+                + " \\\"soBanNganh\\\" không có trong sổ đăng ký tổ chức"),
+        deploy(
+            "deploy: a directive without its start checks",
+            "khongKiemTra.bpmn",
+            bpmn(
+                "camunda:historyTimeToLive=\"3650\"",
+                "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
+                    + "calledElement=\"assignment\"/>"),
+            "khongKiemTra.bpmn, quy trình thuNghiem: văn bản gọi các khối của sản phẩm nên sự"
+                + " kiện bắt đầu phải kiểm tra số và ngày ban hành"),
         deploy("deploy: form that is not JSON", "hong.form", "{\"components\": [", "hong.form"),
         deploy(
             "deploy: form without id",

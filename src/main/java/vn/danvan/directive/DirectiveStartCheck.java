@@ -1,0 +1,138 @@
+package vn.danvan.directive;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.xml.ModelException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import vn.danvan.input.InvalidInputException;
+
+/**
+ * A directive an administrator deploys (Camunda Modeler, {@code POST
+ * /engine-rest/deployment/create}) composes the product's blocks; its start must check the number
+ * and the issue date every deadline is read against. A process that calls a block and whose start
+ * event lacks the start checks ({@code ${directiveStarted}}, the template "Văn bản được ban hành")
+ * is refused (REST 400), naming the file and the process: without them a start with no number or
+ * date would be accepted and every deadline read against nothing.
+ */
+@Component
+class DirectiveStartCheck extends AbstractProcessEnginePlugin {
+
+  static final String START_CHECKS = "${directiveStarted}";
+
+  private volatile Set<String> blocks;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(this::check);
+  }
+
+  void check(DeploymentEntity deployment) {
+    if (!deployment.isNew()
+        || deployment.getResources() == null
+        || "danvan-models".equals(deployment.getSource())) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
+        problems.addAll(problems(resource.getName(), resource.getBytes()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(String.join("; ", problems));
+    }
+  }
+
+  /** Each process of the file that calls a block without the start checks. */
+  List<String> problems(String file, byte[] content) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+    } catch (ModelException unreadable) {
+      return List.of(); // ModelFileCheck names the file and the place
+    }
+    List<String> found = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (blocks().contains(process.getId()) || !callsABlock(process)) {
+        continue;
+      }
+      boolean checked =
+          process.getChildElementsByType(StartEvent.class).stream()
+              .anyMatch(DirectiveStartCheck::hasStartChecks);
+      if (!checked) {
+        found.add(
+            file
+                + ", quy trình "
+                + process.getId()
+                + ": văn bản gọi các khối của sản phẩm nên sự kiện bắt đầu phải kiểm tra số và"
+                + " ngày ban hành (mẫu \"Văn bản được ban hành\", trình nghe "
+                + START_CHECKS
+                + ")");
+      }
+    }
+    return found;
+  }
+
+  private boolean callsABlock(Process process) {
+    return process.getModelInstance().getModelElementsByType(CallActivity.class).stream()
+        .anyMatch(call -> blocks().contains(call.getCalledElement()));
+  }
+
+  private static boolean hasStartChecks(StartEvent start) {
+    return start.getExtensionElements() != null
+        && start
+            .getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaExecutionListener.class)
+            .list()
+            .stream()
+            .anyMatch(
+                l ->
+                    "start".equals(l.getCamundaEvent())
+                        && START_CHECKS.equals(l.getCamundaDelegateExpression()));
+  }
+
+  /** The product's blocks: the processes of {@code processes/blocks/} on the class path. */
+  Set<String> blocks() {
+    Set<String> known = blocks;
+    if (known == null) {
+      known = new HashSet<>();
+      try {
+        for (Resource file :
+            new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:processes/blocks/*.bpmn")) {
+          try (InputStream in = file.getInputStream()) {
+            Bpmn.readModelFromStream(in).getModelElementsByType(Process.class).stream()
+                .map(Process::getId)
+                .forEach(known::add);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      blocks = Set.copyOf(known);
+    }
+    return known;
+  }
+}
