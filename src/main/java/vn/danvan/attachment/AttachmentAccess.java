@@ -89,6 +89,24 @@ class AttachmentAccess {
     return Optional.of(new Target(null, processInstanceId, instance.getBusinessKey(), running));
   }
 
+  /** The directive a task serves: the root of its process instance, or null for a lone task. */
+  Optional<Target> directiveOf(Target task) {
+    if (task.processInstanceId() == null) {
+      return Optional.empty();
+    }
+    HistoricProcessInstance instance =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(task.processInstanceId())
+            .singleResult();
+    String root =
+        instance == null || instance.getRootProcessInstanceId() == null
+            ? task.processInstanceId()
+            : instance.getRootProcessInstanceId();
+    return instance(root);
+  }
+
   Right onTask(Authentication caller, Target task) {
     if (task.running()) {
       boolean reads =

@@ -46,7 +46,8 @@ import vn.danvan.security.Callers;
  *   <li>{@code POST /api/tep-dinh-kem/cong-viec/{taskId}} (multipart/form-data, the file in part
  *       {@code tep}), {@code GET} the same path: a task's files;
  *   <li>{@code POST}/{@code GET /api/tep-dinh-kem/quy-trinh/{processInstanceId}}: an instance's own
- *       files;
+ *       files; {@code GET /api/tep-dinh-kem/cong-viec/{taskId}/van-ban}: those of the directive a
+ *       task serves;
  *   <li>{@code GET /api/tep-dinh-kem/{id}}: one file, as it was sent.
  * </ul>
  *
@@ -103,6 +104,27 @@ class AttachmentApi {
             .toList();
     found(right != Right.NONE || !visible.isEmpty(), "công việc", taskId);
     return visible.stream().map(AttachmentApi::json).toList();
+  }
+
+  /**
+   * The files of the directive a task serves (its root process instance), for whoever may read the
+   * task's own: Tasklist shows them on the task.
+   */
+  @GetMapping("/cong-viec/{taskId}/van-ban")
+  List<Map<String, Object>> directiveFiles(
+      HttpServletRequest request, @PathVariable String taskId) {
+    Authentication caller = caller(request);
+    Target task = task(taskId);
+    found(access.onTask(caller, task) != Right.NONE, "công việc", taskId);
+    return access
+        .directiveOf(task)
+        .filter(directive -> access.onInstance(caller, directive) != Right.NONE)
+        .map(
+            directive ->
+                store.ofProcessInstance(directive.processInstanceId()).stream()
+                    .map(AttachmentApi::json)
+                    .toList())
+        .orElse(List.of());
   }
 
   @PostMapping("/cong-viec/{taskId}")

@@ -179,6 +179,11 @@ class AttachmentsIT extends RunningDemoApp {
     assertThat(http.get(API + "/quy-trinh/" + pi, STAFF).body())
         .contains("Chỉ thị 03-CT-UBND.docx");
     assertThat(http.download(API + "/" + file, STAFF).body()).isEqualTo(docx);
+    // and on the body's task, as Tasklist shows them
+    assertThat(http.get(API + "/cong-viec/" + taskOf(pi) + "/van-ban", STAFF).body())
+        .contains("Chỉ thị 03-CT-UBND.docx");
+    assertThat(http.get(API + "/cong-viec/" + taskOf(pi) + "/van-ban", OTHER_STAFF).status())
+        .isEqualTo(404);
     long before = stored();
     assertThat(http.get(API + "/quy-trinh/" + pi, OTHER_STAFF).status()).isEqualTo(404);
     assertThat(http.download(API + "/" + file, OTHER_STAFF).status()).isEqualTo(404);

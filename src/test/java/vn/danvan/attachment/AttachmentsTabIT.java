@@ -14,9 +14,10 @@ import vn.danvan.support.RunningDemoApp;
 
 /**
  * In a real headless Chromium, Sở Nội vụ's staff open their task in Tasklist, attach a PDF with a
- * Vietnamese name on the *Tệp đính kèm* tab, see it listed, and download it from its link with
- * their session, byte for byte; a file of the wrong kind is refused on the tab in Vietnamese; Sở
- * Tài chính's staff opening the same task's link see no file. Screenshots: target/walkthrough/.
+ * Vietnamese name on the *Tệp đính kèm* tab, see it listed beside the directive's own file, and
+ * download it from its link with their session, byte for byte; a file of the wrong kind is refused
+ * on the tab in Vietnamese; Sở Tài chính's staff opening the same task's link see no file.
+ * Screenshots: target/walkthrough/.
  */
 class AttachmentsTabIT extends RunningDemoApp {
 
@@ -33,12 +34,24 @@ class AttachmentsTabIT extends RunningDemoApp {
     byte[] pdf = TestFiles.pdf(300 * 1024);
     Path file = Files.write(dir.resolve(NAME), pdf);
     Path program = Files.write(dir.resolve("Chương trình.pdf"), TestFiles.exe());
+    // the coordinator attached the directive's text to its instance
+    assertThat(
+            http.postPart(
+                    "/api/tep-dinh-kem/quy-trinh/" + pi,
+                    COORDINATOR,
+                    "tep",
+                    "Chỉ thị 03-CT-UBND.docx",
+                    TestFiles.docx("Chỉ thị"))
+                .status())
+        .isEqualTo(201);
 
     try (Browser browser = new Browser(port)) {
       browser.login("tasklist", "soNoiVuCanBo", "demo");
       browser.open("/camunda/app/tasklist/default/#/?task=" + task);
       browser.click(".task-details .nav-tabs a", "Tệp đính kèm");
       browser.waitForText("Chưa có tệp đính kèm.");
+      browser.waitForText("Tệp của văn bản chỉ đạo");
+      browser.waitForText("Chỉ thị 03-CT-UBND.docx");
       WebElement input = browser.visible(By.cssSelector(".danvan-tep input[type='file']"));
       input.sendKeys(program.toAbsolutePath().toString());
       browser.click(".danvan-tep button", "Tải lên");

@@ -47,20 +47,23 @@ async function message(response) {
   }
 }
 
-async function list(table, status, taskId) {
-  const response = await fetch(`${api()}/cong-viec/${encodeURIComponent(taskId)}`, {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' }
-  });
-  if (!response.ok) {
-    status.textContent = await message(response);
-    return;
+function fileTable() {
+  const table = element('table', 'table table-condensed danvan-tep-danh-sach');
+  const head = element('thead');
+  const headRow = element('tr');
+  for (const title of ['Tệp', 'Dung lượng', 'Người tải lên', 'Thời điểm']) {
+    headRow.append(element('th', null, title));
   }
-  const files = await response.json();
+  head.append(headRow);
+  table.append(head, element('tbody'));
+  table.hidden = true;
+  return table;
+}
+
+function fill(table, files) {
   const body = table.querySelector('tbody');
   body.replaceChildren();
   table.hidden = files.length === 0;
-  table.nextElementSibling.hidden = files.length > 0;
   for (const file of files) {
     const row = element('tr', 'danvan-tep-dong');
     const link = element('a', 'danvan-tep-tai', file.tenTep);
@@ -76,6 +79,32 @@ async function list(table, status, taskId) {
     );
     body.append(row);
   }
+}
+
+async function files(path) {
+  return fetch(`${api()}/cong-viec/${path}`, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' }
+  });
+}
+
+async function list(table, status, taskId) {
+  const response = await files(encodeURIComponent(taskId));
+  if (!response.ok) {
+    status.textContent = await message(response);
+    return;
+  }
+  const found = await response.json();
+  fill(table, found);
+  table.nextElementSibling.hidden = found.length > 0;
+}
+
+/** The files of the directive the task serves, when it has any. */
+async function listDirective(section, taskId) {
+  const response = await files(`${encodeURIComponent(taskId)}/van-ban`);
+  const found = response.ok ? await response.json() : [];
+  fill(section.querySelector('table'), found);
+  section.hidden = found.length === 0;
 }
 
 function render(node, taskId) {
@@ -96,17 +125,12 @@ function render(node, taskId) {
   form.append(input, send, hint);
   const status = element('p', 'danvan-tep-trang-thai');
   status.setAttribute('role', 'status');
-  const table = element('table', 'table table-condensed danvan-tep-danh-sach');
-  const head = element('thead');
-  const headRow = element('tr');
-  for (const title of ['Tệp', 'Dung lượng', 'Người tải lên', 'Thời điểm']) {
-    headRow.append(element('th', null, title));
-  }
-  head.append(headRow);
-  table.append(head, element('tbody'));
-  table.hidden = true;
+  const table = fileTable();
   const none = element('p', 'danvan-tep-trong', 'Chưa có tệp đính kèm.');
-  box.append(form, status, table, none);
+  const directive = element('section', 'danvan-tep-van-ban');
+  directive.append(element('h4', null, 'Tệp của văn bản chỉ đạo'), fileTable());
+  directive.hidden = true;
+  box.append(form, status, table, none, directive);
   node.replaceChildren(box);
 
   form.addEventListener('submit', async (event) => {
@@ -141,6 +165,7 @@ function render(node, taskId) {
     }
   });
   list(table, status, taskId);
+  listDirective(directive, taskId);
 }
 
 export default [
