@@ -121,6 +121,27 @@ class AttachmentsIT extends RunningDemoApp {
   }
 
   @Test
+  void aTasksFilesTogetherStayWithinTheirLimit() {
+    String task = taskOf(assign("soNoiVu"));
+    // files already kept for the task: 100 MB less 100 bytes (their description only)
+    jdbc.update(
+        "insert into danvan_attachment (id_, task_id_, proc_inst_id_, owner_groups_, name_,"
+            + " mime_type_, size_, user_id_, created_) values"
+            + " (?, ?, null, 'soNoiVu', 'Cũ.pdf', 'application/pdf', ?, 'soNoiVuCanBo',"
+            + " current_timestamp)",
+        "gioi-han-" + task,
+        task,
+        100L * 1024 * 1024 - 100);
+    long before = stored();
+    Reply refused = upload("/cong-viec/" + task, STAFF, "Thêm.pdf", TestFiles.pdf(10));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.body())
+        .contains("Tổng dung lượng tệp đính kèm của công việc vượt quá 100 MB");
+    assertThat(stored()).isEqualTo(before);
+    jdbc.update("delete from danvan_attachment where id_ = ?", "gioi-han-" + task);
+  }
+
+  @Test
   void anotherBodyNeitherSeesNorAddsAndTheChainReadsTheResultsFiles() {
     String pi = assign("soNoiVu");
     String task = taskOf(pi);
