@@ -43,7 +43,7 @@ class ArchitectureTest {
 
   /** What the blocks share ({@code security} too: it knows the registry's roles). */
   static final List<String> SHARED =
-      List.of("org", "deadline", "notification", "tracking", "security");
+      List.of("org", "deadline", "notification", "tracking", "security", "attachment");
 
   static final List<String> PLUMBING = List.of("input", "engine");
 

@@ -50,6 +50,9 @@ class RequestInputGuard {
   static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
   static final int MAX_TEXT = 4000;
 
+  /** The attachments API, whose files have their own limits. */
+  static final String ATTACHMENTS = "/api/tep-dinh-kem/";
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
 
@@ -128,7 +131,8 @@ class RequestInputGuard {
       // forms (the webapps' login) are read as parameters by Tomcat, within its own
       // max-http-form-post-size (application.yaml)
       if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")
-          || type.startsWith("application/x-www-form-urlencoded")) {
+          || type.startsWith("application/x-www-form-urlencoded")
+          || attachment(request, type)) {
         chain.doFilter(request, response);
         return;
       }
@@ -174,6 +178,15 @@ class RequestInputGuard {
       } finally {
         FormCheckPlugin.ANSWERING.remove();
       }
+    }
+
+    /**
+     * A file sent to the attachments API: streamed to disk by the multipart reader, within the
+     * attachments' own limits ({@code danvan.attachments.*}), never read into memory here.
+     */
+    private static boolean attachment(HttpServletRequest request, String type) {
+      return type.startsWith("multipart/form-data")
+          && request.getRequestURI().startsWith(request.getContextPath() + ATTACHMENTS);
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)

@@ -224,6 +224,15 @@ final class SecurityMatrix {
             .processInstanceId(pi)
             .singleResult()
             .getProcessDefinitionId());
+    Reply attached =
+        http.send(
+            "POST",
+            ATTACHMENTS + "/cong-viec/" + FIXTURE.get("{task}"),
+            RunningDemoApp.STAFF,
+            "multipart/form-data; boundary=----danvanBoundary",
+            attachment(FILE_NAME));
+    assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+    FIXTURE.put("{file}", attached.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
     FIXTURE.put("{victim}", RunningDemoApp.assign(http, "soTaiChinh"));
     FIXTURE.put(
         "{deployment}",
@@ -250,6 +259,50 @@ final class SecurityMatrix {
   }
 
   static final String MATRIX_TASK = "Việc ma trận";
+
+  static final String ATTACHMENTS = "/api/tep-dinh-kem";
+  static final String FILE_NAME = "Tệp ma trận.pdf";
+
+  /** A multipart body of one small PDF in the part the attachments API reads. */
+  static String attachment(String fileName) {
+    return "------danvanBoundary\r\nContent-Disposition: form-data; name=\"tep\"; filename=\""
+        + fileName
+        + "\"\r\nContent-Type: application/pdf\r\n\r\n"
+        + "%PDF-1.4\n1 0 obj <</Type/Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+        + "\r\n------danvanBoundary--\r\n";
+  }
+
+  /**
+   * Files of Sở Nội vụ's task and of its instance: read by the body (staff and leaders, whom the
+   * engine lets work the body's task), the coordinators and the administrator, added by whoever
+   * works the task; the instance's own files added by coordinators, read by the body working under
+   * it; another body nothing.
+   */
+  static List<Probe> attachments() {
+    List<Actor> readers = List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.ADMIN);
+    return List.of(
+        get(ATTACHMENTS + "/cong-viec/{task}", FILE_NAME, readers, OTHER_BODY),
+        get(ATTACHMENTS + "/{file}", "%PDF-1.4", readers, OTHER_BODY),
+        probe(
+            "POST",
+            ATTACHMENTS + "/cong-viec/{task}",
+            attachment("Thêm.pdf"),
+            "\"id\"",
+            List.of(Actor.STAFF, Actor.LEADER, Actor.ADMIN),
+            List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER, Actor.COORDINATOR)),
+        probe(
+            "POST",
+            ATTACHMENTS + "/quy-trinh/{pi}",
+            attachment("Văn bản.pdf"),
+            "\"id\"",
+            COORDINATORS,
+            List.of(Actor.OTHER_BODY, Actor.OTHER_LEADER, Actor.STAFF, Actor.LEADER)),
+        get(
+            ATTACHMENTS + "/quy-trinh/{pi}",
+            null,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.ADMIN),
+            OTHER_BODY));
+  }
 
   /** Removes what the administrator's rightful requests created, for the tests that follow. */
   static void undoAdministration(ProcessEngine engine) {
@@ -292,6 +345,7 @@ final class SecurityMatrix {
     probes.addAll(coordinatorWork());
     probes.addAll(administration());
     probes.addAll(productApis());
+    probes.addAll(attachments());
     probes.addAll(webapps());
     // last: it changes the task the others probe
     probes.add(

@@ -41,6 +41,7 @@ public final class EngineState {
     state.put(
         "authorizations", "" + engine.getAuthorizationService().createAuthorizationQuery().count());
     state.put("filters", "" + engine.getFilterService().createFilterQuery().count());
+    attachments(engine, state);
     for (String id : taskIds) {
       Task task = engine.getTaskService().createTaskQuery().taskId(id).singleResult();
       state.put(
@@ -58,5 +59,22 @@ public final class EngineState {
                   + engine.getTaskService().getIdentityLinksForTask(id).size());
     }
     return state;
+  }
+
+  /** The product's attached files, where the application keeps them (not in process tests). */
+  private static void attachments(ProcessEngine engine, Map<String, String> state) {
+    javax.sql.DataSource data =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration())
+            .getDataSource();
+    try {
+      state.put(
+          "attachments",
+          ""
+              + new org.springframework.jdbc.core.JdbcTemplate(data)
+                  .queryForObject("select count(*) from danvan_attachment", Long.class));
+    } catch (org.springframework.dao.DataAccessException noTable) {
+      // an engine without the product's tables
+    }
   }
 }

@@ -24,6 +24,7 @@ public final class Http {
           .build();
   private final String base;
   private boolean webappSession;
+  private boolean csrfHeader = true;
 
   public Http(int port) {
     this.base = "http://localhost:" + port;
@@ -55,6 +56,15 @@ public final class Http {
   /** A multipart/form-data POST of one file part {@code data} (as a deployment is created). */
   public Reply postFile(
       String path, String user, String fileName, byte[] content, String... fields) {
+    return postPart(path, user, "data", fileName, content, fields);
+  }
+
+  /**
+   * A multipart/form-data POST of one file in part {@code part}, its name sent as a browser sends
+   * it (UTF-8), after the text {@code fields} (name, value, …).
+   */
+  public Reply postPart(
+      String path, String user, String part, String fileName, byte[] content, String... fields) {
     String boundary = "----danvan" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < fields.length; i += 2) {
@@ -71,7 +81,9 @@ public final class Http {
     body.writeBytes(
         ("--"
                 + boundary
-                + "\r\nContent-Disposition: form-data; name=\"data\"; "
+                + "\r\nContent-Disposition: form-data; name=\""
+                + part
+                + "\"; "
                 + "filename=\""
                 + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
@@ -83,6 +95,35 @@ public final class Http {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build());
+  }
+
+  /**
+   * Whether requests in the webapp session carry its CSRF header (as the webapps' own scripts do)
+   * or not (as a request another site makes the browser send).
+   */
+  public Http csrfHeader(boolean on) {
+    csrfHeader = on;
+    return this;
+  }
+
+  /** A response's status, headers and body as bytes (a downloaded file). */
+  public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  public Download download(String path, String user) {
+    HttpRequest request = request(path, user).GET().build();
+    try {
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + request.uri() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -173,7 +214,7 @@ public final class Http {
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
     }
-    if (webappSession) {
+    if (webappSession && csrfHeader) {
       cookies.getCookieStore().getCookies().stream()
           .filter(c -> c.getName().equals("XSRF-TOKEN"))
           .map(HttpCookie::getValue)
