@@ -35,6 +35,7 @@ import org.springframework.web.util.WebUtils;
 import vn.danvan.attachment.AttachmentAccess.Right;
 import vn.danvan.attachment.AttachmentAccess.Target;
 import vn.danvan.attachment.AttachmentStore.Attachment;
+import vn.danvan.document.SignedPdfs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.security.Callers;
 
@@ -59,6 +60,7 @@ import vn.danvan.security.Callers;
 class AttachmentApi {
 
   static final String PART = "tep";
+  static final String PDF = "application/pdf";
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -68,19 +70,22 @@ class AttachmentApi {
   private final AttachmentProperties limits;
   private final FileCheck check;
   private final TransactionTemplate transaction;
+  private final SignedPdfs signedPdfs;
 
   AttachmentApi(
       ProcessEngine engine,
       AttachmentAccess access,
       AttachmentStore store,
       AttachmentProperties limits,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      SignedPdfs signedPdfs) {
     this.engine = engine;
     this.access = access;
     this.store = store;
     this.limits = limits;
     this.check = new FileCheck(limits);
     this.transaction = new TransactionTemplate(transactions);
+    this.signedPdfs = signedPdfs;
   }
 
   /** A refusal: the status and the Vietnamese message the client reads. */
@@ -251,6 +256,7 @@ class AttachmentApi {
       file.transferTo(spooled);
       String type = check.check(spooled, name);
       long size = Files.size(spooled);
+      String signature = PDF.equals(type) ? signature(spooled) : null;
       Attachment attachment =
           transaction.execute(
               status -> {
@@ -277,6 +283,7 @@ class AttachmentApi {
                       type,
                       size,
                       caller.getUserId(),
+                      signature,
                       content);
                 } catch (IOException e) {
                   throw new java.io.UncheckedIOException(e);
@@ -299,7 +306,24 @@ class AttachmentApi {
     json.put("congViec", a.taskId());
     json.put("phienQuyTrinh", a.processInstanceId());
     json.put("duongDan", "/api/tep-dinh-kem/" + a.id());
+    if (a.signature() != null) {
+      json.put("chuKySo", a.signature());
+    }
     return json;
+  }
+
+  /**
+   * What a PDF's digital signatures say, kept with the file: each signer, the signing time and
+   * whether the document is unchanged since ({@link SignedPdfs}). A PDF whose signatures cannot be
+   * read is still kept, saying so.
+   */
+  private String signature(Path pdf) {
+    try {
+      String summary = SignedPdfs.summary(signedPdfs.read(pdf));
+      return summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary;
+    } catch (InvalidInputException unreadable) {
+      return "Không đọc được chữ ký số: " + unreadable.getMessage();
+    }
   }
 
   private Target task(String taskId) {

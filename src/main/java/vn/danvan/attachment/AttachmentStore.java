@@ -25,7 +25,10 @@ class AttachmentStore {
 
   static final int PART = 256 * 1024;
 
-  /** What is kept of a file; {@code taskId} null for a process instance's own file. */
+  /**
+   * What is kept of a file; {@code taskId} null for a process instance's own file; {@code
+   * signature} what a PDF's digital signatures say (null for other files).
+   */
   record Attachment(
       String id,
       String taskId,
@@ -35,7 +38,8 @@ class AttachmentStore {
       String mimeType,
       long size,
       String userId,
-      Instant created) {}
+      Instant created,
+      String signature) {}
 
   private final JdbcTemplate jdbc;
 
@@ -52,6 +56,7 @@ class AttachmentStore {
       String mimeType,
       long size,
       String userId,
+      String signature,
       InputStream content) {
     Attachment attachment =
         new Attachment(
@@ -63,10 +68,12 @@ class AttachmentStore {
             mimeType,
             size,
             userId,
-            Instant.now());
+            Instant.now(),
+            signature);
     jdbc.update(
         "insert into danvan_attachment (id_, task_id_, proc_inst_id_, owner_groups_, name_,"
-            + " mime_type_, size_, user_id_, created_) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " mime_type_, size_, user_id_, created_, signature_)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         attachment.id(),
         taskId,
         processInstanceId,
@@ -75,7 +82,8 @@ class AttachmentStore {
         mimeType,
         size,
         userId,
-        Timestamp.from(attachment.created()));
+        Timestamp.from(attachment.created()),
+        signature);
     try {
       byte[] part = new byte[PART];
       long written = 0;
@@ -173,6 +181,7 @@ class AttachmentStore {
         rs.getString("mime_type_"),
         rs.getLong("size_"),
         rs.getString("user_id_"),
-        rs.getTimestamp("created_").toInstant());
+        rs.getTimestamp("created_").toInstant(),
+        rs.getString("signature_"));
   }
 }

@@ -14,6 +14,7 @@ import vn.danvan.support.Http;
 import vn.danvan.support.Http.Download;
 import vn.danvan.support.Http.Reply;
 import vn.danvan.support.RunningDemoApp;
+import vn.danvan.support.TestSigner;
 
 /**
  * Files attached over REST by the demo's people, authorization on: every accepted kind, stored and
@@ -91,6 +92,36 @@ class AttachmentsIT extends RunningDemoApp {
     Reply list = http.get(API + "/cong-viec/" + task, STAFF);
     assertThat(list.status()).isEqualTo(200);
     files.keySet().forEach(name -> assertThat(list.body()).contains(name));
+  }
+
+  /**
+   * A signed PDF tells who signed it, when, and whether it is unchanged since; the listing carries
+   * it for every reader along the chain (signed in the test by a test certification authority).
+   */
+  @Test
+  void aSignedPdfShowsItsSignerItsTimeAndWhetherItIsUnchanged() throws Exception {
+    String task = taskOf(assign("soNoiVu"));
+    TestSigner signer =
+        TestSigner.authority("CA thử nghiệm tỉnh Mẫu").signer("Lê Thị Hoa", "Sở Nội vụ tỉnh Mẫu");
+    byte[] signed = signer.sign(TestSigner.pdf("Bao cao so 12 ket qua thuc hien"));
+    byte[] changed = TestSigner.replaced(signed, "Bao cao so 12", "Bao cao so 13");
+
+    Reply valid = upload("/cong-viec/" + task, STAFF, "Báo cáo đã ký.pdf", signed);
+    assertThat(valid.status()).as(valid.body()).isEqualTo(201);
+    assertThat(valid.body())
+        .contains("\"chuKySo\":\"")
+        .contains("Lê Thị Hoa")
+        .contains("Chữ ký hợp lệ");
+    Reply edited = upload("/cong-viec/" + task, STAFF, "Báo cáo bị sửa.pdf", changed);
+    assertThat(edited.status()).as(edited.body()).isEqualTo(201);
+    assertThat(edited.body()).contains("Văn bản đã bị sửa sau khi ký");
+    Reply plain = upload("/cong-viec/" + task, STAFF, "Chưa ký.pdf", TestFiles.pdf(10));
+    assertThat(plain.body()).contains("Không có chữ ký số");
+    Reply image = upload("/cong-viec/" + task, STAFF, "Ảnh.png", TestFiles.image("png"));
+    assertThat(image.body()).doesNotContain("chuKySo");
+
+    assertThat(http.get(API + "/cong-viec/" + task, STAFF).body())
+        .contains("Chữ ký hợp lệ", "Văn bản đã bị sửa sau khi ký", "Không có chữ ký số");
   }
 
   @Test

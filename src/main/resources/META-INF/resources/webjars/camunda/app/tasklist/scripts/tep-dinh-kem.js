@@ -71,6 +71,13 @@ function fill(table, files) {
     link.setAttribute('download', file.tenTep);
     const name = element('td');
     name.append(link);
+    if (file.chuKySo) {
+      // what the PDF's digital signatures say: signer, time, unchanged since signing
+      const ok = file.chuKySo.includes('Chữ ký hợp lệ');
+      name.append(
+        element('div', ok ? 'danvan-tep-ky danvan-tep-ky-ok' : 'danvan-tep-ky', file.chuKySo)
+      );
+    }
     row.append(
       name,
       element('td', null, size(file.kichThuoc)),
