@@ -106,7 +106,7 @@ public class Notifications {
 
   private final OrgRegistry registry;
   private volatile boolean enabled;
-  private volatile Mode mode = Mode.PER_EVENT;
+  private volatile Mode mode = Mode.DIGEST;
   private final String tasklistUrl;
   private final String retryCycle;
   private final Map<String, Map<String, String>> templates;
