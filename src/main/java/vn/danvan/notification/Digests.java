@@ -314,7 +314,11 @@ public class Digests {
         Map<String, String> fill = new LinkedHashMap<>();
         fill.put("congViec", item.name());
         fill.put("noiDung", item.content());
-        fill.put("vanBan", item.directive() == null ? "" : item.directive());
+        fill.put(
+            "vanBan",
+            item.directive() == null || item.directive().isBlank()
+                ? "không ghi số"
+                : item.directive());
         fill.put("donVi", item.body());
         fill.put("han", Notifications.day(item.due()));
         fill.put("tinhTrang", item.status());

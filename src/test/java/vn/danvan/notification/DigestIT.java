@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.PostgresApp;
 import vn.danvan.support.RunningDemoApp;
@@ -58,6 +59,7 @@ class DigestIT {
   static final Pattern LINK = Pattern.compile(Pattern.quote(TASKLIST) + "#/\\?task=([0-9a-f-]+)");
 
   static ConfigurableApplicationContext app;
+  static int port;
   static Http http;
   static Digests digests;
   static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +81,8 @@ class DigestIT {
             "--danvan.mail.tasklist-url=" + TASKLIST,
             "--spring.mail.host=localhost",
             "--spring.mail.port=" + smtp.getSmtp().getPort());
-    http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    http = new Http(port);
     digests = app.getBean(Digests.class);
   }
 
@@ -98,7 +101,18 @@ class DigestIT {
         task(
             RunningDemoApp.assign(http, "soNoiVu", today.plusDays(2).toString()),
             RunningDemoApp.STAFF);
-    otherBodysTask = task(RunningDemoApp.assign(http, "soTaiChinh"), RunningDemoApp.OTHER_STAFF);
+    Http.Reply numbered =
+        http.postJson(
+            RunningDemoApp.START_ASSIGNMENT,
+            RunningDemoApp.COORDINATOR,
+            "{\"businessKey\":\"25-CT/TU\",\"variables\":{"
+                + "\"leadBody\":{\"value\":\"soTaiChinh\"},"
+                + "\"monitorBody\":{\"value\":\"bdvTU\"},"
+                + "\"taskContent\":{\"value\":\"Rà soát kinh phí dân vận\"},"
+                + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+    assertThat(numbered.status()).as(numbered.body()).isEqualTo(200);
+    otherBodysTask =
+        task(JSON.readTree(numbered.body()).get("id").asText(), RunningDemoApp.OTHER_STAFF);
     assertThat(smtp.waitForIncomingEmail(5_000, 1)).as("no mail per new task").isFalse();
 
     Digests.Run run = digests.send(Instant.now());
@@ -124,7 +138,8 @@ class DigestIT {
             "VIỆC MỚI từ lần tổng hợp trước (1 việc)",
             "SẮP ĐẾN HẠN (trong 3 ngày) (1 việc)",
             "- Thực hiện nhiệm vụ: Xây dựng kế hoạch thực hiện chỉ thị",
-            "Đơn vị: Sở Nội vụ. Hạn: 31/08/2030. Tình trạng: chưa hoàn thành – trong hạn.",
+            "Văn bản: không ghi số. Đơn vị: Sở Nội vụ. Hạn: 31/08/2030. Tình trạng: chưa hoàn"
+                + " thành – trong hạn.",
             "Hạn: " + Notifications.DAY.format(today.plusDays(2)) + ". Tình trạng: sắp đến hạn.",
             "Danh sách đầy đủ: " + TASKLIST)
         .doesNotContain("QUÁ HẠN");
@@ -138,7 +153,11 @@ class DigestIT {
       MimeMessage other = mail.get(person + "@demo.danvan.vn");
       assertThat(other.getSubject()).endsWith(": 1 việc cần quan tâm");
       assertThat(links((String) other.getContent())).containsExactly(otherBodysTask);
-      assertThat((String) other.getContent()).contains("Đơn vị: Sở Tài chính.");
+      assertThat(text(other))
+          .contains(
+              "- Thực hiện nhiệm vụ: Rà soát kinh phí dân vận",
+              "Văn bản: 25-CT/TU. Đơn vị: Sở Tài chính. Hạn: 31/08/2030.")
+          .doesNotContain("Xây dựng kế hoạch thực hiện chỉ thị");
     }
 
     // the link opens that task for the person, and for nobody of another body
@@ -147,6 +166,20 @@ class DigestIT {
     assertThat(opened.body()).contains("\"name\":\"Thực hiện nhiệm vụ\"");
     assertThat(http.get("/engine-rest/task/" + farTask, RunningDemoApp.OTHER_STAFF).status())
         .isIn(403, 404);
+
+    // in Tasklist, the mail's link opens that task for the person; another body sees nothing
+    String link = "/camunda/app/tasklist/default/#/?task=" + farTask;
+    try (Browser browser = new Browser(port)) {
+      browser.login("tasklist", "soNoiVuCanBo", "demo");
+      browser.open(link);
+      browser.waitForText("Xây dựng kế hoạch thực hiện chỉ thị");
+      browser.waitForText("Hạn hoàn thành: 31/08/2030");
+      browser.screenshot("digest-link-opens-the-task");
+      browser.login("tasklist", "soTaiChinhCanBo", "demo");
+      browser.open(link);
+      browser.waitForText("No matching task with id " + farTask);
+      browser.screenshot("digest-link-of-another-body");
+    }
 
     // the same digest time again (a second node, a restart): nothing more
     Digests.Run again = digests.send(run.slot());
