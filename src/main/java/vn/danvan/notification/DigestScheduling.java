@@ -2,7 +2,7 @@ package vn.danvan.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +18,8 @@ import vn.danvan.deadline.Deadlines;
  */
 @Configuration
 class DigestScheduling implements SchedulingConfigurer {
+
+  private static final Duration EARLY = Duration.ofMinutes(1);
 
   private final Digests digests;
   private final Duration catchUp;
@@ -38,14 +40,18 @@ class DigestScheduling implements SchedulingConfigurer {
                 : digests.schedule().next(Instant.now()).toInstant());
   }
 
+  /**
+   * Today's digest, if today is a working day past its digest time (a run fired a little early by
+   * the scheduler's clock still counts as that digest time's).
+   */
   private void run() {
     if (!digests.active()) {
       return;
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    LocalDate due = digests.schedule().previous(now).toLocalDate();
-    if (due.equals(now.atZone(Deadlines.ZONE).toLocalDate())) {
-      digests.sendDue();
+    ZonedDateTime due = digests.schedule().previous(now.plus(EARLY));
+    if (due.toLocalDate().equals(now.atZone(Deadlines.ZONE).toLocalDate())) {
+      digests.send(due.toInstant());
     }
   }
 }

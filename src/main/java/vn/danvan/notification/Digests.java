@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -120,16 +119,12 @@ public class Digests {
     return notifications.isEnabled() && notifications.getMode() == Notifications.Mode.DIGEST;
   }
 
-  /** The digest of the last digest time (the scheduler's run, or a catch-up after a restart). */
-  public Run sendDue() {
-    return send(schedule.previous(ClockUtil.getCurrentTime().toInstant()).toInstant());
-  }
-
   /**
-   * Every person's digest for the digest time {@code slot}, except people whose digest already
-   * covered it. The work is counted at {@code slot}: due before it is overdue, due within 3 days
-   * after it is due soon, created since the person's last digest (or the digest time before, for a
-   * first one) and before it is new.
+   * Every person's digest for the digest time {@code digestTime} (to the millisecond), except
+   * people whose digest already covered it. The work is counted at that time: due before it is
+   * overdue, due within 3 days after it is due soon, created since the person's last digest (or the
+   * digest time before, for a first one) and before it is new. A person whose digest fails is
+   * logged and left for the next run; the others still get theirs.
    */
   public synchronized Run send(Instant digestTime) {
     Instant slot = digestTime.truncatedTo(ChronoUnit.MILLIS);
@@ -151,16 +146,22 @@ public class Digests {
           continue;
         }
         long read = System.nanoTime();
-        Map<Section, List<Item>> digest = collect(person, since, slot);
-        reading += System.nanoTime() - read;
-        boolean any = digest.values().stream().anyMatch(items -> !items.isEmpty());
-        transaction.executeWithoutResult(
-            status -> {
-              if (any) {
-                mail(person, slot, digest);
-              }
-              record(person.id(), slot, last.containsKey(person.id()));
-            });
+        boolean any;
+        try {
+          Map<Section, List<Item>> digest = collect(person, since, slot);
+          reading += System.nanoTime() - read;
+          any = digest.values().stream().anyMatch(items -> !items.isEmpty());
+          transaction.executeWithoutResult(
+              status -> {
+                if (any) {
+                  mail(person, slot, digest);
+                }
+                record(person.id(), slot, last.containsKey(person.id()));
+              });
+        } catch (RuntimeException e) {
+          LOG.warn("Không lập được thư tổng hợp của {}: {}", person.id(), e.getMessage(), e);
+          continue;
+        }
         if (any) {
           sent++;
         } else {
