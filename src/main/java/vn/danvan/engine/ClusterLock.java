@@ -9,8 +9,8 @@ import javax.sql.DataSource;
  * A lock shared by every node on one PostgreSQL database (a session advisory lock), for start-up
  * work that two nodes starting at the same moment must not do at once: the schema migration, the
  * deployment of the models, the registry's users, groups and authorizations (ClusterIT found both
- * failing on a second node with duplicate keys). On another database (the embedded H2 of one node)
- * there is nothing to share.
+ * failing on a second node with duplicate keys), and the daily digest's sending. On another
+ * database (the embedded H2 of one node) there is nothing to share.
  */
 public final class ClusterLock implements AutoCloseable {
 
@@ -19,7 +19,8 @@ public final class ClusterLock implements AutoCloseable {
     SCHEMA_MIGRATION,
     REGISTRY_SYNC,
     RESTRUCTURE,
-    MODEL_DEPLOYMENT
+    MODEL_DEPLOYMENT,
+    DIGEST
   }
 
   private static final long BASE = 0x64616e76616e0000L; // "danvan" in ASCII, then the purpose

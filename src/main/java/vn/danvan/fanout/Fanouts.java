@@ -410,13 +410,13 @@ public class Fanouts {
   }
 
   /**
-   * Reminder before the deadline, once for the whole fan-out; with mail on, the open bodies'
-   * messages go out a chunk at a time ({@link #remindChunk}).
+   * Reminder before the deadline, once for the whole fan-out; with reminders by mail (per-event
+   * mail), the open bodies' messages go out a chunk at a time ({@link #remindChunk}).
    */
   public void reminded(DelegateExecution execution) {
     execution.setVariable(REMINDER_SENT_AT, deadlines.nowAsDate());
     long open;
-    if (notifications.isEnabled()) {
+    if (notifications.remindsByMail()) {
       Map<String, String> bodies = openBodies(execution);
       queueNotices(execution, REMIND, bodies, Map.of());
       open = bodies.size();

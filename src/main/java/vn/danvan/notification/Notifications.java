@@ -65,7 +65,38 @@ public class Notifications {
     }
   }
 
+  /**
+   * How people hear of their work: one digest per working day ({@link Digests}, the default) or one
+   * message per event. In digest mode only a chase still goes at once.
+   */
+  public enum Mode {
+    DIGEST("digest"),
+    PER_EVENT("per-event");
+
+    final String code;
+
+    Mode(String code) {
+      this.code = code;
+    }
+
+    /** The setting's value ({@code danvan.notification.mode}). */
+    public static Mode of(String code) {
+      for (Mode mode : values()) {
+        if (mode.code.equals(code)) {
+          return mode;
+        }
+      }
+      throw new IllegalStateException(
+          "danvan.notification.mode phải là digest (thư tổng hợp mỗi ngày làm việc) hoặc"
+              + " per-event (một thư cho mỗi việc), không phải: "
+              + code);
+    }
+  }
+
   public static final String PROCESS = "thongBaoEmail";
+
+  /** The digest's template in {@code mau-thu.yaml} (and its {@code kind}). */
+  static final String DIGEST = "banTin";
 
   /** A person's choice (Camunda user info): "tat" turns their reminders off. */
   public static final String REMINDERS = "danvan.nhacHan";
@@ -75,6 +106,7 @@ public class Notifications {
 
   private final OrgRegistry registry;
   private volatile boolean enabled;
+  private volatile Mode mode = Mode.DIGEST;
   private final String tasklistUrl;
   private final String retryCycle;
   private final Map<String, Map<String, String>> templates;
@@ -102,14 +134,38 @@ public class Notifications {
     this.enabled = enabled;
   }
 
+  public Mode getMode() {
+    return mode;
+  }
+
+  /** Digest or per-event mail (configuration; the tests switch between the two). */
+  public void setMode(Mode mode) {
+    this.mode = mode;
+  }
+
+  /** Whether reminders before a deadline go out as messages of their own. */
+  public boolean remindsByMail() {
+    return enabled && mode == Mode.PER_EVENT;
+  }
+
+  /** The Tasklist address the messages link to ({@code danvan.mail.tasklist-url}). */
+  public String getTasklistUrl() {
+    return tasklistUrl;
+  }
+
   /** {@code ${notifications.retryCycle}} in {@code thongBaoEmail.bpmn}. */
   public String getRetryCycle() {
     return retryCycle;
   }
 
-  /** Any user task was created: its body is told, in the words that fit the task. */
+  /**
+   * Any user task was created: its body is told, in the words that fit the task. In digest mode
+   * only a chase goes at once (a formal act the leaders must acknowledge); the rest waits for the
+   * next digest.
+   */
   public void taskCreated(DelegateTask task) {
-    if (!enabled) {
+    boolean chase = "Task_AcknowledgeChase".equals(task.getTaskDefinitionKey());
+    if (!enabled || (mode == Mode.DIGEST && !chase)) {
       return;
     }
     Set<String> groups = new LinkedHashSet<>();
@@ -128,7 +184,7 @@ public class Notifications {
     fill.put("han", task.getDueDate() == null ? "không thời hạn" : day(task.getDueDate()));
     fill.put("lienKet", tasklistUrl + "#/?task=" + task.getId());
     Kind kind = Kind.NEW_TASK;
-    if ("Task_AcknowledgeChase".equals(task.getTaskDefinitionKey())) {
+    if (chase) {
       kind = Kind.CHASE;
       fill.put("han", day(task.getVariable(DEADLINE)));
       fill.put("lan", String.valueOf(task.getVariable(CHASE_COUNT)));
@@ -164,7 +220,7 @@ public class Notifications {
 
   /** Reminder before the deadline to a body that has not answered. */
   public void reminded(ProcessEngineServices engine, Work work, String body) {
-    if (enabled) {
+    if (remindsByMail()) {
       send(engine, Kind.REMINDER, work.directive(), List.of(body), reminder(work, body));
     }
   }
@@ -180,7 +236,7 @@ public class Notifications {
   /** The monitoring body decided on the request for more time of the body doing the work. */
   public void extensionDecided(
       ProcessEngineServices engine, Work work, String body, boolean approved) {
-    if (enabled) {
+    if (enabled && mode == Mode.PER_EVENT) {
       send(
           engine, Kind.EXTENSION, work.directive(), List.of(body), extension(work, body, approved));
     }
@@ -219,15 +275,37 @@ public class Notifications {
       return;
     }
     Map<String, String> template = templates.get(kind.template);
+    mail(
+        engine,
+        kind.template,
+        businessKey,
+        String.join(",", to),
+        fillIn(template.get(SUBJECT), fill),
+        fillIn(template.get(TEXT), fill));
+  }
+
+  /** One message, sent by a {@code thongBaoEmail} job (retried, then an incident). */
+  void mail(
+      ProcessEngineServices engine,
+      String kind,
+      String businessKey,
+      String to,
+      String subject,
+      String text) {
     engine
         .getRuntimeService()
         .startProcessInstanceByKey(
             PROCESS,
             businessKey,
-            Variables.putValue(KIND, kind.template)
-                .putValue(TO, String.join(",", to))
-                .putValue(SUBJECT, fillIn(template.get(SUBJECT), fill))
-                .putValue(TEXT, fillIn(template.get(TEXT), fill)));
+            Variables.putValue(KIND, kind)
+                .putValue(TO, to)
+                .putValue(SUBJECT, subject)
+                .putValue(TEXT, text));
+  }
+
+  /** A template's parts ({@code subject}, {@code text}, …) by name. */
+  Map<String, String> template(String name) {
+    return templates.get(name);
   }
 
   /** The people a candidate group stands for, with an e-mail address. */
@@ -284,6 +362,13 @@ public class Notifications {
         if (template == null || template.get(SUBJECT) == null || template.get(TEXT) == null) {
           throw new IllegalStateException(
               "Mẫu thư " + kind.template + " thiếu subject hoặc text (notification/mau-thu.yaml)");
+        }
+      }
+      Map<String, String> digest = loaded.get(DIGEST);
+      for (String part : Digests.TEMPLATE_PARTS) {
+        if (digest == null || digest.get(part) == null) {
+          throw new IllegalStateException(
+              "Mẫu thư " + DIGEST + " thiếu " + part + " (notification/mau-thu.yaml)");
         }
       }
       return loaded;

@@ -515,6 +515,7 @@ class FanoutProcessTest {
   void withMailOnTheReminderSendsAChunkAtATimeToTheBodiesStillAtWork() {
     Notifications notifications = ProcessTestEngine.bean(Notifications.class);
     notifications.setEnabled(true);
+    notifications.setMode(Notifications.Mode.PER_EVENT);
     try {
       ProcessInstance parent = fanOut(BODIES, "soNoiVu, soTaiChinh, soNNMT");
       assertThat(runChunks()).isEqualTo(2);
@@ -543,6 +544,7 @@ class FanoutProcessTest {
           .contains("taichinh");
     } finally {
       notifications.setEnabled(false);
+      notifications.setMode(Notifications.Mode.DIGEST);
     }
   }
 

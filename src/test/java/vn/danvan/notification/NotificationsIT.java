@@ -18,9 +18,9 @@ import vn.danvan.support.Http;
 import vn.danvan.support.RunningDemoApp;
 
 /**
- * The application with an SMTP server in its configuration (GreenMail, a real SMTP server): the job
- * executor sends a body's new-task notice; each person turns their reminders off and on over the
- * product's REST API.
+ * The application with an SMTP server in its configuration (GreenMail, a real SMTP server) and
+ * per-event mail ({@code danvan.notification.mode=per-event}): the job executor sends a body's
+ * new-task notice; each person turns their reminders off and on over the product's REST API.
  */
 class NotificationsIT {
 
@@ -40,6 +40,7 @@ class NotificationsIT {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:danvan-mail;DB_CLOSE_DELAY=-1",
                 "--danvan.demo.directives=false",
+                "--danvan.notification.mode=per-event",
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=" + smtp.getSmtp().getPort());
     http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());

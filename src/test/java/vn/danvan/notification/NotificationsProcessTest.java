@@ -87,11 +87,13 @@ class NotificationsProcessTest {
   void mailOn() {
     notifications = ProcessTestEngine.bean(Notifications.class);
     notifications.setEnabled(true);
+    notifications.setMode(Notifications.Mode.PER_EVENT);
   }
 
   @AfterEach
   void mailOff() {
     notifications.setEnabled(false);
+    notifications.setMode(Notifications.Mode.DIGEST);
     ClockUtil.reset();
     BpmnAwareTests.identityService().deleteUserInfo("soNoiVuCanBo", Notifications.REMINDERS);
   }
@@ -238,6 +240,45 @@ class NotificationsProcessTest {
     assertThat(returned.getSubject())
         .isEqualTo("[Dân vận] Kết quả bị trả lại: Báo cáo kết quả" + " thực hiện quy chế dân chủ");
     assertThat(text(returned)).contains("Lý do: Thiếu số liệu đối thoại");
+  }
+
+  @Test
+  void inDigestModeOnlyAChaseGoesAtOnce() throws Exception {
+    notifications.setMode(Notifications.Mode.DIGEST);
+    DirectiveRun.at("2026-11-02T09:00");
+    ProcessInstance work =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "assignment",
+                "CV-13/BDV",
+                withVariables(
+                    LEAD_BODY,
+                    "soNoiVu",
+                    MONITOR_BODY,
+                    "bdvTU",
+                    DEADLINE,
+                    "2026-11-30",
+                    TASK_CONTENT,
+                    "Báo cáo kết quả đối thoại với nhân dân"));
+    assertThat(mails()).as("a new task waits for the digest").isEmpty();
+    for (String timer : List.of("StartEvent_ReminderDue", "StartEvent_ChaseDue")) {
+      Job job =
+          managementService()
+              .createJobQuery()
+              .processInstanceId(work.getId())
+              .timers()
+              .activityId(timer)
+              .singleResult();
+      ClockUtil.setCurrentTime(job.getDuedate());
+      managementService().executeJob(job.getId());
+    }
+    List<MimeMessage> sent = mails();
+    assertThat(sent)
+        .as("the reminder waits for the digest, the chase goes to the leaders at once")
+        .extracting(MimeMessage::getSubject)
+        .containsExactly(
+            "[Dân vận] Đôn đốc lần 1 (Nhắc nhở): Báo cáo kết quả đối thoại với nhân dân");
+    assertThat(to(sent.get(0))).containsExactly("sonoivulanhdao@demo.danvan.vn");
   }
 
   @Test

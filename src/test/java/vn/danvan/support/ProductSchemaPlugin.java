@@ -19,7 +19,8 @@ public class ProductSchemaPlugin extends AbstractProcessEnginePlugin {
   static final String[] SCRIPTS = {
     "db/changelog/danvan-1-fanout.sql",
     "db/changelog/danvan-4-lock.sql",
-    "db/changelog/danvan-7-chase-notice.sql"
+    "db/changelog/danvan-7-chase-notice.sql",
+    "db/changelog/danvan-11-digest.sql"
   };
 
   @Override

@@ -34,6 +34,11 @@ public abstract class RunningDemoApp {
   }
 
   public static String assign(Http http, String leadBody) {
+    return assign(http, leadBody, "2030-08-31");
+  }
+
+  /** Starts an assignment with that deadline (yyyy-MM-dd) as the coordinator; returns its id. */
+  public static String assign(Http http, String leadBody, String deadline) {
     Http.Reply reply =
         http.postJson(
             START_ASSIGNMENT,
@@ -44,7 +49,9 @@ public abstract class RunningDemoApp {
                 + "\"},"
                 + "\"monitorBody\":{\"value\":\"bdvTU\"},"
                 + "\"taskContent\":{\"value\":\"Xây dựng kế hoạch thực hiện chỉ thị\"},"
-                + "\"deadline\":{\"value\":\"2030-08-31\"}}}");
+                + "\"deadline\":{\"value\":\""
+                + deadline
+                + "\"}}}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
   }
