@@ -308,8 +308,8 @@ public class IdentitySync {
   /**
    * Staff and leaders use Tasklist and may raise ad-hoc reports and register "Dân vận khéo" models;
    * coordinators also use Cockpit, where they read every directive's instances, tasks and history
-   * (also the count of open tasks per body) and start directives. Administrators are {@code camunda-admin}, which Camunda grants
-   * everything.
+   * (also the count of open tasks per body) and start directives. Administrators are {@code
+   * camunda-admin}, which Camunda grants everything.
    */
   private void grantRolePermissions(Report report) {
     for (Role role : List.of(Role.STAFF, Role.LEADER, Role.COORDINATOR)) {

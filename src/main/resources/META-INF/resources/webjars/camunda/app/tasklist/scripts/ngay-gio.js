@@ -82,28 +82,30 @@ function configure(angular) {
         SHORTDAY: SHORT_DAYS,
         FIRSTDAYOFWEEK: 0
       });
-      $locale.id = 'vi';
       return $locale;
     }]);
   }]);
   if (has('ui.bootstrap')) {
-    angular.module('ui.bootstrap').config(['uibDatepickerConfig', 'uibDatepickerPopupConfig',
-      (picker, popup) => {
-        Object.assign(picker, { startingDay: 1, formatDayTitle: 'MMMM/yyyy' });
-        Object.assign(popup, {
-          currentText: 'Hôm nay',
-          clearText: 'Xóa',
-          closeText: 'Đóng',
-          datepickerPopup: 'dd/MM/yyyy',
-          altInputFormats: ['yyyy-MM-dd', 'd/M/yyyy']
-        });
-    }]).run(['$templateCache', ($templateCache) => {
+    const calendars = angular.module('ui.bootstrap');
+    calendars.config(['uibDatepickerConfig', 'uibDatepickerPopupConfig', (picker, popup) => {
+      Object.assign(picker, { startingDay: 1, formatDayTitle: 'MMMM/yyyy' });
+      Object.assign(popup, {
+        currentText: 'Hôm nay',
+        clearText: 'Xóa',
+        closeText: 'Đóng',
+        datepickerPopup: 'dd/MM/yyyy',
+        altInputFormats: ['yyyy-MM-dd', 'd/M/yyyy']
+      });
+    }]);
+    calendars.run(['$templateCache', ($templateCache) => {
       ['datepicker/day', 'datepicker/month', 'datepicker/year', 'datepickerPopup/popup',
         'timepicker/timepicker'].forEach((name) => {
         const key = `uib/template/${name}.html`;
         let template = $templateCache.get(key);
         if (typeof template === 'string') {
-          TEMPLATE_WORDS.forEach(([english, said]) => { template = template.split(english).join(said); });
+          TEMPLATE_WORDS.forEach(([english, said]) => {
+            template = template.split(english).join(said);
+          });
           $templateCache.put(key, template);
         }
       });
