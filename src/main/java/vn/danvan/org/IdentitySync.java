@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -307,8 +308,8 @@ public class IdentitySync {
   /**
    * Staff and leaders use Tasklist and may raise ad-hoc reports and register "Dân vận khéo" models;
    * coordinators also use Cockpit, where they read every directive's instances, tasks and history
-   * and start directives. Administrators are {@code camunda-admin}, which Camunda grants
-   * everything.
+   * (also the count of open tasks per body) and start directives. Administrators are {@code
+   * camunda-admin}, which Camunda grants everything.
    */
   private void grantRolePermissions(Report report) {
     for (Role role : List.of(Role.STAFF, Role.LEADER, Role.COORDINATOR)) {
@@ -355,6 +356,9 @@ public class IdentitySync {
         report,
         ProcessInstancePermissions.CREATE,
         ProcessInstancePermissions.READ);
+    // every task: they already read every directive's tasks (READ_TASK above); Cockpit's
+    // "Công việc của người dùng" counts open tasks per body only with READ on every task
+    grant(coordinators, Resources.TASK, ANY, report, TaskPermissions.READ);
     grant(coordinators, Resources.DEPLOYMENT, ANY, report, Permissions.READ);
     grant(coordinators, Resources.DECISION_DEFINITION, ANY, report, Permissions.READ);
     grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, report, Permissions.READ);

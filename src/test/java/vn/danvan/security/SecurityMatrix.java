@@ -575,7 +575,13 @@ final class SecurityMatrix {
                 + "\"targetProcessDefinitionId\":\"{definition}\"}",
             "instructions",
             COORDINATORS,
-            BODIES));
+            BODIES),
+        // Cockpit's "Công việc của người dùng": open tasks per body, for those who read every task
+        get(
+            "/engine-rest/task/report/candidate-group-count",
+            "\"soNoiVu\"",
+            COORDINATORS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.OTHER_BODY)));
   }
 
   /** What only the administrator does: identities, authorizations, deployments, repairs. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,6 +90,11 @@ public final class Browser implements AutoCloseable {
     shots = Files.createDirectories(Path.of("target", "walkthrough"));
   }
 
+  /** Runs the browser in {@code zone} (an IANA zone id) from now on, whatever the machine's. */
+  public void timeZone(String zone) {
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+  }
+
   public void open(String path) {
     driver.get(base + path);
   }
@@ -141,17 +147,18 @@ public final class Browser implements AutoCloseable {
   /** Clicks the first visible element matching {@code css} whose text contains {@code text}. */
   public void click(String css, String text) {
     try {
-      wait.until(
-          d ->
-              d.findElements(By.cssSelector(css)).stream()
-                  .filter(e -> e.isDisplayed() && e.getText().contains(text))
-                  .findFirst()
-                  .map(
-                      e -> {
-                        e.click();
-                        return true;
-                      })
-                  .orElse(false));
+      wait.ignoring(StaleElementReferenceException.class) // the page redrawn meanwhile: again
+          .until(
+              d ->
+                  d.findElements(By.cssSelector(css)).stream()
+                      .filter(e -> e.isDisplayed() && e.getText().contains(text))
+                      .findFirst()
+                      .map(
+                          e -> {
+                            e.click();
+                            return true;
+                          })
+                      .orElse(false));
     } catch (RuntimeException notThere) {
       failed("clicking " + css + " \"" + text + "\"", notThere);
     }

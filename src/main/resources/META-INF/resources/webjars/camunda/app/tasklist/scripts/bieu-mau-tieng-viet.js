@@ -2,6 +2,7 @@
  * Tasklist's forms (form-js) check fields in the browser with English messages that show the raw
  * pattern ("Field must match pattern ^\d{1,2}/…$."). This script says each of them in Vietnamese
  * as it appears; a field's pattern is never shown, its description is ("Ví dụ: 31/12/2026").
+ * An empty table says so in Vietnamese too.
  * It also takes away the error messages of a task once the person moves to another task or page,
  * so that an old refusal does not stay on screen. Loaded by config.js (customScripts).
  */
@@ -53,6 +54,18 @@ function hintOf(item) {
   return description ? description.textContent.trim() : '';
 }
 
+// a table of the form without rows says so in English
+const WORDS = { 'Nothing to show.': 'Chưa có dòng nào.' };
+
+function translateWords(cell) {
+  cell.childNodes.forEach((node) => {
+    const said = node.nodeType === Node.TEXT_NODE && WORDS[node.nodeValue.trim()];
+    if (said) {
+      node.nodeValue = said;
+    }
+  });
+}
+
 function translateAll(root) {
   if (root.nodeType !== Node.ELEMENT_NODE) {
     return;
@@ -61,6 +74,10 @@ function translateAll(root) {
     translate(root);
   }
   root.querySelectorAll('.fjs-form-field-error li').forEach(translate);
+  if (root.matches('.fjs-table-td')) {
+    translateWords(root);
+  }
+  root.querySelectorAll('.fjs-table-td').forEach(translateWords);
 }
 
 new MutationObserver((records) => {
@@ -69,6 +86,8 @@ new MutationObserver((records) => {
       const item = record.target.parentElement;
       if (item && item.matches('.fjs-form-field-error li')) {
         translate(item);
+      } else if (item && item.matches('.fjs-table-td')) {
+        translateWords(item);
       }
     } else {
       record.addedNodes.forEach(translateAll);

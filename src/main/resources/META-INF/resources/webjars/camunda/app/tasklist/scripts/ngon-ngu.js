@@ -5,6 +5,8 @@
  * (kept in this browser's localStorage). Loaded by config.js (customScripts) before the app starts;
  * the same file serves Tasklist, Cockpit, Admin and Welcome.
  */
+import './ngay-gio.js';
+
 const KEY = 'danvan-locale';
 const LOCALES = { vi: 'Tiếng Việt', en: 'English' };
 
@@ -16,6 +18,20 @@ function chosen() {
 // the apps read navigator.languages[0] once, when they start
 Object.defineProperty(window.navigator, 'languages', { get: () => [chosen()], configurable: true });
 Object.defineProperty(window.navigator, 'language', { get: () => chosen(), configurable: true });
+
+// the one word Camunda's variables table writes in English whatever the language (its header)
+if (window.angular && chosen() === 'vi') {
+  try {
+    window.angular.module('camunda.common.widgets').config(['$provide', ($provide) => {
+      $provide.decorator('camWidgetVariablesTableDirective', ['$delegate', ($delegate) => {
+        $delegate[0].template = $delegate[0].template.replace(/>\s*Actions\s*</, '>Thao tác<');
+        return $delegate;
+      }]);
+    }]);
+  } catch (noWidgets) {
+    // an app without Camunda's widgets
+  }
+}
 
 /** A "Tiếng Việt | English" switch, as a plugin of the app's header (pluginPoint given). */
 export function languageSwitch(pluginPoint) {
