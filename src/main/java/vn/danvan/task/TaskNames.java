@@ -108,11 +108,14 @@ public class TaskNames extends UserTaskPlugin {
     return shorten(text, room) + "…" + suffix;
   }
 
-  /** At most {@code length} characters of {@code text}, cut at the last space if there is one. */
+  /**
+   * At most {@code length} characters of {@code text}, cut at the last space if there is one,
+   * without the punctuation the cut leaves at its end.
+   */
   private static String shorten(String text, int length) {
     String cut = text.substring(0, length);
     int space = cut.lastIndexOf(' ');
-    return (space > length / 2 ? cut.substring(0, space) : cut).stripTrailing();
+    return (space > length / 2 ? cut.substring(0, space) : cut).replaceAll("[\\s,;:.]+$", "");
   }
 
   private static boolean present(String text) {
