@@ -34,11 +34,18 @@ public abstract class RunningDemoApp {
   }
 
   public static String assign(Http http, String leadBody) {
+    return assign(http, leadBody, null);
+  }
+
+  /** The same, as work of a directive: its number as business key (null for none). */
+  public static String assign(Http http, String leadBody, String number) {
     Http.Reply reply =
         http.postJson(
             START_ASSIGNMENT,
             COORDINATOR,
-            "{\"variables\":{"
+            "{"
+                + (number == null ? "" : "\"businessKey\":\"" + number + "\",")
+                + "\"variables\":{"
                 + "\"leadBody\":{\"value\":\""
                 + leadBody
                 + "\"},"
