@@ -97,6 +97,21 @@ class TaskFiltersIT extends RunningDemoApp {
     assertThat(http.get("/engine-rest/filter/" + filter + "/list", STAFF).status()).isEqualTo(403);
   }
 
+  @Test
+  void aTasksCardNamesItsBodyAndDirectiveToThoseWhoMayReadIt() throws Exception {
+    String assignment = start("soNoiVu", "2030-08-31", "47-KH/TU");
+    String task = tasks.createTaskQuery().processInstanceId(assignment).singleResult().getId();
+    Reply staff = http.get("/api/the-cong-viec/" + task, STAFF);
+    assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+    assertThat(JSON.readTree(staff.body()))
+        .isEqualTo(JSON.readTree("{\"donVi\":[\"Sở Nội vụ\"],\"vanBan\":\"47-KH/TU\"}"));
+    assertThat(http.get("/api/the-cong-viec/" + task, COORDINATOR).status()).isEqualTo(200);
+    Reply other = http.get("/api/the-cong-viec/" + task, OTHER_STAFF);
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.body()).doesNotContain("Sở Nội vụ").doesNotContain("47-KH/TU");
+    assertThat(http.get("/api/the-cong-viec/" + task, null).status()).isEqualTo(401);
+  }
+
   /** The fan-outs' chunks, as the job executor would run them. */
   private void runMessageJobs() {
     for (int round = 0; round < 10; round++) {

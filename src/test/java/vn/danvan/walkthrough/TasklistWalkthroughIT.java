@@ -72,13 +72,15 @@ class TasklistWalkthroughIT {
           .allMatch(List.of("Quá hạn", "Sắp đến hạn", "Trong hạn", "Không thời hạn")::contains);
       assertThat(browser.all(By.cssSelector(".tasks-list .priority")))
           .noneMatch(WebElement::isDisplayed);
-      // the card says the work and its directive, not the step's generic name
+      // the card says the work and its directive, not the step's generic name, and whose it is
+      browser.waitForText("Sở Nội vụ");
       assertThat(cards(browser))
           .anySatisfy(
               card ->
                   assertThat(card)
-                      .contains(CONTENT + " — " + NUMBER)
-                      .doesNotContain("Thực hiện nhiệm vụ"));
+                      .contains(CONTENT + " — " + NUMBER, "Sở Nội vụ")
+                      .doesNotContain("Thực hiện nhiệm vụ")
+                      .doesNotContain("Văn bản " + NUMBER)); // said once, in the name
       browser.screenshot("staff-task-list-standings");
       openTask(browser, CONTENT + " — " + NUMBER);
       browser.waitForText(CONTENT);
@@ -123,6 +125,7 @@ class TasklistWalkthroughIT {
 
       // the body's leader approves and submits
       browser.login("tasklist", "soNoiVuLanhDao", "demo");
+      browser.waitForText("Lãnh đạo Sở Nội vụ");
       openTask(browser, "Duyệt và gửi kết quả: " + CONTENT + " — " + NUMBER);
       browser.waitForText("Đã ban hành Kế hoạch số 12/KH-SNV");
       browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
