@@ -13,16 +13,25 @@ import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
+import vn.danvan.org.IdentitySync;
 
 /**
  * The directives in {@code processes/directives/}: each is started with its number as business key
  * and its issue date, from which every deadline of its wording is derived (the real dates of a
  * historical directive come back when its real issue date is given). The model's start event names
  * the number and date it is started with ({@link DirectiveIdentity}): the text's own, or assumed
- * where the text has none; the start form ({@code forms/khoiTaoVanBan.html}) shows them so.
+ * where the text has none; the start form ({@code forms/khoiTaoVanBan.html}) shows them so. A
+ * directive that starts gets its coordinators' Tasklist filter ({@link
+ * IdentitySync#ensureDirectiveFilter}).
  */
 @Component
 public class Directives {
+
+  private final IdentitySync identities;
+
+  Directives(IdentitySync identities) {
+    this.identities = identities;
+  }
 
   /**
    * Start: the issue date and number are required; the blocks read their deadlines against the
@@ -52,6 +61,7 @@ public class Directives {
           "Số, ký hiệu văn bản là bắt buộc (businessKey), ví dụ 03/CT-UBND" + model.numberHint());
     }
     model.record().started(execution);
+    identities.ensureDirectiveFilter(execution.getBusinessKey());
   }
 
   /** The number and date a deployed directive model names (the latest version of its key). */

@@ -4,25 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import vn.danvan.task.UserTaskPlugin;
 
 /**
  * The server checks every answer a client sends to a user task against the task's own Camunda Form
@@ -37,7 +30,7 @@ import org.springframework.stereotype.Component;
  * form that cannot be found or read is not checked: the task's own listeners still are.
  */
 @Component
-public class FormCheckPlugin extends AbstractProcessEnginePlugin {
+public class FormCheckPlugin extends UserTaskPlugin {
 
   /** How long a form read from the deployment is kept. */
   static final Duration KEPT = Duration.ofSeconds(30);
@@ -53,25 +46,11 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
   private final Map<String, Kept> forms = new ConcurrentHashMap<>();
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
+  protected void parsed(TaskDefinition task, ActivityImpl activity) {
+    String form = formOf(task.getFormDefinition());
+    if (form != null) {
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, answer -> check(answer, form));
     }
-    configuration
-        .getCustomPreBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                TaskDefinition task =
-                    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                String form = formOf(task.getFormDefinition());
-                if (form != null) {
-                  task.addBuiltInTaskListener(
-                      TaskListener.EVENTNAME_COMPLETE, answer -> check(answer, form));
-                }
-              }
-            });
   }
 
   /**

@@ -180,7 +180,8 @@ public class Notifications {
     String directive = task.getExecution().getProcessBusinessKey();
     Map<String, String> fill =
         common(directive, SharedVariables.taskContent(task), groups.iterator().next());
-    fill.put("congViec", task.getName());
+    // the step, as the model names it: the message names the work and the directive itself
+    fill.put("congViec", task.getExecution().getCurrentActivityName());
     fill.put("han", task.getDueDate() == null ? "không thời hạn" : day(task.getDueDate()));
     fill.put("lienKet", tasklistUrl + "#/?task=" + task.getId());
     Kind kind = Kind.NEW_TASK;

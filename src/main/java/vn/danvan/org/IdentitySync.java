@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -27,7 +30,10 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +70,14 @@ public class IdentitySync {
   /** Tasklist filter: tasks I have claimed. */
   public static final String FILTER_MINE = "Việc tôi đang xử lý";
 
+  /**
+   * Tasklist filter of one directive, for coordinators: its number follows ("Văn bản 45-KH/TU").
+   */
+  public static final String FILTER_DIRECTIVE = "Văn bản ";
+
+  /** Where the directives' models are (their deployment resources). */
+  static final String DIRECTIVE_MODELS = "processes/directives/";
+
   /** The process every body may start. */
   static final String ADHOC_REPORT = "adhocReport";
 
@@ -75,16 +89,22 @@ public class IdentitySync {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
 
   IdentitySync(
       IdentityService identity,
       AuthorizationService authorizations,
       FilterService filters,
-      TaskService tasks) {
+      TaskService tasks,
+      RepositoryService repository,
+      RuntimeService runtime) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
+    this.repository = repository;
+    this.runtime = runtime;
   }
 
   /** What one run changed; all zero when Camunda already matched the registry. */
@@ -186,6 +206,9 @@ public class IdentitySync {
         -5,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
         report);
+    for (String number : runningDirectives()) {
+      directiveFilter(number, report);
+    }
     LOG.info(
         "Đồng bộ sổ tổ chức {}: {} đơn vị, {} người; thay đổi: {}",
         registry.source(),
@@ -364,6 +387,64 @@ public class IdentitySync {
     grant(coordinators, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, report, Permissions.READ);
   }
 
+  /**
+   * The coordinators' Tasklist filter of a directive ({@link #FILTER_DIRECTIVE} and its number):
+   * the open tasks of every instance with its number as business key (the directive's and those of
+   * the blocks it calls, which pass it down), nearest deadline first, readable by the coordinators'
+   * role only; the tasks listed are still only those the engine lets the coordinator read. Made
+   * when a directive starts and on every sync for the directives running; kept if it exists. Made
+   * with the engine's authority: whoever starts a directive may not make filters.
+   */
+  public void ensureDirectiveFilter(String number) {
+    CommandContext context = Context.getCommandContext();
+    boolean checks = context != null && context.isAuthorizationCheckEnabled();
+    if (checks) {
+      context.disableAuthorizationCheck();
+    }
+    try {
+      directiveFilter(number, new Report());
+    } finally {
+      if (checks) {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+
+  private void directiveFilter(String number, Report report) {
+    String filter =
+        taskFilter(
+            FILTER_DIRECTIVE + number,
+            "Việc đang mở của văn bản " + number + " ở mọi đơn vị, hạn gần nhất trước",
+            10,
+            tasks.createTaskQuery().processInstanceBusinessKey(number).orderByDueDate().asc(),
+            report);
+    grant(Role.COORDINATOR.groupId(), Resources.FILTER, filter, report, Permissions.READ);
+  }
+
+  /** The numbers of the directives running (instances of the models of the directives' folder). */
+  private Set<String> runningDirectives() {
+    Set<String> numbers = new TreeSet<>();
+    List<String> keys =
+        repository.createProcessDefinitionQuery().list().stream()
+            .filter(d -> d.getResourceName().startsWith(DIRECTIVE_MODELS))
+            .map(ProcessDefinition::getKey)
+            .distinct()
+            .toList();
+    if (!keys.isEmpty()) {
+      runtime
+          .createProcessInstanceQuery()
+          .processDefinitionKeyIn(keys.toArray(String[]::new))
+          .list()
+          .forEach(
+              instance -> {
+                if (instance.getBusinessKey() != null && !instance.getBusinessKey().isBlank()) {
+                  numbers.add(instance.getBusinessKey());
+                }
+              });
+    }
+    return numbers;
+  }
+
   /** Tasks offered to a group of the signed-in person, also those a colleague took, by due day. */
   private TaskQuery myBody() {
     return tasks
@@ -374,7 +455,15 @@ public class IdentitySync {
         .asc();
   }
 
+  /** Everyone's filter: made if missing, readable by all. */
   private void ensureFilter(
+      String name, String description, int priority, TaskQuery query, Report report) {
+    String filter = taskFilter(name, description, priority, query, report);
+    grantToEveryone(Resources.FILTER, filter, report, Permissions.READ);
+  }
+
+  /** A task filter of that name, made as given if there is none; its id. */
+  private String taskFilter(
       String name, String description, int priority, TaskQuery query, Report report) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
@@ -385,11 +474,11 @@ public class IdentitySync {
       properties.put("refresh", true);
       properties.put("variables", new ArrayList<>());
       filter.setProperties(properties);
-      filter.setQuery((Query) query);
+      filter.setQuery((Query<?, ?>) query);
       filters.saveFilter(filter);
       report.filtersCreated++;
     }
-    grantToEveryone(Resources.FILTER, filter.getId(), report, Permissions.READ);
+    return filter.getId();
   }
 
   private void grant(

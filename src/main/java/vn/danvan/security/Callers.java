@@ -22,6 +22,13 @@ public final class Callers {
 
   private Callers() {}
 
+  /** The caller's login id; null for anyone not signed in. */
+  public static String user(HttpServletRequest request, ProcessEngine engine) {
+    Authentication caller = of(request, engine);
+    return caller == null ? null : caller.getUserId();
+  }
+
+  /** The caller with their groups; null for anyone not signed in. */
   public static Authentication of(HttpServletRequest request, ProcessEngine engine) {
     UserAuthentication session = RestSecurityConfiguration.sessionUser(request, engine);
     if (session != null) {

@@ -12,7 +12,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -183,8 +182,7 @@ class BoardApi {
 
   /** The reader: the webapp's session (Cockpit), else HTTP Basic; null if neither. */
   private String user(HttpServletRequest request) {
-    Authentication caller = Callers.of(request, engine);
-    return caller == null ? null : caller.getUserId();
+    return Callers.user(request, engine);
   }
 
   private ResponseEntity<Map<String, Object>> denied(HttpServletRequest request) {

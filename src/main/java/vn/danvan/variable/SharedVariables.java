@@ -112,6 +112,12 @@ public final class SharedVariables {
     return content == null ? null : content.toString();
   }
 
+  /** The period of a periodic report ("Quý I/2026", "Năm 2026"); null outside one. */
+  public static String periodLabel(VariableScope vars) {
+    Object label = vars.getVariable(PERIOD_LABEL);
+    return label == null ? null : label.toString();
+  }
+
   /** The approved deadline (yyyy-MM-dd text, empty for none, once the work has started). */
   public static LocalDate deadline(VariableScope vars) {
     return vars.getVariable(DEADLINE) instanceof String d && !d.isBlank()

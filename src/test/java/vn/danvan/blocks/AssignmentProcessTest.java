@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -46,6 +47,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -176,6 +178,53 @@ class AssignmentProcessTest {
             managementService().createJobQuery().processInstanceId(pi.getId()).count())
         .as("timers end with the work")
         .isZero();
+  }
+
+  /**
+   * Each task says the work and its directive (the business key); its history says the same; a
+   * content too long for the engine's column is shortened at a word, the number kept.
+   */
+  @Test
+  void everyTaskNamesTheWorkAndTheDirective() {
+    ProcessInstance pi = assign(COORDINATING_BODIES, List.of("soTaiChinh"));
+    Task work = taskOf(pi, "Task_Perform");
+    Assertions.assertThat(work.getName())
+        .isEqualTo("Xây dựng kế hoạch thực hiện Nghị quyết — NQ-1");
+    Assertions.assertThat(taskOf(pi, "Task_Contribute").getName())
+        .isEqualTo("Gửi ý kiến phối hợp: Xây dựng kế hoạch thực hiện Nghị quyết — NQ-1");
+    complete(taskOf(pi, "Task_Contribute"), withVariables(CONTRIBUTION, "Đã bố trí kinh phí"));
+    report(pi);
+    Assertions.assertThat(taskOf(pi, "Task_ApproveResult").getName())
+        .isEqualTo("Duyệt và gửi kết quả: Xây dựng kế hoạch thực hiện Nghị quyết — NQ-1");
+    Assertions.assertThat(
+            historyService().createHistoricTaskInstanceQuery().taskId(work.getId()).singleResult())
+        .extracting(HistoricTaskInstance::getName)
+        .isEqualTo(work.getName());
+
+    String longContent = "Rà soát, bổ sung quy chế dân chủ ở cơ sở. ".repeat(12);
+    Task longWork = taskOf(assign(TASK_CONTENT, longContent), "Task_Perform");
+    Assertions.assertThat(longWork.getName())
+        .hasSizeLessThanOrEqualTo(255)
+        .startsWith("Rà soát, bổ sung quy chế dân chủ ở cơ sở. Rà soát")
+        .endsWith("… — NQ-1");
+    Task unnumbered =
+        taskQuery()
+            .processInstanceId(
+                runtimeService()
+                    .startProcessInstanceByKey(
+                        "assignment",
+                        withVariables(
+                            LEAD_BODY,
+                            "soNoiVu",
+                            MONITOR_BODY,
+                            "bdvTU",
+                            DEADLINE,
+                            DUE,
+                            TASK_CONTENT,
+                            "Tổ chức hội nghị quán triệt"))
+                    .getId())
+            .singleResult();
+    Assertions.assertThat(unnumbered.getName()).isEqualTo("Tổ chức hội nghị quán triệt");
   }
 
   @Test

@@ -189,7 +189,10 @@ class FanoutProcessTest {
             .processInstanceBusinessKey("24-CT/TU")
             .taskDefinitionKey("Task_ReportFigures")
             .list();
-    assertThat(tasks).hasSize(2);
+    assertThat(tasks)
+        .hasSize(2)
+        .extracting(Task::getName)
+        .containsOnly("Báo cáo năm 2026 — 24-CT/TU");
     Task task = tasks.get(0);
     assertThat(taskService().getVariableLocal(task.getId(), FIGURE_COLUMNS).toString())
         .contains("soCuocDoiThoai", "Số kiến nghị đã giải quyết");
@@ -281,6 +284,10 @@ class FanoutProcessTest {
             t ->
                 assertThat(t.getDueDate())
                     .isEqualTo(Date.from(java.time.Instant.parse("2026-12-15T16:59:59Z"))));
+    assertThat(tasks)
+        .as("each body's card: the work and the directive")
+        .extracting(Task::getName)
+        .containsOnly("Báo cáo kết quả 5 năm thực hiện Chỉ thị — 24-CT/TU");
     assertThat(
             runtimeService()
                 .createProcessInstanceQuery()

@@ -163,6 +163,7 @@ class PeriodicReportProcessTest {
         .extracting(Job::getDuedate)
         .containsExactly(vietnam("2016-06-15"), vietnam("2016-09-15"), vietnam("2016-12-16"));
     for (String[] q : quarters) {
+      String period = "quý " + q[0].substring("Quý ".length());
       Job opens = periodOpenings(pi).get(0);
       assertThat(opens.getDuedate()).as(q[0]).isEqualTo(vietnam(q[1]));
       ClockUtil.setCurrentTime(opens.getDuedate());
@@ -183,16 +184,31 @@ class PeriodicReportProcessTest {
                         (String)
                             runtimeService().getVariable(t.getProcessInstanceId(), TASK_CONTENT))
                     .startsWith("Báo cáo " + q[0]);
+                // the card: the period's report and the directive
+                assertThat(t.getName()).isEqualTo("Báo cáo " + period + " — 24-NQ/TU");
               });
       reports.forEach(t -> complete(t, withVariables(RESULT_REPORT, "Số liệu " + q[0])));
       taskQuery()
           .processInstanceBusinessKey("24-NQ/TU")
           .taskDefinitionKey("Task_ApproveResult")
           .list()
-          .forEach(t -> complete(t, withVariables(APPROVED, true)));
+          .forEach(
+              t -> {
+                assertThat(t.getName())
+                    .isEqualTo("Duyệt và gửi kết quả: báo cáo " + period + " — 24-NQ/TU");
+                complete(t, withVariables(APPROVED, true));
+              });
 
       // every body answered before the compile day: the consolidator compiles at once
       Task compile = consolidation();
+      assertThat(compile.getName()).isEqualTo("Tổng hợp báo cáo kỳ " + period + " — 24-NQ/TU");
+      assertThat(
+              historyService()
+                  .createHistoricTaskInstanceQuery()
+                  .taskId(compile.getId())
+                  .singleResult()
+                  .getName())
+          .isEqualTo(compile.getName());
       BpmnAwareTests.assertThat(compile).hasCandidateGroup("bdvTU");
       assertThat(taskService().getVariable(compile.getId(), MISSING_COUNT)).isEqualTo(0);
       assertThatThrownBy(() -> complete(compile, withVariables(PERIOD_SUMMARY, "")))
@@ -204,6 +220,7 @@ class PeriodicReportProcessTest {
               .taskDefinitionKey("Task_Conclude")
               .singleResult();
       BpmnAwareTests.assertThat(conclude).hasCandidateGroup("ttTULanhDao");
+      assertThat(conclude.getName()).isEqualTo("Kết luận kỳ báo cáo " + period + " — 24-NQ/TU");
       complete(conclude, withVariables(PERIOD_CONCLUSION, "Kết luận " + q[0]));
       runAsyncJobs();
     }

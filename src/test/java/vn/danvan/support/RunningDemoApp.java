@@ -39,11 +39,18 @@ public abstract class RunningDemoApp {
 
   /** Starts an assignment with that deadline (yyyy-MM-dd) as the coordinator; returns its id. */
   public static String assign(Http http, String leadBody, String deadline) {
+    return assign(http, leadBody, deadline, null);
+  }
+
+  /** The same, as work of a directive: its number as business key (null for none). */
+  public static String assign(Http http, String leadBody, String deadline, String number) {
     Http.Reply reply =
         http.postJson(
             START_ASSIGNMENT,
             COORDINATOR,
-            "{\"variables\":{"
+            "{"
+                + (number == null ? "" : "\"businessKey\":\"" + number + "\",")
+                + "\"variables\":{"
                 + "\"leadBody\":{\"value\":\""
                 + leadBody
                 + "\"},"

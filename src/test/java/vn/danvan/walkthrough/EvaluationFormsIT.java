@@ -47,7 +47,9 @@ class EvaluationFormsIT {
 
     try (Browser browser = new Browser(APP.port())) {
       browser.login("tasklist", "soNoiVuCanBo", "demo");
-      open(browser, "Tự chấm điểm theo tiêu chí");
+      // the sheet is named after the year's evaluation and its number
+      open(browser, "Tự đánh giá, chấm điểm công tác dân vận năm " + year);
+      assertThat(browser.text()).contains("— DG-" + year);
       browser.waitForText("Lãnh đạo, chỉ đạo, cụ thể hóa văn bản về công tác dân vận");
       List<WebElement> scores = editable(browser, "input[name^='score']");
       assertThat(scores).as("one score per criterion, bonus and penalty").hasSize(13);

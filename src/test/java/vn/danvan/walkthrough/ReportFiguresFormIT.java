@@ -64,7 +64,8 @@ class ReportFiguresFormIT {
 
     try (Browser browser = new Browser(APP.port())) {
       browser.login("tasklist", "soNoiVuCanBo", "demo");
-      browser.click(".tasks-list .task *", "Báo cáo kết quả và số liệu");
+      // the card names the period's report and the directive
+      browser.click(".tasks-list .task *", "Báo cáo năm " + year + " — BC-SL-" + year);
       browser.click("button", "Nhận việc");
       browser.visible(By.cssSelector("form.danvan-sheet"));
       browser.waitForText("Số kiến nghị đã giải quyết (kiến nghị)");

@@ -23,6 +23,7 @@ import vn.danvan.support.RunningDemoApp;
 class TasklistWalkthroughIT {
 
   static final String CONTENT = "Xây dựng kế hoạch thực hiện chỉ thị";
+  static final String NUMBER = "45-KH/TU";
   static final String COORDINATOR = RunningDemoApp.COORDINATOR;
 
   @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-walkthrough");
@@ -35,7 +36,7 @@ class TasklistWalkthroughIT {
 
   @Test
   void staffReportsLeaderApprovesCoordinatorConfirmsOtherBodiesSeeNothing() throws Exception {
-    String id = RunningDemoApp.assign(http, "soNoiVu");
+    String id = RunningDemoApp.assign(http, "soNoiVu", "2030-08-31", NUMBER);
     String taskId =
         http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR)
             .body()
@@ -71,8 +72,17 @@ class TasklistWalkthroughIT {
           .allMatch(List.of("Quá hạn", "Sắp đến hạn", "Trong hạn", "Không thời hạn")::contains);
       assertThat(browser.all(By.cssSelector(".tasks-list .priority")))
           .noneMatch(WebElement::isDisplayed);
+      // the card says the work and its directive, not the step's generic name, and whose it is
+      browser.waitForText("Sở Nội vụ");
+      assertThat(cards(browser))
+          .anySatisfy(
+              card ->
+                  assertThat(card)
+                      .contains(CONTENT + " — " + NUMBER, "Sở Nội vụ")
+                      .doesNotContain("Thực hiện nhiệm vụ")
+                      .doesNotContain("Văn bản " + NUMBER)); // said once, in the name
       browser.screenshot("staff-task-list-standings");
-      openTask(browser, "Thực hiện nhiệm vụ");
+      openTask(browser, CONTENT + " — " + NUMBER);
       browser.waitForText(CONTENT);
       browser.waitForText("Hạn hoàn thành: 31/08/2030"); // days as Vietnamese read them
       // staff may not create tasks: Tasklist does not offer it (the header long drawn by now)
@@ -115,7 +125,8 @@ class TasklistWalkthroughIT {
 
       // the body's leader approves and submits
       browser.login("tasklist", "soNoiVuLanhDao", "demo");
-      openTask(browser, "Duyệt và gửi kết quả");
+      browser.waitForText("Lãnh đạo Sở Nội vụ");
+      openTask(browser, "Duyệt và gửi kết quả: " + CONTENT + " — " + NUMBER);
       browser.waitForText("Đã ban hành Kế hoạch số 12/KH-SNV");
       browser.visible(By.cssSelector(".fjs-form input[type='checkbox']")).click();
       browser.screenshot("leader-approves");
@@ -177,6 +188,13 @@ class TasklistWalkthroughIT {
   private String state(String id) {
     Http.Reply tasks = http.get("/engine-rest/task?processInstanceId=" + id, COORDINATOR);
     return tasks.body().replaceAll("(?s).*\"taskDefinitionKey\":\"([^\"]+)\".*", "$1");
+  }
+
+  /** The text of each card on the list. */
+  private static List<String> cards(Browser browser) {
+    return browser.all(By.cssSelector(".tasks-list .task")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   /** The standing chips of the cards on the list, once the cards have drawn them. */
