@@ -112,6 +112,21 @@ class AttachmentApi {
   }
 
   /**
+   * The files of the earlier steps of the same piece of work (its process instance's other tasks:
+   * the staff's report for the leader approving it, for the body confirming it), for whoever may
+   * read the task: the chain sees the evidence on the task it works on.
+   */
+  @GetMapping("/cong-viec/{taskId}/truoc-do")
+  List<Map<String, Object>> earlierFiles(HttpServletRequest request, @PathVariable String taskId) {
+    Authentication caller = caller(request);
+    Target task = task(taskId);
+    found(access.onTask(caller, task) != Right.NONE, "công việc", taskId);
+    return store.ofOtherTasks(task.processInstanceId(), taskId).stream()
+        .map(AttachmentApi::json)
+        .toList();
+  }
+
+  /**
    * The files of the directive a task serves (its root process instance), for whoever may read the
    * task's own: Tasklist shows them on the task.
    */

@@ -127,6 +127,16 @@ class AttachmentStore {
         taskId);
   }
 
+  /** The files of the instance's tasks other than {@code taskId}, oldest first. */
+  List<Attachment> ofOtherTasks(String processInstanceId, String taskId) {
+    return jdbc.query(
+        "select * from danvan_attachment where proc_inst_id_ = ? and task_id_ is not null"
+            + " and task_id_ <> ? order by created_, id_",
+        AttachmentStore::row,
+        processInstanceId,
+        taskId);
+  }
+
   List<Attachment> ofProcessInstance(String processInstanceId) {
     return jdbc.query(
         "select * from danvan_attachment where task_id_ is null and proc_inst_id_ = ?"

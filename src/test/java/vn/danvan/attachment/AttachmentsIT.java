@@ -206,6 +206,12 @@ class AttachmentsIT extends RunningDemoApp {
                 .status())
         .isEqualTo(204);
     assertThat(http.download(API + "/" + file, LEADER).body()).isEqualTo(pdf);
+    // on the task they work on: the files of the earlier step
+    String approval = taskOf(pi);
+    assertThat(http.get(API + "/cong-viec/" + approval + "/truoc-do", LEADER).body())
+        .contains("Kết quả.pdf");
+    assertThat(http.get(API + "/cong-viec/" + approval + "/truoc-do", OTHER_LEADER).status())
+        .isEqualTo(404);
     assertThat(http.download(API + "/" + file, MONITOR).status()).isEqualTo(404);
     assertThat(upload("/cong-viec/" + task, STAFF, "Muon.pdf", pdf).status()).isEqualTo(403);
     assertThat(

@@ -2,6 +2,8 @@ package vn.danvan.walkthrough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -10,15 +12,18 @@ import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
 import vn.danvan.support.RunningDemoApp;
+import vn.danvan.support.TestSigner;
 
 /**
  * The staff's core path on a phone (Chromium's mobile emulation, 390×844): log in, see the list,
- * open the task, fill the form, complete. Nothing a step needs lies off the screen's width.
- * Screenshots of each step: target/walkthrough/.
+ * open the task, attach a file, fill the form, complete. Nothing a step needs lies off the screen's
+ * width. Screenshots of each step: target/walkthrough/.
  */
 class PhoneWalkthroughIT {
 
   static final int WIDTH = 390;
+  static final String WORK = "Xây dựng kế hoạch thực hiện chỉ thị";
+  static final String FILE = "Kế hoạch đã ký.pdf";
 
   @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-phone");
 
@@ -35,8 +40,8 @@ class PhoneWalkthroughIT {
       assertThat(width(phone)).as("the page fits the phone's width").isLessThanOrEqualTo(WIDTH);
 
       // the list: the task and its standing
-      phone.waitForText("Thực hiện nhiệm vụ");
-      WebElement card = firstCard(phone, "Thực hiện nhiệm vụ");
+      phone.waitForText(WORK);
+      WebElement card = firstCard(phone, WORK);
       assertThat(card.getRect().getX()).isGreaterThanOrEqualTo(0);
       assertThat(card.getRect().getX() + card.getRect().getWidth()).isLessThanOrEqualTo(WIDTH);
       phone.screenshot("phone-task-list");
@@ -48,6 +53,18 @@ class PhoneWalkthroughIT {
       phone.script("arguments[0].scrollIntoView()", form);
       assertThat(form.getRect().getWidth()).isBetween(WIDTH / 2, WIDTH);
       phone.screenshot("phone-task-form");
+
+      // the evidence: a PDF from the phone, on the task's Tệp đính kèm tab
+      Path pdf = Files.createTempDirectory("phone").resolve(FILE);
+      Files.write(pdf, TestSigner.pdf("Ke hoach so 12/KH-SNV"));
+      phone.click(".task-details .nav-tabs a", "Tệp đính kèm");
+      WebElement input = phone.visible(By.cssSelector(".danvan-tep input[type='file']"));
+      input.sendKeys(pdf.toAbsolutePath().toString());
+      phone.click(".danvan-tep button", "Tải lên");
+      phone.waitForText(FILE);
+      phone.screenshot("phone-file-attached");
+      assertThat(width(phone)).isLessThanOrEqualTo(WIDTH);
+      phone.click(".task-details .nav-tabs a", "Biểu mẫu");
 
       WebElement report = phone.visible(By.cssSelector(".fjs-form textarea"));
       phone.script("arguments[0].scrollIntoView()", report);
@@ -69,6 +86,12 @@ class PhoneWalkthroughIT {
     Http.Reply tasks =
         http.get("/engine-rest/task?processInstanceId=" + id, RunningDemoApp.COORDINATOR);
     assertThat(tasks.body()).contains("\"taskDefinitionKey\":\"Task_ApproveResult\"");
+    // the file went with the work: the leader who approves it sees it
+    String approve = tasks.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(
+            http.get("/api/tep-dinh-kem/cong-viec/" + approve + "/truoc-do", "soNoiVuLanhDao:demo")
+                .body())
+        .contains(FILE);
   }
 
   /** The widest the page has laid itself out, in CSS pixels. */

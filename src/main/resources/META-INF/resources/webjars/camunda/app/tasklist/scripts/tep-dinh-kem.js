@@ -107,8 +107,8 @@ async function list(table, status, taskId) {
 }
 
 /** The files of the directive the task serves, when it has any. */
-async function listDirective(section, taskId) {
-  const response = await files(`${encodeURIComponent(taskId)}/van-ban`);
+async function listSection(section, taskId, which) {
+  const response = await files(`${encodeURIComponent(taskId)}/${which}`);
   const found = response.ok ? await response.json() : [];
   fill(section.querySelector('table'), found);
   section.hidden = found.length === 0;
@@ -134,10 +134,13 @@ function render(node, taskId) {
   status.setAttribute('role', 'status');
   const table = fileTable();
   const none = element('p', 'danvan-tep-trong', 'Chưa có tệp đính kèm.');
+  const earlier = element('section', 'danvan-tep-truoc-do');
+  earlier.append(element('h4', null, 'Tệp của các bước trước'), fileTable());
+  earlier.hidden = true;
   const directive = element('section', 'danvan-tep-van-ban');
   directive.append(element('h4', null, 'Tệp của văn bản chỉ đạo'), fileTable());
   directive.hidden = true;
-  box.append(form, status, table, none, directive);
+  box.append(form, status, table, none, earlier, directive);
   node.replaceChildren(box);
 
   form.addEventListener('submit', async (event) => {
@@ -172,7 +175,8 @@ function render(node, taskId) {
     }
   });
   list(table, status, taskId);
-  listDirective(directive, taskId);
+  listSection(earlier, taskId, 'truoc-do');
+  listSection(directive, taskId, 'van-ban');
 }
 
 export default [
