@@ -382,6 +382,7 @@ function board(node, directive) {
       const charts = boardCharts(view, overdue);
       body.innerHTML = table(view, charts);
       drawn = draw(Chart, body, charts, `${vanBan}-${period || 'moi-thoi-han'}`);
+      body.dataset.shown = `${vanBan}|${period}`; // what is drawn (for tests and measurements)
     } catch (error) {
       body.textContent = error.message;
     }
