@@ -93,7 +93,8 @@ public class Board {
       List<Item> items,
       List<BodyFigures> bodies,
       List<Item> overdue,
-      List<FigureRound> figures) {}
+      List<FigureRound> figures,
+      List<QuarterTrend.Quarter> trend) {}
 
   /**
    * A round of a periodic report that asks for figures: each body's last submitted figures and
@@ -120,14 +121,25 @@ public class Board {
     List<Item> items = new ArrayList<>();
     Map<String, Integer> chases = new HashMap<>();
     Map<String, List<String>> figureMembers = new TreeMap<>();
+    QuarterTrend trend = new QuarterTrend();
     for (Map.Entry<String, String> instance : kinds.entrySet()) {
       Map<String, Object> v = vars.getOrDefault(instance.getKey(), Map.of());
       String body = (String) v.get(LEAD_BODY);
       LocalDate deadline = WorkVariables.deadline(v);
-      if (body == null || !visible.test(body) || (period != null && !period.contains(deadline))) {
+      if (body == null || !visible.test(body)) {
         continue;
       }
-      if (WorkVariables.CHASE.equals(instance.getValue())) {
+      boolean chase = WorkVariables.CHASE.equals(instance.getValue());
+      boolean counted = !chase && !WorkVariables.handedOver(instance.getValue(), v);
+      // the trend is of every quarter, whatever the period
+      WorkStatus status = counted ? WorkVariables.status(v, deadlines, now) : null;
+      if (counted) {
+        trend.add(deadline, status);
+      }
+      if (period != null && !period.contains(deadline)) {
+        continue;
+      }
+      if (chase) {
         chases.merge(body, 1, Integer::sum);
         continue;
       }
@@ -136,11 +148,10 @@ public class Board {
             .computeIfAbsent(String.valueOf(v.get(FANOUT_ID)), f -> new ArrayList<>())
             .add(instance.getKey());
       }
-      if (WorkVariables.handedOver(instance.getValue(), v)) {
+      if (!counted) {
         continue;
       }
       Instant submitted = WorkVariables.instant(v.get(SUBMITTED_AT));
-      WorkStatus status = WorkVariables.status(v, deadlines, now);
       long late = 0;
       if (status == WorkStatus.OPEN_OVERDUE) {
         late = ChronoUnit.DAYS.between(deadline, today);
@@ -185,7 +196,40 @@ public class Board {
         items,
         bodies,
         overdue,
-        figureRounds(directive, figureMembers, vars));
+        figureRounds(directive, figureMembers, vars),
+        trend.quarters());
+  }
+
+  /**
+   * The overdue work (as on each directive's board: open past its deadline, in the period) of the
+   * bodies the reader sees, per directive.
+   *
+   * @param directives the directives' numbers
+   * @param period null for every deadline
+   * @return directive → its overdue work, for every directive asked
+   */
+  public Map<String, Integer> overdueByDirective(
+      List<String> directives, ReportPeriod period, Predicate<String> visible) {
+    Map<String, Integer> overdue = new HashMap<>();
+    directives.forEach(d -> overdue.put(d, 0));
+    Map<String, String> kinds = new HashMap<>();
+    Map<String, String> keys = new HashMap<>();
+    Map<String, Map<String, Object>> vars = new HashMap<>();
+    store.readUnsubmitted(directives, kinds, keys, vars);
+    Instant now = deadlines.now().toInstant();
+    kinds.forEach(
+        (instance, kind) -> {
+          Map<String, Object> v = vars.get(instance);
+          String body = (String) v.get(LEAD_BODY);
+          if (body != null
+              && visible.test(body)
+              && !WorkVariables.handedOver(kind, v)
+              && (period == null || period.contains(WorkVariables.deadline(v)))
+              && WorkVariables.status(v, deadlines, now) == WorkStatus.OPEN_OVERDUE) {
+            overdue.merge(keys.get(instance), 1, Integer::sum);
+          }
+        });
+    return overdue;
   }
 
   /** Per round with figures: each body's last submitted figures, and the totals. */

@@ -29,8 +29,9 @@ import vn.danvan.security.Callers;
 /**
  * The board over HTTP, for the Cockpit plugin (the webapp's session) and for API clients (HTTP
  * Basic): {@code GET /api/bang-theo-doi?vanBan=NQ-DV-BG-2016&ky=2026-Q4} (JSON) and {@code
- * /api/bang-theo-doi/bieu-tong-hop.xlsx} (the summary sheet, same figures). Coordinators and
- * administrators see every body; a body's leaders see their own body's rows; anyone else 403.
+ * /api/bang-theo-doi/bieu-tong-hop.xlsx} (the summary sheet, same figures), {@code
+ * /api/bang-theo-doi/qua-han} (the overdue work per directive). Coordinators and administrators see
+ * every body; a body's leaders see their own body's rows; anyone else 403.
  */
 @RestController
 @RequestMapping("/api/bang-theo-doi")
@@ -64,6 +65,38 @@ class BoardApi {
     if (reader(request) == null) {
       return denied(request);
     }
+    return ResponseEntity.ok(directiveList());
+  }
+
+  /**
+   * The overdue work per directive (of the bodies the reader sees, due in the period {@code ky} if
+   * given), in the order of {@code /van-ban}: {@code [{"vanBan", "ten", "quaHan"}]}.
+   */
+  @GetMapping(value = "/qua-han", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> overdue(HttpServletRequest request, @RequestParam(required = false) String ky) {
+    Predicate<String> visible = reader(request);
+    if (visible == null) {
+      return denied(request);
+    }
+    ReportPeriod period = period(ky);
+    List<Map<String, Object>> directives = directiveList();
+    Map<String, Integer> overdue =
+        board.overdueByDirective(
+            directives.stream().map(d -> (String) d.get("vanBan")).distinct().toList(),
+            period,
+            visible);
+    return ResponseEntity.ok(
+        directives.stream()
+            .map(
+                d ->
+                    Map.<String, Object>of(
+                        "vanBan", d.get("vanBan"),
+                        "ten", d.get("ten"),
+                        "quaHan", overdue.get((String) d.get("vanBan"))))
+            .toList());
+  }
+
+  private List<Map<String, Object>> directiveList() {
     String[] keys =
         engine.getRepositoryService().createProcessDefinitionQuery().list().stream()
             .filter(
@@ -74,30 +107,28 @@ class BoardApi {
             .distinct()
             .toArray(String[]::new);
     if (keys.length == 0) {
-      return ResponseEntity.ok(List.of());
+      return List.of();
     }
-    List<Map<String, Object>> list =
-        engine
-            .getHistoryService()
-            .createHistoricProcessInstanceQuery()
-            .processDefinitionKeyIn(keys)
-            .rootProcessInstances()
-            .orderByProcessInstanceStartTime()
-            .desc()
-            .list()
-            .stream()
-            .filter(p -> p.getBusinessKey() != null)
-            .map(
-                p ->
-                    Map.<String, Object>of(
-                        "vanBan",
-                        p.getBusinessKey(),
-                        "ten",
-                        String.valueOf(p.getProcessDefinitionName()),
-                        "processInstanceId",
-                        p.getId()))
-            .toList();
-    return ResponseEntity.ok(list);
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(keys)
+        .rootProcessInstances()
+        .orderByProcessInstanceStartTime()
+        .desc()
+        .list()
+        .stream()
+        .filter(p -> p.getBusinessKey() != null)
+        .map(
+            p ->
+                Map.<String, Object>of(
+                    "vanBan",
+                    p.getBusinessKey(),
+                    "ten",
+                    String.valueOf(p.getProcessDefinitionName()),
+                    "processInstanceId",
+                    p.getId()))
+        .toList();
   }
 
   @GetMapping("/bieu-tong-hop.xlsx")

@@ -1,9 +1,11 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.CONFIRMED_AT;
 import static vn.danvan.variable.SharedVariables.FANOUT_ID;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
 import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
+import static vn.danvan.variable.SharedVariables.SUBMITTED_AT;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import java.nio.charset.StandardCharsets;
@@ -71,6 +73,27 @@ public class BoardStore {
       """
           .formatted(REPORTED_FIGURES);
 
+  /**
+   * What judges the work under some directives that no one has submitted or confirmed (no date in
+   * {@code submittedAt} or {@code confirmedAt}): the only work that can be overdue. The directives'
+   * numbers replace {@code %s} as placeholders.
+   */
+  static final String UNSUBMITTED_SQL =
+      """
+      select v.PROC_INST_ID_, p.PROC_DEF_KEY_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_,
+        p.BUSINESS_KEY_
+      from ACT_HI_PROCINST p join ACT_HI_VARINST v on v.PROC_INST_ID_ = p.ID_
+      where p.BUSINESS_KEY_ in (%%s)
+        and p.PROC_DEF_KEY_ in ('assignment', 'fanoutMember')
+        and v.NAME_ in (%s)
+        and (v.STATE_ is null or v.STATE_ = 'CREATED')
+        and not exists (select 1 from ACT_HI_VARINST done
+                        where done.PROC_INST_ID_ = p.ID_ and done.NAME_ in ('%s', '%s')
+                          and done.VAR_TYPE_ = 'date' and done.LONG_ is not null
+                          and (done.STATE_ is null or done.STATE_ = 'CREATED'))
+      """
+          .formatted(WorkVariables.sqlList(WorkVariables.JUDGED_BY), SUBMITTED_AT, CONFIRMED_AT);
+
   private final JdbcTemplate jdbc;
 
   public BoardStore(DataSource dataSource) {
@@ -80,6 +103,29 @@ public class BoardStore {
   /** Fills {@code kinds} (instance → definition key) and {@code vars} (instance → name → value). */
   void read(String directive, Map<String, String> kinds, Map<String, Map<String, Object>> vars) {
     jdbc.query(SQL, (RowCallbackHandler) row -> put(row, kinds, vars), directive);
+  }
+
+  /**
+   * Fills {@code kinds} (instance → definition key), {@code directives} (instance → directive) and
+   * {@code vars} of the work under {@code numbers} that no one submitted or confirmed.
+   */
+  void readUnsubmitted(
+      List<String> numbers,
+      Map<String, String> kinds,
+      Map<String, String> directives,
+      Map<String, Map<String, Object>> vars) {
+    if (numbers.isEmpty()) {
+      return;
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+    jdbc.query(
+        UNSUBMITTED_SQL.formatted(placeholders),
+        (RowCallbackHandler)
+            row -> {
+              put(row, kinds, vars);
+              directives.put(row.getString(1), row.getString(7));
+            },
+        numbers.toArray());
   }
 
   /** The figures reported under the directive: member instance → JSON text. */

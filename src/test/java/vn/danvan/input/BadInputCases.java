@@ -710,6 +710,14 @@ public final class BadInputCases {
             null,
             "Kỳ \\\"quy4\\\" không hợp lệ"),
         new Case(
+            "overdue per directive: bad period",
+            COORDINATOR,
+            "GET",
+            "/api/bang-theo-doi/qua-han?ky=2026-Q0",
+            null,
+            null,
+            "Kỳ \\\"2026-Q0\\\" không hợp lệ"),
+        new Case(
             "reminders: not a boolean",
             STAFF,
             "PUT",

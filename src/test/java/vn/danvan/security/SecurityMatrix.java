@@ -765,6 +765,11 @@ final class SecurityMatrix {
             List.of(Actor.COORDINATOR, Actor.ADMIN),
             List.of(Actor.STAFF, Actor.OTHER_BODY)),
         get(
+            "/api/bang-theo-doi/qua-han",
+            "03/CT-UBND-MT",
+            List.of(Actor.COORDINATOR, Actor.ADMIN, Actor.LEADER),
+            List.of(Actor.STAFF, Actor.OTHER_BODY)),
+        get(
             "/api/bang-theo-doi/bieu-tong-hop.xlsx?vanBan=MT-1/BDV",
             null,
             List.of(Actor.COORDINATOR, Actor.ADMIN),
