@@ -3,8 +3,6 @@ package vn.danvan.tracking;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,9 +12,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.Role;
+import vn.danvan.security.ApiCallers;
 
 /**
  * The board over HTTP, for the Cockpit plugin (the webapp's session) and for API clients (HTTP
@@ -186,30 +182,7 @@ class BoardApi {
 
   /** The reader: the webapp's session (Cockpit), else HTTP Basic; null if neither. */
   private String user(HttpServletRequest request) {
-    if (request.getSession(false) != null) {
-      Authentications auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-      if (auths != null
-          && auths.getAuthenticationForProcessEngine(engine.getName())
-              instanceof UserAuthentication user) {
-        return user.getIdentityId();
-      }
-    }
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header != null && header.startsWith("Basic ")) {
-      String[] pair;
-      try {
-        pair =
-            new String(
-                    Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8)
-                .split(":", 2);
-      } catch (IllegalArgumentException malformed) {
-        return null; // not Base64: not signed in (401), not a server error
-      }
-      if (pair.length == 2 && engine.getIdentityService().checkPassword(pair[0], pair[1])) {
-        return pair[0];
-      }
-    }
-    return null;
+    return ApiCallers.user(request, engine);
   }
 
   private ResponseEntity<Map<String, Object>> denied(HttpServletRequest request) {

@@ -12,7 +12,9 @@ export default {
     // thẻ công việc: trong hạn, sắp đến hạn, quá hạn
     'scripts/han-xu-ly.js',
     // thông báo kiểm tra của biểu mẫu bằng tiếng Việt
-    'scripts/bieu-mau-tieng-viet.js'
+    'scripts/bieu-mau-tieng-viet.js',
+    // việc tổng hợp báo cáo kỳ: tải dự thảo báo cáo tổng hợp (.docx, .xlsx)
+    'scripts/bao-cao-tong-hop.js'
   ],
   // phím tắt (như cấu hình mặc định của Camunda)
   shortcuts: {
