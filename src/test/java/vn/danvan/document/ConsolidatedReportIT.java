@@ -19,7 +19,10 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.Http.Reply;
 import vn.danvan.support.RunningDemoApp;
@@ -27,7 +30,8 @@ import vn.danvan.support.RunningDemoApp;
 /**
  * A period of a periodic report with figures, lived by its people over REST with authorization on,
  * to its compile task: the compiling body's staff downloads the draft (.docx and .xlsx) with every
- * answering body's report and figures and the body that did not answer; another body's staff is
+ * answering body's report and figures and the body that did not answer, also in its Tasklist
+ * session and through the links Tasklist shows on the task (real Chromium); another body's staff is
  * refused, and so is a task that is not a compile task.
  */
 class ConsolidatedReportIT extends RunningDemoApp {
@@ -102,6 +106,17 @@ class ConsolidatedReportIT extends RunningDemoApp {
     Reply inSession = tasklist.get(docx, null);
     assertThat(inSession.status()).isEqualTo(200);
     assertThat(inSession.body()).startsWith("PK");
+
+    // Tasklist shows the links on the compile task, in real Chromium
+    try (Browser browser = new Browser(port)) {
+      browser.login("tasklist", "bdvTUCanBo", "demo");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + compile);
+      WebElement link = browser.visible(By.linkText("Tải dự thảo báo cáo tổng hợp (.docx)"));
+      assertThat(link.getAttribute("href")).endsWith(docx);
+      assertThat(browser.visible(By.linkText("Số liệu (.xlsx)")).getAttribute("href"))
+          .endsWith("/api/bao-cao-tong-hop/" + compile + ".xlsx");
+      browser.screenshot("bao-cao-tong-hop-lien-ket");
+    }
 
     Reply otherBody = http.get(docx, STAFF);
     assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(403);

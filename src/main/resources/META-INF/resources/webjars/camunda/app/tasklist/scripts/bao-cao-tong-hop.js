@@ -24,7 +24,7 @@ export function openTaskId(hash) {
 function link(taskId, extension, text) {
   const a = document.createElement('a');
   a.href = `/api/bao-cao-tong-hop/${encodeURIComponent(taskId)}.${extension}`;
-  a.className = 'btn btn-link danvan-bao-cao-tong-hop';
+  a.className = 'danvan-bao-cao-tong-hop';
   a.setAttribute('download', '');
   a.textContent = text;
   return a;
