@@ -751,7 +751,7 @@ final class SecurityMatrix {
             everyoneElse));
   }
 
-  /** The board, its sheet, the reminder setting, the metrics. */
+  /** The board, its sheet, the consolidated report's draft, the reminder setting, the metrics. */
   static List<Probe> productApis() {
     return List.of(
         get(
@@ -774,6 +774,9 @@ final class SecurityMatrix {
             null,
             List.of(Actor.COORDINATOR, Actor.ADMIN),
             List.of(Actor.STAFF, Actor.OTHER_BODY)),
+        // the draft of a consolidated report: {task} is no compile task (404), nor the others'
+        get("/api/bao-cao-tong-hop/{task}.docx", null, NOBODY, SIGNED_IN),
+        get("/api/bao-cao-tong-hop/{task}.xlsx", null, NOBODY, SIGNED_IN),
         get("/api/thong-bao/nhac-han", "nhacHan", SIGNED_IN, NOBODY),
         probe(
             "PUT",

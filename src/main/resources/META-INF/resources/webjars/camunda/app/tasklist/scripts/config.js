@@ -14,7 +14,9 @@ export default {
     // thông báo kiểm tra của biểu mẫu bằng tiếng Việt
     'scripts/bieu-mau-tieng-viet.js',
     // thẻ "Tệp đính kèm" của công việc: tải lên, xem, tải về
-    'scripts/tep-dinh-kem.js'
+    'scripts/tep-dinh-kem.js',
+    // việc tổng hợp báo cáo kỳ: tải dự thảo báo cáo tổng hợp (.docx, .xlsx)
+    'scripts/bao-cao-tong-hop.js'
   ],
   // phím tắt (như cấu hình mặc định của Camunda)
   shortcuts: {
