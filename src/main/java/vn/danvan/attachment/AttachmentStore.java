@@ -127,6 +127,15 @@ class AttachmentStore {
         taskId);
   }
 
+  /** The files of every task of the instance, oldest first. */
+  List<Attachment> ofInstanceTasks(String processInstanceId) {
+    return jdbc.query(
+        "select * from danvan_attachment where proc_inst_id_ = ? and task_id_ is not null"
+            + " order by created_, id_",
+        AttachmentStore::row,
+        processInstanceId);
+  }
+
   /** The files of the instance's tasks other than {@code taskId}, oldest first. */
   List<Attachment> ofOtherTasks(String processInstanceId, String taskId) {
     return jdbc.query(

@@ -26,6 +26,7 @@ import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.Http.Reply;
 import vn.danvan.support.RunningDemoApp;
+import vn.danvan.support.TestSigner;
 
 /**
  * A period of a periodic report with figures, lived by its people over REST with authorization on,
@@ -85,7 +86,8 @@ class ConsolidatedReportIT extends RunningDemoApp {
           .contains("2. Sở Tài chính", "STC: ổn")
           .contains("Đơn vị báo cáo chậm (2):")
           .contains("Đơn vị chưa báo cáo (1):\n- Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;")
-          .contains("Kính gửi: Ban Thường vụ Tỉnh ủy");
+          .contains("Kính gửi: Ban Thường vụ Tỉnh ủy")
+          .contains("TÀI LIỆU KÈM THEO", "Biên bản Sở Nội vụ 7 cuộc.pdf", "Biên bản STC ổn.pdf");
       assertThat(doc.getTables()).as("header, two bodies, totals, closing").hasSize(5);
     }
 
@@ -141,6 +143,15 @@ class ConsolidatedReportIT extends RunningDemoApp {
   /** The body's staff reports its figures and its leader approves, each as themselves. */
   void report(String staff, String leader, String figures, String text) throws Exception {
     JsonNode task = waitFor(staff, "Task_ReportFigures");
+    // the body's evidence goes with its report, and the draft lists it
+    Reply attached =
+        http.postPart(
+            "/api/tep-dinh-kem/cong-viec/" + task.get("id").asText(),
+            staff,
+            "tep",
+            "Biên bản " + text.replace(":", "") + ".pdf",
+            TestSigner.pdf("Bien ban"));
+    assertThat(attached.status()).as(attached.body()).isEqualTo(201);
     Reply done =
         http.postJson(
             "/engine-rest/task/" + task.get("id").asText() + "/complete",
