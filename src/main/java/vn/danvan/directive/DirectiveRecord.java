@@ -4,8 +4,8 @@ import static vn.danvan.directive.DirectiveVariables.DOCUMENT_TYPE;
 import static vn.danvan.directive.DirectiveVariables.ISSUING_BODY;
 import static vn.danvan.directive.DirectiveVariables.SECRECY;
 import static vn.danvan.directive.DirectiveVariables.SIGNER;
-import static vn.danvan.directive.DirectiveVariables.SUMMARY;
 import static vn.danvan.directive.DirectiveVariables.URGENCY;
+import static vn.danvan.variable.SharedVariables.SUMMARY;
 
 import java.util.LinkedHashMap;
 import java.util.List;

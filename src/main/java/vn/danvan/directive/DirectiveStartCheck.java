@@ -16,12 +16,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import vn.danvan.engine.DirectiveModels;
 import vn.danvan.input.InvalidInputException;
 
 /**
@@ -34,8 +33,6 @@ import vn.danvan.input.InvalidInputException;
  */
 @Component
 class DirectiveStartCheck extends AbstractProcessEnginePlugin {
-
-  static final String START_CHECKS = "${directiveStarted}";
 
   private volatile Set<String> blocks;
 
@@ -77,17 +74,14 @@ class DirectiveStartCheck extends AbstractProcessEnginePlugin {
       if (blocks().contains(process.getId()) || !callsABlock(process)) {
         continue;
       }
-      boolean checked =
-          process.getChildElementsByType(StartEvent.class).stream()
-              .anyMatch(DirectiveStartCheck::hasStartChecks);
-      if (!checked) {
+      if (!DirectiveModels.isDirective(process)) {
         found.add(
             file
                 + ", quy trình "
                 + process.getId()
                 + ": văn bản gọi các khối của sản phẩm nên sự kiện bắt đầu phải kiểm tra số và"
                 + " ngày ban hành (mẫu \"Văn bản được ban hành\", trình nghe "
-                + START_CHECKS
+                + DirectiveModels.START_CHECKS
                 + ")");
       }
     }
@@ -97,20 +91,6 @@ class DirectiveStartCheck extends AbstractProcessEnginePlugin {
   private boolean callsABlock(Process process) {
     return process.getModelInstance().getModelElementsByType(CallActivity.class).stream()
         .anyMatch(call -> blocks().contains(call.getCalledElement()));
-  }
-
-  private static boolean hasStartChecks(StartEvent start) {
-    return start.getExtensionElements() != null
-        && start
-            .getExtensionElements()
-            .getElementsQuery()
-            .filterByType(CamundaExecutionListener.class)
-            .list()
-            .stream()
-            .anyMatch(
-                l ->
-                    "start".equals(l.getCamundaEvent())
-                        && START_CHECKS.equals(l.getCamundaDelegateExpression()));
   }
 
   /** The product's blocks: the processes of {@code processes/blocks/} on the class path. */

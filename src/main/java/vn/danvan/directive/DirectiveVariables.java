@@ -2,7 +2,8 @@ package vn.danvan.directive;
 
 /**
  * The directive's own record, as variables of its instance (the number is the business key and the
- * issue date {@code issuedDate}): what a person sees of the document and searches it by.
+ * issue date {@code issuedDate}): what a person sees of the document and searches it by. Its trích
+ * yếu is {@link vn.danvan.variable.SharedVariables#SUMMARY}: the board shows it too.
  */
 public final class DirectiveVariables {
 
@@ -14,9 +15,6 @@ public final class DirectiveVariables {
 
   /** Người ký: the signer's name (and title where the document gives it). */
   public static final String SIGNER = "signer";
-
-  /** Trích yếu: what the document is about, as its title says it. */
-  public static final String SUMMARY = "summary";
 
   /** Độ khẩn: Thường, Khẩn, Thượng khẩn, Hỏa tốc. */
   public static final String URGENCY = "urgency";

@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.danvan.engine.DirectiveModels;
 import vn.danvan.org.OrgRegistry.Body;
 import vn.danvan.org.OrgRegistry.Person;
 
@@ -74,9 +75,6 @@ public class IdentitySync {
    * Tasklist filter of one directive, for coordinators: its number follows ("Văn bản 45-KH/TU").
    */
   public static final String FILTER_DIRECTIVE = "Văn bản ";
-
-  /** Where the directives' models are (their deployment resources). */
-  static final String DIRECTIVE_MODELS = "processes/directives/";
 
   /** The process every body may start. */
   static final String ADHOC_REPORT = "adhocReport";
@@ -421,12 +419,12 @@ public class IdentitySync {
     grant(Role.COORDINATOR.groupId(), Resources.FILTER, filter, report, Permissions.READ);
   }
 
-  /** The numbers of the directives running (instances of the models of the directives' folder). */
+  /** The numbers of the directives running (instances of the models that are directives). */
   private Set<String> runningDirectives() {
     Set<String> numbers = new TreeSet<>();
     List<String> keys =
         repository.createProcessDefinitionQuery().list().stream()
-            .filter(d -> d.getResourceName().startsWith(DIRECTIVE_MODELS))
+            .filter(d -> DirectiveModels.isDirective(repository, d))
             .map(ProcessDefinition::getKey)
             .distinct()
             .toList();

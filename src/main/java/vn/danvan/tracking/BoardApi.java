@@ -1,8 +1,12 @@
 package vn.danvan.tracking;
 
+import static vn.danvan.variable.SharedVariables.SUMMARY;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -12,6 +16,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.engine.DirectiveModels;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.Role;
@@ -96,38 +104,55 @@ class BoardApi {
             .toList());
   }
 
+  /**
+   * The directives: root instances, with a number, of the models whose start runs the directive's
+   * start checks ({@link DirectiveModels}), newest first, each with its trích yếu for searching.
+   */
   private List<Map<String, Object>> directiveList() {
+    RepositoryService repository = engine.getRepositoryService();
     String[] keys =
-        engine.getRepositoryService().createProcessDefinitionQuery().list().stream()
-            .filter(
-                d ->
-                    d.getResourceName() != null
-                        && d.getResourceName().startsWith("processes/directives/"))
-            .map(d -> d.getKey())
+        repository.createProcessDefinitionQuery().list().stream()
+            .filter(d -> DirectiveModels.isDirective(repository, d))
+            .map(ProcessDefinition::getKey)
             .distinct()
             .toArray(String[]::new);
     if (keys.length == 0) {
       return List.of();
     }
-    return engine
-        .getHistoryService()
-        .createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(keys)
-        .rootProcessInstances()
-        .orderByProcessInstanceStartTime()
-        .desc()
-        .list()
-        .stream()
-        .filter(p -> p.getBusinessKey() != null)
+    List<HistoricProcessInstance> instances =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKeyIn(keys)
+            .rootProcessInstances()
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .list()
+            .stream()
+            .filter(p -> p.getBusinessKey() != null)
+            .toList();
+    Map<String, String> summaries = new HashMap<>();
+    if (!instances.isEmpty()) {
+      engine
+          .getHistoryService()
+          .createHistoricVariableInstanceQuery()
+          .variableName(SUMMARY)
+          .processInstanceIdIn(
+              instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+          .disableCustomObjectDeserialization()
+          .list()
+          .forEach(v -> summaries.put(v.getProcessInstanceId(), String.valueOf(v.getValue())));
+    }
+    return instances.stream()
         .map(
-            p ->
-                Map.<String, Object>of(
-                    "vanBan",
-                    p.getBusinessKey(),
-                    "ten",
-                    String.valueOf(p.getProcessDefinitionName()),
-                    "processInstanceId",
-                    p.getId()))
+            p -> {
+              Map<String, Object> directive = new LinkedHashMap<>();
+              directive.put("vanBan", p.getBusinessKey());
+              directive.put("ten", String.valueOf(p.getProcessDefinitionName()));
+              directive.put("trichYeu", summaries.getOrDefault(p.getId(), ""));
+              directive.put("processInstanceId", p.getId());
+              return directive;
+            })
         .toList();
   }
 

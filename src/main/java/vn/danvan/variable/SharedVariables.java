@@ -18,6 +18,12 @@ public final class SharedVariables {
   public static final String LEAD_BODY = "leadBody";
 
   public static final String MONITOR_BODY = "monitorBody";
+
+  /**
+   * A directive's trích yếu: what it is about, as its title says it (its start form, the board).
+   */
+  public static final String SUMMARY = "summary";
+
   public static final String TASK_CONTENT = "taskContent";
 
   /** On a fan-out's members, chunks and notices: the fan-out's instance id. */

@@ -65,6 +65,7 @@ public final class BoardBenchmark {
                   .name("Chỉ thị dùng để đo")
                   .camundaHistoryTimeToLive(30)
                   .startEvent()
+                  .camundaExecutionListenerDelegateExpression("start", "${directiveStarted}")
                   .userTask()
                   .endEvent()
                   .done())
@@ -74,7 +75,8 @@ public final class BoardBenchmark {
       for (int d = 1; d <= directives; d++) {
         engine
             .getRuntimeService()
-            .startProcessInstanceByKey("benchDirective", "CT-" + d + "/BENCH");
+            .startProcessInstanceByKey(
+                "benchDirective", "CT-" + d + "/BENCH", Map.of("issuedDate", "2023-01-01"));
         for (int year = 2023; year <= 2026; year++) {
           for (int step = 1; step <= 5; step++) {
             String due =

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -55,6 +56,37 @@ class BoardChartsIT {
   @AfterAll
   static void stopDemo() {
     app.close();
+  }
+
+  /** A directive is found by its number or by words of its trích yếu, marks and case aside. */
+  @Test
+  void theCoordinatorFindsADirectiveByItsNumberOrItsSummary() throws Exception {
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    try (Browser browser = new Browser(port)) {
+      browser.login("cockpit", "bdvTUDieuPhoi", "demo");
+      browser.open("/camunda/app/cockpit/default/#/dashboard");
+      browser.visible(By.cssSelector(".danvan-board-directive option"));
+      assertThat(options(browser)).hasSizeGreaterThanOrEqualTo(5);
+      WebElement search = browser.visible(By.cssSelector(".danvan-board-search"));
+      // words of the Bắc Giang resolution's trích yếu, typed without marks
+      search.sendKeys("doi moi su lanh dao cap uy");
+      assertThat(options(browser)).containsExactly(DIRECTIVE);
+      browser.waitForText("Xu hướng theo quý — văn bản " + DIRECTIVE);
+      browser.screenshot("board-found-by-summary");
+      search.clear();
+      search.sendKeys("15/CT-UBND");
+      assertThat(options(browser)).containsExactly("15/CT-UBND");
+      search.clear();
+      search.sendKeys("không có văn bản này");
+      browser.waitForText("Không có văn bản nào có số hoặc trích yếu như vậy.");
+      assertThat(options(browser)).isEmpty();
+    }
+  }
+
+  private static List<String> options(Browser browser) {
+    return browser.all(By.cssSelector(".danvan-board-directive option")).stream()
+        .map(o -> o.getAttribute("value"))
+        .toList();
   }
 
   @Test

@@ -345,11 +345,19 @@ async function memory() {
  * The board of one directive, with a period chooser; `directive` fixed or chosen. The last directive
  * and period chosen come back on the next visit.
  */
+/** Lower case, without Vietnamese marks (đ as d): "Dân vận" and "dan van" match. */
+function plain(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
 function board(node, directive) {
   node.innerHTML = `<section class="danvan-board">
     <h3>Bảng theo dõi thực hiện văn bản</h3>
     <div class="form-inline">
-      ${directive ? `<strong>${esc(directive)}</strong>` : '<select class="form-control danvan-board-directive"></select>'}
+      ${directive ? `<strong>${esc(directive)}</strong>` : `<input type="search" class="form-control danvan-board-search"
+        placeholder="Tìm theo số hoặc trích yếu" aria-label="Tìm văn bản theo số hoặc trích yếu">
+      <select class="form-control danvan-board-directive"></select>`}
       <select class="form-control danvan-board-period">${periods().map(([code, label]) =>
         `<option value="${code}">${label}</option>`).join('')}</select>
     </div>
@@ -406,12 +414,33 @@ function board(node, directive) {
     remembered.then((r) => r.save({ vanBan: select.value }));
     show();
   });
+  const search = node.querySelector('.danvan-board-search');
   Promise.all([get(`${API}/van-ban`), remembered]).then(([list, r]) => {
-    select.innerHTML = list.map((d) => `<option value="${esc(d.vanBan)}">${esc(d.vanBan)} — ${esc(d.ten)}</option>`).join('');
+    const options = (found) => found.map((d) =>
+      `<option value="${esc(d.vanBan)}" title="${esc(d.trichYeu || '')}">${esc(d.vanBan)} — ${esc(d.ten)}</option>`).join('');
+    select.innerHTML = options(list);
     const choice = r.read();
     if (list.some((d) => d.vanBan === choice.vanBan)) {
       select.value = choice.vanBan;
     }
+    // the directives whose number or trích yếu holds every word typed, marks and case aside
+    search.addEventListener('input', () => {
+      const words = plain(search.value).split(/\s+/).filter(Boolean);
+      const found = list.filter((d) => {
+        const text = plain(`${d.vanBan} ${d.ten} ${d.trichYeu || ''}`);
+        return words.every((w) => text.includes(w));
+      });
+      const before = select.value;
+      select.innerHTML = options(found);
+      if (found.some((d) => d.vanBan === before)) {
+        select.value = before;
+      } else if (found.length > 0) {
+        remembered.then((m) => m.save({ vanBan: select.value }));
+        show();
+      } else {
+        body.textContent = 'Không có văn bản nào có số hoặc trích yếu như vậy.';
+      }
+    });
     restorePeriod(choice);
     show();
   }).catch((error) => { body.textContent = error.message; });

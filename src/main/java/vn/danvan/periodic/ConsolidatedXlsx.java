@@ -1,4 +1,4 @@
-package vn.danvan.document;
+package vn.danvan.periodic;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package vn.danvan.document;
+package vn.danvan.periodic;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package vn.danvan.document;
+package vn.danvan.periodic;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;

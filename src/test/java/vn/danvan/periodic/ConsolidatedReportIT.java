@@ -1,4 +1,4 @@
-package vn.danvan.document;
+package vn.danvan.periodic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.danvan.document;
+package vn.danvan.periodic;
 
 import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
 import static vn.danvan.periodic.PeriodicVariables.CONSOLIDATING_BODY;
@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.document.ReportAttachments;
 import vn.danvan.fanout.Fanouts;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.tracking.ReportFigures;
