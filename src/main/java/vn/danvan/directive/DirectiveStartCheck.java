@@ -1,6 +1,5 @@
 package vn.danvan.directive;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,20 +7,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import vn.danvan.engine.DirectiveModels;
-import vn.danvan.input.InvalidInputException;
+import vn.danvan.input.DeployedModelCheck;
 
 /**
  * A directive an administrator deploys (Camunda Modeler, {@code POST
@@ -32,43 +26,13 @@ import vn.danvan.input.InvalidInputException;
  * date would be accepted and every deadline read against nothing.
  */
 @Component
-class DirectiveStartCheck extends AbstractProcessEnginePlugin {
+class DirectiveStartCheck extends DeployedModelCheck {
 
   private volatile Set<String> blocks;
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreDeployers() == null) {
-      configuration.setCustomPreDeployers(new ArrayList<>());
-    }
-    configuration.getCustomPreDeployers().add(this::check);
-  }
-
-  void check(DeploymentEntity deployment) {
-    if (!deployment.isNew()
-        || deployment.getResources() == null
-        || "danvan-models".equals(deployment.getSource())) {
-      return;
-    }
-    List<String> problems = new ArrayList<>();
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
-        problems.addAll(problems(resource.getName(), resource.getBytes()));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(String.join("; ", problems));
-    }
-  }
-
   /** Each process of the file that calls a block without the start checks. */
-  List<String> problems(String file, byte[] content) {
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
-    } catch (ModelException unreadable) {
-      return List.of(); // ModelFileCheck names the file and the place
-    }
+  @Override
+  protected List<String> problems(String file, BpmnModelInstance model) {
     List<String> found = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (blocks().contains(process.getId()) || !callsABlock(process)) {

@@ -29,6 +29,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import vn.danvan.input.DeployedModelCheck;
 
 /**
  * Deploys everything under {@code processes/} and {@code forms/} as one named deployment whose
@@ -48,7 +49,7 @@ import org.springframework.stereotype.Component;
 public class ModelDeployer implements ApplicationRunner {
 
   public static final int ORDER = 10;
-  public static final String DEPLOYMENT_NAME = "danvan-models";
+  public static final String DEPLOYMENT_NAME = DeployedModelCheck.PRODUCT_MODELS;
   static final List<String> FOLDERS = List.of("processes", "forms");
   static final List<String> EXTENSIONS = List.of(".bpmn", ".dmn", ".form", ".html");
 

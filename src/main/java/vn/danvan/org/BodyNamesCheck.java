@@ -2,26 +2,19 @@ package vn.danvan.org;
 
 import static vn.danvan.variable.SharedVariables.BODY_TYPE;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
-import org.camunda.bpm.model.xml.ModelException;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.input.DeployedModelCheck;
 import vn.danvan.input.Inputs;
-import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry.Body;
 
 /**
@@ -38,7 +31,7 @@ import vn.danvan.org.OrgRegistry.Body;
  * own registry still starts.
  */
 @Component
-class BodyNamesCheck extends AbstractProcessEnginePlugin {
+class BodyNamesCheck extends DeployedModelCheck {
 
   private final OrgRegistry registry;
   private final Deadlines deadlines;
@@ -49,40 +42,14 @@ class BodyNamesCheck extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreDeployers() == null) {
-      configuration.setCustomPreDeployers(new ArrayList<>());
-    }
-    configuration.getCustomPreDeployers().add(this::check);
-  }
-
-  void check(DeploymentEntity deployment) {
-    if (!deployment.isNew()
-        || deployment.getResources() == null
-        || "danvan-models".equals(deployment.getSource())) {
-      return;
-    }
-    List<String> problems = new ArrayList<>();
-    for (ResourceEntity resource : deployment.getResources().values()) {
-      if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
-        problems.addAll(problems(resource.getName(), resource.getBytes()));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(
-          "Mô hình nêu đơn vị hoặc loại đơn vị không nhận được việc mới: "
-              + String.join("; ", problems));
-    }
+  protected String refusal(List<String> problems) {
+    return "Mô hình nêu đơn vị hoặc loại đơn vị không nhận được việc mới: "
+        + String.join("; ", problems);
   }
 
   /** Each fixed body that cannot receive work, with the file, element and field. */
-  List<String> problems(String file, byte[] content) {
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
-    } catch (ModelException unreadable) {
-      return List.of(); // ModelFileCheck names the file and the place
-    }
+  @Override
+  protected List<String> problems(String file, BpmnModelInstance model) {
     List<String> found = new ArrayList<>();
     for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
       if (in.getCamundaTarget() != null && in.getCamundaSourceExpression() != null) {

@@ -21,15 +21,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.danvan.DanVanApplication;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.org.BodyMoves;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
+import vn.danvan.support.OwnDemoApp;
 import vn.danvan.tracking.WorkMetrics;
 import vn.danvan.tracking.WorkStatus;
 
@@ -43,19 +42,8 @@ class DemoDirectivesIT {
 
   @BeforeAll
   static void startDemo() throws Exception {
-    app =
-        new SpringApplicationBuilder(DanVanApplication.class)
-            .profiles("demo")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:danvan-demo;DB_CLOSE_DELAY=-1");
+    app = OwnDemoApp.withDirectives("danvan-demo");
     engine = app.getBean(ProcessEngine.class);
-    // the job executor creates the fan-outs' tasks and fires the timers already due
-    long until = System.currentTimeMillis() + 60_000;
-    while (engine.getManagementService().createJobQuery().executable().count() > 0
-        && System.currentTimeMillis() < until) {
-      Thread.sleep(200);
-    }
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package vn.danvan.support;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +40,28 @@ public final class OwnDemoApp implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     app.close();
+  }
+
+  /**
+   * The demo as {@code ./mvnw spring-boot:run} starts it, on the in-memory H2 database {@code
+   * database}: its directives replayed and the job executor on. Returns once the jobs already due
+   * have run (the fan-outs' tasks created, the timers due fired), or after a minute.
+   */
+  public static ConfigurableApplicationContext withDirectives(String database)
+      throws InterruptedException {
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(DanVanApplication.class)
+            .profiles("demo")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    long until = System.currentTimeMillis() + 60_000;
+    while (engine.getManagementService().createJobQuery().executable().count() > 0
+        && System.currentTimeMillis() < until) {
+      Thread.sleep(200);
+    }
+    return app;
   }
 
   /** A bean of the running application (its engine, to run what its job executor would). */

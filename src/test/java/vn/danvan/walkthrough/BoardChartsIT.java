@@ -8,18 +8,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.danvan.DanVanApplication;
 import vn.danvan.support.Browser;
+import vn.danvan.support.OwnDemoApp;
 
 /**
  * The coordinators' board in Cockpit as Ban Dân vận's coordinator reads it, on the demo province
@@ -38,19 +36,7 @@ class BoardChartsIT {
 
   @BeforeAll
   static void startDemo() throws Exception {
-    app =
-        new SpringApplicationBuilder(DanVanApplication.class)
-            .profiles("demo")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:danvan-board-charts;DB_CLOSE_DELAY=-1");
-    ProcessEngine engine = app.getBean(ProcessEngine.class);
-    // the job executor creates the fan-outs' tasks and fires the timers already due
-    long until = System.currentTimeMillis() + 60_000;
-    while (engine.getManagementService().createJobQuery().executable().count() > 0
-        && System.currentTimeMillis() < until) {
-      Thread.sleep(200);
-    }
+    app = OwnDemoApp.withDirectives("danvan-board-charts");
   }
 
   @AfterAll
