@@ -347,6 +347,8 @@ public final class AttachmentBenchmark {
     private final List<MemoryPoolMXBean> pools = new ArrayList<>();
     private volatile long polledMax;
     private volatile long liveMax;
+    private long gcCountBefore;
+    private long gcMillisBefore;
 
     Heap(MBeanServerConnection server) throws Exception {
       this.server = server;
@@ -388,7 +390,10 @@ public final class AttachmentBenchmark {
       poller.start();
     }
 
-    void reset() {
+    void reset() throws Exception {
+      long[] gc = collections();
+      gcCountBefore = gc[0];
+      gcMillisBefore = gc[1];
       pools.forEach(MemoryPoolMXBean::resetPeakUsage);
       polledMax = memory.getHeapMemoryUsage().getUsed();
       liveMax = 0;
@@ -404,6 +409,14 @@ public final class AttachmentBenchmark {
       m.put("usedMaxPolledMB", mb(polledMax));
       m.put("oldAfterGcMaxMB", mb(liveMax));
       m.put("maxMB", mb(memory.getHeapMemoryUsage().getMax()));
+      long[] gc = collections();
+      m.put("gcCount", gc[0] - gcCountBefore);
+      m.put("gcSeconds", round((gc[1] - gcMillisBefore) / 1000.0));
+      return m;
+    }
+
+    /** The collections since the JVM started: how many, and their milliseconds. */
+    private long[] collections() throws Exception {
       long count = 0;
       long time = 0;
       for (var name :
@@ -417,9 +430,7 @@ public final class AttachmentBenchmark {
         count += gc.getCollectionCount();
         time += gc.getCollectionTime();
       }
-      m.put("gcCountSinceStart", count);
-      m.put("gcSecondsSinceStart", round(time / 1000.0));
-      return m;
+      return new long[] {count, time};
     }
 
     private static double mb(long bytes) {
