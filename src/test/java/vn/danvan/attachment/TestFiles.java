@@ -14,7 +14,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Real files of every accepted kind, and bad ones, made in the test. */
-final class TestFiles {
+public final class TestFiles {
 
   private TestFiles() {}
 
@@ -22,7 +22,7 @@ final class TestFiles {
    * A valid one-page PDF, with {@code padding} bytes of random data in an unused stream (to make it
    * span several stored parts).
    */
-  static byte[] pdf(int padding) {
+  public static byte[] pdf(int padding) {
     byte[] random = new byte[padding];
     new Random(23).nextBytes(random);
     String text = "BT /F1 18 Tf 72 770 Td (Bao cao ket qua thuc hien) Tj ET";

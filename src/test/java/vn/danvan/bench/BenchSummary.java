@@ -15,7 +15,7 @@ import java.util.stream.StreamSupport;
 import vn.danvan.support.BenchReport;
 
 /**
- * The README's table for one session (scripts/bench-all.sh): reads the JSON that W1–W4 wrote under
+ * The README's table for one session (scripts/bench-all.sh): reads the JSON that W1–W5 wrote under
  * target/bench/, puts each product figure beside the plain engine's of the same run and beside its
  * goal, says whether the goal is met and whether the plain engine itself would meet it; prints the
  * table and writes target/bench/summary.md. A benchmark whose JSON is missing is shown as not run.
@@ -54,7 +54,7 @@ public final class BenchSummary {
   static String summary(Path folder, String machine, String commit) throws IOException {
     List<String> rows = new ArrayList<>();
     String date = null;
-    for (Row row : List.of(w1(), w2(), w3(), w4())) {
+    for (Row row : List.of(w1(), w2(), w3(), w4(), w5())) {
       Path file = folder.resolve(row.file);
       if (!Files.exists(file)) {
         rows.add("| " + row.label + " | not run | | " + row.goal + " | |");
@@ -227,6 +227,56 @@ public final class BenchSummary {
               + " | "
               + verdict(list <= 100, plain <= 100, "the plain query");
         });
+  }
+
+  private static Row w5() {
+    String goal = "0 errors, p95 reported, the application survives -Xmx512m";
+    return new Row(
+        "**W5** attachments, every body uploads a PDF",
+        "attachments.json",
+        goal,
+        r -> {
+          JsonNode product = r.path("phases").path(0);
+          JsonNode engine = r.path("phases").path(1);
+          long files = r.path("bodies").asLong() + r.path("warmUpUploadsEachWay").asLong();
+          long bytes = files * r.path("fileBytes").asLong();
+          JsonNode stored = r.path("stored").path("product");
+          boolean exact =
+              stored.path("files").asLong() == files
+                  && stored.path("bytesStored").asLong() == bytes;
+          boolean met =
+              product.path("errors").asInt(-1) == 0 && exact && r.path("aliveAtEnd").asBoolean();
+          return fmt(
+                  "%d bodies × %d KB, %d clients, application %s: ",
+                  r.path("bodies").asInt(),
+                  r.path("fileBytes").asLong() / 1024,
+                  r.path("clients").asInt(),
+                  r.path("applicationHeap").asText())
+              + upload(product)
+              + (exact ? ", every file stored whole" : ", **files or bytes missing**")
+              + (r.path("aliveAtEnd").asBoolean() ? ", alive at the end" : ", **not alive**")
+              + " | the engine's attachment API (as the administrator): "
+              + upload(engine)
+              + " | "
+              + goal
+              + " | "
+              + (met ? "yes" : "**no**");
+        });
+  }
+
+  /** One way of uploading: its errors, latency, rate and the application's heap meanwhile. */
+  private static String upload(JsonNode phase) {
+    JsonNode heap = phase.path("heap");
+    return fmt(
+        "%d errors, p50 %.0f ms, p95 %.0f ms, max %.0f ms, %.1f/s;"
+            + " heap peak %.0f MB (%.0f MB live after collection)",
+        phase.path("errors").asInt(),
+        phase.path("p50Millis").asDouble(),
+        phase.path("p95Millis").asDouble(),
+        phase.path("maxMillis").asDouble(),
+        phase.path("uploadsPerSecond").asDouble(),
+        heap.path("usedMaxPolledMB").asDouble(),
+        heap.path("oldAfterGcMaxMB").asDouble());
   }
 
   /** "yes", or "no", saying so when the plain engine's own figure misses the goal too. */

@@ -93,6 +93,27 @@ class BenchSummaryTest {
                 Map.of("p95Millis", 106.4),
                 "plainTaskQueryCount",
                 Map.of("p95Millis", 63.8))));
+    write(
+        "attachments.json",
+        Map.of(
+            "date",
+            "2026-12-01T12:40:00Z",
+            "bodies",
+            500,
+            "fileBytes",
+            1048576,
+            "clients",
+            8,
+            "applicationHeap",
+            "-Xmx512m",
+            "warmUpUploadsEachWay",
+            25,
+            "phases",
+            List.of(upload(0, 512.1, 364.5), upload(0, 381.7, 504.2)),
+            "stored",
+            Map.of("product", Map.of("files", 525, "bytesStored", 525L * 1048576)),
+            "aliveAtEnd",
+            true));
 
     String text = BenchSummary.summary(folder, "2 cores, 23.4 GiB, PostgreSQL 15.19", "abc1234");
 
@@ -121,6 +142,58 @@ class BenchSummaryTest {
     assertThat(row(text, "**W4**"))
         .contains("list p95 88.2 ms, count p95 44.5 ms", "list p95 106.4 ms")
         .endsWith("| p95 ≤ 100 ms | yes |");
+    assertThat(row(text, "**W5**"))
+        .contains(
+            "500 bodies × 1024 KB, 8 clients, application -Xmx512m: 0 errors, p50 200 ms,"
+                + " p95 512 ms, max 900 ms, 25.0/s; heap peak 365 MB (120 MB live after"
+                + " collection), every file stored whole, alive at the end |",
+            "(as the administrator): 0 errors, p50 200 ms, p95 382 ms")
+        .endsWith("| yes |");
+  }
+
+  /** An attachment run with an error, or a file short of its bytes, misses its goal. */
+  @Test
+  void anAttachmentErrorOrAMissingByteMissesTheGoal() throws Exception {
+    Map<String, Object> report = new java.util.HashMap<>();
+    report.put("date", "2026-12-01T12:40:00Z");
+    report.put("bodies", 20);
+    report.put("fileBytes", 1000);
+    report.put("warmUpUploadsEachWay", 8);
+    report.put("phases", List.of(upload(1, 500, 300), upload(0, 400, 300)));
+    report.put("stored", Map.of("product", Map.of("files", 28, "bytesStored", 28_000)));
+    report.put("aliveAtEnd", true);
+    write("attachments.json", report);
+    assertThat(row(BenchSummary.summary(folder, "2 cores", "abc1234"), "**W5**"))
+        .contains(", every file stored whole")
+        .endsWith("| **no** |");
+
+    report.put("phases", List.of(upload(0, 500, 300), upload(0, 400, 300)));
+    report.put("stored", Map.of("product", Map.of("files", 28, "bytesStored", 27_999)));
+    write("attachments.json", report);
+    assertThat(row(BenchSummary.summary(folder, "2 cores", "abc1234"), "**W5**"))
+        .contains("**files or bytes missing**")
+        .endsWith("| **no** |");
+
+    report.put("stored", Map.of("product", Map.of("files", 28, "bytesStored", 28_000)));
+    write("attachments.json", report);
+    assertThat(row(BenchSummary.summary(folder, "2 cores", "abc1234"), "**W5**"))
+        .endsWith("| yes |");
+  }
+
+  private static Map<String, Object> upload(int errors, double p95, double heapPeak) {
+    return Map.of(
+        "errors",
+        errors,
+        "p50Millis",
+        200.0,
+        "p95Millis",
+        p95,
+        "maxMillis",
+        900.0,
+        "uploadsPerSecond",
+        25.0,
+        "heap",
+        Map.of("usedMaxPolledMB", heapPeak, "oldAfterGcMaxMB", 120.0));
   }
 
   /** W1's ratio goal compares the assignment with the plain engine doing the same step. */
@@ -164,6 +237,7 @@ class BenchSummaryTest {
     assertThat(row(text, "**W1**")).contains("| not run |");
     assertThat(row(text, "**W2**")).contains("| not run |");
     assertThat(row(text, "**W4**")).contains("| not run |");
+    assertThat(row(text, "**W5**")).contains("| not run |");
     assertThat(row(text, "**W3**"))
         .contains("(the product 1.81×)")
         .doesNotContain("first in a new JVM")

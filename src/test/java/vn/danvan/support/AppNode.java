@@ -42,13 +42,29 @@ public final class AppNode implements AutoCloseable {
    */
   public static AppNode on(String name, String databaseUrl, Path logDir, String... args)
       throws IOException {
+    return on(
+        name, databaseUrl, logDir, List.of("-Xmx1g"), "classpath:org/demo-province.yaml", args);
+  }
+
+  /**
+   * A node as {@link #on(String, String, Path, String...)}, with its own JVM options (its heap
+   * limit among them) and the registry at {@code registry} (a Spring resource location).
+   */
+  public static AppNode on(
+      String name,
+      String databaseUrl,
+      Path logDir,
+      List<String> jvmArgs,
+      String registry,
+      String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a server zone far from Vietnam: deadlines must not depend on it
-                "-Duser.timezone=UTC",
-                "-Xmx1g"));
+                "-Duser.timezone=UTC"));
+    command.addAll(jvmArgs);
     // more JVM options, e.g. -Ddanvan.node.jvmArgs="-XX:StartFlightRecording=filename=w1.jfr"
     command.addAll(
         List.of(System.getProperty("danvan.node.jvmArgs", "").split("\\s+")).stream()
@@ -64,7 +80,7 @@ public final class AppNode implements AutoCloseable {
             "--spring.datasource.username=" + PostgresApp.USER,
             "--spring.datasource.password=" + PostgresApp.PASSWORD,
             "--camunda.bpm.admin-user.password=" + PASSWORD,
-            "--danvan.org.registry=classpath:org/demo-province.yaml",
+            "--danvan.org.registry=" + registry,
             "--danvan.org.initial-password=" + PASSWORD,
             "--logging.level.root=WARN"));
     command.addAll(List.of(args));
@@ -150,7 +166,8 @@ public final class AppNode implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A port nothing listens on now. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -16,18 +16,30 @@ import java.util.Base64;
 public final class Http {
 
   private final CookieManager cookies = new CookieManager();
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .cookieHandler(cookies)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient client;
   private final String base;
   private boolean webappSession;
   private boolean csrfHeader = true;
 
   public Http(int port) {
+    this(port, true);
+  }
+
+  private Http(int port, boolean keepCookies) {
     this.base = "http://localhost:" + port;
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5));
+    this.client = (keepCookies ? builder.cookieHandler(cookies) : builder).build();
+  }
+
+  /**
+   * A client that keeps no cookie: every request stands alone, as API clients of many people
+   * sharing one connection pool send them (HTTP Basic each time).
+   */
+  public static Http withoutCookies(int port) {
+    return new Http(port, false);
   }
 
   /** A response's status and body. */

@@ -20,6 +20,14 @@ public final class NationalRegistry {
 
   /** Writes a registry with {@code communes} communes spread over the provinces. */
   public static Path write(Path dir, int communes) throws IOException {
+    return write(dir, communes, false);
+  }
+
+  /**
+   * The same, with one staff member for each commune when {@code staff} is set: {@code
+   * xa0001CanBo}… ({@link #staffOf}), for load tests that act as the bodies' own people.
+   */
+  public static Path write(Path dir, int communes, boolean staff) throws IOException {
     StringBuilder yaml =
         new StringBuilder(
             """
@@ -46,8 +54,19 @@ public final class NationalRegistry {
               "  - id: %s%n    name: Xã %s%n    type: xa%n    parent: tinh%02d%n",
               id, id.substring(2), province));
     }
-    yaml.append("people: []\n");
-    Path file = dir.resolve("national-" + communes + ".yaml");
+    if (staff) {
+      yaml.append("people:\n");
+      for (String id : communeIds(communes)) {
+        yaml.append(
+            String.format(
+                "  - id: %s%n    name: Cán bộ Xã %s%n    body: %s%n    role: staff%n"
+                    + "    email: %s@kiemthu.danvan.vn%n",
+                staffOf(id), id.substring(2), id, id));
+      }
+    } else {
+      yaml.append("people: []\n");
+    }
+    Path file = dir.resolve("national-" + communes + (staff ? "-staff" : "") + ".yaml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     return file;
   }
@@ -84,6 +103,11 @@ public final class NationalRegistry {
         demo.substring(0, people) + communes + demo.substring(people),
         StandardCharsets.UTF_8);
     return file;
+  }
+
+  /** The login of the commune {@code communeId}'s staff member in a registry with staff. */
+  public static String staffOf(String communeId) {
+    return communeId + "CanBo";
   }
 
   public static List<String> communeIds(int communes) {
