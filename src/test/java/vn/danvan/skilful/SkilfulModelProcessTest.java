@@ -650,7 +650,11 @@ class SkilfulModelProcessTest {
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
           <process id="focusAreasCheck" isExecutable="true" camunda:historyTimeToLive="1">
-            <startEvent id="Start" />
+            <startEvent id="Start">
+              <extensionElements>
+                <camunda:executionListener delegateExpression="${directiveStarted}" event="start" />
+              </extensionElements>
+            </startEvent>
             <callActivity id="CallActivity_Movement" name="II.4 Phong trào"
                 calledElement="skilfulFocus">
               <extensionElements>
