@@ -283,7 +283,7 @@ final class SecurityMatrix {
     return List.of(
         get(ATTACHMENTS + "/cong-viec/{task}", FILE_NAME, readers, OTHER_BODY),
         get(ATTACHMENTS + "/{file}", "%PDF-1.4", readers, OTHER_BODY),
-        get(ATTACHMENTS + "/cong-viec/{task}/truoc-do", null, readers, OTHER_BODY),
+        get(ATTACHMENTS + "/cong-viec/{task}/truoc-do", "", readers, OTHER_BODY),
         probe(
             "POST",
             ATTACHMENTS + "/cong-viec/{task}",
