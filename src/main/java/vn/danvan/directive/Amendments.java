@@ -202,8 +202,7 @@ public class Amendments {
         + label(sourceModel, activityId)
         + " đang thực hiện nhưng phiên bản "
         + target.getVersion()
-        + " không có bước tương ứng (cùng mã, cùng loại): hãy để bước này xong"
-        + " hoặc rút lại công việc của nó trước khi chuyển";
+        + " không có bước tương ứng (cùng mã, cùng loại): chờ bước này xong rồi chuyển";
   }
 
   private static List<Problem> planProblems(
