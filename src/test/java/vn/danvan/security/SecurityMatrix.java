@@ -785,6 +785,14 @@ final class SecurityMatrix {
             "nhacHan",
             List.of(Actor.STAFF),
             NOBODY),
+        // amending a directive: a dry run (nothing changes) for administrators only
+        probe(
+            "POST",
+            "/api/van-ban/chiThi03XuanLoc2023/chuyen-phien-ban",
+            "{\"dryRun\":true}",
+            "\"processDefinitionKey\":\"chiThi03XuanLoc2023\"",
+            ADMINS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
         get(
             "/actuator/prometheus",
             "danvan_",
