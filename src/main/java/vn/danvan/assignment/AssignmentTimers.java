@@ -3,7 +3,6 @@ package vn.danvan.assignment;
 import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
-import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -155,10 +154,9 @@ public class AssignmentTimers {
     return Inputs.date(vars, DEADLINE, "Hạn hoàn thành");
   }
 
-  /** A number or numeric text (an element template writes text), checked at start; default 3. */
+  /** A number or its digits (an element template writes text), checked at start; default 3. */
   private static int reminderDays(VariableScope vars) {
-    Object value = vars.getVariable(REMINDER_DAYS);
-    return value == null ? DEFAULT_REMINDER_DAYS : Integer.parseInt(String.valueOf(value).trim());
+    return SharedVariables.reminderDays(vars, DEFAULT_REMINDER_DAYS);
   }
 
   private static String chaseInterval(VariableScope vars) {

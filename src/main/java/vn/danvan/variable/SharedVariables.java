@@ -2,6 +2,7 @@ package vn.danvan.variable;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.danvan.input.Inputs;
 
 /**
  * The process variables several blocks share: a piece of work (lead body, deadline, content,
@@ -136,9 +137,16 @@ public final class SharedVariables {
     vars.setVariable(DEADLINE, deadline == null ? "" : deadline.toString());
   }
 
-  /** How many days before its due day a round opens; {@code absent} when not given as a number. */
+  /** How many days before its due day a round opens (a number or its digits); {@code absent}. */
   public static int windowDays(VariableScope vars, int absent) {
-    return vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue() : absent;
+    return Inputs.days(vars, WINDOW_DAYS, "Số ngày mở kỳ trước hạn", absent);
+  }
+
+  /**
+   * How many days before the deadline the reminder goes (a number or its digits); {@code absent}.
+   */
+  public static int reminderDays(VariableScope vars, int absent) {
+    return Inputs.days(vars, REMINDER_DAYS, "Số ngày nhắc trước hạn", absent);
   }
 
   /** A review's due day (yyyy-MM-dd): a milestone's, or an evaluation year's scoring deadline. */
