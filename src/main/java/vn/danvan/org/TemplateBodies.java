@@ -34,7 +34,7 @@ import org.springframework.core.io.FileSystemResource;
 public final class TemplateBodies {
 
   /** Fields that name one body (camunda:in targets). */
-  static final Set<String> ONE_BODY =
+  public static final Set<String> ONE_BODY =
       Set.of(
           "leadBody",
           "monitorBody",
