@@ -10,6 +10,7 @@ import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
 import static vn.danvan.periodic.PeriodicVariables.RETURNING;
 import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
@@ -59,8 +60,8 @@ public class PeriodicReports {
 
   /**
    * Start: cyclePhrase, issuedDate (default today), endDate (yyyy-MM-dd or a phrase such as "quý
-   * III/2020"), consolidatingBody, recipientBody; the reporting bodies and the rest are checked by
-   * the fan-out of each round.
+   * III/2020"), consolidatingBody, recipientBody, the days a round opens early and the leader's
+   * review (yes/no); the reporting bodies and the rest are checked by the fan-out of each round.
    */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, CYCLE_PHRASE, "Chu kỳ báo cáo");
@@ -80,6 +81,8 @@ public class PeriodicReports {
     }
     inForce.bodyList(execution, REPORTING_BODIES, "Đơn vị báo cáo");
     Inputs.text(execution, TASK_CONTENT, "Nội dung báo cáo");
+    SharedVariables.windowDays(execution, DEFAULT_WINDOW_DAYS);
+    Inputs.flag(execution, LEADER_REVIEW, "Cần lãnh đạo duyệt", true);
     ReportFigures.declared(execution);
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {
