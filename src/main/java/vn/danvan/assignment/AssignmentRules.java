@@ -15,6 +15,7 @@ import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
 import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
@@ -80,7 +81,7 @@ public class AssignmentRules {
   public LocalDate checkCommon(VariableScope vars) {
     inForce.body(vars, MONITOR_BODY, "Đơn vị theo dõi");
     Inputs.text(vars, TASK_CONTENT, "Nội dung nhiệm vụ");
-    SharedVariables.reminderDays(vars, 0);
+    Inputs.days(vars, REMINDER_DAYS, "Số ngày nhắc trước hạn", 0);
     Object interval = vars.getVariable(CHASE_INTERVAL);
     if (interval != null && !String.valueOf(interval).matches("P(\\d+[YMWD])+")) {
       throw new InvalidInputException(

@@ -3,6 +3,7 @@ package vn.danvan.assignment;
 import static vn.danvan.variable.SharedVariables.CHASE_INTERVAL;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -156,7 +157,7 @@ public class AssignmentTimers {
 
   /** A number or its digits (an element template writes text), checked at start; default 3. */
   private static int reminderDays(VariableScope vars) {
-    return SharedVariables.reminderDays(vars, DEFAULT_REMINDER_DAYS);
+    return Inputs.days(vars, REMINDER_DAYS, "Số ngày nhắc trước hạn", DEFAULT_REMINDER_DAYS);
   }
 
   private static String chaseInterval(VariableScope vars) {

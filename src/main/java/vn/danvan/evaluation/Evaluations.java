@@ -47,6 +47,7 @@ import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -289,7 +290,10 @@ public class Evaluations {
     LocalDate due =
         LocalDate.parse(
             vars.getVariable(SELF_ASSESSMENT_DUE) instanceof String d ? d : dueOf(vars));
-    return Deadlines.startOf(due.minusDays(SharedVariables.windowDays(vars, DEFAULT_WINDOW_DAYS)));
+    return Deadlines.startOf(
+        due.minusDays(
+            Inputs.days(
+                vars, WINDOW_DAYS, "Số ngày mở kỳ tự chấm trước hạn", DEFAULT_WINDOW_DAYS)));
   }
 
   /** The bodies of this round: all of them, or those the leadership returned. */

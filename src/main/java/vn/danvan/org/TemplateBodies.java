@@ -1,5 +1,8 @@
 package vn.danvan.org;
 
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -33,26 +36,15 @@ import org.springframework.core.io.FileSystemResource;
  */
 public final class TemplateBodies {
 
-  /** Fields that name one body (camunda:in targets). */
-  public static final Set<String> ONE_BODY =
-      Set.of(
-          "leadBody",
-          "monitorBody",
-          "consolidatingBody",
-          "recipientBody",
-          "inspectingBody",
-          "reviewingBody",
-          "approvingBody",
-          "commendingBody",
-          "organisingBody",
-          "draftingBody",
-          "leadershipBody");
+  /** A field names one body when its variable's name ends so (leadBody, monitorBody…). */
+  public static boolean namesOneBody(String target) {
+    return target.endsWith("Body");
+  }
 
-  /** Fields that list several bodies, ids separated by commas. */
-  static final Set<String> SEVERAL_BODIES =
-      Set.of("bodies", "reportingBodies", "coordinatingBodies", "contributingBodies");
-
-  static final String BODY_TYPE = "bodyType";
+  /** A field lists several bodies (ids separated by commas): bodies, reportingBodies… */
+  public static boolean namesSeveralBodies(String target) {
+    return target.equals(BODIES) || target.endsWith("Bodies");
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Collator BY_NAME = Collator.getInstance(Locale.forLanguageTag("vi"));
@@ -122,7 +114,7 @@ public final class TemplateBodies {
   }
 
   private void rewrite(ObjectNode property, String target) {
-    if (ONE_BODY.contains(target)) {
+    if (namesOneBody(target)) {
       property.put("label", property.path("label").asText().replace(" (mã)", ""));
       property.put("type", "Dropdown");
       property.put(
@@ -134,7 +126,7 @@ public final class TemplateBodies {
             .put("name", body.name() + " (" + body.id() + ")")
             .put("value", body.id());
       }
-    } else if (SEVERAL_BODIES.contains(target)) {
+    } else if (namesSeveralBodies(target)) {
       property.put("type", "String");
       property.remove("choices");
       property.put(

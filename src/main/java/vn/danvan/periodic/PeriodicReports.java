@@ -15,6 +15,7 @@ import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,6 +49,7 @@ import vn.danvan.variable.SharedVariables;
 public class PeriodicReports {
 
   static final int DEFAULT_WINDOW_DAYS = 15;
+  private static final String WINDOW_LABEL = "Số ngày mở kỳ báo cáo trước hạn";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BodiesInForce inForce;
@@ -81,7 +83,7 @@ public class PeriodicReports {
     }
     inForce.bodyList(execution, REPORTING_BODIES, "Đơn vị báo cáo");
     Inputs.text(execution, TASK_CONTENT, "Nội dung báo cáo");
-    SharedVariables.windowDays(execution, DEFAULT_WINDOW_DAYS);
+    Inputs.days(execution, WINDOW_DAYS, WINDOW_LABEL, DEFAULT_WINDOW_DAYS);
     Inputs.flag(execution, LEADER_REVIEW, "Cần lãnh đạo duyệt", true);
     ReportFigures.declared(execution);
     List<Period> periods = cycle.periods(from, until);
@@ -167,7 +169,8 @@ public class PeriodicReports {
   /** The round opens {@code windowDays} before the due day. */
   public Date opensAt(VariableScope vars) {
     return opensAt(
-        LocalDate.parse(due(vars)), SharedVariables.windowDays(vars, DEFAULT_WINDOW_DAYS));
+        LocalDate.parse(due(vars)),
+        Inputs.days(vars, WINDOW_DAYS, WINDOW_LABEL, DEFAULT_WINDOW_DAYS));
   }
 
   /** The opening of a round due on a day: that many days before it, at 00:00 in Vietnam. */

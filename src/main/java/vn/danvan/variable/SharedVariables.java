@@ -2,7 +2,6 @@ package vn.danvan.variable;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import vn.danvan.input.Inputs;
 
 /**
  * The process variables several blocks share: a piece of work (lead body, deadline, content,
@@ -135,18 +134,6 @@ public final class SharedVariables {
   /** Writes the deadline as the models and forms read it: yyyy-MM-dd, empty for none. */
   public static void deadline(VariableScope vars, LocalDate deadline) {
     vars.setVariable(DEADLINE, deadline == null ? "" : deadline.toString());
-  }
-
-  /** How many days before its due day a round opens (a number or its digits); {@code absent}. */
-  public static int windowDays(VariableScope vars, int absent) {
-    return Inputs.days(vars, WINDOW_DAYS, "Số ngày mở kỳ trước hạn", absent);
-  }
-
-  /**
-   * How many days before the deadline the reminder goes (a number or its digits); {@code absent}.
-   */
-  public static int reminderDays(VariableScope vars, int absent) {
-    return Inputs.days(vars, REMINDER_DAYS, "Số ngày nhắc trước hạn", absent);
   }
 
   /** A review's due day (yyyy-MM-dd): a milestone's, or an evaluation year's scoring deadline. */

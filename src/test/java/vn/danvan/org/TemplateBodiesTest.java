@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
+import vn.danvan.variable.SharedVariables;
 
 /**
  * The body fields of the element templates are the demo registry's bodies in force, as {@code
@@ -64,7 +65,7 @@ class TemplateBodiesTest {
           new ObjectMapper().readTree(file.toFile()).get(0).get("properties")) {
         String target = property.path("binding").path("target").asText();
         String where = file.getFileName() + " " + target;
-        if (TemplateBodies.ONE_BODY.contains(target)) {
+        if (TemplateBodies.namesOneBody(target)) {
           fields++;
           assertThat(property.get("type").asText()).as(where).isEqualTo("Dropdown");
           List<String> ids = new ArrayList<>();
@@ -82,13 +83,13 @@ class TemplateBodiesTest {
           if (property.has("value")) {
             assertThat(ids).as(where + " default").contains(property.get("value").asText());
           }
-        } else if (TemplateBodies.BODY_TYPE.equals(target)) {
+        } else if (SharedVariables.BODY_TYPE.equals(target)) {
           assertThat(property.get("type").asText()).as(where).isEqualTo("Dropdown");
           for (JsonNode choice : property.get("choices")) {
             String id = choice.get("value").asText();
             assertThat(id.isEmpty() || types.contains(id)).as(where + " " + id).isTrue();
           }
-        } else if (TemplateBodies.SEVERAL_BODIES.contains(target)) {
+        } else if (TemplateBodies.namesSeveralBodies(target)) {
           assertThat(property.get("type").asText()).as(where).isEqualTo("String");
           assertThat(property.get("description").asText()).as(where).contains("(xa)", "(so)");
         }

@@ -133,7 +133,7 @@ public final class ElementTemplateConformance {
    */
   private static boolean isChoice(JsonNode property, String value) {
     if (!"Dropdown".equals(property.path("type").asText())
-        || TemplateBodies.ONE_BODY.contains(property.path("binding").path("target").asText())) {
+        || TemplateBodies.namesOneBody(property.path("binding").path("target").asText())) {
       return true;
     }
     for (JsonNode choice : property.path("choices")) {
