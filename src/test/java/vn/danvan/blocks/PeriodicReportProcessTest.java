@@ -425,7 +425,12 @@ class PeriodicReportProcessTest {
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://danvan.vn">
           <bpmn:process id="figuresBadlyDeclared" isExecutable="true"
               camunda:historyTimeToLive="1">
-            <bpmn:startEvent id="StartEvent_Issued" />
+            <bpmn:startEvent id="StartEvent_Issued">
+              <bpmn:extensionElements>
+                <camunda:executionListener delegateExpression="${directiveStarted}"
+                    event="start" />
+              </bpmn:extensionElements>
+            </bpmn:startEvent>
             <bpmn:callActivity id="CallActivity_AnnualReport" name="Báo cáo hằng năm"
                 calledElement="periodicReport">
               <bpmn:extensionElements>
