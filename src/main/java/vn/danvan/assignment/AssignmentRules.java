@@ -81,11 +81,7 @@ public class AssignmentRules {
   public LocalDate checkCommon(VariableScope vars) {
     inForce.body(vars, MONITOR_BODY, "Đơn vị theo dõi");
     Inputs.text(vars, TASK_CONTENT, "Nội dung nhiệm vụ");
-    Object days = vars.getVariable(REMINDER_DAYS);
-    if (days != null && !String.valueOf(days).trim().matches("\\d{1,3}")) {
-      throw new InvalidInputException(
-          "Số ngày nhắc trước hạn \"" + days + "\" phải là số nguyên từ 0 (reminderDays)");
-    }
+    Inputs.days(vars, REMINDER_DAYS, "Số ngày nhắc trước hạn", 0);
     Object interval = vars.getVariable(CHASE_INTERVAL);
     if (interval != null && !String.valueOf(interval).matches("P(\\d+[YMWD])+")) {
       throw new InvalidInputException(

@@ -155,10 +155,9 @@ public class AssignmentTimers {
     return Inputs.date(vars, DEADLINE, "Hạn hoàn thành");
   }
 
-  /** A number or numeric text (an element template writes text), checked at start; default 3. */
+  /** A number or its digits (an element template writes text), checked at start; default 3. */
   private static int reminderDays(VariableScope vars) {
-    Object value = vars.getVariable(REMINDER_DAYS);
-    return value == null ? DEFAULT_REMINDER_DAYS : Integer.parseInt(String.valueOf(value).trim());
+    return Inputs.days(vars, REMINDER_DAYS, "Số ngày nhắc trước hạn", DEFAULT_REMINDER_DAYS);
   }
 
   private static String chaseInterval(VariableScope vars) {

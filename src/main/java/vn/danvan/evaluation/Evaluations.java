@@ -206,7 +206,9 @@ public class Evaluations {
     }
     CriteriaSet set = catalog.byId(Inputs.text(execution, CRITERIA_SET_ID, "Bộ tiêu chí"));
     LocalDate due = LocalDate.parse(Inputs.text(execution, SELF_ASSESSMENT_DUE, "Hạn tự chấm"));
-    YearDues dues = YearDues.of(due, days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS));
+    YearDues dues =
+        YearDues.of(
+            due, Inputs.days(execution, REVIEW_DAYS, "Số ngày thẩm định", DEFAULT_REVIEW_DAYS));
     execution.setVariable(CRITERIA_SET_NAME, set.name());
     execution.setVariable(BAND_DECISION, set.bands());
     execution.setVariable(REVIEW_DUE, dues.review().toString());
@@ -262,7 +264,7 @@ public class Evaluations {
     YearDues dues =
         YearDues.of(
             LocalDate.parse(year.get("due").asText()),
-            days(execution, REVIEW_DAYS, DEFAULT_REVIEW_DAYS));
+            Inputs.days(execution, REVIEW_DAYS, "Số ngày thẩm định", DEFAULT_REVIEW_DAYS));
     execution.setVariable(YEAR, year.get(YEAR).asInt());
     execution.setVariable(CRITERIA_SET_ID, set.id());
     execution.setVariable(CRITERIA_SET_NAME, set.name());
@@ -288,7 +290,10 @@ public class Evaluations {
     LocalDate due =
         LocalDate.parse(
             vars.getVariable(SELF_ASSESSMENT_DUE) instanceof String d ? d : dueOf(vars));
-    return Deadlines.startOf(due.minusDays(days(vars, WINDOW_DAYS, DEFAULT_WINDOW_DAYS)));
+    return Deadlines.startOf(
+        due.minusDays(
+            Inputs.days(
+                vars, WINDOW_DAYS, "Số ngày mở kỳ tự chấm trước hạn", DEFAULT_WINDOW_DAYS)));
   }
 
   /** The bodies of this round: all of them, or those the leadership returned. */
@@ -670,17 +675,5 @@ public class Evaluations {
 
   private static ArrayNode json(VariableScope vars, String name) {
     return Sheets.read(vars.getVariable(name), name);
-  }
-
-  private static int days(VariableScope vars, String name, int absent) {
-    Object value = vars.getVariable(name);
-    if (value == null || String.valueOf(value).isBlank()) {
-      return absent;
-    }
-    String text = String.valueOf(value).trim();
-    if (!text.matches("\\d{1,3}")) {
-      throw new InvalidInputException("Số ngày \"" + value + "\" phải là số nguyên (" + name + ")");
-    }
-    return Integer.parseInt(text);
   }
 }

@@ -89,6 +89,26 @@ public final class Inputs {
     throw new InvalidInputException(label + " phải là true hoặc false (" + name + ")");
   }
 
+  /**
+   * A whole number of days from 0 to 999: a number, or its digits as text (an element template
+   * writes a plain {@code 15}, which the engine passes as text); {@code absent} when not given.
+   */
+  public static int days(VariableScope vars, String name, String label, int absent) {
+    Object value = vars.getVariable(name);
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return absent;
+    }
+    String text =
+        value instanceof Number n && n.doubleValue() == n.longValue()
+            ? String.valueOf(n.longValue())
+            : String.valueOf(value).trim();
+    if (!text.matches("\\d{1,3}")) {
+      throw new InvalidInputException(
+          label + " \"" + value + "\" phải là số nguyên từ 0 đến 999 (" + name + ")");
+    }
+    return Integer.parseInt(text);
+  }
+
   /** An explicit yes or no (a checkbox the user must decide on). */
   public static boolean decision(VariableScope vars, String name, String missing) {
     if (!(vars.getVariable(name) instanceof Boolean value)) {

@@ -19,10 +19,13 @@ import static vn.danvan.inspection.InspectionVariables.PLAN_DUE;
 import static vn.danvan.inspection.InspectionVariables.ROUND_DUE;
 import static vn.danvan.inspection.InspectionVariables.ROUND_LABEL;
 import static vn.danvan.variable.SharedVariables.BODY_NAME;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,7 +45,6 @@ import vn.danvan.input.Inputs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.BodiesInForce;
 import vn.danvan.org.OrgRegistry;
-import vn.danvan.variable.SharedVariables;
 
 /**
  * Inspection and supervision ("kiểm tra, giám sát"): in each round (once, e.g. "quý IV/2026", or
@@ -80,7 +82,8 @@ public class Inspections {
 
   /**
    * Start: inspectingBody, bodies or bodyType (the inspected), taskContent, deadlinePhrase (one-off
-   * or a cycle, read against issuedDate and replayYears), endDate for a cycle.
+   * or a cycle, read against issuedDate and replayYears), endDate for a cycle, and for the
+   * corrections the leader's review and the inspecting body's confirmation (yes/no).
    */
   public void started(DelegateExecution execution) {
     inForce.body(execution, INSPECTING_BODY, "Đơn vị kiểm tra");
@@ -95,6 +98,8 @@ public class Inspections {
               + "\" (bodies)");
     }
     Inputs.text(execution, TASK_CONTENT, "Nội dung kiểm tra, giám sát");
+    Inputs.flag(execution, LEADER_REVIEW, "Cần lãnh đạo duyệt", true);
+    Inputs.flag(execution, CONFIRMATION, "Cần đơn vị theo dõi xác nhận", true);
     String phrase = Inputs.text(execution, DEADLINE_PHRASE, "Thời gian kiểm tra");
     ArrayNode rounds = JSON.createArrayNode();
     Schedule schedule = deadlines.read(execution, phrase);
@@ -107,7 +112,9 @@ public class Inspections {
     } else if (schedule instanceof Schedule.Every cycle) {
       LocalDate from = deadlines.issuedDate(execution);
       LocalDate until = endDate(execution);
-      int window = SharedVariables.windowDays(execution, DEFAULT_WINDOW_DAYS);
+      int window =
+          Inputs.days(
+              execution, WINDOW_DAYS, "Số ngày mở đợt kiểm tra trước hạn", DEFAULT_WINDOW_DAYS);
       for (Schedule.Period p : cycle.periods(from, until)) {
         LocalDate opens = p.due().minusDays(window);
         rounds

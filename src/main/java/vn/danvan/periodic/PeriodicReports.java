@@ -10,10 +10,12 @@ import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
 import static vn.danvan.periodic.PeriodicVariables.RETURNING;
 import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
 import static vn.danvan.variable.SharedVariables.RECIPIENT_BODY;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,6 +49,7 @@ import vn.danvan.variable.SharedVariables;
 public class PeriodicReports {
 
   static final int DEFAULT_WINDOW_DAYS = 15;
+  private static final String WINDOW_LABEL = "Số ngày mở kỳ báo cáo trước hạn";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BodiesInForce inForce;
@@ -59,8 +62,8 @@ public class PeriodicReports {
 
   /**
    * Start: cyclePhrase, issuedDate (default today), endDate (yyyy-MM-dd or a phrase such as "quý
-   * III/2020"), consolidatingBody, recipientBody; the reporting bodies and the rest are checked by
-   * the fan-out of each round.
+   * III/2020"), consolidatingBody, recipientBody, the days a round opens early and the leader's
+   * review (yes/no); the reporting bodies and the rest are checked by the fan-out of each round.
    */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, CYCLE_PHRASE, "Chu kỳ báo cáo");
@@ -80,6 +83,8 @@ public class PeriodicReports {
     }
     inForce.bodyList(execution, REPORTING_BODIES, "Đơn vị báo cáo");
     Inputs.text(execution, TASK_CONTENT, "Nội dung báo cáo");
+    Inputs.days(execution, WINDOW_DAYS, WINDOW_LABEL, DEFAULT_WINDOW_DAYS);
+    Inputs.flag(execution, LEADER_REVIEW, "Cần lãnh đạo duyệt", true);
     ReportFigures.declared(execution);
     List<Period> periods = cycle.periods(from, until);
     if (periods.isEmpty()) {
@@ -164,7 +169,8 @@ public class PeriodicReports {
   /** The round opens {@code windowDays} before the due day. */
   public Date opensAt(VariableScope vars) {
     return opensAt(
-        LocalDate.parse(due(vars)), SharedVariables.windowDays(vars, DEFAULT_WINDOW_DAYS));
+        LocalDate.parse(due(vars)),
+        Inputs.days(vars, WINDOW_DAYS, WINDOW_LABEL, DEFAULT_WINDOW_DAYS));
   }
 
   /** The opening of a round due on a day: that many days before it, at 00:00 in Vietnam. */

@@ -5,6 +5,7 @@ import static vn.danvan.review.ReviewVariables.LEADERSHIP_BODY;
 import static vn.danvan.review.ReviewVariables.REVIEW_KIND;
 import static vn.danvan.review.ReviewVariables.REVIEW_OPENS;
 import static vn.danvan.review.ReviewVariables.REVIEW_TASK;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
 import static vn.danvan.variable.SharedVariables.REVIEW_DUE;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
@@ -35,7 +36,10 @@ public class Reviews {
     this.deadlines = deadlines;
   }
 
-  /** milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind. */
+  /**
+   * milestonePhrase (one-off), issuedDate, draftingBody, leadershipBody, reviewKind, the drafting
+   * body leader's review (yes/no).
+   */
   public void started(DelegateExecution execution) {
     String phrase = Inputs.text(execution, MILESTONE_PHRASE, "Thời điểm sơ kết, tổng kết");
     if (!(deadlines.read(execution, phrase) instanceof Schedule.Once once)) {
@@ -44,6 +48,7 @@ public class Reviews {
     }
     inForce.body(execution, DRAFTING_BODY, "Đơn vị chủ trì xây dựng báo cáo");
     inForce.body(execution, LEADERSHIP_BODY, "Cấp kết luận");
+    Inputs.flag(execution, LEADER_REVIEW, "Cần lãnh đạo duyệt", true);
     String kind = Inputs.text(execution, REVIEW_KIND, "Loại (Sơ kết hoặc Tổng kết)");
     String content = Inputs.text(execution, TASK_CONTENT, "Nội dung sơ kết, tổng kết");
     execution.setVariable(REVIEW_OPENS, once.opens().toString());

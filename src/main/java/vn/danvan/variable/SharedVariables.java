@@ -136,11 +136,6 @@ public final class SharedVariables {
     vars.setVariable(DEADLINE, deadline == null ? "" : deadline.toString());
   }
 
-  /** How many days before its due day a round opens; {@code absent} when not given as a number. */
-  public static int windowDays(VariableScope vars, int absent) {
-    return vars.getVariable(WINDOW_DAYS) instanceof Number n ? n.intValue() : absent;
-  }
-
   /** A review's due day (yyyy-MM-dd): a milestone's, or an evaluation year's scoring deadline. */
   public static LocalDate reviewDue(VariableScope vars) {
     return LocalDate.parse((String) vars.getVariable(REVIEW_DUE));

@@ -13,6 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.directive.DirectiveIdentity;
 import vn.danvan.support.ElementTemplateConformance;
 
@@ -173,6 +174,26 @@ class ElementTemplatesTest {
         .contains("CallActivity_Plan")
         .contains("leadBody")
         .contains("Đơn vị chủ trì");
+  }
+
+  /** A yes/no field holds one of its choices (true, false), a number of days its digits. */
+  @Test
+  void theCheckFindsAValueOutsideTheChoicesAndDaysNotAsDigits(@TempDir Path dir) throws Exception {
+    ElementTemplateConformance conformance = new ElementTemplateConformance(TEMPLATES);
+    Path model = dir.resolve("sample-directive-choices.bpmn");
+    Files.writeString(
+        model,
+        Files.readString(fixture("sample-directive.bpmn"))
+            .replace(
+                "<camunda:in sourceExpression=\"3\" target=\"reminderDays\" />",
+                "<camunda:in sourceExpression=\"${3}\" target=\"reminderDays\" />"
+                    + "<camunda:in sourceExpression=\"có\" target=\"leaderReview\" />"));
+    assertThat(conformance.check(model))
+        .containsExactlyInAnyOrder(
+            "sample-directive-choices.bpmn CallActivity_Plan: \"${3}\" không đúng dạng: Số nguyên"
+                + " từ 0 đến 999",
+            "sample-directive-choices.bpmn CallActivity_Plan: \"có\" không có trong danh sách chọn"
+                + " của \"Lãnh đạo đơn vị duyệt trước khi gửi\" (leaderReview)");
   }
 
   static Path fixture(String name) {

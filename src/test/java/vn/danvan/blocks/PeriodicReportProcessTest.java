@@ -26,6 +26,7 @@ import static vn.danvan.variable.SharedVariables.END_DATE;
 import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
 import static vn.danvan.variable.SharedVariables.FIGURE_ROWS;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.MISSING_BODIES;
 import static vn.danvan.variable.SharedVariables.MISSING_COUNT;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
@@ -34,6 +35,7 @@ import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
 import static vn.danvan.variable.SharedVariables.REPORT_FIGURES;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+import static vn.danvan.variable.SharedVariables.WINDOW_DAYS;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -228,6 +230,32 @@ class PeriodicReportProcessTest {
   }
 
   /**
+   * What the element template writes: plain text "20" for the days a period opens early and "false"
+   * for the leader's review. The quarter opens 20 days before its due day and the bodies' reports
+   * go to the consolidator without their leader's approval.
+   */
+  @Test
+  void theTemplatesPlainDaysAndNoLeaderReviewAreFollowedInEveryPeriod() {
+    at("2016-05-20T09:00");
+    ProcessInstance pi = start(WINDOW_DAYS, "20", LEADER_REVIEW, "false");
+    assertThat(periodOpenings(pi))
+        .extracting(Job::getDuedate)
+        .containsExactly(vietnam("2016-06-10"), vietnam("2016-09-10"), vietnam("2016-12-11"));
+    Job opens = periodOpenings(pi).get(0);
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    runAsyncJobs();
+    taskQuery()
+        .processInstanceBusinessKey("24-NQ/TU")
+        .taskDefinitionKey("Task_Perform")
+        .list()
+        .forEach(t -> complete(t, withVariables(RESULT_REPORT, "Số liệu quý II")));
+    runAsyncJobs();
+    assertThat(taskQuery().taskDefinitionKey("Task_ApproveResult").count()).isZero();
+    assertThat(taskService().getVariable(consolidation().getId(), MISSING_COUNT)).isEqualTo(0);
+  }
+
+  /**
    * A five-year quarterly cycle (20 quarters) in which one body never answers: every quarter opens
    * on its date, and the consolidator compiles every quarter on its compile day (the day after the
    * due day) with the others' reports and the silent body named as missing.
@@ -399,7 +427,8 @@ class PeriodicReportProcessTest {
               camunda:historyTimeToLive="1">
             <bpmn:startEvent id="StartEvent_Issued">
               <bpmn:extensionElements>
-                <camunda:executionListener delegateExpression="${directiveStarted}" event="start" />
+                <camunda:executionListener delegateExpression="${directiveStarted}"
+                    event="start" />
               </bpmn:extensionElements>
             </bpmn:startEvent>
             <bpmn:callActivity id="CallActivity_AnnualReport" name="Báo cáo hằng năm"
@@ -678,6 +707,8 @@ class PeriodicReportProcessTest {
           no period          | endDate           | 2016-05-31         | Không có kỳ báo cáo nào
           unknown recipient  | recipientBody     | ubndKhongCo        | Nơi nhận báo cáo "ubndKhongCo"
           bad issue date     | issuedDate        | 2016/5/20          | Ngày ban hành "2016/5/20" không hợp lệ
+          days as expression | windowDays        | ${15}              | phải là số nguyên từ 0 đến 999
+          review not yes/no  | leaderReview      | có                 | phải là true hoặc false
           """)
   void badStartIsRefused(String kind, String name, String value, String message) {
     at("2016-05-20T09:00");

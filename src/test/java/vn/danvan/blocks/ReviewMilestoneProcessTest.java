@@ -15,6 +15,7 @@ import static vn.danvan.review.ReviewVariables.LEADERSHIP_BODY;
 import static vn.danvan.review.ReviewVariables.REVIEW_CONCLUSION;
 import static vn.danvan.review.ReviewVariables.REVIEW_KIND;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
 import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
@@ -117,6 +118,24 @@ class ReviewMilestoneProcessTest {
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 
+  /** The template's "Không": the drafting body's staff send the draft without their leader. */
+  @Test
+  void withoutLeaderReviewTheDraftGoesStraightToTheLeadership() {
+    ProcessInstance pi = plan(LEADER_REVIEW, "false");
+    Job opens = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+    ClockUtil.setCurrentTime(opens.getDuedate());
+    managementService().executeJob(opens.getId());
+    taskQuery()
+        .taskDefinitionKey("Task_Contribute")
+        .list()
+        .forEach(t -> complete(t, withVariables(CONTRIBUTION, "Ý kiến đóng góp")));
+    complete(
+        taskQuery().taskDefinitionKey("Task_Perform").singleResult(),
+        withVariables(RESULT_REPORT, "Dự thảo báo cáo tổng kết"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConcludeReview");
+    assertThat(taskQuery().taskDefinitionKey("Task_ApproveResult").count()).isZero();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -126,6 +145,7 @@ class ReviewMilestoneProcessTest {
           unknown phrase    | milestonePhrase | cuối nhiệm kỳ | Không hiểu thời hạn "cuối nhiệm kỳ"
           unknown drafter   | draftingBody    | banKhongCo  | Đơn vị chủ trì xây dựng báo cáo "banKhongCo"
           no kind           | reviewKind      |             | Loại (Sơ kết hoặc Tổng kết) là bắt buộc
+          review not yes/no | leaderReview    | có          | Cần lãnh đạo duyệt phải là true hoặc false
           """)
   void badPlanIsRefused(String kind, String name, String value, String message) {
     assertThatThrownBy(() -> plan(name, value))

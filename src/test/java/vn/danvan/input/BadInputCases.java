@@ -205,7 +205,7 @@ public final class BadInputCases {
             COORDINATOR,
             START_ASSIGNMENT,
             assignment("reminderDays", text("ba")),
-            "phải là số nguyên từ 0 (reminderDays)"),
+            "phải là số nguyên từ 0 đến 999 (reminderDays)"),
         post(
             "start: chase interval not ISO",
             COORDINATOR,

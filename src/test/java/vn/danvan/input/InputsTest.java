@@ -43,4 +43,29 @@ class InputsTest {
                 + "\" không hợp lệ: dùng định dạng ngày/tháng/năm (31/12/2026)"
                 + " hoặc yyyy-MM-dd (deadline)");
   }
+
+  static VariableScope days(Object value) {
+    VariableScope vars = mock(VariableScope.class);
+    when(vars.getVariable("windowDays")).thenReturn(value);
+    return vars;
+  }
+
+  /** A template writes a plain 15, which arrives as text; a model's ${15} arrives as a number. */
+  @org.junit.jupiter.api.Test
+  void daysAreReadAsANumberOrItsDigits() {
+    assertThat(Inputs.days(days("15"), "windowDays", "Số ngày", 7)).isEqualTo(15);
+    assertThat(Inputs.days(days(" 0 "), "windowDays", "Số ngày", 7)).isZero();
+    assertThat(Inputs.days(days(15L), "windowDays", "Số ngày", 7)).isEqualTo(15);
+    assertThat(Inputs.days(days(30), "windowDays", "Số ngày", 7)).isEqualTo(30);
+    assertThat(Inputs.days(days(null), "windowDays", "Số ngày", 7)).isEqualTo(7);
+    assertThat(Inputs.days(days(""), "windowDays", "Số ngày", 7)).isEqualTo(7);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"${15}", "-1", "1000", "15 ngày", "1.5"})
+  void otherDaysAreRefusedNamingTheField(String typed) {
+    assertThatThrownBy(() -> Inputs.days(days(typed), "windowDays", "Số ngày", 7))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Số ngày \"" + typed + "\" phải là số nguyên từ 0 đến 999 (windowDays)");
+  }
 }

@@ -27,11 +27,13 @@ import static vn.danvan.inspection.InspectionVariables.PLAN_APPROVED;
 import static vn.danvan.variable.SharedVariables.BODIES;
 import static vn.danvan.variable.SharedVariables.BODY_TYPE;
 import static vn.danvan.variable.SharedVariables.CHASE_COUNT;
+import static vn.danvan.variable.SharedVariables.CONFIRMATION;
 import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
 import static vn.danvan.variable.SharedVariables.END_DATE;
 import static vn.danvan.variable.SharedVariables.ISSUED_DATE;
 import static vn.danvan.variable.SharedVariables.LAST_CHASE_TYPE;
+import static vn.danvan.variable.SharedVariables.LEADER_REVIEW;
 import static vn.danvan.variable.SharedVariables.LEAD_BODY;
 import static vn.danvan.variable.SharedVariables.MONITOR_BODY;
 import static vn.danvan.variable.SharedVariables.RETURN_REASON;
@@ -387,6 +389,36 @@ class InspectionProcessTest {
         .isEqualTo(2);
   }
 
+  /** The template's "Không" for both: the staff's report closes a correction. */
+  @Test
+  void withoutLeaderReviewOrConfirmationTheStaffsReportClosesACorrection() {
+    ProcessInstance pi = inspect(BODIES, "soNoiVu", LEADER_REVIEW, "false", CONFIRMATION, "false");
+    openRound(pi, "2026-09-30T17:00:00Z");
+    plan();
+    approvePlan();
+    findings("soNoiVu");
+    conclude("soNoiVu", "Niêm yết công khai kế hoạch");
+    Task perform =
+        taskQuery()
+            .processInstanceBusinessKey(KEY)
+            .taskDefinitionKey("Task_Perform")
+            .singleResult();
+    identityService().setAuthenticatedUserId("soNoiVuCanBo");
+    taskService().claim(perform.getId(), "soNoiVuCanBo");
+    taskService().complete(perform.getId(), withVariables(RESULT_REPORT, "Đã khắc phục xong"));
+    identityService().clearAuthentication();
+    BpmnAwareTests.assertThat(pi)
+        .isEnded()
+        .hasPassed("CallActivity_Correction", "EndEvent_InspectionDone");
+    assertThat(
+            BpmnAwareTests.historyService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(KEY)
+                .taskDefinitionKeyIn("Task_ApproveResult", "Task_ConfirmResult")
+                .count())
+        .isZero();
+  }
+
   @Test
   void aCorrectionPastItsDeadlineIsChasedAsAnyAssignment() {
     ProcessInstance pi = inspect(BODIES, "soNoiVu");
@@ -476,6 +508,8 @@ class InspectionProcessTest {
           unreadable phrase   | deadlinePhrase | cuối nhiệm kỳ | Không hiểu thời hạn "cuối nhiệm kỳ"
           cycle without end   | deadlinePhrase | hằng năm     | Thời điểm kết thúc là bắt buộc
           no content          | taskContent    |              | Nội dung kiểm tra, giám sát là bắt buộc
+          review not yes/no   | leaderReview   | có           | Cần lãnh đạo duyệt phải là true hoặc false
+          confirm not yes/no  | confirmation   | yes          | Cần đơn vị theo dõi xác nhận phải là true
           """)
   void aBadStartIsRefused(String kind, String name, String value, String message) {
     assertThatThrownBy(() -> inspect(name, value))

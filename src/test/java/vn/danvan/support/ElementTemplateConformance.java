@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import vn.danvan.org.TemplateBodies;
 
 /**
  * Checks that call activities which call a block were made with its element template and fill the
@@ -109,10 +110,38 @@ public final class ElementTemplateConformance {
                   + value
                   + "\" không đúng dạng: "
                   + constraints.get("pattern").get("message").asText());
+        } else if (value != null && !value.contains("${") && !isChoice(property, value)) {
+          problems.add(
+              where
+                  + "\""
+                  + value
+                  + "\" không có trong danh sách chọn của \""
+                  + property.path("label").asText(target)
+                  + "\" ("
+                  + target
+                  + ")");
         }
       }
     }
     return problems;
+  }
+
+  /**
+   * Whether a value is one of a dropdown's choices; any value fits a field without choices, and a
+   * body field (its choices are the bodies in force today) may name a body that has ended since the
+   * model was made: the registry hands its work to its successor when the model runs.
+   */
+  private static boolean isChoice(JsonNode property, String value) {
+    if (!"Dropdown".equals(property.path("type").asText())
+        || TemplateBodies.namesOneBody(property.path("binding").path("target").asText())) {
+      return true;
+    }
+    for (JsonNode choice : property.path("choices")) {
+      if (choice.path("value").asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
