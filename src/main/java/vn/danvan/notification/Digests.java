@@ -313,7 +313,12 @@ public class Digests {
       StringBuilder lines = new StringBuilder();
       for (Item item : items) {
         Map<String, String> fill = new LinkedHashMap<>();
-        fill.put("congViec", item.name());
+        // a task's name carries its work (TaskNames); the content only where it does not
+        fill.put(
+            "congViec",
+            item.content().isBlank() || item.name().contains(item.content())
+                ? item.name()
+                : item.name() + ": " + item.content());
         fill.put("noiDung", item.content());
         fill.put(
             "vanBan",
