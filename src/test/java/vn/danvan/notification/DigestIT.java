@@ -165,7 +165,7 @@ class DigestIT {
     // the link opens that task for the person, and for nobody of another body
     Http.Reply opened = http.get("/engine-rest/task/" + farTask, RunningDemoApp.STAFF);
     assertThat(opened.status()).isEqualTo(200);
-    assertThat(opened.body()).contains("\"name\":\"Thực hiện nhiệm vụ\"");
+    assertThat(opened.body()).contains("\"name\":\"Xây dựng kế hoạch thực hiện chỉ thị\"");
     assertThat(http.get("/engine-rest/task/" + farTask, RunningDemoApp.OTHER_STAFF).status())
         .isIn(403, 404);
 
