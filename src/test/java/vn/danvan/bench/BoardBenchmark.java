@@ -258,6 +258,12 @@ public final class BoardBenchmark {
         }
       }
       browser.screenshot("bench-board");
+      // every body is in the table; the chart shows the lowest; the matrix opens with them all
+      @SuppressWarnings("unchecked")
+      List<Long> shown = (List<Long>) browser.script(SHOWN);
+      if (shown.get(0) > 25 || shown.get(1) == 0 || !shown.get(1).equals(shown.get(2))) {
+        throw new IllegalStateException("bars, table rows, matrix rows: " + shown);
+      }
     }
     Collections.sort(choices);
     Map<String, Object> page = new LinkedHashMap<>();
@@ -300,6 +306,18 @@ public final class BoardBenchmark {
       const chooser = board.querySelector('.danvan-board-period');
       chooser.value = period;
       chooser.dispatchEvent(new Event('change'));
+      """;
+
+  /** Bars of the on-time chart, rows of the bodies' table and of the matrix, once opened. */
+  static final String SHOWN =
+      """
+      const details = document.querySelector('.danvan-board-matrix-details');
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+      const canvas = document.querySelector('figure[data-chart="ty-le-dung-han"] canvas');
+      const rows = (css) => document.querySelectorAll(css + ' tbody tr').length;
+      const bars = canvas ? Chart.getChart(canvas).data.labels.length : 0;
+      return [bars, rows('.danvan-board-figures'), rows('.danvan-board-matrix')];
       """;
 
   private static Http.Reply ok(Http.Reply reply) {

@@ -109,6 +109,17 @@ class BoardChartsIT {
           "document.querySelector('figure[data-chart=\"ty-le-dung-han\"]').scrollIntoView()");
       browser.screenshot("board-charts");
 
+      // the bodies × steps matrix: open at once for a few bodies, else when opened; a row per body
+      WebElement matrix = browser.visible(By.cssSelector(".danvan-board-matrix-details"));
+      if (matrix.getAttribute("open") == null) {
+        matrix.findElement(By.tagName("summary")).click();
+      }
+      browser.visible(By.cssSelector(".danvan-board-matrix tbody tr"));
+      assertThat(browser.all(By.cssSelector(".danvan-board-matrix tbody tr")))
+          .hasSameSizeAs(browser.all(By.cssSelector(".danvan-board-figures tbody tr")))
+          .isNotEmpty();
+      assertThat(browser.all(By.cssSelector(".danvan-board-matrix tbody a"))).isNotEmpty();
+
       for (String key : CHARTS) {
         browser
             .visible(By.cssSelector("figure[data-chart='" + key + "'] .danvan-chart-png"))

@@ -5,7 +5,9 @@
  * days overdue and chases, and the bodies × steps matrix; links to the instances. The figures of
  * periodic reports that ask for them: per round, each body's figures and the totals, and a bar
  * chart per figure across bodies. Charts (Chart.js, served beside this file) of the on-time rate per
- * body, the trend by quarter and the overdue work per directive, each downloadable as PNG. Data from
+ * body (the lowest when there are many; every body is in the table), the trend by quarter and the
+ * overdue work per directive, each downloadable as PNG. A large board shows the most overdue work and
+ * keeps the rest of it, and the matrix, folded until opened (drawn then). Data from
  * /api/bang-theo-doi (the same figures as its .xlsx summary sheet), with the Cockpit session.
  */
 const API = '/api/bang-theo-doi';
@@ -19,6 +21,8 @@ const STATUS = [
   ['RETURNED', 'Trả lại', '#ad1457'],
   ['NO_DEADLINE', 'Không thời hạn', '#616161']
 ];
+/** Bodies in the on-time chart, overdue rows shown before "more", bodies with an open matrix. */
+const LOWEST = 25;
 const COLOR = Object.fromEntries(STATUS.map(([key, , color]) => [key, color]));
 const SHORT = Object.fromEntries(STATUS.map(([key, label]) => [key, label]));
 
@@ -110,11 +114,12 @@ const WHITE = {
 const short = (name) => (name.length > 48 ? `${name.slice(0, 46)}…` : name);
 const number = (n) => Number(n).toLocaleString('vi-VN');
 
-/** A chart's place: title, "Tải ảnh PNG", and its canvas (drawn by draw()). */
-function chartBox(key, title, height, extraClass = '') {
+/** A chart's place: title, "Tải ảnh PNG", a note if any, and its canvas (drawn by draw()). */
+function chartBox({ key, title, height, extraClass = '', note }) {
   return `<figure class="danvan-chart ${extraClass}" data-chart="${esc(key)}" style="margin:0 0 24px">
     <figcaption style="margin-bottom:6px"><strong>${esc(title)}</strong>
-      <button type="button" class="btn btn-default btn-xs danvan-chart-png" style="margin-left:8px">Tải ảnh PNG</button></figcaption>
+      <button type="button" class="btn btn-default btn-xs danvan-chart-png" style="margin-left:8px">Tải ảnh PNG</button>
+      ${note ? `<div class="text-muted danvan-chart-note">${esc(note)}</div>` : ''}</figcaption>
     <div style="position:relative;height:${height}px;max-width:980px">
       <canvas role="img" aria-label="${esc(title)}"></canvas></div></figure>`;
 }
@@ -169,11 +174,14 @@ const barHeight = (n) => Math.max(140, n * 22 + 50);
 function boardCharts(view, overdue) {
   const list = [];
   const rated = view.bodies.filter((b) => b.onTimeRate != null)
-    .sort((a, b) => a.onTimeRate - b.onTimeRate || a.bodyName.localeCompare(b.bodyName, 'vi'));
+    .sort((a, b) => a.onTimeRate - b.onTimeRate || a.bodyName.localeCompare(b.bodyName, 'vi'))
+    .slice(0, LOWEST);
   if (rated.length > 0) {
+    const all = view.bodies.filter((b) => b.onTimeRate != null).length;
     list.push({
       key: 'ty-le-dung-han',
       title: `Tỷ lệ đúng hạn theo đơn vị (%) — ${view.periodLabel}`,
+      note: all > LOWEST ? `${LOWEST} đơn vị có tỷ lệ đúng hạn thấp nhất; đủ mọi đơn vị trong bảng` : null,
       height: barHeight(rated.length),
       config: barsConfig(rated.map((b) => b.bodyName), rated.map((b) => b.onTimeRate), {
         color: rated.map((b) => (b.onTimeRate >= 80 ? '#2e7d32' : b.onTimeRate >= 50 ? '#ef6c00' : '#c62828')),
@@ -282,27 +290,60 @@ function figureRounds(view, charts) {
     return `<h4>Số liệu báo cáo ${esc(round.periodLabel)}</h4>
       <table class="table table-condensed danvan-board-report-figures"><thead><tr><th>Đơn vị</th>${head}</tr></thead>
         <tbody>${rows}${total}</tbody></table>
-      <div class="danvan-figure-charts">${figureCharts.map((c) => chartBox(c.key, c.title, c.height, c.extraClass)).join('')}</div>`;
+      <div class="danvan-figure-charts">${figureCharts.map(chartBox).join('')}</div>`;
   }).join('');
 }
 
-/** The board's HTML; the charts to draw into it are added to `charts`. */
-function table(view, charts) {
+/**
+ * A folded part ("Xem …"), its HTML made when first opened; `later` collects the makers. Open at
+ * once (and made now) when `open`.
+ */
+function folded(later, className, summary, make, open) {
+  later.push(make);
+  return `<details class="danvan-folded ${className}" data-later="${later.length - 1}"${open ? ' open' : ''}>
+    <summary>${esc(summary)}</summary><div class="danvan-folded-body"></div></details>`;
+}
+
+/** Fills each folded part under `node` when it is open, now or when opened. */
+function unfold(node, later) {
+  node.querySelectorAll('details[data-later]').forEach((details) => {
+    const fill = () => {
+      if (details.open && !details.dataset.filled) {
+        details.dataset.filled = 'true';
+        details.querySelector('.danvan-folded-body').innerHTML = later[details.dataset.later]();
+      }
+    };
+    details.addEventListener('toggle', fill);
+    fill();
+  });
+}
+
+/** The board's HTML; the charts to draw into it are added to `charts`, the folded parts to `later`. */
+function table(view, charts, later) {
   const rows = view.bodies.map((b) => `<tr><td>${esc(bodyLabel(b))}</td><td>${b.total}</td>${
     STATUS.map(([key]) => `<td class="danvan-${key}">${b.counts[key] || 0}</td>`).join('')
   }<td>${b.onTimeRate == null ? '–' : b.onTimeRate + '%'}</td><td>${b.chases}</td></tr>`).join('');
-  const overdue = view.overdue.map((i) => `<tr class="danvan-overdue-row"><td>${esc(i.bodyName)}</td>
+  const overdueRows = (list) => list.map((i) => `<tr class="danvan-overdue-row"><td>${esc(i.bodyName)}</td>
     <td><a href="#/process-instance/${i.instanceId}/runtime">${esc(i.step)}</a></td>
     <td>${day(i.deadline)}</td><td>${i.daysOverdue}</td></tr>`).join('');
-  const byCell = {};
-  view.items.forEach((i) => { byCell[`${i.body}|${i.step}`] = i; });
-  const matrix = view.bodies.map((b) => `<tr><td>${esc(bodyLabel(b))}</td>${view.steps.map((s) => {
-    const item = byCell[`${b.body}|${s}`];
-    return item ? `<td title="${esc(item.statusLabel)}" style="color:${COLOR[item.status]}">
-      <a href="#/process-instance/${item.instanceId}/runtime" style="color:inherit">${esc(SHORT[item.status])}</a></td>`
-      : '<td></td>';
-  }).join('')}</tr>`).join('');
-  const chartPlaces = charts.map((c) => chartBox(c.key, c.title, c.height)).join('');
+  const overdueTable = (list) => `<table class="table table-condensed danvan-board-overdue"><thead><tr>
+    <th>Đơn vị</th><th>Nhiệm vụ</th><th>Hạn</th><th>Số ngày quá hạn</th></tr></thead>
+    <tbody>${overdueRows(list)}</tbody></table>`;
+  const moreOverdue = view.overdue.length - LOWEST;
+  const matrix = () => {
+    const byCell = {};
+    view.items.forEach((i) => { byCell[`${i.body}|${i.step}`] = i; });
+    const rows = view.bodies.map((b) => `<tr><td>${esc(bodyLabel(b))}</td>${view.steps.map((s) => {
+      const item = byCell[`${b.body}|${s}`];
+      return item ? `<td title="${esc(item.statusLabel)}" style="color:${COLOR[item.status]}">
+        <a href="#/process-instance/${item.instanceId}/runtime" style="color:inherit">${esc(SHORT[item.status])}</a></td>`
+        : '<td></td>';
+    }).join('')}</tr>`).join('');
+    return `<div style="overflow-x:auto"><table class="table table-condensed danvan-board-matrix"><thead><tr><th>Đơn vị</th>${
+      view.steps.map((s) => `<th style="min-width:140px;font-weight:normal">${esc(s)}</th>`).join('')}</tr></thead>
+      <tbody>${rows}</tbody></table></div>`;
+  };
+  const chartPlaces = charts.map(chartBox).join('');
   const figures = figureRounds(view, charts);
   return `
     <p class="text-muted">Số liệu lúc ${esc(moment(view.at))}</p>
@@ -316,12 +357,11 @@ function table(view, charts) {
       Tải biểu tổng hợp (.xlsx)</a></p>
     ${figures}
     <h4>Nhiệm vụ quá hạn (${view.overdue.length})</h4>
-    <table class="table table-condensed danvan-board-overdue"><thead><tr><th>Đơn vị</th><th>Nhiệm vụ</th>
-      <th>Hạn</th><th>Số ngày quá hạn</th></tr></thead><tbody>${overdue}</tbody></table>
+    ${overdueTable(view.overdue.slice(0, LOWEST))}
+    ${moreOverdue > 0 ? folded(later, 'danvan-board-overdue-more', `Xem ${moreOverdue} nhiệm vụ quá hạn còn lại`,
+      () => overdueTable(view.overdue.slice(LOWEST))) : ''}
     <h4>Ma trận đơn vị × nhiệm vụ</h4>
-    <div style="overflow-x:auto"><table class="table table-condensed danvan-board-matrix"><thead><tr><th>Đơn vị</th>${
-      view.steps.map((s) => `<th style="min-width:140px;font-weight:normal">${esc(s)}</th>`).join('')}</tr></thead>
-      <tbody>${matrix}</tbody></table></div>`;
+    ${folded(later, 'danvan-board-matrix-details', `Xem chi tiết từng đơn vị (${view.bodies.length})`, matrix, view.bodies.length <= LOWEST)}`;
 }
 
 /** The signed-in user's last choice of directive and period, kept in this browser. */
@@ -388,7 +428,9 @@ function board(node, directive) {
       }
       drawn.forEach((chart) => chart.destroy());
       const charts = boardCharts(view, overdue);
-      body.innerHTML = table(view, charts);
+      const later = [];
+      body.innerHTML = table(view, charts, later);
+      unfold(body, later);
       drawn = draw(Chart, body, charts, `${vanBan}-${period || 'moi-thoi-han'}`);
       body.dataset.shown = `${vanBan}|${period}`; // what is drawn (for tests and measurements)
     } catch (error) {
