@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.danvan.input.InvalidInputException;
-import vn.danvan.org.Role;
+import vn.danvan.org.Administrators;
 
 /**
  * Amending a directive, for administrators ({@code camunda-admin}), HTTP Basic like the engine's
@@ -39,14 +37,8 @@ class AmendmentApi {
   @PostMapping("/{key}/chuyen-phien-ban")
   ResponseEntity<?> amend(
       @PathVariable String key, @RequestBody(required = false) Map<String, Object> request) {
-    if (!administrator()) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthorizationException",
-                  "message",
-                  "Chỉ quản trị hệ thống (nhóm camunda-admin) được chuyển phiên bản văn bản"));
+    if (Administrators.signedIn(identity) == null) {
+      return Administrators.refused("chuyển phiên bản văn bản");
     }
     Map<String, Object> asked = request == null ? Map.of() : request;
     Object dryRun = asked.getOrDefault("dryRun", false);
@@ -70,13 +62,5 @@ class AmendmentApi {
       return ResponseEntity.badRequest().body(refusal);
     }
     return ResponseEntity.ok(result);
-  }
-
-  /** Whether the caller (signed in by Camunda's REST filter) is an administrator. */
-  private boolean administrator() {
-    Authentication current = identity.getCurrentAuthentication();
-    return current != null
-        && current.getGroupIds() != null
-        && current.getGroupIds().contains(Role.ADMIN.groupId());
   }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,12 +93,7 @@ class OrgApi {
 
   /** The signed-in administrator (Camunda's REST filter signed them in), or null. */
   private String administrator() {
-    Authentication current = identity.getCurrentAuthentication();
-    return current != null
-            && current.getGroupIds() != null
-            && current.getGroupIds().contains(Role.ADMIN.groupId())
-        ? current.getUserId()
-        : null;
+    return Administrators.signedIn(identity);
   }
 
   /** Moving work is the system's bookkeeping: it runs without one person's authorizations. */
@@ -114,13 +108,7 @@ class OrgApi {
   }
 
   private static ResponseEntity<Map<String, Object>> denied() {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(
-            Map.of(
-                "type",
-                "AuthorizationException",
-                "message",
-                "Chỉ quản trị hệ thống (nhóm camunda-admin) được thay đổi tổ chức"));
+    return Administrators.refused("thay đổi tổ chức");
   }
 
   private static List<String> ids(Object value) {
