@@ -121,7 +121,8 @@ class AttachmentApi {
     Authentication caller = caller(request);
     Target task = task(taskId);
     found(access.onTask(caller, task) != Right.NONE, "công việc", taskId);
-    return store.ofOtherTasks(task.processInstanceId(), taskId).stream()
+    return store.ofInstanceTasks(task.processInstanceId()).stream()
+        .filter(file -> !taskId.equals(file.taskId()))
         .map(AttachmentApi::json)
         .toList();
   }

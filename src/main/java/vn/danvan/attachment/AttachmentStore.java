@@ -121,37 +121,24 @@ class AttachmentStore {
   }
 
   List<Attachment> ofTask(String taskId) {
-    return jdbc.query(
-        "select * from danvan_attachment where task_id_ = ? order by created_, id_",
-        AttachmentStore::row,
-        taskId);
+    return where("task_id_ = ?", taskId);
   }
 
   /** The files of every task of the instance, oldest first. */
   List<Attachment> ofInstanceTasks(String processInstanceId) {
-    return jdbc.query(
-        "select * from danvan_attachment where proc_inst_id_ = ? and task_id_ is not null"
-            + " order by created_, id_",
-        AttachmentStore::row,
-        processInstanceId);
+    return where("proc_inst_id_ = ? and task_id_ is not null", processInstanceId);
   }
 
-  /** The files of the instance's tasks other than {@code taskId}, oldest first. */
-  List<Attachment> ofOtherTasks(String processInstanceId, String taskId) {
-    return jdbc.query(
-        "select * from danvan_attachment where proc_inst_id_ = ? and task_id_ is not null"
-            + " and task_id_ <> ? order by created_, id_",
-        AttachmentStore::row,
-        processInstanceId,
-        taskId);
-  }
-
+  /** The instance's own files (a directive's), oldest first. */
   List<Attachment> ofProcessInstance(String processInstanceId) {
+    return where("task_id_ is null and proc_inst_id_ = ?", processInstanceId);
+  }
+
+  private List<Attachment> where(String condition, String id) {
     return jdbc.query(
-        "select * from danvan_attachment where task_id_ is null and proc_inst_id_ = ?"
-            + " order by created_, id_",
+        "select * from danvan_attachment where " + condition + " order by created_, id_",
         AttachmentStore::row,
-        processInstanceId);
+        id);
   }
 
   /** Bytes already kept for a task (or, {@code taskId} null, for an instance's own files). */
