@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -35,6 +33,7 @@ import org.springframework.web.util.WebUtils;
 import vn.danvan.attachment.AttachmentAccess.Right;
 import vn.danvan.attachment.AttachmentAccess.Target;
 import vn.danvan.attachment.AttachmentStore.Attachment;
+import vn.danvan.document.Downloads;
 import vn.danvan.document.SignedPdfs;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.security.Callers;
@@ -221,32 +220,11 @@ class AttachmentApi {
     Attachment attachment = found.get();
     response.setContentType(attachment.mimeType());
     response.setContentLengthLong(attachment.size());
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.name()));
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(attachment.name()));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
     store.copy(attachment, response.getOutputStream());
-  }
-
-  /**
-   * {@code attachment; filename="…"; filename*=UTF-8''…} (RFC 6266, RFC 5987): the name as sent for
-   * every current browser and client, an ASCII form of it (Vietnamese letters without their marks)
-   * for the others.
-   */
-  static String contentDisposition(String name) {
-    String ascii =
-        Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-        encoded.append(c);
-      } else {
-        encoded.append('%').append(String.format("%02X", b & 0xff));
-      }
-    }
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   private ResponseEntity<Map<String, Object>> saved(

@@ -3,11 +3,9 @@ package vn.danvan.periodic;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.document.Downloads;
 import vn.danvan.security.Callers;
 
 /**
@@ -75,12 +74,7 @@ class ConsolidatedReportApi {
   /** The file, its Vietnamese name kept (RFC 5987 {@code filename*}). */
   private static ResponseEntity<byte[]> file(String name, MediaType type, byte[] content) {
     return ResponseEntity.ok()
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8)
-                .build()
-                .toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(name))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .contentType(type)
         .body(content);

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.danvan.document.Downloads;
 import vn.danvan.engine.DirectiveModels;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistry;
@@ -169,9 +169,7 @@ class BoardApi {
     Board.View view = board.of(directive(vanBan), period(ky), visible);
     byte[] xlsx = SummarySheet.write(view);
     return ResponseEntity.ok()
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("bieu-tong-hop.xlsx").build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition("bieu-tong-hop.xlsx"))
         .contentType(
             MediaType.parseMediaType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

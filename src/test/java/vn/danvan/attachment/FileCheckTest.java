@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.document.Downloads;
 import vn.danvan.input.InvalidInputException;
 
 /** Types told by content with the Tika modules the product ships, and the refusals. */
@@ -69,7 +70,7 @@ class FileCheckTest {
 
   @Test
   void theDownloadNameKeepsVietnameseWithAnAsciiFallback() {
-    assertThat(AttachmentApi.contentDisposition("Báo cáo đợt 1.pdf"))
+    assertThat(Downloads.contentDisposition("Báo cáo đợt 1.pdf"))
         .isEqualTo(
             "attachment; filename=\"Bao cao dot 1.pdf\"; filename*=UTF-8''"
                 + "B%C3%A1o%20c%C3%A1o%20%C4%91%E1%BB%A3t%201.pdf");
