@@ -56,9 +56,10 @@ async function measure(xml) {
       }
       lines++;
     }
+    const oneLine = width(text);
     probe.remove();
     const size = parseFloat(getComputedStyle(node).fontSize);
-    return { widest, needed: Math.ceil(lines * size * 1.2), oneLine: width(text) };
+    return { widest, needed: Math.ceil(lines * size * 1.2), oneLine };
   };
   const shapes = [], texts = [], flows = [];
   registry.forEach(el => {
