@@ -175,7 +175,7 @@ try {
   await viewerPage(page);
   for (const file of files) {
     const measured = await page.evaluate(measure, readFileSync(file, 'utf8'));
-    if (json) console.log(JSON.stringify({ file, texts: measured.texts }));
+    if (json) console.log(JSON.stringify({ file, ...measured }));
     all.push(...problems(file, measured));
   }
 } finally {
