@@ -5,20 +5,25 @@
 //     (DI) are narrower than one of its words or lower than its lines, as renderers that wrap
 //     labels to their bounds would break it ("Chư/a"),
 //   - two texts that overlap,
-//   - a text that overlaps a shape that is not its own (or one of its containers),
+//   - a text that overlaps a shape that is not its own, or a label that crosses its container's
+//     border,
 //   - a shape's own text that runs out of the shape,
 //   - a label (of an event, gateway or flow) that crosses a sequence flow.
-// Usage: node check-labels.mjs [--expect=<words>] [--json] <file.bpmn>...  (chromium: on the PATH or
+// Usage: node check-labels.mjs [--expect=<words>] [--json] <file.bpmn or folder>...  (chromium: on the PATH or
 // DANVAN_CHROMIUM). Exit 0 when nothing is found, 1 with problems; with --expect, exit 0 only when
 // a problem containing <words> is found (to show on a broken model that the check catches it);
 // --json prints the measured texts instead.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromiumPath, launch, viewerPage } from './viewer.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const expect = args.find(a => a.startsWith('--expect='))?.slice('--expect='.length);
-const files = args.filter(a => !a.startsWith('--'));
+const models = path => statSync(path).isDirectory()
+  ? readdirSync(path).sort().flatMap(name => models(join(path, name)))
+  : path.endsWith('.bpmn') ? [path] : [];
+const files = args.filter(a => !a.startsWith('--')).flatMap(models);
 
 /** Runs in the page: the rendered texts, shapes and sequence flows of one model. */
 async function measure(xml) {
@@ -91,11 +96,11 @@ async function measure(xml) {
   return { shapes, texts, flows };
 }
 
-const tolerance = 1;
+const tolerance = 0.5;
 const overlap = (a, b) => a.x + tolerance < b.x + b.width && b.x + tolerance < a.x + a.width
   && a.y + tolerance < b.y + b.height && b.y + tolerance < a.y + a.height;
-const inside = (a, b) => a.x >= b.x - 2 && a.y >= b.y - 2
-  && a.x + a.width <= b.x + b.width + 2 && a.y + a.height <= b.y + b.height + 2;
+const inside = (a, b, margin = 2) => a.x >= b.x - margin && a.y >= b.y - margin
+  && a.x + a.width <= b.x + b.width + margin && a.y + a.height <= b.y + b.height + margin;
 
 /** Whether the segment p–q passes through the box (Liang–Barsky clipping). */
 function crosses(p, q, box) {
@@ -153,6 +158,9 @@ function problems(file, { shapes, texts, flows }) {
       }
     }
     if (t.external) {
+      for (const s of shapes.filter(s => t.ancestors.includes(s.id))) {
+        if (!inside(t.box, s, 0)) say(t, `crosses the border of ${s.id}`);
+      }
       for (const f of flows) {
         if (f.points.some((p, i) => i > 0 && crosses(f.points[i - 1], p, t.box))) {
           say(t, `crosses sequence flow ${f.id}`);
