@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Checks that every label of the given BPMN models renders readably in bpmn-js (headless Chromium):
 // lays each model out as the Modeler and the pictures do, reads the rendered text boxes (SVG getBBox
 // of every label and of every shape's own text) and reports, one line each (file, element, text):
@@ -9,7 +10,7 @@
 //     border,
 //   - a shape's own text that runs out of the shape,
 //   - a label (of an event, gateway or flow) that crosses a sequence flow.
-// Usage: node check-labels.mjs [--expect=<words>] [--json] <file.bpmn or folder>...  (chromium: on the PATH or
+// Usage: ./check-labels.mjs [--expect=<words>] [--json] <file.bpmn or folder>...  (chromium: on the PATH or
 // DANVAN_CHROMIUM). Exit 0 when nothing is found, 1 with problems; with --expect, exit 0 only when
 // a problem containing <words> is found (to show on a broken model that the check catches it);
 // --json prints the measured texts instead.
