@@ -310,6 +310,12 @@ public final class DirectiveDiagrams {
       FlowNode split = start.getOutgoing().iterator().next().getTarget();
       FlowNode join = end.getIncoming().iterator().next().getSource();
       boolean gateways = !(split instanceof CallActivity);
+      int nodes = model.getModelElementsByType(FlowNode.class).size();
+      if (nodes != items.size() + (gateways ? 4 : 2)) {
+        throw new IllegalStateException(
+            model.getDefinitions().getId()
+                + ": not a start, split, items, join and end; lay this directive out by hand");
+      }
       int axis = TOP + ITEM_HEIGHT / 2;
       int joinX = NOTE_X + NOTE_WIDTH + 40;
       int startX = gateways ? 112 : 192;
