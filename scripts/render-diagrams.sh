@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 browser=${DANVAN_CHROMIUM:-$(command -v chromium || true)}
 [ -n "$browser" ] || { echo "chromium not found: install Debian's chromium or set DANVAN_CHROMIUM" >&2; exit 1; }
 (cd scripts/diagrams && npm ci --no-audit --no-fund --silent)
-rm -f docs/img/*.png docs/img/diagrams.sha256
+# only the pictures drawn here (docs/img also holds the report's first page, render-report.sh)
+for model in processes/blocks/*.bpmn processes/directives/tiepTucThucHienChiThi24Nam2023.bpmn; do
+  rm -f "docs/img/$(basename "$model" .bpmn).png"
+done
+rm -f docs/img/diagrams.sha256
 node scripts/diagrams/render.mjs "$browser" docs/img \
   processes/blocks/*.bpmn processes/directives/tiepTucThucHienChiThi24Nam2023.bpmn

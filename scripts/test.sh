@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: every test of the project (unit, process, integration on H2 and
-# PostgreSQL, security matrix, bpmnlint). Run from anywhere: ./scripts/test.sh
+# PostgreSQL, security matrix, bpmnlint, the label check of the diagrams in headless Chromium).
+# Run from anywhere: ./scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,8 @@ if ! command -v npm >/dev/null; then
     exit 1
   fi
 fi
-# the walkthrough test drives a real headless Chromium through Debian's chromium-driver
+# the walkthrough test drives a real headless Chromium through Debian's chromium-driver; the
+# label check (scripts/diagrams/check-labels.mjs) lays the models out in the same Chromium
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null

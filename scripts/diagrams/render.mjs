@@ -2,32 +2,22 @@
 // Usage: node render.mjs <chromium> <output folder> <file.bpmn>...  (run from the project root)
 // Writes <output folder>/<name>.png and <output folder>/diagrams.sha256 (sha256sum format: each
 // rendered BPMN's hash, which DocumentsTest compares with the BPMN's current hash).
-import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { launch, viewerPage } from './viewer.mjs';
 
 const [executablePath, outDir, ...files] = process.argv.slice(2);
-const dist = join(dirname(fileURLToPath(import.meta.url)), 'node_modules/bpmn-js/dist');
-const css = ['assets/diagram-js.css', 'assets/bpmn-js.css']
-  .map(f => readFileSync(join(dist, f), 'utf8')).join('\n');
-const viewer = readFileSync(join(dist, 'bpmn-viewer.production.min.js'), 'utf8');
 const margin = 20;
 
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await launch(executablePath);
 const hashes = [];
 try {
   const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
   for (const file of files) {
     const xml = readFileSync(file, 'utf8');
-    await page.setContent(`<html><head><style>${css}
-      body { margin: 0; background: white; font-family: 'DejaVu Sans', sans-serif; }
-      #canvas { width: 800px; height: 600px; }</style></head>
-      <body><div id="canvas"></div></body></html>`);
-    await page.addScriptTag({ content: viewer });
+    await viewerPage(page);
     const size = await page.evaluate(async ({ xml, margin }) => {
       const bpmn = new BpmnJS({ container: '#canvas' });
       await bpmn.importXML(xml);

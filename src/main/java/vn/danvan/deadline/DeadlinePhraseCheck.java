@@ -35,6 +35,11 @@ public class DeadlinePhraseCheck extends CallActivityInputCheck {
 
   @Override
   protected boolean reads(String target) {
+    return carriesPhrase(target);
+  }
+
+  /** Whether a call activity's input of this name carries a deadline or cycle phrase. */
+  public static boolean carriesPhrase(String target) {
     return PHRASE_TARGETS.contains(target) || PHRASE_NAMES.matcher(target).matches();
   }
 
