@@ -1,13 +1,10 @@
 package vn.danvan.directive;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import vn.danvan.input.Inputs;
+import vn.danvan.input.ModelUnderCheck;
 
 /**
  * The number (số, ký hiệu) and issue date a directive model is started with, from its start event's
@@ -28,7 +25,7 @@ public record DirectiveIdentity(
 
   public static final String NUMBER = "soKyHieu";
   public static final String NUMBER_ASSUMED = "soKyHieuGiaDinh";
-  public static final String ISSUED = "ngayBanHanh";
+  public static final String ISSUED = ModelUnderCheck.ISSUED_PROPERTY;
   public static final String ISSUED_ASSUMED = "ngayBanHanhGiaDinh";
 
   static final DirectiveIdentity NONE =
@@ -36,15 +33,7 @@ public record DirectiveIdentity(
 
   /** What a start event names (nothing when it has no such properties). */
   public static DirectiveIdentity of(StartEvent start) {
-    Map<String, String> properties = new HashMap<>();
-    ExtensionElements extensions = start.getExtensionElements();
-    if (extensions != null) {
-      for (CamundaProperties list : extensions.getChildElementsByType(CamundaProperties.class)) {
-        for (CamundaProperty p : list.getCamundaProperties()) {
-          properties.put(p.getCamundaName(), p.getCamundaValue());
-        }
-      }
-    }
+    Map<String, String> properties = ModelUnderCheck.properties(start);
     String number = properties.get(NUMBER);
     String issued = properties.get(ISSUED);
     return new DirectiveIdentity(

@@ -3,53 +3,58 @@ package vn.danvan.directive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import vn.danvan.engine.DirectiveModels;
 import vn.danvan.input.DeployedModelCheck;
+import vn.danvan.input.ModelFindings;
+import vn.danvan.input.ModelUnderCheck;
 
 /**
  * A directive an administrator deploys (Camunda Modeler, {@code POST
  * /engine-rest/deployment/create}) composes the product's blocks; its start must check the number
  * and the issue date every deadline is read against. A process that calls a block and whose start
  * event lacks the start checks ({@code ${directiveStarted}}, the template "Văn bản được ban hành")
- * is refused (REST 400), naming the file and the process: without them a start with no number or
- * date would be accepted and every deadline read against nothing.
+ * is refused (REST 400), naming the file, the start event and the listener: without them a start
+ * with no number or date would be accepted and every deadline read against nothing.
  */
 @Component
 class DirectiveStartCheck extends DeployedModelCheck {
 
   private volatile Set<String> blocks;
 
-  /** Each process of the file that calls a block without the start checks. */
+  /** Each process of the file that calls a block without the start checks, at its start event. */
   @Override
-  protected List<String> problems(String file, BpmnModelInstance model) {
-    List<String> found = new ArrayList<>();
-    for (Process process : model.getModelElementsByType(Process.class)) {
+  public void check(ModelUnderCheck model, ModelFindings findings) {
+    for (Process process : model.model().getModelElementsByType(Process.class)) {
       if (blocks().contains(process.getId()) || !callsABlock(process)) {
         continue;
       }
       if (!DirectiveModels.isDirective(process)) {
-        found.add(
-            file
-                + ", quy trình "
+        ModelElementInstance start =
+            process.getChildElementsByType(StartEvent.class).stream()
+                .findFirst()
+                .<ModelElementInstance>map(event -> event)
+                .orElse(process);
+        findings.error(
+            start,
+            "camunda:executionListener",
+            "quy trình "
                 + process.getId()
-                + ": văn bản gọi các khối của sản phẩm nên sự kiện bắt đầu phải kiểm tra số và"
+                + " gọi các khối của sản phẩm nên sự kiện bắt đầu phải kiểm tra số và"
                 + " ngày ban hành (mẫu \"Văn bản được ban hành\", trình nghe "
                 + DirectiveModels.START_CHECKS
                 + ")");
       }
     }
-    return found;
   }
 
   private boolean callsABlock(Process process) {

@@ -1,23 +1,19 @@
 package vn.danvan.input;
 
-import java.util.ArrayList;
+import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 /**
- * Refuses to deploy a model whose call activity passes a block an input the product cannot read
- * ({@code <camunda:in target="…" sourceExpression="…"/>}): the block's own reading of the text
- * refuses it, and the refusal names the step ({@code Bước "…" (CallActivity_…): …}). An expression
- * (${…}, #{…}) is read when it is evaluated, at start. Each block says which inputs it reads and
- * how ({@link #targets()}, {@link #check}).
+ * Checks what a call activity passes a block ({@code <camunda:in target="…"
+ * sourceExpression="…"/>}): the block's own reading of the text refuses what it cannot read, and
+ * the refusal names the file, the step and the field. An expression (${…}, #{…}) is read when it is
+ * evaluated, at start. Each block says which inputs it reads and how ({@link #targets()}, {@link
+ * #check(String, String)}); a check that also warns reads the whole call ({@link #check(Input,
+ * ModelFindings)}).
  */
-public abstract class CallActivityInputCheck extends AbstractProcessEnginePlugin {
+public abstract class CallActivityInputCheck extends DeployedModelCheck {
 
   /** The inputs ({@code target}) this check reads. */
   protected abstract Set<String> targets();
@@ -33,47 +29,42 @@ public abstract class CallActivityInputCheck extends AbstractProcessEnginePlugin
    */
   protected abstract void check(String target, String text);
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+  /**
+   * One input of a call activity.
+   *
+   * @param inputs every input of the same call given as fixed text, target → text
+   */
+  public record Input(
+      ModelUnderCheck model,
+      CallActivity call,
+      String target,
+      String text,
+      Map<String, String> inputs) {}
+
+  /** Reads one input; by default an error when {@link #check(String, String)} refuses it. */
+  protected void check(Input input, ModelFindings findings) {
+    try {
+      check(input.target(), input.text());
+    } catch (InvalidInputException e) {
+      findings.error(input.call(), input.target(), e.getMessage());
     }
-    configuration
-        .getCustomPreBPMNParseListeners()
-        .add(
-            new AbstractBpmnParseListener() {
-              @Override
-              public void parseCallActivity(
-                  Element element, ScopeImpl scope, ActivityImpl activity) {
-                checkInputs(element);
-              }
-            });
   }
 
-  private void checkInputs(Element element) {
-    Element extensions = element.element("extensionElements");
-    if (extensions == null) {
-      return;
-    }
-    for (Element in : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "in")) {
-      String target = in.attribute("target");
-      String text = in.attribute("sourceExpression");
-      if (target == null
-          || !reads(target)
-          || text != null && (text.contains("${") || text.contains("#{"))) {
-        continue;
-      }
-      try {
-        check(target, text);
-      } catch (InvalidInputException e) {
-        // a refusal of the model (REST: 400), not a server error
-        throw new InvalidInputException(
-            "Bước \""
-                + element.attribute("name")
-                + "\" ("
-                + element.attribute("id")
-                + "): "
-                + e.getMessage());
+  /** Checks a call as a whole, once, before its inputs (by default: nothing). */
+  protected void checkCall(ModelUnderCheck model, CallActivity call, ModelFindings findings) {}
+
+  @Override
+  public void check(ModelUnderCheck model, ModelFindings findings) {
+    for (CallActivity call : model.model().getModelElementsByType(CallActivity.class)) {
+      checkCall(model, call, findings);
+      Map<String, String> inputs = ModelUnderCheck.fixedInputs(call);
+      for (CamundaIn in : ModelUnderCheck.ins(call)) {
+        String target = in.getCamundaTarget();
+        String text = in.getCamundaSourceExpression();
+        if (target == null || !reads(target) || ModelUnderCheck.isExpression(text)) {
+          continue;
+        }
+        check(new Input(model, call, target, text, inputs), findings);
       }
     }
   }

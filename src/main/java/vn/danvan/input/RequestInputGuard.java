@@ -53,6 +53,9 @@ class RequestInputGuard {
   /** The attachments API, whose files have their own limits. */
   static final String ATTACHMENTS = "/api/tep-dinh-kem/";
 
+  /** The check of a model ({@code POST /api/mo-hinh/kiem-tra}), which limits its file itself. */
+  static final String MODEL_CHECK = "/api/mo-hinh/";
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
 
@@ -181,12 +184,15 @@ class RequestInputGuard {
     }
 
     /**
-     * A file sent to the attachments API: streamed to disk by the multipart reader, within the
-     * attachments' own limits ({@code danvan.attachments.*}), never read into memory here.
+     * A file sent to the attachments API, or a model to be checked: streamed to disk by the
+     * multipart reader, within the attachments' own limits ({@code danvan.attachments.*}) and the
+     * API's, never read into memory here.
      */
     private static boolean attachment(HttpServletRequest request, String type) {
+      String path = request.getRequestURI();
       return type.startsWith("multipart/form-data")
-          && request.getRequestURI().startsWith(request.getContextPath() + ATTACHMENTS);
+          && (path.startsWith(request.getContextPath() + ATTACHMENTS)
+              || path.startsWith(request.getContextPath() + MODEL_CHECK));
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)

@@ -32,13 +32,14 @@ import vn.danvan.org.Role;
 /**
  * The REST API ({@code /engine-rest}) is open to anyone in a plain Camunda application. Here every
  * call, the reminder settings API ({@code /api/thong-bao}), the administrators' APIs ({@code
- * /api/to-chuc}, {@code /api/van-ban}) and the metrics ({@code /actuator/prometheus}) must carry
- * HTTP Basic credentials of a Camunda user, and then runs with that user's authorizations (a
- * successful login is remembered for 30 s: {@link RestAuthenticationCache}). Camunda's filter lets
- * only the engine list ({@code /engine-rest/engine}) through. The metrics (Prometheus, and the
- * engine's {@code /engine-rest/metrics}) count every body's work: only coordinators and
- * administrators (or a monitoring account in their groups) read them. A person looks up their own
- * groups only ({@link #ownMembershipsOnly}).
+ * /api/to-chuc}, {@code /api/van-ban}, {@code /api/mo-hinh}) and the metrics ({@code
+ * /actuator/prometheus}) must carry HTTP Basic credentials of a Camunda user, and then runs with
+ * that user's authorizations (a successful login is remembered for 30 s: {@link
+ * RestAuthenticationCache}). Camunda's filter lets only the engine list ({@code
+ * /engine-rest/engine}) through. The metrics (Prometheus, and the engine's {@code
+ * /engine-rest/metrics}) count every body's work: only coordinators and administrators (or a
+ * monitoring account in their groups) read them. A person looks up their own groups only ({@link
+ * #ownMembershipsOnly}).
  */
 @Configuration
 class RestSecurityConfiguration {
@@ -77,6 +78,7 @@ class RestSecurityConfiguration {
         "/api/thong-bao/*",
         "/api/to-chuc/*",
         "/api/van-ban/*",
+        "/api/mo-hinh/*",
         "/actuator/prometheus");
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;

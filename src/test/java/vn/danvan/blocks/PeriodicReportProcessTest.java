@@ -449,10 +449,10 @@ class PeriodicReportProcessTest {
                     .createDeployment()
                     .addString("figuresBadlyDeclared.bpmn", model.strip())
                     .deploy())
-        .hasRootCauseInstanceOf(InvalidInputException.class)
-        .rootCause()
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(
-            "Bước \"Báo cáo hằng năm\" (CallActivity_AnnualReport): Số liệu báo cáo, mục 2"
+            "figuresBadlyDeclared.bpmn, phần tử CallActivity_AnnualReport \"Báo cáo hằng năm\","
+                + " trường reportFigures: Số liệu báo cáo, mục 2"
                 + " \"so kien nghi: Số kiến nghị\": mã \"so kien nghi\" phải viết liền")
         .hasMessageEndingWith("(reportFigures)");
   }

@@ -197,7 +197,8 @@ class ModelerDeploymentIT extends RunningDemoApp {
     Http.Reply refused = deployAsModeler(http, ADMIN, key + ".bpmn", bpmn);
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.body())
-        .contains(key + ".bpmn, quy trình " + key)
+        .contains(key + ".bpmn, phần tử StartEvent_DirectiveIssued")
+        .contains("trường camunda:executionListener: quy trình " + key)
         .contains("phải kiểm tra số và ngày ban hành");
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count())
         .isZero();

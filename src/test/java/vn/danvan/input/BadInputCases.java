@@ -529,19 +529,33 @@ public final class BadInputCases {
   }
 
   public static String multipart(String fileName, String content) {
+    return multipart("data", "deployment-name", "thu-nghiem", fileName, content);
+  }
+
+  /**
+   * A multipart body (boundary {@code ----danvanBoundary}) of one text field and, unless {@code
+   * fileName} is null, one file in the part {@code part}.
+   */
+  public static String multipart(
+      String part, String field, String value, String fileName, String content) {
     String boundary = "----danvanBoundary";
     StringBuilder body =
         new StringBuilder()
             .append("--")
             .append(boundary)
             .append("\r\n")
-            .append("Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
-            .append("thu-nghiem\r\n");
+            .append("Content-Disposition: form-data; name=\"")
+            .append(field)
+            .append("\"\r\n\r\n")
+            .append(value)
+            .append("\r\n");
     if (fileName != null) {
       body.append("--")
           .append(boundary)
           .append("\r\n")
-          .append("Content-Disposition: form-data; name=\"data\"; filename=\"")
+          .append("Content-Disposition: form-data; name=\"")
+          .append(part)
+          .append("\"; filename=\"")
           .append(fileName)
           .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
           .append(content)
@@ -581,7 +595,8 @@ public final class BadInputCases {
                     + "calledElement=\"assignment\"><bpmn:extensionElements>"
                     + "<camunda:in sourceExpression=\"sớm nhất có thể\" target=\"deadlinePhrase\"/>"
                     + "</bpmn:extensionElements></bpmn:callActivity>"),
-            "Không hiểu thời hạn \\\"sớm nhất có thể\\\""),
+            "hanLa.bpmn, phần tử CallActivity_X \\\"Giao việc\\\", trường deadlinePhrase:"
+                + " Không hiểu thời hạn \\\"sớm nhất có thể\\\""),
         deploy(
             "deploy: body not in the registry",
             "donViLa.bpmn",
@@ -601,7 +616,8 @@ public final class BadInputCases {
                     + "<camunda:in sourceExpression=\"cuối nhiệm kỳ\" "
                     + "target=\"selfAssessmentDeadline\"/>"
                     + "</bpmn:extensionElements></bpmn:callActivity>"),
-            "Bước \\\"Đánh giá\\\" (CallActivity_X): Không hiểu thời hạn \\\"cuối nhiệm kỳ\\\""),
+            "hanTuDanhGia.bpmn, phần tử CallActivity_X \\\"Đánh giá\\\", trường"
+                + " selfAssessmentDeadline: Không hiểu thời hạn \\\"cuối nhiệm kỳ\\\""),
         deploy(
             "deploy: type of body not in the registry",
             "loaiLa.bpmn",
@@ -619,8 +635,9 @@ public final class BadInputCases {
                 "camunda:historyTimeToLive=\"3650\"",
                 "<bpmn:callActivity id=\"CallActivity_X\" name=\"Giao việc\" "
                     + "calledElement=\"assignment\"/>"),
-            "khongKiemTra.bpmn, quy trình thuNghiem: văn bản gọi các khối của sản phẩm nên sự"
-                + " kiện bắt đầu phải kiểm tra số và ngày ban hành"),
+            "khongKiemTra.bpmn, phần tử StartEvent_1, trường camunda:executionListener: quy"
+                + " trình thuNghiem gọi các khối của sản phẩm nên sự kiện bắt đầu phải kiểm tra số"
+                + " và ngày ban hành"),
         deploy("deploy: form that is not JSON", "hong.form", "{\"components\": [", "hong.form"),
         deploy(
             "deploy: form without id",
@@ -649,6 +666,60 @@ public final class BadInputCases {
                 + "\"label\":\"Ngày\",\"validate\":{\"maxLength\":10,\"pattern\":\"^(\\\\d\"}}]}",
             "mauHong.form: mẫu kiểm tra của trường \\\"Ngày\\\" (day) không đọc được"),
         deploy("deploy: nothing to deploy", null, null, "resource"));
+  }
+
+  static final String MODEL_CHECK = "/api/mo-hinh/kiem-tra";
+
+  static Case modelCheck(String name, String issued, String fileName, String content, String why) {
+    return new Case(
+        name,
+        ADMIN,
+        "POST",
+        MODEL_CHECK,
+        "multipart/form-data; boundary=----danvanBoundary",
+        multipart("file", "issued", issued, fileName, content),
+        why);
+  }
+
+  /** The check of a model without deploying it ({@code POST /api/mo-hinh/kiem-tra}). */
+  static List<Case> modelChecks() {
+    return List.of(
+        modelCheck(
+            "model check: no file", "", null, null, "Thiếu mô hình: gửi tệp .bpmn trong phần"),
+        modelCheck(
+            "model check: not a model",
+            "",
+            "ghiChu.txt",
+            "ghi chú",
+            "Tệp \\\"ghiChu.txt\\\" không phải mô hình BPMN"),
+        modelCheck(
+            "model check: malformed XML",
+            "",
+            "hong.bpmn",
+            BPMN_HEAD + "<bpmn:process id=\"x\"",
+            "Tệp hong.bpmn không phải XML hợp lệ"),
+        modelCheck(
+            "model check: issue date that is no date",
+            "ngày mai",
+            "thuNghiem.bpmn",
+            directiveBpmn(""),
+            "Ngày ban hành \\\"ngày mai\\\" không hợp lệ"),
+        new Case(
+            "model check: not multipart",
+            ADMIN,
+            "POST",
+            MODEL_CHECK,
+            "application/json",
+            "{}",
+            "multipart/form-data"),
+        new Case(
+            "model check warnings: unknown deployment",
+            ADMIN,
+            "GET",
+            "/api/mo-hinh/trien-khai/khongCo/canh-bao",
+            null,
+            null,
+            "Không có lần triển khai \\\"khongCo\\\""));
   }
 
   static List<Case> productApis() {

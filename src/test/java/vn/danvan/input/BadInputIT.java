@@ -109,6 +109,7 @@ class BadInputIT extends RunningDemoApp {
             BadInputCases.taskCompletions(),
             BadInputCases.payloads(),
             BadInputCases.deployments(),
+            BadInputCases.modelChecks(),
             BadInputCases.productApis(),
             BadInputCases.webapp())
         .flatMap(List::stream);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import vn.danvan.engine.ModelDeployer;
 import vn.danvan.input.BadInputCases;
 import vn.danvan.org.IdentitySync;
 import vn.danvan.support.Http;
@@ -246,6 +247,17 @@ final class SecurityMatrix {
                     BadInputCases.bpmn("camunda:historyTimeToLive=\"1\"", "")
                         .getBytes(StandardCharsets.UTF_8)))
             .deploy()
+            .getId());
+    FIXTURE.put(
+        "{models}",
+        engine
+            .getRepositoryService()
+            .createDeploymentQuery()
+            .deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+            .orderByDeploymentTime()
+            .desc()
+            .list()
+            .get(0)
             .getId());
     FIXTURE.put(
         "{filter}",
@@ -785,6 +797,24 @@ final class SecurityMatrix {
             "nhacHan",
             List.of(Actor.STAFF),
             NOBODY),
+        // checking a model deploys nothing; a deployment's warnings are read again from its files
+        probe(
+            "POST",
+            "/api/mo-hinh/kiem-tra",
+            BadInputCases.multipart(
+                "file",
+                "issued",
+                "2026-01-02",
+                "maTranKiemTra.bpmn",
+                BadInputCases.bpmn("camunda:historyTimeToLive=\"1\"", "")),
+            "\"warnings\"",
+            ADMINS,
+            List.of(Actor.OTHER_BODY, Actor.STAFF, Actor.LEADER, Actor.COORDINATOR)),
+        get(
+            "/api/mo-hinh/trien-khai/{models}/canh-bao",
+            "\"warnings\"",
+            ADMINS,
+            List.of(Actor.OTHER_BODY, Actor.STAFF, Actor.LEADER, Actor.COORDINATOR)),
         // amending a directive: a dry run (nothing changes) for administrators only
         probe(
             "POST",

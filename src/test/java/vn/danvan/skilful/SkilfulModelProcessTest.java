@@ -672,7 +672,8 @@ class SkilfulModelProcessTest {
                     .addString("focusAreasCheck.bpmn", bpmn)
                     .deploy())
         .hasMessageContaining(
-            "Bước \"II.4 Phong trào\" (CallActivity_Movement): Lĩnh vực trọng tâm"
+            "focusAreasCheck.bpmn, phần tử CallActivity_Movement \"II.4 Phong trào\", trường"
+                + " focusAreas: Lĩnh vực trọng tâm"
                 + " \"Môi trường;;\" có một mục trống (focusAreas)");
   }
 }
