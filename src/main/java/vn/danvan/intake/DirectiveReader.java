@@ -120,6 +120,9 @@ public final class DirectiveReader {
               + "|to chuc dang|chi dao|ca|hang nam|hang quy|hang thang|dinh ky|6 thang|hang"
               + "|truoc mat|dong thoi|tiep tuc)\\s+)*$");
 
+  /** Words that may stand between the bodies of one subject ("A, B và các C"). */
+  private static final Pattern CHAIN = Pattern.compile("^(?:(?:va|cac|cung|ca|voi)\\s+)*$");
+
   private final OrgRegistry registry;
 
   public DirectiveReader(OrgRegistry registry) {
