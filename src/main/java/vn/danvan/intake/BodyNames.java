@@ -24,7 +24,7 @@ final class BodyNames {
 
   private record Alias(Pattern pattern, String body, boolean exact, boolean active, int length) {}
 
-  private record TypePhrase(Pattern pattern, String bodyType) {}
+  private record TypePhrase(Pattern pattern, String bodyType, String body) {}
 
   /** Short forms written for words of body names, both ways. */
   private static final String[][] SHORT_FORMS = {
@@ -60,46 +60,60 @@ final class BodyNames {
   private static final String[][] TYPE_PHRASES = {
     {"cac so ban nganh", "so"},
     {"cac so co quan ban nganh", "so"},
+    {"cac co quan so ban nganh", "so"},
     {"cac so nganh", "so"},
     {"so ban nganh tinh", "so"},
     {"cac co quan don vi thuoc (?:ubnd|uy ban nhan dan) tinh", "so"},
     {"cac co quan chuyen mon thuoc (?:ubnd|uy ban nhan dan) tinh", "so"},
     {"cac so co quan truc thuoc", "so"},
     {"cac so", "so"},
-    {"cac ban ngang nganh", "so"},
-    {"cac co quan chuyen mon don vi su nghiep thuoc (?:ubnd|uy ban nhan dan) huyen", "phongHuyen"},
+    {
+      "cac co quan chuyen mon don vi su nghiep(?: thuoc (?:ubnd|uy ban nhan dan) huyen)?",
+      "phongHuyen,suNghiepHuyen"
+    },
     {"cac co quan chuyen mon thuoc (?:ubnd|uy ban nhan dan) huyen", "phongHuyen"},
     {"cac co quan chuyen mon", "phongHuyen"},
     {"cac phong ban nganh(?: huyen)?", "phongHuyen"},
-    {"cac co quan don vi su nghiep thuoc (?:ubnd|uy ban nhan dan) huyen", "phongHuyen"},
+    {
+      "cac co quan don vi su nghiep thuoc (?:ubnd|uy ban nhan dan) huyen",
+      "phongHuyen,suNghiepHuyen"
+    },
+    {"(?:ubnd|uy ban nhan dan) cap huyen cap xa", "huyen,xa"},
     {"(?:ubnd|uy ban nhan dan) cac huyen thi xa thanh pho", "huyen"},
     {"(?:ubnd|uy ban nhan dan) cac huyen", "huyen"},
     {"(?:ubnd|uy ban nhan dan) cap huyen", "huyen"},
     {"cac huyen thi thanh uy(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
     {"cac huyen uy thanh uy(?: thi uy)?(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
     {"cac huyen thanh uy(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
+    {"cac huyen uy", "huyen"},
     {"(?:ban thuong vu )?cap uy cap huyen", "huyen"},
     {"thanh uy huyen uy(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
     {"cac huyen thi xa thanh pho", "huyen"},
-    {"(?:ubnd|uy ban nhan dan) cac xa phuong dac khu", "xa"},
-    {"(?:ubnd|uy ban nhan dan) cac xa phuong thi tran", "xa"},
-    {"(?:ubnd|uy ban nhan dan) cac xa thi tran", "xa"},
+    {"(?:ubnd|uy ban nhan dan) cac xa phuong dac khu", "xa,phuong,dacKhu"},
+    {"(?:ubnd|uy ban nhan dan) cac xa phuong thi tran", "xa,phuong,thiTran"},
+    {"(?:ubnd|uy ban nhan dan) cac xa thi tran", "xa,thiTran"},
     {"(?:ubnd|uy ban nhan dan) cac xa", "xa"},
     {"(?:ubnd|uy ban nhan dan) cap xa", "xa"},
-    {"(?:chu tich )?(?:ubnd|uy ban nhan dan) cac xa thi tran", "xa"},
-    {"dang uy cac xa phuong(?: dac khu)?", "xa"},
-    {"cac xa phuong dac khu", "xa"},
-    {"cac xa phuong thi tran", "xa"},
-    {"cac xa thi tran", "xa"},
+    {"dang uy cac xa phuong(?: dac khu)?", "xa,phuong,dacKhu"},
+    {"cac xa phuong dac khu", "xa,phuong,dacKhu"},
+    {"cac xa phuong thi tran", "xa,phuong,thiTran"},
+    {"cac xa thi tran", "xa,thiTran"},
     {
-      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)? (?:va )?cac doan the(?: chinh tri xa"
-          + " hoi)?(?: tinh)?",
-      "doanThe"
+      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)?(?: va)? cac doan the"
+          + "(?: chinh tri xa hoi)?(?: tinh)?(?! huyen| xa)",
+      "doanThe",
+      "mttq"
     },
     {
-      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)? (?:va )?cac to chuc chinh tri xa hoi(?:"
-          + " tinh)?",
-      "doanThe"
+      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)?(?: va)? cac to chuc chinh tri xa hoi"
+          + "(?: tinh)?(?! huyen| xa)",
+      "doanThe",
+      "mttq"
+    },
+    {
+      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)?(?: va)? cac (?:doan the|to chuc chinh"
+          + " tri xa hoi)(?: chinh tri xa hoi)? (?:huyen|xa)",
+      ""
     },
     {"cac doan the chinh tri xa hoi(?: tinh)?", "doanThe"},
     {"cac to chuc chinh tri xa hoi(?: tinh)?", "doanThe"},
@@ -134,10 +148,24 @@ final class BodyNames {
                 pattern(variant.replace(" ", " +")), body.id(), exact, active, variant.length()));
       }
     }
+    String front =
+        registry.bodies().stream()
+            .filter(b -> Folded.words(b.name()).contains("mat tran to quoc") && b.parent() == null)
+            .map(Body::id)
+            .findFirst()
+            .orElse(null);
     for (String[] phrase : TYPE_PHRASES) {
-      if (knownTypes.contains(phrase[1])) {
-        types.add(new TypePhrase(pattern(phrase[0].replace(" ", " +")), phrase[1]));
+      List<String> named = phrase[1].isEmpty() ? List.of() : List.of(phrase[1].split(","));
+      List<String> known = named.stream().filter(knownTypes::contains).toList();
+      if (known.isEmpty() && !named.isEmpty()) {
+        continue;
       }
+      String body = phrase.length > 2 ? front : null;
+      types.add(
+          new TypePhrase(
+              pattern(phrase[0].replace(" ", " +")),
+              known.isEmpty() ? null : String.join(",", known),
+              body));
     }
   }
 
@@ -215,7 +243,7 @@ final class BodyNames {
     for (TypePhrase type : types) {
       Matcher m = type.pattern().matcher(folded);
       while (m.find()) {
-        candidates.add(new Candidate(m.start(), m.end(), null, type.bodyType(), null));
+        candidates.add(new Candidate(m.start(), m.end(), type.body(), type.bodyType(), null));
       }
     }
     candidates.sort(

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.danvan.deadline.DeadlinePhrases;
+import vn.danvan.deadline.Schedule;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.intake.BodyNames.Mention;
 import vn.danvan.intake.DirectiveText.Block;
 import vn.danvan.intake.DirectiveText.Item;
@@ -102,9 +105,22 @@ public final class DirectiveReader {
   private static final Pattern QUOTA =
       Pattern.compile("it nhat|toi thieu|chi tieu|dang ky|moi (?:co quan|don vi|xa|dia phuong)");
   private static final Pattern EVALUATION =
-      Pattern.compile("xep loai|cham diem|danh gia +(?:va +)?phan loai");
+      Pattern.compile(
+          "xep loai|cham diem|danh gia +(?:va +)?phan loai|tieu chi[^.;]{0,40}danh gia");
   private static final Pattern REVIEW = Pattern.compile("so ket|tong ket");
   private static final Pattern REPORT = Pattern.compile("bao cao");
+  private static final Pattern CYCLE =
+      Pattern.compile("\\b(?:dinh ky|hang (?:thang|quy|nam)|moi (?:quy|nam)|6 thang)\\b");
+
+  /** One-off dates ("trước 30/9/2016", "trong tháng 8/2016", "quý III/2020", "từ năm 2017"). */
+  private static final Pattern ONCE =
+      Pattern.compile(
+          "(?:truoc|han|cham nhat|trong thang|xong trong|vao quy|tu nam|het nam)\\s+(?:ngay\\s+)?"
+              + "(?:\\d|quy|thang \\d)");
+
+  /** "Từng cơ quan, đơn vị…", "mỗi cơ quan…": the same work for every body. */
+  private static final Pattern EVERY_BODY = Pattern.compile("^(?:tung|moi|cac) co quan\\s+don vi");
+
   private static final Pattern DELIVERABLE =
       Pattern.compile(
           "xay dung (?:ke hoach|chuong trinh|quy che|de an|quy dinh)|ban hanh|bao cao"
@@ -370,15 +386,20 @@ public final class DirectiveReader {
     List<Node> stack = new ArrayList<>();
     stack.add(root);
     Node current = null;
-    Map<Node, Integer> bullets = new HashMap<>();
+    List<String> preamble = new ArrayList<>();
+    List<String> closing = new ArrayList<>();
     for (String paragraph : paragraphs) {
       if (current != null && END.matcher(paragraph).find()) {
         break;
       }
       Matcher m = LABEL.matcher(paragraph);
       if (!m.find()) {
-        if (current != null && !CLOSING.matcher(paragraph).find()) {
+        if (current == null) {
+          preamble.add(paragraph);
+        } else if (!CLOSING.matcher(paragraph).find()) {
           current.text.append('\n').append(paragraph);
+        } else {
+          closing.add(paragraph);
         }
         continue;
       }
@@ -414,8 +435,7 @@ public final class DirectiveReader {
       Node parent = stack.get(stack.size() - 1);
       node.parent = parent;
       if (kind.equals("bullet")) {
-        int n = bullets.merge(parent, 1, Integer::sum);
-        node.number = join(parent.number, "-" + n);
+        node.number = parent.number; // a bullet has no number of its own
       } else if (kind.equals("dec") && label.contains(".")) {
         node.number = join(outerOf(parent), label);
       } else {
@@ -426,8 +446,9 @@ public final class DirectiveReader {
       current = node;
     }
     mark(root, false);
+    Subject addressees = addressees(preamble, closing, names);
     List<Item> items = new ArrayList<>();
-    emit(root, names, issued, items, unread);
+    emit(root, names, issued, addressees, items, unread);
     return items;
   }
 
@@ -453,8 +474,57 @@ public final class DirectiveReader {
     }
   }
 
+  /** Who does the work: bodies of the registry and types of bodies. */
+  private record Subject(Set<String> lead, List<String> types) {
+    static Subject none() {
+      return new Subject(new LinkedHashSet<>(), new ArrayList<>());
+    }
+
+    boolean isEmpty() {
+      return lead.isEmpty() && types.isEmpty();
+    }
+  }
+
+  /**
+   * The addressees of the whole text: those the preamble asks ("… yêu cầu các sở, ban, ngành… thực
+   * hiện tốt các nội dung sau"), else those the closing makes responsible.
+   */
+  private static Subject addressees(List<String> preamble, List<String> closing, BodyNames names) {
+    List<String> places = new ArrayList<>();
+    for (int i = preamble.size() - 1; i >= 0; i--) {
+      places.add(preamble.get(i));
+    }
+    places.addAll(closing);
+    for (String paragraph : places) {
+      String folded = Folded.fold(paragraph);
+      Matcher asks = Pattern.compile("yeu cau|de nghi|chiu trach nhiem|thu truong").matcher(folded);
+      if (!asks.find()) {
+        continue;
+      }
+      int from = folded.startsWith("thu truong") ? 0 : asks.end();
+      Subject subject = Subject.none();
+      for (Mention m : names.in(folded)) {
+        if (m.start() >= from) {
+          add(m, subject.lead(), subject.types(), true);
+        }
+      }
+      if (!subject.isEmpty()) {
+        return subject;
+      }
+      if (asks.end() > 0 && !folded.startsWith("thu truong")) {
+        return subject; // the preamble asks, naming no body: nobody in particular
+      }
+    }
+    return Subject.none();
+  }
+
   private void emit(
-      Node node, BodyNames names, LocalDate issued, List<Item> items, List<String> unread) {
+      Node node,
+      BodyNames names,
+      LocalDate issued,
+      Subject addressees,
+      List<Item> items,
+      List<String> unread) {
     if (node.excluded) {
       return;
     }
@@ -462,117 +532,194 @@ public final class DirectiveReader {
         node.kind.equals("roman") || node.kind.equals("root") || isHeading(node.text.toString());
     boolean ownText = node.text.length() > 160 || node.children.isEmpty();
     if (!heading && ownText) {
-      Item item = item(node, names, issued, unread);
-      boolean bulletWithoutOwn =
-          node.kind.equals("bullet")
-              && item.lead().isEmpty()
-              && item.bodyType() == null
-              && item.deadline() == null;
-      if (bulletWithoutOwn
-          && !items.isEmpty()
-          && node.parent != null
-          && !node.parent.kind.equals("root")) {
-        // a bullet without its own body or deadline belongs to the item above it
-        Item above = items.remove(items.size() - 1);
-        items.add(
-            new Item(
-                above.number(),
-                above.text() + "\n- " + item.text(),
-                above.block(),
-                above.lead(),
-                above.coordinating(),
-                above.bodyType(),
-                above.deadline(),
-                above.notes()));
-      } else {
-        items.add(item);
-      }
+      items.addAll(entries(node, names, issued, addressees, unread));
     }
     for (Node child : node.children) {
-      emit(child, names, issued, items, unread);
+      emit(child, names, issued, addressees, items, unread);
     }
   }
 
-  private Item item(Node node, BodyNames names, LocalDate issued, List<String> unread) {
+  /** A clause of an item's text: {@code [start, end)}, within the sentence {@code [from, to)}. */
+  private record Clause(int start, int end, int from, int to) {}
+
+  private static List<Clause> clauses(String text) {
+    List<Clause> clauses = new ArrayList<>();
+    int sentence = 0;
+    int start = 0;
+    List<int[]> pending = new ArrayList<>();
+    for (int i = 0; i <= text.length(); i++) {
+      boolean sentenceEnd =
+          i == text.length()
+              || text.charAt(i) == '\n'
+              || text.charAt(i) == '.'
+                  && (i + 1 == text.length() || text.charAt(i + 1) == ' ')
+                  && !(i > 0
+                      && Character.isDigit(text.charAt(i - 1))
+                      && i + 2 < text.length()
+                      && Character.isDigit(text.charAt(i + 2)));
+      boolean clauseEnd = sentenceEnd || text.charAt(i) == ';';
+      if (clauseEnd) {
+        if (text.substring(start, i).strip().length() > 0) {
+          pending.add(new int[] {start, i});
+        }
+        start = i + 1;
+      }
+      if (sentenceEnd) {
+        for (int[] c : pending) {
+          clauses.add(new Clause(c[0], c[1], sentence, i));
+        }
+        pending.clear();
+        sentence = i + 1;
+      }
+    }
+    return clauses;
+  }
+
+  /**
+   * An item's entries: its first clause begins one; a later clause that names work of its own (a
+   * deliverable, a report, a review, an evaluation, "Dân vận khéo") begins another, unless it goes
+   * on with the work of the clause before; the other clauses go with the entry before them.
+   */
+  private List<Item> entries(
+      Node node, BodyNames names, LocalDate issued, Subject addressees, List<String> unread) {
     String text = node.text.toString().strip();
     String folded = Folded.fold(text);
     List<Mention> mentions = names.in(folded);
-    Set<String> lead = new LinkedHashSet<>();
-    Set<String> coordinating = new LinkedHashSet<>();
-    List<String> types = new ArrayList<>();
-    roles(text, folded, mentions, lead, coordinating, types);
-    if (lead.isEmpty() && types.isEmpty() && node.parent != null) {
-      inherit(node.parent, names, lead, types);
+    Subject inherited = Subject.none();
+    if (node.parent != null) {
+      inherit(node.parent, names, inherited);
     }
-    coordinating.removeAll(lead);
-    DeadlineFinder.Result deadlines = DeadlineFinder.in(text, issued);
+    if (inherited.isEmpty()) {
+      inherited = addressees;
+    }
+    List<Entry> entries = new ArrayList<>();
+    Subject current = inherited;
+    for (Clause clause : clauses(text)) {
+      Subject own = Subject.none();
+      Set<String> coordinating = new LinkedHashSet<>();
+      clause(folded, clause.start(), clause.end(), mentions, own.lead(), coordinating, own.types());
+      boolean directs = folded.substring(clause.start(), clause.end()).trim().startsWith("chi dao");
+      Subject subject;
+      if (directs && own.lead().isEmpty() && !own.types().isEmpty()) {
+        subject = new Subject(current.lead(), own.types()); // "chỉ đạo các sở … rà soát"
+      } else if (own.isEmpty()) {
+        subject = current;
+      } else {
+        subject = own;
+        current = own;
+      }
+      String words = folded.substring(clause.start(), clause.end());
+      List<Block> blocks = blocks(words, subject);
+      for (Block block : blocks) {
+        Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        boolean joins =
+            last != null
+                && (block == Block.STANDING
+                    || block == last.block && last.end == previousEnd(entries, clause))
+                && blocks.size() == 1;
+        if (joins) {
+          last.end = clause.end();
+          last.coordinating.addAll(coordinating);
+        } else {
+          entries.add(new Entry(clause, block, subject, coordinating));
+        }
+      }
+    }
+    List<Item> items = new ArrayList<>();
+    for (Entry entry : entries) {
+      items.add(item(node, text, entry, issued, unread));
+    }
+    return items;
+  }
+
+  private static int previousEnd(List<Entry> entries, Clause clause) {
+    return entries.get(entries.size() - 1).end;
+  }
+
+  /** One entry being gathered: where it begins and ends in the item's text, and its work. */
+  private static final class Entry {
+    final Clause first;
+    int end;
+    Block block;
+    final Subject subject;
+    final Set<String> coordinating;
+
+    Entry(Clause first, Block block, Subject subject, Set<String> coordinating) {
+      this.first = first;
+      this.end = first.end();
+      this.block = block;
+      this.subject = subject;
+      this.coordinating = new LinkedHashSet<>(coordinating);
+    }
+  }
+
+  private static Item item(
+      Node node, String text, Entry entry, LocalDate issued, List<String> unread) {
+    String own = text.substring(entry.first.start(), entry.end).strip();
+    DeadlineFinder.Result deadlines = DeadlineFinder.in(own, issued);
+    if (deadlines.found().stream().noneMatch(f -> usable(f, entry.block))) {
+      DeadlineFinder.Result sentence =
+          DeadlineFinder.in(
+              text.substring(entry.first.from(), Math.max(entry.end, entry.first.to())), issued);
+      if (sentence.found().stream().anyMatch(f -> usable(f, entry.block))) {
+        deadlines = new DeadlineFinder.Result(sentence.found(), deadlines.unread());
+      }
+    }
     List<String> notes = new ArrayList<>();
     for (String phrase : deadlines.unread()) {
       String note = "Thời hạn \"" + phrase + "\" không đọc được";
       notes.add(note);
       unread.add("Mục " + node.number + ": " + note);
     }
-    String bodyType = types.isEmpty() ? null : types.get(0);
-    Block block = block(folded, lead, bodyType, deadlines);
-    String deadline = deadline(block, deadlines);
-    if (block != Block.STANDING && lead.isEmpty() && bodyType == null) {
+    Block block = entry.block;
+    String deadline = deadline(block, deadlines, issued, own);
+    if (block != Block.STANDING && entry.subject.isEmpty()) {
       String note = "Không rõ đơn vị thực hiện";
       notes.add(note);
-      unread.add("Mục " + node.number + ": " + note);
+      unread.add("Mục " + node.number + " (\"" + start(own) + "…\"): " + note);
     }
+    Set<String> coordinating = new LinkedHashSet<>(entry.coordinating);
+    coordinating.removeAll(entry.subject.lead());
+    List<String> types = List.copyOf(entry.subject.types());
     return new Item(
         node.number,
-        text,
+        own,
         block,
-        List.copyOf(lead),
+        List.copyOf(entry.subject.lead()),
         List.copyOf(coordinating),
-        bodyType,
+        types.isEmpty() ? null : types.get(0),
         deadline,
-        notes);
+        notes,
+        types);
+  }
+
+  private static String start(String text) {
+    String[] words = text.split("\\s+");
+    return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(8, words.length)));
   }
 
   /** The leads named by the headings above an item ("2. Sở Nội vụ:" then "a) Chủ trì…"). */
-  private static void inherit(Node parent, BodyNames names, Set<String> lead, List<String> types) {
+  private static void inherit(Node parent, BodyNames names, Subject subject) {
     for (Node p = parent; p != null && !p.kind.equals("root"); p = p.parent) {
       String text = p.text.toString();
       String folded = Folded.fold(text);
       Set<String> coordinating = new LinkedHashSet<>();
-      roles(text, folded, names.in(folded), lead, coordinating, types);
-      if (!lead.isEmpty() || !types.isEmpty()) {
-        return;
+      List<Mention> mentions = names.in(folded);
+      for (Clause c : clauses(text)) {
+        clause(folded, c.start(), c.end(), mentions, subject.lead(), coordinating, subject.types());
+        if (!subject.isEmpty()) {
+          return;
+        }
       }
     }
   }
 
   /**
-   * Who leads and who coordinates, clause by clause: the bodies a clause begins with (after "Giao",
-   * "Đề nghị", "Thủ trưởng các…") and those before "chủ trì" lead; those after "phối hợp (với)" up
-   * to the clause's next verb coordinate; bodies named otherwise (a report's recipient, a
-   * document's author) are neither.
+   * Who leads and who coordinates in one clause: the bodies it begins with (after "Giao", "Đề
+   * nghị", "Thủ trưởng các…", a time such as "Hằng quý,") and those before "chủ trì" lead; those
+   * after "phối hợp (với)" coordinate; bodies named otherwise (a report's recipient, a document's
+   * author) are neither.
    */
-  private static void roles(
-      String text,
-      String folded,
-      List<Mention> mentions,
-      Set<String> lead,
-      Set<String> coordinating,
-      List<String> types) {
-    int clauseStart = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      boolean end =
-          i == text.length()
-              || text.charAt(i) == ';'
-              || text.charAt(i) == '\n'
-              || text.charAt(i) == ':'
-              || text.charAt(i) == '.' && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
-      if (!end) {
-        continue;
-      }
-      clause(folded, clauseStart, i, mentions, lead, coordinating, types);
-      clauseStart = i + 1;
-    }
-  }
-
   private static void clause(
       String folded,
       int start,
@@ -595,22 +742,31 @@ public final class DirectiveReader {
       if (coordinateAt >= 0 && m.start() >= coordinateEnd) {
         String gap = folded.substring(coordinateEnd, m.start()).trim().replaceAll(" +", " ");
         if (gap.isEmpty()
-            || gap.matches("(?:(?:cac|va|voi|ca|cung|chat che|co quan|lien quan)" + " ?)*")) {
+            || gap.matches("(?:(?:cac|va|voi|ca|cung|chat che|co quan|lien quan) ?)*")) {
           add(m, coordinating, types, false);
           coordinateEnd = m.end();
           previousEnd = m.end();
           continue;
         }
       }
+      boolean first = previousEnd == start;
+      if (first) {
+        between = between.replaceFirst("^(?:hang|dinh ky|6 thang|khi)\\b.*?(?=cac |$)", "");
+      }
+      Pattern allowed = first ? LEAD_IN : CHAIN;
       boolean leadIn =
           subject
-              && LEAD_IN.matcher(between.isEmpty() ? "" : between + " ").matches()
+              && allowed.matcher(between.isEmpty() ? "" : between + " ").matches()
               && (coordinateAt < 0 || m.start() < coordinateAt);
       String after = folded.substring(m.end(), Math.min(end, m.end() + 12)).trim();
       boolean chairs = after.startsWith("chu tri");
       boolean given = between.matches(".*\\b(?:giao|de nghi)$");
-      if (leadIn || chairs || given) {
+      boolean directed = first && between.equals("chi dao") && m.body() == null;
+      if (leadIn && !directed || chairs || given) {
         add(m, lead, types, true);
+      } else if (directed) {
+        add(m, new LinkedHashSet<>(), types, true);
+        subject = false;
       } else {
         subject = false;
       }
@@ -621,55 +777,86 @@ public final class DirectiveReader {
   private static void add(Mention m, Set<String> ids, List<String> types, boolean leading) {
     if (m.body() != null) {
       ids.add(m.body());
-    } else if (leading && !types.contains(m.bodyType())) {
-      types.add(m.bodyType());
+    }
+    if (m.bodyType() != null && leading) {
+      for (String type : m.bodyType().split(",")) {
+        if (!types.contains(type)) {
+          types.add(type);
+        }
+      }
     }
   }
 
-  /** The block by the product's table (docs/intake.md), the most specific rule first. */
-  private static Block block(
-      String folded, Set<String> lead, String bodyType, DeadlineFinder.Result deadlines) {
-    boolean cycle =
-        deadlines.found().stream()
-                .anyMatch(f -> f.schedule() instanceof vn.danvan.deadline.Schedule.Every)
-            || folded.matches("(?s).*\\b(?:dinh ky|hang (?:thang|quy|nam)|6 thang)\\b.*");
+  /** The blocks of a clause by the product's table (docs/intake.md), the most specific first. */
+  private static List<Block> blocks(String folded, Subject subject) {
+    boolean cycle = CYCLE.matcher(folded).find();
+    boolean report = REPORT.matcher(folded).find();
     if (ADHOC.matcher(folded).find()) {
-      return Block.ADHOC_REPORT;
+      return cycle && report
+          ? List.of(Block.PERIODIC_REPORT, Block.ADHOC_REPORT)
+          : List.of(Block.ADHOC_REPORT);
     }
-    if (SKILFUL.matcher(folded).find() && QUOTA.matcher(folded).find()) {
-      return Block.SKILFUL_QUOTA;
+    if (SKILFUL.matcher(folded).find() && !folded.matches("(?s).*tuyen truyen.*dan van kheo.*")) {
+      return List.of(Block.SKILFUL_QUOTA);
     }
-    if (EVALUATION.matcher(folded).find()) {
-      return Block.EVALUATION;
+    String start = folded.trim();
+    boolean guide = start.matches("(?s)^(?:tham muu )?(?:huong dan|ban hanh)\\b.*");
+    if (!guide && EVALUATION.matcher(folded).find()) {
+      return List.of(Block.EVALUATION);
     }
-    if (REVIEW.matcher(folded).find()) {
-      return Block.REVIEW_MILESTONE;
+    if (!guide && REVIEW.matcher(folded).find()) {
+      return List.of(Block.REVIEW_MILESTONE);
     }
-    if (REPORT.matcher(folded).find() && cycle) {
-      return Block.PERIODIC_REPORT;
+    if (!guide && report && cycle) {
+      return List.of(Block.PERIODIC_REPORT);
     }
-    boolean once =
-        deadlines.found().stream()
-            .anyMatch(f -> f.schedule() instanceof vn.danvan.deadline.Schedule.Once);
-    boolean deliverable = DELIVERABLE.matcher(folded).find();
-    if (!once && !deliverable) {
-      return Block.STANDING;
+    boolean once = ONCE.matcher(folded).find();
+    if (!DELIVERABLE.matcher(folded).find() && !once) {
+      return List.of(Block.STANDING);
     }
-    if (bodyType != null || lead.size() > 1) {
-      return Block.FANOUT;
-    }
-    return lead.isEmpty() && !once ? Block.STANDING : Block.ASSIGNMENT;
+    return List.of(
+        !subject.types().isEmpty() || subject.lead().size() > 1 || EVERY_BODY.matcher(start).find()
+            ? Block.FANOUT
+            : Block.ASSIGNMENT);
   }
 
-  /** The phrase the block runs by: a cycle for reports, else the first one-off. */
-  private static String deadline(Block block, DeadlineFinder.Result deadlines) {
-    List<DeadlineFinder.Found> found = deadlines.found();
+  /** Whether a phrase can be an entry's deadline: a span ("giai đoạn …") only for a quota. */
+  private static boolean usable(DeadlineFinder.Found found, Block block) {
+    boolean span = found.phrase().toLowerCase(Locale.ROOT).startsWith("giai đoạn");
+    return !span || block == Block.SKILFUL_QUOTA;
+  }
+
+  /**
+   * The phrase the block runs by: a cycle for reports and evaluations (joined with a day written
+   * apart from it: "Hằng năm … trước ngày 15/10" reads "trước ngày 15/10 hằng năm"), else the first
+   * one-off.
+   */
+  private static String deadline(
+      Block block, DeadlineFinder.Result deadlines, LocalDate issued, String text) {
+    List<DeadlineFinder.Found> found =
+        deadlines.found().stream().filter(f -> usable(f, block)).toList();
     if (found.isEmpty()) {
       return null;
     }
     boolean wantsCycle = block == Block.PERIODIC_REPORT || block == Block.EVALUATION;
+    DeadlineFinder.Found cycle =
+        found.stream().filter(f -> f.schedule() instanceof Schedule.Every).findFirst().orElse(null);
+    if (wantsCycle && cycle != null) {
+      for (DeadlineFinder.Found f : found) {
+        if (f.schedule() instanceof Schedule.Once && !f.phrase().matches(".*\\d{4}.*")) {
+          String joined = f.phrase() + " " + Folded.words(cycle.phrase()).replace("hang", "hằng");
+          try {
+            DeadlinePhrases.parse(joined, issued == null ? LocalDate.of(2000, 1, 1) : issued);
+            return joined;
+          } catch (InvalidInputException notRead) {
+            // keep the cycle alone
+          }
+        }
+      }
+      return cycle.phrase();
+    }
     for (DeadlineFinder.Found f : found) {
-      if (wantsCycle == f.schedule() instanceof vn.danvan.deadline.Schedule.Every) {
+      if (f.schedule() instanceof Schedule.Once) {
         return f.phrase();
       }
     }

@@ -35,6 +35,8 @@ public record DirectiveText(
    * @param bodyType a registry body type when the text names a type of bodies, or null
    * @param deadline the deadline phrase as written (one the phrase reader reads), or null
    * @param notes what could not be read of this item, in Vietnamese
+   * @param bodyTypes every registry body type the item names, in the text's order ({@code bodyType}
+   *     is the first), empty when none
    */
   public record Item(
       String number,
@@ -44,7 +46,8 @@ public record DirectiveText(
       List<String> coordinating,
       String bodyType,
       String deadline,
-      List<String> notes) {}
+      List<String> notes,
+      List<String> bodyTypes) {}
 
   /** The product's blocks an item becomes (issue table: one body, many, a cycle…). */
   public enum Block {
