@@ -121,6 +121,7 @@ final class BodyNames {
     {"cac ban (?:cua |dang )?tinh uy", "banDang"},
     {"cac ban xay dung dang(?: tinh uy)?", "banDang"},
     {"cac ban can su dang dang doan", "tinhUy"},
+    {"(?:ubnd|uy ban nhan dan) cac cap", "huyen,xa", "tinh"},
     {"cac co quan thong tin dai chung", "suNghiep"},
     {"cac co quan bao chi", "suNghiep"},
   };
@@ -154,13 +155,22 @@ final class BodyNames {
             .map(Body::id)
             .findFirst()
             .orElse(null);
+    String provincial =
+        registry.bodies().stream()
+            .filter(b -> b.type().equals("tinh"))
+            .map(Body::id)
+            .findFirst()
+            .orElse(null);
+    if (district != null) {
+      front = null; // a district's text: "Mặt trận Tổ quốc" is the district's own
+    }
     for (String[] phrase : TYPE_PHRASES) {
       List<String> named = phrase[1].isEmpty() ? List.of() : List.of(phrase[1].split(","));
       List<String> known = named.stream().filter(knownTypes::contains).toList();
       if (known.isEmpty() && !named.isEmpty()) {
         continue;
       }
-      String body = phrase.length > 2 ? front : null;
+      String body = phrase.length < 3 ? null : phrase[2].equals("mttq") ? front : provincial;
       types.add(
           new TypePhrase(
               pattern(phrase[0].replace(" ", " +")),
@@ -217,6 +227,10 @@ final class BodyNames {
           }
         }
       }
+    }
+    if (district != null && name.endsWith(" tinh")) {
+      // a district's text names the province's bodies with "tỉnh"
+      variants.removeIf(v -> !v.contains("tinh") && (province == null || !v.contains(province)));
     }
     variants.removeIf(
         v ->

@@ -101,21 +101,34 @@ public final class DirectiveReader {
       Pattern.compile(
           "khi (?:co|xay ra|phat sinh) (?:cac |nhung )?(?:vu viec|su viec|tinh huong|diem nong"
               + "|van de)|bao cao dot xuat|dot xuat bao cao");
-  private static final Pattern SKILFUL = Pattern.compile("dan van kheo");
+
+  /** "Dân vận khéo" as work to do: models to build, the movement to carry out. */
+  private static final Pattern SKILFUL =
+      Pattern.compile(
+          "(?:xay dung|thuc hien|day manh|dang ky|nhan rong|trien khai|huong dan)[^.;]{0,80}"
+              + "dan van kheo|(?:mo hinh|dien hinh)[^.;]{0,40}dan van kheo");
+
   private static final Pattern QUOTA =
       Pattern.compile("it nhat|toi thieu|chi tieu|dang ky|moi (?:co quan|don vi|xa|dia phuong)");
   private static final Pattern EVALUATION =
       Pattern.compile(
           "xep loai|cham diem|danh gia +(?:va +)?phan loai|tieu chi[^.;]{0,40}danh gia");
-  private static final Pattern REVIEW = Pattern.compile("so ket|tong ket");
-  private static final Pattern REPORT = Pattern.compile("bao cao");
+  private static final Pattern REVIEW =
+      Pattern.compile("\\b(?:so ket|tong ket)\\b(?! +(?:kinh nghiem|thuc tien))");
+  private static final Pattern REPORT = Pattern.compile("bao cao(?! vien)");
+
+  /** The text itself, named without a number: "thực hiện Chỉ thị", "quán triệt Nghị quyết". */
+  private static final Pattern THIS_TEXT =
+      Pattern.compile("(?:Chỉ thị|Nghị quyết|Kế hoạch|Kết luận)(?! số)(?!\\s+\\d)");
+
   private static final Pattern CYCLE =
       Pattern.compile("\\b(?:dinh ky|hang (?:thang|quy|nam)|moi (?:quy|nam)|6 thang)\\b");
 
   /** One-off dates ("trước 30/9/2016", "trong tháng 8/2016", "quý III/2020", "từ năm 2017"). */
   private static final Pattern ONCE =
       Pattern.compile(
-          "(?:truoc|han|cham nhat|trong thang|xong trong|vao quy|tu nam|het nam)\\s+(?:ngay\\s+)?"
+          "\\b(?:truoc|han|cham nhat|trong thang|xong trong|vao quy|tu nam|het nam)\\s+"
+              + "(?:ngay\\s+)?"
               + "(?:\\d|quy|thang \\d)");
 
   /** "Từng cơ quan, đơn vị…", "mỗi cơ quan…": the same work for every body. */
@@ -123,9 +136,10 @@ public final class DirectiveReader {
 
   private static final Pattern DELIVERABLE =
       Pattern.compile(
-          "xay dung (?:ke hoach|chuong trinh|quy che|de an|quy dinh)|ban hanh|bao cao"
-              + "|to chuc (?:hoi nghi|so ket|tong ket|kiem tra|tap huan)|tham muu|huong dan"
-              + "|ra soat|ke hoach thuc hien");
+          "\\b(?:xay dung (?:ke hoach|chuong trinh|quy che|de an|quy dinh|mo hinh)|ban hanh"
+              + "|bao cao(?! vien)|to chuc (?:hoi nghi|so ket|tong ket|kiem tra|tap huan|hoat dong)"
+              + "|(?:^ *|tham muu +|xay dung +)huong dan|ra soat +(?:ban hanh|hoan thien|xay dung)"
+              + "|ke hoach thuc hien)");
   private static final Pattern COORDINATE = Pattern.compile("phoi hop(?: +chat che)?(?: +voi)?");
 
   /** Words that may stand before the subject of a clause ("Giao", "Thủ trưởng các…"). */
@@ -138,6 +152,8 @@ public final class DirectiveReader {
 
   /** Words that may stand between the bodies of one subject ("A, B và các C"). */
   private static final Pattern CHAIN = Pattern.compile("^(?:(?:va|cac|cung|ca|voi)\\s+)*$");
+
+  private static final String TYPE_PREFIX = "type:";
 
   private final OrgRegistry registry;
 
@@ -498,14 +514,18 @@ public final class DirectiveReader {
     for (String paragraph : places) {
       String folded = Folded.fold(paragraph);
       Matcher asks = Pattern.compile("yeu cau|de nghi|chiu trach nhiem|thu truong").matcher(folded);
-      if (!asks.find()) {
+      boolean announces =
+          paragraph.strip().endsWith(":") || folded.matches("(?s).*(?:noi dung|nhiem vu) sau.*");
+      if (!asks.find() || preamble.contains(paragraph) && !announces) {
         continue;
       }
       int from = folded.startsWith("thu truong") ? 0 : asks.end();
       Subject subject = Subject.none();
+      int last = from;
       for (Mention m : names.in(folded)) {
-        if (m.start() >= from) {
+        if (m.start() >= from && m.start() - last <= 40) {
           add(m, subject.lead(), subject.types(), true);
+          last = m.end();
         }
       }
       if (!subject.isEmpty()) {
@@ -594,10 +614,17 @@ public final class DirectiveReader {
     }
     List<Entry> entries = new ArrayList<>();
     Subject current = inherited;
+    Set<String> currentCoordinating = new LinkedHashSet<>();
     for (Clause clause : clauses(text)) {
       Subject own = Subject.none();
       Set<String> coordinating = new LinkedHashSet<>();
       clause(folded, clause.start(), clause.end(), mentions, own.lead(), coordinating, own.types());
+      expand(coordinating, issued);
+      if (!own.isEmpty() || !coordinating.isEmpty()) {
+        currentCoordinating = coordinating;
+      } else {
+        coordinating = currentCoordinating; // the clause goes on with the same bodies
+      }
       boolean directs = folded.substring(clause.start(), clause.end()).trim().startsWith("chi dao");
       Subject subject;
       if (directs && own.lead().isEmpty() && !own.types().isEmpty()) {
@@ -617,7 +644,19 @@ public final class DirectiveReader {
                 && (block == Block.STANDING
                     || block == last.block && last.end == previousEnd(entries, clause))
                 && blocks.size() == 1;
-        if (joins) {
+        boolean carriesOut =
+            last != null
+                && last.block == Block.STANDING
+                && last.end == last.first.end()
+                && own.isEmpty()
+                && blocks.size() == 1
+                && THIS_TEXT.matcher(text.substring(last.first.start(), last.end)).find();
+        if (carriesOut) {
+          // "… phổ biến, quán triệt Nghị quyết …; xây dựng kế hoạch …": the work of carrying out
+          last.block = block;
+          last.end = clause.end();
+          last.coordinating.addAll(coordinating);
+        } else if (joins) {
           last.end = clause.end();
           last.coordinating.addAll(coordinating);
         } else {
@@ -630,6 +669,17 @@ public final class DirectiveReader {
       items.add(item(node, text, entry, issued, unread));
     }
     return items;
+  }
+
+  /** "Phối hợp với các ban của Tỉnh ủy": the bans in force then, each by its id. */
+  private void expand(Set<String> coordinating, LocalDate issued) {
+    if (coordinating.remove(TYPE_PREFIX + "banDang")) {
+      registry.bodies().stream()
+          .filter(b -> b.type().equals("banDang"))
+          .filter(b -> issued == null || b.isValidOn(issued))
+          .forEach(b -> coordinating.add(b.id()));
+    }
+    coordinating.removeIf(id -> id.startsWith(TYPE_PREFIX));
   }
 
   private static int previousEnd(List<Entry> entries, Clause clause) {
@@ -659,8 +709,7 @@ public final class DirectiveReader {
     DeadlineFinder.Result deadlines = DeadlineFinder.in(own, issued);
     if (deadlines.found().stream().noneMatch(f -> usable(f, entry.block))) {
       DeadlineFinder.Result sentence =
-          DeadlineFinder.in(
-              text.substring(entry.first.from(), Math.max(entry.end, entry.first.to())), issued);
+          DeadlineFinder.in(text.substring(entry.first.from(), entry.first.start()), issued);
       if (sentence.found().stream().anyMatch(f -> usable(f, entry.block))) {
         deadlines = new DeadlineFinder.Result(sentence.found(), deadlines.unread());
       }
@@ -672,7 +721,10 @@ public final class DirectiveReader {
       unread.add("Mục " + node.number + ": " + note);
     }
     Block block = entry.block;
-    String deadline = deadline(block, deadlines, issued, own);
+    String deadline =
+        block == Block.STANDING || block == Block.ADHOC_REPORT
+            ? null
+            : deadline(block, deadlines, issued, own);
     if (block != Block.STANDING && entry.subject.isEmpty()) {
       String note = "Không rõ đơn vị thực hiện";
       notes.add(note);
@@ -738,7 +790,8 @@ public final class DirectiveReader {
     int previousEnd = start;
     boolean subject = true;
     for (Mention m : in) {
-      String between = folded.substring(previousEnd, m.start()).trim().replaceAll(" +", " ");
+      String raw = folded.substring(previousEnd, m.start());
+      String between = raw.trim().replaceAll(" +", " ");
       if (coordinateAt >= 0 && m.start() >= coordinateEnd) {
         String gap = folded.substring(coordinateEnd, m.start()).trim().replaceAll(" +", " ");
         if (gap.isEmpty()
@@ -750,8 +803,9 @@ public final class DirectiveReader {
         }
       }
       boolean first = previousEnd == start;
-      if (first) {
-        between = between.replaceFirst("^(?:hang|dinh ky|6 thang|khi)\\b.*?(?=cac |$)", "");
+      if (first && raw.endsWith("  ")) {
+        // "Hằng quý và khi có vụ việc phức tạp phát sinh, các huyện ủy …": a time, then the subject
+        between = between.replaceFirst("^(?:hang|dinh ky|6 thang|khi|trong|truoc)\\b.*$", "");
       }
       Pattern allowed = first ? LEAD_IN : CHAIN;
       boolean leadIn =
@@ -778,6 +832,9 @@ public final class DirectiveReader {
     if (m.body() != null) {
       ids.add(m.body());
     }
+    if (m.bodyType() != null && !leading) {
+      ids.add(TYPE_PREFIX + m.bodyType()); // read by expand, then dropped
+    }
     if (m.bodyType() != null && leading) {
       for (String type : m.bodyType().split(",")) {
         if (!types.contains(type)) {
@@ -796,7 +853,7 @@ public final class DirectiveReader {
           ? List.of(Block.PERIODIC_REPORT, Block.ADHOC_REPORT)
           : List.of(Block.ADHOC_REPORT);
     }
-    if (SKILFUL.matcher(folded).find() && !folded.matches("(?s).*tuyen truyen.*dan van kheo.*")) {
+    if (SKILFUL.matcher(folded).find() && !REVIEW.matcher(folded).find()) {
       return List.of(Block.SKILFUL_QUOTA);
     }
     String start = folded.trim();
@@ -811,7 +868,13 @@ public final class DirectiveReader {
       return List.of(Block.PERIODIC_REPORT);
     }
     boolean once = ONCE.matcher(folded).find();
-    if (!DELIVERABLE.matcher(folded).find() && !once) {
+    boolean deliverable = false;
+    Matcher work = DELIVERABLE.matcher(folded);
+    while (work.find() && !deliverable) {
+      String before = folded.substring(Math.max(0, work.start() - 80), work.start());
+      deliverable = !before.matches("(?s).*\\bso \\d.*");
+    }
+    if (!deliverable && !once) {
       return List.of(Block.STANDING);
     }
     return List.of(
@@ -839,12 +902,17 @@ public final class DirectiveReader {
       return null;
     }
     boolean wantsCycle = block == Block.PERIODIC_REPORT || block == Block.EVALUATION;
+    if (!wantsCycle) {
+      found = found.stream().filter(f -> f.schedule() instanceof Schedule.Once).toList();
+      return found.isEmpty() ? null : found.get(0).phrase();
+    }
     DeadlineFinder.Found cycle =
         found.stream().filter(f -> f.schedule() instanceof Schedule.Every).findFirst().orElse(null);
     if (wantsCycle && cycle != null) {
       for (DeadlineFinder.Found f : found) {
         if (f.schedule() instanceof Schedule.Once && !f.phrase().matches(".*\\d{4}.*")) {
-          String joined = f.phrase() + " " + Folded.words(cycle.phrase()).replace("hang", "hằng");
+          String joined =
+              f.phrase() + " " + cycle.phrase().toLowerCase(Locale.ROOT).replace("hàng", "hằng");
           try {
             DeadlinePhrases.parse(joined, issued == null ? LocalDate.of(2000, 1, 1) : issued);
             return joined;
