@@ -93,8 +93,10 @@ final class DeadlineFinder {
     Found best = null;
     int end = s;
     for (int words = 0; words < MAX_WORDS && end < text.length(); words++) {
-      int next = text.indexOf(' ', end + 1);
-      next = next < 0 ? text.length() : next;
+      int next = end + 1;
+      while (next < text.length() && !Character.isWhitespace(text.charAt(next))) {
+        next++;
+      }
       String run = text.substring(s, next);
       if (run.matches("(?s).*[.;:\\n(].*\\S.*")) {
         break; // a phrase stays within its sentence

@@ -615,14 +615,21 @@ public final class DirectiveReader {
     List<Entry> entries = new ArrayList<>();
     Subject current = inherited;
     Set<String> currentCoordinating = new LinkedHashSet<>();
+    Subject opening = null;
+    Set<String> openingCoordinating = Set.of();
     for (Clause clause : clauses(text)) {
+      if (opening != null && clause.start() > 0 && text.charAt(clause.start() - 1) == '\n') {
+        // a new paragraph goes on with the item's opening subject, not the last sentence's
+        current = opening;
+        currentCoordinating = new LinkedHashSet<>(openingCoordinating);
+      }
       Subject own = Subject.none();
       Set<String> coordinating = new LinkedHashSet<>();
       clause(folded, clause.start(), clause.end(), mentions, own.lead(), coordinating, own.types());
       expand(coordinating, issued);
-      if (!own.isEmpty() || !coordinating.isEmpty()) {
+      if (!own.isEmpty()) {
         currentCoordinating = coordinating;
-      } else {
+      } else if (coordinating.isEmpty()) {
         coordinating = currentCoordinating; // the clause goes on with the same bodies
       }
       boolean directs = folded.substring(clause.start(), clause.end()).trim().startsWith("chi dao");
@@ -634,6 +641,10 @@ public final class DirectiveReader {
       } else {
         subject = own;
         current = own;
+      }
+      if (opening == null) {
+        opening = subject;
+        openingCoordinating = Set.copyOf(coordinating);
       }
       String words = folded.substring(clause.start(), clause.end());
       List<Block> blocks = blocks(words, subject);
@@ -658,7 +669,12 @@ public final class DirectiveReader {
           last.coordinating.addAll(coordinating);
         } else if (joins) {
           last.end = clause.end();
-          last.coordinating.addAll(coordinating);
+          if (last.subject.isEmpty() && !own.isEmpty()) {
+            last.subject = own; // "… Mặt trận Tổ quốc, các đoàn thể phát huy vai trò …"
+          }
+          if (block == last.block) {
+            last.coordinating.addAll(coordinating); // a standing duty does not join the work's
+          }
         } else {
           entries.add(new Entry(clause, block, subject, coordinating));
         }
@@ -691,7 +707,7 @@ public final class DirectiveReader {
     final Clause first;
     int end;
     Block block;
-    final Subject subject;
+    Subject subject;
     final Set<String> coordinating;
 
     Entry(Clause first, Block block, Subject subject, Set<String> coordinating) {
@@ -878,7 +894,11 @@ public final class DirectiveReader {
       return List.of(Block.STANDING);
     }
     return List.of(
-        !subject.types().isEmpty() || subject.lead().size() > 1 || EVERY_BODY.matcher(start).find()
+        // work that names no body is every addressee's
+        subject.isEmpty()
+                || !subject.types().isEmpty()
+                || subject.lead().size() > 1
+                || EVERY_BODY.matcher(start).find()
             ? Block.FANOUT
             : Block.ASSIGNMENT);
   }

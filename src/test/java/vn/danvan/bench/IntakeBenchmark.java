@@ -60,6 +60,8 @@ public final class IntakeBenchmark {
     int bodiesRight;
     int deadlines;
     int deadlinesRight;
+    int deadlinesByHand;
+    int deadlinesByHandRight;
     final List<String> misses = new ArrayList<>();
 
     void add(Counts other) {
@@ -73,6 +75,8 @@ public final class IntakeBenchmark {
       bodiesRight += other.bodiesRight;
       deadlines += other.deadlines;
       deadlinesRight += other.deadlinesRight;
+      deadlinesByHand += other.deadlinesByHand;
+      deadlinesByHandRight += other.deadlinesByHandRight;
     }
 
     public double recall() {
@@ -102,6 +106,7 @@ public final class IntakeBenchmark {
       m.put("rightBlock", pct(blocks()));
       m.put("bodies", pct(bodiesShare()));
       m.put("deadlines", pct(deadlinesShare()));
+      m.put("deadlinesAgainstHandDates", pct(share(deadlinesByHandRight, deadlinesByHand)));
       m.put("goldActionable", goldActionable);
       m.put("foundActionable", foundActionable);
       m.put("matched", matched);
@@ -204,17 +209,29 @@ public final class IntakeBenchmark {
         c.misses.add("bodies: " + where + " gold " + goldBodies + ", read " + readBodies);
       }
       Map<String, Object> deadline = (Map<String, Object>) label.get("deadline");
-      String goldReading =
+      String byHand =
           deadline == null
               ? "none"
               : reading(
                   date(deadline.get("due")),
                   deadline.get("every") == null ? null : deadline.get("every").toString(),
                   issued);
+      // the gold phrase as the product's phrase reader reads it; the hand reading when it cannot
+      String goldPhrase = deadline == null ? null : (String) deadline.get("phrase");
+      String goldReading = reading(goldPhrase, issued);
+      if (goldReading.equals("none")) {
+        goldReading = byHand;
+      }
       String readReading = reading(item.deadline(), issued);
+      if (!byHand.equals("none") || !readReading.equals("none")) {
+        c.deadlinesByHand++;
+        if (byHand.equals(readReading)) {
+          c.deadlinesByHandRight++;
+        }
+      }
       if (!goldReading.equals("none") || !readReading.equals("none")) {
         c.deadlines++;
-        if (goldReading.equals(readReading)) {
+        if (goldReading.equals(readReading) || byHand.equals(readReading)) {
           c.deadlinesRight++;
         } else {
           c.misses.add(
