@@ -369,7 +369,7 @@ public final class IntakeBenchmark {
   }
 
   /** The table: one line per text, then the seeds' and the own texts' totals. */
-  static String table(Map<String, Counts> all) {
+  public static String table(Map<String, Counts> all) {
     StringBuilder t = new StringBuilder();
     t.append(
         String.format(
