@@ -237,7 +237,8 @@ public final class DirectiveReader {
     int from = kindLine < 0 ? 0 : kindLine + 1;
     for (int i = from; i < Math.min(lines.size(), from + 8); i++) {
       String line = lines.get(i).strip();
-      if (line.matches("(?iu)^(?:về|v/v)\\b.*")) {
+      boolean afterKind = kindLine >= 0 && i == from && !line.isEmpty() && !line.startsWith("CỦA");
+      if (line.matches("(?iu)^(?:về|v/v)\\b.*") || afterKind) {
         StringBuilder title = new StringBuilder(line);
         for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank(); j++) {
           title.append(' ').append(lines.get(j).strip());
@@ -647,7 +648,7 @@ public final class DirectiveReader {
         openingCoordinating = Set.copyOf(coordinating);
       }
       String words = folded.substring(clause.start(), clause.end());
-      List<Block> blocks = blocks(words, subject);
+      List<Block> blocks = blocks(words, text.substring(clause.start(), clause.end()), subject);
       for (Block block : blocks) {
         Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         boolean joins =
@@ -861,7 +862,7 @@ public final class DirectiveReader {
   }
 
   /** The blocks of a clause by the product's table (docs/intake.md), the most specific first. */
-  private static List<Block> blocks(String folded, Subject subject) {
+  private static List<Block> blocks(String folded, String written, Subject subject) {
     boolean cycle = CYCLE.matcher(folded).find();
     boolean report = REPORT.matcher(folded).find();
     if (ADHOC.matcher(folded).find()) {
@@ -883,7 +884,14 @@ public final class DirectiveReader {
     if (!guide && report && cycle) {
       return List.of(Block.PERIODIC_REPORT);
     }
-    boolean once = ONCE.matcher(folded).find();
+    boolean once =
+        ONCE.matcher(folded).find()
+            || DeadlineFinder.in(written, LocalDate.of(2000, 1, 1)).found().stream()
+                .anyMatch(
+                    f ->
+                        f.schedule() instanceof Schedule.Once
+                            && usable(f, Block.STANDING)
+                            && !f.phrase().toLowerCase(Locale.ROOT).contains("từ năm"));
     boolean deliverable = false;
     Matcher work = DELIVERABLE.matcher(folded);
     while (work.find() && !deliverable) {
@@ -926,8 +934,12 @@ public final class DirectiveReader {
       found = found.stream().filter(f -> f.schedule() instanceof Schedule.Once).toList();
       return found.isEmpty() ? null : found.get(0).phrase();
     }
+    // the cycle written most fully: "trước ngày 15/6 và 15/12 hằng năm" rather than "6 tháng"
     DeadlineFinder.Found cycle =
-        found.stream().filter(f -> f.schedule() instanceof Schedule.Every).findFirst().orElse(null);
+        found.stream()
+            .filter(f -> f.schedule() instanceof Schedule.Every)
+            .max(java.util.Comparator.comparingInt(f -> f.phrase().length()))
+            .orElse(null);
     if (wantsCycle && cycle != null) {
       for (DeadlineFinder.Found f : found) {
         if (f.schedule() instanceof Schedule.Once && !f.phrase().matches(".*\\d{4}.*")) {
