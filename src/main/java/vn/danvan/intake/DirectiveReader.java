@@ -870,7 +870,8 @@ public final class DirectiveReader {
           ? List.of(Block.PERIODIC_REPORT, Block.ADHOC_REPORT)
           : List.of(Block.ADHOC_REPORT);
     }
-    if (SKILFUL.matcher(folded).find() && !REVIEW.matcher(folded).find()) {
+    boolean propaganda = folded.matches("(?s).*tuyen truyen[^.;]{0,60}dan van kheo.*");
+    if (SKILFUL.matcher(folded).find() && !REVIEW.matcher(folded).find() && !propaganda) {
       return List.of(Block.SKILFUL_QUOTA);
     }
     String start = folded.trim();
