@@ -683,7 +683,7 @@ public final class DirectiveReader {
     }
     List<Item> items = new ArrayList<>();
     for (Entry entry : entries) {
-      items.add(item(node, text, entry, issued, unread));
+      items.add(heirs(item(node, text, entry, issued, unread), issued));
     }
     return items;
   }
@@ -760,6 +760,39 @@ public final class DirectiveReader {
         deadline,
         notes,
         types);
+  }
+
+  /**
+   * The bodies in force on the issue date: a body that had ended by then (the 2025 mergers) is read
+   * as the body that holds its work, its successor; one without an heir stays as named.
+   */
+  private Item heirs(Item item, LocalDate issued) {
+    if (issued == null) {
+      return item;
+    }
+    java.util.function.Function<List<String>, List<String>> inForce =
+        ids ->
+            ids.stream()
+                .map(
+                    id ->
+                        registry.body(id).filter(b -> b.hasEndedBy(issued)).isPresent()
+                            ? registry.heirOn(id, issued).map(b -> b.id()).orElse(id)
+                            : id)
+                .distinct()
+                .toList();
+    List<String> lead = inForce.apply(item.lead());
+    List<String> coordinating =
+        inForce.apply(item.coordinating()).stream().filter(id -> !lead.contains(id)).toList();
+    return new Item(
+        item.number(),
+        item.text(),
+        item.block(),
+        lead,
+        coordinating,
+        item.bodyType(),
+        item.deadline(),
+        item.notes(),
+        item.bodyTypes());
   }
 
   private static String start(String text) {

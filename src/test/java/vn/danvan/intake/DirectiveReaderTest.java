@@ -105,6 +105,17 @@ class DirectiveReaderTest {
   }
 
   @Test
+  void anEndedBodyIsReadAsItsSuccessorInForce() {
+    String text =
+        HEAD.replace("năm 2023", "năm 2026")
+            + "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông ban"
+            + " hành hướng dẫn.\n";
+    Item item = new DirectiveReader(DEMO).read(text).items().get(0);
+    assertThat(item.lead()).containsExactly("bdvTU");
+    assertThat(item.coordinating()).containsExactly("soKHCN");
+  }
+
+  @Test
   void numbersJoinTheirOuterLevelsAndAimsCarryNoItems() {
     DirectiveText text =
         read(
