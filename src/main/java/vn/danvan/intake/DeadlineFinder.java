@@ -80,7 +80,8 @@ final class DeadlineFinder {
     Matcher like = LIKE.matcher(folded);
     while (like.find()) {
       int s = like.start();
-      boolean covered = found.stream().anyMatch(f -> f.start() <= s + 12 && s < f.end());
+      int e = like.end();
+      boolean covered = found.stream().anyMatch(f -> f.start() < e && s < f.end());
       String written = text.substring(s, like.end()).strip();
       if (!covered && written.matches(".*\\d.*")) {
         unread.add(written);

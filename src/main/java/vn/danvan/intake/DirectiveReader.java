@@ -155,6 +155,13 @@ public final class DirectiveReader {
 
   private static final String TYPE_PREFIX = "type:";
 
+  /** The labelled lines of an item in a plan's form: who leads, who helps, by when. */
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile(
+          "\\s*(?:(?<lead>(?:don vi|co quan) (?:chu tri|thuc hien)|chu tri)"
+              + "|(?<with>(?:don vi|co quan) phoi hop|phoi hop)"
+              + "|(?<when>thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?)) *  ");
+
   private final OrgRegistry registry;
 
   public DirectiveReader(OrgRegistry registry) {
@@ -434,8 +441,15 @@ public final class DirectiveReader {
       if (current == null && !kind.equals("roman") && !kind.equals("dec")) {
         continue; // bullets of the heading ("Kính gửi: - …") or the preamble
       }
+      String rest = paragraph.substring(m.end()).strip();
+      if (kind.equals("bullet")
+          && ATTRIBUTE.matcher(Folded.fold(rest)).lookingAt()
+          && rest.matches("(?s)^[^:]{0,30}:.*")) {
+        current.text.append('\n').append(rest); // "- Đơn vị chủ trì: …", "- Thời gian: …"
+        continue;
+      }
       Node node = new Node(kind, label);
-      node.text.append(paragraph.substring(m.end()).strip());
+      node.text.append(rest);
       // pop to the level of the same kind, or nest under the current one
       int same = -1;
       for (int i = stack.size() - 1; i > 0; i--) {
@@ -619,6 +633,13 @@ public final class DirectiveReader {
     Subject opening = null;
     Set<String> openingCoordinating = Set.of();
     for (Clause clause : clauses(text)) {
+      Matcher attribute = ATTRIBUTE.matcher(folded).region(clause.start(), clause.end());
+      if (attribute.lookingAt()
+          && !entries.isEmpty()
+          && text.substring(clause.start(), attribute.end()).contains(":")) {
+        attribute(entries.get(entries.size() - 1), attribute, clause, mentions, issued);
+        continue;
+      }
       if (opening != null && clause.start() > 0 && text.charAt(clause.start() - 1) == '\n') {
         // a new paragraph goes on with the item's opening subject, not the last sentence's
         current = opening;
@@ -686,6 +707,33 @@ public final class DirectiveReader {
       items.add(heirs(item(node, text, entry, issued, unread), issued));
     }
     return items;
+  }
+
+  /**
+   * A line of the item's table-like form: "Đơn vị chủ trì: X" sets the entry's lead, "Đơn vị phối
+   * hợp: Y" its coordinating bodies, "Thời gian: …" its deadline (read with the entry's text).
+   */
+  private void attribute(
+      Entry entry, Matcher attribute, Clause clause, List<Mention> mentions, LocalDate issued) {
+    entry.end = clause.end();
+    Subject named = Subject.none();
+    Set<String> ids = new LinkedHashSet<>();
+    for (Mention m : mentions) {
+      if (m.start() >= clause.start() && m.end() <= clause.end()) {
+        add(m, ids, named.types(), true);
+      }
+    }
+    if (attribute.group("lead") != null && (!ids.isEmpty() || !named.types().isEmpty())) {
+      named.lead().addAll(ids);
+      entry.subject = named;
+      if (entry.block == Block.ASSIGNMENT || entry.block == Block.FANOUT) {
+        boolean many = !named.types().isEmpty() || named.lead().size() > 1;
+        entry.block = many ? Block.FANOUT : Block.ASSIGNMENT;
+      }
+    } else if (attribute.group("with") != null) {
+      entry.coordinating.addAll(ids);
+      expand(entry.coordinating, issued);
+    }
   }
 
   /** "Phối hợp với các ban của Tỉnh ủy": the bans in force then, each by its id. */

@@ -149,6 +149,23 @@ class DirectiveReaderTest {
   }
 
   @Test
+  void aPlansFormNamesWhoLeadsWhoHelpsAndByWhen() {
+    Item item =
+        read("""
+        1. Tổ chức hội nghị quán triệt Chỉ thị cho cán bộ chủ chốt.
+        - Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy.
+        - Đơn vị phối hợp: Sở Nội vụ, Báo tỉnh.
+        - Thời gian: Trong quý IV/2023.
+        """)
+            .items()
+            .get(0);
+    assertThat(item.block()).isEqualTo(Block.ASSIGNMENT);
+    assertThat(item.lead()).containsExactly("btcTU");
+    assertThat(item.coordinating()).containsExactly("soNoiVu", "baoTinh");
+    assertThat(item.deadline()).isEqualTo("Trong quý IV/2023");
+  }
+
+  @Test
   void aCycleAndItsDayWrittenApartReadAsOne() {
     Item item = only("Hằng năm, Sở Nội vụ báo cáo kết quả về UBND tỉnh trước ngày 15/10.");
     assertThat(item.block()).isEqualTo(Block.PERIODIC_REPORT);
