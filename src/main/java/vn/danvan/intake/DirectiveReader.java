@@ -1,0 +1,1047 @@
+package vn.danvan.intake;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.danvan.deadline.DeadlinePhrases;
+import vn.danvan.deadline.Schedule;
+import vn.danvan.input.InvalidInputException;
+import vn.danvan.intake.BodyNames.Mention;
+import vn.danvan.intake.DirectiveText.Block;
+import vn.danvan.intake.DirectiveText.Item;
+import vn.danvan.org.OrgRegistry;
+
+/**
+ * Reads a directive's text into its record and its items (see docs/intake.md for the rules):
+ *
+ * <ol>
+ *   <li>the record from the heading: kind, "Số: …", "…, ngày … tháng … năm …", issuer, trích yếu;
+ *   <li>lines broken inside a sentence (a PDF's text layer) joined into paragraphs;
+ *   <li>the numbered paragraphs ("I.", "1.", "2.1.", "a)", "-") as a tree, numbers joined by their
+ *       outer levels ("III.2", "2.a"); the parts that only assess or set aims ("Mục tiêu", "Quan
+ *       điểm", "Mục đích, yêu cầu"…) carry no items;
+ *   <li>for each item: the bodies that lead (its subject, "X chủ trì", "giao X") and coordinate
+ *       ("phối hợp với Y"), matched to the registry; its deadline phrase; its block.
+ * </ol>
+ *
+ * Whatever looks like an obligation but cannot be placed is said in {@code unread}.
+ */
+public final class DirectiveReader {
+
+  private static final String[] KINDS = {
+    "CHỈ THỊ",
+    "NGHỊ QUYẾT",
+    "KẾ HOẠCH",
+    "KẾT LUẬN",
+    "CÔNG VĂN",
+    "QUYẾT ĐỊNH",
+    "HƯỚNG DẪN",
+    "THÔNG BÁO",
+    "QUY ĐỊNH",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "QUY CHẾ"
+  };
+  private static final Map<String, String> KIND_CODES =
+      Map.of(
+          "CT",
+          "CHỈ THỊ",
+          "NQ",
+          "NGHỊ QUYẾT",
+          "KH",
+          "KẾ HOẠCH",
+          "KL",
+          "KẾT LUẬN",
+          "QĐ",
+          "QUYẾT ĐỊNH",
+          "HD",
+          "HƯỚNG DẪN",
+          "TB",
+          "THÔNG BÁO",
+          "CTr",
+          "CHƯƠNG TRÌNH");
+
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "(?m)^[\\s*]*Số\\s*:?\\s*(\\d+\\s*[-/]\\s*[A-ZĐa-z][A-ZĐa-z0-9]*(?:\\s*[-/]\\s*"
+              + "[A-ZĐa-z0-9]+)*)");
+  private static final Pattern DATE_LINE =
+      Pattern.compile(
+          "(?m)^[\\s*]*([^,\\n]{2,40}),\\s*ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+"
+              + "(\\d{4})");
+  private static final Pattern LABEL =
+      Pattern.compile(
+          "^(?:[-–•+]\\s*(?=\\d{1,2}\\s*[.\\-–)]\\s))?"
+              + "(?:(?<roman>[IVX]{1,5})\\s*[.\\-–/]\\s+"
+              + "|(?<dec>\\d{1,2}(?:\\.\\d{1,2}){0,3})\\s*(?:[.\\-–)]|\\.-)\\s*(?=\\S)"
+              + "|(?<letter>[a-zđ])\\s*[).]\\s+"
+              + "|(?<bullet>[-–•+])\\s+)");
+  private static final Pattern END =
+      Pattern.compile("^(?:Nơi nhận|T/M|TM\\.|KT\\.|Kính gửi)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CLOSING =
+      Pattern.compile(
+          "(?:chỉ thị|chi thị|nghị quyết|kế hoạch|kết luận|công văn|văn bản) này",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern NOT_ITEMS =
+      Pattern.compile(
+          "^(?:muc tieu|quan diem|muc dich|yeu cau|tinh hinh|ket qua|boi canh|danh gia tinh hinh"
+              + "|danh gia ket qua|nhung ket qua|han che|nguyen nhan|bai hoc|can cu|su can thiet)");
+  private static final Pattern ITEMS =
+      Pattern.compile("(?:nhiem vu|giai phap|to chuc thuc hien|trach nhiem|phan cong|noi dung)");
+
+  private static final Pattern ADHOC =
+      Pattern.compile(
+          "khi (?:co|xay ra|phat sinh) (?:cac |nhung )?(?:vu viec|su viec|tinh huong|diem nong"
+              + "|van de)|bao cao dot xuat|dot xuat bao cao");
+
+  /** "Dân vận khéo" as work to do: models to build, the movement to carry out. */
+  private static final Pattern SKILFUL =
+      Pattern.compile(
+          "(?:xay dung|thuc hien|day manh|dang ky|nhan rong|trien khai|huong dan)[^.;]{0,80}"
+              + "dan van kheo|(?:mo hinh|dien hinh)[^.;]{0,40}dan van kheo");
+
+  private static final Pattern QUOTA =
+      Pattern.compile("it nhat|toi thieu|chi tieu|dang ky|moi (?:co quan|don vi|xa|dia phuong)");
+  private static final Pattern EVALUATION =
+      Pattern.compile(
+          "xep loai|cham diem|danh gia +(?:va +)?phan loai|tieu chi[^.;]{0,40}danh gia");
+  private static final Pattern REVIEW =
+      Pattern.compile("\\b(?:so ket|tong ket)\\b(?! +(?:kinh nghiem|thuc tien))");
+  private static final Pattern REPORT = Pattern.compile("bao cao(?! vien)");
+
+  /** The text itself, named without a number: "thực hiện Chỉ thị", "quán triệt Nghị quyết". */
+  private static final Pattern THIS_TEXT =
+      Pattern.compile("(?:Chỉ thị|Nghị quyết|Kế hoạch|Kết luận)(?! số)(?!\\s+\\d)");
+
+  private static final Pattern CYCLE =
+      Pattern.compile("\\b(?:dinh ky|hang (?:thang|quy|nam)|moi (?:quy|nam)|6 thang)\\b");
+
+  /** One-off dates ("trước 30/9/2016", "trong tháng 8/2016", "quý III/2020", "từ năm 2017"). */
+  private static final Pattern ONCE =
+      Pattern.compile(
+          "\\b(?:truoc|han|cham nhat|trong thang|xong trong|vao quy|tu nam|het nam)\\s+"
+              + "(?:ngay\\s+)?"
+              + "(?:\\d|quy|thang \\d)");
+
+  /** "Từng cơ quan, đơn vị…", "mỗi cơ quan…": the same work for every body. */
+  private static final Pattern EVERY_BODY = Pattern.compile("^(?:tung|moi|cac) co quan\\s+don vi");
+
+  private static final Pattern DELIVERABLE =
+      Pattern.compile(
+          "\\b(?:xay dung (?:ke hoach|chuong trinh|quy che|de an|quy dinh|mo hinh)|ban hanh"
+              + "|bao cao(?! vien)|to chuc (?:hoi nghi|so ket|tong ket|kiem tra|tap huan|hoat dong)"
+              + "|(?:^ *|tham muu +|xay dung +)huong dan|ra soat +(?:ban hanh|hoan thien|xay dung)"
+              + "|ke hoach thuc hien)");
+  private static final Pattern COORDINATE = Pattern.compile("phoi hop(?: +chat che)?(?: +voi)?");
+
+  /** Words that may stand before the subject of a clause ("Giao", "Thủ trưởng các…"). */
+  private static final Pattern LEAD_IN =
+      Pattern.compile(
+          "^(?:(?:giao|de nghi|yeu cau|thu truong|chu tich|lanh dao|nguoi dung dau|cac|tap the"
+              + "|dong chi|va|tung|moi|hang|cung|dang doan|ban can su dang|dang uy|bi thu|cap uy"
+              + "|to chuc dang|chi dao|ca|hang nam|hang quy|hang thang|dinh ky|6 thang|hang"
+              + "|truoc mat|dong thoi|tiep tuc)\\s+)*$");
+
+  /** Words that may stand between the bodies of one subject ("A, B và các C"). */
+  private static final Pattern CHAIN = Pattern.compile("^(?:(?:va|cac|cung|ca|voi)\\s+)*$");
+
+  private static final String TYPE_PREFIX = "type:";
+
+  /** The labelled lines of an item in a plan's form: who leads, who helps, by when. */
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile(
+          "\\s*(?:(?<lead>(?:don vi|co quan) (?:chu tri|thuc hien)|chu tri)"
+              + "|(?<with>(?:don vi|co quan) phoi hop|phoi hop)"
+              + "|(?<when>thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?)) *  ");
+
+  private final OrgRegistry registry;
+
+  public DirectiveReader(OrgRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The record and the items of a directive's text. */
+  public DirectiveText read(String written) {
+    String text = clean(written);
+    List<String> lines = List.of(text.split("\n", -1));
+    String number = number(text);
+    Matcher date = DATE_LINE.matcher(head(text));
+    LocalDate issued = null;
+    String place = null;
+    if (date.find()) {
+      try {
+        issued =
+            LocalDate.of(
+                Integer.parseInt(date.group(4)),
+                Integer.parseInt(date.group(3)),
+                Integer.parseInt(date.group(2)));
+        place = date.group(1).strip();
+      } catch (DateTimeException e) {
+        issued = null;
+      }
+    }
+    int kindLine = kindLine(lines);
+    String kind = kindLine >= 0 ? lines.get(kindLine).strip() : kindFrom(number, text);
+    String title = title(lines, kindLine);
+    String issuer = issuer(lines, kindLine, text);
+    BodyNames names = new BodyNames(registry, issued, province(text), district(place, issuer));
+    List<String> unread = new ArrayList<>();
+    List<Item> items = items(paragraphs(lines), names, issued, unread);
+    return new DirectiveText(kind, number, issued, issuer, title, items, unread);
+  }
+
+  // ---- the text --------------------------------------------------------------------------
+
+  /** NFC, emphasis marks dropped, a heading glued to its first numbered line split from it. */
+  static String clean(String written) {
+    return DocumentText.normalise(written)
+        .replaceAll("(?<=\\S)\\*\\*(?=\\d{1,2}\\s*[-.]\\s)", "\n\n")
+        .replace("*", "")
+        .replaceAll("(?m)^-{3,}\\s*$", "")
+        .replace("/s/", "");
+  }
+
+  private static String head(String text) {
+    return text.substring(0, Math.min(text.length(), 2500));
+  }
+
+  private static String number(String text) {
+    Matcher m = NUMBER.matcher(head(text));
+    return m.find() ? m.group(1).replaceAll("\\s+", "") : null;
+  }
+
+  private static int kindLine(List<String> lines) {
+    for (int i = 0; i < Math.min(lines.size(), 60); i++) {
+      String line = lines.get(i).strip();
+      for (String kind : KINDS) {
+        if (line.equals(kind)) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static String kindFrom(String number, String text) {
+    if (number != null) {
+      Matcher code = Pattern.compile("[-/]([A-Za-zĐ]+)").matcher(number);
+      if (code.find() && KIND_CODES.containsKey(code.group(1))) {
+        return KIND_CODES.get(code.group(1));
+      }
+    }
+    return head(text).contains("Kính gửi") ? "CÔNG VĂN" : null;
+  }
+
+  private static String title(List<String> lines, int kindLine) {
+    int from = kindLine < 0 ? 0 : kindLine + 1;
+    for (int i = from; i < Math.min(lines.size(), from + 8); i++) {
+      String line = lines.get(i).strip();
+      boolean afterKind = kindLine >= 0 && i == from && !line.isEmpty() && !line.startsWith("CỦA");
+      if (line.matches("(?iu)^(?:về|v/v)\\b.*") || afterKind) {
+        StringBuilder title = new StringBuilder(line);
+        for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank(); j++) {
+          title.append(' ').append(lines.get(j).strip());
+        }
+        return title.toString().replaceAll("\\s+", " ");
+      }
+    }
+    return null;
+  }
+
+  private static String issuer(List<String> lines, int kindLine, String text) {
+    StringBuilder header = new StringBuilder();
+    int headerEnd = kindLine >= 0 ? kindLine : Math.min(lines.size(), 12);
+    for (int i = 0; i < headerEnd; i++) {
+      String line = lines.get(i).strip();
+      if (line.startsWith("CỘNG HÒA")
+          || line.startsWith("ĐẢNG CỘNG SẢN")
+          || line.startsWith("Số")) {
+        break;
+      }
+      if (!line.isEmpty()
+          && line.equals(line.toUpperCase(Locale.ROOT))
+          && !line.startsWith("CHỈ THỊ")
+          && !isKind(line)) {
+        header.append(header.length() > 0 ? " " : "").append(line);
+      }
+    }
+    if (header.length() > 0) {
+      return header.toString();
+    }
+    if (kindLine >= 0 && kindLine + 1 < lines.size()) {
+      String next = lines.get(kindLine + 1).strip();
+      if (next.startsWith("CỦA ")) {
+        return next.substring(4);
+      }
+    }
+    Matcher subject =
+        Pattern.compile("([A-ZĐ][\\p{L} ]{3,60}?) (?:yêu cầu|chỉ thị|quyết nghị|đề nghị)")
+            .matcher(text);
+    String found = null;
+    while (subject.find()) {
+      found = subject.group(1).replaceFirst("^.*(?=Ban Thường vụ|Chủ tịch|Ủy ban|UBND)", "");
+      break;
+    }
+    return found;
+  }
+
+  private static boolean isKind(String line) {
+    for (String kind : KINDS) {
+      if (line.equals(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The province's own name, folded: the most written after "tỉnh" (Bình Thuận…), or null. */
+  private static String province(String text) {
+    Matcher m = Pattern.compile("(?iu)tỉnh (\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+)").matcher(text);
+    Map<String, Integer> counts = new HashMap<>();
+    String best = null;
+    while (m.find()) {
+      String name = m.group(1);
+      if (!Character.isUpperCase(name.charAt(0))) {
+        continue;
+      }
+      int n = counts.merge(Folded.words(name), 1, Integer::sum);
+      if (best == null || n > counts.get(best)) {
+        best = Folded.words(name);
+      }
+    }
+    return best;
+  }
+
+  /** The issuing district's own name, folded, when the issuer or the place is a district. */
+  private static String district(String place, String issuer) {
+    if (issuer != null) {
+      Matcher m = Pattern.compile("(?iu)(?:HUYỆN|THỊ XÃ|THÀNH PHỐ) (.+)$").matcher(issuer);
+      if (m.find()) {
+        return Folded.words(m.group(1));
+      }
+    }
+    return place == null ? null : Folded.words(place);
+  }
+
+  /**
+   * The text's paragraphs: lines broken inside a sentence joined again; a numbered line, a short
+   * heading and a line after a sentence's end begin a paragraph.
+   */
+  static List<String> paragraphs(List<String> lines) {
+    List<String> paragraphs = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    String last = "";
+    for (String raw : lines) {
+      String line = raw.strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      boolean starts =
+          current.length() == 0
+              || LABEL.matcher(line).find() && !looksLikeWrappedNumber(last, line)
+              || END.matcher(line).find()
+              || endsSentence(last) && !Character.isLowerCase(line.charAt(0))
+              || last.length() < 60 && Character.isUpperCase(line.charAt(0))
+              || isHeading(last)
+              || isHeading(line);
+      if (starts) {
+        if (current.length() > 0) {
+          paragraphs.add(current.toString());
+        }
+        current = new StringBuilder(line);
+      } else {
+        current.append(' ').append(line);
+      }
+      last = line;
+    }
+    if (current.length() > 0) {
+      paragraphs.add(current.toString());
+    }
+    return paragraphs;
+  }
+
+  /** "… Kết luận số 01-" then "KL/TW, ngày…": the number goes on, no list begins. */
+  private static boolean looksLikeWrappedNumber(String last, String line) {
+    return last.endsWith("-") && !line.matches("^\\d{1,2}\\s*[.\\-–)]\\s+\\p{Lu}.*");
+  }
+
+  private static boolean endsSentence(String line) {
+    return line.matches("(?s).*[.:;!?\"”)]$");
+  }
+
+  private static boolean isHeading(String line) {
+    String letters = line.replaceAll("[^\\p{L}]", "");
+    return letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
+  }
+
+  // ---- the items ---------------------------------------------------------------------------
+
+  /** A numbered paragraph with the unnumbered ones after it, and the numbered ones under it. */
+  private static final class Node {
+    final String kind;
+    final String label;
+    String number;
+    final StringBuilder text = new StringBuilder();
+    final List<Node> children = new ArrayList<>();
+    Node parent;
+    boolean excluded;
+
+    Node(String kind, String label) {
+      this.kind = kind;
+      this.label = label;
+    }
+
+    String depthKey() {
+      return kind.equals("dec") ? "dec" + label.split("\\.").length : kind;
+    }
+  }
+
+  private List<Item> items(
+      List<String> paragraphs, BodyNames names, LocalDate issued, List<String> unread) {
+    Node root = new Node("root", "");
+    List<Node> stack = new ArrayList<>();
+    stack.add(root);
+    Node current = null;
+    List<String> preamble = new ArrayList<>();
+    List<String> closing = new ArrayList<>();
+    for (String paragraph : paragraphs) {
+      if (current != null && END.matcher(paragraph).find()) {
+        break;
+      }
+      Matcher m = LABEL.matcher(paragraph);
+      if (!m.find()) {
+        if (current == null) {
+          preamble.add(paragraph);
+        } else if (!CLOSING.matcher(paragraph).find()) {
+          current.text.append('\n').append(paragraph);
+        } else {
+          closing.add(paragraph);
+        }
+        continue;
+      }
+      String kind =
+          m.group("roman") != null
+              ? "roman"
+              : m.group("dec") != null ? "dec" : m.group("letter") != null ? "letter" : "bullet";
+      String label =
+          switch (kind) {
+            case "roman" -> m.group("roman");
+            case "dec" -> m.group("dec");
+            case "letter" -> m.group("letter");
+            default -> "-";
+          };
+      if (current == null && !kind.equals("roman") && !kind.equals("dec")) {
+        continue; // bullets of the heading ("Kính gửi: - …") or the preamble
+      }
+      String rest = paragraph.substring(m.end()).strip();
+      if (kind.equals("bullet")
+          && ATTRIBUTE.matcher(Folded.fold(rest)).lookingAt()
+          && rest.matches("(?s)^[^:]{0,30}:.*")) {
+        current.text.append('\n').append(rest); // "- Đơn vị chủ trì: …", "- Thời gian: …"
+        continue;
+      }
+      Node node = new Node(kind, label);
+      node.text.append(rest);
+      // pop to the level of the same kind, or nest under the current one
+      int same = -1;
+      for (int i = stack.size() - 1; i > 0; i--) {
+        if (stack.get(i).depthKey().equals(node.depthKey())) {
+          same = i;
+          break;
+        }
+      }
+      if (same > 0) {
+        while (stack.size() > same) {
+          stack.remove(stack.size() - 1);
+        }
+      }
+      Node parent = stack.get(stack.size() - 1);
+      node.parent = parent;
+      if (kind.equals("bullet")) {
+        node.number = parent.number; // a bullet has no number of its own
+      } else if (kind.equals("dec") && label.contains(".")) {
+        node.number = join(outerOf(parent), label);
+      } else {
+        node.number = join(parent.number, label);
+      }
+      parent.children.add(node);
+      stack.add(node);
+      current = node;
+    }
+    mark(root, false);
+    Subject addressees = addressees(preamble, closing, names);
+    List<Item> items = new ArrayList<>();
+    emit(root, names, issued, addressees, items, unread);
+    return items;
+  }
+
+  private static String outerOf(Node parent) {
+    Node p = parent;
+    while (p != null && p.kind.equals("dec")) {
+      p = p.parent;
+    }
+    return p == null ? null : p.number;
+  }
+
+  private static String join(String outer, String label) {
+    return outer == null || outer.isEmpty() ? label : outer + "." + label;
+  }
+
+  /** Marks the parts that only assess or set aims, and what is under them. */
+  private static void mark(Node node, boolean excluded) {
+    String start =
+        Folded.words(node.text.length() > 80 ? node.text.substring(0, 80) : node.text.toString());
+    node.excluded = excluded || NOT_ITEMS.matcher(start).find() && !ITEMS.matcher(start).find();
+    for (Node child : node.children) {
+      mark(child, node.excluded);
+    }
+  }
+
+  /** Who does the work: bodies of the registry and types of bodies. */
+  private record Subject(Set<String> lead, List<String> types) {
+    static Subject none() {
+      return new Subject(new LinkedHashSet<>(), new ArrayList<>());
+    }
+
+    boolean isEmpty() {
+      return lead.isEmpty() && types.isEmpty();
+    }
+  }
+
+  /**
+   * The addressees of the whole text: those the preamble asks ("… yêu cầu các sở, ban, ngành… thực
+   * hiện tốt các nội dung sau"), else those the closing makes responsible.
+   */
+  private static Subject addressees(List<String> preamble, List<String> closing, BodyNames names) {
+    List<String> places = new ArrayList<>();
+    for (int i = preamble.size() - 1; i >= 0; i--) {
+      places.add(preamble.get(i));
+    }
+    places.addAll(closing);
+    for (String paragraph : places) {
+      String folded = Folded.fold(paragraph);
+      Matcher asks = Pattern.compile("yeu cau|de nghi|chiu trach nhiem|thu truong").matcher(folded);
+      boolean announces =
+          paragraph.strip().endsWith(":") || folded.matches("(?s).*(?:noi dung|nhiem vu) sau.*");
+      if (!asks.find() || preamble.contains(paragraph) && !announces) {
+        continue;
+      }
+      int from = folded.startsWith("thu truong") ? 0 : asks.end();
+      Subject subject = Subject.none();
+      int last = from;
+      for (Mention m : names.in(folded)) {
+        if (m.start() >= from && m.start() - last <= 40) {
+          add(m, subject.lead(), subject.types(), true);
+          last = m.end();
+        }
+      }
+      if (!subject.isEmpty()) {
+        return subject;
+      }
+      if (asks.end() > 0 && !folded.startsWith("thu truong")) {
+        return subject; // the preamble asks, naming no body: nobody in particular
+      }
+    }
+    return Subject.none();
+  }
+
+  private void emit(
+      Node node,
+      BodyNames names,
+      LocalDate issued,
+      Subject addressees,
+      List<Item> items,
+      List<String> unread) {
+    if (node.excluded) {
+      return;
+    }
+    boolean heading =
+        node.kind.equals("roman") || node.kind.equals("root") || isHeading(node.text.toString());
+    boolean ownText = node.text.length() > 160 || node.children.isEmpty();
+    if (!heading && ownText) {
+      items.addAll(entries(node, names, issued, addressees, unread));
+    }
+    for (Node child : node.children) {
+      emit(child, names, issued, addressees, items, unread);
+    }
+  }
+
+  /** A clause of an item's text: {@code [start, end)}, within the sentence {@code [from, to)}. */
+  private record Clause(int start, int end, int from, int to) {}
+
+  private static List<Clause> clauses(String text) {
+    List<Clause> clauses = new ArrayList<>();
+    int sentence = 0;
+    int start = 0;
+    List<int[]> pending = new ArrayList<>();
+    for (int i = 0; i <= text.length(); i++) {
+      boolean sentenceEnd =
+          i == text.length()
+              || text.charAt(i) == '\n'
+              || text.charAt(i) == '.'
+                  && (i + 1 == text.length() || text.charAt(i + 1) == ' ')
+                  && !(i > 0
+                      && Character.isDigit(text.charAt(i - 1))
+                      && i + 2 < text.length()
+                      && Character.isDigit(text.charAt(i + 2)));
+      boolean clauseEnd = sentenceEnd || text.charAt(i) == ';';
+      if (clauseEnd) {
+        if (text.substring(start, i).strip().length() > 0) {
+          pending.add(new int[] {start, i});
+        }
+        start = i + 1;
+      }
+      if (sentenceEnd) {
+        for (int[] c : pending) {
+          clauses.add(new Clause(c[0], c[1], sentence, i));
+        }
+        pending.clear();
+        sentence = i + 1;
+      }
+    }
+    return clauses;
+  }
+
+  /**
+   * An item's entries: its first clause begins one; a later clause that names work of its own (a
+   * deliverable, a report, a review, an evaluation, "Dân vận khéo") begins another, unless it goes
+   * on with the work of the clause before; the other clauses go with the entry before them.
+   */
+  private List<Item> entries(
+      Node node, BodyNames names, LocalDate issued, Subject addressees, List<String> unread) {
+    String text = node.text.toString().strip();
+    String folded = Folded.fold(text);
+    List<Mention> mentions = names.in(folded);
+    Subject inherited = Subject.none();
+    if (node.parent != null) {
+      inherit(node.parent, names, inherited);
+    }
+    if (inherited.isEmpty()) {
+      inherited = addressees;
+    }
+    List<Entry> entries = new ArrayList<>();
+    Subject current = inherited;
+    Set<String> currentCoordinating = new LinkedHashSet<>();
+    Subject opening = null;
+    Set<String> openingCoordinating = Set.of();
+    for (Clause clause : clauses(text)) {
+      Matcher attribute = ATTRIBUTE.matcher(folded).region(clause.start(), clause.end());
+      if (attribute.lookingAt()
+          && !entries.isEmpty()
+          && text.substring(clause.start(), attribute.end()).contains(":")) {
+        attribute(entries.get(entries.size() - 1), attribute, clause, mentions, issued);
+        continue;
+      }
+      if (opening != null && clause.start() > 0 && text.charAt(clause.start() - 1) == '\n') {
+        // a new paragraph goes on with the item's opening subject, not the last sentence's
+        current = opening;
+        currentCoordinating = new LinkedHashSet<>(openingCoordinating);
+      }
+      Subject own = Subject.none();
+      Set<String> coordinating = new LinkedHashSet<>();
+      clause(folded, clause.start(), clause.end(), mentions, own.lead(), coordinating, own.types());
+      expand(coordinating, issued);
+      if (!own.isEmpty()) {
+        currentCoordinating = coordinating;
+      } else if (coordinating.isEmpty()) {
+        coordinating = currentCoordinating; // the clause goes on with the same bodies
+      }
+      boolean directs = folded.substring(clause.start(), clause.end()).trim().startsWith("chi dao");
+      Subject subject;
+      if (directs && own.lead().isEmpty() && !own.types().isEmpty()) {
+        subject = new Subject(current.lead(), own.types()); // "chỉ đạo các sở … rà soát"
+      } else if (own.isEmpty()) {
+        subject = current;
+      } else {
+        subject = own;
+        current = own;
+      }
+      if (opening == null) {
+        opening = subject;
+        openingCoordinating = Set.copyOf(coordinating);
+      }
+      String words = folded.substring(clause.start(), clause.end());
+      List<Block> blocks = blocks(words, text.substring(clause.start(), clause.end()), subject);
+      for (Block block : blocks) {
+        Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        boolean joins =
+            last != null
+                && (block == Block.STANDING
+                    || block == last.block && last.end == previousEnd(entries, clause))
+                && blocks.size() == 1;
+        boolean carriesOut =
+            last != null
+                && last.block == Block.STANDING
+                && last.end == last.first.end()
+                && own.isEmpty()
+                && blocks.size() == 1
+                && THIS_TEXT.matcher(text.substring(last.first.start(), last.end)).find();
+        if (carriesOut) {
+          // "… phổ biến, quán triệt Nghị quyết …; xây dựng kế hoạch …": the work of carrying out
+          last.block = block;
+          last.end = clause.end();
+          last.coordinating.addAll(coordinating);
+        } else if (joins) {
+          last.end = clause.end();
+          if (last.subject.isEmpty() && !own.isEmpty()) {
+            last.subject = own; // "… Mặt trận Tổ quốc, các đoàn thể phát huy vai trò …"
+          }
+          if (block == last.block) {
+            last.coordinating.addAll(coordinating); // a standing duty does not join the work's
+          }
+        } else {
+          entries.add(new Entry(clause, block, subject, coordinating));
+        }
+      }
+    }
+    List<Item> items = new ArrayList<>();
+    for (Entry entry : entries) {
+      items.add(heirs(item(node, text, entry, issued, unread), issued));
+    }
+    return items;
+  }
+
+  /**
+   * A line of the item's table-like form: "Đơn vị chủ trì: X" sets the entry's lead, "Đơn vị phối
+   * hợp: Y" its coordinating bodies, "Thời gian: …" its deadline (read with the entry's text).
+   */
+  private void attribute(
+      Entry entry, Matcher attribute, Clause clause, List<Mention> mentions, LocalDate issued) {
+    entry.end = clause.end();
+    Subject named = Subject.none();
+    Set<String> ids = new LinkedHashSet<>();
+    for (Mention m : mentions) {
+      if (m.start() >= clause.start() && m.end() <= clause.end()) {
+        add(m, ids, named.types(), true);
+      }
+    }
+    if (attribute.group("lead") != null && (!ids.isEmpty() || !named.types().isEmpty())) {
+      named.lead().addAll(ids);
+      entry.subject = named;
+      if (entry.block == Block.ASSIGNMENT || entry.block == Block.FANOUT) {
+        boolean many = !named.types().isEmpty() || named.lead().size() > 1;
+        entry.block = many ? Block.FANOUT : Block.ASSIGNMENT;
+      }
+    } else if (attribute.group("with") != null) {
+      entry.coordinating.addAll(ids);
+      expand(entry.coordinating, issued);
+    }
+  }
+
+  /** "Phối hợp với các ban của Tỉnh ủy": the bans in force then, each by its id. */
+  private void expand(Set<String> coordinating, LocalDate issued) {
+    if (coordinating.remove(TYPE_PREFIX + "banDang")) {
+      registry.bodies().stream()
+          .filter(b -> b.type().equals("banDang"))
+          .filter(b -> issued == null || b.isValidOn(issued))
+          .forEach(b -> coordinating.add(b.id()));
+    }
+    coordinating.removeIf(id -> id.startsWith(TYPE_PREFIX));
+  }
+
+  private static int previousEnd(List<Entry> entries, Clause clause) {
+    return entries.get(entries.size() - 1).end;
+  }
+
+  /** One entry being gathered: where it begins and ends in the item's text, and its work. */
+  private static final class Entry {
+    final Clause first;
+    int end;
+    Block block;
+    Subject subject;
+    final Set<String> coordinating;
+
+    Entry(Clause first, Block block, Subject subject, Set<String> coordinating) {
+      this.first = first;
+      this.end = first.end();
+      this.block = block;
+      this.subject = subject;
+      this.coordinating = new LinkedHashSet<>(coordinating);
+    }
+  }
+
+  private static Item item(
+      Node node, String text, Entry entry, LocalDate issued, List<String> unread) {
+    String own = text.substring(entry.first.start(), entry.end).strip();
+    DeadlineFinder.Result deadlines = DeadlineFinder.in(own, issued);
+    if (deadlines.found().stream().noneMatch(f -> usable(f, entry.block))) {
+      DeadlineFinder.Result sentence =
+          DeadlineFinder.in(text.substring(entry.first.from(), entry.first.start()), issued);
+      if (sentence.found().stream().anyMatch(f -> usable(f, entry.block))) {
+        deadlines = new DeadlineFinder.Result(sentence.found(), deadlines.unread());
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    for (String phrase : deadlines.unread()) {
+      String note = "Thời hạn \"" + phrase + "\" không đọc được";
+      notes.add(note);
+      unread.add("Mục " + node.number + ": " + note);
+    }
+    Block block = entry.block;
+    String deadline =
+        block == Block.STANDING || block == Block.ADHOC_REPORT
+            ? null
+            : deadline(block, deadlines, issued, own);
+    if (block != Block.STANDING && entry.subject.isEmpty()) {
+      String note = "Không rõ đơn vị thực hiện";
+      notes.add(note);
+      unread.add("Mục " + node.number + " (\"" + start(own) + "…\"): " + note);
+    }
+    Set<String> coordinating = new LinkedHashSet<>(entry.coordinating);
+    coordinating.removeAll(entry.subject.lead());
+    List<String> types = List.copyOf(entry.subject.types());
+    return new Item(
+        node.number,
+        own,
+        block,
+        List.copyOf(entry.subject.lead()),
+        List.copyOf(coordinating),
+        types.isEmpty() ? null : types.get(0),
+        deadline,
+        notes,
+        types);
+  }
+
+  /**
+   * The bodies in force on the issue date: a body that had ended by then (the 2025 mergers) is read
+   * as the body that holds its work, its successor; one without an heir stays as named.
+   */
+  private Item heirs(Item item, LocalDate issued) {
+    if (issued == null) {
+      return item;
+    }
+    java.util.function.Function<List<String>, List<String>> inForce =
+        ids ->
+            ids.stream()
+                .map(
+                    id ->
+                        registry.body(id).filter(b -> b.hasEndedBy(issued)).isPresent()
+                            ? registry.heirOn(id, issued).map(b -> b.id()).orElse(id)
+                            : id)
+                .distinct()
+                .toList();
+    List<String> lead = inForce.apply(item.lead());
+    List<String> coordinating =
+        inForce.apply(item.coordinating()).stream().filter(id -> !lead.contains(id)).toList();
+    return new Item(
+        item.number(),
+        item.text(),
+        item.block(),
+        lead,
+        coordinating,
+        item.bodyType(),
+        item.deadline(),
+        item.notes(),
+        item.bodyTypes());
+  }
+
+  private static String start(String text) {
+    String[] words = text.split("\\s+");
+    return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(8, words.length)));
+  }
+
+  /** The leads named by the headings above an item ("2. Sở Nội vụ:" then "a) Chủ trì…"). */
+  private static void inherit(Node parent, BodyNames names, Subject subject) {
+    for (Node p = parent; p != null && !p.kind.equals("root"); p = p.parent) {
+      String text = p.text.toString();
+      String folded = Folded.fold(text);
+      Set<String> coordinating = new LinkedHashSet<>();
+      List<Mention> mentions = names.in(folded);
+      for (Clause c : clauses(text)) {
+        clause(folded, c.start(), c.end(), mentions, subject.lead(), coordinating, subject.types());
+        if (!subject.isEmpty()) {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Who leads and who coordinates in one clause: the bodies it begins with (after "Giao", "Đề
+   * nghị", "Thủ trưởng các…", a time such as "Hằng quý,") and those before "chủ trì" lead; those
+   * after "phối hợp (với)" coordinate; bodies named otherwise (a report's recipient, a document's
+   * author) are neither.
+   */
+  private static void clause(
+      String folded,
+      int start,
+      int end,
+      List<Mention> mentions,
+      Set<String> lead,
+      Set<String> coordinating,
+      List<String> types) {
+    List<Mention> in = mentions.stream().filter(m -> m.start() >= start && m.end() <= end).toList();
+    if (in.isEmpty()) {
+      return;
+    }
+    Matcher coordinate = COORDINATE.matcher(folded).region(start, end);
+    int coordinateAt = coordinate.find() ? coordinate.start() : -1;
+    int coordinateEnd = coordinateAt >= 0 ? coordinate.end() : -1;
+    int previousEnd = start;
+    boolean subject = true;
+    for (Mention m : in) {
+      String raw = folded.substring(previousEnd, m.start());
+      String between = raw.trim().replaceAll(" +", " ");
+      if (coordinateAt >= 0 && m.start() >= coordinateEnd) {
+        String gap = folded.substring(coordinateEnd, m.start()).trim().replaceAll(" +", " ");
+        if (gap.isEmpty()
+            || gap.matches("(?:(?:cac|va|voi|ca|cung|chat che|co quan|lien quan) ?)*")) {
+          add(m, coordinating, types, false);
+          coordinateEnd = m.end();
+          previousEnd = m.end();
+          continue;
+        }
+      }
+      boolean first = previousEnd == start;
+      if (first && raw.endsWith("  ")) {
+        // "Hằng quý và khi có vụ việc phức tạp phát sinh, các huyện ủy …": a time, then the subject
+        between = between.replaceFirst("^(?:hang|dinh ky|6 thang|khi|trong|truoc)\\b.*$", "");
+      }
+      Pattern allowed = first ? LEAD_IN : CHAIN;
+      boolean leadIn =
+          subject
+              && allowed.matcher(between.isEmpty() ? "" : between + " ").matches()
+              && (coordinateAt < 0 || m.start() < coordinateAt);
+      String after = folded.substring(m.end(), Math.min(end, m.end() + 12)).trim();
+      boolean chairs = after.startsWith("chu tri");
+      boolean given = between.matches(".*\\b(?:giao|de nghi)$");
+      boolean directed = first && between.equals("chi dao") && m.body() == null;
+      if (leadIn && !directed || chairs || given) {
+        add(m, lead, types, true);
+      } else if (directed) {
+        add(m, new LinkedHashSet<>(), types, true);
+        subject = false;
+      } else {
+        subject = false;
+      }
+      previousEnd = m.end();
+    }
+  }
+
+  private static void add(Mention m, Set<String> ids, List<String> types, boolean leading) {
+    if (m.body() != null) {
+      ids.add(m.body());
+    }
+    if (m.bodyType() != null && !leading) {
+      ids.add(TYPE_PREFIX + m.bodyType()); // read by expand, then dropped
+    }
+    if (m.bodyType() != null && leading) {
+      for (String type : m.bodyType().split(",")) {
+        if (!types.contains(type)) {
+          types.add(type);
+        }
+      }
+    }
+  }
+
+  /** The blocks of a clause by the product's table (docs/intake.md), the most specific first. */
+  private static List<Block> blocks(String folded, String written, Subject subject) {
+    boolean cycle = CYCLE.matcher(folded).find();
+    boolean report = REPORT.matcher(folded).find();
+    if (ADHOC.matcher(folded).find()) {
+      return cycle && report
+          ? List.of(Block.PERIODIC_REPORT, Block.ADHOC_REPORT)
+          : List.of(Block.ADHOC_REPORT);
+    }
+    boolean propaganda = folded.matches("(?s).*tuyen truyen[^.;]{0,60}dan van kheo.*");
+    if (SKILFUL.matcher(folded).find() && !REVIEW.matcher(folded).find() && !propaganda) {
+      return List.of(Block.SKILFUL_QUOTA);
+    }
+    String start = folded.trim();
+    boolean guide = start.matches("(?s)^(?:tham muu )?(?:huong dan|ban hanh)\\b.*");
+    if (!guide && EVALUATION.matcher(folded).find()) {
+      return List.of(Block.EVALUATION);
+    }
+    if (!guide && REVIEW.matcher(folded).find()) {
+      return List.of(Block.REVIEW_MILESTONE);
+    }
+    if (!guide && report && cycle) {
+      return List.of(Block.PERIODIC_REPORT);
+    }
+    boolean once =
+        ONCE.matcher(folded).find()
+            || DeadlineFinder.in(written, LocalDate.of(2000, 1, 1)).found().stream()
+                .anyMatch(
+                    f ->
+                        f.schedule() instanceof Schedule.Once
+                            && usable(f, Block.STANDING)
+                            && !f.phrase().toLowerCase(Locale.ROOT).contains("từ năm"));
+    boolean deliverable = false;
+    Matcher work = DELIVERABLE.matcher(folded);
+    while (work.find() && !deliverable) {
+      String before = folded.substring(Math.max(0, work.start() - 80), work.start());
+      deliverable = !before.matches("(?s).*\\bso \\d.*");
+    }
+    if (!deliverable && !once) {
+      return List.of(Block.STANDING);
+    }
+    return List.of(
+        // work that names no body is every addressee's
+        subject.isEmpty()
+                || !subject.types().isEmpty()
+                || subject.lead().size() > 1
+                || EVERY_BODY.matcher(start).find()
+            ? Block.FANOUT
+            : Block.ASSIGNMENT);
+  }
+
+  /** Whether a phrase can be an entry's deadline: a span ("giai đoạn …") only for a quota. */
+  private static boolean usable(DeadlineFinder.Found found, Block block) {
+    boolean span = found.phrase().toLowerCase(Locale.ROOT).startsWith("giai đoạn");
+    return !span || block == Block.SKILFUL_QUOTA;
+  }
+
+  /**
+   * The phrase the block runs by: a cycle for reports and evaluations (joined with a day written
+   * apart from it: "Hằng năm … trước ngày 15/10" reads "trước ngày 15/10 hằng năm"), else the first
+   * one-off.
+   */
+  private static String deadline(
+      Block block, DeadlineFinder.Result deadlines, LocalDate issued, String text) {
+    List<DeadlineFinder.Found> found =
+        deadlines.found().stream().filter(f -> usable(f, block)).toList();
+    if (found.isEmpty()) {
+      return null;
+    }
+    boolean wantsCycle = block == Block.PERIODIC_REPORT || block == Block.EVALUATION;
+    if (!wantsCycle) {
+      found = found.stream().filter(f -> f.schedule() instanceof Schedule.Once).toList();
+      return found.isEmpty() ? null : found.get(0).phrase();
+    }
+    // the cycle written most fully: "trước ngày 15/6 và 15/12 hằng năm" rather than "6 tháng"
+    DeadlineFinder.Found cycle =
+        found.stream()
+            .filter(f -> f.schedule() instanceof Schedule.Every)
+            .max(java.util.Comparator.comparingInt(f -> f.phrase().length()))
+            .orElse(null);
+    if (wantsCycle && cycle != null) {
+      for (DeadlineFinder.Found f : found) {
+        if (f.schedule() instanceof Schedule.Once && !f.phrase().matches(".*\\d{4}.*")) {
+          String joined =
+              f.phrase() + " " + cycle.phrase().toLowerCase(Locale.ROOT).replace("hàng", "hằng");
+          try {
+            DeadlinePhrases.parse(joined, issued == null ? LocalDate.of(2000, 1, 1) : issued);
+            return joined;
+          } catch (InvalidInputException notRead) {
+            // keep the cycle alone
+          }
+        }
+      }
+      return cycle.phrase();
+    }
+    for (DeadlineFinder.Found f : found) {
+      if (f.schedule() instanceof Schedule.Once) {
+        return f.phrase();
+      }
+    }
+    return found.get(0).phrase();
+  }
+}

@@ -1,0 +1,199 @@
+package vn.danvan.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.io.ClassPathResource;
+import vn.danvan.intake.DirectiveText.Block;
+import vn.danvan.intake.DirectiveText.Item;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.OrgRegistryLoader;
+
+/** Small texts, one rule each: the record, the items, their blocks, bodies and deadlines. */
+class DirectiveReaderTest {
+
+  static final OrgRegistry DEMO =
+      OrgRegistryLoader.load(new ClassPathResource("org/demo-province.yaml"));
+
+  static final String HEAD =
+      """
+      TỈNH ỦY TỈNH MẪU
+      Số: 24-CT/TU
+      Tỉnh Mẫu, ngày 12 tháng 7 năm 2023
+
+      CHỈ THỊ
+      về tăng cường công tác dân vận
+
+      Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:
+
+      """;
+
+  static DirectiveText read(String items) {
+    return new DirectiveReader(DEMO).read(HEAD + items);
+  }
+
+  static Item only(String item) {
+    List<Item> items = read("1. " + item + "\n").items();
+    assertThat(items).hasSize(1);
+    return items.get(0);
+  }
+
+  @Test
+  void readsTheRecord() {
+    DirectiveText text = read("1. Sở Nội vụ xây dựng kế hoạch trước ngày 30/9/2023.\n");
+    assertThat(text.kind()).isEqualTo("CHỈ THỊ");
+    assertThat(text.number()).isEqualTo("24-CT/TU");
+    assertThat(text.issued()).isEqualTo(LocalDate.of(2023, 7, 12));
+    assertThat(text.issuer()).isEqualTo("TỈNH ỦY TỈNH MẪU");
+    assertThat(text.title()).isEqualTo("về tăng cường công tác dân vận");
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Sở Nội vụ xây dựng kế hoạch thực hiện trước ngày 30/9/2023.          | ASSIGNMENT
+          Các sở, ban, ngành xây dựng kế hoạch thực hiện trước ngày 30/9/2023. | FANOUT
+          Sở Nội vụ báo cáo kết quả thực hiện hằng quý.                         | PERIODIC_REPORT
+          Sở Nội vụ tham mưu sơ kết 3 năm thực hiện Chỉ thị vào quý III/2025.   | REVIEW_MILESTONE
+          Mỗi cơ quan, đơn vị xây dựng ít nhất một mô hình "Dân vận khéo".      | SKILFUL_QUOTA
+          Sở Nội vụ tham mưu đánh giá, xếp loại công tác dân vận hằng năm.      | EVALUATION
+          Khi có vụ việc phức tạp, Sở Nội vụ báo cáo ngay Thường trực Tỉnh ủy.  | ADHOC_REPORT
+          Sở Nội vụ thường xuyên quan tâm công tác dân vận chính quyền.         | STANDING
+          """)
+  void blockByTheTable(String item, Block block) {
+    assertThat(only(item).block()).isEqualTo(block);
+  }
+
+  @Test
+  void bodiesByAbbreviationNameAndType() {
+    Item item =
+        only(
+            "UBND tỉnh chủ trì, phối hợp với Ủy ban MTTQ Việt Nam tỉnh, Báo Tỉnh Mẫu xây dựng"
+                + " kế hoạch trước ngày 30/9/2023.");
+    assertThat(item.lead()).containsExactly("ubndTinh");
+    assertThat(item.coordinating()).containsExactly("mttqTinh", "baoTinh");
+    Item types = only("UBND các xã, phường, đặc khu xây dựng kế hoạch trước ngày 30/9/2023.");
+    assertThat(types.lead()).isEmpty();
+    assertThat(types.bodyType()).isEqualTo("xa");
+    assertThat(types.bodyTypes()).containsExactly("xa", "phuong", "dacKhu");
+    assertThat(types.block()).isEqualTo(Block.FANOUT);
+  }
+
+  @Test
+  void leadIsTheSubjectOrWhoChairsNotARecipient() {
+    Item given =
+        only(
+            "Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Nội vụ tham mưu ban hành quy định;"
+                + " báo cáo Ban Thường vụ Tỉnh ủy trước ngày 15/12/2023.");
+    assertThat(given.lead()).containsExactly("btcTU");
+    assertThat(given.coordinating()).containsExactly("soNoiVu");
+    assertThat(given.deadline()).isEqualTo("trước ngày 15/12/2023");
+  }
+
+  @Test
+  void prefersTheBodiesInForceOnTheIssueDate() {
+    // issued 2023: the Ban Tuyên giáo Tỉnh ủy still exists; "Ban Dân vận" is the merged ban
+    Item item = only("Ban Tuyên giáo Tỉnh ủy phối hợp với Ban Dân vận Tỉnh ủy ban hành hướng dẫn.");
+    assertThat(item.lead()).containsExactly("btgTU");
+    assertThat(item.coordinating()).containsExactly("bdvTU");
+  }
+
+  @Test
+  void anEndedBodyIsReadAsItsSuccessorInForce() {
+    String text =
+        HEAD.replace("năm 2023", "năm 2026")
+            + "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông ban"
+            + " hành hướng dẫn.\n";
+    Item item = new DirectiveReader(DEMO).read(text).items().get(0);
+    assertThat(item.lead()).containsExactly("bdvTU");
+    assertThat(item.coordinating()).containsExactly("soKHCN");
+  }
+
+  @Test
+  void numbersJoinTheirOuterLevelsAndAimsCarryNoItems() {
+    DirectiveText text =
+        read(
+            """
+            I. MỤC ĐÍCH, YÊU CẦU
+            1. Nâng cao nhận thức của cán bộ, đảng viên về công tác dân vận.
+            II. TỔ CHỨC THỰC HIỆN
+            1. Sở Nội vụ xây dựng kế hoạch trước ngày 30/9/2023.
+            2. Trách nhiệm các địa phương:
+            a) UBND các xã báo cáo kết quả hằng quý.
+            """);
+    assertThat(text.items()).extracting(Item::number).containsExactly("II.1", "II.2.a");
+    assertThat(text.items().get(1).block()).isEqualTo(Block.PERIODIC_REPORT);
+    assertThat(text.items().get(1).deadline()).isEqualTo("hằng quý");
+  }
+
+  @Test
+  void clausesWithWorkOfTheirOwnAreEntriesOfTheSameNumber() {
+    List<Item> items =
+        read("1. Sở Nội vụ xây dựng kế hoạch thực hiện trước ngày 30/9/2023; tham mưu đánh giá,"
+                + " xếp loại hằng năm; tham mưu tổng kết vào quý IV/2025.\n")
+            .items();
+    assertThat(items).extracting(Item::number).containsOnly("1");
+    assertThat(items)
+        .extracting(Item::block)
+        .containsExactly(Block.ASSIGNMENT, Block.EVALUATION, Block.REVIEW_MILESTONE);
+    assertThat(items).extracting(Item::lead).containsOnly(List.of("soNoiVu"));
+    assertThat(items)
+        .extracting(Item::deadline)
+        .containsExactly("trước ngày 30/9/2023", "hằng năm", "quý IV/2025");
+  }
+
+  @Test
+  void aPlansFormNamesWhoLeadsWhoHelpsAndByWhen() {
+    Item item =
+        read("""
+        1. Tổ chức hội nghị quán triệt Chỉ thị cho cán bộ chủ chốt.
+        - Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy.
+        - Đơn vị phối hợp: Sở Nội vụ, Báo tỉnh.
+        - Thời gian: Trong quý IV/2023.
+        """)
+            .items()
+            .get(0);
+    assertThat(item.block()).isEqualTo(Block.ASSIGNMENT);
+    assertThat(item.lead()).containsExactly("btcTU");
+    assertThat(item.coordinating()).containsExactly("soNoiVu", "baoTinh");
+    assertThat(item.deadline()).isEqualTo("Trong quý IV/2023");
+  }
+
+  @Test
+  void aCycleAndItsDayWrittenApartReadAsOne() {
+    Item item = only("Hằng năm, Sở Nội vụ báo cáo kết quả về UBND tỉnh trước ngày 15/10.");
+    assertThat(item.block()).isEqualTo(Block.PERIODIC_REPORT);
+    assertThat(item.deadline()).isEqualTo("trước ngày 15/10 hằng năm");
+  }
+
+  @Test
+  void aDateOfAnotherDocumentIsNoDeadline() {
+    Item item =
+        only(
+            "Sở Nội vụ thực hiện tốt Quyết định số 217-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị"
+                + " và ban hành kế hoạch.");
+    assertThat(item.deadline()).isNull();
+  }
+
+  @Test
+  void whatLooksLikeADeadlineButDoesNotReadIsSaid() {
+    DirectiveText text =
+        read("1. Sở Nội vụ ban hành kế hoạch, hoàn thành trước ngày 31/02/2024.\n");
+    Item item = text.items().get(0);
+    assertThat(item.deadline()).isNull();
+    assertThat(item.notes()).singleElement().asString().contains("31/02/2024");
+    assertThat(text.unread()).singleElement().asString().startsWith("Mục 1").contains("31/02");
+  }
+
+  @Test
+  void workWithoutABodyIsSaid() {
+    DirectiveText text = read("1. Xây dựng kế hoạch thực hiện trước ngày 30/9/2023.\n");
+    assertThat(text.unread()).singleElement().asString().contains("Không rõ đơn vị");
+  }
+}
