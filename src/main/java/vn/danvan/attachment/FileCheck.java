@@ -23,7 +23,7 @@ import vn.danvan.input.InvalidInputException;
  * counted and thrown away, and the reading stops at the first limit passed. Every refusal is an
  * {@link InvalidInputException} (400) or a {@link TooLarge} (413), with a Vietnamese message.
  */
-final class FileCheck {
+public final class FileCheck {
 
   /** The kinds accepted, by the type Tika detects, with the name endings each may carry. */
   static final Map<String, String[]> KINDS =
@@ -105,7 +105,7 @@ final class FileCheck {
     }
     String type;
     try (TikaInputStream in = TikaInputStream.get(file)) {
-      type = DETECTOR.detect(in, new Metadata()).getBaseType().toString();
+      type = type(in);
     }
     String[] endings = KINDS.get(type);
     if (endings == null) {
@@ -130,6 +130,20 @@ final class FileCheck {
             + endings[0]
             + ", hãy đặt tên tệp có đuôi ."
             + endings[0]);
+  }
+
+  /**
+   * The type Apache Tika reads from a file's content, never from its name ("application/pdf",
+   * "text/plain"…).
+   */
+  public static String type(byte[] content) throws IOException {
+    try (TikaInputStream in = TikaInputStream.get(content)) {
+      return type(in);
+    }
+  }
+
+  private static String type(TikaInputStream in) throws IOException {
+    return DETECTOR.detect(in, new Metadata()).getBaseType().toString();
   }
 
   private static boolean zip(Path file) throws IOException {

@@ -1,0 +1,238 @@
+package vn.danvan.intake;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.danvan.org.OrgRegistry;
+import vn.danvan.org.OrgRegistry.Body;
+
+/**
+ * Where a text names the registry's bodies: by name, by the usual short forms (UBND, MTTQ, BTV…),
+ * with the province's or the district's own name in place of "tỉnh"/"huyện", a merged board by
+ * either of its former names; and where it names a type of bodies ("các sở, ban, ngành", "UBND các
+ * xã, thị trấn", "Mặt trận Tổ quốc và các đoàn thể"…). Accents and case aside.
+ */
+final class BodyNames {
+
+  /** A body or a type of bodies named at {@code [start, end)} of the item's text. */
+  record Mention(int start, int end, String body, String bodyType) {}
+
+  private record Alias(Pattern pattern, String body, boolean exact, boolean active, int length) {}
+
+  private record TypePhrase(Pattern pattern, String bodyType) {}
+
+  /** Short forms written for words of body names, both ways. */
+  private static final String[][] SHORT_FORMS = {
+    {"uy ban nhan dan", "ubnd"},
+    {"uy ban mat tran to quoc viet nam", "uy ban mttq viet nam"},
+    {"uy ban mat tran to quoc viet nam", "uy ban mttq"},
+    {"uy ban mat tran to quoc viet nam", "mttq viet nam"},
+    {"uy ban mat tran to quoc viet nam", "mat tran to quoc viet nam"},
+    {"uy ban mat tran to quoc viet nam", "mat tran to quoc"},
+    {"uy ban mat tran to quoc viet nam", "uy ban mat tran to quoc"},
+    {"uy ban mat tran to quoc viet nam", "mttqvn"},
+    {"uy ban mat tran to quoc viet nam", "mttq"},
+    {"dai phat thanh va truyen hinh", "dai phat thanh truyen hinh"},
+    {"dai phat thanh va truyen hinh", "dai pt th"},
+    {"hoi lien hiep phu nu", "hoi phu nu"},
+    {"hoi lien hiep phu nu", "hoi lhpn"},
+    {"tinh doan thanh nien cong san ho chi minh", "tinh doan"},
+    {"tinh doan thanh nien cong san ho chi minh", "ban thuong vu tinh doan"},
+    {"ban thuong vu", "btv"},
+    {"lien doan lao dong", "ldld"},
+    {"hoi cuu chien binh", "hoi ccb"},
+    {"truong chinh tri", "truong chinh tri tinh"},
+    {"so lao dong thuong binh va xa hoi", "so lao dong thuong binh xa hoi"},
+    {"so lao dong thuong binh va xa hoi", "so ldtbxh"},
+    {"so thong tin va truyen thong", "so tt tt"},
+    {"so tai nguyen va moi truong", "so tn mt"},
+    {"so khoa hoc va cong nghe", "so kh cn"},
+    {"so nong nghiep va moi truong", "so nn mt"},
+    {"ban chap hanh dang bo tinh", "tinh uy"},
+  };
+
+  /** Words naming a type of bodies, folded, with the registry's type id. */
+  private static final String[][] TYPE_PHRASES = {
+    {"cac so ban nganh", "so"},
+    {"cac so co quan ban nganh", "so"},
+    {"cac so nganh", "so"},
+    {"so ban nganh tinh", "so"},
+    {"cac co quan don vi thuoc (?:ubnd|uy ban nhan dan) tinh", "so"},
+    {"cac co quan chuyen mon thuoc (?:ubnd|uy ban nhan dan) tinh", "so"},
+    {"cac so co quan truc thuoc", "so"},
+    {"cac so", "so"},
+    {"cac ban ngang nganh", "so"},
+    {"cac co quan chuyen mon don vi su nghiep thuoc (?:ubnd|uy ban nhan dan) huyen", "phongHuyen"},
+    {"cac co quan chuyen mon thuoc (?:ubnd|uy ban nhan dan) huyen", "phongHuyen"},
+    {"cac co quan chuyen mon", "phongHuyen"},
+    {"cac phong ban nganh(?: huyen)?", "phongHuyen"},
+    {"cac co quan don vi su nghiep thuoc (?:ubnd|uy ban nhan dan) huyen", "phongHuyen"},
+    {"(?:ubnd|uy ban nhan dan) cac huyen thi xa thanh pho", "huyen"},
+    {"(?:ubnd|uy ban nhan dan) cac huyen", "huyen"},
+    {"(?:ubnd|uy ban nhan dan) cap huyen", "huyen"},
+    {"cac huyen thi thanh uy(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
+    {"cac huyen uy thanh uy(?: thi uy)?(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
+    {"cac huyen thanh uy(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
+    {"(?:ban thuong vu )?cap uy cap huyen", "huyen"},
+    {"thanh uy huyen uy(?: dang uy truc thuoc(?: tinh uy)?)?", "huyen"},
+    {"cac huyen thi xa thanh pho", "huyen"},
+    {"(?:ubnd|uy ban nhan dan) cac xa phuong dac khu", "xa"},
+    {"(?:ubnd|uy ban nhan dan) cac xa phuong thi tran", "xa"},
+    {"(?:ubnd|uy ban nhan dan) cac xa thi tran", "xa"},
+    {"(?:ubnd|uy ban nhan dan) cac xa", "xa"},
+    {"(?:ubnd|uy ban nhan dan) cap xa", "xa"},
+    {"(?:chu tich )?(?:ubnd|uy ban nhan dan) cac xa thi tran", "xa"},
+    {"dang uy cac xa phuong(?: dac khu)?", "xa"},
+    {"cac xa phuong dac khu", "xa"},
+    {"cac xa phuong thi tran", "xa"},
+    {"cac xa thi tran", "xa"},
+    {
+      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)? (?:va )?cac doan the(?: chinh tri xa"
+          + " hoi)?(?: tinh)?",
+      "doanThe"
+    },
+    {
+      "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)? (?:va )?cac to chuc chinh tri xa hoi(?:"
+          + " tinh)?",
+      "doanThe"
+    },
+    {"cac doan the chinh tri xa hoi(?: tinh)?", "doanThe"},
+    {"cac to chuc chinh tri xa hoi(?: tinh)?", "doanThe"},
+    {"cac doan the(?: tinh)?", "doanThe"},
+    {"cac ban (?:cua |dang )?tinh uy", "banDang"},
+    {"cac ban xay dung dang(?: tinh uy)?", "banDang"},
+    {"cac ban can su dang dang doan", "tinhUy"},
+    {"cac co quan thong tin dai chung", "suNghiep"},
+    {"cac co quan bao chi", "suNghiep"},
+  };
+
+  private final List<Alias> aliases = new ArrayList<>();
+  private final List<TypePhrase> types = new ArrayList<>();
+
+  /**
+   * The names of the registry's bodies as the text may write them.
+   *
+   * @param issued the issue date, to prefer the bodies in force then, or null
+   * @param province the province's own name, folded ("binh thuan"), or null
+   * @param district the issuing district's own name, folded ("xuan loc"), or null
+   */
+  BodyNames(OrgRegistry registry, LocalDate issued, String province, String district) {
+    Set<String> knownTypes = new LinkedHashSet<>();
+    registry.bodyTypes().forEach(t -> knownTypes.add(t.id()));
+    for (Body body : registry.bodies()) {
+      String name = Folded.words(body.name());
+      boolean active = issued == null || body.isValidOn(issued);
+      for (String variant : variants(name, body, province, district)) {
+        boolean exact = variant.equals(name);
+        aliases.add(
+            new Alias(
+                pattern(variant.replace(" ", " +")), body.id(), exact, active, variant.length()));
+      }
+    }
+    for (String[] phrase : TYPE_PHRASES) {
+      if (knownTypes.contains(phrase[1])) {
+        types.add(new TypePhrase(pattern(phrase[0].replace(" ", " +")), phrase[1]));
+      }
+    }
+  }
+
+  private static Pattern pattern(String words) {
+    return Pattern.compile("(?<![a-z0-9])" + words + "(?![a-z0-9])");
+  }
+
+  private static Set<String> variants(String name, Body body, String province, String district) {
+    Set<String> variants = new LinkedHashSet<>();
+    variants.add(name);
+    // a merged board by either former name: "ban tuyen giao va dan van tinh uy"
+    Matcher merged = Pattern.compile("^ban (.+) va (.+) (tinh uy|huyen uy.*)$").matcher(name);
+    if (merged.matches()) {
+      variants.add("ban " + merged.group(1) + " " + merged.group(3));
+      variants.add("ban " + merged.group(2) + " " + merged.group(3));
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String variant : List.copyOf(variants)) {
+        for (String[] form : SHORT_FORMS) {
+          if (variant.contains(form[0])) {
+            variants.add(variant.replace(form[0], form[1]));
+          }
+          if ((" " + variant + " ").contains(" " + form[1] + " ")) {
+            variants.add(
+                (" " + variant + " ").replace(" " + form[1] + " ", " " + form[0] + " ").strip());
+          }
+        }
+      }
+    }
+    if (province != null) {
+      for (String variant : List.copyOf(variants)) {
+        if (variant.endsWith(" tinh")) {
+          String stem = variant.substring(0, variant.length() - " tinh".length());
+          variants.add(stem + " tinh " + province);
+          variants.add(stem + " " + province);
+        }
+      }
+    }
+    if (district != null) {
+      Matcher local =
+          Pattern.compile("^(.+) (huyen|thanh pho|thi xa) " + Pattern.quote(district) + "$")
+              .matcher(name);
+      if (local.matches()) {
+        for (String variant : List.copyOf(variants)) {
+          String stem = variant.replace(" " + local.group(2) + " " + district, "");
+          variants.add(stem + " " + local.group(2));
+          if (body.type().equals("phongHuyen") || body.type().equals("suNghiepHuyen")) {
+            variants.add(stem);
+          }
+        }
+      }
+    }
+    variants.removeIf(
+        v ->
+            v.length() < 4
+                || v.equals("ubnd")
+                || v.equals("tinh uy") && !name.startsWith("ban chap hanh"));
+    return variants;
+  }
+
+  /**
+   * The bodies and types the folded text names, left to right, none overlapping: the longest name
+   * wins a place; of one name, a body in force on the issue date, then the body's own name.
+   */
+  List<Mention> in(String folded) {
+    List<Mention> found = new ArrayList<>();
+    List<int[]> taken = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
+    for (Alias alias : aliases) {
+      Matcher m = alias.pattern().matcher(folded);
+      while (m.find()) {
+        candidates.add(new Candidate(m.start(), m.end(), alias.body(), null, alias));
+      }
+    }
+    for (TypePhrase type : types) {
+      Matcher m = type.pattern().matcher(folded);
+      while (m.find()) {
+        candidates.add(new Candidate(m.start(), m.end(), null, type.bodyType(), null));
+      }
+    }
+    candidates.sort(
+        Comparator.comparingInt((Candidate c) -> c.end - c.start)
+            .reversed()
+            .thenComparing(c -> c.alias == null || !c.alias.active())
+            .thenComparing(c -> c.alias == null || !c.alias.exact()));
+    for (Candidate c : candidates) {
+      boolean overlaps = taken.stream().anyMatch(t -> c.start < t[1] && t[0] < c.end);
+      if (!overlaps) {
+        taken.add(new int[] {c.start, c.end});
+        found.add(new Mention(c.start, c.end, c.body, c.bodyType));
+      }
+    }
+    found.sort(Comparator.comparingInt(Mention::start));
+    return found;
+  }
+
+  private record Candidate(int start, int end, String body, String bodyType, Alias alias) {}
+}
