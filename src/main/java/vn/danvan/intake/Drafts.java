@@ -40,6 +40,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Service;
 import vn.danvan.deadline.DeadlinePhrases;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.input.InvalidInputException;
 import vn.danvan.intake.DirectiveText.Block;
 import vn.danvan.intake.DirectiveText.Item;
 import vn.danvan.org.OrgRegistry;
@@ -134,7 +135,7 @@ public class Drafts {
   public static String keyOf(DirectiveText text, String key) {
     if (key != null && !key.isBlank()) {
       if (!KEY.matcher(key.trim()).matches()) {
-        throw new IllegalArgumentException(
+        throw new InvalidInputException(
             "Mã mô hình chỉ gồm chữ cái không dấu, chữ số, _ và -, bắt đầu bằng chữ cái: " + key);
       }
       return key.trim();
