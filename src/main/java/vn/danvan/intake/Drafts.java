@@ -233,15 +233,25 @@ public class Drafts {
       StartEvent start = add(process, StartEvent.class, "StartEvent_DirectiveIssued");
       startEvent(start);
       event(start, START_X, firstCenter);
-      ParallelGateway split = add(process, ParallelGateway.class, "Gateway_ItemsSplit");
-      shape(split, SPLIT_X, firstCenter - GATEWAY / 2, GATEWAY, GATEWAY);
-      ParallelGateway join = add(process, ParallelGateway.class, "Gateway_ItemsJoin");
-      shape(join, JOIN_X, firstCenter - GATEWAY / 2, GATEWAY, GATEWAY);
       EndEvent end = add(process, EndEvent.class, "EndEvent_DirectiveClosed");
       end.setName("Văn bản đã thực hiện xong");
       event(end, END_X, firstCenter);
-      flow(start, split, List.of(point(START_X + EVENT, firstCenter), point(SPLIT_X, firstCenter)));
-      flow(join, end, List.of(point(JOIN_X + GATEWAY, firstCenter), point(END_X, firstCenter)));
+      // one block or none: no gateways (a gateway of one path is superfluous)
+      boolean parallel = modelled.size() > 1;
+      FlowNode split = start;
+      FlowNode join = end;
+      int splitRight = START_X + EVENT;
+      int joinLeft = END_X;
+      if (parallel) {
+        split = add(process, ParallelGateway.class, "Gateway_ItemsSplit");
+        shape(split, SPLIT_X, firstCenter - GATEWAY / 2, GATEWAY, GATEWAY);
+        join = add(process, ParallelGateway.class, "Gateway_ItemsJoin");
+        shape(join, JOIN_X, firstCenter - GATEWAY / 2, GATEWAY, GATEWAY);
+        flow(start, split, List.of(point(splitRight, firstCenter), point(SPLIT_X, firstCenter)));
+        flow(join, end, List.of(point(JOIN_X + GATEWAY, firstCenter), point(END_X, firstCenter)));
+        splitRight = SPLIT_X + GATEWAY;
+        joinLeft = JOIN_X;
+      }
 
       int y = y0;
       Map<Integer, String> byItem = new LinkedHashMap<>();
@@ -257,8 +267,8 @@ public class Drafts {
         shape(call, TASK_X, y, TASK_W, TASK_H);
         int center = y + TASK_H / 2;
         if (center == firstCenter) {
-          flow(split, call, List.of(point(SPLIT_X + GATEWAY, center), point(TASK_X, center)));
-          flow(call, join, List.of(point(TASK_X + TASK_W, center), point(JOIN_X, center)));
+          flow(split, call, List.of(point(splitRight, center), point(TASK_X, center)));
+          flow(call, join, List.of(point(TASK_X + TASK_W, center), point(joinLeft, center)));
         } else {
           flow(
               split,
@@ -290,10 +300,7 @@ public class Drafts {
         y = noteY + h + ROW_GAP;
       }
       if (modelled.isEmpty()) {
-        flow(
-            split,
-            join,
-            List.of(point(SPLIT_X + GATEWAY, firstCenter), point(JOIN_X, firstCenter)));
+        flow(start, end, List.of(point(splitRight, firstCenter), point(joinLeft, firstCenter)));
       }
       for (int i = 0; i < items.size(); i++) {
         elements.add(byItem.get(i));
@@ -304,7 +311,7 @@ public class Drafts {
 
     String processName() {
       String name =
-          (orEmpty(text.kind()) + " " + orEmpty(text.number())).trim()
+          (orEmpty(kind(text.kind())) + " " + orEmpty(text.number())).trim()
               + (text.title() == null ? "" : ": " + text.title());
       return name.isBlank() ? "Văn bản (bản nháp soạn từ văn bản)" : name;
     }
@@ -337,7 +344,7 @@ public class Drafts {
       LocalDate issued = text.issued() == null ? LocalDate.now(Deadlines.ZONE) : text.issued();
       values.put("ngayBanHanh", issued.toString());
       values.put("ngayBanHanhGiaDinh", String.valueOf(text.issued() == null));
-      values.put("loaiVanBan", text.kind());
+      values.put("loaiVanBan", kind(text.kind()));
       values.put("coQuanBanHanh", text.issuer());
       values.put("trichYeu", text.title());
       documentation(
@@ -644,6 +651,15 @@ public class Drafts {
           out.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
     }
     return out.length() > 0 && Character.isDigit(out.charAt(0)) ? "vb" + out : out.toString();
+  }
+
+  /** The kind as a name is written ("CHỈ THỊ" → "Chỉ thị"). */
+  static String kind(String kind) {
+    if (kind == null || kind.isBlank() || !kind.equals(kind.toUpperCase(Locale.ROOT))) {
+      return kind;
+    }
+    String lower = kind.strip().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
   }
 
   private static String orEmpty(String s) {

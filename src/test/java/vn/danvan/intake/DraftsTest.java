@@ -40,6 +40,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.danvan.intake.DirectiveText.Block;
 import vn.danvan.intake.DirectiveText.Item;
+import vn.danvan.org.OrgRegistry;
 import vn.danvan.support.ElementTemplateConformance;
 import vn.danvan.support.ProcessTestEngine;
 
@@ -397,23 +398,71 @@ class DraftsTest {
   }
 
   /**
-   * The draft passes the product's bpmnlint rules (lint/.bpmnlintrc), when the lint tools are
-   * installed (lint/node_modules, as the build installs them).
+   * The drafts (of the sample and of the read texts) pass the product's bpmnlint rules
+   * (lint/.bpmnlintrc), when the lint tools are installed (lint/node_modules, as the build installs
+   * them).
    */
   @Test
   void theDraftIsLintClean() throws Exception {
     Path bpmnlint = Path.of("lint/node_modules/.bin/bpmnlint").toAbsolutePath();
     Assumptions.assumeTrue(Files.isExecutable(bpmnlint), "bpmnlint not installed");
     Path folder = Files.createDirectories(Path.of("target/drafts"));
-    Path file = folder.resolve("chiThi07Draft.bpmn").toAbsolutePath();
-    Files.writeString(file, drafts().draft(sample(), "chiThi07Draft"));
+    List<String> command =
+        new java.util.ArrayList<>(List.of(bpmnlint.toString(), "--max-warnings=0"));
+    Map<String, DirectiveText> texts = new java.util.TreeMap<>(readTexts());
+    texts.put("chiThi07Draft", sample());
+    for (Map.Entry<String, DirectiveText> text : texts.entrySet()) {
+      Path file = folder.resolve(text.getKey() + ".bpmn").toAbsolutePath();
+      Files.writeString(file, drafts().draft(text.getValue(), text.getKey()));
+      command.add(file.toString());
+    }
     java.lang.Process lint =
-        new ProcessBuilder(bpmnlint.toString(), "--max-warnings=0", file.toString())
+        new ProcessBuilder(command)
             .directory(Path.of("lint").toFile())
             .redirectErrorStream(true)
             .start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(lint.waitFor()).as(output).isZero();
+  }
+
+  /**
+   * Every directive text the reader is measured on (seeds and own texts) gives a draft that passes
+   * the deployment checks, with an element for every item that is a block.
+   */
+  @Test
+  void theReadTextsGiveDraftsThatDeploy() throws Exception {
+    ProcessEngine e = engine.getProcessEngine();
+    Map<String, DirectiveText> texts = readTexts();
+    assertThat(texts).isNotEmpty();
+    for (Map.Entry<String, DirectiveText> read : texts.entrySet()) {
+      DirectiveText text = read.getValue();
+      Drafts.Draft draft = drafts().make(text, read.getKey());
+      for (int i = 0; i < text.items().size(); i++) {
+        Block block = text.items().get(i).block();
+        assertThat(draft.elements().get(i) == null)
+            .as(read.getKey() + " " + text.items().get(i).number())
+            .isEqualTo(block == Block.STANDING || block == Block.ADHOC_REPORT);
+      }
+      e.getRepositoryService()
+          .createDeployment()
+          .source("Camunda Modeler")
+          .addString(read.getKey() + ".bpmn", draft.bpmn())
+          .deploy();
+    }
+  }
+
+  /** What the reader reads in each text it is measured on (seeds, own texts), by a draft key. */
+  static Map<String, DirectiveText> readTexts() throws Exception {
+    DirectiveReader reader = new DirectiveReader(ProcessTestEngine.bean(OrgRegistry.class));
+    Map<String, DirectiveText> texts = new java.util.TreeMap<>();
+    for (Resource file :
+        new PathMatchingResourcePatternResolver().getResources("classpath:intake/texts/*.txt")) {
+      String key = "draft" + Drafts.ascii(file.getFilename().replace(".txt", "")).replace("_", "");
+      texts.put(
+          key,
+          reader.read(new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+    return texts;
   }
 
   /** Each call activity's annotation text, by the call activity's id. */
