@@ -53,6 +53,9 @@ class RequestInputGuard {
   /** The attachments API, whose files have their own limits. */
   static final String ATTACHMENTS = "/api/tep-dinh-kem/";
 
+  /** Directives uploaded to draft a model from (/api/soan-thao, .bpmn): their own size limit. */
+  static final String DRAFTS = "/api/soan-thao";
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
 
@@ -185,8 +188,9 @@ class RequestInputGuard {
      * attachments' own limits ({@code danvan.attachments.*}), never read into memory here.
      */
     private static boolean attachment(HttpServletRequest request, String type) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
       return type.startsWith("multipart/form-data")
-          && request.getRequestURI().startsWith(request.getContextPath() + ATTACHMENTS);
+          && (path.startsWith(ATTACHMENTS) || path.startsWith(DRAFTS));
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)
