@@ -527,6 +527,7 @@ public class Drafts {
     void event(BaseElement event, int x, int centerY) {
       BpmnShape shape = shape(event, x, centerY - EVENT / 2, EVENT, EVENT);
       BpmnLabel label = model.newInstance(BpmnLabel.class);
+      label.removeAttribute("id"); // the model API's random one: a draft reads the same each time
       label.setBounds(bounds(x + EVENT / 2 - LABEL_W / 2, centerY + EVENT / 2 + 7, LABEL_W, 27));
       shape.setBpmnLabel(label);
     }

@@ -79,7 +79,7 @@ class IntakeApi {
     }
     Read read = read(file, key);
     return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_XML)
+        .contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
