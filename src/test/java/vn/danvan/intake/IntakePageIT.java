@@ -61,12 +61,19 @@ class IntakePageIT extends RunningDemoApp {
       assertThat(saved).contains("id=\"" + key + "\"").contains("CallActivity_Item_");
 
       browser.script("document.querySelector('.danvan-intake-deploy').click()");
-      browser.visible(By.cssSelector(".danvan-intake-done, .danvan-intake-refused"));
+      String deployed = "";
+      for (int i = 0; i < 40 && !deployed.startsWith("Đã triển khai"); i++) {
+        browser.pause(500);
+        deployed =
+            (String)
+                browser.script(
+                    "return document.querySelector('.danvan-intake-deployed').innerText");
+      }
       browser.screenshot("intake-deployed");
-      assertThat(browser.all(By.cssSelector(".danvan-intake-refused")))
-          .as(browser.text())
-          .isEmpty();
-      browser.visible(By.cssSelector(".danvan-intake-done a"));
+      assertThat(deployed).startsWith("Đã triển khai: Chỉ thị 18-CT/TU").contains("phiên bản 1");
+      assertThat(browser.script("return document.querySelector('.danvan-intake-done a').href"))
+          .asString()
+          .contains("#/process-definition/" + key + ":1:");
     }
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isOne();
   }
