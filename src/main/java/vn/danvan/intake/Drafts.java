@@ -1,5 +1,20 @@
 package vn.danvan.intake;
 
+import static vn.danvan.assignment.AssignmentVariables.COORDINATING_BODIES;
+import static vn.danvan.evaluation.EvaluationVariables.SELF_ASSESSMENT_DEADLINE;
+import static vn.danvan.periodic.PeriodicVariables.REPORTING_BODIES;
+import static vn.danvan.review.ReviewVariables.DRAFTING_BODY;
+import static vn.danvan.review.ReviewVariables.REVIEW_KIND;
+import static vn.danvan.skilful.SkilfulVariables.REGISTRATION_DEADLINE;
+import static vn.danvan.variable.SharedVariables.BODIES;
+import static vn.danvan.variable.SharedVariables.BODY_TYPE;
+import static vn.danvan.variable.SharedVariables.CYCLE_PHRASE;
+import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
+import static vn.danvan.variable.SharedVariables.END_DATE;
+import static vn.danvan.variable.SharedVariables.LEAD_BODY;
+import static vn.danvan.variable.SharedVariables.MILESTONE_PHRASE;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -377,47 +392,47 @@ public class Drafts {
       String content = item.text();
       switch (item.block()) {
         case ASSIGNMENT -> {
-          v.put("taskContent", content);
-          v.put("leadBody", lead.isEmpty() ? null : lead.get(0));
+          v.put(TASK_CONTENT, content);
+          v.put(LEAD_BODY, lead.isEmpty() ? null : lead.get(0));
           List<String> others =
               new ArrayList<>(lead.size() > 1 ? lead.subList(1, lead.size()) : List.of());
           others.addAll(with);
-          v.put("coordinatingBodies", String.join(", ", others));
-          v.put("deadlinePhrase", deadline);
+          v.put(COORDINATING_BODIES, String.join(", ", others));
+          v.put(DEADLINE_PHRASE, deadline);
         }
         case FANOUT -> {
-          v.put("taskContent", content);
-          v.put("bodies", String.join(", ", lead));
-          v.put("bodyType", item.bodyType());
-          v.put("deadlinePhrase", deadline);
+          v.put(TASK_CONTENT, content);
+          v.put(BODIES, String.join(", ", lead));
+          v.put(BODY_TYPE, item.bodyType());
+          v.put(DEADLINE_PHRASE, deadline);
         }
         case PERIODIC_REPORT -> {
-          v.put("taskContent", content);
-          v.put("cyclePhrase", deadline);
-          v.put("endDate", endDate(item).toString());
-          v.put("reportingBodies", String.join(", ", lead));
-          v.put("bodyType", item.bodyType());
+          v.put(TASK_CONTENT, content);
+          v.put(CYCLE_PHRASE, deadline);
+          v.put(END_DATE, endDate(item).toString());
+          v.put(REPORTING_BODIES, String.join(", ", lead));
+          v.put(BODY_TYPE, item.bodyType());
         }
         case REVIEW_MILESTONE -> {
           v.put(
-              "reviewKind",
+              REVIEW_KIND,
               content.toLowerCase(Locale.ROOT).contains("tổng kết") ? "Tổng kết" : "Sơ kết");
-          v.put("taskContent", content);
-          v.put("milestonePhrase", deadline);
-          v.put("draftingBody", lead.isEmpty() ? null : lead.get(0));
+          v.put(TASK_CONTENT, content);
+          v.put(MILESTONE_PHRASE, deadline);
+          v.put(DRAFTING_BODY, lead.isEmpty() ? null : lead.get(0));
           v.put("contributingBodies", String.join(", ", with));
         }
         case SKILFUL_QUOTA -> {
-          v.put("bodies", String.join(", ", lead));
-          v.put("bodyType", item.bodyType());
-          v.put("registrationDeadline", deadline);
-          v.put("endDate", endDate(item).toString());
+          v.put(BODIES, String.join(", ", lead));
+          v.put(BODY_TYPE, item.bodyType());
+          v.put(REGISTRATION_DEADLINE, deadline);
+          v.put(END_DATE, endDate(item).toString());
         }
         case EVALUATION -> {
-          v.put("bodies", String.join(", ", lead));
-          v.put("bodyType", item.bodyType());
-          v.put("selfAssessmentDeadline", deadline);
-          v.put("endDate", endDate(item).toString());
+          v.put(BODIES, String.join(", ", lead));
+          v.put(BODY_TYPE, item.bodyType());
+          v.put(SELF_ASSESSMENT_DEADLINE, deadline);
+          v.put(END_DATE, endDate(item).toString());
         }
         default -> throw new IllegalStateException("Không mô hình hóa " + item.block());
       }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -148,42 +147,61 @@ class IntakeApi {
     return new Read(text, drafts.make(text, key));
   }
 
-  private Map<String, Object> answer(Read read) {
+  /** The answer: what was read, and the draft. */
+  record Answer(String key, Written record, List<Row> items, List<String> unread, String bpmn) {}
+
+  /** The record as written, the issue date as dd/mm/yyyy. */
+  record Written(String kind, String number, String issued, String issuer, String title) {}
+
+  /** One item, its bodies named, and its element in the draft (null: not modelled). */
+  record Row(
+      String number,
+      String text,
+      String block,
+      String blockName,
+      List<Body> lead,
+      List<Body> coordinating,
+      String bodyType,
+      String deadline,
+      String element,
+      List<String> notes) {}
+
+  record Body(String id, String name) {}
+
+  private Answer answer(Read read) {
     DirectiveText text = read.text();
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("kind", text.kind());
-    record.put("number", text.number());
-    record.put("issued", text.issued() == null ? null : DAY.format(text.issued()));
-    record.put("issuer", text.issuer());
-    record.put("title", text.title());
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<Row> items = new ArrayList<>();
     for (int i = 0; i < text.items().size(); i++) {
       Item item = text.items().get(i);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("number", item.number());
-      row.put("text", item.text());
-      row.put("block", item.block().name());
-      row.put("blockName", drafts.blockName(item.block()));
-      row.put("lead", bodies(item.lead()));
-      row.put("coordinating", bodies(item.coordinating()));
-      row.put("bodyType", item.bodyType());
-      row.put("deadline", item.deadline());
-      row.put("element", read.draft().elements().get(i));
-      row.put("notes", item.notes() == null ? List.of() : item.notes());
-      items.add(row);
+      items.add(
+          new Row(
+              item.number(),
+              item.text(),
+              item.block().name(),
+              drafts.blockName(item.block()),
+              bodies(item.lead()),
+              bodies(item.coordinating()),
+              item.bodyType(),
+              item.deadline(),
+              read.draft().elements().get(i),
+              item.notes() == null ? List.of() : item.notes()));
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("key", read.draft().key());
-    answer.put("record", record);
-    answer.put("items", items);
-    answer.put("unread", text.unread() == null ? List.of() : text.unread());
-    answer.put("bpmn", read.draft().bpmn());
-    return answer;
+    return new Answer(
+        read.draft().key(),
+        new Written(
+            text.kind(),
+            text.number(),
+            text.issued() == null ? null : DAY.format(text.issued()),
+            text.issuer(),
+            text.title()),
+        items,
+        text.unread() == null ? List.of() : text.unread(),
+        read.draft().bpmn());
   }
 
-  private List<Map<String, String>> bodies(List<String> ids) {
+  private List<Body> bodies(List<String> ids) {
     return (ids == null ? List.<String>of() : ids)
-        .stream().map(id -> Map.of("id", id, "name", registry.name(id))).toList();
+        .stream().map(id -> new Body(id, registry.name(id))).toList();
   }
 
   @ExceptionHandler(MultipartException.class)
