@@ -56,6 +56,9 @@ class RequestInputGuard {
   /** The check of a model ({@code POST /api/mo-hinh/kiem-tra}), which limits its file itself. */
   static final String MODEL_CHECK = "/api/mo-hinh/";
 
+  /** Directives uploaded to draft a model from (/api/soan-thao, .bpmn): their own size limit. */
+  static final String DRAFTS = "/api/soan-thao";
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
 
@@ -189,10 +192,11 @@ class RequestInputGuard {
      * API's, never read into memory here.
      */
     private static boolean attachment(HttpServletRequest request, String type) {
-      String path = request.getRequestURI();
+      String path = request.getRequestURI().substring(request.getContextPath().length());
       return type.startsWith("multipart/form-data")
-          && (path.startsWith(request.getContextPath() + ATTACHMENTS)
-              || path.startsWith(request.getContextPath() + MODEL_CHECK));
+          && (path.startsWith(ATTACHMENTS)
+              || path.startsWith(MODEL_CHECK)
+              || path.startsWith(DRAFTS));
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)

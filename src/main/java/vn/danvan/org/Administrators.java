@@ -14,11 +14,14 @@ public final class Administrators {
   /** The signed-in administrator's id (Camunda's REST filter sets who is signed in), else null. */
   public static String signedIn(IdentityService identity) {
     Authentication current = identity.getCurrentAuthentication();
-    return current != null
-            && current.getGroupIds() != null
-            && current.getGroupIds().contains(Role.ADMIN.groupId())
-        ? current.getUserId()
-        : null;
+    return is(current) ? current.getUserId() : null;
+  }
+
+  /** Whether the caller (null: nobody signed in) is an administrator. */
+  public static boolean is(Authentication caller) {
+    return caller != null
+        && caller.getGroupIds() != null
+        && caller.getGroupIds().contains(Role.ADMIN.groupId());
   }
 
   /** 403, saying in Vietnamese that only administrators may do {@code what}. */

@@ -275,6 +275,18 @@ final class SecurityMatrix {
   static final String ATTACHMENTS = "/api/tep-dinh-kem";
   static final String FILE_NAME = "Tệp ma trận.pdf";
 
+  /** A multipart body of a small directive's text (.txt) and a key, as the draft API reads it. */
+  static String directiveText() {
+    return "------danvanBoundary\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\n"
+        + "chiThi9MaTran\r\n"
+        + "------danvanBoundary\r\nContent-Disposition: form-data; name=\"file\";"
+        + " filename=\"chi-thi-9.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+        + "ỦY BAN NHÂN DÂN TỈNH\nSố: 9/CT-UBND\nTỉnh Mẫu, ngày 10 tháng 3 năm 2027\nCHỈ THỊ\n"
+        + "Về công tác dân vận\n1. Sở Nội vụ chủ trì xây dựng kế hoạch thực hiện Chỉ thị này,"
+        + " hoàn thành trước ngày 30/6/2027.\n"
+        + "\r\n------danvanBoundary--\r\n";
+  }
+
   /** A multipart body of one small PDF in the part the attachments API reads. */
   static String attachment(String fileName) {
     return "------danvanBoundary\r\nContent-Disposition: form-data; name=\"tep\"; filename=\""
@@ -821,6 +833,21 @@ final class SecurityMatrix {
             "/api/van-ban/chiThi03XuanLoc2023/chuyen-phien-ban",
             "{\"dryRun\":true}",
             "\"processDefinitionKey\":\"chiThi03XuanLoc2023\"",
+            ADMINS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
+        // a draft model from a directive's text: administrators only, nothing stored
+        probe(
+            "POST",
+            "/api/soan-thao",
+            directiveText(),
+            "\"key\":\"chiThi9MaTran\"",
+            ADMINS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
+        probe(
+            "POST",
+            "/api/soan-thao.bpmn",
+            directiveText(),
+            "id=\"chiThi9MaTran\"",
             ADMINS,
             List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
         get(
