@@ -23,8 +23,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /** Tháng Dân vận: plans before 30/9 and results before 15/11, every year, each compiled. */

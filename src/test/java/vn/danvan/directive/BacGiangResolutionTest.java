@@ -27,8 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.danvan.input.InvalidInputException;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
