@@ -1,5 +1,7 @@
 package vn.danvan.rehearsal;
 
+import static vn.danvan.variable.SharedVariables.FANOUT_ID;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -82,27 +84,49 @@ public final class LifetimeFigures {
   static Map<Integer, Long> reportsByYear(HistoryService history) {
     Map<String, HistoricProcessInstance> instances = new HashMap<>();
     history.createHistoricProcessInstanceQuery().list().forEach(p -> instances.put(p.getId(), p));
+    // a fan-out's members are started on their own: each names its fan-out
+    Map<String, String> fanoutOf = new HashMap<>();
+    history
+        .createHistoricVariableInstanceQuery()
+        .variableName(FANOUT_ID)
+        .disableCustomObjectDeserialization()
+        .list()
+        .forEach(v -> fanoutOf.putIfAbsent(v.getProcessInstanceId(), String.valueOf(v.getValue())));
     Map<String, Boolean> inPeriod = new HashMap<>();
     Map<Integer, Long> years = new TreeMap<>();
     for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().finished().list()) {
       if (BODY_WORK.contains(t.getTaskDefinitionKey())
-          && underReportPeriod(t.getProcessInstanceId(), instances, inPeriod)) {
+          && underReportPeriod(t.getProcessInstanceId(), instances, fanoutOf, inPeriod)) {
         years.merge(year(t.getEndTime()), 1L, Long::sum);
       }
     }
     return years;
   }
 
+  /**
+   * Whether a report period called the instance, or the fan-out it is a member of, at any depth.
+   */
   private static boolean underReportPeriod(
-      String id, Map<String, HistoricProcessInstance> instances, Map<String, Boolean> known) {
+      String id,
+      Map<String, HistoricProcessInstance> instances,
+      Map<String, String> fanoutOf,
+      Map<String, Boolean> known) {
     Boolean answer = known.get(id);
     if (answer == null) {
+      known.put(id, false); // no cycles
       HistoricProcessInstance p = instances.get(id);
+      String caller =
+          p == null
+              ? null
+              : p.getSuperProcessInstanceId() != null
+                  ? p.getSuperProcessInstanceId()
+                  : fanoutOf.get(id);
       answer =
           p != null
               && (REPORT_PERIOD.equals(p.getProcessDefinitionKey())
-                  || p.getSuperProcessInstanceId() != null
-                      && underReportPeriod(p.getSuperProcessInstanceId(), instances, known));
+                  || caller != null
+                      && !caller.equals(id)
+                      && underReportPeriod(caller, instances, fanoutOf, known));
       known.put(id, answer);
     }
     return answer;
