@@ -1,5 +1,31 @@
 package vn.danvan.rehearsal;
 
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING_APPROVED;
+import static vn.danvan.evaluation.EvaluationVariables.RETURN_FOR_CORRECTION;
+import static vn.danvan.inspection.InspectionVariables.CORRECTIONS;
+import static vn.danvan.inspection.InspectionVariables.CORRECTIONS_REQUIRED;
+import static vn.danvan.inspection.InspectionVariables.CORRECTION_DEADLINE;
+import static vn.danvan.inspection.InspectionVariables.FINDINGS;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_CONCLUSION;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_DATE;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_SCHEDULE;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_TEAM;
+import static vn.danvan.inspection.InspectionVariables.PLAN_APPROVED;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_CONCLUSION;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_SUMMARY;
+import static vn.danvan.review.ReviewVariables.REVIEW_CONCLUSION;
+import static vn.danvan.variable.SharedVariables.ASSESSMENT;
+import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
+import static vn.danvan.variable.SharedVariables.KIND;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -645,7 +671,7 @@ public class DirectiveRun {
         Set.of("Task_Perform", "Task_ReportFigures", "Task_AcknowledgeChase", "Task_SelfAssess")
             .contains(task.getTaskDefinitionKey());
     Object content =
-        runtime.getVariable(task.getProcessInstanceId(), work ? "taskContent" : "periodLabel");
+        runtime.getVariable(task.getProcessInstanceId(), work ? TASK_CONTENT : PERIOD_LABEL);
     received.add(
         new Received(
             task.getTaskDefinitionKey(),
@@ -659,13 +685,13 @@ public class DirectiveRun {
   private Object scored(Task task, String field) {
     try {
       ArrayNode rows =
-          (ArrayNode) JSON.readTree(tasks.getVariable(task.getId(), "assessment").toString());
+          (ArrayNode) JSON.readTree(tasks.getVariable(task.getId(), ASSESSMENT).toString());
       rows.forEach(
           row ->
               ((ObjectNode) row)
                   .put(
                       field,
-                      row.get("kind").asText().equals("CRITERION")
+                      row.get(KIND).asText().equals("CRITERION")
                           ? row.get("maxPoints").asDouble() * 0.9
                           : 0)
                   .put("evidence", "Báo cáo số 01/BC"));
@@ -681,7 +707,7 @@ public class DirectiveRun {
       ObjectNode values = JSON.createObjectNode();
       int n = 0;
       for (var column :
-          JSON.readTree(tasks.getVariableLocal(task.getId(), "figureColumns").toString())) {
+          JSON.readTree(tasks.getVariableLocal(task.getId(), FIGURE_COLUMNS).toString())) {
         if (!column.get("key").asText().equals("donVi")) {
           values.put(column.get("key").asText(), ++n);
         }
@@ -700,46 +726,46 @@ public class DirectiveRun {
     return switch (task.getTaskDefinitionKey()) {
       case "Task_Perform" ->
           Map.of(
-              "requestExtension",
+              REQUEST_EXTENSION,
               false,
-              "resultReport",
+              RESULT_REPORT,
               "Đã thực hiện, có số liệu cụ thể kèm theo");
       case "Task_ReportFigures" ->
           Map.of(
-              "reportedFigures",
+              REPORTED_FIGURES,
               figures(task),
-              "resultReport",
+              RESULT_REPORT,
               "Đã thực hiện, số liệu cụ thể kèm theo");
-      case "Task_Contribute" -> Map.of("contribution", "Đã phối hợp thực hiện");
-      case "Task_ApproveResult" -> Map.of("approved", true);
-      case "Task_ConfirmResult" -> Map.of("confirmed", true);
-      case "Task_Consolidate" -> Map.of("periodSummary", "Tổng hợp báo cáo các đơn vị");
-      case "Task_Conclude" -> Map.of("periodConclusion", "Kết luận của lãnh đạo");
-      case "Task_ConcludeReview" -> Map.of("reviewConclusion", "Kết luận tổng kết");
+      case "Task_Contribute" -> Map.of(CONTRIBUTION, "Đã phối hợp thực hiện");
+      case "Task_ApproveResult" -> Map.of(APPROVED, true);
+      case "Task_ConfirmResult" -> Map.of(CONFIRMED, true);
+      case "Task_Consolidate" -> Map.of(PERIOD_SUMMARY, "Tổng hợp báo cáo các đơn vị");
+      case "Task_Conclude" -> Map.of(PERIOD_CONCLUSION, "Kết luận của lãnh đạo");
+      case "Task_ConcludeReview" -> Map.of(REVIEW_CONCLUSION, "Kết luận tổng kết");
       case "Task_AcknowledgeChase" -> Map.of("chaseResponse", "Đã tiếp nhận, khắc phục");
-      case "Task_SelfAssess" -> Map.of("assessment", scored(task, "score"));
+      case "Task_SelfAssess" -> Map.of(ASSESSMENT, scored(task, "score"));
       case "Task_ReviewScores" ->
-          Map.of("assessment", scored(task, "reviewedScore"), "returnForCorrection", false);
-      case "Task_ApproveRanking" -> Map.of("rankingApproved", true);
+          Map.of(ASSESSMENT, scored(task, "reviewedScore"), RETURN_FOR_CORRECTION, false);
+      case "Task_ApproveRanking" -> Map.of(RANKING_APPROVED, true);
       case "Task_PlanInspection" ->
           Map.of(
-              "inspectionTeam",
+              INSPECTION_TEAM,
               "Đoàn kiểm tra của đơn vị",
-              "inspectionSchedule",
+              INSPECTION_SCHEDULE,
               "Kiểm tra lần lượt từng đơn vị",
-              "inspectionDate",
+              INSPECTION_DATE,
               day(task.getDueDate().toInstant()).toString());
-      case "Task_ApprovePlan" -> Map.of("planApproved", true);
-      case "Task_RecordFindings" -> Map.of("findings", "Biên bản kiểm tra, có số liệu cụ thể");
+      case "Task_ApprovePlan" -> Map.of(PLAN_APPROVED, true);
+      case "Task_RecordFindings" -> Map.of(FINDINGS, "Biên bản kiểm tra, có số liệu cụ thể");
       case "Task_ConcludeInspection" ->
           Map.of(
-              "inspectionConclusion",
+              INSPECTION_CONCLUSION,
               "Kết luận kiểm tra",
-              "correctionsRequired",
+              CORRECTIONS_REQUIRED,
               true,
-              "corrections",
+              CORRECTIONS,
               "Khắc phục tồn tại nêu trong kết luận",
-              "correctionDeadline",
+              CORRECTION_DEADLINE,
               day(task.getDueDate().toInstant()).plusDays(30).toString());
       default -> throw new Unanswerable("no answer for " + task.getTaskDefinitionKey());
     };

@@ -46,6 +46,12 @@ import vn.danvan.support.OwnDemoApp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RehearsalIT {
 
+  static {
+    // a rehearsal takes its time on a busy machine: the application waits for it this long
+    System.setProperty(
+        "danvan.rehearsal.timeout", System.getProperty("rehearsal.timeout", "PT15M"));
+  }
+
   @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-rehearsal");
 
   static final String KEY = "nghiQuyetDanVanBacGiang2016";
