@@ -53,6 +53,9 @@ class RequestInputGuard {
   /** The attachments API, whose files have their own limits. */
   static final String ATTACHMENTS = "/api/tep-dinh-kem/";
 
+  /** The rehearsal API ({@code /api/dien-tap}, {@code .xlsx}): a model, read by the API itself. */
+  static final String REHEARSAL = "/api/dien-tap";
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
 
@@ -181,12 +184,16 @@ class RequestInputGuard {
     }
 
     /**
-     * A file sent to the attachments API: streamed to disk by the multipart reader, within the
-     * attachments' own limits ({@code danvan.attachments.*}), never read into memory here.
+     * A file sent to the attachments API or a model sent to the rehearsal API: read by the
+     * multipart reader, within the uploads' limits ({@code danvan.attachments.*}), never read into
+     * memory here (the multipart reader reads the request itself, not a replay of it).
      */
     private static boolean attachment(HttpServletRequest request, String type) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
       return type.startsWith("multipart/form-data")
-          && request.getRequestURI().startsWith(request.getContextPath() + ATTACHMENTS);
+          && (path.startsWith(ATTACHMENTS)
+              || path.equals(REHEARSAL)
+              || path.equals(REHEARSAL + ".xlsx"));
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)

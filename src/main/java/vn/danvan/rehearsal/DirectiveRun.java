@@ -726,10 +726,7 @@ public class DirectiveRun {
     return switch (task.getTaskDefinitionKey()) {
       case "Task_Perform" ->
           Map.of(
-              REQUEST_EXTENSION,
-              false,
-              RESULT_REPORT,
-              "Đã thực hiện, có số liệu cụ thể kèm theo");
+              REQUEST_EXTENSION, false, RESULT_REPORT, "Đã thực hiện, có số liệu cụ thể kèm theo");
       case "Task_ReportFigures" ->
           Map.of(
               REPORTED_FIGURES,
