@@ -191,6 +191,14 @@ public class ModelDeployer implements ApplicationRunner {
     return latest;
   }
 
+  /** Whether two copies of a file on the class path (a folder and a jar's) hold the same bytes. */
+  private static boolean sameContent(Resource a, Resource b) throws IOException {
+    try (InputStream first = a.getInputStream();
+        InputStream second = b.getInputStream()) {
+      return Arrays.equals(first.readAllBytes(), second.readAllBytes());
+    }
+  }
+
   /** Stable name (path below the classpath root, e.g. {@code forms/x.form}) → resource. */
   static Map<String, Resource> findModels(ResourcePatternResolver resolver) throws IOException {
     Map<String, Resource> models = new TreeMap<>();
@@ -201,7 +209,8 @@ public class ModelDeployer implements ApplicationRunner {
           String url = file.getURL().toString();
           if (EXTENSIONS.stream().anyMatch(url::endsWith) && url.startsWith(rootUrl)) {
             String name = folder + "/" + url.substring(rootUrl.length());
-            if (models.putIfAbsent(name, file) != null) {
+            Resource first = models.putIfAbsent(name, file);
+            if (first != null && !sameContent(first, file)) {
               throw new IllegalStateException(
                   "Mô hình " + name + " xuất hiện hai lần trên classpath");
             }

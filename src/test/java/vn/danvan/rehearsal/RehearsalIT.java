@@ -74,7 +74,59 @@ class RehearsalIT {
   }
 
   static Http.Reply rehearse(String... fields) {
-    return http.postPart("/api/dien-tap", ADMIN, "none", "none.txt", new byte[0], fields);
+    return post("/api/dien-tap", ADMIN, null, null, fields);
+  }
+
+  /**
+   * A multipart POST (the fields, then the file if any) that waits as long as the rehearsal takes
+   * (the tests' plain client gives up sooner); the body as text.
+   */
+  static Http.Reply post(String path, String user, String fileName, byte[] file, String... fields) {
+    java.net.http.HttpResponse<byte[]> response = send(path, user, fileName, file, fields);
+    return new Http.Reply(
+        response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  static java.net.http.HttpResponse<byte[]> send(
+      String path, String user, String fileName, byte[] file, String... fields) {
+    String boundary = "----danvanRehearsal";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.writeBytes(part(boundary, fields[i], fields[i + 1]).getBytes(StandardCharsets.UTF_8));
+    }
+    if (file != null) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + APP.port() + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (user != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -117,7 +169,6 @@ class RehearsalIT {
     assertThat(total(onTime, "reviews")).isPositive();
     assertThat(onTime.get("bodies")).isNotEmpty();
     assertThat(onTime.get("bodies").get(0).get("name").asText()).isNotBlank();
-    assertThat(seconds).as("wall seconds").isLessThanOrEqualTo(MAX_SECONDS);
 
     // the application's clock and its timer: untouched
     assertThat(ClockUtil.getCurrentTime().toInstant())
@@ -137,6 +188,7 @@ class RehearsalIT {
                 .processInstanceId(timerInstance)
                 .count())
         .isZero();
+    assertThat(seconds).as("wall seconds").isLessThanOrEqualTo(MAX_SECONDS);
   }
 
   /** One run for both shares (each rehearsal is a whole lifetime). */
@@ -218,28 +270,18 @@ class RehearsalIT {
 
   /** The workbook of the on-time rehearsal, as bytes; kept in target/ to look at. */
   private static byte[] download() throws Exception {
-    String boundary = "----danvanX";
-    String body =
-        part(boundary, "processDefinitionKey", KEY)
-            + part(boundary, "issued", "20/07/2016")
-            + part(boundary, "number", "NQ-DV-BG-2016")
-            + "--"
-            + boundary
-            + "--\r\n";
-    var client = java.net.http.HttpClient.newHttpClient();
     var response =
-        client.send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + APP.port() + "/api/dien-tap.xlsx"))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + java.util.Base64.getEncoder()
-                            .encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        send(
+            "/api/dien-tap.xlsx",
+            ADMIN,
+            null,
+            null,
+            "processDefinitionKey",
+            KEY,
+            "issued",
+            "20/07/2016",
+            "number",
+            "NQ-DV-BG-2016");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
         .contains("dien-tap-" + KEY + "-2016-07-20.xlsx");
@@ -261,12 +303,11 @@ class RehearsalIT {
   @Order(4)
   void onlyAdministratorsRehearseAndMistakesAreNamed() throws Exception {
     assertThat(
-            http.postPart(
+            post(
                     "/api/dien-tap",
                     STAFF,
-                    "none",
-                    "none.txt",
-                    new byte[0],
+                    null,
+                    null,
                     "processDefinitionKey",
                     KEY,
                     "issued",
@@ -275,13 +316,11 @@ class RehearsalIT {
         .isEqualTo(403);
     assertThat(http.get("/api/dien-tap/van-ban", STAFF).status()).isEqualTo(403);
     assertThat(
-            Http.withoutCookies(APP.port())
-                .postPart(
+            post(
                     "/api/dien-tap",
                     null,
-                    "none",
-                    "none.txt",
-                    new byte[0],
+                    null,
+                    null,
                     "processDefinitionKey",
                     KEY,
                     "issued",
@@ -306,10 +345,9 @@ class RehearsalIT {
     assertThat(share.status()).isEqualTo(400);
     assertThat(share.body()).contains("lateShare");
     Http.Reply unreadable =
-        http.postPart(
+        post(
             "/api/dien-tap",
             ADMIN,
-            "file",
             "hong.bpmn",
             "<bpmn:definitions".getBytes(StandardCharsets.UTF_8),
             "issued",
@@ -324,10 +362,9 @@ class RehearsalIT {
                 "sourceExpression=\"trong tháng 8/2016\" target=\"deadlinePhrase\"",
                 "sourceExpression=\"lúc nào rảnh thì làm\" target=\"deadlinePhrase\"");
     Http.Reply checked =
-        http.postPart(
+        post(
             "/api/dien-tap",
             ADMIN,
-            "file",
             "vanBanLoi.bpmn",
             refused.getBytes(StandardCharsets.UTF_8),
             "issued",
