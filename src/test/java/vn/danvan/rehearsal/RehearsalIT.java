@@ -416,7 +416,8 @@ class RehearsalIT {
         assertThat(text(cells.get(3)).replace(".", "")).isEqualTo(year.get("chases").asText());
       }
       assertThat(((Number) drawn.get("tasks")).longValue()).isEqualTo(total(onTime, "tasks"));
-      assertThat(browser.text()).contains("Văn bản kết thúc");
+      assertThat(text(browser.visible(By.cssSelector(".danvan-rehearsal-ending"))))
+          .startsWith("Văn bản kết thúc");
       assertThat(browser.visible(By.cssSelector(".danvan-rehearsal-xlsx")).isEnabled()).isTrue();
       browser.screenshot("dien-tap");
     }
