@@ -416,7 +416,7 @@ class RehearsalIT {
         assertThat(text(cells.get(3)).replace(".", "")).isEqualTo(year.get("chases").asText());
       }
       assertThat(((Number) drawn.get("tasks")).longValue()).isEqualTo(total(onTime, "tasks"));
-      assertThat(text(browser.visible(By.cssSelector(".danvan-rehearsal-ending"))))
+      assertThat(text(browser.all(By.cssSelector(".danvan-rehearsal-ending")).get(0)))
           .startsWith("Văn bản kết thúc");
       assertThat(browser.visible(By.cssSelector(".danvan-rehearsal-xlsx")).isEnabled()).isTrue();
       browser.screenshot("dien-tap");

@@ -108,7 +108,7 @@ function results(node, result) {
 
 function page(node) {
   node.innerHTML = `
-    <section class="danvan-rehearsal" style="padding:16px">
+    <section class="danvan-rehearsal" style="padding:16px;overflow:auto;height:100%">
       <h2>Diễn tập văn bản</h2>
       <p>Chạy thử toàn bộ thời gian thực hiện một văn bản trên một máy quy trình riêng, với đồng hồ mô
         phỏng: các đơn vị trả lời ngay (hoặc muộn, hoặc không bao giờ, theo tỷ lệ chọn), để xem trước
