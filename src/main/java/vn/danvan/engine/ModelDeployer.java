@@ -61,12 +61,10 @@ public class ModelDeployer implements ApplicationRunner {
 
   private final RepositoryService repository;
   private final DataSource dataSource;
-  private final ResourcePatternResolver resolver;
 
   ModelDeployer(RepositoryService repository, DataSource dataSource) {
     this.repository = repository;
     this.dataSource = dataSource;
-    this.resolver = new PathMatchingResourcePatternResolver();
   }
 
   @Override
@@ -80,16 +78,10 @@ public class ModelDeployer implements ApplicationRunner {
    * @return the ids of the definitions this call created (empty when nothing changed)
    */
   public List<String> deploy() throws IOException {
-    Map<String, Resource> models = findModels(resolver);
-    if (models.isEmpty()) {
+    Map<String, byte[]> files = productFiles();
+    if (files.isEmpty()) {
       LOG.warn("Không tìm thấy mô hình nào trong {}", FOLDERS);
       return List.of();
-    }
-    Map<String, byte[]> files = new TreeMap<>();
-    for (Map.Entry<String, Resource> model : models.entrySet()) {
-      try (InputStream in = model.getValue().getInputStream()) {
-        files.put(model.getKey(), in.readAllBytes());
-      }
     }
     // nodes starting at once compare and deploy one after the other, so only one deploys
     try (ClusterLock lock = ClusterLock.acquire(dataSource, ClusterLock.Purpose.MODEL_DEPLOYMENT)) {
@@ -100,12 +92,26 @@ public class ModelDeployer implements ApplicationRunner {
   }
 
   /**
+   * The product's own models and forms: stable name ({@code processes/blocks/x.bpmn}) → content.
+   */
+  public static Map<String, byte[]> productFiles() throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Map.Entry<String, Resource> model :
+        findModels(new PathMatchingResourcePatternResolver()).entrySet()) {
+      try (InputStream in = model.getValue().getInputStream()) {
+        files.put(model.getKey(), in.readAllBytes());
+      }
+    }
+    return files;
+  }
+
+  /**
    * Deploys, of these files (name → content), those that differ from the latest deployed file of
    * the same name, with the embedded forms they show and the models that show them.
    *
    * @return the ids of the definitions created (empty when nothing changed)
    */
-  static List<String> deploy(RepositoryService repository, Map<String, byte[]> files)
+  public static List<String> deploy(RepositoryService repository, Map<String, byte[]> files)
       throws IOException {
     Map<String, byte[]> deployed = latestDeployed(repository);
     Set<String> changed = new TreeSet<>();
@@ -185,6 +191,14 @@ public class ModelDeployer implements ApplicationRunner {
     return latest;
   }
 
+  /** Whether two copies of a file on the class path (a folder and a jar's) hold the same bytes. */
+  private static boolean sameContent(Resource a, Resource b) throws IOException {
+    try (InputStream first = a.getInputStream();
+        InputStream second = b.getInputStream()) {
+      return Arrays.equals(first.readAllBytes(), second.readAllBytes());
+    }
+  }
+
   /** Stable name (path below the classpath root, e.g. {@code forms/x.form}) → resource. */
   static Map<String, Resource> findModels(ResourcePatternResolver resolver) throws IOException {
     Map<String, Resource> models = new TreeMap<>();
@@ -195,7 +209,8 @@ public class ModelDeployer implements ApplicationRunner {
           String url = file.getURL().toString();
           if (EXTENSIONS.stream().anyMatch(url::endsWith) && url.startsWith(rootUrl)) {
             String name = folder + "/" + url.substring(rootUrl.length());
-            if (models.putIfAbsent(name, file) != null) {
+            Resource first = models.putIfAbsent(name, file);
+            if (first != null && !sameContent(first, file)) {
               throw new IllegalStateException(
                   "Mô hình " + name + " xuất hiện hai lần trên classpath");
             }

@@ -59,6 +59,9 @@ class RequestInputGuard {
   /** Directives uploaded to draft a model from (/api/soan-thao, .bpmn): their own size limit. */
   static final String DRAFTS = "/api/soan-thao";
 
+  /** The rehearsal API ({@code /api/dien-tap}, {@code .xlsx}): a model, read by the API itself. */
+  static final String REHEARSAL = "/api/dien-tap";
+
   /** How much of an oversized body is read and thrown away, so the client hears the 413. */
   static final int MAX_DRAINED = 64 * 1024 * 1024;
 
@@ -187,16 +190,18 @@ class RequestInputGuard {
     }
 
     /**
-     * A file sent to the attachments API, or a model to be checked: streamed to disk by the
-     * multipart reader, within the attachments' own limits ({@code danvan.attachments.*}) and the
-     * API's, never read into memory here.
+     * A file sent to the attachments API, a model to be checked or drafted, or a model sent to the
+     * rehearsal API: read by the multipart reader (the request itself, not a replay of it), within
+     * the uploads' limits and the API's, never read into memory here.
      */
     private static boolean attachment(HttpServletRequest request, String type) {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       return type.startsWith("multipart/form-data")
           && (path.startsWith(ATTACHMENTS)
               || path.startsWith(MODEL_CHECK)
-              || path.startsWith(DRAFTS));
+              || path.startsWith(DRAFTS)
+              || path.equals(REHEARSAL)
+              || path.equals(REHEARSAL + ".xlsx"));
     }
 
     private static void refuse(HttpServletResponse response, int status, String message)

@@ -22,8 +22,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.danvan.org.OrgRegistry;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.LifetimeFigures;
 import vn.danvan.support.BenchReport;
-import vn.danvan.support.DirectiveRun;
 import vn.danvan.support.NationalRegistry;
 import vn.danvan.support.PlannerStatistics;
 import vn.danvan.support.PostgresApp;
@@ -371,8 +372,8 @@ public final class LifetimeBenchmark {
           .map(String::valueOf)
           .forEach(fanoutsWithLate::add);
     }
-    Set<String> reminded = instances(history, "Task_RemindOpenBodies");
-    Set<String> chased = instances(history, "Task_ChaseOpenBodies");
+    Set<String> reminded = instances(history, LifetimeFigures.REMINDER);
+    Set<String> chased = instances(history, LifetimeFigures.CHASE);
     check.accept(
         !fanoutsWithLate.isEmpty() && reminded.containsAll(fanoutsWithLate),
         "fan-outs with late bodies not reminded: " + diff(fanoutsWithLate, reminded));
@@ -394,12 +395,8 @@ public final class LifetimeBenchmark {
         "fewer chase notices than late fan-out work");
     figures.put("lateWork", late.size());
     figures.put("fanoutsWithLateBodies", fanoutsWithLate.size());
-    figures.put(
-        "reminders",
-        history.createHistoricActivityInstanceQuery().activityId("Task_RemindOpenBodies").count());
-    figures.put(
-        "chases",
-        history.createHistoricActivityInstanceQuery().activityId("Task_ChaseOpenBodies").count());
+    figures.put("reminders", LifetimeFigures.reminders(history));
+    figures.put("chases", LifetimeFigures.chases(history));
     return figures;
   }
 

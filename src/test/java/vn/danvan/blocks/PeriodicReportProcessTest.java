@@ -60,8 +60,8 @@ import org.springframework.core.io.ClassPathResource;
 import vn.danvan.deadline.Deadlines;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.org.OrgRegistryLoader;
-import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 import vn.danvan.tracking.Board;
 import vn.danvan.tracking.BoardStore;
@@ -273,7 +273,7 @@ class PeriodicReportProcessTest {
             "soNoiVu, soTaiChinh, mttqTinh",
             CHASE_INTERVAL,
             "P3M");
-    DirectiveRun run = new DirectiveRun().silent("mttqTinh");
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine()).silent("mttqTinh");
     run.until("2021-01-31T00:00", 5000);
 
     List<Received> opened =

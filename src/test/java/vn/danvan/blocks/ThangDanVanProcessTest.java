@@ -23,8 +23,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /** Tháng Dân vận: plans before 30/9 and results before 15/11, every year, each compiled. */
@@ -76,7 +76,7 @@ class ThangDanVanProcessTest {
                     "bdvTU",
                     RECIPIENT_BODY,
                     "btvTU"));
-    DirectiveRun run = new DirectiveRun();
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine());
     run.untilEnded(month, 200);
     BpmnAwareTests.assertThat(month).isEnded();
 
@@ -131,7 +131,7 @@ class ThangDanVanProcessTest {
                     "btvTU",
                     CHASE_INTERVAL,
                     "P3M"));
-    DirectiveRun run = new DirectiveRun().silent("mttqTinh");
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine()).silent("mttqTinh");
     run.until("2028-01-31T00:00", 3000);
 
     List<LocalDate> given = new ArrayList<>();

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.danvan.input.InvalidInputException;
-import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
@@ -64,7 +64,7 @@ class BacGiangResolutionTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
+      ProcessTestEngine.withFullCoverage(ProcessTestEngine.BLOCKS);
 
   static final String KEY = "nghiQuyetDanVanBacGiang2016";
   static final List<String> DISTRICTS = List.of("huyenUyXuanLoc", "thanhUyPhanThiet", "thiUyLaGi");
@@ -96,7 +96,7 @@ class BacGiangResolutionTest {
     ProcessInstance pi =
         runtimeService()
             .startProcessInstanceByKey(KEY, "NQ-DV-BG-2016", Map.of(ISSUED_DATE, "2016-07-20"));
-    DirectiveRun run = new DirectiveRun();
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine());
     run.untilEnded(pi, 500);
     List<Received> all = run.received();
 

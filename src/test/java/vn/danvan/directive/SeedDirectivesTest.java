@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.danvan.input.InvalidInputException;
-import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
@@ -52,7 +52,7 @@ class SeedDirectivesTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
+      ProcessTestEngine.withFullCoverage(ProcessTestEngine.BLOCKS);
 
   static final List<String> STATE =
       List.of(
@@ -76,7 +76,7 @@ class SeedDirectivesTest {
     DirectiveRun.at(issued + "T09:00");
     ProcessInstance pi =
         runtimeService().startProcessInstanceByKey(key, number, Map.of(ISSUED_DATE, issued));
-    DirectiveRun run = new DirectiveRun();
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine());
     run.untilEnded(pi, 200);
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_DirectiveClosed");
     return run.received();

@@ -19,8 +19,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
@@ -44,7 +44,7 @@ class XuanLocDirectiveTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine =
-      ProcessTestEngine.withFullCoverage(DirectiveRun.BLOCKS);
+      ProcessTestEngine.withFullCoverage(ProcessTestEngine.BLOCKS);
 
   static final String CORRECTION = "Khắc phục theo kết luận kiểm tra";
 
@@ -60,7 +60,7 @@ class XuanLocDirectiveTest {
         runtimeService()
             .startProcessInstanceByKey(
                 "chiThi03XuanLoc2023", "03/CT-UBND", Map.of(ISSUED_DATE, "2023-07-12"));
-    DirectiveRun run = new DirectiveRun();
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine());
     run.untilEnded(pi, 100);
 
     List<Received> work =

@@ -70,8 +70,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.input.InvalidInputException;
-import vn.danvan.support.DirectiveRun;
-import vn.danvan.support.DirectiveRun.Received;
+import vn.danvan.rehearsal.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun.Received;
 import vn.danvan.support.ProcessTestEngine;
 
 /**
@@ -416,7 +416,7 @@ class AnnualEvaluationProcessTest {
                     "btvTU",
                     CHASE_INTERVAL,
                     "P3M"));
-    DirectiveRun run = new DirectiveRun().silent("mttqTinh");
+    DirectiveRun run = new DirectiveRun(BpmnAwareTests.processEngine()).silent("mttqTinh");
     run.until("2026-01-31T00:00", 3000);
 
     assertThat(run.received())

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import vn.danvan.support.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun;
 import vn.danvan.support.ProcessTestEngine;
 
 /**

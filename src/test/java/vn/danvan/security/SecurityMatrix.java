@@ -287,6 +287,16 @@ final class SecurityMatrix {
         + "\r\n------danvanBoundary--\r\n";
   }
 
+  /** A multipart body asking to rehearse a deployed directive issued on {@code issued}. */
+  static String rehearsal(String key, String issued) {
+    return "------danvanBoundary\r\nContent-Disposition: form-data; name=\"processDefinitionKey\""
+        + "\r\n\r\n"
+        + key
+        + "\r\n------danvanBoundary\r\nContent-Disposition: form-data; name=\"issued\"\r\n\r\n"
+        + issued
+        + "\r\n------danvanBoundary--\r\n";
+  }
+
   /** A multipart body of one small PDF in the part the attachments API reads. */
   static String attachment(String fileName) {
     return "------danvanBoundary\r\nContent-Disposition: form-data; name=\"tep\"; filename=\""
@@ -848,6 +858,19 @@ final class SecurityMatrix {
             "/api/soan-thao.bpmn",
             directiveText(),
             "id=\"chiThi9MaTran\"",
+            ADMINS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
+        // rehearsing a directive (its own JVM, nothing of the application's changes): admins only
+        get(
+            "/api/dien-tap/van-ban",
+            "chiThi03XuanLoc2023",
+            ADMINS,
+            List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
+        probe(
+            "POST",
+            "/api/dien-tap",
+            rehearsal("chiThi03XuanLoc2023", "01/08/2023"),
+            "\"ending\"",
             ADMINS,
             List.of(Actor.STAFF, Actor.LEADER, Actor.COORDINATOR, Actor.OTHER_BODY)),
         get(

@@ -72,7 +72,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.danvan.input.InvalidInputException;
-import vn.danvan.support.DirectiveRun;
+import vn.danvan.rehearsal.DirectiveRun;
 import vn.danvan.support.ProcessTestEngine;
 
 /**

@@ -11,6 +11,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ProcessTestEngine {
 
+  /** The blocks a directive calls: run by its tests, their coverage judged by the blocks' own. */
+  public static final String[] BLOCKS = {
+    "assignment",
+    "fanout",
+    "fanoutChunk",
+    "fanoutMember",
+    "chaseNotice",
+    "periodicReport",
+    "reportPeriod",
+    "reviewMilestone",
+    "thangDanVan",
+    "annualEvaluation",
+    "evaluationYear",
+    "bodyEvaluation",
+    "skilfulQuota",
+    "skilfulFocus",
+    "skilfulContest",
+    "inspection"
+  };
+
   private ProcessTestEngine() {}
 
   /**

@@ -31,7 +31,7 @@ function bodyLabel(b) {
   return b.ended ? `${b.bodyName} (đã kết thúc ${b.ended}${b.successorName ? `; kế thừa: ${b.successorName}` : ''})` : b.bodyName;
 }
 
-function esc(text) {
+export function esc(text) {
   return String(text == null ? '' : text).replace(/[&<>"]/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
@@ -71,7 +71,7 @@ async function get(url) {
 
 /** Chart.js (its UMD build, unpacked by the build beside this file), loaded once. */
 let chartJs;
-function loadChartJs() {
+export function loadChartJs() {
   if (!chartJs) {
     chartJs = new Promise((resolve, reject) => {
       if (window.Chart) {
@@ -99,7 +99,7 @@ function loadChartJs() {
 }
 
 /** A white background, so that the PNG reads like the page. */
-const WHITE = {
+export const WHITE = {
   id: 'danvanWhite',
   beforeDraw: (chart) => {
     const { ctx } = chart;

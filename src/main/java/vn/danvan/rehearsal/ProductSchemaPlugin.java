@@ -1,4 +1,4 @@
-package vn.danvan.support;
+package vn.danvan.rehearsal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Process tests run a plain engine without Spring's Liquibase: create the product's tables from the
- * same SQL files the Liquibase changelog applies.
+ * An engine without Spring's Liquibase (a rehearsal's, the process tests'): create the product's
+ * tables from the same SQL files the Liquibase changelog applies.
  */
-public class ProductSchemaPlugin extends AbstractProcessEnginePlugin {
+class ProductSchemaPlugin extends AbstractProcessEnginePlugin {
 
   static final String[] SCRIPTS = {
     "db/changelog/danvan-1-fanout.sql",

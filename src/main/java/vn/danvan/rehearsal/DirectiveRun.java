@@ -1,4 +1,30 @@
-package vn.danvan.support;
+package vn.danvan.rehearsal;
+
+import static vn.danvan.assignment.AssignmentVariables.APPROVED;
+import static vn.danvan.assignment.AssignmentVariables.CONFIRMED;
+import static vn.danvan.assignment.AssignmentVariables.CONTRIBUTION;
+import static vn.danvan.assignment.AssignmentVariables.RESULT_REPORT;
+import static vn.danvan.evaluation.EvaluationVariables.RANKING_APPROVED;
+import static vn.danvan.evaluation.EvaluationVariables.RETURN_FOR_CORRECTION;
+import static vn.danvan.inspection.InspectionVariables.CORRECTIONS;
+import static vn.danvan.inspection.InspectionVariables.CORRECTIONS_REQUIRED;
+import static vn.danvan.inspection.InspectionVariables.CORRECTION_DEADLINE;
+import static vn.danvan.inspection.InspectionVariables.FINDINGS;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_CONCLUSION;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_DATE;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_SCHEDULE;
+import static vn.danvan.inspection.InspectionVariables.INSPECTION_TEAM;
+import static vn.danvan.inspection.InspectionVariables.PLAN_APPROVED;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_CONCLUSION;
+import static vn.danvan.periodic.PeriodicVariables.PERIOD_SUMMARY;
+import static vn.danvan.review.ReviewVariables.REVIEW_CONCLUSION;
+import static vn.danvan.variable.SharedVariables.ASSESSMENT;
+import static vn.danvan.variable.SharedVariables.FIGURE_COLUMNS;
+import static vn.danvan.variable.SharedVariables.KIND;
+import static vn.danvan.variable.SharedVariables.PERIOD_LABEL;
+import static vn.danvan.variable.SharedVariables.REPORTED_FIGURES;
+import static vn.danvan.variable.SharedVariables.REQUEST_EXTENSION;
+import static vn.danvan.variable.SharedVariables.TASK_CONTENT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,44 +62,35 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
 import vn.danvan.deadline.Deadlines;
+import vn.danvan.org.OrgRegistry;
 
 /**
  * Lives a directive through with the engine clock: at each moment every body answers at once
  * whatever it was given (a report, an approval, a conclusion), then the clock moves to the next
- * timer. Records every task as it appears: who got what, when, due when. Runs on the process tests'
- * engine, or on any engine (a benchmark on the application's); with {@link #late} a seeded share of
- * the bodies' work is answered only days after its deadline, so reminders and chases fire.
+ * timer. Records every task as it appears: who got what, when, due when. Runs on any engine: the
+ * process tests', a benchmark's, a rehearsal's ({@link RehearsalMain}, in a JVM of its own: the
+ * engine clock is the JVM's). With {@link #late} a seeded share of the bodies' work is answered
+ * only days after its deadline, so reminders and chases fire; with {@link #silentShare} a seeded
+ * share of the bodies never answers. {@link #tolerant} turns a failing job into an incident and
+ * work nobody knows how to answer into work left open, as a rehearsal of any model needs.
  */
-public final class DirectiveRun {
-
-  /** The blocks a directive calls: run by its tests, their coverage judged by the blocks' own. */
-  public static final String[] BLOCKS = {
-    "assignment",
-    "fanout",
-    "fanoutChunk",
-    "fanoutMember",
-    "chaseNotice",
-    "periodicReport",
-    "reportPeriod",
-    "reviewMilestone",
-    "thangDanVan",
-    "annualEvaluation",
-    "evaluationYear",
-    "bodyEvaluation",
-    "skilfulQuota",
-    "skilfulFocus",
-    "skilfulContest",
-    "inspection"
-  };
+public class DirectiveRun {
 
   /** A task as a body received it. */
   public record Received(
       String task, String body, String content, LocalDate given, LocalDate due) {}
 
+  /** A job that failed or work that could not be answered: where, why, when (engine clock). */
+  public record Trouble(String activity, String message, Date at) {}
+
+  /** How a rehearsal's run stopped: the directive ended, or the clock stopped at {@code at}. */
+  public record Stop(boolean ended, String reason, Date at) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String LEADERS = OrgRegistry.LEADERS_SUFFIX;
 
   /** The bodies' own work, which a late body leaves open past its deadline. */
   private static final Set<String> WORK =
@@ -103,6 +120,27 @@ public final class DirectiveRun {
   /** Whether each task seen is a silent body's (read once). */
   private final Map<String, Boolean> silentTasks = new HashMap<>();
 
+  /** With {@link #silentShare}: each body, drawn silent or not as its first work appears. */
+  private final Map<String, Boolean> drawnSilent = new TreeMap<>();
+
+  private double silentShare;
+  private Random silentRandom;
+
+  /** Failing jobs and unanswerable work become incidents and open work ({@link #tolerant}). */
+  private boolean tolerant;
+
+  /** Work nobody knows how to answer (its task id), left open ({@link #tolerant}). */
+  private final Set<String> unanswerable = new HashSet<>();
+
+  /** What went wrong in a {@link #tolerant} run, as it happened. */
+  private final List<Trouble> troubles = new ArrayList<>();
+
+  /** Records every task as it first appears, answered or not (else as it is answered). */
+  private boolean recordingOnSight;
+
+  /** The latest deadline of the work answered so far (a rehearsal's horizon counts from it). */
+  private Date lastAnsweredDue;
+
   /** Where the run's time went, in nanoseconds: see {@link #timeSpent}. */
   private final Map<String, AtomicLong> spent = new LinkedHashMap<>();
 
@@ -113,11 +151,6 @@ public final class DirectiveRun {
 
   /** Answer rounds by how many tasks they completed at once: 1, 2–7, 8–63, 64 or more. */
   private final long[] roundSizes = new long[4];
-
-  /** On the process tests' engine. */
-  public DirectiveRun() {
-    this(BpmnAwareTests.processEngine());
-  }
 
   public DirectiveRun(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
@@ -149,8 +182,51 @@ public final class DirectiveRun {
   /** {@code body} and its leaders never answer: its work stays open for ever. */
   public DirectiveRun silent(String body) {
     silent.add(body);
-    silent.add(body + "LanhDao");
+    silent.add(body + LEADERS);
     return this;
+  }
+
+  /**
+   * A {@code share} of the bodies (drawn with {@code seed}, each as its first work appears, in the
+   * order they are met in) and their leaders never answer: their work stays open.
+   */
+  public DirectiveRun silentShare(double share, long seed) {
+    this.silentShare = share;
+    this.silentRandom = new Random(seed);
+    return this;
+  }
+
+  /**
+   * A failing job is left with an incident (as the job executor leaves it once its retries are
+   * spent) and work of a kind nobody knows how to answer stays open, instead of failing the run.
+   */
+  public DirectiveRun tolerant() {
+    this.tolerant = true;
+    return this;
+  }
+
+  /** Records every task as it first appears, the silent bodies' and the late work too. */
+  public DirectiveRun recordingOnSight() {
+    this.recordingOnSight = true;
+    return this;
+  }
+
+  /** The bodies that never answer (named with {@link #silent} or drawn). */
+  public Set<String> silentBodies() {
+    Set<String> bodies = new java.util.TreeSet<>();
+    silent.stream().filter(b -> !b.endsWith(LEADERS)).forEach(bodies::add);
+    drawnSilent.forEach(
+        (body, isSilent) -> {
+          if (isSilent) {
+            bodies.add(body);
+          }
+        });
+    return bodies;
+  }
+
+  /** What went wrong in a {@link #tolerant} run. */
+  public List<Trouble> troubles() {
+    return troubles;
   }
 
   /** Without recording who received what (each record reads the task's group and content). */
@@ -250,7 +326,7 @@ public final class DirectiveRun {
               .findFirst()
               .orElseThrow(
                   () ->
-                      new AssertionError(
+                      new IllegalStateException(
                           "the directive waits for nothing: "
                               + runtime
                                   .createExecutionQuery()
@@ -274,7 +350,73 @@ public final class DirectiveRun {
       // the next timer cannot run (no retries left): let it say why
       timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
     }
-    throw new AssertionError("not ended after " + maxSteps + " moves of the clock");
+    throw new IllegalStateException("not ended after " + maxSteps + " moves of the clock");
+  }
+
+  /**
+   * A rehearsal's run: until the directive ends; or until nothing is left to wait for but work that
+   * stays open (no timer left); or until the next timer is due more than {@code horizon} after the
+   * latest deadline of the work answered so far (a silent body's chases go on for ever); or after
+   * {@code maxSteps} moves of the clock. Each time to the next timer, then every timer due runs,
+   * then every body answers.
+   */
+  public Stop lifetime(ProcessInstance directive, java.time.Period horizon, int maxSteps) {
+    for (int step = 0; step < maxSteps; step++) {
+      answerEverything();
+      if (history
+              .createHistoricProcessInstanceQuery()
+              .processInstanceId(directive.getId())
+              .finished()
+              .count()
+          == 1) {
+        Date end =
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(directive.getId())
+                .singleResult()
+                .getEndTime();
+        return new Stop(true, "Văn bản đã kết thúc", end);
+      }
+      Job next =
+          management
+              .createJobQuery()
+              .timers()
+              .withRetriesLeft()
+              .orderByJobDuedate()
+              .asc()
+              .listPage(0, 1)
+              .stream()
+              .findFirst()
+              .orElse(null);
+      if (next == null) {
+        return new Stop(false, "Không còn mốc thời gian nào: chỉ còn việc chưa ai trả lời", now());
+      }
+      Date limit =
+          lastAnsweredDue == null
+              ? null
+              : Date.from(
+                  lastAnsweredDue.toInstant().atZone(Deadlines.ZONE).plus(horizon).toInstant());
+      if (limit != null && next.getDuedate().after(limit)) {
+        ClockUtil.setCurrentTime(limit.after(now()) ? limit : now());
+        return new Stop(
+            false,
+            "Dừng ở giới hạn mô phỏng: "
+                + horizon.getYears()
+                + " năm sau hạn cuối của việc đã trả lời",
+            now());
+      }
+      if (next.getDuedate().after(now())) {
+        ClockUtil.setCurrentTime(next.getDuedate());
+      }
+      List<Job> dueNow =
+          management.createJobQuery().timers().executable().orderByJobDuedate().asc().list();
+      runJobs(dueNow.isEmpty() ? List.of(next) : dueNow);
+    }
+    return new Stop(false, "Dừng sau " + maxSteps + " lần dời đồng hồ", now());
+  }
+
+  private static Date now() {
+    return ClockUtil.getCurrentTime();
   }
 
   /**
@@ -302,7 +444,7 @@ public final class DirectiveRun {
           management.createJobQuery().timers().executable().orderByJobDuedate().asc().list();
       timed("timers", () -> runJobs(dueNow.isEmpty() ? List.of(next) : dueNow));
     }
-    throw new AssertionError(
+    throw new IllegalStateException(
         "not at " + vietnamTime + " after " + maxSteps + " moves of the clock");
   }
 
@@ -310,17 +452,24 @@ public final class DirectiveRun {
   public void answerEverything() {
     boolean more = true;
     while (more) {
-      List<Job> jobs = timed("reads", () -> management.createJobQuery().messages().list());
+      List<Job> jobs =
+          timed(
+              "reads",
+              () ->
+                  tolerant
+                      ? management.createJobQuery().messages().withRetriesLeft().list()
+                      : management.createJobQuery().messages().list());
       more = timed("asyncJobs", () -> runJobs(jobs));
       List<Task> open = timed("reads", () -> tasks.createTaskQuery().list());
       drawLateness(open);
       List<Task> due =
           open.stream()
               .filter(task -> !late.getOrDefault(task.getId(), false) || overdueEnough(task))
-              .filter(task -> silent.isEmpty() || !silent(task))
+              .filter(task -> (silent.isEmpty() && silentShare == 0) || !silent(task))
+              .filter(task -> !unanswerable.contains(task.getId()))
               .toList();
       if (recording) {
-        due.forEach(this::record);
+        (recordingOnSight ? open : due).forEach(this::record);
       }
       if (!due.isEmpty()) {
         roundSizes[due.size() == 1 ? 0 : due.size() < 8 ? 1 : due.size() < 64 ? 2 : 3]++;
@@ -332,8 +481,18 @@ public final class DirectiveRun {
                   each(
                       due,
                       task -> {
-                        tasks.complete(task.getId(), answer(task));
+                        try {
+                          tasks.complete(task.getId(), answer(task));
+                        } catch (RuntimeException failed) {
+                          if (!tolerant || failed instanceof OptimisticLockingException) {
+                            throw failed;
+                          }
+                          unanswerable.add(task.getId());
+                          trouble(task.getTaskDefinitionKey(), failed);
+                          return;
+                        }
                         tasksCompleted.incrementAndGet();
+                        answered(task);
                       }));
     }
   }
@@ -355,7 +514,17 @@ public final class DirectiveRun {
             instanceJobs.forEach(
                 job -> {
                   long t0 = System.nanoTime();
-                  management.executeJob(job.getId());
+                  try {
+                    management.executeJob(job.getId());
+                  } catch (RuntimeException failed) {
+                    if (!tolerant || failed instanceof OptimisticLockingException) {
+                      throw failed;
+                    }
+                    // as the job executor leaves it once the retries are spent: an incident
+                    management.setJobRetries(job.getId(), 0);
+                    trouble(activity(job), failed);
+                    return;
+                  }
                   jobsExecuted.incrementAndGet();
                   long[] n = jobsByActivity.computeIfAbsent(activity(job), k -> new long[2]);
                   synchronized (n) {
@@ -425,7 +594,43 @@ public final class DirectiveRun {
         task.getId(),
         id ->
             tasks.getIdentityLinksForTask(id).stream()
-                .anyMatch(l -> l.getGroupId() != null && silent.contains(l.getGroupId())));
+                .map(IdentityLink::getGroupId)
+                .filter(java.util.Objects::nonNull)
+                .anyMatch(group -> silent.contains(group) || drawnSilent(bodyOf(group))));
+  }
+
+  /** The body of a group: the body's own, or its leaders'. */
+  public static String bodyOf(String group) {
+    return group.endsWith(LEADERS) && group.length() > LEADERS.length()
+        ? group.substring(0, group.length() - LEADERS.length())
+        : group;
+  }
+
+  /** Whether {@code body} is drawn silent (drawn the first time it is asked about). */
+  private boolean drawnSilent(String body) {
+    if (silentShare == 0) {
+      return false;
+    }
+    return drawnSilent.computeIfAbsent(body, b -> silentRandom.nextDouble() < silentShare);
+  }
+
+  private synchronized void answered(Task task) {
+    if (task.getDueDate() != null
+        && (lastAnsweredDue == null || task.getDueDate().after(lastAnsweredDue))) {
+      lastAnsweredDue = task.getDueDate();
+    }
+  }
+
+  private synchronized void trouble(String activity, RuntimeException failed) {
+    String message = failed.getMessage() == null ? failed.toString() : failed.getMessage();
+    troubles.add(new Trouble(activity, message, now()));
+  }
+
+  /** Work of a kind the run does not know how to answer. */
+  static final class Unanswerable extends IllegalStateException {
+    Unanswerable(String message) {
+      super(message);
+    }
   }
 
   /** New work is drawn late or not, in an order that does not depend on the tasks' ids. */
@@ -466,7 +671,7 @@ public final class DirectiveRun {
         Set.of("Task_Perform", "Task_ReportFigures", "Task_AcknowledgeChase", "Task_SelfAssess")
             .contains(task.getTaskDefinitionKey());
     Object content =
-        runtime.getVariable(task.getProcessInstanceId(), work ? "taskContent" : "periodLabel");
+        runtime.getVariable(task.getProcessInstanceId(), work ? TASK_CONTENT : PERIOD_LABEL);
     received.add(
         new Received(
             task.getTaskDefinitionKey(),
@@ -480,13 +685,13 @@ public final class DirectiveRun {
   private Object scored(Task task, String field) {
     try {
       ArrayNode rows =
-          (ArrayNode) JSON.readTree(tasks.getVariable(task.getId(), "assessment").toString());
+          (ArrayNode) JSON.readTree(tasks.getVariable(task.getId(), ASSESSMENT).toString());
       rows.forEach(
           row ->
               ((ObjectNode) row)
                   .put(
                       field,
-                      row.get("kind").asText().equals("CRITERION")
+                      row.get(KIND).asText().equals("CRITERION")
                           ? row.get("maxPoints").asDouble() * 0.9
                           : 0)
                   .put("evidence", "Báo cáo số 01/BC"));
@@ -502,7 +707,7 @@ public final class DirectiveRun {
       ObjectNode values = JSON.createObjectNode();
       int n = 0;
       for (var column :
-          JSON.readTree(tasks.getVariableLocal(task.getId(), "figureColumns").toString())) {
+          JSON.readTree(tasks.getVariableLocal(task.getId(), FIGURE_COLUMNS).toString())) {
         if (!column.get("key").asText().equals("donVi")) {
           values.put(column.get("key").asText(), ++n);
         }
@@ -521,48 +726,45 @@ public final class DirectiveRun {
     return switch (task.getTaskDefinitionKey()) {
       case "Task_Perform" ->
           Map.of(
-              "requestExtension",
-              false,
-              "resultReport",
-              "Đã thực hiện, có số liệu cụ thể kèm theo");
+              REQUEST_EXTENSION, false, RESULT_REPORT, "Đã thực hiện, có số liệu cụ thể kèm theo");
       case "Task_ReportFigures" ->
           Map.of(
-              "reportedFigures",
+              REPORTED_FIGURES,
               figures(task),
-              "resultReport",
+              RESULT_REPORT,
               "Đã thực hiện, số liệu cụ thể kèm theo");
-      case "Task_Contribute" -> Map.of("contribution", "Đã phối hợp thực hiện");
-      case "Task_ApproveResult" -> Map.of("approved", true);
-      case "Task_ConfirmResult" -> Map.of("confirmed", true);
-      case "Task_Consolidate" -> Map.of("periodSummary", "Tổng hợp báo cáo các đơn vị");
-      case "Task_Conclude" -> Map.of("periodConclusion", "Kết luận của lãnh đạo");
-      case "Task_ConcludeReview" -> Map.of("reviewConclusion", "Kết luận tổng kết");
+      case "Task_Contribute" -> Map.of(CONTRIBUTION, "Đã phối hợp thực hiện");
+      case "Task_ApproveResult" -> Map.of(APPROVED, true);
+      case "Task_ConfirmResult" -> Map.of(CONFIRMED, true);
+      case "Task_Consolidate" -> Map.of(PERIOD_SUMMARY, "Tổng hợp báo cáo các đơn vị");
+      case "Task_Conclude" -> Map.of(PERIOD_CONCLUSION, "Kết luận của lãnh đạo");
+      case "Task_ConcludeReview" -> Map.of(REVIEW_CONCLUSION, "Kết luận tổng kết");
       case "Task_AcknowledgeChase" -> Map.of("chaseResponse", "Đã tiếp nhận, khắc phục");
-      case "Task_SelfAssess" -> Map.of("assessment", scored(task, "score"));
+      case "Task_SelfAssess" -> Map.of(ASSESSMENT, scored(task, "score"));
       case "Task_ReviewScores" ->
-          Map.of("assessment", scored(task, "reviewedScore"), "returnForCorrection", false);
-      case "Task_ApproveRanking" -> Map.of("rankingApproved", true);
+          Map.of(ASSESSMENT, scored(task, "reviewedScore"), RETURN_FOR_CORRECTION, false);
+      case "Task_ApproveRanking" -> Map.of(RANKING_APPROVED, true);
       case "Task_PlanInspection" ->
           Map.of(
-              "inspectionTeam",
+              INSPECTION_TEAM,
               "Đoàn kiểm tra của đơn vị",
-              "inspectionSchedule",
+              INSPECTION_SCHEDULE,
               "Kiểm tra lần lượt từng đơn vị",
-              "inspectionDate",
+              INSPECTION_DATE,
               day(task.getDueDate().toInstant()).toString());
-      case "Task_ApprovePlan" -> Map.of("planApproved", true);
-      case "Task_RecordFindings" -> Map.of("findings", "Biên bản kiểm tra, có số liệu cụ thể");
+      case "Task_ApprovePlan" -> Map.of(PLAN_APPROVED, true);
+      case "Task_RecordFindings" -> Map.of(FINDINGS, "Biên bản kiểm tra, có số liệu cụ thể");
       case "Task_ConcludeInspection" ->
           Map.of(
-              "inspectionConclusion",
+              INSPECTION_CONCLUSION,
               "Kết luận kiểm tra",
-              "correctionsRequired",
+              CORRECTIONS_REQUIRED,
               true,
-              "corrections",
+              CORRECTIONS,
               "Khắc phục tồn tại nêu trong kết luận",
-              "correctionDeadline",
+              CORRECTION_DEADLINE,
               day(task.getDueDate().toInstant()).plusDays(30).toString());
-      default -> throw new AssertionError("no answer for " + task.getTaskDefinitionKey());
+      default -> throw new Unanswerable("no answer for " + task.getTaskDefinitionKey());
     };
   }
 }

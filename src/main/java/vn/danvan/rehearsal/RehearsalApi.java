@@ -1,0 +1,172 @@
+package vn.danvan.rehearsal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.danvan.org.Administrators;
+import vn.danvan.org.Role;
+import vn.danvan.rehearsal.Rehearsal.Result;
+import vn.danvan.security.Callers;
+
+/**
+ * Rehearsing a directive's lifetime, for administrators ({@code camunda-admin}), through the
+ * Cockpit session or HTTP Basic: {@code POST /api/dien-tap} (multipart: {@code file}, a {@code
+ * .bpmn}, or {@code processDefinitionKey}, a deployed directive; {@code issued}; optional {@code
+ * number}, {@code lateShare}, {@code silentShare}, {@code seed}) answers what would happen (JSON);
+ * {@code POST /api/dien-tap.xlsx} the same as a workbook; {@code GET /api/dien-tap/van-ban} the
+ * deployed directives. Anyone else 403, nobody signed in 401; a mistake 400, another rehearsal
+ * running 409, the rehearsal failing 422, too long 504 (see {@link Rehearsals}).
+ */
+@RestController
+class RehearsalApi {
+
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final ProcessEngine engine;
+  private final Rehearsals rehearsals;
+
+  RehearsalApi(ProcessEngine engine, Rehearsals rehearsals) {
+    this.engine = engine;
+    this.rehearsals = rehearsals;
+  }
+
+  @GetMapping(value = "/api/dien-tap/van-ban", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> directives(HttpServletRequest request) {
+    ResponseEntity<?> refused = refused(request, false);
+    return refused != null ? refused : ResponseEntity.ok(rehearsals.directives());
+  }
+
+  @PostMapping(value = "/api/dien-tap", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> rehearse(
+      HttpServletRequest request,
+      @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String processDefinitionKey,
+      @RequestParam(required = false) String issued,
+      @RequestParam(required = false) String number,
+      @RequestParam(required = false) String lateShare,
+      @RequestParam(required = false) String silentShare,
+      @RequestParam(required = false) String seed)
+      throws IOException {
+    ResponseEntity<?> refused = refused(request, true);
+    if (refused != null) {
+      return refused;
+    }
+    return ResponseEntity.ok(
+        rehearsals.rehearse(
+            asked(file, processDefinitionKey, issued, number, lateShare, silentShare, seed)));
+  }
+
+  @PostMapping("/api/dien-tap.xlsx")
+  ResponseEntity<?> workbook(
+      HttpServletRequest request,
+      @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String processDefinitionKey,
+      @RequestParam(required = false) String issued,
+      @RequestParam(required = false) String number,
+      @RequestParam(required = false) String lateShare,
+      @RequestParam(required = false) String silentShare,
+      @RequestParam(required = false) String seed)
+      throws IOException {
+    ResponseEntity<?> refused = refused(request, true);
+    if (refused != null) {
+      return refused;
+    }
+    Result result =
+        rehearsals.rehearse(
+            asked(file, processDefinitionKey, issued, number, lateShare, silentShare, seed));
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(RehearsalXlsx.fileName(result), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .contentType(XLSX)
+        .body(RehearsalXlsx.write(result));
+  }
+
+  private static Rehearsals.Request asked(
+      MultipartFile file,
+      String key,
+      String issued,
+      String number,
+      String lateShare,
+      String silentShare,
+      String seed)
+      throws IOException {
+    return new Rehearsals.Request(
+        file == null ? null : file.getOriginalFilename(),
+        file == null ? null : file.getBytes(),
+        key,
+        issued,
+        number,
+        lateShare,
+        silentShare,
+        seed);
+  }
+
+  /**
+   * 401 for nobody signed in, 403 for anyone but an administrator (and for a write in the Cockpit
+   * session without its CSRF token); null for an administrator.
+   */
+  private ResponseEntity<?> refused(HttpServletRequest request, boolean write) {
+    Authentication caller = Callers.of(request, engine);
+    if (caller == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .body(
+              Map.of(
+                  "type",
+                  "AuthenticationException",
+                  "message",
+                  "Cần đăng nhập (HTTP Basic hoặc phiên Cockpit)"));
+    }
+    if (!caller.getGroupIds().contains(Role.ADMIN.groupId())) {
+      return Administrators.refused("diễn tập văn bản");
+    }
+    if (write && !Callers.csrfTokenMatches(request, engine)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(
+              Map.of(
+                  "type",
+                  "AuthorizationException",
+                  "message",
+                  "Yêu cầu thiếu mã chống giả mạo (X-XSRF-TOKEN) của phiên đăng nhập"));
+    }
+    return null;
+  }
+
+  @ExceptionHandler(Rehearsals.Busy.class)
+  ResponseEntity<Map<String, Object>> busy(Rehearsals.Busy e) {
+    return error(HttpStatus.CONFLICT, "RehearsalBusy", e.getMessage());
+  }
+
+  @ExceptionHandler(Rehearsals.Failed.class)
+  ResponseEntity<Map<String, Object>> failed(Rehearsals.Failed e) {
+    return e.timedOut()
+        ? error(HttpStatus.GATEWAY_TIMEOUT, "RehearsalTimeout", e.getMessage())
+        : error(HttpStatus.UNPROCESSABLE_ENTITY, "RehearsalFailed", e.getMessage());
+  }
+
+  private static ResponseEntity<Map<String, Object>> error(
+      HttpStatus status, String type, String message) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("type", type, "message", message));
+  }
+}
