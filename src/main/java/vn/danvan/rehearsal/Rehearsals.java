@@ -400,6 +400,13 @@ public class Rehearsals {
   }
 
   /**
+   * The child's memory cap, and the quick compiler only: a rehearsal lives a few tens of seconds,
+   * too short for the optimising compiler's work (on two cores) to pay back.
+   */
+  static final List<String> JVM_OPTIONS =
+      List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m");
+
+  /**
    * The same java binary and class path; a Spring Boot jar (the class path is the jar itself) runs
    * through its launcher, naming the main class.
    */
@@ -410,7 +417,9 @@ public class Rehearsals {
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String classPath = System.getProperty("java.class.path");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-cp", classPath));
     if (isBootJar(classPath)) {
       command.add("-Dloader.main=" + RehearsalMain.class.getName());
       command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
