@@ -55,6 +55,13 @@ class RehearsalIT {
   @RegisterExtension static final OwnDemoApp APP = new OwnDemoApp("danvan-rehearsal");
 
   static final String KEY = "nghiQuyetDanVanBacGiang2016";
+
+  /**
+   * A directive of a few years (Xuân Lộc, 2023): the runs with late and silent bodies and the
+   * workbook, so that a whole lifetime of chases stays within the suite's time.
+   */
+  static final String SMALL = "chiThi03XuanLoc2023";
+
   static final String ADMIN = "demo:demo";
   static final String STAFF = "soNoiVuCanBo:demo";
   static final ObjectMapper JSON = new ObjectMapper();
@@ -199,9 +206,9 @@ class RehearsalIT {
     Http.Reply reply =
         rehearse(
             "processDefinitionKey",
-            KEY,
+            SMALL,
             "issued",
-            "2016-07-20",
+            "2023-08-01",
             "lateShare",
             "0.3",
             "silentShare",
@@ -210,7 +217,7 @@ class RehearsalIT {
     JsonNode run = JSON.readTree(reply.body());
     System.out.printf(
         "Diễn tập %s, 30%% việc muộn, 20%% đơn vị không trả lời: %.2f s%n",
-        KEY, run.get("seconds").asDouble());
+        SMALL, run.get("seconds").asDouble());
     assertThat(run.at("/settings/lateShare").asDouble()).isEqualTo(0.3);
     assertThat(total(run, "reminders")).isPositive();
     assertThat(total(run, "chases")).isPositive();
