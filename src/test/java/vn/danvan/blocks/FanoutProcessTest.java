@@ -60,9 +60,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -704,16 +704,15 @@ class FanoutProcessTest {
     BpmnModelInstance before =
         Bpmn.readModelFromFile(new java.io.File("processes/blocks/fanoutMember.bpmn"));
     CallActivity call = before.getModelElementById("CallActivity_FullAssignment");
-    call.removeAttributeNs(
-        org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS,
-        "variableMappingDelegateExpression");
+    call.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, "variableMappingDelegateExpression");
     call.builder().camundaExecutionListenerDelegateExpression("start", "${fanoutHandedOver}");
-    CamundaIn in = before.newInstance(CamundaIn.class);
-    in.setCamundaVariables("all");
-    call.getExtensionElements().addChildElement(in);
-    CamundaOut out = before.newInstance(CamundaOut.class);
-    out.setCamundaVariables("all");
-    call.getExtensionElements().addChildElement(out);
+    // in the file's own namespace: where one element has extensions in both, Operaton reads only
+    // its own (the call's camunda:in of the business key would be lost)
+    for (String mapping : List.of("in", "out")) {
+      DomElement all = before.getDocument().createElement(BpmnModelConstants.CAMUNDA_NS, mapping);
+      all.setAttribute("variables", "all");
+      call.getExtensionElements().getDomElement().appendChild(all);
+    }
     String deployment =
         BpmnAwareTests.repositoryService()
             .createDeployment()
