@@ -37,7 +37,9 @@ class ModelerDeploymentIT extends RunningDemoApp {
         new StringBuilder(
             "<bpmn:startEvent id=\"StartEvent_DirectiveIssued\" name=\"Văn bản được ban hành\""
                 + " camunda:modelerTemplate=\"vn.danvan.event.directiveIssued\""
-                + " camunda:modelerTemplateVersion=\"1\"><bpmn:extensionElements>"
+                + " camunda:modelerTemplateVersion=\"1\""
+                + " camunda:formKey=\"embedded:deployment:forms/khoiTaoVanBan.html\">"
+                + "<bpmn:extensionElements>"
                 + "<camunda:executionListener delegateExpression=\"${directiveStarted}\""
                 + " event=\"start\"/></bpmn:extensionElements></bpmn:startEvent>");
     String previous = "StartEvent_DirectiveIssued";
@@ -170,6 +172,13 @@ class ModelerDeploymentIT extends RunningDemoApp {
     assertThat(JSON.readTree(again.body()).get("id").asText())
         .isEqualTo(deployment.get("id").asText());
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isOne();
+
+    // the start form travels with the diagram: Tasklist finds it in the model's own deployment
+    Http.Reply form =
+        http.get(
+            "/engine-rest/process-definition/key/" + key + "/deployed-start-form", COORDINATOR);
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.body()).contains("soKyHieu");
 
     // startable with a number and a date; without the number refused
     String number = "7/CT-UBND-" + System.nanoTime() % 100_000;
