@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
+import vn.danvan.document.Downloads;
 import vn.danvan.input.InvalidInputException;
 import vn.danvan.intake.DirectiveText.Item;
-import vn.danvan.org.Administrators;
 import vn.danvan.org.OrgRegistry;
 import vn.danvan.security.Callers;
 
@@ -59,7 +56,8 @@ class IntakeApi {
       HttpServletRequest request,
       @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String key) {
-    ResponseEntity<?> refused = refused(request);
+    ResponseEntity<?> refused =
+        Callers.administratorRefusal(request, engine, "soạn mô hình từ văn bản", true);
     if (refused != null) {
       return refused;
     }
@@ -72,7 +70,8 @@ class IntakeApi {
       HttpServletRequest request,
       @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String key) {
-    ResponseEntity<?> refused = refused(request);
+    ResponseEntity<?> refused =
+        Callers.administratorRefusal(request, engine, "soạn mô hình từ văn bản", true);
     if (refused != null) {
       return refused;
     }
@@ -81,39 +80,8 @@ class IntakeApi {
         .contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(read.draft().key() + ".bpmn", StandardCharsets.UTF_8)
-                .build()
-                .toString())
+            Downloads.contentDisposition(read.draft().key() + ".bpmn"))
         .body(read.draft().bpmn().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** 401 for nobody signed in, 403 for anyone but an administrator or without the CSRF token. */
-  private ResponseEntity<?> refused(HttpServletRequest request) {
-    Authentication caller = Callers.of(request, engine);
-    if (caller == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthenticationException",
-                  "message",
-                  "Cần đăng nhập (HTTP Basic hoặc phiên của Cockpit)"));
-    }
-    if (!Administrators.is(caller)) {
-      return Administrators.refused("soạn mô hình từ văn bản");
-    }
-    if (!Callers.csrfTokenMatches(request, engine)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthorizationException",
-                  "message",
-                  "Thiếu mã chống giả mạo yêu cầu (X-XSRF-TOKEN) của phiên: tải lại trang rồi gửi"
-                      + " lại"));
-    }
-    return null;
   }
 
   private record Read(DirectiveText text, Drafts.Draft draft) {}

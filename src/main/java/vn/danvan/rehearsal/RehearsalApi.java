@@ -2,11 +2,8 @@ package vn.danvan.rehearsal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,8 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.danvan.org.Administrators;
-import vn.danvan.org.Role;
+import vn.danvan.document.Downloads;
 import vn.danvan.rehearsal.Rehearsal.Result;
 import vn.danvan.security.Callers;
 
@@ -47,7 +43,8 @@ class RehearsalApi {
 
   @GetMapping(value = "/api/dien-tap/van-ban", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> directives(HttpServletRequest request) {
-    ResponseEntity<?> refused = refused(request, false);
+    ResponseEntity<?> refused =
+        Callers.administratorRefusal(request, engine, "diễn tập văn bản", false);
     return refused != null ? refused : ResponseEntity.ok(rehearsals.directives());
   }
 
@@ -62,7 +59,8 @@ class RehearsalApi {
       @RequestParam(required = false) String silentShare,
       @RequestParam(required = false) String seed)
       throws IOException {
-    ResponseEntity<?> refused = refused(request, true);
+    ResponseEntity<?> refused =
+        Callers.administratorRefusal(request, engine, "diễn tập văn bản", true);
     if (refused != null) {
       return refused;
     }
@@ -82,7 +80,8 @@ class RehearsalApi {
       @RequestParam(required = false) String silentShare,
       @RequestParam(required = false) String seed)
       throws IOException {
-    ResponseEntity<?> refused = refused(request, true);
+    ResponseEntity<?> refused =
+        Callers.administratorRefusal(request, engine, "diễn tập văn bản", true);
     if (refused != null) {
       return refused;
     }
@@ -92,10 +91,7 @@ class RehearsalApi {
     return ResponseEntity.ok()
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(RehearsalXlsx.fileName(result), StandardCharsets.UTF_8)
-                .build()
-                .toString())
+            Downloads.contentDisposition(RehearsalXlsx.fileName(result)))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .contentType(XLSX)
         .body(RehearsalXlsx.write(result));
@@ -119,36 +115,6 @@ class RehearsalApi {
         lateShare,
         silentShare,
         seed);
-  }
-
-  /**
-   * 401 for nobody signed in, 403 for anyone but an administrator (and for a write in the Cockpit
-   * session without its CSRF token); null for an administrator.
-   */
-  private ResponseEntity<?> refused(HttpServletRequest request, boolean write) {
-    Authentication caller = Callers.of(request, engine);
-    if (caller == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthenticationException",
-                  "message",
-                  "Cần đăng nhập (HTTP Basic hoặc phiên Cockpit)"));
-    }
-    if (!caller.getGroupIds().contains(Role.ADMIN.groupId())) {
-      return Administrators.refused("diễn tập văn bản");
-    }
-    if (write && !Callers.csrfTokenMatches(request, engine)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthorizationException",
-                  "message",
-                  "Yêu cầu thiếu mã chống giả mạo (X-XSRF-TOKEN) của phiên đăng nhập"));
-    }
-    return null;
   }
 
   @ExceptionHandler(Rehearsals.Busy.class)

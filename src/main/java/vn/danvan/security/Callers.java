@@ -4,11 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import vn.danvan.org.Administrators;
 
 /**
  * Who calls one of the product's own APIs that both the webapps (their session) and API clients
@@ -68,5 +72,38 @@ public final class Callers {
     }
     Object token = request.getSession(false).getAttribute(CSRF_SESSION_ATTRIBUTE);
     return token != null && token.equals(request.getHeader("X-XSRF-TOKEN"));
+  }
+
+  /**
+   * Who may call an administrators' API, as its answer: 401 for nobody signed in, 403 for anyone
+   * but an administrator ({@code what}: what only they may do), 403 for a write in the webapps'
+   * session without its CSRF token; null for an administrator who may go on.
+   */
+  public static ResponseEntity<Map<String, Object>> administratorRefusal(
+      HttpServletRequest request, ProcessEngine engine, String what, boolean write) {
+    Authentication caller = of(request, engine);
+    if (caller == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .body(
+              Map.of(
+                  "type",
+                  "AuthenticationException",
+                  "message",
+                  "Cần đăng nhập (HTTP Basic hoặc phiên của webapp)"));
+    }
+    if (!Administrators.is(caller)) {
+      return Administrators.refused(what);
+    }
+    if (write && !csrfTokenMatches(request, engine)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(
+              Map.of(
+                  "type",
+                  "AuthorizationException",
+                  "message",
+                  "Thiếu mã chống giả mạo yêu cầu (X-XSRF-TOKEN) của phiên: tải lại trang rồi gửi"
+                      + " lại"));
+    }
+    return null;
   }
 }
