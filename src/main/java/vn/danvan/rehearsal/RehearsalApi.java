@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.danvan.document.Downloads;
@@ -49,45 +49,25 @@ class RehearsalApi {
   }
 
   @PostMapping(value = "/api/dien-tap", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> rehearse(
-      HttpServletRequest request,
-      @RequestParam(required = false) MultipartFile file,
-      @RequestParam(required = false) String processDefinitionKey,
-      @RequestParam(required = false) String issued,
-      @RequestParam(required = false) String number,
-      @RequestParam(required = false) String lateShare,
-      @RequestParam(required = false) String silentShare,
-      @RequestParam(required = false) String seed)
+  ResponseEntity<?> rehearse(HttpServletRequest request, @ModelAttribute Asked asked)
       throws IOException {
     ResponseEntity<?> refused =
         Callers.administratorRefusal(request, engine, "diễn tập văn bản", true);
     if (refused != null) {
       return refused;
     }
-    return ResponseEntity.ok(
-        rehearsals.rehearse(
-            asked(file, processDefinitionKey, issued, number, lateShare, silentShare, seed)));
+    return ResponseEntity.ok(rehearsals.rehearse(asked.request()));
   }
 
   @PostMapping("/api/dien-tap.xlsx")
-  ResponseEntity<?> workbook(
-      HttpServletRequest request,
-      @RequestParam(required = false) MultipartFile file,
-      @RequestParam(required = false) String processDefinitionKey,
-      @RequestParam(required = false) String issued,
-      @RequestParam(required = false) String number,
-      @RequestParam(required = false) String lateShare,
-      @RequestParam(required = false) String silentShare,
-      @RequestParam(required = false) String seed)
+  ResponseEntity<?> workbook(HttpServletRequest request, @ModelAttribute Asked asked)
       throws IOException {
     ResponseEntity<?> refused =
         Callers.administratorRefusal(request, engine, "diễn tập văn bản", true);
     if (refused != null) {
       return refused;
     }
-    Result result =
-        rehearsals.rehearse(
-            asked(file, processDefinitionKey, issued, number, lateShare, silentShare, seed));
+    Result result = rehearsals.rehearse(asked.request());
     return ResponseEntity.ok()
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
@@ -97,24 +77,27 @@ class RehearsalApi {
         .body(RehearsalXlsx.write(result));
   }
 
-  private static Rehearsals.Request asked(
+  /** The multipart fields of a rehearsal, as sent (read and checked by {@link Rehearsals}). */
+  record Asked(
       MultipartFile file,
-      String key,
+      String processDefinitionKey,
       String issued,
       String number,
       String lateShare,
       String silentShare,
-      String seed)
-      throws IOException {
-    return new Rehearsals.Request(
-        file == null ? null : file.getOriginalFilename(),
-        file == null ? null : file.getBytes(),
-        key,
-        issued,
-        number,
-        lateShare,
-        silentShare,
-        seed);
+      String seed) {
+
+    Rehearsals.Request request() throws IOException {
+      return new Rehearsals.Request(
+          file == null ? null : file.getOriginalFilename(),
+          file == null ? null : file.getBytes(),
+          processDefinitionKey,
+          issued,
+          number,
+          lateShare,
+          silentShare,
+          seed);
+    }
   }
 
   @ExceptionHandler(Rehearsals.Busy.class)
