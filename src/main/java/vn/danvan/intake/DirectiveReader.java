@@ -240,6 +240,10 @@ public final class DirectiveReader {
     return head(text).contains("Kính gửi") ? "CÔNG VĂN" : null;
   }
 
+  /** A line that begins an item ("1.", "2.1.", "II.", "a)", "- "): the trích yếu ends before it. */
+  private static final Pattern ITEM_START =
+      Pattern.compile("^(?:(?:[IVX]+|\\d+(?:\\.\\d+)*)[.)]|[a-zđ]\\)|-)\\s");
+
   private static String title(List<String> lines, int kindLine) {
     int from = kindLine < 0 ? 0 : kindLine + 1;
     for (int i = from; i < Math.min(lines.size(), from + 8); i++) {
@@ -247,7 +251,11 @@ public final class DirectiveReader {
       boolean afterKind = kindLine >= 0 && i == from && !line.isEmpty() && !line.startsWith("CỦA");
       if (line.matches("(?iu)^(?:về|v/v)\\b.*") || afterKind) {
         StringBuilder title = new StringBuilder(line);
-        for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank(); j++) {
+        for (int j = i + 1;
+            j < lines.size()
+                && !lines.get(j).isBlank()
+                && !ITEM_START.matcher(lines.get(j).strip()).find();
+            j++) {
           title.append(' ').append(lines.get(j).strip());
         }
         return title.toString().replaceAll("\\s+", " ");

@@ -52,6 +52,19 @@ class DirectiveReaderTest {
     assertThat(text.title()).isEqualTo("về tăng cường công tác dân vận");
   }
 
+  @Test
+  void theTitleEndsWhereTheItemsBeginWithoutABlankLine() {
+    DirectiveText text =
+        new DirectiveReader(DEMO)
+            .read(
+                "ỦY BAN NHÂN DÂN TỈNH\nSố: 9/CT-UBND\nTỉnh Mẫu, ngày 10 tháng 3 năm 2027\n"
+                    + "CHỈ THỊ\nVề công tác dân vận\n"
+                    + "1. Sở Nội vụ chủ trì xây dựng kế hoạch, hoàn thành trước ngày 30/6/2027.\n"
+                    + "2. Các sở, ban, ngành báo cáo kết quả hằng quý.\n");
+    assertThat(text.title()).isEqualTo("Về công tác dân vận");
+    assertThat(text.items()).extracting(Item::number).containsExactly("1", "2");
+  }
+
   @ParameterizedTest(name = "{1}: {0}")
   @CsvSource(
       delimiter = '|',
