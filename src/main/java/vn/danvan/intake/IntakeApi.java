@@ -41,13 +41,13 @@ class IntakeApi {
 
   private final ProcessEngine engine;
   private final OrgRegistry registry;
-  private final DirectiveReader reader;
+  private final DirectiveIntake intake;
   private final Drafts drafts;
 
-  IntakeApi(ProcessEngine engine, OrgRegistry registry, Drafts drafts) {
+  IntakeApi(ProcessEngine engine, OrgRegistry registry, DirectiveIntake intake, Drafts drafts) {
     this.engine = engine;
     this.registry = registry;
-    this.reader = new DirectiveReader(registry);
+    this.intake = intake;
     this.drafts = drafts;
   }
 
@@ -105,7 +105,7 @@ class IntakeApi {
     } catch (IOException e) {
       throw new InvalidInputException("Không đọc được tệp gửi lên: " + e.getMessage());
     }
-    DirectiveText text = reader.read(DocumentText.of(content, file.getOriginalFilename()));
+    DirectiveText text = intake.read(content, file.getOriginalFilename());
     if (text.items() == null || text.items().isEmpty()) {
       throw new InvalidInputException(
           "Không tìm thấy mục nào (nhiệm vụ đánh số) trong văn bản \""

@@ -74,6 +74,17 @@ public final class Callers {
     return token != null && token.equals(request.getHeader("X-XSRF-TOKEN"));
   }
 
+  /** 401: nobody is signed in (neither HTTP Basic nor a webapp's session). */
+  public static ResponseEntity<Map<String, Object>> signInFirst() {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .body(
+            Map.of(
+                "type",
+                "AuthenticationException",
+                "message",
+                "Cần đăng nhập (HTTP Basic hoặc phiên của webapp)"));
+  }
+
   /**
    * Who may call an administrators' API, as its answer: 401 for nobody signed in, 403 for anyone
    * but an administrator ({@code what}: what only they may do), 403 for a write in the webapps'
@@ -83,13 +94,7 @@ public final class Callers {
       HttpServletRequest request, ProcessEngine engine, String what, boolean write) {
     Authentication caller = of(request, engine);
     if (caller == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthenticationException",
-                  "message",
-                  "Cần đăng nhập (HTTP Basic hoặc phiên của webapp)"));
+      return signInFirst();
     }
     if (!Administrators.is(caller)) {
       return Administrators.refused(what);

@@ -43,13 +43,7 @@ class TaskCardApi {
       HttpServletRequest request, @PathVariable String taskId) {
     String user = Callers.user(request, engine);
     if (user == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .body(
-              Map.of(
-                  "type",
-                  "AuthenticationException",
-                  "message",
-                  "Cần đăng nhập (HTTP Basic hoặc phiên Tasklist)"));
+      return Callers.signInFirst();
     }
     if (!readable(user, taskId)) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND)
