@@ -5,9 +5,11 @@ import static vn.danvan.variable.SharedVariables.DEADLINE;
 import static vn.danvan.variable.SharedVariables.DEADLINE_PHRASE;
 import static vn.danvan.variable.SharedVariables.REMINDER_DAYS;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -41,8 +43,11 @@ public class AssignmentTimers {
   static final int DEFAULT_REMINDER_DAYS = 3;
   static final String DEFAULT_CHASE_INTERVAL = "P7D";
 
-  /** How long after its deadline a fan-out re-checks every night; weekly after. */
+  /** How long after its deadline a fan-out re-checks every night; on Mondays after. */
   static final int DAILY_RECHECK_DAYS = 30;
+
+  /** How long after its deadline a fan-out re-checks on Mondays; on the 1st of each month after. */
+  static final int WEEKLY_RECHECK_DAYS = 180;
 
   private final Deadlines deadlines;
 
@@ -89,9 +94,12 @@ public class AssignmentTimers {
    * in Vietnam, daily from the day after the deadline on; daily from tomorrow without a deadline.
    * Before the deadline the last body's wake-up moves the fan-out on; one lost to a node stopping
    * at that moment is caught as the deadline's day ends, when the chases begin. From {@link
-   * #DAILY_RECHECK_DAYS} days after the deadline on, weekly: a body that stays silent for years (a
+   * #DAILY_RECHECK_DAYS} days after the deadline on, every Monday; from {@link
+   * #WEEKLY_RECHECK_DAYS} days on, the 1st of every month: a body that stays silent for years (a
    * period's report never sent) would otherwise cost a job every night, and a periodic report
-   * compiles its period on its own date, not when the fan-out ends.
+   * compiles its period on its own date, not when the fan-out ends. The weekly and monthly turns
+   * fall on the same midnights for every fan-out, so that a directive's many silent fan-outs wake
+   * together and a rehearsal moves its clock a few times a month, not every day.
    */
   public Date recheckAt(VariableScope vars) {
     return recheckAfter(deadline(vars));
@@ -103,11 +111,18 @@ public class AssignmentTimers {
       return tomorrow;
     }
     LocalDate today = deadlines.today();
-    if (today.isAfter(deadline.plusDays(DAILY_RECHECK_DAYS))) {
-      return Date.from(today.plusDays(7).atStartOfDay(Deadlines.ZONE).toInstant());
+    if (today.isAfter(deadline.plusDays(WEEKLY_RECHECK_DAYS))) {
+      return midnight(today.withDayOfMonth(1).plusMonths(1));
     }
-    Date afterDeadline = Date.from(deadline.plusDays(1).atStartOfDay(Deadlines.ZONE).toInstant());
+    if (today.isAfter(deadline.plusDays(DAILY_RECHECK_DAYS))) {
+      return midnight(today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+    }
+    Date afterDeadline = midnight(deadline.plusDays(1));
     return afterDeadline.after(tomorrow) ? afterDeadline : tomorrow;
+  }
+
+  private static Date midnight(LocalDate day) {
+    return Date.from(day.atStartOfDay(Deadlines.ZONE).toInstant());
   }
 
   /** Coordinating bodies contribute once, in the first round; reworks do not ask them again. */

@@ -816,12 +816,18 @@ class FanoutProcessTest {
     assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate())
         .as("then every midnight")
         .isEqualTo(Date.from(java.time.Instant.parse("2026-12-16T17:00:00Z")));
-    // a month after the deadline a body still silent is re-checked weekly, not nightly
+    // a month after the deadline a body still silent is re-checked on Mondays, not nightly
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2027-01-15T17:00:00Z")));
     managementService().executeJob(parentTimer(parent, "Event_RecheckDue").getId());
     assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate())
-        .as("16/1 + 7 days")
-        .isEqualTo(Date.from(java.time.Instant.parse("2027-01-22T17:00:00Z")));
+        .as("Saturday 16/1/2027, then Monday 18/1")
+        .isEqualTo(Date.from(java.time.Instant.parse("2027-01-17T17:00:00Z")));
+    // half a year after it, on the 1st of each month
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2027-06-14T17:00:00Z")));
+    managementService().executeJob(parentTimer(parent, "Event_RecheckDue").getId());
+    assertThat(parentTimer(parent, "Event_RecheckDue").getDuedate())
+        .as("Tuesday 15/6/2027, then 1/7")
+        .isEqualTo(Date.from(java.time.Instant.parse("2027-06-30T17:00:00Z")));
     reports().forEach(t -> complete(t, withVariables(RESULT_REPORT, "Đã báo cáo đầy đủ")));
     BpmnAwareTests.assertThat(parent).isEnded();
   }
