@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reading directives' texts against the hand-labelled gold (src/test/resources/intake): prints the
 # figures per text, for the seed texts and the own texts apart; writes target/bench/intake.json.
-# Usage: ./scripts/bench-intake.sh [-v: every miss of the seed texts]
+# Usage: ./scripts/bench-intake.sh [-v: every miss, text by text]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests -Dbpmnlint.skip=true test-compile

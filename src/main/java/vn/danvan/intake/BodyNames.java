@@ -173,7 +173,8 @@ final class BodyNames {
       String body = phrase.length < 3 ? null : phrase[2].equals("mttq") ? front : provincial;
       types.add(
           new TypePhrase(
-              pattern(phrase[0].replace(" ", " +")),
+              // "các huyện, thị xã, thành phố", also "mỗi huyện …", "từng xã …": the same type
+              pattern(phrase[0].replaceFirst("^cac ", "(?:cac|moi|tung) ").replace(" ", " +")),
               known.isEmpty() ? null : String.join(",", known),
               body));
     }

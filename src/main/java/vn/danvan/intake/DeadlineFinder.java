@@ -34,7 +34,7 @@ final class DeadlineFinder {
               + "|trong (?:thang|quy|nam|6 thang|sau thang|\\d|vong|thoi han|tuan)"
               + "|vao (?:thang|quy|ngay)|cuoi (?:thang|quy)|tu nam|hang (?:thang|quy|nam|6 thang)"
               + "|moi (?:thang|quy|nam)|dinh ky|quy (?:i|ii|iii|iv|[1-4]) |thang \\d|6 thang"
-              + "|sau thang|tuan dau|ngay \\d|(?:trong )?giai doan \\d)");
+              + "|sau thang|tuan dau|ngay \\d|(?:trong )?giai doan \\d|(?<=vao )nam \\d{4})");
 
   /** Folded wording that announces a deadline ("trước ngày …", "thời hạn …", "chậm nhất …"). */
   private static final Pattern LIKE =

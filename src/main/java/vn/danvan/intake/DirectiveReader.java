@@ -88,7 +88,10 @@ public final class DirectiveReader {
       Pattern.compile("^(?:Nơi nhận|T/M|TM\\.|KT\\.|Kính gửi)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLOSING =
       Pattern.compile(
-          "(?:chỉ thị|chi thị|nghị quyết|kế hoạch|kết luận|công văn|văn bản) này",
+          "(?:chỉ thị|chi thị|nghị quyết|kế hoạch|kết luận|công văn|văn bản) này"
+              // "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, … phản ánh về …"
+              + "|^trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.]{0,80}"
+              + "(?:khó khăn|vướng mắc)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NOT_ITEMS =
       Pattern.compile(
@@ -107,6 +110,30 @@ public final class DirectiveReader {
       Pattern.compile(
           "(?:xay dung|thuc hien|day manh|dang ky|nhan rong|trien khai|huong dan)[^.;]{0,80}"
               + "dan van kheo|(?:mo hinh|dien hinh)[^.;]{0,40}dan van kheo");
+
+  private static final String COUNT_OF_MODELS =
+      "(?:it nhat|toi thieu|phan dau co)\\s+(?:\\d+|mot|hai|ba|nam)\\s+(?:mo hinh|dien hinh)";
+
+  /** In an item on "Dân vận khéo": a count of models ("ít nhất 02 mô hình"), their registration. */
+  private static final Pattern MODEL_COUNT =
+      Pattern.compile(COUNT_OF_MODELS + "|dang ky (?:cac )?(?:mo hinh|dien hinh)");
+
+  /** "hướng dẫn tiêu chí …" after who chairs: a guide, whose evaluation words are its subject. */
+  private static final Pattern GUIDE_AFTER_CHAIR =
+      Pattern.compile(
+          "^[^;]{0,160}?\\bchu tri\\b[^;]{0,160}?\\b(?:tham muu )?(?:huong dan|ban hanh) "
+              + "(?:(?:bo |cac )?tieu chi|quy dinh|quy che|mau|cach)");
+
+  /** A clause that only says when the work is done: "hoàn thành trước ngày 15/01/2025". */
+  private static final Pattern DEADLINE_ONLY =
+      Pattern.compile(
+          "^(?:(?:va|de|phai|dam bao) )?(?:hoan thanh|xong|thuc hien xong|hoan tat|ket thuc)"
+              + "\\b[^;]{0,60}$");
+
+  /** Watching a situation ("nắm tình hình …"), the ground of a report when a case arises. */
+  private static final Pattern WATCH = Pattern.compile("nam (?:bat )?tinh hinh|theo doi|nam bat");
+
+  private static final Pattern DUE = Pattern.compile("^(?:hoan thanh )?(?:truoc|cham nhat|han)\\b");
 
   private static final Pattern QUOTA =
       Pattern.compile("it nhat|toi thieu|chi tieu|dang ky|moi (?:co quan|don vi|xa|dia phuong)");
@@ -137,7 +164,9 @@ public final class DirectiveReader {
   private static final Pattern DELIVERABLE =
       Pattern.compile(
           "\\b(?:xay dung (?:ke hoach|chuong trinh|quy che|de an|quy dinh|mo hinh)|ban hanh"
-              + "|bao cao(?! vien)|to chuc (?:hoi nghi|so ket|tong ket|kiem tra|tap huan|hoat dong)"
+              + "|bao cao(?! vien)|to chuc (?:hoi nghi|hoi thao|toa dam|doi thoai|dien dan"
+              + "|cuoc thi|hoi thi|so ket|tong ket|kiem tra|tap huan|hoat dong)"
+              + "|mo (?:cac )?(?:chuyen trang|chuyen muc|lop)"
               + "|(?:^ *|tham muu +|xay dung +)huong dan|ra soat +(?:ban hanh|hoan thien|xay dung)"
               + "|ke hoach thuc hien)");
   private static final Pattern COORDINATE = Pattern.compile("phoi hop(?: +chat che)?(?: +voi)?");
@@ -629,17 +658,24 @@ public final class DirectiveReader {
     String folded = Folded.fold(text);
     List<Mention> mentions = names.in(folded);
     Subject inherited = Subject.none();
+    Set<String> inheritedCoordinating = new LinkedHashSet<>();
     if (node.parent != null) {
-      inherit(node.parent, names, inherited);
+      inherit(node.parent, names, inherited, inheritedCoordinating);
+      expand(inheritedCoordinating, issued);
     }
+    boolean fromHeading = !inherited.isEmpty();
     if (inherited.isEmpty()) {
       inherited = addressees;
     }
+    boolean skilfulItem = folded.contains("dan van kheo");
     List<Entry> entries = new ArrayList<>();
     Subject current = inherited;
-    Set<String> currentCoordinating = new LinkedHashSet<>();
+    // "9. Ban … chủ trì, phối hợp với … theo dõi:" then "a) Tham mưu …": the heading's helpers too
+    Set<String> currentCoordinating = inheritedCoordinating;
     Subject opening = null;
     Set<String> openingCoordinating = Set.of();
+    Subject directed = null;
+    int directedSentence = -1;
     for (Clause clause : clauses(text)) {
       Matcher attribute = ATTRIBUTE.matcher(folded).region(clause.start(), clause.end());
       if (attribute.lookingAt()
@@ -655,7 +691,14 @@ public final class DirectiveReader {
       }
       Subject own = Subject.none();
       Set<String> coordinating = new LinkedHashSet<>();
-      clause(folded, clause.start(), clause.end(), mentions, own.lead(), coordinating, own.types());
+      clause(
+          folded,
+          subjectFrom(text, clause, mentions),
+          clause.end(),
+          mentions,
+          own.lead(),
+          coordinating,
+          own.types());
       expand(coordinating, issued);
       if (!own.isEmpty()) {
         currentCoordinating = coordinating;
@@ -665,7 +708,15 @@ public final class DirectiveReader {
       boolean directs = folded.substring(clause.start(), clause.end()).trim().startsWith("chi dao");
       Subject subject;
       if (directs && own.lead().isEmpty() && !own.types().isEmpty()) {
-        subject = new Subject(current.lead(), own.types()); // "chỉ đạo các sở … rà soát"
+        // "UBND tỉnh …; chỉ đạo các sở … rà soát": the sở under the sentence's subject; a heading
+        // that directs ("Ban cán sự đảng … lãnh đạo UBND tỉnh:" then "b) Chỉ đạo UBND các xã …")
+        // leaves the work to the bodies directed
+        boolean headingDirects = fromHeading && current == inherited;
+        subject = new Subject(headingDirects ? new LinkedHashSet<>() : current.lead(), own.types());
+        directed = subject;
+        directedSentence = clause.from();
+      } else if (own.isEmpty() && directed != null && clause.from() == directedSentence) {
+        subject = directed; // "chỉ đạo UBND các xã … công khai …; định kỳ … tổ chức đối thoại"
       } else if (own.isEmpty()) {
         subject = current;
       } else {
@@ -677,14 +728,42 @@ public final class DirectiveReader {
         openingCoordinating = Set.copyOf(coordinating);
       }
       String words = folded.substring(clause.start(), clause.end());
-      List<Block> blocks = blocks(words, text.substring(clause.start(), clause.end()), subject);
+      String written = text.substring(clause.start(), clause.end());
+      if (!entries.isEmpty() && DEADLINE_ONLY.matcher(words.trim()).matches() && dated(written)) {
+        entries.get(entries.size() - 1).end = clause.end(); // "…; hoàn thành trước ngày …"
+        continue;
+      }
+      List<Block> blocks = blocks(words, written, subject, skilfulItem);
       for (Block block : blocks) {
         Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        // "sơ kết … vào quý IV/2028; tổng kết … vào năm 2032": two milestones, each with its date
+        boolean anotherDate =
+            last != null
+                && block != Block.STANDING
+                && dated(written)
+                && dated(text.substring(last.first.start(), last.end));
         boolean joins =
             last != null
                 && (block == Block.STANDING
                     || block == last.block && last.end == previousEnd(entries, clause))
+                && !anotherDate
+                && !(block == Block.SKILFUL_QUOTA && anotherQuota(own, words, last, folded))
                 && blocks.size() == 1;
+        boolean reportsWhatIsWatched =
+            last != null
+                && block == Block.ADHOC_REPORT
+                && blocks.size() == 1
+                && last.block == Block.STANDING
+                && last.end == last.first.end()
+                && last.first.from() == clause.from()
+                && own.isEmpty()
+                && WATCH.matcher(folded.substring(last.first.start(), last.end)).find();
+        if (reportsWhatIsWatched) {
+          // "… nắm tình hình khiếu nại …; khi có vụ việc phức tạp, kịp thời báo cáo …": one duty
+          last.block = block;
+          last.end = clause.end();
+          continue;
+        }
         boolean carriesOut =
             last != null
                 && last.block == Block.STANDING
@@ -699,14 +778,19 @@ public final class DirectiveReader {
           last.coordinating.addAll(coordinating);
         } else if (joins) {
           last.end = clause.end();
-          if (last.subject.isEmpty() && !own.isEmpty()) {
-            last.subject = own; // "… Mặt trận Tổ quốc, các đoàn thể phát huy vai trò …"
+          if ((last.subject.isEmpty() || !last.ownSubject) && !own.isEmpty()) {
+            // "… Mặt trận Tổ quốc, các đoàn thể phát huy vai trò …"; "Đẩy mạnh phong trào …;
+            // các xã … xây dựng …": the work's own subject rather than the addressees
+            last.subject = own;
+            last.ownSubject = true;
           }
           if (block == last.block) {
             last.coordinating.addAll(coordinating); // a standing duty does not join the work's
           }
         } else {
-          entries.add(new Entry(clause, block, subject, coordinating));
+          Entry entry = new Entry(clause, block, subject, coordinating);
+          entry.ownSubject = !own.isEmpty() || subject != inherited;
+          entries.add(entry);
         }
       }
     }
@@ -714,7 +798,7 @@ public final class DirectiveReader {
     for (Entry entry : entries) {
       items.add(heirs(item(node, text, entry, issued, unread), issued));
     }
-    return items;
+    return sharedDeadlines(items);
   }
 
   /**
@@ -755,6 +839,75 @@ public final class DirectiveReader {
     coordinating.removeIf(id -> id.startsWith(TYPE_PREFIX));
   }
 
+  /**
+   * "mỗi sở … ít nhất 01 mô hình; mỗi huyện … ít nhất 03 mô hình": each type of bodies with its own
+   * count is a quota of its own.
+   */
+  private static boolean anotherQuota(Subject own, String words, Entry last, String folded) {
+    Pattern count = Pattern.compile(COUNT_OF_MODELS);
+    return !own.isEmpty()
+        && count.matcher(words).find()
+        && count.matcher(folded.substring(last.first.start(), last.end)).find();
+  }
+
+  /**
+   * Where a clause's subject may begin: after a topic and its colon that name no body ("Phong trào
+   * thi đua "Dân vận khéo": mỗi sở …"), else at the clause's start.
+   */
+  private static int subjectFrom(String text, Clause clause, List<Mention> mentions) {
+    int colon = text.substring(clause.start(), clause.end()).indexOf(": ");
+    if (colon < 0 || colon > 80) {
+      return clause.start();
+    }
+    int at = clause.start() + colon;
+    boolean topic = mentions.stream().noneMatch(m -> m.start() >= clause.start() && m.start() < at);
+    return topic ? at + 2 : clause.start();
+  }
+
+  /** Whether a clause names a one-off date of its own. */
+  private static boolean dated(String written) {
+    return DeadlineFinder.in(written, LocalDate.of(2000, 1, 1)).found().stream()
+        .anyMatch(f -> f.schedule() instanceof Schedule.Once && usable(f, Block.STANDING));
+  }
+
+  /**
+   * Parallel work written with one deadline at its end ("mỗi sở … 01 mô hình; mỗi huyện … 03 mô
+   * hình, gửi đăng ký … trước ngày 30/4"): an entry without a deadline takes the next entry's of
+   * the same block.
+   */
+  private static List<Item> sharedDeadlines(List<Item> items) {
+    List<Item> shared = new ArrayList<>(items);
+    for (int i = shared.size() - 2; i >= 0; i--) {
+      Item item = shared.get(i);
+      Item next = shared.get(i + 1);
+      // a quota's rate ("02 mô hình mỗi năm") gives way to the registration date written after it
+      boolean rateOnly =
+          item.block() == Block.SKILFUL_QUOTA
+              && item.deadline() != null
+              && !item.deadline().matches(".*\\d.*");
+      if ((item.deadline() == null || rateOnly)
+          && next.deadline() != null
+          && next.deadline().matches(".*\\d.*")
+          && item.block() == next.block()
+          && item.block() != Block.STANDING
+          && item.block() != Block.ADHOC_REPORT) {
+        shared.set(
+            i,
+            new Item(
+                item.number(),
+                item.text(),
+                item.block(),
+                item.lead(),
+                item.coordinating(),
+                item.bodyType(),
+                next.deadline(),
+                item.notes(),
+                item.bodyTypes()));
+      }
+    }
+    return shared;
+  }
+
   private static int previousEnd(List<Entry> entries, Clause clause) {
     return entries.get(entries.size() - 1).end;
   }
@@ -765,6 +918,7 @@ public final class DirectiveReader {
     int end;
     Block block;
     Subject subject;
+    boolean ownSubject;
     final Set<String> coordinating;
 
     Entry(Clause first, Block block, Subject subject, Set<String> coordinating) {
@@ -857,11 +1011,11 @@ public final class DirectiveReader {
   }
 
   /** The leads named by the headings above an item ("2. Sở Nội vụ:" then "a) Chủ trì…"). */
-  private static void inherit(Node parent, BodyNames names, Subject subject) {
+  private static void inherit(
+      Node parent, BodyNames names, Subject subject, Set<String> coordinating) {
     for (Node p = parent; p != null && !p.kind.equals("root"); p = p.parent) {
       String text = p.text.toString();
       String folded = Folded.fold(text);
-      Set<String> coordinating = new LinkedHashSet<>();
       List<Mention> mentions = names.in(folded);
       for (Clause c : clauses(text)) {
         clause(folded, c.start(), c.end(), mentions, subject.lead(), coordinating, subject.types());
@@ -951,7 +1105,8 @@ public final class DirectiveReader {
   }
 
   /** The blocks of a clause by the product's table (docs/intake.md), the most specific first. */
-  private static List<Block> blocks(String folded, String written, Subject subject) {
+  private static List<Block> blocks(
+      String folded, String written, Subject subject, boolean skilfulItem) {
     boolean cycle = CYCLE.matcher(folded).find();
     boolean report = REPORT.matcher(folded).find();
     if (ADHOC.matcher(folded).find()) {
@@ -960,11 +1115,14 @@ public final class DirectiveReader {
           : List.of(Block.ADHOC_REPORT);
     }
     boolean propaganda = folded.matches("(?s).*tuyen truyen[^.;]{0,60}dan van kheo.*");
-    if (SKILFUL.matcher(folded).find() && !REVIEW.matcher(folded).find() && !propaganda) {
+    boolean models = skilfulItem && MODEL_COUNT.matcher(folded).find();
+    if ((SKILFUL.matcher(folded).find() || models)
+        && !REVIEW.matcher(folded).find()
+        && !propaganda) {
       return List.of(Block.SKILFUL_QUOTA);
     }
     String start = folded.trim();
-    boolean guide = start.matches("(?s)^(?:tham muu )?(?:huong dan|ban hanh)\\b.*");
+    boolean guide = issuesGuide(start) || GUIDE_AFTER_CHAIR.matcher(start).find();
     if (!guide && EVALUATION.matcher(folded).find()) {
       return List.of(Block.EVALUATION);
     }
@@ -1001,6 +1159,11 @@ public final class DirectiveReader {
             : Block.ASSIGNMENT);
   }
 
+  /** A clause that issues a guide or a rule ("hướng dẫn …", "tham mưu ban hành …"). */
+  private static boolean issuesGuide(String folded) {
+    return folded.trim().matches("(?s)^(?:tham muu )?(?:huong dan|ban hanh)\\b.*");
+  }
+
   /** Whether a phrase can be an entry's deadline: a span ("giai đoạn …") only for a quota. */
   private static boolean usable(DeadlineFinder.Found found, Block block) {
     boolean span = found.phrase().toLowerCase(Locale.ROOT).startsWith("giai đoạn");
@@ -1021,8 +1184,25 @@ public final class DirectiveReader {
     }
     boolean wantsCycle = block == Block.PERIODIC_REPORT || block == Block.EVALUATION;
     if (!wantsCycle) {
-      found = found.stream().filter(f -> f.schedule() instanceof Schedule.Once).toList();
-      return found.isEmpty() ? null : found.get(0).phrase();
+      List<DeadlineFinder.Found> once =
+          found.stream().filter(f -> f.schedule() instanceof Schedule.Once).toList();
+      if (once.isEmpty() && issuesGuide(Folded.fold(text))) {
+        return null; // "hướng dẫn … báo cáo … hằng quý": the cycle is the guide's subject
+      }
+      if (once.isEmpty()) {
+        // work done again and again ("định kỳ hằng năm tổ chức đối thoại"): its cycle
+        return found.stream()
+            .max(java.util.Comparator.comparingInt(f -> f.phrase().length()))
+            .map(DeadlineFinder.Found::phrase)
+            .orElse(null);
+      }
+      // a due date written as such wins over the period a review or report covers ("sơ kết 6
+      // tháng đầu năm …, gửi báo cáo … trước ngày 25/6/2024")
+      return once.stream()
+          .filter(f -> DUE.matcher(Folded.fold(f.phrase())).find())
+          .findFirst()
+          .orElse(once.get(0))
+          .phrase();
     }
     // the cycle written most fully: "trước ngày 15/6 và 15/12 hằng năm" rather than "6 tháng"
     DeadlineFinder.Found cycle =

@@ -176,9 +176,11 @@ public class Drafts {
     final BpmnPlane plane;
     final List<String> elements = new ArrayList<>();
     final Set<String> ids = new HashSet<>();
+    final BodyNames names;
 
     Writer(DirectiveText text, String processId) {
       this.text = text;
+      this.names = new BodyNames(registry, text.issued(), null, null);
       this.processId = processId;
       Definitions definitions = model.newInstance(Definitions.class);
       definitions.setId("Definitions_" + processId);
@@ -243,6 +245,7 @@ public class Drafts {
       List<Item> modelled =
           items.stream()
               .filter(i -> i.block() != Block.STANDING && i.block() != Block.ADHOC_REPORT)
+              .flatMap(i -> perType(i).stream())
               .toList();
       int firstCenter = y0 + TASK_H / 2;
       StartEvent start = add(process, StartEvent.class, "StartEvent_DirectiveIssued");
@@ -273,46 +276,47 @@ public class Drafts {
       int splitX = SPLIT_X + GATEWAY / 2;
       int joinX = JOIN_X + GATEWAY / 2;
       for (int i = 0; i < items.size(); i++) {
-        Item item = items.get(i);
-        if (item.block() == Block.STANDING || item.block() == Block.ADHOC_REPORT) {
+        if (items.get(i).block() == Block.STANDING || items.get(i).block() == Block.ADHOC_REPORT) {
           continue;
         }
-        CallActivity call = callActivity(item);
-        byItem.put(i, call.getId());
-        shape(call, TASK_X, y, TASK_W, TASK_H);
-        int center = y + TASK_H / 2;
-        if (center == firstCenter) {
-          flow(split, call, List.of(point(splitRight, center), point(TASK_X, center)));
-          flow(call, join, List.of(point(TASK_X + TASK_W, center), point(joinLeft, center)));
-        } else {
-          flow(
-              split,
-              call,
-              List.of(
-                  point(splitX, firstCenter + GATEWAY / 2),
-                  point(splitX, center),
-                  point(TASK_X, center)));
-          flow(
-              call,
-              join,
-              List.of(
-                  point(TASK_X + TASK_W, center),
-                  point(joinX, center),
-                  point(joinX, firstCenter + GATEWAY / 2)));
+        for (Item item : perType(items.get(i))) {
+          CallActivity call = callActivity(item);
+          byItem.putIfAbsent(i, call.getId());
+          shape(call, TASK_X, y, TASK_W, TASK_H);
+          int center = y + TASK_H / 2;
+          if (center == firstCenter) {
+            flow(split, call, List.of(point(splitRight, center), point(TASK_X, center)));
+            flow(call, join, List.of(point(TASK_X + TASK_W, center), point(joinLeft, center)));
+          } else {
+            flow(
+                split,
+                call,
+                List.of(
+                    point(splitX, firstCenter + GATEWAY / 2),
+                    point(splitX, center),
+                    point(TASK_X, center)));
+            flow(
+                call,
+                join,
+                List.of(
+                    point(TASK_X + TASK_W, center),
+                    point(joinX, center),
+                    point(joinX, firstCenter + GATEWAY / 2)));
+          }
+          String note = itemNote(item);
+          String suffix = call.getId().substring("CallActivity_".length());
+          TextAnnotation annotation = annotation("TextAnnotation_" + suffix, note);
+          int h = height(note, NOTE_W);
+          int noteY = y + TASK_H + NOTE_GAP;
+          shape(annotation, TASK_X, noteY, NOTE_W, h);
+          Association association = add(process, Association.class, "Association_" + suffix);
+          association.setSource(call);
+          association.setTarget(annotation);
+          edge(
+              association,
+              List.of(point(TASK_X + TASK_W / 2, y + TASK_H), point(TASK_X + TASK_W / 2, noteY)));
+          y = noteY + h + ROW_GAP;
         }
-        String note = itemNote(item);
-        String suffix = call.getId().substring("CallActivity_".length());
-        TextAnnotation annotation = annotation("TextAnnotation_" + suffix, note);
-        int h = height(note, NOTE_W);
-        int noteY = y + TASK_H + NOTE_GAP;
-        shape(annotation, TASK_X, noteY, NOTE_W, h);
-        Association association = add(process, Association.class, "Association_" + suffix);
-        association.setSource(call);
-        association.setTarget(annotation);
-        edge(
-            association,
-            List.of(point(TASK_X + TASK_W / 2, y + TASK_H), point(TASK_X + TASK_W / 2, noteY)));
-        y = noteY + h + ROW_GAP;
       }
       if (modelled.isEmpty()) {
         flow(start, end, List.of(point(splitRight, firstCenter), point(joinLeft, firstCenter)));
@@ -377,10 +381,49 @@ public class Drafts {
     CallActivity callActivity(Item item) {
       CallActivity call =
           add(process, CallActivity.class, unique("CallActivity_Item_" + ascii(item.number())));
-      call.setName(name(item));
+      call.setName(name(item, names));
       documentation(call, "Mục " + item.number() + ": " + item.text());
       ElementTemplates.apply(call, templates.get(item.block()), fields(item));
       return call;
+    }
+
+    /**
+     * The parts of an item the blocks can run: a block takes one type of bodies ({@code bodyType},
+     * which then stands for its list of bodies), so work for several types, or for named bodies and
+     * a type, is one block per type (and one for the named bodies), in the item's order.
+     */
+    List<Item> perType(Item item) {
+      List<String> types = item.bodyTypes() == null ? List.of() : item.bodyTypes();
+      boolean byType =
+          item.block() == Block.FANOUT
+              || item.block() == Block.PERIODIC_REPORT
+              || item.block() == Block.SKILFUL_QUOTA
+              || item.block() == Block.EVALUATION;
+      List<String> lead = item.lead() == null ? List.of() : item.lead();
+      if (!byType || types.size() + (lead.isEmpty() ? 0 : 1) < 2) {
+        return List.of(item);
+      }
+      List<Item> parts = new ArrayList<>();
+      if (!lead.isEmpty()) {
+        parts.add(part(item, lead, null));
+      }
+      for (String type : types) {
+        parts.add(part(item, List.of(), type));
+      }
+      return parts;
+    }
+
+    private static Item part(Item item, List<String> lead, String type) {
+      return new Item(
+          item.number(),
+          item.text(),
+          item.block(),
+          lead,
+          item.coordinating(),
+          type,
+          item.deadline(),
+          item.notes(),
+          type == null ? List.of() : List.of(type));
     }
 
     /** The item's fields, by the names its block's template gives them. */
@@ -585,12 +628,13 @@ public class Drafts {
   /**
    * "<number> <short name>": the item's first clause, cut at a word within {@value #NAME_LENGTH}.
    */
-  static String name(Item item) {
+  static String name(Item item, BodyNames names) {
     String text = item.text() == null ? "" : item.text().strip().replaceAll("\\s+", " ");
     int clause = indexOfAny(text, ";:.");
     if (clause > 0) {
       text = text.substring(0, clause);
     }
+    text = withoutSubject(text, names);
     String prefix = item.number() + " ";
     int room = NAME_LENGTH - prefix.length();
     if (text.length() > room) {
@@ -598,6 +642,49 @@ public class Drafts {
       text = text.substring(0, cut > room / 2 ? cut : room - 1).replaceAll("[,\\s]+$", "") + "…";
     }
     return prefix + text;
+  }
+
+  /**
+   * Words that stand between the bodies of a subject ("Giao A chủ trì, phối hợp với B và các C").
+   */
+  private static final Pattern SUBJECT_GLUE =
+      Pattern.compile(
+          "(?:(?:giao|de nghi|yeu cau|chi dao|thu truong|lanh dao|cac|va|tung|moi|cung|ca|voi"
+              + "|chu tri|phoi hop|tinh)\\s*)*");
+
+  /**
+   * The work without who does it: "Đảng ủy các xã, phường, đặc khu xây dựng chương trình …" names
+   * "Xây dựng chương trình …"; "Sở A chủ trì, phối hợp với Sở B tham mưu …" names "Tham mưu …".
+   */
+  static String withoutSubject(String text, BodyNames names) {
+    if (names == null) {
+      return text;
+    }
+    String folded = Folded.fold(text);
+    int end = 0;
+    for (BodyNames.Mention m : names.in(folded)) {
+      if (m.start() < end
+          || !SUBJECT_GLUE.matcher(folded.substring(end, m.start()).trim()).matches()) {
+        break;
+      }
+      end = m.end();
+    }
+    if (end == 0) {
+      return text;
+    }
+    Matcher tail =
+        Pattern.compile(
+                "^\\s*(?:tinh\\s+)?(?:chu tri\\s*)?(?:phoi hop (?:voi )?(?:cac )?(?:co quan|don"
+                    + " vi|nganh)(?: lien quan)?\\s*)?")
+            .matcher(folded.substring(end));
+    if (tail.find()) {
+      end += tail.end();
+    }
+    String rest = text.substring(end).replaceFirst("^[\\s,]+", "");
+    if (rest.split(" ").length < 2) {
+      return text;
+    }
+    return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
   }
 
   private static int indexOfAny(String text, String chars) {

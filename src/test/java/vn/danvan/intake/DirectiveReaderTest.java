@@ -78,6 +78,8 @@ class DirectiveReaderTest {
           Sở Nội vụ tham mưu đánh giá, xếp loại công tác dân vận hằng năm.      | EVALUATION
           Khi có vụ việc phức tạp, Sở Nội vụ báo cáo ngay Thường trực Tỉnh ủy.  | ADHOC_REPORT
           Sở Nội vụ thường xuyên quan tâm công tác dân vận chính quyền.         | STANDING
+          Đài PT-TH tỉnh và Báo Tỉnh Mẫu mở chuyên mục về người tốt việc tốt.   | FANOUT
+          Tỉnh Đoàn tổ chức tọa đàm với thanh niên công nhân.                   | ASSIGNMENT
           """)
   void blockByTheTable(String item, Block block) {
     assertThat(only(item).block()).isEqualTo(block);
@@ -208,5 +210,102 @@ class DirectiveReaderTest {
   void workWithoutABodyIsSaid() {
     DirectiveText text = read("1. Xây dựng kế hoạch thực hiện trước ngày 30/9/2023.\n");
     assertThat(text.unread()).singleElement().asString().contains("Không rõ đơn vị");
+  }
+
+  @Test
+  void aClauseThatOnlySaysWhenGoesWithTheWorkBeforeIt() {
+    Item item =
+        only(
+            "Sở Nội vụ chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tham mưu chấm điểm công tác dân"
+                + " vận các xã; hoàn thành trước ngày 20/12/2023.");
+    assertThat(item.block()).isEqualTo(Block.EVALUATION);
+    assertThat(item.deadline()).isEqualTo("hoàn thành trước ngày 20/12/2023");
+  }
+
+  @Test
+  void twoMilestonesWithTheirOwnDatesAreTwoEntries() {
+    List<Item> items =
+        read("1. Ban Dân vận Tỉnh ủy tham mưu sơ kết 03 năm vào quý II/2026; tham mưu tổng kết"
+                + " 10 năm thực hiện Chỉ thị vào năm 2033.\n")
+            .items();
+    assertThat(items).extracting(Item::block).containsOnly(Block.REVIEW_MILESTONE);
+    assertThat(items).extracting(Item::deadline).containsExactly("quý II/2026", "năm 2033");
+  }
+
+  @Test
+  void aGuideOnCriteriaIsNoEvaluationAfterWhoChairsEither() {
+    Item item =
+        only(
+            "Sở Nội vụ chủ trì, phối hợp với Ban Dân vận Tỉnh ủy hướng dẫn bộ tiêu chí chấm điểm"
+                + " dân vận chính quyền, ban hành trước ngày 30/11/2023.");
+    assertThat(item.block()).isEqualTo(Block.ASSIGNMENT);
+    Item cycle = only("Hướng dẫn cách tổng hợp, báo cáo kết quả hằng quý của các xã.");
+    assertThat(cycle.deadline()).isNull();
+  }
+
+  @Test
+  void subItemsKeepTheHeadingsHelpers() {
+    List<Item> items =
+        read("1. Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy theo dõi việc"
+                + " thực hiện:\na) Tham mưu tổ chức hội nghị sơ kết vào tháng 12/2024.\n")
+            .items();
+    assertThat(items).extracting(Item::number).containsExactly("1.a");
+    assertThat(items.get(0).lead()).containsExactly("bdvTU");
+    assertThat(items.get(0).coordinating()).containsExactly("btcTU");
+  }
+
+  @Test
+  void aHeadingThatDirectsLeavesTheWorkToTheTypeDirected() {
+    List<Item> items =
+        read("1. Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh:\na) Chỉ đạo UBND các huyện niêm"
+                + " yết công khai quy trình tiếp công dân; hằng năm tổ chức hội nghị đối thoại"
+                + " với thanh niên.\n")
+            .items();
+    assertThat(items).extracting(Item::block).containsExactly(Block.STANDING, Block.FANOUT);
+    assertThat(items).extracting(Item::lead).containsOnly(List.of());
+    assertThat(items).extracting(Item::bodyTypes).containsOnly(List.of("huyen"));
+    assertThat(items.get(1).deadline()).isEqualTo("hằng năm");
+  }
+
+  @Test
+  void eachTypeWithItsCountOfModelsIsAQuotaSharingTheRegistrationDate() {
+    List<Item> items =
+        read("1. Thi đua \"Dân vận khéo\": từng sở, ban, ngành tỉnh có tối thiểu 02 mô hình;"
+                + " các huyện, thị xã, thành phố mỗi năm xây dựng ít nhất 05 mô hình, đăng ký với"
+                + " Ban Dân vận Tỉnh ủy trước ngày 15/11/2023.\n")
+            .items();
+    assertThat(items).extracting(Item::block).containsOnly(Block.SKILFUL_QUOTA);
+    assertThat(items).extracting(Item::bodyTypes).containsExactly(List.of("so"), List.of("huyen"));
+    assertThat(items).extracting(Item::deadline).containsOnly("trước ngày 15/11/2023");
+  }
+
+  @Test
+  void watchingAndReportingWhenACaseArisesIsOneDuty() {
+    Item item =
+        only(
+            "Thanh tra tỉnh theo dõi chặt chẽ các đoàn đông người; khi xảy ra vụ việc nổi cộm,"
+                + " báo cáo ngay Thường trực Tỉnh ủy.");
+    assertThat(item.block()).isEqualTo(Block.ADHOC_REPORT);
+    assertThat(item.lead()).containsExactly("thanhTraTinh");
+  }
+
+  @Test
+  void theClosingFormulaOnDifficultiesIsNoItem() {
+    List<Item> items =
+        read("1. Sở Nội vụ xây dựng kế hoạch trước ngày 30/9/2023.\nTrong quá trình triển khai,"
+                + " nếu phát sinh khó khăn, vướng mắc, các đơn vị báo cáo về Sở Nội vụ.\n")
+            .items();
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).block()).isEqualTo(Block.ASSIGNMENT);
+  }
+
+  @Test
+  void aDueDateWinsOverThePeriodAReviewCovers() {
+    Item item =
+        only(
+            "UBND các huyện sơ kết 6 tháng đầu năm công tác dân vận, gửi báo cáo về Sở Nội vụ"
+                + " chậm nhất ngày 20/6/2024.");
+    assertThat(item.block()).isEqualTo(Block.REVIEW_MILESTONE);
+    assertThat(item.deadline()).isEqualTo("chậm nhất ngày 20/6/2024");
   }
 }

@@ -95,14 +95,15 @@ class DraftsTest {
                 List.of()),
             new Item(
                 "2.b",
-                "Các sở quán triệt, triển khai Chỉ thị trong cơ quan, đơn vị.",
+                "Các sở, ban, ngành và UBND các xã quán triệt, triển khai Chỉ thị trong cơ quan,"
+                    + " đơn vị.",
                 Block.FANOUT,
                 List.of(),
                 List.of(),
                 "so",
                 "trong tháng 5/2026",
                 List.of(),
-                List.of("so")),
+                List.of("so", "xa")),
             new Item(
                 "3",
                 "Ủy ban Mặt trận Tổ quốc tỉnh báo cáo kết quả hằng quý.",
@@ -371,7 +372,7 @@ class DraftsTest {
             .sorted(Comparator.comparingDouble(c -> drawn.get(c.getId()).getY()))
             .map(c -> c.getName().split(" ")[0])
             .toList();
-    assertThat(order).containsExactly("2.a", "2.b", "3", "5", "6", "III.1");
+    assertThat(order).containsExactly("2.a", "2.b", "2.b", "3", "5", "6", "III.1");
   }
 
   @Test
@@ -403,7 +404,30 @@ class DraftsTest {
                 .createProcessInstanceQuery()
                 .superProcessInstanceId(directive.getId())
                 .count())
-        .isEqualTo(6);
+        .isEqualTo(7);
+  }
+
+  /**
+   * A block takes one type of bodies: work for two types is one block per type, work for named
+   * bodies and a type one block for the bodies and one for the type; each named by its work, not by
+   * who does it.
+   */
+  @Test
+  void workForSeveralTypesIsOneBlockPerTypeNamedByTheWork() {
+    Drafts.Draft draft = drafts().make(sample(), "chiThi07Draft");
+    BpmnModelInstance model = read(draft.bpmn());
+    CallActivity so = model.getModelElementById("CallActivity_Item_2_b");
+    CallActivity xa = model.getModelElementById("CallActivity_Item_2_b_2");
+    assertThat(ins(so)).containsEntry("bodyType", "so");
+    assertThat(ins(xa)).containsEntry("bodyType", "xa");
+    assertThat(so.getName())
+        .isEqualTo("2.b Quán triệt, triển khai Chỉ thị trong cơ quan, đơn vị")
+        .isEqualTo(xa.getName());
+    CallActivity named = model.getModelElementById("CallActivity_Item_5");
+    assertThat(ins(named)).containsEntry("bodies", "soNoiVu, soTaiChinh");
+    CallActivity assignment = model.getModelElementById("CallActivity_Item_2_a");
+    assertThat(assignment.getName()).isEqualTo("2.a Xây dựng kế hoạch thực hiện Chỉ thị");
+    assertThat(draft.elements()).contains("CallActivity_Item_2_b").doesNotContain(xa.getId());
   }
 
   /**

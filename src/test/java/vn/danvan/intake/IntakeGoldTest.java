@@ -12,7 +12,7 @@ import vn.danvan.bench.IntakeBenchmark.Counts;
 /**
  * The reader against the hand-labelled gold ({@link IntakeBenchmark}): the seed texts meet the
  * goals (items found 90 %, right block 85 %, bodies 90 %, deadlines 90 %) so that a regression
- * fails; the own texts, held out from tuning, are printed and kept above a lower floor.
+ * fails; the own texts are printed and kept above a floor.
  */
 class IntakeGoldTest {
 
@@ -39,11 +39,13 @@ class IntakeGoldTest {
 
   @Test
   void ownTextsStayAboveTheFloor() {
+    // every own-*.txt with its gold counts here (IntakeBenchmark lists the gold folder); floors a
+    // little under the figures of own-1 and own-2 (docs/intake.md), the goals' where higher
     Counts own = figures.get("own");
-    assertThat(own.recall()).as("actionable items found").isGreaterThanOrEqualTo(0.70);
-    assertThat(own.blocks()).as("right block").isGreaterThanOrEqualTo(0.70);
-    assertThat(own.bodiesShare()).as("bodies").isGreaterThanOrEqualTo(0.70);
-    // floor below the goal's: the own texts' deadlines read at 63 % (docs/intake.md)
-    assertThat(own.deadlinesShare()).as("deadlines").isGreaterThanOrEqualTo(0.60);
+    assertThat(own.recall()).as("actionable items found").isGreaterThanOrEqualTo(0.90);
+    assertThat(own.precision()).as("items found that are gold items").isGreaterThanOrEqualTo(0.90);
+    assertThat(own.blocks()).as("right block").isGreaterThanOrEqualTo(0.90);
+    assertThat(own.bodiesShare()).as("bodies").isGreaterThanOrEqualTo(0.90);
+    assertThat(own.deadlinesShare()).as("deadlines").isGreaterThanOrEqualTo(0.90);
   }
 }

@@ -77,4 +77,36 @@ class IntakePageIT extends RunningDemoApp {
     }
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isOne();
   }
+
+  /**
+   * A coordinator uses Cockpit but not the administrators' pages: neither "Soạn thảo từ văn bản"
+   * nor "Diễn tập văn bản" shows in the menu (their APIs answer a coordinator 403); the
+   * administrator sees both.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theAdministratorsPagesShowInTheMenuToAdministratorsOnly() throws Exception {
+    // the entries not hidden by the check (the menu may fold some under "Thêm")
+    String shown =
+        "return ['Soạn thảo từ văn bản', 'Diễn tập văn bản'].filter((label) =>"
+            + " [...document.querySelectorAll('a, li')].some((e) => e.textContent.trim() === label"
+            + " && !e.closest('[style*=\"display: none\"]')))";
+    try (Browser browser = new Browser(port)) {
+      browser.login("cockpit", "bdvTUDieuPhoi", "demo");
+      browser.open("/camunda/app/cockpit/default/#/dashboard");
+      browser.waitForText("Bảng theo dõi");
+      browser.pause(3000); // the answer on the groups
+      browser.screenshot("intake-menu-coordinator");
+      assertThat(browser.text()).contains("Quy trình");
+      assertThat((java.util.List<Object>) browser.script(shown)).isEmpty();
+    }
+    try (Browser browser = new Browser(port)) {
+      browser.login("cockpit", "demo", "demo");
+      browser.open("/camunda/app/cockpit/default/#/dashboard");
+      browser.waitForText("Soạn thảo từ văn bản");
+      browser.pause(3000);
+      assertThat((java.util.List<Object>) browser.script(shown))
+          .containsExactly("Soạn thảo từ văn bản", "Diễn tập văn bản");
+    }
+  }
 }

@@ -6,6 +6,7 @@
  * year, the incidents and how it ended; "Tải Excel" gives the same as a workbook (/api/dien-tap.xlsx).
  */
 import { esc, loadChartJs, WHITE } from './bang-theo-doi.js';
+import { forAdministrators } from './quan-tri.js';
 
 const API = '/api/dien-tap';
 const PATH = '/dien-tap';
@@ -204,6 +205,9 @@ export default [
     pluginPoint: 'cockpit.navigation',
     priority: 10,
     properties: { pagePath: `#${PATH}`, checkActive: (path) => path.includes(`#${PATH}`) },
-    render: (node) => { node.textContent = 'Diễn tập văn bản'; }
+    render: (node) => {
+      node.textContent = 'Diễn tập văn bản';
+      forAdministrators(node);
+    }
   }
 ];

@@ -6,8 +6,11 @@
  * outside any item) and the draft's drawing (bpmn-js's viewer, served beside this file). "Tải tệp
  * .bpmn" saves the draft; "Triển khai" deploys it through the engine's REST API with the Cockpit
  * session and its CSRF token, so the deployment checks answer as they do for Camunda Modeler: their
- * refusal is shown, or a link to the new definition. Data from /api/soan-thao.
+ * refusal is shown, or a link to the new definition. Data from /api/soan-thao. The menu entry shows
+ * to administrators only (quan-tri.js).
  */
+import { forAdministrators } from './quan-tri.js';
+
 const API = '/api/soan-thao';
 const ENGINE = '/camunda/api/engine/engine/default';
 const PATH = '/soan-thao';
@@ -196,6 +199,7 @@ export default [
     checkActive: (path) => path.indexOf(`#${PATH}`) > -1,
     render: (node) => {
       node.innerHTML = `<a href="#${PATH}">Soạn thảo từ văn bản</a>`;
+      forAdministrators(node);
     }
   },
   {
