@@ -3,8 +3,10 @@
  * pattern ("Field must match pattern ^\d{1,2}/…$."). This script says each of them in Vietnamese
  * as it appears; a field's pattern is never shown, its description is ("Ví dụ: 31/12/2026").
  * An empty table says so in Vietnamese too.
- * It also takes away the error messages of a task once the person moves to another task or page,
- * so that an old refusal does not stay on screen. Loaded by config.js (customScripts).
+ * It also takes away the error messages of a task once the person changes an answer of its form
+ * (the refusal was of the answers sent) or moves to another task or page, so that an old refusal
+ * does not stay on screen: Tasklist shows it at the bottom right, over the lower half of the
+ * form's "Hoàn thành" button. Loaded by config.js (customScripts).
  */
 const MESSAGES = [
   [/^Field is required\.$/, () => 'Cần nhập thông tin này.'],
@@ -100,8 +102,21 @@ function taskOf(url) {
   return match ? match[1] : null;
 }
 
+function closeErrors() {
+  document.querySelectorAll('.notifications .alert-danger .close').forEach((close) => close.click());
+}
+
 window.addEventListener('hashchange', (event) => {
   if (taskOf(event.oldURL) !== taskOf(event.newURL)) {
-    document.querySelectorAll('.notifications .alert-danger .close').forEach((close) => close.click());
+    closeErrors();
   }
 });
+
+// a person's own change of an answer (typing, ticking, choosing), not the form's drawing
+for (const type of ['input', 'change']) {
+  document.addEventListener(type, (event) => {
+    if (event.isTrusted && event.target instanceof Element && event.target.closest('.fjs-form')) {
+      closeErrors();
+    }
+  }, true);
+}
