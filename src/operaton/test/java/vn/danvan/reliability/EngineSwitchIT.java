@@ -58,6 +58,7 @@ class EngineSwitchIT {
     String reminder;
     byte[] file = TestFiles.pdf(300_000); // two stored parts
     List<String> unanswered = new ArrayList<>();
+    String back;
     try (AppNode camunda = node("switch-camunda", camundaJar, url)) {
       camunda.start().awaitReady(Duration.ofMinutes(3));
       summary.put("camundaReadySeconds", seconds(t0));
@@ -198,6 +199,37 @@ class EngineSwitchIT {
       assertThat(http.download("/api/tep-dinh-kem/" + attachment, COORDINATOR).body())
           .isEqualTo(file);
       summary.put("operatonWorkFinishedSeconds", seconds(switched));
+      // work the Operaton build gives out, left for the way back
+      back =
+          RestLoad.startAssignments(
+                  operaton.port(),
+                  List.of(LEAD),
+                  1,
+                  1,
+                  LocalDate.now(Deadlines.ZONE).plusMonths(1).toString(),
+                  Map.of("leaderReview", false, "confirmation", false))
+              .get(0);
+      task(http, back, "Task_Perform", staff(LEAD));
+    }
+
+    // going back: the Camunda build takes the database over again
+    Instant returned = Instant.now();
+    try (AppNode camunda = node("switch-back-camunda", camundaJar, url)) {
+      camunda.start().awaitReady(Duration.ofMinutes(3));
+      summary.put("camundaAgainReadySeconds", seconds(returned));
+      Http http = camunda.http();
+      assertThat(
+              db.count(
+                  "select count(*) from databasechangelog where filename like"
+                      + " '%/operaton-changelog.xml'"))
+          .isZero();
+      assertThat(http.get("/api/to-chuc/chuyen-giao", AppNode.ADMIN).status()).isEqualTo(200);
+      assertThat(http.download("/api/tep-dinh-kem/" + attachment, COORDINATOR).body())
+          .isEqualTo(file);
+      complete(http, task(http, back, "Task_Perform", staff(LEAD)), staff(LEAD), RestLoad.REPORT);
+      assertThat(awaitState(http, back, Duration.ofSeconds(30)))
+          .as("the Operaton build's work ends on the Camunda build")
+          .isEqualTo("COMPLETED");
     }
     summary.put("totalSeconds", seconds(t0));
     new ReliabilityReport("engine-switch").write(summary);
