@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Liquibase's lock only works once its tables exist. The whole migration therefore runs under a
  * {@link ClusterLock}, taken before Liquibase starts and released after it finished; the other node
  * waits, then finds the schema up to date. (If the migration fails the node stops, and its
- * connection, with the lock, closes.)
+ * connection, with the lock, closes.) Under the same lock, before Liquibase reads its table, the
+ * engine's changesets a database got from the other engine build become this build's ({@link
+ * EngineChangelog}).
  */
 @Component
 class MigrationLock implements BeanPostProcessor {
@@ -31,6 +33,12 @@ class MigrationLock implements BeanPostProcessor {
             ClusterLock.acquire(liquibase.getDataSource(), ClusterLock.Purpose.SCHEMA_MIGRATION));
       } catch (SQLException e) {
         throw new BeanInitializationException("Không lấy được khóa nâng cấp cơ sở dữ liệu", e);
+      }
+      try {
+        EngineChangelog.carryOver(liquibase.getDataSource());
+      } catch (SQLException e) {
+        throw new BeanInitializationException(
+            "Không ghi nhận được lịch sử nâng cấp của engine trước (databasechangelog)", e);
       }
     }
     return bean;

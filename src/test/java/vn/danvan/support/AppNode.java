@@ -58,6 +58,22 @@ public final class AppNode implements AutoCloseable {
       String registry,
       String... args)
       throws IOException {
+    return on(name, jarIn(Path.of("target")), databaseUrl, logDir, jvmArgs, registry, args);
+  }
+
+  /**
+   * A node as above, of the packaged jar {@code jar} (the Camunda or the Operaton build's: the
+   * settings given here are the same for both).
+   */
+  public static AppNode on(
+      String name,
+      Path jar,
+      String databaseUrl,
+      Path logDir,
+      List<String> jvmArgs,
+      String registry,
+      String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -73,13 +89,15 @@ public final class AppNode implements AutoCloseable {
     command.addAll(
         List.of(
             "-jar",
-            jar().toString(),
+            jar.toString(),
             "--spring.profiles.active=postgres",
             "--server.port=" + freePort(),
             "--spring.datasource.url=" + databaseUrl,
             "--spring.datasource.username=" + PostgresApp.USER,
             "--spring.datasource.password=" + PostgresApp.PASSWORD,
-            "--camunda.bpm.admin-user.password=" + PASSWORD,
+            // the administrator's password by the name application.yaml reads it from, which
+            // both engine builds share
+            "--DANVAN_ADMIN_PASSWORD=" + PASSWORD,
             "--danvan.org.registry=" + registry,
             "--danvan.org.initial-password=" + PASSWORD,
             "--logging.level.root=WARN"));
@@ -154,15 +172,20 @@ public final class AppNode implements AutoCloseable {
     }
   }
 
-  private static Path jar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+  /** The packaged application in {@code folder} ({@code target/}, {@code target/operaton/}). */
+  public static Path jarIn(Path folder) throws IOException {
+    String missing =
+        "no "
+            + folder.toString().replace(File.separatorChar, '/')
+            + "/danvan-workflow-*.jar: run mvn package first";
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalStateException(missing);
+    }
+    try (Stream<Path> files = Files.list(folder)) {
       return files
           .filter(p -> p.getFileName().toString().matches("danvan-workflow-.*\\.jar"))
           .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "no target/danvan-workflow-*.jar: run mvn package first"));
+          .orElseThrow(() -> new IllegalStateException(missing));
     }
   }
 
