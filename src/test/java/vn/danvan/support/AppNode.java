@@ -58,7 +58,7 @@ public final class AppNode implements AutoCloseable {
       String registry,
       String... args)
       throws IOException {
-    return on(name, jarIn(Path.of("target")), databaseUrl, logDir, jvmArgs, registry, args);
+    return on(name, jarIn(BUILD), databaseUrl, logDir, jvmArgs, registry, args);
   }
 
   /**
@@ -171,6 +171,12 @@ public final class AppNode implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * The build's output folder, where its jar is: {@code target/} for the Camunda build, {@code
+   * target/operaton/} for the Operaton build (the failsafe configuration passes it).
+   */
+  static final Path BUILD = Path.of(System.getProperty("danvan.build.directory", "target"));
 
   /** The packaged application in {@code folder} ({@code target/}, {@code target/operaton/}). */
   public static Path jarIn(Path folder) throws IOException {
