@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import vn.danvan.support.BenchReport;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
@@ -66,8 +67,12 @@ class RehearsalIT {
   static final String STAFF = "soNoiVuCanBo:demo";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The slowest on-time rehearsal accepted, in seconds (a busy machine: -Drehearsal.max=…). */
-  static final double MAX_SECONDS = Double.parseDouble(System.getProperty("rehearsal.max", "30"));
+  /**
+   * The slowest on-time rehearsal accepted, in seconds. The goal is 30 s on a machine of its own
+   * ({@code scripts/bench-rehearsal.sh} sets {@code -Drehearsal.max=30}); in the test command,
+   * where a shared machine can double it, the bound catches only a rehearsal gone much slower.
+   */
+  static final double MAX_SECONDS = Double.parseDouble(System.getProperty("rehearsal.max", "60"));
 
   static Http http;
   static JsonNode onTime;
@@ -196,6 +201,12 @@ class RehearsalIT {
                 .processInstanceId(timerInstance)
                 .count())
         .isZero();
+    Map<String, Object> figures = BenchReport.start();
+    figures.put("directive", KEY);
+    figures.put("wallSeconds", seconds);
+    figures.put("boundSeconds", MAX_SECONDS);
+    figures.put("tasks", total(onTime, "tasks"));
+    BenchReport.write("rehearsal.json", figures);
     assertThat(seconds).as("wall seconds").isLessThanOrEqualTo(MAX_SECONDS);
   }
 
