@@ -208,7 +208,7 @@ public final class DirectiveReader {
 
   /** A day of the month without its month: "trước ngày 25", "chậm nhất ngày 20". */
   private static final Pattern DAY_OF_CYCLE =
-      Pattern.compile("(?iu)(?:trước|chậm nhất(?: là)?)(?: ngày)? (\\d{1,2})(?![\\d/])");
+      Pattern.compile("(?iu)(?:trước|chậm nhất(?: là)?)(?: ngày)? (\\d{1,2})(?![\\d/]| tháng)");
 
   /** The first half and the whole year: a report every half-year. */
   private static final Pattern HALF_AND_YEAR =
@@ -1093,7 +1093,8 @@ public final class DirectiveReader {
     if (in.isEmpty()) {
       return;
     }
-    if (HELPERS_LAST.matcher(folded).region(start, end).find()) {
+    boolean afterChair = folded.substring(Math.max(0, start - 120), end).contains("chu tri");
+    if (afterChair && HELPERS_LAST.matcher(folded).region(start, end).find()) {
       // "(UBND huyện chủ trì; Ban Quản lý dự án …, Ủy ban MTTQ huyện phối hợp)": who helps, named
       // before "phối hợp" at the clause's end, after who chairs
       int chairs = folded.substring(start, end).lastIndexOf("chu tri");

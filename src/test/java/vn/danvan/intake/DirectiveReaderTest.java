@@ -378,6 +378,10 @@ class DirectiveReaderTest {
                 + " Sở Tài chính, Báo tỉnh phối hợp).");
     assertThat(item.lead()).containsExactly("soNoiVu");
     assertThat(item.coordinating()).containsExactly("soTaiChinh", "baoTinh");
+    // without anyone chairing, who "phối hợp" is the subject
+    Item alone = only("Các sở, ban, ngành tỉnh xây dựng kế hoạch trước ngày 30/9/2023 và phối hợp");
+    assertThat(alone.bodyTypes()).containsExactly("so");
+    assertThat(alone.coordinating()).isEmpty();
   }
 
   @Test
