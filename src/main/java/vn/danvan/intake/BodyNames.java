@@ -37,6 +37,9 @@ final class BodyNames {
     {"uy ban mat tran to quoc viet nam", "uy ban mat tran to quoc"},
     {"uy ban mat tran to quoc viet nam", "mttqvn"},
     {"uy ban mat tran to quoc viet nam", "mttq"},
+    {"uy ban mat tran to quoc viet nam", "ubmttq viet nam"},
+    {"uy ban mat tran to quoc viet nam", "ubmttqvn"},
+    {"uy ban mat tran to quoc viet nam", "ubmttq"},
     {"dai phat thanh va truyen hinh", "dai phat thanh truyen hinh"},
     {"dai phat thanh va truyen hinh", "dai pt th"},
     {"hoi lien hiep phu nu", "hoi phu nu"},
@@ -53,6 +56,11 @@ final class BodyNames {
     {"so tai nguyen va moi truong", "so tn mt"},
     {"so khoa hoc va cong nghe", "so kh cn"},
     {"so nong nghiep va moi truong", "so nn mt"},
+    {"so noi vu", "so nv"},
+    {"dai phat thanh va truyen hinh", "dai ptth"},
+    {"ban tuyen giao va dan van", "btgdv"},
+    {"ban tuyen giao va dan van", "ban tg dv"},
+    {"ban dan van", "bdv"},
     {"ban chap hanh dang bo tinh", "tinh uy"},
   };
 

@@ -34,7 +34,8 @@ final class DeadlineFinder {
               + "|trong (?:thang|quy|nam|6 thang|sau thang|\\d|vong|thoi han|tuan)"
               + "|vao (?:thang|quy|ngay)|cuoi (?:thang|quy)|tu nam|hang (?:thang|quy|nam|6 thang)"
               + "|moi (?:thang|quy|nam)|dinh ky|quy (?:i|ii|iii|iv|[1-4]) |thang \\d|6 thang"
-              + "|sau thang|tuan dau|ngay \\d|(?:trong )?giai doan \\d|(?<=vao )nam \\d{4})");
+              + "|sau thang|tuan dau|ngay \\d|(?:trong )?giai doan \\d|(?<=vao )nam \\d{4}"
+              + "|nam \\d{4}(?= +(?:to chuc +)?(?:so ket|tong ket)))");
 
   /** Folded wording that announces a deadline ("trước ngày …", "thời hạn …", "chậm nhất …"). */
   private static final Pattern LIKE =
@@ -116,14 +117,21 @@ final class DeadlineFinder {
     return best;
   }
 
-  /** A date of another document: "số 24-CT/TU, ngày 27/02/2018 của …", "ký ngày …". */
+  /**
+   * A date of another document: "số 24-CT/TU, ngày 27/02/2018 của …", "ký ngày …"; not a date the
+   * work is due by ("trước ngày …", "chậm nhất ngày …").
+   */
   private static boolean namesDocument(String folded, Found found) {
     String after = folded.substring(found.end(), Math.min(folded.length(), found.end() + 8));
     String before = folded.substring(Math.max(0, found.start() - 40), found.start());
     boolean isDate =
         found.phrase().matches("(?iu).*\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{4}.*")
             || found.phrase().matches("(?iu).*ngày \\d.*");
+    // "gửi trước ngày 10/12 hằng năm về UBND tỉnh": a date the work is due by names no document
+    boolean due =
+        folded.startsWith("truoc", found.start()) || folded.startsWith("cham nhat", found.start());
     return isDate
+        && !due
         && (REFERENCE_AFTER.matcher(after).find() || REFERENCE_BEFORE.matcher(before).find());
   }
 }

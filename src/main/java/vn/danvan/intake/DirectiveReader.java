@@ -116,7 +116,8 @@ public final class DirectiveReader {
 
   /** In an item on "Dân vận khéo": a count of models ("ít nhất 02 mô hình"), their registration. */
   private static final Pattern MODEL_COUNT =
-      Pattern.compile(COUNT_OF_MODELS + "|dang ky (?:cac )?(?:mo hinh|dien hinh)");
+      Pattern.compile(
+          COUNT_OF_MODELS + "|dang ky (?:cac )?(?:mo hinh|dien hinh)|ho so dang ky|dang ky gui ve");
 
   /** "hướng dẫn tiêu chí …" after who chairs: a guide, whose evaluation words are its subject. */
   private static final Pattern GUIDE_AFTER_CHAIR =
@@ -131,7 +132,8 @@ public final class DirectiveReader {
               + "\\b[^;]{0,60}$");
 
   /** Watching a situation ("nắm tình hình …"), the ground of a report when a case arises. */
-  private static final Pattern WATCH = Pattern.compile("nam (?:bat )?tinh hinh|theo doi|nam bat");
+  private static final Pattern WATCH =
+      Pattern.compile("nam (?:bat |chac |vung )?tinh hinh|theo doi|nam bat");
 
   private static final Pattern DUE = Pattern.compile("^(?:hoan thanh )?(?:truoc|cham nhat|han)\\b");
 
@@ -169,7 +171,20 @@ public final class DirectiveReader {
               + "|mo (?:cac )?(?:chuyen trang|chuyen muc|lop)"
               + "|(?:^ *|tham muu +|xay dung +)huong dan|ra soat +(?:ban hanh|hoan thien|xay dung)"
               + "|ke hoach thuc hien)");
-  private static final Pattern COORDINATE = Pattern.compile("phoi hop(?: +chat che)?(?: +voi)?");
+
+  /** Who helps: "phối hợp (chặt chẽ) với X", "cùng với X" after who chairs. */
+  private static final Pattern COORDINATE =
+      Pattern.compile("phoi hop(?: +chat che)?(?: +voi)?|(?<=chu tri {1,4})cung +voi");
+
+  /** A name the registry lacks, in a list of helpers: capitalised words ("Văn phòng Tỉnh ủy"). */
+  private static final Pattern OTHER_NAME =
+      Pattern.compile("\\p{Lu}[\\p{L}\\d]*(?:[ -]+(?:và )?[\\p{L}\\d]+){0,7}");
+
+  /** A clause that ends on "phối hợp": the bodies named just before it help. */
+  private static final Pattern HELPERS_LAST = Pattern.compile("[a-z] +phoi hop *$");
+
+  /** "X lãnh đạo, chỉ đạo Y …": Y does the work. */
+  private static final Pattern LEADS_AND_DIRECTS = Pattern.compile("lanh dao chi dao");
 
   /** Words that may stand before the subject of a clause ("Giao", "Thủ trưởng các…"). */
   private static final Pattern LEAD_IN =
@@ -190,6 +205,14 @@ public final class DirectiveReader {
           "\\s*(?:(?<lead>(?:don vi|co quan) (?:chu tri|thuc hien)|chu tri)"
               + "|(?<with>(?:don vi|co quan) phoi hop|phoi hop)"
               + "|(?<when>thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?)) *  ");
+
+  /** A day of the month without its month: "trước ngày 25", "chậm nhất ngày 20". */
+  private static final Pattern DAY_OF_CYCLE =
+      Pattern.compile("(?iu)(?:trước|chậm nhất(?: là)?)(?: ngày)? (\\d{1,2})(?![\\d/]| tháng)");
+
+  /** The first half and the whole year: a report every half-year. */
+  private static final Pattern HALF_AND_YEAR =
+      Pattern.compile("\\b6 +thang(?: +dau +nam)? +(?:va +(?:ca +)?|ca +)nam\\b(?! +\\d)");
 
   private final OrgRegistry registry;
 
@@ -692,6 +715,7 @@ public final class DirectiveReader {
       Subject own = Subject.none();
       Set<String> coordinating = new LinkedHashSet<>();
       clause(
+          text,
           folded,
           subjectFrom(text, clause, mentions),
           clause.end(),
@@ -742,11 +766,20 @@ public final class DirectiveReader {
                 && block != Block.STANDING
                 && dated(written)
                 && dated(text.substring(last.first.start(), last.end));
+        // "báo cáo … hằng quý, trước ngày 20 …; báo cáo năm gửi trước ngày 10/12 hằng năm": two
+        // reports, each with its own cycle
+        boolean anotherCycle =
+            last != null
+                && block == Block.PERIODIC_REPORT
+                && last.block == Block.PERIODIC_REPORT
+                && cycled(written)
+                && cycled(text.substring(last.first.start(), last.end));
         boolean joins =
             last != null
                 && (block == Block.STANDING
                     || block == last.block && last.end == previousEnd(entries, clause))
                 && !anotherDate
+                && !anotherCycle
                 && !(block == Block.SKILFUL_QUOTA && anotherQuota(own, words, last, folded))
                 && blocks.size() == 1;
         boolean reportsWhatIsWatched =
@@ -784,7 +817,8 @@ public final class DirectiveReader {
             last.subject = own;
             last.ownSubject = true;
           }
-          if (block == last.block) {
+          boolean helpersOnly = own.isEmpty() && HELPERS_LAST.matcher(words).find();
+          if (block == last.block || helpersOnly) {
             last.coordinating.addAll(coordinating); // a standing duty does not join the work's
           }
         } else {
@@ -862,6 +896,12 @@ public final class DirectiveReader {
     int at = clause.start() + colon;
     boolean topic = mentions.stream().noneMatch(m -> m.start() >= clause.start() && m.start() < at);
     return topic ? at + 2 : clause.start();
+  }
+
+  /** Whether a clause names a cycle of its own ("hằng quý", "trước ngày 10/12 hằng năm"). */
+  private static boolean cycled(String written) {
+    return DeadlineFinder.in(written, LocalDate.of(2000, 1, 1)).found().stream()
+        .anyMatch(f -> f.schedule() instanceof Schedule.Every);
   }
 
   /** Whether a clause names a one-off date of its own. */
@@ -1018,7 +1058,15 @@ public final class DirectiveReader {
       String folded = Folded.fold(text);
       List<Mention> mentions = names.in(folded);
       for (Clause c : clauses(text)) {
-        clause(folded, c.start(), c.end(), mentions, subject.lead(), coordinating, subject.types());
+        clause(
+            text,
+            folded,
+            c.start(),
+            c.end(),
+            mentions,
+            subject.lead(),
+            coordinating,
+            subject.types());
         if (!subject.isEmpty()) {
           return;
         }
@@ -1033,6 +1081,7 @@ public final class DirectiveReader {
    * author) are neither.
    */
   private static void clause(
+      String text,
       String folded,
       int start,
       int end,
@@ -1043,6 +1092,20 @@ public final class DirectiveReader {
     List<Mention> in = mentions.stream().filter(m -> m.start() >= start && m.end() <= end).toList();
     if (in.isEmpty()) {
       return;
+    }
+    boolean afterChair = folded.substring(Math.max(0, start - 120), end).contains("chu tri");
+    if (afterChair && HELPERS_LAST.matcher(folded).region(start, end).find()) {
+      // "(UBND huyện chủ trì; Ban Quản lý dự án …, Ủy ban MTTQ huyện phối hợp)": who helps, named
+      // before "phối hợp" at the clause's end, after who chairs
+      int chairs = folded.substring(start, end).lastIndexOf("chu tri");
+      int helpFrom = chairs < 0 ? start : start + chairs + "chu tri".length();
+      in.stream()
+          .filter(m -> m.start() >= helpFrom)
+          .forEach(m -> add(m, coordinating, types, false));
+      in = in.stream().filter(m -> m.start() < helpFrom).toList();
+      if (in.isEmpty()) {
+        return;
+      }
     }
     Matcher coordinate = COORDINATE.matcher(folded).region(start, end);
     int coordinateAt = coordinate.find() ? coordinate.start() : -1;
@@ -1055,7 +1118,8 @@ public final class DirectiveReader {
       if (coordinateAt >= 0 && m.start() >= coordinateEnd) {
         String gap = folded.substring(coordinateEnd, m.start()).trim().replaceAll(" +", " ");
         if (gap.isEmpty()
-            || gap.matches("(?:(?:cac|va|voi|ca|cung|chat che|co quan|lien quan) ?)*")) {
+            || gap.matches("(?:(?:cac|va|voi|ca|cung|chat che|co quan|lien quan) ?)*")
+            || otherNames(text.substring(coordinateEnd, m.start()))) {
           add(m, coordinating, types, false);
           coordinateEnd = m.end();
           previousEnd = m.end();
@@ -1076,7 +1140,17 @@ public final class DirectiveReader {
       boolean chairs = after.startsWith("chu tri");
       boolean given = between.matches(".*\\b(?:giao|de nghi)$");
       boolean directed = first && between.equals("chi dao") && m.body() == null;
-      if (leadIn && !directed || chairs || given) {
+      boolean ledAndDirected =
+          !first
+              && (!lead.isEmpty() || !types.isEmpty())
+              && LEADS_AND_DIRECTS.matcher(between).matches();
+      if (ledAndDirected) {
+        // "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo Sở …": the body directed does the work
+        lead.clear();
+        types.clear();
+        add(m, lead, types, true);
+        subject = false;
+      } else if (leadIn && !directed || chairs || given) {
         add(m, lead, types, true);
       } else if (directed) {
         add(m, new LinkedHashSet<>(), types, true);
@@ -1086,6 +1160,26 @@ public final class DirectiveReader {
       }
       previousEnd = m.end();
     }
+  }
+
+  /**
+   * Whether the words between a helper and the next are only names the registry lacks: "phối hợp
+   * với Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy", "Sở Dân tộc và Tôn giáo, Công an tỉnh và …".
+   */
+  private static boolean otherNames(String written) {
+    String stripped = written.strip();
+    String gap =
+        stripped.replaceFirst("^(?:[,;]|và)\\s*", "").replaceFirst("\\s*(?:,|và|cùng)$", "");
+    boolean listGoesOn = stripped.matches("(?s).*(?:,|\\svà|\\scùng)$");
+    if (gap.isEmpty() || gap.length() > 120 || !listGoesOn) {
+      return false; // a name the registry lacks ends where the list goes on: "…, " or "… và "
+    }
+    for (String name : gap.split("\\s*,\\s*|\\s+và\\s+(?=\\p{Lu})")) {
+      if (!OTHER_NAME.matcher(name).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void add(Mention m, Set<String> ids, List<String> types, boolean leading) {
@@ -1223,7 +1317,24 @@ public final class DirectiveReader {
           }
         }
       }
+      if (!cycle.phrase().matches(".*\\d.*")) {
+        // "hằng tháng, trước ngày 25": the day of the cycle written apart from it
+        Matcher day = DAY_OF_CYCLE.matcher(text);
+        if (day.find()) {
+          String joined =
+              "trước ngày "
+                  + day.group(1)
+                  + " "
+                  + cycle.phrase().toLowerCase(Locale.ROOT).replace("hàng", "hằng");
+          if (DeadlinePhrases.isValid(joined)) {
+            return joined;
+          }
+        }
+      }
       return cycle.phrase();
+    }
+    if (HALF_AND_YEAR.matcher(Folded.fold(text)).find()) {
+      return "6 tháng"; // "báo cáo 6 tháng đầu năm và cả năm": every half-year
     }
     for (DeadlineFinder.Found f : found) {
       if (f.schedule() instanceof Schedule.Once) {

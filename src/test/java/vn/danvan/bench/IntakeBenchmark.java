@@ -51,6 +51,9 @@ public final class IntakeBenchmark {
 
   /** One text's counts. */
   public static final class Counts {
+    /** The texts counted: 1 for a text, the number of its texts for a group. */
+    int texts = 1;
+
     int goldActionable;
     int goldActionableFound;
     int foundActionable;
@@ -66,6 +69,7 @@ public final class IntakeBenchmark {
     final List<String> misses = new ArrayList<>();
 
     void add(Counts other) {
+      texts += other.texts;
       goldActionable += other.goldActionable;
       goldActionableFound += other.goldActionableFound;
       foundActionable += other.foundActionable;
@@ -117,8 +121,12 @@ public final class IntakeBenchmark {
     }
   }
 
-  /** Own texts whose misses were read while the reader's rules were written. */
-  static final java.util.Set<String> TUNED_ON = java.util.Set.of("own-1.txt", "own-2.txt");
+  /**
+   * Own texts whose misses were read while the reader's rules were written: {@code own-3} and
+   * {@code own-4} were held out until their first reading (docs/intake.md keeps its figures).
+   */
+  public static final java.util.Set<String> TUNED_ON =
+      java.util.Set.of("own-1.txt", "own-2.txt", "own-3.txt", "own-4.txt");
 
   /** The groups' totals, by name: seed texts, own texts tuned on, own texts held out. */
   public static final List<String> GROUPS = List.of("seeds", "ownTuned", "ownHeldOut");
@@ -129,7 +137,12 @@ public final class IntakeBenchmark {
     DirectiveReader reader = new DirectiveReader(registry);
     Map<String, Counts> result = new LinkedHashMap<>();
     Map<String, Counts> groups = new LinkedHashMap<>();
-    GROUPS.forEach(g -> groups.put(g, new Counts()));
+    GROUPS.forEach(
+        g -> {
+          Counts group = new Counts();
+          group.texts = 0;
+          groups.put(g, group);
+        });
     List<Path> golds;
     try (Stream<Path> files = Files.list(FOLDER.resolve("gold"))) {
       golds = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
@@ -386,14 +399,17 @@ public final class IntakeBenchmark {
     all.forEach(
         (name, c) ->
             t.append(
-                String.format(
-                    "%-28s %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%%n",
-                    name,
-                    c.recall() * 100,
-                    c.precision() * 100,
-                    c.blocks() * 100,
-                    c.bodiesShare() * 100,
-                    c.deadlinesShare() * 100)));
+                c.texts == 0
+                    ? String.format(
+                        "%-28s no text (a new held-out text measures generalisation)%n", name)
+                    : String.format(
+                        "%-28s %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%%n",
+                        name,
+                        c.recall() * 100,
+                        c.precision() * 100,
+                        c.blocks() * 100,
+                        c.bodiesShare() * 100,
+                        c.deadlinesShare() * 100)));
     return t.toString();
   }
 
@@ -415,7 +431,7 @@ public final class IntakeBenchmark {
     report.put("commit", commit);
     report.put("command", "./scripts/bench-intake.sh");
     Map<String, Object> texts = new LinkedHashMap<>();
-    all.forEach((name, c) -> texts.put(name, c.json()));
+    all.forEach((name, c) -> texts.put(name, c.texts == 0 ? Map.of("texts", 0) : c.json()));
     report.put("texts", texts);
     BenchReport.write("intake.json", report);
   }

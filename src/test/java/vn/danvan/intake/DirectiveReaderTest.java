@@ -308,4 +308,139 @@ class DirectiveReaderTest {
     assertThat(item.block()).isEqualTo(Block.REVIEW_MILESTONE);
     assertThat(item.deadline()).isEqualTo("chậm nhất ngày 20/6/2024");
   }
+
+  @Test
+  void commonAbbreviationsOfBodies() {
+    Item item =
+        only(
+            "Đề nghị UBMTTQ Việt Nam tỉnh chủ trì, phối hợp với Sở NV, Đài PTTH tỉnh tổ chức tọa"
+                + " đàm trước ngày 30/11/2023.");
+    assertThat(item.lead()).containsExactly("mttqTinh");
+    assertThat(item.coordinating()).containsExactly("soNoiVu", "daiPTTH");
+    assertThat(only("UBMTTQ tỉnh tổ chức hội nghị trước ngày 30/11/2023.").lead())
+        .containsExactly("mttqTinh");
+  }
+
+  @Test
+  void aHeadingNamedByAbbreviationLeadsItsSubItems() {
+    List<Item> items =
+        read("1. Sở NV có trách nhiệm:\na) Hướng dẫn các địa phương lập hồ sơ trước ngày"
+                + " 31/10/2023.\nb) Chủ trì, phối hợp với Thanh tra tỉnh tổ chức kiểm tra trong"
+                + " quý IV/2023.\n")
+            .items();
+    assertThat(items).extracting(Item::lead).containsOnly(List.of("soNoiVu"));
+    assertThat(items.get(1).coordinating()).containsExactly("thanhTraTinh");
+  }
+
+  @Test
+  void withWhoChairsCungVoiNamesTheHelpers() {
+    Item item =
+        only(
+            "Giao Sở Nội vụ chủ trì, cùng với Báo tỉnh biên soạn tài liệu hỏi đáp, phát hành"
+                + " trong tháng 10/2023.");
+    assertThat(item.lead()).containsExactly("soNoiVu");
+    assertThat(item.coordinating()).containsExactly("baoTinh");
+  }
+
+  @Test
+  void helpersTheRegistryLacksDoNotEndTheListOfHelpers() {
+    Item item =
+        only(
+            "Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực, Sở Nội vụ và Cục Thuế"
+                + " tỉnh, Hội Nông dân tỉnh rà soát kinh phí, xong trước 31/10/2023.");
+    assertThat(item.lead()).containsExactly("soTaiChinh");
+    assertThat(item.coordinating()).containsExactly("soNoiVu", "hoiNongDanTinh");
+  }
+
+  @Test
+  void theBodyLedAndDirectedDoesTheWork() {
+    Item item =
+        only(
+            "Ban Thường vụ Tỉnh ủy lãnh đạo, chỉ đạo Thanh tra tỉnh kiểm tra việc giải quyết đơn"
+                + " thư tồn đọng, xong trước 31/12/2023.");
+    assertThat(item.lead()).containsExactly("thanhTraTinh");
+  }
+
+  @Test
+  void bodiesAskedToWorkTogetherLeadWhenNoneChairs() {
+    Item item =
+        only(
+            "Đề nghị Hội Nông dân tỉnh, UBMTTQ tỉnh phối hợp giám sát việc chi trả hỗ trợ, báo"
+                + " cáo kết quả trước ngày 15/12/2023.");
+    assertThat(item.lead()).containsExactly("hoiNongDanTinh", "mttqTinh");
+  }
+
+  @Test
+  void helpersNamedInBracketsAfterWhoChairs() {
+    Item item =
+        only(
+            "Tổ chức hội nghị đối thoại với hộ kinh doanh trong quý IV/2023 (Sở Nội vụ chủ trì;"
+                + " Sở Tài chính, Báo tỉnh phối hợp).");
+    assertThat(item.lead()).containsExactly("soNoiVu");
+    assertThat(item.coordinating()).containsExactly("soTaiChinh", "baoTinh");
+    // without anyone chairing, who "phối hợp" is the subject
+    Item alone = only("Các sở, ban, ngành tỉnh xây dựng kế hoạch trước ngày 30/9/2023 và phối hợp");
+    assertThat(alone.bodyTypes()).containsExactly("so");
+    assertThat(alone.coordinating()).isEmpty();
+  }
+
+  @Test
+  void keepingAFirmGraspAndReportingWhenACaseArisesIsOneDuty() {
+    Item item =
+        only(
+            "Thanh tra tỉnh chủ trì, cùng với Sở Nội vụ nắm chắc tình hình an ninh nông thôn; khi"
+                + " có vụ việc phức tạp, báo cáo ngay UBND tỉnh.");
+    assertThat(item.block()).isEqualTo(Block.ADHOC_REPORT);
+    assertThat(item.lead()).containsExactly("thanhTraTinh");
+    assertThat(item.coordinating()).containsExactly("soNoiVu");
+  }
+
+  @Test
+  void aYearBeforeAReviewIsItsDue() {
+    List<Item> items =
+        read("1. Sở Nội vụ tham mưu UBND tỉnh năm 2025 sơ kết 02 năm thực hiện Chỉ thị; năm 2028"
+                + " tổng kết, đề xuất nhiệm vụ mới.\n")
+            .items();
+    assertThat(items).extracting(Item::block).containsOnly(Block.REVIEW_MILESTONE);
+    assertThat(items).extracting(Item::deadline).containsExactly("năm 2025", "năm 2028");
+  }
+
+  @Test
+  void aDayOfTheMonthWrittenAfterTheCycle() {
+    Item item = only("UBND các huyện báo cáo tiến độ giải ngân hằng tháng, chậm nhất ngày 22.");
+    assertThat(item.block()).isEqualTo(Block.PERIODIC_REPORT);
+    assertThat(item.deadline()).isEqualTo("trước ngày 22 hằng tháng");
+  }
+
+  @Test
+  void theFirstHalfAndTheWholeYearIsAHalfYearlyReport() {
+    Item item =
+        only(
+            "Sở Nội vụ tổng hợp, báo cáo Thường trực Tỉnh ủy kết quả thực hiện 6 tháng đầu năm và"
+                + " cả năm.");
+    assertThat(item.block()).isEqualTo(Block.PERIODIC_REPORT);
+    assertThat(item.deadline()).isEqualTo("6 tháng");
+  }
+
+  @Test
+  void twoReportsEachWithItsOwnCycle() {
+    List<Item> items =
+        read("1. Các sở, ban, ngành báo cáo tiến độ hằng quý, trước ngày 18 tháng cuối quý; báo"
+                + " cáo tổng hợp cả năm gửi trước ngày 05/12 hằng năm về Sở Nội vụ.\n")
+            .items();
+    assertThat(items).extracting(Item::block).containsOnly(Block.PERIODIC_REPORT);
+    assertThat(items).hasSize(2);
+    assertThat(items.get(1).deadline()).isEqualTo("trước ngày 05/12 hằng năm");
+  }
+
+  @Test
+  void aRegistrationDateAfterParallelQuotasIsTheirs() {
+    List<Item> items =
+        read("1. Phong trào thi đua \"Dân vận khéo\": mỗi xã, thị trấn xây dựng ít nhất 01 mô"
+                + " hình; Sở Nội vụ, Sở Tài chính mỗi đơn vị ít nhất 02 mô hình. Hồ sơ đăng ký gửi"
+                + " về Ban Dân vận Tỉnh ủy trước ngày 30/9/2023.\n")
+            .items();
+    assertThat(items).extracting(Item::block).containsOnly(Block.SKILFUL_QUOTA);
+    assertThat(items).extracting(Item::deadline).containsOnly("trước ngày 30/9/2023");
+  }
 }
