@@ -71,7 +71,7 @@ public final class LifetimeBenchmark {
     if (warmUpBodies > 0) {
       report.put("warmUp", warmUp(warmUpBodies, seed, dir, failures));
     }
-    Path registry = NationalRegistry.provinceAtAnyDate(dir, bodies);
+    Path registry = NationalRegistry.province(dir, bodies);
     String url = PostgresApp.freshDatabase("danvan_bench_lifetime");
     try (PlannerStatistics statistics = PlannerStatistics.keep(url);
         ConfigurableApplicationContext app = start(url, registry)) {
@@ -180,7 +180,7 @@ public final class LifetimeBenchmark {
    */
   static Map<String, Object> warmUp(int bodies, long seed, Path dir, List<String> failures)
       throws Exception {
-    Path registry = NationalRegistry.provinceAtAnyDate(dir, bodies);
+    Path registry = NationalRegistry.province(dir, bodies);
     String url = PostgresApp.freshDatabase("danvan_bench_lifetime_warmup");
     try (PlannerStatistics statistics = PlannerStatistics.keep(url);
         ConfigurableApplicationContext app = start(url, registry)) {

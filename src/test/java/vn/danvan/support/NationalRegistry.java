@@ -104,21 +104,6 @@ public final class NationalRegistry {
     return file;
   }
 
-  /**
-   * The province of {@link #province} with every body in force at any date: without the bodies'
-   * validity dates and successors, for a replay of years before the province's changes (a 2016
-   * directive meets the bodies of 2016, not their successors of 2025).
-   */
-  public static Path provinceAtAnyDate(Path dir, int bodies) throws IOException {
-    Path file = province(dir, bodies);
-    Files.writeString(
-        file,
-        Files.readString(file, StandardCharsets.UTF_8)
-            .replaceAll("(?m)^\\s+(validFrom|validTo|successor): .*\\R", ""),
-        StandardCharsets.UTF_8);
-    return file;
-  }
-
   /** The login of the commune {@code communeId}'s staff member in a registry with staff. */
   public static String staffOf(String communeId) {
     return communeId + "CanBo";
