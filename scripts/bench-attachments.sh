@@ -7,7 +7,9 @@
 #        (the application's heap limit: BENCH_OPTS=-Dbench.heap=512m)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests -Dbpmnlint.skip=true package
-exec ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+# the engine: DANVAN_ENGINE=camunda (default) or operaton (its figures in target/operaton/bench/)
+. scripts/bench-engine.sh
+bench_build package
+exec "${mvn[@]}" exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.AttachmentBenchmark \
   -Dexec.args="${1:-500} ${2:-1024} ${3:-8}" ${BENCH_OPTS:-}

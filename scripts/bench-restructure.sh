@@ -4,7 +4,8 @@
 # Usage: ./scripts/bench-restructure.sh [pieces=2000] [others=4000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-postgres.sh
-mvn -B -q -DskipTests -Dbpmnlint.skip=true test-compile
-exec mvn -B -q exec:java -Dexec.classpathScope=test \
+# the engine: DANVAN_ENGINE=camunda (default) or operaton (its figures in target/operaton/bench/)
+. scripts/bench-engine.sh
+bench_build test-compile
+exec "${mvn[@]}" exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.RestructureBenchmark -Dexec.args="${1:-2000} ${2:-4000}" ${BENCH_OPTS:-}

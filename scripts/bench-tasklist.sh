@@ -4,6 +4,8 @@
 # Usage: ./scripts/bench-tasklist.sh [tasks=10000] [rounds=50]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests -Dbpmnlint.skip=true test-compile
-exec ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+# the engine: DANVAN_ENGINE=camunda (default) or operaton (its figures in target/operaton/bench/)
+. scripts/bench-engine.sh
+bench_build test-compile
+exec "${mvn[@]}" exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.TasklistBenchmark -Dexec.args="${1:-10000} ${2:-50}" ${BENCH_OPTS:-}

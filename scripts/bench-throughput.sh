@@ -6,6 +6,8 @@
 # approves), confirmation (no leader review: the monitoring body confirms) or end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests -Dbpmnlint.skip=true package
-exec ./mvnw -B -q exec:java -Dexec.classpathScope=test \
+# the engine: DANVAN_ENGINE=camunda (default) or operaton (its figures in target/operaton/bench/)
+. scripts/bench-engine.sh
+bench_build package
+exec "${mvn[@]}" exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=vn.danvan.bench.ThroughputBenchmark -Dexec.args="${1:-100} ${2:-8} ${3:-4} ${4:-leader}" ${BENCH_OPTS:-}

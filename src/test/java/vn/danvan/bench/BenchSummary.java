@@ -15,10 +15,11 @@ import java.util.stream.StreamSupport;
 import vn.danvan.support.BenchReport;
 
 /**
- * The README's table for one session (scripts/bench-all.sh): reads the JSON that W1–W5 wrote under
- * target/bench/, puts each product figure beside the plain engine's of the same run and beside its
- * goal, says whether the goal is met and whether the plain engine itself would meet it; prints the
- * table and writes target/bench/summary.md. A benchmark whose JSON is missing is shown as not run.
+ * The benchmarks' table for one engine's session (scripts/bench-all.sh, scripts/bench-table.sh):
+ * reads the JSON that W1–W5 wrote in the build's bench folder ({@link BenchReport#FOLDER}), puts
+ * each product figure beside the plain engine's of the same run and beside its goal, says whether
+ * the goal is met and whether the plain engine itself would meet it; prints the table under the
+ * engine's name and writes summary.md there. A benchmark whose JSON is missing is shown as not run.
  */
 public final class BenchSummary {
 
@@ -30,8 +31,8 @@ public final class BenchSummary {
   public static void main(String[] args) throws IOException {
     String postgres = args.length > 0 ? args[0] : "?";
     String commit = args.length > 1 ? args[1] : "?";
-    String text = summary(BenchReport.FOLDER, machine(postgres), commit);
-    Path out = BenchReport.FOLDER.resolve("summary.md");
+    String text = summary(BenchReport.FOLDER, BenchReport.engine(), machine(postgres), commit);
+    Path out = Files.createDirectories(BenchReport.FOLDER).resolve("summary.md");
     Files.writeString(out, text);
     System.out.print(text);
     System.out.println("written " + out);
@@ -50,10 +51,15 @@ public final class BenchSummary {
         postgres);
   }
 
-  /** The heading and the table of the figures found in {@code folder}. */
-  static String summary(Path folder, String machine, String commit) throws IOException {
+  /**
+   * The heading (the engine, the day, the machine, the commit, the machine's load at the
+   * benchmarks' starts and ends) and the table of the figures found in {@code folder}.
+   */
+  static String summary(Path folder, String engine, String machine, String commit)
+      throws IOException {
     List<String> rows = new ArrayList<>();
     String date = null;
+    DoubleSummaryStatistics load = new DoubleSummaryStatistics();
     for (Row row : List.of(w1(), w2(), w3(), w4(), w5())) {
       Path file = folder.resolve(row.file);
       if (!Files.exists(file)) {
@@ -63,16 +69,30 @@ public final class BenchSummary {
       JsonNode report = JSON.readTree(file.toFile());
       String when = report.path("date").asText("");
       date = date == null || when.compareTo(date) > 0 ? when : date;
+      for (String field : List.of("loadAverage", "loadAverageAtEnd")) {
+        if (report.path(field).isNumber()) {
+          load.accept(report.path(field).asDouble());
+        }
+      }
       rows.add("| " + row.label + " | " + row.cells.apply(report) + " |");
     }
     StringBuilder text = new StringBuilder();
     String day = date == null ? "?" : date.substring(0, Math.min(10, date.length()));
-    text.append("Measured ")
+    text.append("### ")
+        .append(engine)
+        .append("\n\nMeasured ")
         .append(day)
         .append(" on ")
         .append(machine)
         .append(", commit ")
         .append(commit)
+        .append(
+            load.getCount() == 0
+                ? ""
+                : fmt(
+                    "; the machine's load average (1 minute) %.1f–%.1f at the benchmarks'"
+                        + " starts and ends",
+                    load.getMin(), load.getMax()))
         .append("\n\n");
     text.append("| | Product | Plain engine, same run | Goal | Met? |\n|---|---|---|---|---|\n");
     rows.forEach(r -> text.append(r).append('\n'));

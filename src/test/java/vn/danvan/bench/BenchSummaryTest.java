@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.support.BenchReport;
 
 class BenchSummaryTest {
 
@@ -83,6 +84,10 @@ class BenchSummaryTest {
         Map.of(
             "date",
             "2026-12-01T12:34:19Z",
+            "loadAverage",
+            3.2,
+            "loadAverageAtEnd",
+            7.5,
             "tasklist",
             Map.of(
                 "tasklistFilterList",
@@ -115,11 +120,15 @@ class BenchSummaryTest {
             "aliveAtEnd",
             true));
 
-    String text = BenchSummary.summary(folder, "2 cores, 23.4 GiB, PostgreSQL 15.19", "abc1234");
+    String text =
+        BenchSummary.summary(
+            folder, "Operaton 1.0.3", "2 cores, 23.4 GiB, PostgreSQL 15.19", "abc1234");
 
     assertThat(text)
         .startsWith(
-            "Measured 2026-12-01 on 2 cores, 23.4 GiB, PostgreSQL 15.19, " + "commit abc1234");
+            "### Operaton 1.0.3\n\nMeasured 2026-12-01 on 2 cores, 23.4 GiB, PostgreSQL 15.19,"
+                + " commit abc1234; the machine's load average (1 minute) 3.2–7.5 at the"
+                + " benchmarks' starts and ends\n\n");
     assertThat(row(text, "**W1**"))
         .contains(
             "201/s (rounds 177.5, 225.2), route end",
@@ -151,6 +160,12 @@ class BenchSummaryTest {
         .endsWith("| yes |");
   }
 
+  /** The table's heading names the engine of the build it runs in. */
+  @Test
+  void theEngineIsNamedWithItsVersion() {
+    assertThat(BenchReport.engine()).matches("(Camunda 7|Operaton 1)\\.\\d+\\.\\d+");
+  }
+
   /** An attachment run with an error, or a file short of its bytes, misses its goal. */
   @Test
   void anAttachmentErrorOrAMissingByteMissesTheGoal() throws Exception {
@@ -163,20 +178,20 @@ class BenchSummaryTest {
     report.put("stored", Map.of("product", Map.of("files", 28, "bytesStored", 28_000)));
     report.put("aliveAtEnd", true);
     write("attachments.json", report);
-    assertThat(row(BenchSummary.summary(folder, "2 cores", "abc1234"), "**W5**"))
+    assertThat(row(BenchSummary.summary(folder, "Camunda 7.24.0", "2 cores", "abc1234"), "**W5**"))
         .contains(", every file stored whole")
         .endsWith("| **no** |");
 
     report.put("phases", List.of(upload(0, 500, 300), upload(0, 400, 300)));
     report.put("stored", Map.of("product", Map.of("files", 28, "bytesStored", 27_999)));
     write("attachments.json", report);
-    assertThat(row(BenchSummary.summary(folder, "2 cores", "abc1234"), "**W5**"))
+    assertThat(row(BenchSummary.summary(folder, "Camunda 7.24.0", "2 cores", "abc1234"), "**W5**"))
         .contains("**files or bytes missing**")
         .endsWith("| **no** |");
 
     report.put("stored", Map.of("product", Map.of("files", 28, "bytesStored", 28_000)));
     write("attachments.json", report);
-    assertThat(row(BenchSummary.summary(folder, "2 cores", "abc1234"), "**W5**"))
+    assertThat(row(BenchSummary.summary(folder, "Camunda 7.24.0", "2 cores", "abc1234"), "**W5**"))
         .endsWith("| yes |");
   }
 
@@ -231,9 +246,10 @@ class BenchSummaryTest {
             "plainEngine",
             Map.of("wallSeconds", 36.9, "statementsPerTask", 33.0)));
 
-    String text = BenchSummary.summary(folder, "2 cores", "abc1234");
+    String text = BenchSummary.summary(folder, "Camunda 7.24.0", "2 cores", "abc1234");
 
-    assertThat(text).startsWith("Measured 2026-11-30 on 2 cores");
+    assertThat(text)
+        .startsWith("### Camunda 7.24.0\n\nMeasured 2026-11-30 on 2 cores, commit abc1234\n\n");
     assertThat(row(text, "**W1**")).contains("| not run |");
     assertThat(row(text, "**W2**")).contains("| not run |");
     assertThat(row(text, "**W4**")).contains("| not run |");

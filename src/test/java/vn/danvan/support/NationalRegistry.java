@@ -73,7 +73,7 @@ public final class NationalRegistry {
 
   /**
    * The demo province's registry (every body the seed directives name, with its people) grown to
-   * {@code bodies} bodies with communes ({@code ubndXa001}…, type {@code chinhQuyen}).
+   * {@code bodies} bodies with communes ({@code ubndXa001}…, type {@code xa}).
    */
   public static Path province(Path dir, int bodies) throws IOException {
     String demo;
@@ -94,8 +94,7 @@ public final class NationalRegistry {
     for (int c = 1; c <= bodies - named; c++) {
       communes.append(
           String.format(
-              "  - id: ubndXa%03d%n    name: Ủy ban nhân dân xã %03d%n" + "    type: chinhQuyen%n",
-              c, c));
+              "  - id: ubndXa%03d%n    name: Ủy ban nhân dân xã %03d%n" + "    type: xa%n", c, c));
     }
     Path file = dir.resolve("province-" + bodies + ".yaml");
     Files.writeString(
