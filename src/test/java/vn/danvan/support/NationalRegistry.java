@@ -1,11 +1,14 @@
 package vn.danvan.support;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.danvan.org.OrgRegistryLoader;
 
 /**
  * A registry at national scale for load tests: 34 provinces and their communes (3,321 in 2025),
@@ -76,6 +79,16 @@ public final class NationalRegistry {
    * {@code bodies} bodies with communes ({@code ubndXa001}…, type {@code xa}).
    */
   public static Path province(Path dir, int bodies) throws IOException {
+    return province(dir, bodies, null, null);
+  }
+
+  /**
+   * The same, counting only the demo bodies in force on every day from {@code from} to {@code to}
+   * (both null: every body): {@code bodies} of them in force throughout, for a replay of those
+   * years on the engine clock.
+   */
+  public static Path province(Path dir, int bodies, LocalDate from, LocalDate to)
+      throws IOException {
     String demo;
     try (var in = NationalRegistry.class.getResourceAsStream("/org/demo-province.yaml")) {
       demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -83,9 +96,8 @@ public final class NationalRegistry {
     int people = demo.indexOf("\npeople:");
     int named =
         (int)
-            demo.substring(demo.indexOf("\nbodies:"), people)
-                .lines()
-                .filter(l -> l.startsWith("  - id: "))
+            OrgRegistryLoader.load("demo-province.yaml", new StringReader(demo)).bodies().stream()
+                .filter(b -> from == null || (b.isValidOn(from) && b.isValidOn(to)))
                 .count();
     if (bodies < named) {
       throw new IllegalArgumentException("the demo province alone has " + named + " bodies");
@@ -96,7 +108,7 @@ public final class NationalRegistry {
           String.format(
               "  - id: ubndXa%03d%n    name: Ủy ban nhân dân xã %03d%n" + "    type: xa%n", c, c));
     }
-    Path file = dir.resolve("province-" + bodies + ".yaml");
+    Path file = dir.resolve("province-" + bodies + (from == null ? "" : "-" + from) + ".yaml");
     Files.writeString(
         file,
         demo.substring(0, people) + communes + demo.substring(people),
