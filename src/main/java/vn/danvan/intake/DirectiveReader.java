@@ -220,13 +220,16 @@ public final class DirectiveReader {
   /** Words that may stand before the subject of a clause ("Giao", "Thủ trưởng các…"). */
   private static final Pattern LEAD_IN =
       Pattern.compile(
-          "^(?:(?:giao|de nghi|yeu cau|thu truong|chu tich|lanh dao|nguoi dung dau|cac|tap the"
+          "^(?:(?:giao|de nghi|yeu cau|thu truong|giam doc|chu tich|lanh dao|nguoi dung dau|cac"
+              + "|tap the"
               + "|dong chi|va|tung|moi|hang|cung|dang doan|ban can su dang|dang uy|bi thu|cap uy"
               + "|to chuc dang|chi dao|ca|hang nam|hang quy|hang thang|dinh ky|6 thang|hang"
               + "|truoc mat|dong thoi|tiep tuc)\\s+)*$");
 
   /** Words that may stand between the bodies of one subject ("A, B và các C"). */
-  private static final Pattern CHAIN = Pattern.compile("^(?:(?:va|cac|cung|ca|voi)\\s+)*$");
+  private static final Pattern CHAIN =
+      Pattern.compile(
+          "^(?:(?:va|cac|cung|ca|voi|chu tich|thu truong|giam doc|nguoi dung dau)\\s+)*$");
 
   private static final String TYPE_PREFIX = "type:";
 

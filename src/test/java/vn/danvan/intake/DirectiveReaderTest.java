@@ -586,4 +586,13 @@ class DirectiveReaderTest {
     // a provincial text: "Mặt trận Tổ quốc" is the province's
     assertThat(text.items().get(1).lead()).containsExactly("soNoiVu", "mttqTinh");
   }
+
+  @Test
+  void theHeadsOfSeveralTypesAreOneSubject() {
+    Item item =
+        only(
+            "Giám đốc các sở, ban, ngành và Chủ tịch UBND các huyện, thị xã, thành phố tổ chức đối"
+                + " thoại với Nhân dân trước ngày 30/11/2023.");
+    assertThat(item.bodyTypes()).containsExactly("so", "huyen");
+  }
 }
