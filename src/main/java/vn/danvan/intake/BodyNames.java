@@ -64,6 +64,13 @@ final class BodyNames {
     {"ban chap hanh dang bo tinh", "tinh uy"},
   };
 
+  /**
+   * A level below the xã ("ở thôn, bản, tổ dân phố", "ở khu dân cư", "ở cơ sở"): the Front and the
+   * đoàn thể there are not the province's.
+   */
+  private static final String GRASSROOTS =
+      " (?:o|tai) (?:cac )?(?:thon|ban|ap|to dan pho|khu dan cu|khu pho|co so)(?![a-z])";
+
   /** Words naming a type of bodies, folded, with the registry's type id. */
   private static final String[][] TYPE_PHRASES = {
     {"cac so ban nganh", "so"},
@@ -108,19 +115,25 @@ final class BodyNames {
     {"cac xa thi tran", "xa,thiTran"},
     {
       "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)?(?: va)? cac doan the"
-          + "(?: chinh tri xa hoi)?(?: tinh)?(?! huyen| xa)",
+          + "(?: chinh tri xa hoi)?(?: tinh)?(?! huyen| xa|"
+          + GRASSROOTS
+          + ")",
       "doanThe",
       "mttq"
     },
     {
       "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)?(?: va)? cac to chuc chinh tri xa hoi"
-          + "(?: tinh)?(?! huyen| xa)",
+          + "(?: tinh)?(?! huyen| xa|"
+          + GRASSROOTS
+          + ")",
       "doanThe",
       "mttq"
     },
     {
       "(?:uy ban )?(?:mat tran to quoc|mttq)(?: viet nam)?(?: va)? cac (?:doan the|to chuc chinh"
-          + " tri xa hoi)(?: chinh tri xa hoi)? (?:huyen|xa)",
+          + " tri xa hoi)(?: chinh tri xa hoi)?(?: (?:huyen|xa)|"
+          + GRASSROOTS
+          + ")",
       ""
     },
     {"cac doan the chinh tri xa hoi(?: tinh)?", "doanThe"},
@@ -134,7 +147,18 @@ final class BodyNames {
     {"cac co quan bao chi", "suNghiep"},
   };
 
+  /** A short name the text defines for what it names before ("… (sau đây gọi tắt là Ban)"). */
+  private record Defined(Pattern written, String body, String bodyType) {}
+
+  /** "(sau đây gọi tắt là X)", "(sau đây gọi chung là X)", "(viết tắt là X)". */
+  private static final Pattern DEFINITION =
+      Pattern.compile(
+          "\\(\\s*(?:sau đây\\s+)?(?:được\\s+)?(?:gọi tắt là|gọi chung là|viết tắt là|gọi là)"
+              + "\\s+([^()]{2,40}?)\\s*\\)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private final List<Alias> aliases = new ArrayList<>();
+  private final List<Defined> defined = new ArrayList<>();
   private final List<TypePhrase> types = new ArrayList<>();
 
   /**
@@ -247,6 +271,58 @@ final class BodyNames {
                 || v.equals("ubnd")
                 || v.equals("tinh uy") && !name.startsWith("ban chap hanh"));
     return variants;
+  }
+
+  /**
+   * Reads the short names the whole text defines for a body or a type named just before: "Ban Tuyên
+   * giáo và Dân vận Tỉnh ủy (sau đây gọi tắt là Ban)", "UBND các xã, phường, đặc khu (sau đây gọi
+   * chung là UBND cấp xã)". A short name is matched as written, case and all, and not where a
+   * capitalised word follows it ("Ban Thường vụ").
+   */
+  void define(String text) {
+    String folded = Folded.fold(text);
+    Matcher definition = DEFINITION.matcher(text);
+    while (definition.find()) {
+      int before = definition.start();
+      Mention named =
+          in(folded).stream()
+              .filter(m -> m.end() <= before && before - m.end() <= 2)
+              .reduce((a, b) -> b)
+              .orElse(null);
+      String shortName = definition.group(1).strip();
+      if (named == null || named.body() == null && named.bodyType() == null) {
+        continue;
+      }
+      defined.add(
+          new Defined(
+              Pattern.compile(
+                  "(?<![\\p{L}\\d])" + Pattern.quote(shortName) + "(?![\\p{L}\\d])(?!\\s+\\p{Lu})"),
+              named.body(),
+              named.bodyType()));
+    }
+  }
+
+  /**
+   * The bodies and types the written text names: those of {@link #in(String)} and the text's own
+   * short names, which win a place from a generic name no longer than they are.
+   */
+  List<Mention> in(String folded, String written) {
+    List<Mention> found = new ArrayList<>(in(folded));
+    for (Defined d : defined) {
+      Matcher m = d.written().matcher(written);
+      while (m.find()) {
+        int start = m.start();
+        int end = m.end();
+        List<Mention> overlapped =
+            found.stream().filter(f -> start < f.end() && f.start() < end).toList();
+        if (overlapped.stream().allMatch(f -> f.end() - f.start() <= end - start)) {
+          found.removeAll(overlapped);
+          found.add(new Mention(start, end, d.body(), d.bodyType()));
+        }
+      }
+    }
+    found.sort(Comparator.comparingInt(Mention::start));
+    return found;
   }
 
   /**

@@ -43,6 +43,12 @@ final class DeadlineFinder {
           "(?:truoc ngay|cham nhat|han chot|thoi han|thoi gian hoan thanh|hoan thanh truoc"
               + "|xong truoc|truoc thang|truoc quy)\\s+[^.;\\n]{0,40}");
 
+  /** A date after a label and its colon: "thời hạn hoàn thành: 31/10/2026". */
+  private static final Pattern LABELLED =
+      Pattern.compile("\\b(?:thoi han|thoi gian)(?: hoan thanh| thuc hien)? *  +(?=\\d)");
+
+  private static final Pattern DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
+
   private static final Pattern REFERENCE_AFTER = Pattern.compile("^\\s*,?\\s*(?:cua|ve|tai) ");
   private static final Pattern REFERENCE_BEFORE =
       Pattern.compile("(?:so\\s*\\d+[^.;]{0,25}|ban hanh|ky)\\s*$");
@@ -64,6 +70,20 @@ final class DeadlineFinder {
       Found longest = longestAt(text, folded, s, day);
       if (longest != null && !namesDocument(folded, longest)) {
         candidates.add(longest);
+      }
+    }
+    Matcher labelled = LABELLED.matcher(folded);
+    while (labelled.find()) {
+      Matcher date = DATE.matcher(text).region(labelled.end(), text.length());
+      if (date.lookingAt()) {
+        // read as "hạn 31/10/2026", the label's own words
+        String phrase = "hạn " + date.group();
+        try {
+          candidates.add(
+              new Found(labelled.start(), date.end(), phrase, DeadlinePhrases.parse(phrase, day)));
+        } catch (InvalidInputException notRead) {
+          // left to the unread wordings
+        }
       }
     }
     candidates.sort(

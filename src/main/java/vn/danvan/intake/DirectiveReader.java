@@ -117,7 +117,9 @@ public final class DirectiveReader {
   /** In an item on "Dân vận khéo": a count of models ("ít nhất 02 mô hình"), their registration. */
   private static final Pattern MODEL_COUNT =
       Pattern.compile(
-          COUNT_OF_MODELS + "|dang ky (?:cac )?(?:mo hinh|dien hinh)|ho so dang ky|dang ky gui ve");
+          COUNT_OF_MODELS
+              + "|dang ky (?:cac )?(?:mo hinh|dien hinh)|ho so dang ky|dang ky gui ve"
+              + "|dang ky (?:voi|ve|tai) ");
 
   /** "hướng dẫn tiêu chí …" after who chairs: a guide, whose evaluation words are its subject. */
   private static final Pattern GUIDE_AFTER_CHAIR =
@@ -151,7 +153,36 @@ public final class DirectiveReader {
       Pattern.compile("(?:Chỉ thị|Nghị quyết|Kế hoạch|Kết luận)(?! số)(?!\\s+\\d)");
 
   private static final Pattern CYCLE =
-      Pattern.compile("\\b(?:dinh ky|hang (?:thang|quy|nam)|moi (?:quy|nam)|6 thang)\\b");
+      Pattern.compile(
+          "\\b(?:dinh ky|hang (?:thang|quy|nam)|moi (?:quy|nam)"
+              // "6 tháng đầu năm 2026" is one half-year, not a cycle
+              + "|6 thang(?! +(?:dau|cuoi) +nam +\\d)"
+              + "|(?<=bao cao )(?:nam|quy)(?! +\\d))\\b");
+
+  /** Subjects outside the registry: "các cấp ủy, tổ chức đảng", "cấp ủy các cấp". */
+  private static final Pattern UNNAMED_SUBJECT =
+      Pattern.compile("^(?:cac )?cap uy(?: +dang)?(?: +cac cap)?(?: +(?:va +)?to chuc dang)\\b");
+
+  /** "báo cáo năm", "báo cáo quý": a report named by its period, a cycle of its own. */
+  private static final Pattern REPORT_PERIOD =
+      Pattern.compile("\\bbao cao +(?<period>nam|quy)\\b(?! +\\d)");
+
+  /** The result of the work before, reported by a date: "kết quả báo cáo … trong quý II/2026". */
+  private static final Pattern RESULT_ONLY =
+      Pattern.compile("^(?:va |de )?ket qua(?: thuc hien)? +(?:bao cao|gui)\\b");
+
+  /** "Quy chế phối hợp giữa A với B": the parties of a joint rule, A leads and B helps. */
+  private static final Pattern PARTIES =
+      Pattern.compile("(?:quy che|chuong trinh|ke hoach|co che) +phoi hop +giua +");
+
+  /**
+   * A second work of the kind before it in one clause: "sơ kết … vào tháng 7/2026 và tổng kết …",
+   * "báo cáo … theo quý (…) và báo cáo năm (…)".
+   */
+  private static final Pattern SECOND_WORK =
+      Pattern.compile(
+          " +va +(?=(?<review>(?:to chuc +)?tong ket\\b)|(?<report>bao cao +(?:nam|quy|6"
+              + " thang)\\b))");
 
   /** One-off dates ("trước 30/9/2016", "trong tháng 8/2016", "quý III/2020", "từ năm 2017"). */
   private static final Pattern ONCE =
@@ -189,13 +220,16 @@ public final class DirectiveReader {
   /** Words that may stand before the subject of a clause ("Giao", "Thủ trưởng các…"). */
   private static final Pattern LEAD_IN =
       Pattern.compile(
-          "^(?:(?:giao|de nghi|yeu cau|thu truong|chu tich|lanh dao|nguoi dung dau|cac|tap the"
+          "^(?:(?:giao|de nghi|yeu cau|thu truong|giam doc|chu tich|lanh dao|nguoi dung dau|cac"
+              + "|tap the"
               + "|dong chi|va|tung|moi|hang|cung|dang doan|ban can su dang|dang uy|bi thu|cap uy"
               + "|to chuc dang|chi dao|ca|hang nam|hang quy|hang thang|dinh ky|6 thang|hang"
               + "|truoc mat|dong thoi|tiep tuc)\\s+)*$");
 
   /** Words that may stand between the bodies of one subject ("A, B và các C"). */
-  private static final Pattern CHAIN = Pattern.compile("^(?:(?:va|cac|cung|ca|voi)\\s+)*$");
+  private static final Pattern CHAIN =
+      Pattern.compile(
+          "^(?:(?:va|cac|cung|ca|voi|chu tich|thu truong|giam doc|nguoi dung dau)\\s+)*$");
 
   private static final String TYPE_PREFIX = "type:";
 
@@ -209,6 +243,14 @@ public final class DirectiveReader {
   /** A day of the month without its month: "trước ngày 25", "chậm nhất ngày 20". */
   private static final Pattern DAY_OF_CYCLE =
       Pattern.compile("(?iu)(?:trước|chậm nhất(?: là)?)(?: ngày)? (\\d{1,2})(?![\\d/]| tháng)");
+
+  /** "trước ngày 10/6": a day and a month without a year. */
+  private static final Pattern DAY_AND_MONTH =
+      Pattern.compile("(?iu)^(?:trước|chậm nhất)(?: là)?(?: ngày)? (\\d{1,2}/\\d{1,2})$");
+
+  /** "trước ngày 05/12/2026": a day written with its year, the year apart. */
+  private static final Pattern FULL_DATE =
+      Pattern.compile("(?iu)^((?:trước|chậm nhất)(?: là)?(?: ngày)? \\d{1,2}/\\d{1,2})/\\d{4}$");
 
   /** The first half and the whole year: a report every half-year. */
   private static final Pattern HALF_AND_YEAR =
@@ -244,7 +286,9 @@ public final class DirectiveReader {
     String kind = kindLine >= 0 ? lines.get(kindLine).strip() : kindFrom(number, text);
     String title = title(lines, kindLine);
     String issuer = issuer(lines, kindLine, text);
-    BodyNames names = new BodyNames(registry, issued, province(text), district(place, issuer));
+    String province = province(text);
+    BodyNames names = new BodyNames(registry, issued, province, district(place, issuer, province));
+    names.define(text);
     List<String> unread = new ArrayList<>();
     List<Item> items = items(paragraphs(lines), names, issued, unread);
     return new DirectiveText(kind, number, issued, issuer, title, items, unread);
@@ -381,14 +425,19 @@ public final class DirectiveReader {
   }
 
   /** The issuing district's own name, folded, when the issuer or the place is a district. */
-  private static String district(String place, String issuer) {
+  private static String district(String place, String issuer, String province) {
     if (issuer != null) {
       Matcher m = Pattern.compile("(?iu)(?:HUYỆN|THỊ XÃ|THÀNH PHỐ) (.+)$").matcher(issuer);
       if (m.find()) {
         return Folded.words(m.group(1));
       }
     }
-    return place == null ? null : Folded.words(place);
+    if (place == null) {
+      return null;
+    }
+    String folded = Folded.words(place);
+    // "Tỉnh Mẫu, ngày …", "Quảng Ngãi, ngày …": the province itself, not a district
+    return folded.startsWith("tinh ") || folded.equals(province) ? null : folded;
   }
 
   /**
@@ -597,7 +646,7 @@ public final class DirectiveReader {
       int from = folded.startsWith("thu truong") ? 0 : asks.end();
       Subject subject = Subject.none();
       int last = from;
-      for (Mention m : names.in(folded)) {
+      for (Mention m : names.in(folded, paragraph)) {
         if (m.start() >= from && m.start() - last <= 40) {
           add(m, subject.lead(), subject.types(), true);
           last = m.end();
@@ -638,6 +687,7 @@ public final class DirectiveReader {
   private record Clause(int start, int end, int from, int to) {}
 
   private static List<Clause> clauses(String text) {
+    String folded = Folded.fold(text);
     List<Clause> clauses = new ArrayList<>();
     int sentence = 0;
     int start = 0;
@@ -655,7 +705,7 @@ public final class DirectiveReader {
       boolean clauseEnd = sentenceEnd || text.charAt(i) == ';';
       if (clauseEnd) {
         if (text.substring(start, i).strip().length() > 0) {
-          pending.add(new int[] {start, i});
+          pending.addAll(secondWork(folded, start, i));
         }
         start = i + 1;
       }
@@ -671,6 +721,30 @@ public final class DirectiveReader {
   }
 
   /**
+   * A clause {@code [start, end)} split before a second work of the kind of the first: "sơ kết … và
+   * tổng kết …", "báo cáo … theo quý và báo cáo năm …".
+   */
+  private static List<int[]> secondWork(String folded, int start, int end) {
+    Matcher second = SECOND_WORK.matcher(folded).region(start, end);
+    while (second.find()) {
+      String before = folded.substring(start, second.start());
+      boolean same =
+          second.group("review") != null
+              ? before.contains("so ket")
+              : REPORT.matcher(before).find();
+      if (same) {
+        List<int[]> parts = new ArrayList<>();
+        parts.add(new int[] {start, second.start()});
+        parts.addAll(secondWork(folded, second.end(), end));
+        return parts;
+      }
+    }
+    List<int[]> whole = new ArrayList<>();
+    whole.add(new int[] {start, end});
+    return whole;
+  }
+
+  /**
    * An item's entries: its first clause begins one; a later clause that names work of its own (a
    * deliverable, a report, a review, an evaluation, "Dân vận khéo") begins another, unless it goes
    * on with the work of the clause before; the other clauses go with the entry before them.
@@ -679,7 +753,7 @@ public final class DirectiveReader {
       Node node, BodyNames names, LocalDate issued, Subject addressees, List<String> unread) {
     String text = node.text.toString().strip();
     String folded = Folded.fold(text);
-    List<Mention> mentions = names.in(folded);
+    List<Mention> mentions = names.in(folded, text);
     Subject inherited = Subject.none();
     Set<String> inheritedCoordinating = new LinkedHashSet<>();
     if (node.parent != null) {
@@ -699,12 +773,31 @@ public final class DirectiveReader {
     Set<String> openingCoordinating = Set.of();
     Subject directed = null;
     int directedSentence = -1;
-    for (Clause clause : clauses(text)) {
+    Clause held = null;
+    for (Clause next : clauses(text)) {
+      Clause clause = next;
+      if (held != null) {
+        // "Đảng ủy các xã, phường, đặc khu; Ủy ban MTTQ … tỉnh báo cáo …": one subject
+        clause = new Clause(held.start(), next.end(), held.from(), next.to());
+        held = null;
+      }
+      if (namesOnly(folded, clause, mentions)
+          && text.length() > clause.end()
+          && text.charAt(clause.end()) == ';') {
+        held = clause;
+        continue;
+      }
       Matcher attribute = ATTRIBUTE.matcher(folded).region(clause.start(), clause.end());
       if (attribute.lookingAt()
           && !entries.isEmpty()
           && text.substring(clause.start(), attribute.end()).contains(":")) {
-        attribute(entries.get(entries.size() - 1), attribute, clause, mentions, issued);
+        attribute(
+            entries.get(entries.size() - 1),
+            attribute,
+            clause,
+            text.substring(clause.start(), clause.end()),
+            mentions,
+            issued);
         continue;
       }
       if (opening != null && clause.start() > 0 && text.charAt(clause.start() - 1) == '\n') {
@@ -723,13 +816,25 @@ public final class DirectiveReader {
           own.lead(),
           coordinating,
           own.types());
+      // the parties of a joint rule are that work's only, not the subject of the clauses after
+      boolean parties =
+          own.isEmpty() && parties(folded, clause, mentions, names, own, coordinating);
       expand(coordinating, issued);
-      if (!own.isEmpty()) {
+      if (parties) {
+        // keep the bodies of the clauses before
+      } else if (!own.isEmpty()) {
         currentCoordinating = coordinating;
       } else if (coordinating.isEmpty()) {
         coordinating = currentCoordinating; // the clause goes on with the same bodies
       }
       boolean directs = folded.substring(clause.start(), clause.end()).trim().startsWith("chi dao");
+      // "Các cấp ủy, tổ chức đảng …": a subject of its own that the registry does not hold
+      boolean unnamed =
+          own.isEmpty()
+              && UNNAMED_SUBJECT
+                  .matcher(
+                      folded.substring(subjectFrom(text, clause, mentions), clause.end()).trim())
+                  .lookingAt();
       Subject subject;
       if (directs && own.lead().isEmpty() && !own.types().isEmpty()) {
         // "UBND tỉnh …; chỉ đạo các sở … rà soát": the sở under the sentence's subject; a heading
@@ -739,13 +844,16 @@ public final class DirectiveReader {
         subject = new Subject(headingDirects ? new LinkedHashSet<>() : current.lead(), own.types());
         directed = subject;
         directedSentence = clause.from();
+      } else if (unnamed) {
+        subject = Subject.none();
+        current = subject;
       } else if (own.isEmpty() && directed != null && clause.from() == directedSentence) {
         subject = directed; // "chỉ đạo UBND các xã … công khai …; định kỳ … tổ chức đối thoại"
       } else if (own.isEmpty()) {
         subject = current;
       } else {
         subject = own;
-        current = own;
+        current = parties ? current : own;
       }
       if (opening == null) {
         opening = subject;
@@ -755,6 +863,20 @@ public final class DirectiveReader {
       String written = text.substring(clause.start(), clause.end());
       if (!entries.isEmpty() && DEADLINE_ONLY.matcher(words.trim()).matches() && dated(written)) {
         entries.get(entries.size() - 1).end = clause.end(); // "…; hoàn thành trước ngày …"
+        continue;
+      }
+      if (!entries.isEmpty()
+          && RESULT_ONLY.matcher(words.trim()).find()
+          && own.isEmpty()
+          && dated(written)
+          && !cycled(written)) {
+        // "… chỉ đạo rà soát …; kết quả báo cáo … trong 6 tháng đầu năm 2026": the work before
+        // has a result due by that date
+        Entry last = entries.get(entries.size() - 1);
+        last.end = clause.end();
+        if (last.block == Block.STANDING) {
+          last.block = work(last.subject, folded.substring(last.first.start()).trim());
+        }
         continue;
       }
       List<Block> blocks = blocks(words, written, subject, skilfulItem);
@@ -840,8 +962,17 @@ public final class DirectiveReader {
    * hợp: Y" its coordinating bodies, "Thời gian: …" its deadline (read with the entry's text).
    */
   private void attribute(
-      Entry entry, Matcher attribute, Clause clause, List<Mention> mentions, LocalDate issued) {
+      Entry entry,
+      Matcher attribute,
+      Clause clause,
+      String written,
+      List<Mention> mentions,
+      LocalDate issued) {
     entry.end = clause.end();
+    if (attribute.group("when") != null && entry.block == Block.STANDING && dated(written)) {
+      // "…; thời hạn hoàn thành: 31/10/2026": work with a due date is a deliverable
+      entry.block = work(entry.subject, "");
+    }
     Subject named = Subject.none();
     Set<String> ids = new LinkedHashSet<>();
     for (Mention m : mentions) {
@@ -900,8 +1031,9 @@ public final class DirectiveReader {
 
   /** Whether a clause names a cycle of its own ("hằng quý", "trước ngày 10/12 hằng năm"). */
   private static boolean cycled(String written) {
-    return DeadlineFinder.in(written, LocalDate.of(2000, 1, 1)).found().stream()
-        .anyMatch(f -> f.schedule() instanceof Schedule.Every);
+    return REPORT_PERIOD.matcher(Folded.fold(written)).find()
+        || DeadlineFinder.in(written, LocalDate.of(2000, 1, 1)).found().stream()
+            .anyMatch(f -> f.schedule() instanceof Schedule.Every);
   }
 
   /** Whether a clause names a one-off date of its own. */
@@ -1056,7 +1188,7 @@ public final class DirectiveReader {
     for (Node p = parent; p != null && !p.kind.equals("root"); p = p.parent) {
       String text = p.text.toString();
       String folded = Folded.fold(text);
-      List<Mention> mentions = names.in(folded);
+      List<Mention> mentions = names.in(folded, text);
       for (Clause c : clauses(text)) {
         clause(
             text,
@@ -1243,14 +1375,80 @@ public final class DirectiveReader {
     if (!deliverable && !once) {
       return List.of(Block.STANDING);
     }
-    return List.of(
-        // work that names no body is every addressee's
-        subject.isEmpty()
-                || !subject.types().isEmpty()
-                || subject.lead().size() > 1
-                || EVERY_BODY.matcher(start).find()
-            ? Block.FANOUT
-            : Block.ASSIGNMENT);
+    return List.of(work(subject, start));
+  }
+
+  /** A deliverable: one body's (assignment), or many bodies' or a type's (fan-out). */
+  private static Block work(Subject subject, String start) {
+    // work that names no body is every addressee's
+    return subject.isEmpty()
+            || !subject.types().isEmpty()
+            || subject.lead().size() > 1
+            || EVERY_BODY.matcher(start).find()
+        ? Block.FANOUT
+        : Block.ASSIGNMENT;
+  }
+
+  /** Whether a clause only names bodies ("Đảng ủy các xã, phường, đặc khu"), without work. */
+  private static boolean namesOnly(String folded, Clause clause, List<Mention> mentions) {
+    StringBuilder rest = new StringBuilder();
+    int at = clause.start();
+    boolean any = false;
+    for (Mention m : mentions) {
+      if (m.start() >= clause.start() && m.end() <= clause.end()) {
+        rest.append(folded, at, m.start()).append(' ');
+        at = m.end();
+        any = true;
+      }
+    }
+    rest.append(folded, at, clause.end());
+    String words = rest.toString().trim().replaceAll(" +", " ");
+    return any && LEAD_IN.matcher(words.isEmpty() ? "" : words + " ").matches();
+  }
+
+  /**
+   * "Rà soát, hoàn thiện Quy chế phối hợp giữa UBND với Mặt trận Tổ quốc … các cấp": the first
+   * party leads, the other helps; a level written after the other ("các cấp") is both parties'.
+   */
+  private static boolean parties(
+      String folded,
+      Clause clause,
+      List<Mention> mentions,
+      BodyNames names,
+      Subject own,
+      Set<String> coordinating) {
+    Matcher between = PARTIES.matcher(folded).region(clause.start(), clause.end());
+    if (!between.find()) {
+      return false;
+    }
+    int from = between.end();
+    Matcher with =
+        Pattern.compile(" +(?:voi|va) +")
+            .matcher(folded)
+            .region(from, Math.min(clause.end(), from + 60));
+    if (!with.find()) {
+      return false;
+    }
+    int otherAt = with.end();
+    Mention other =
+        mentions.stream()
+            .filter(m -> m.start() >= otherAt && m.start() <= otherAt + 2)
+            .findFirst()
+            .orElse(null);
+    if (other == null) {
+      return false;
+    }
+    String after = folded.substring(other.end(), Math.min(clause.end(), other.end() + 12));
+    String level = after.matches("^ +cac cap\\b.*") ? " cac cap" : "";
+    String first = folded.substring(from, with.start()).trim() + level;
+    for (Mention party : names.in(first)) {
+      add(party, own.lead(), own.types(), true);
+    }
+    if (own.isEmpty()) {
+      return false;
+    }
+    add(other, coordinating, new ArrayList<>(), false);
+    return true;
   }
 
   /** A clause that issues a guide or a rule ("hướng dẫn …", "tham mưu ban hành …"). */
@@ -1317,6 +1515,22 @@ public final class DirectiveReader {
           }
         }
       }
+      List<String> days =
+          found.stream()
+              .filter(f -> f.schedule() instanceof Schedule.Once)
+              .map(f -> DAY_AND_MONTH.matcher(f.phrase()))
+              .filter(Matcher::matches)
+              .map(m -> m.group(1))
+              .toList();
+      if (cycle.schedule() instanceof Schedule.Every every
+          && every.frequency() == Schedule.Frequency.HALF_YEARLY
+          && days.size() == 2) {
+        // "6 tháng (trước ngày 10/6) và năm (trước ngày 10/11)": the two days of each year
+        String joined = "trước ngày " + days.get(0) + " và " + days.get(1) + " hằng năm";
+        if (DeadlinePhrases.isValid(joined)) {
+          return joined;
+        }
+      }
       if (!cycle.phrase().matches(".*\\d.*")) {
         // "hằng tháng, trước ngày 25": the day of the cycle written apart from it
         Matcher day = DAY_OF_CYCLE.matcher(text);
@@ -1335,6 +1549,20 @@ public final class DirectiveReader {
     }
     if (HALF_AND_YEAR.matcher(Folded.fold(text)).find()) {
       return "6 tháng"; // "báo cáo 6 tháng đầu năm và cả năm": every half-year
+    }
+    Matcher period = REPORT_PERIOD.matcher(Folded.fold(text));
+    if (wantsCycle && period.find()) {
+      // "báo cáo năm (trước ngày 05/12/2026)": the day of each year, from that year on
+      String every = period.group("period").equals("nam") ? " hằng năm" : " hằng quý";
+      for (DeadlineFinder.Found f : found) {
+        Matcher full = FULL_DATE.matcher(f.phrase());
+        if (f.schedule() instanceof Schedule.Once && full.matches() && every.endsWith("năm")) {
+          String joined = full.group(1) + every;
+          if (DeadlinePhrases.isValid(joined)) {
+            return joined;
+          }
+        }
+      }
     }
     for (DeadlineFinder.Found f : found) {
       if (f.schedule() instanceof Schedule.Once) {

@@ -443,4 +443,156 @@ class DirectiveReaderTest {
     assertThat(items).extracting(Item::block).containsOnly(Block.SKILFUL_QUOTA);
     assertThat(items).extracting(Item::deadline).containsOnly("trước ngày 30/9/2023");
   }
+
+  @Test
+  void theFrontOfAVillageIsNotTheProvinces() {
+    Item village =
+        only(
+            "UBND các xã phối hợp với Mặt trận Tổ quốc và các đoàn thể ở khu dân cư tổ chức đối"
+                + " thoại với Nhân dân trước ngày 30/9/2023.");
+    assertThat(village.coordinating()).isEmpty();
+    Item province =
+        only(
+            "UBND các xã phối hợp với Mặt trận Tổ quốc và các đoàn thể tỉnh tổ chức đối thoại với"
+                + " Nhân dân trước ngày 30/9/2023.");
+    assertThat(province.coordinating()).containsExactly("mttqTinh");
+  }
+
+  @Test
+  void thePartiesOfAJointRuleLeadAndHelp() {
+    Item two =
+        only(
+            "Ký kết chương trình phối hợp giữa Sở Nội vụ và Liên đoàn Lao động tỉnh về vận động"
+                + " công nhân trong quý IV/2023.");
+    assertThat(two.lead()).containsExactly("soNoiVu");
+    assertThat(two.coordinating()).containsExactly("ldldTinh");
+    Item levels =
+        only(
+            "Sửa đổi quy chế phối hợp giữa Ủy ban nhân dân với các đoàn thể chính trị - xã hội các"
+                + " cấp trước ngày 31/12/2023.");
+    assertThat(levels.lead()).containsExactly("ubndTinh");
+    assertThat(levels.bodyTypes()).containsExactly("huyen", "xa");
+  }
+
+  @Test
+  void aShortNameTheTextDefinesIsTheBodyNamedBeforeIt() {
+    DirectiveText text =
+        new DirectiveReader(DEMO)
+            .read(
+                "TỈNH ỦY TỈNH MẪU\nSố 3-HD/BTGDVTU\nTỉnh Mẫu, ngày 10 tháng 3 năm 2026\n\n"
+                    + "HƯỚNG DẪN\nvề công tác dân vận\n\n"
+                    + "Ban Tuyên giáo và Dân vận Tỉnh ủy (sau đây gọi tắt là Ban) hướng dẫn như"
+                    + " sau; UBND các xã, phường, đặc khu (sau đây gọi chung là UBND cơ sở) thực"
+                    + " hiện các nội dung sau:\n\n"
+                    + "1. Đài Phát thanh và Truyền hình tỉnh phối hợp với Ban sản xuất phóng sự"
+                    + " trước ngày 30/9/2026.\n"
+                    + "2. Ban Tổ chức Tỉnh ủy xây dựng kế hoạch kiểm tra trước ngày 30/9/2026.\n"
+                    + "3. UBND cơ sở xây dựng kế hoạch tiếp dân trước ngày 30/6/2026.\n");
+    List<Item> items = text.items();
+    assertThat(items.get(0).coordinating()).containsExactly("bdvTU");
+    assertThat(items.get(1).lead()).containsExactly("btcTU");
+    assertThat(items.get(2).bodyTypes()).containsExactly("xa", "phuong", "dacKhu");
+  }
+
+  @Test
+  void bodiesNamedAloneBeforeASemicolonAreTheSubjectOfTheWorkAfter() {
+    Item item =
+        only(
+            "Sở Nội vụ, Sở Tài chính; Liên đoàn Lao động tỉnh và Hội Nông dân tỉnh báo cáo kết"
+                + " quả hằng quý.");
+    assertThat(item.block()).isEqualTo(Block.PERIODIC_REPORT);
+    assertThat(item.lead()).containsExactly("soNoiVu", "soTaiChinh", "ldldTinh", "hoiNongDanTinh");
+  }
+
+  @Test
+  void aResultReportedByADateMakesTheWorkBeforeItADeliverable() {
+    Item item =
+        only(
+            "Giao Sở Tài chính chỉ đạo kiểm tra việc công khai ngân sách xã; kết quả gửi Ủy ban"
+                + " nhân dân tỉnh trước ngày 15/11/2023.");
+    assertThat(item.block()).isEqualTo(Block.ASSIGNMENT);
+    assertThat(item.lead()).containsExactly("soTaiChinh");
+    assertThat(item.deadline()).isEqualTo("trước ngày 15/11/2023");
+  }
+
+  @Test
+  void theFirstHalfOfAGivenYearIsNoCycle() {
+    Item item =
+        only(
+            "Sở Nội vụ rà soát quy chế dân chủ ở cơ quan, báo cáo UBND tỉnh trong 6 tháng đầu năm"
+                + " 2024.");
+    assertThat(item.block()).isEqualTo(Block.ASSIGNMENT);
+    assertThat(item.deadline()).isEqualTo("trong 6 tháng đầu năm 2024");
+  }
+
+  @Test
+  void aRegistrationWithABodyAfterAQuotaIsTheQuotas() {
+    Item item =
+        only(
+            "Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn mỗi đơn vị xây dựng ít nhất 01 mô hình \"Dân vận"
+                + " khéo\"; đăng ký tại Sở Nội vụ chậm nhất ngày 30/9/2023.");
+    assertThat(item.block()).isEqualTo(Block.SKILFUL_QUOTA);
+    assertThat(item.deadline()).isEqualTo("chậm nhất ngày 30/9/2023");
+  }
+
+  @Test
+  void aLabelledDateMakesTheWorkADeliverable() {
+    Item item =
+        only("Sở Nội vụ hướng dẫn các xã kiện toàn tổ dân vận; thời gian hoàn thành: 15/12/2023.");
+    assertThat(item.block()).isEqualTo(Block.ASSIGNMENT);
+    assertThat(item.deadline()).isEqualTo("hạn 15/12/2023");
+  }
+
+  @Test
+  void aSecondWorkOfTheSameKindInOneClause() {
+    List<Item> reviews =
+        read("1. Sở Nội vụ tham mưu sơ kết 01 năm vào quý III/2024 và tổ chức tổng kết 03 năm"
+                + " thực hiện Chỉ thị vào quý IV/2026.\n")
+            .items();
+    assertThat(reviews).extracting(Item::block).containsOnly(Block.REVIEW_MILESTONE);
+    assertThat(reviews).hasSize(2);
+    assertThat(reviews.get(1).deadline()).contains("2026");
+    List<Item> reports =
+        read("1. Các sở báo cáo tiến độ hằng quý và báo cáo năm trước ngày 10/12/2023 về Sở Nội"
+                + " vụ.\n")
+            .items();
+    assertThat(reports).extracting(Item::block).containsOnly(Block.PERIODIC_REPORT);
+    assertThat(reports).hasSize(2);
+    assertThat(reports.get(1).deadline()).isEqualTo("trước ngày 10/12 hằng năm");
+  }
+
+  @Test
+  void aHalfYearAndAYearEachWithItsDay() {
+    Item item =
+        only(
+            "Các sở báo cáo kết quả 6 tháng (chậm nhất ngày 15/6) và năm (chậm nhất ngày 15/12)"
+                + " về Sở Nội vụ.");
+    assertThat(item.block()).isEqualTo(Block.PERIODIC_REPORT);
+    assertThat(item.deadline()).isEqualTo("trước ngày 15/6 và 15/12 hằng năm");
+  }
+
+  @Test
+  void theAddresseesDoNotTakeWorkWhoseSubjectTheRegistryLacks() {
+    DirectiveText text =
+        new DirectiveReader(DEMO)
+            .read(
+                "TỈNH ỦY TỈNH MẪU\nSố: 7-CT/TU\nTỉnh Mẫu, ngày 12 tháng 7 năm 2023\n\n"
+                    + "CHỈ THỊ\nvề công tác dân vận\n\n"
+                    + "Ban Thường vụ Tỉnh ủy yêu cầu Sở Nội vụ, Mặt trận Tổ quốc và các đoàn thể"
+                    + " thực hiện tốt các nội dung sau:\n\n"
+                    + "1. Các cấp ủy, tổ chức đảng quán triệt sâu sắc Chỉ thị này.\n"
+                    + "2. Xây dựng kế hoạch thực hiện trước ngày 30/9/2023.\n");
+    assertThat(text.items().get(0).lead()).isEmpty();
+    // a provincial text: "Mặt trận Tổ quốc" is the province's
+    assertThat(text.items().get(1).lead()).containsExactly("soNoiVu", "mttqTinh");
+  }
+
+  @Test
+  void theHeadsOfSeveralTypesAreOneSubject() {
+    Item item =
+        only(
+            "Giám đốc các sở, ban, ngành và Chủ tịch UBND các huyện, thị xã, thành phố tổ chức đối"
+                + " thoại với Nhân dân trước ngày 30/11/2023.");
+    assertThat(item.bodyTypes()).containsExactly("so", "huyen");
+  }
 }

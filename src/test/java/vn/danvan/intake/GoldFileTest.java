@@ -82,7 +82,7 @@ class GoldFileTest {
         texts.stream()
             .map(t -> t.replaceFirst("\\.txt$", ".yaml"))
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(texts).hasSize(9);
+    assertThat(texts).hasSize(11);
     assertThat(golds.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     golds.forEach(
         (file, gold) -> {
