@@ -35,7 +35,6 @@ import vn.danvan.support.BenchReport;
 import vn.danvan.support.Browser;
 import vn.danvan.support.Http;
 import vn.danvan.support.OwnDemoApp;
-import vn.danvan.support.RunsAlone;
 
 /**
  * Rehearsing the Bắc Giang resolution (issued 20/07/2016) over REST as the demo administrator, with
@@ -46,7 +45,6 @@ import vn.danvan.support.RunsAlone;
  * its timer does not fire.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@RunsAlone
 class RehearsalIT {
 
   static {

@@ -16,7 +16,6 @@ import vn.danvan.support.NodeDatabase;
 import vn.danvan.support.PostgresApp;
 import vn.danvan.support.ReliabilityReport;
 import vn.danvan.support.RestLoad;
-import vn.danvan.support.RunsAlone;
 
 /**
  * Two nodes of the packaged application on one PostgreSQL database, different ports, started at the
@@ -24,7 +23,6 @@ import vn.danvan.support.RunsAlone;
  * work started on one node is done on the other; every reminder timer fires exactly once across
  * both job executors. Writes target/reliability/cluster.json.
  */
-@RunsAlone
 class ClusterIT {
 
   static final int TIMERS = 40;

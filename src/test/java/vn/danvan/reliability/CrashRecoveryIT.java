@@ -22,7 +22,6 @@ import vn.danvan.support.ReliabilityReport;
 import vn.danvan.support.RestLoad;
 import vn.danvan.support.RestLoad.Completion;
 import vn.danvan.support.RestLoad.Outcome;
-import vn.danvan.support.RunsAlone;
 
 /**
  * kill -9 of the packaged application on PostgreSQL while 8 REST clients complete assignment tasks
@@ -30,7 +29,6 @@ import vn.danvan.support.RunsAlone;
  * there, none is there twice, the rest can be completed once, and the reminder timers that fell due
  * while the application was down fire after the restart. Writes target/reliability/crash.json.
  */
-@RunsAlone
 class CrashRecoveryIT {
 
   static final int PER_BODY = 25;

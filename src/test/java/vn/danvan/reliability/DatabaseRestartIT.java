@@ -29,7 +29,6 @@ import vn.danvan.support.OwnPostgres;
 import vn.danvan.support.ReliabilityReport;
 import vn.danvan.support.RestLoad;
 import vn.danvan.support.RestLoad.Completion;
-import vn.danvan.support.RunsAlone;
 
 /**
  * The database server stops for {@link #OUTAGE} and starts again while 8 REST clients complete
@@ -41,7 +40,6 @@ import vn.danvan.support.RunsAlone;
  * is a PostgreSQL server of the test's own (the machine's server stays untouched). Writes
  * target/reliability/db-restart.json.
  */
-@RunsAlone
 class DatabaseRestartIT {
 
   static final int PER_BODY = 8;
