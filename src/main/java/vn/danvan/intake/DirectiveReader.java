@@ -175,6 +175,9 @@ public final class DirectiveReader {
   private static final Pattern PARTIES =
       Pattern.compile("(?:quy che|chuong trinh|ke hoach|co che) +phoi hop +giua +");
 
+  /** The word between the two parties of a joint rule ("với", "và"). */
+  private static final Pattern PARTY_JOINT = Pattern.compile(" +(?:voi|va) +");
+
   /**
    * A second work of the kind before it in one clause: "sơ kết … vào tháng 7/2026 và tổng kết …",
    * "báo cáo … theo quý (…) và báo cáo năm (…)".
@@ -1422,10 +1425,7 @@ public final class DirectiveReader {
       return false;
     }
     int from = between.end();
-    Matcher with =
-        Pattern.compile(" +(?:voi|va) +")
-            .matcher(folded)
-            .region(from, Math.min(clause.end(), from + 60));
+    Matcher with = PARTY_JOINT.matcher(folded).region(from, Math.min(clause.end(), from + 60));
     if (!with.find()) {
       return false;
     }

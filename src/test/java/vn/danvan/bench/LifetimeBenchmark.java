@@ -254,7 +254,7 @@ public final class LifetimeBenchmark {
   /** The registry's bodies in force from the issue to the end of the last year. */
   private static List<String> bodies(ConfigurableApplicationContext app) {
     return app.getBean(OrgRegistry.class).bodies().stream()
-        .filter(b -> b.isValidOn(ISSUED) && b.isValidOn(LIFE_END))
+        .filter(b -> NationalRegistry.inForceThroughout(b, ISSUED, LIFE_END))
         .map(OrgRegistry.Body::id)
         .toList();
   }

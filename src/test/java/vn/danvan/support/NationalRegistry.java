@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.danvan.org.OrgRegistry;
 import vn.danvan.org.OrgRegistryLoader;
 
 /**
@@ -97,7 +98,7 @@ public final class NationalRegistry {
     int named =
         (int)
             OrgRegistryLoader.load("demo-province.yaml", new StringReader(demo)).bodies().stream()
-                .filter(b -> from == null || (b.isValidOn(from) && b.isValidOn(to)))
+                .filter(b -> from == null || inForceThroughout(b, from, to))
                 .count();
     if (bodies < named) {
       throw new IllegalArgumentException("the demo province alone has " + named + " bodies");
@@ -114,6 +115,11 @@ public final class NationalRegistry {
         demo.substring(0, people) + communes + demo.substring(people),
         StandardCharsets.UTF_8);
     return file;
+  }
+
+  /** Whether the body is in force on every day from {@code from} to {@code to}. */
+  public static boolean inForceThroughout(OrgRegistry.Body body, LocalDate from, LocalDate to) {
+    return body.isValidOn(from) && body.isValidOn(to);
   }
 
   /** The login of the commune {@code communeId}'s staff member in a registry with staff. */
